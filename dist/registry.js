@@ -1,0 +1,14 @@
+import { createRequire as __ib_createRequire } from 'node:module';
+import { fileURLToPath as __ib_fileURLToPath } from 'node:url';
+import { dirname as __ib_dirname } from 'node:path';
+const require = __ib_createRequire(import.meta.url);
+const __filename = __ib_fileURLToPath(import.meta.url);
+const __dirname = __ib_dirname(__filename);
+
+// src/registry/index.ts
+function defineIndexes(indexes) {
+  return indexes;
+}
+export {
+  defineIndexes
+};

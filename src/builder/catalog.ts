@@ -1,0 +1,105 @@
+// What the catalog says about each registry entry, read in one query. `IF NOT EXISTS` only checks a name, so the
+// builder decides from here: exists? valid? being built by another session right now?
+import type pg from 'pg';
+import type { RegistryEntry } from '../registry/types.ts';
+
+export interface CatalogState {
+  /** The schema the index is (or will be) in: the table's, else the registry's, else the first on search_path. */
+  schema: string;
+  tableExists: boolean;
+  /** A relation with the index's name exists in that schema. */
+  exists: boolean;
+  /** The relation with that name is not an index (a table, a view, ...): relkind as PostgreSQL spells it. */
+  relkind: string | null;
+  valid: boolean;
+  /** The table the existing index is on, schema-qualified when outside search_path. */
+  indexTable: string | null;
+  /** The existing index is on the table the registry names. */
+  onExpectedTable: boolean;
+  /** A backend other than ours is building this index now (pg_stat_progress_create_index). */
+  buildingPid: number | null;
+}
+
+const CATALOG_QUERY = `
+WITH wanted AS (
+  SELECT *
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
+), located AS (
+  SELECT w.ord, w.index_name, t.oid AS table_oid,
+         coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
+  FROM wanted w
+  LEFT JOIN pg_class t ON t.oid = to_regclass(
+         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
+              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
+  LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+)
+SELECT l.ord::int AS ord,
+       l.schema_name AS schema,
+       l.table_oid IS NOT NULL AS table_exists,
+       i.oid IS NOT NULL AS exists,
+       i.relkind::text AS relkind,
+       coalesce(x.indisvalid AND x.indisready, false) AS valid,
+       x.indrelid::regclass::text AS index_table,
+       coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
+       (SELECT p.pid FROM pg_stat_progress_create_index p
+         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid
+FROM located l
+LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
+LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
+LEFT JOIN pg_index x ON x.indexrelid = i.oid
+ORDER BY l.ord`;
+
+type Target = Pick<RegistryEntry, 'indexName' | 'schema' | 'tableSchema' | 'tableName'>;
+
+/** Reads the catalog state of every target in one round trip; results are in the order of `targets`. */
+export async function readCatalog(client: pg.Client, targets: readonly Target[]): Promise<CatalogState[]> {
+  if (targets.length === 0) return [];
+  const { rows } = await client.query(CATALOG_QUERY, [
+    targets.map((t) => t.indexName),
+    targets.map((t) => t.schema ?? null),
+    targets.map((t) => t.tableSchema ?? null),
+    targets.map((t) => t.tableName),
+  ]);
+  return rows.map((row) => ({
+    schema: row.schema,
+    tableExists: row.table_exists,
+    exists: row.exists,
+    relkind: row.relkind,
+    valid: row.valid,
+    indexTable: row.index_table,
+    onExpectedTable: row.on_expected_table,
+    buildingPid: row.building_pid,
+  }));
+}
+
+export type PlannedAction =
+  | { kind: 'create' }
+  | { kind: 'skip' }
+  | { kind: 'rebuild' }
+  | { kind: 'in-progress'; pid: number }
+  | { kind: 'conflict'; message: string };
+
+/** What the builder does for an entry in this catalog state (DESIGN.md's status table). */
+export function planAction(entry: Target, state: CatalogState): PlannedAction {
+  if (!state.exists) return { kind: 'create' };
+  const qualifiedName = `${state.schema}.${entry.indexName}`;
+  if (state.relkind !== 'i' && state.relkind !== 'I') {
+    return { kind: 'conflict', message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
+  }
+  if (state.tableExists && !state.onExpectedTable) {
+    return { kind: 'conflict', message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${entry.tableName}; rename the entry or drop that index` };
+  }
+  if (state.valid) return { kind: 'skip' };
+  if (state.buildingPid !== null) return { kind: 'in-progress', pid: state.buildingPid };
+  return { kind: 'rebuild' };
+}
+
+/** `"schema"."name"`, safe to put in SQL. */
+export function quoteQualified(schema: string, name: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+export function quoteIdent(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}

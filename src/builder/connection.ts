@@ -1,0 +1,145 @@
+// Connecting to PostgreSQL, and saying in one line why it failed — without ever printing the password.
+import pg from 'pg';
+
+export const APPLICATION_NAME = 'index-builder';
+const CONNECT_TIMEOUT_MS = 15_000;
+
+/** A database URL that failed a basic check, reported as a usage problem before any connection attempt. */
+export class DatabaseUrlError extends Error {}
+
+/** Checks the URL's shape; throws {@link DatabaseUrlError} with a message that never includes the password. */
+export function checkDatabaseUrl(url: string | undefined): string {
+  if (!url) throw new DatabaseUrlError('no database URL: pass --database-url or set DATABASE_URL');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError('the database URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
+  }
+  return url;
+}
+
+/** Every form of the password a URL can carry: userinfo and `password=` parameter, raw and decoded. */
+export function secretsOf(url: string | undefined): string[] {
+  if (!url) return [];
+  const secrets = new Set<string>();
+  try {
+    const parsed = new URL(url);
+    for (const value of [parsed.password, parsed.searchParams.get('password') ?? '']) {
+      if (!value) continue;
+      secrets.add(value);
+      try {
+        secrets.add(decodeURIComponent(value));
+      } catch {
+        // A malformed escape: the raw form is already covered.
+      }
+    }
+  } catch {
+    // Not a URL: nothing we can recognise as a password, and checkDatabaseUrl never lets it be printed.
+  }
+  return [...secrets].filter((secret) => secret.length > 0);
+}
+
+/** Replaces every secret in `text` with `***`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+
+/** Where the URL points, for messages: `host:port/database`, never the user's password. */
+export function describeTarget(url: string): string {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.username || 'postgres';
+  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
+}
+
+export interface SessionSettings {
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+/** Opens a connection. With `settings`, sends each SET as its own statement (a multi-statement string is a transaction). */
+export async function connect(url: string, settings?: SessionSettings): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: APPLICATION_NAME,
+  });
+  // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+  if (settings) {
+    await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+    await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+    await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+  }
+  return client;
+}
+
+export async function disconnect(client: pg.Client | undefined): Promise<void> {
+  await client?.end().catch(() => {});
+}
+
+interface ErrorLike {
+  code?: string;
+  message?: string;
+  hint?: string;
+  address?: string;
+  port?: number;
+  hostname?: string;
+}
+
+/** A PostgreSQL error's SQLSTATE, when the error came from the server. */
+export function sqlstateOf(error: unknown): string | undefined {
+  const code = (error as ErrorLike | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** One line saying why a connection or query failed, with no stack trace and no password. */
+export function describeError(error: unknown, url?: string): string {
+  const e = (error ?? {}) as ErrorLike;
+  let target = '';
+  try {
+    if (url) target = describeTarget(url);
+  } catch {
+    // An unparsable URL was already rejected by checkDatabaseUrl.
+  }
+  const where = target ? ` to ${target}` : '';
+  let message: string;
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
+      break;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      message = `could not connect${where}: host "${e.hostname ?? 'unknown'}" not found`;
+      break;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      message = `could not connect${where}: ${e.code === 'ETIMEDOUT' ? 'timed out' : 'host unreachable'}`;
+      break;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      message = `the connection${where} was reset by the server`;
+      break;
+    default: {
+      const text = (e.message ?? String(error)).split('\n')[0]!;
+      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
+        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1000}s`;
+      } else if (/Connection terminated/i.test(text)) {
+        message = `the server closed the connection${where} unexpectedly`;
+      } else {
+        message = text;
+      }
+    }
+  }
+  return redact(message, secretsOf(url));
+}

@@ -1,0 +1,57 @@
+// `index-builder plan`: what build would do for each entry, read from one catalog query. Changes nothing.
+import type { RegistryEntry } from '../registry/types.ts';
+import type { IndexStatus } from '../report/types.ts';
+import { buildOrder } from './build.ts';
+import { planAction, readCatalog } from './catalog.ts';
+import { connect, describeError, disconnect } from './connection.ts';
+
+export interface PlannedIndex {
+  name: string;
+  table: string;
+  /** The status build would report, if nothing changes meanwhile. */
+  status: IndexStatus;
+  reason: string;
+}
+
+export interface Plan {
+  indexes: PlannedIndex[];
+  lines: string[];
+  error?: string;
+}
+
+export async function plan(entries: readonly RegistryEntry[], url: string): Promise<Plan> {
+  let client;
+  try {
+    client = await connect(url);
+    const ordered = buildOrder(entries);
+    const states = await readCatalog(client, ordered);
+    const indexes = ordered.map((entry, i): PlannedIndex => {
+      const action = planAction(entry, states[i]!);
+      const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
+      const base = { name: entry.name, table };
+      switch (action.kind) {
+        case 'create':
+          return { ...base, status: 'created', reason: states[i]!.tableExists ? 'missing: would create it' : `missing, and table ${table} does not exist: would fail` };
+        case 'skip':
+          return { ...base, status: 'skipped', reason: 'exists and is valid' };
+        case 'rebuild':
+          return { ...base, status: 'rebuilt', reason: 'invalid (a failed build left it): would drop and rebuild it' };
+        case 'in-progress':
+          return { ...base, status: 'in-progress', reason: `being built by session ${action.pid}: would leave it alone` };
+        case 'conflict':
+          return { ...base, status: 'failed', reason: action.message };
+      }
+    });
+    const width = Math.max(...indexes.map((i) => i.status.length));
+    const lines = [
+      `Plan for ${indexes.length} index(es); nothing is changed:`,
+      ...indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${i.reason}`),
+    ];
+    return { indexes, lines };
+  } catch (error) {
+    const message = describeError(error, url);
+    return { indexes: [], lines: [`⚠️  ${message}`], error: message };
+  } finally {
+    await disconnect(client);
+  }
+}

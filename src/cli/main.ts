@@ -1,0 +1,138 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ANOTHER_BUILDER_RUNNING, build, DEFAULTS } from '../builder/build.ts';
+import { checkDatabaseUrl, DatabaseUrlError } from '../builder/connection.ts';
+import { plan } from '../builder/plan.ts';
+import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
+import { consoleEvents } from '../report/console.ts';
+import { writeJsonReport } from '../report/json.ts';
+import { shouldFail, type FailOn } from '../report/types.ts';
+import { durationOption, failOnOption, positiveIntegerOption } from './options.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};
+
+interface BuildFlags {
+  registry: string;
+  databaseUrl?: string;
+  lockTimeout: number;
+  maxAttempts: number;
+  statementTimeout: number;
+  timeBudget?: number;
+  progressInterval: number;
+  failOn: FailOn;
+  json?: string;
+}
+
+/** Runs the CLI and resolves to its exit code; never throws. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('index-builder')
+    .description('Build PostgreSQL performance indexes concurrently and idempotently, after migrations.')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const registryOption = () =>
+    new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default('db/indexes.ts');
+  const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
+
+  program
+    .command('check')
+    .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
+    .addOption(registryOption())
+    .action(async (flags: { registry: string }) => {
+      const registry = await loadRegistry(flags.registry);
+      if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+      io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
+    });
+
+  program
+    .command('plan')
+    .description('show what build would do for each index; changes nothing')
+    .addOption(registryOption())
+    .addOption(urlOption())
+    .action(async (flags: { registry: string; databaseUrl?: string }) => {
+      const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+      const registry = await loadRegistry(flags.registry);
+      if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+      const result = await plan(registry.entries, url);
+      for (const line of result.lines) io.out(line);
+      if (result.error) exitCode = EXIT_FAILED;
+    });
+
+  program
+    .command('build')
+    .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
+    .addOption(registryOption())
+    .addOption(urlOption())
+    .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, '5min').argParser(durationOption))
+    .addOption(new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption))
+    .addOption(new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)').default(0).argParser(durationOption))
+    .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
+    .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, '10s').argParser(durationOption))
+    .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default('never').argParser(failOnOption))
+    .addOption(new Option('--json <file>', 'write the report as JSON'))
+    .action(async (flags: BuildFlags) => {
+      exitCode = await runBuild(flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof DatabaseUrlError) {
+      io.err(`index-builder: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`index-builder: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  }
+}
+
+async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
+  const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+  const registry = await loadRegistry(flags.registry);
+  if (!reportProblems(registry, io)) {
+    io.err('Nothing was built: fix the registry first (index-builder check).');
+    return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
+  }
+  const report = await build(registry.entries, {
+    url,
+    lockTimeoutMs: flags.lockTimeout,
+    statementTimeoutMs: flags.statementTimeout,
+    maxAttempts: flags.maxAttempts,
+    timeBudgetMs: flags.timeBudget,
+    progressIntervalMs: flags.progressInterval,
+    events: consoleEvents(io.out),
+  });
+  if (flags.json) await writeJsonReport(flags.json, report);
+  if (report.notice === ANOTHER_BUILDER_RUNNING) return EXIT_OK;
+  return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Prints each registry problem as `file:line: message`; true when there were none. */
+function reportProblems(registry: LoadedRegistry, io: Io): boolean {
+  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  if (registry.problems.length > 0) {
+    io.err(`${registry.problems.length} problem(s) in ${registry.file}`);
+    return false;
+  }
+  return true;
+}

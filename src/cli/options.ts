@@ -1,0 +1,24 @@
+// Turning command-line words into typed settings; each bad value is a usage error naming the option.
+import { InvalidArgumentError } from 'commander';
+import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
+import { parseDuration } from '../util/duration.ts';
+
+export function durationOption(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+export function positiveIntegerOption(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of 1 or more`);
+  return Number(value);
+}
+
+export function failOnOption(value: string): FailOn {
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`"${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
+  }
+  return value as FailOn;
+}

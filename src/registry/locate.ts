@@ -1,0 +1,45 @@
+// Where each entry stands in a registry file, so that problems read `file:line: message`.
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+
+/** Lines (1-based) of each entry in a JSON or YAML registry, read from the document's own node positions. */
+export function entryLinesInData(doc: Document, lineCounter: LineCounter): number[] {
+  const root = doc.contents;
+  if (!isSeq(root)) return [];
+  return root.items.map((item) => {
+    const start = isMap(item) || item === null ? (item?.range?.[0] ?? 0) : ((item as { range?: [number] }).range?.[0] ?? 0);
+    return lineCounter.linePos(start).line;
+  });
+}
+
+export function parseDataRegistry(text: string): { doc: Document; lines: number[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return { doc, lines: entryLinesInData(doc, lineCounter) };
+}
+
+/**
+ * Lines of each entry in a .ts/.js registry. The module has already run, so this only needs to find the entries in
+ * the text: by their `name:` properties in order when there is one per entry, else by each entry's name value.
+ */
+export function entryLinesInScript(text: string, names: unknown[]): number[] {
+  const nameProperties = [...text.matchAll(/(?<![\w$.])name\s*:/g)].map((m) => m.index);
+  const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
+  if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
+  const used = new Set<number>();
+  return names.map((name) => {
+    if (typeof name !== 'string') return fallback;
+    const pattern = new RegExp(`(?<![\\w$.])name\\s*:\\s*(['"\`])${escapeRegExp(name)}\\1`, 'g');
+    const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
+    if (!match) return fallback;
+    used.add(match.index);
+    return lineAt(text, match.index);
+  });
+}
+
+function lineAt(text: string, offset: number): number {
+  return offset < 0 ? 1 : text.slice(0, offset).split('\n').length;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

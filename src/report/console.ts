@@ -1,0 +1,141 @@
+// The console log, in the format of the guide's "Monitoring Index Build" block.
+import type { BuildEvents } from '../builder/events.ts';
+import type { RegistryEntry } from '../registry/types.ts';
+import { formatDuration } from '../util/duration.ts';
+import type { IndexFailure, IndexResult, Report } from './types.ts';
+
+const RULE = '='.repeat(50);
+const INDENT = '    ';
+
+export type WriteLine = (line: string) => void;
+
+/** Console events; `group` lets the Action fold each index into a collapsible group. */
+export function consoleEvents(
+  write: WriteLine,
+  group?: { start(title: string): void; end(): void },
+): BuildEvents {
+  const line = (text = '') => write(text);
+  return {
+    connecting(target) {
+      line(RULE);
+      line('Database Index Builder');
+      line(RULE);
+      line();
+      line(`Connecting to database ${target}...`);
+    },
+    connected() {
+      line('✅ Database connection successful');
+      line();
+    },
+    notice(message) {
+      line(`⚠️  ${message}`);
+    },
+    runStarted(count) {
+      line(`Found ${count} index(es) to process`);
+      line();
+    },
+    indexStarted(position, count, entry) {
+      const title = `[${position}/${count}] Processing: ${entry.name}`;
+      if (group) group.start(title);
+      else line(title);
+      if (entry.description) line(`${INDENT}Description: ${entry.description}`);
+      line(`${INDENT}Critical: ${entry.critical ? 'True' : 'False'}`);
+    },
+    building(_entry, kind) {
+      line(
+        kind === 'rebuild'
+          ? `${INDENT}♻️  Found an invalid index left by a failed build: dropping it and rebuilding (this may take a while)...`
+          : `${INDENT}🔨 Creating index (this may take a while)...`,
+      );
+    },
+    progress(_entry, progress, elapsedMs) {
+      const percent = progress.percent === null ? '' : ` ${progress.percent}%`;
+      const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : '';
+      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})`);
+    },
+    attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
+      const what = failure.sqlstate === '40P01' ? 'Deadlock' : 'Lock conflict';
+      if (!willRetry) return;
+      line(`${INDENT}⚠️  ${what} on attempt ${attempt}/${maxAttempts} (${failure.sqlstate}): ${failure.message}`);
+      for (const blocker of failure.blockers) line(`${INDENT}    blocked by ${describeBlocker(blocker)}`);
+      line(`${INDENT}    dropped the invalid leftover; backing off before the next attempt`);
+    },
+    retrying(_entry, attempt, maxAttempts, waitedMs) {
+      line(`${INDENT}🔁 Retry ${attempt}/${maxAttempts} after waiting ${formatDuration(waitedMs)}`);
+    },
+    indexFinished(entry, result) {
+      for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
+      if (group) group.end();
+      else line();
+    },
+    runFinished(report) {
+      for (const text of summaryLines(report)) line(text);
+    },
+  };
+}
+
+function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
+  const took = formatDuration(result.durationMs);
+  switch (result.status) {
+    case 'created':
+      return [`✅ Created index ${entry.name} in ${took}${attemptsNote(result)}`];
+    case 'rebuilt':
+      return [`✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}`];
+    case 'skipped':
+      return ['⏭️  Already exists, skipping'];
+    case 'in-progress':
+      return ['⏳ Another session is building this index right now; leaving it alone'];
+    case 'drifted':
+      return ['⚠️  Exists, but its definition differs from the registry'];
+    case 'deferred':
+      return ['⏸️  Deferred: the time budget was spent before its turn'];
+    case 'failed':
+      return failureLines(entry, result);
+  }
+}
+
+function failureLines(entry: RegistryEntry, result: IndexResult): string[] {
+  const error: IndexFailure = result.error ?? { message: 'unknown error', blockers: [] };
+  const level = entry.critical ? '❌ CRITICAL: failed' : '⚠️  Failed';
+  const code = error.sqlstate ? ` [${error.sqlstate}]` : '';
+  const lines = [`${level} to build ${entry.name}${attemptsNote(result)}${code}: ${error.message}`];
+  if (error.hint) lines.push(`    Hint: ${error.hint}`);
+  for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
+  lines.push(`    ${entry.critical ? 'The application needs this index: fix the cause and run the builder again.' : 'The deploy goes on; the next run retries it.'}`);
+  return lines;
+}
+
+function attemptsNote(result: IndexResult): string {
+  return result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
+}
+
+export function describeBlocker(blocker: IndexFailure['blockers'][number]): string {
+  const age = blocker.transactionAgeSeconds === null ? 'no transaction' : `transaction open ${formatDuration(blocker.transactionAgeSeconds * 1000)}`;
+  const query = blocker.query ? `: ${blocker.query.replace(/\s+/g, ' ').slice(0, 120)}` : '';
+  return `pid ${blocker.pid} (${blocker.state ?? 'unknown state'}, ${age})${query}`;
+}
+
+export function summaryLines(report: Report): string[] {
+  const t = report.totals;
+  const lines = [
+    RULE,
+    'Index Build Summary',
+    RULE,
+    `Total indexes:  ${t.total}`,
+    `Created:        ${t.created}`,
+    `Rebuilt:        ${t.rebuilt}`,
+    `Skipped:        ${t.skipped} (already existed)`,
+    `Failed:         ${t.failed}`,
+    `Deferred:       ${t.deferred}`,
+  ];
+  if (t.inProgress > 0) lines.push(`In progress:    ${t.inProgress} (another session is building them)`);
+  if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted}`);
+  lines.push('');
+  const criticalFailed = report.indexes.filter((i) => i.status === 'failed' && i.critical).length;
+  if (report.notice) lines.push(`⚠️  ${report.notice}`);
+  else if (criticalFailed > 0) lines.push(`❌ ${criticalFailed} critical index(es) failed. The deploy went on; fix them and run again.`);
+  else if (t.failed > 0) lines.push(`⚠️  ${t.failed} index(es) failed. The deploy went on; the next run retries them.`);
+  else if (t.deferred + t.inProgress > 0) lines.push('⏸️  Some indexes are still to be built; the next run picks them up.');
+  else lines.push('🎉 All indexes processed successfully!');
+  return lines;
+}

@@ -1,0 +1,56 @@
+// The real PostgreSQL parser (libpg-query, compiled to WASM), loaded once when this module is first imported so
+// that every caller — the registry validator, the builder, ESLint's synchronous `parse` — can use it synchronously.
+import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from 'libpg-query';
+import type { Node, ParseResult, RawStmt } from 'libpg-query';
+
+await loadModule();
+
+export type { Node, ParseResult, RawStmt };
+
+/** A syntax error with the 0-based character offset PostgreSQL reported, when it reported one. */
+export class SqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number | undefined,
+  ) {
+    super(message);
+    this.name = 'SqlSyntaxError';
+  }
+}
+
+interface ParserError {
+  message: string;
+  sqlDetails?: { message: string; cursorPosition?: number };
+}
+
+/** Parses SQL text into raw statements; throws {@link SqlSyntaxError} on invalid SQL. */
+export function parseSql(sql: string): RawStmt[] {
+  try {
+    return parseSync(sql).stmts ?? [];
+  } catch (error) {
+    const details = (error as ParserError).sqlDetails;
+    const message = details?.message ?? (error as ParserError).message ?? String(error);
+    // cursorPosition is 1-based; 0 means "no position".
+    const cursor = details?.cursorPosition;
+    throw new SqlSyntaxError(message, cursor ? cursor - 1 : undefined);
+  }
+}
+
+/** Parses a PL/pgSQL function body wrapped in a CREATE FUNCTION statement (see libpg-query's parsePlPgSQLSync). */
+export function parsePlpgsql(createFunctionSql: string): unknown {
+  return parsePlPgSQLSync(createFunctionSql);
+}
+
+export { scanSync as scanSql };
+
+/** The text of one raw statement, as written in `sql`. */
+export function statementText(sql: string, stmt: RawStmt): string {
+  const start = stmt.stmt_location ?? 0;
+  const end = stmt.stmt_len ? start + stmt.stmt_len : sql.length;
+  return sql.slice(start, end);
+}
+
+/** The name of a parse node's type, e.g. `IndexStmt`. */
+export function nodeType(node: Node | undefined): string | undefined {
+  return node ? Object.keys(node)[0] : undefined;
+}
