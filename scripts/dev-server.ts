@@ -1,7 +1,7 @@
 // Starts a throwaway PostgreSQL and prints its URL; stops it on Ctrl-C. Handy while developing.
-import { startTestServer } from '../test/support/server.ts';
+import { startEmbeddedServer } from './embedded-server.mjs';
 
-const server = await startTestServer();
+const server = await startEmbeddedServer();
 console.log(server.url);
 const stop = async () => {
   await server.stop();

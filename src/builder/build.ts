@@ -119,11 +119,12 @@ async function buildEntry(
   if (action.kind === 'conflict') return result(entry, 'failed', 0, elapsed(), { message: action.message, blockers: [] });
   if (settings.deadline !== undefined && Date.now() >= settings.deadline) return result(entry, 'deferred', 0, elapsed());
 
-  const rebuild = action.kind === 'rebuild';
   settings.events.building(entry, action.kind);
-  const outcome = await buildIndex(entry, state.schema, rebuild, settings, monitor);
+  const outcome = await buildIndex(entry, state.schema, settings, monitor);
   if (outcome.error) return result(entry, 'failed', outcome.attempts, elapsed(), outcome.error);
-  return result(entry, rebuild ? 'rebuilt' : 'created', outcome.attempts, elapsed());
+  if (outcome.foundOnAttempt === 'valid') return result(entry, 'skipped', outcome.attempts, elapsed());
+  if (outcome.foundOnAttempt === 'in-progress') return result(entry, 'in-progress', outcome.attempts, elapsed());
+  return result(entry, action.kind === 'rebuild' ? 'rebuilt' : 'created', outcome.attempts, elapsed());
 }
 
 function result(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, error?: IndexFailure): IndexResult {

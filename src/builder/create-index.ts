@@ -11,6 +11,7 @@ import { watchBuild } from './monitor.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
+const CLEANUP_LOCK_TIMEOUT_MS = 5000;
 
 export interface BuildSettings {
   url: string;
@@ -28,35 +29,35 @@ export interface BuildSettings {
 
 export interface BuildOutcome {
   attempts: number;
+  /** Set when, at an attempt, the catalog showed the index already valid or being built by another session. */
+  foundOnAttempt?: 'valid' | 'in-progress';
   error?: IndexFailure;
 }
 
 /**
- * Creates the index (after dropping an invalid leftover when `rebuild`). `monitor` is the run's second connection,
- * used to watch progress and blockers.
+ * Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). `monitor` is
+ * the run's second connection, used to watch progress and blockers.
  */
 export async function buildIndex(
   entry: RegistryEntry,
   schema: string,
-  rebuild: boolean,
   settings: BuildSettings,
   monitor: pg.Client | undefined,
 ): Promise<BuildOutcome> {
   const { events, maxAttempts } = settings;
-  const qualifiedName = quoteQualified(schema, entry.indexName);
   let attempts = 0;
   let lastFailure: IndexFailure | undefined;
   let failedAt = 0;
+  let found: BuildOutcome['foundOnAttempt'];
 
   const attempt = async (attemptNumber: number) => {
     attempts = attemptNumber;
     if (attemptNumber > 1) events.retrying(entry, attemptNumber, maxAttempts, Date.now() - failedAt);
-    let blockers: Blocker[] = [];
     try {
-      blockers = await runCreate(entry, qualifiedName, rebuild && attemptNumber === 1, settings, monitor);
+      found = await runAttempt(entry, schema, settings, monitor);
     } catch (error) {
       failedAt = Date.now();
-      const failure = toFailure(error, settings.url, blockers);
+      const failure = toFailure(error, settings.url);
       const cleanup = await dropInvalidLeftover(entry, schema, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
@@ -76,21 +77,24 @@ export async function buildIndex(
       randomize: true,
       maxRetryTime: settings.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
     });
-    return { attempts };
+    return { attempts, ...(found ? { foundOnAttempt: found } : {}) };
   } catch {
     return { attempts, error: lastFailure ?? { message: 'the build did not run', blockers: [] } };
   }
 }
 
-/** One attempt on a fresh connection. Returns nothing useful on success; throws the server's error on failure. */
-async function runCreate(
+/**
+ * One attempt on a fresh connection: drop an invalid leftover nobody is building, run the registry's statement, and
+ * check the catalog afterwards (IF NOT EXISTS would silently accept an invalid index of the same name).
+ */
+async function runAttempt(
   entry: RegistryEntry,
-  qualifiedName: string,
-  dropFirst: boolean,
+  schema: string,
   settings: BuildSettings,
   monitor: pg.Client | undefined,
-): Promise<Blocker[]> {
+): Promise<BuildOutcome['foundOnAttempt']> {
   const client = await connect(settings.url, settings);
+  const target = { ...entry, schema };
   const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
@@ -99,9 +103,15 @@ async function runCreate(
     onProgress: (progress) => settings.events.progress(entry, progress, Date.now() - started),
   });
   try {
-    if (dropFirst) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+    const [before] = await readCatalog(client, [target]);
+    const action = before ? planAction(entry, before).kind : 'create';
+    if (action === 'skip') return 'valid';
+    if (action === 'in-progress') return 'in-progress';
+    if (action === 'rebuild') await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
     await client.query(entry.sql);
-    return [];
+    const [after] = await readCatalog(client, [target]);
+    if (!after?.valid) throw new Error(`the statement succeeded but "${schema}.${entry.indexName}" is not a valid index`);
+    return undefined;
   } catch (error) {
     (error as { blockers?: Blocker[] }).blockers = watcher.blockers();
     throw error;
@@ -112,32 +122,33 @@ async function runCreate(
 }
 
 /**
- * Drops the invalid index a failed build leaves (a failed UNIQUE build would go on rejecting writes), unless another
- * session is building it. Returns a note when the leftover could not be dropped.
+ * Drops the invalid index a failed build leaves at once (a failed UNIQUE build would go on rejecting writes), unless
+ * another session is building it. It waits for locks only briefly: when a blocker still holds the table, the next
+ * attempt or run drops it. Returns a note when the leftover stays.
  */
 async function dropInvalidLeftover(entry: RegistryEntry, schema: string, settings: BuildSettings): Promise<string | undefined> {
   let client: pg.Client | undefined;
   try {
-    client = await connect(settings.url, settings);
+    client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
     const [state] = await readCatalog(client, [{ ...entry, schema }]);
     if (!state || planAction(entry, state).kind !== 'rebuild') return undefined;
     await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
     return undefined;
   } catch (error) {
-    return `its invalid leftover could not be dropped (${describeError(error, settings.url)}); the next run rebuilds it`;
+    return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
   } finally {
     await disconnect(client);
   }
 }
 
-function toFailure(error: unknown, url: string, fallbackBlockers: Blocker[]): IndexFailure {
+function toFailure(error: unknown, url: string): IndexFailure {
   const e = error as { hint?: string; blockers?: Blocker[] };
   const sqlstate = sqlstateOf(error);
   return {
     ...(sqlstate ? { sqlstate } : {}),
     message: describeError(error, url),
     ...(e.hint ? { hint: e.hint } : {}),
-    blockers: e.blockers ?? fallbackBlockers,
+    blockers: e.blockers ?? [],
   };
 }
 

