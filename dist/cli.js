@@ -52302,21 +52302,21 @@ function readProgress(row) {
 
 // src/builder/create-index.ts
 var LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
-async function buildIndex(entry, schema, rebuild, settings, monitor) {
+var CLEANUP_LOCK_TIMEOUT_MS = 5e3;
+async function buildIndex(entry, schema, settings, monitor) {
   const { events, maxAttempts } = settings;
-  const qualifiedName = quoteQualified(schema, entry.indexName);
   let attempts = 0;
   let lastFailure;
   let failedAt = 0;
+  let found;
   const attempt = async (attemptNumber) => {
     attempts = attemptNumber;
     if (attemptNumber > 1) events.retrying(entry, attemptNumber, maxAttempts, Date.now() - failedAt);
-    let blockers = [];
     try {
-      blockers = await runCreate(entry, qualifiedName, rebuild && attemptNumber === 1, settings, monitor);
+      found = await runAttempt(entry, schema, settings, monitor);
     } catch (error) {
       failedAt = Date.now();
-      const failure = toFailure(error, settings.url, blockers);
+      const failure = toFailure(error, settings.url);
       const cleanup = await dropInvalidLeftover(entry, schema, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
@@ -52335,13 +52335,14 @@ async function buildIndex(entry, schema, rebuild, settings, monitor) {
       randomize: true,
       maxRetryTime: settings.deadline === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now())
     });
-    return { attempts };
+    return { attempts, ...found ? { foundOnAttempt: found } : {} };
   } catch {
     return { attempts, error: lastFailure ?? { message: "the build did not run", blockers: [] } };
   }
 }
-async function runCreate(entry, qualifiedName, dropFirst, settings, monitor) {
+async function runAttempt(entry, schema, settings, monitor) {
   const client = await connect(settings.url, settings);
+  const target = { ...entry, schema };
   const pid = (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
@@ -52350,9 +52351,15 @@ async function runCreate(entry, qualifiedName, dropFirst, settings, monitor) {
     onProgress: (progress) => settings.events.progress(entry, progress, Date.now() - started)
   });
   try {
-    if (dropFirst) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+    const [before] = await readCatalog(client, [target]);
+    const action = before ? planAction(entry, before).kind : "create";
+    if (action === "skip") return "valid";
+    if (action === "in-progress") return "in-progress";
+    if (action === "rebuild") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
     await client.query(entry.sql);
-    return [];
+    const [after] = await readCatalog(client, [target]);
+    if (!after?.valid) throw new Error(`the statement succeeded but "${schema}.${entry.indexName}" is not a valid index`);
+    return void 0;
   } catch (error) {
     error.blockers = watcher.blockers();
     throw error;
@@ -52364,25 +52371,25 @@ async function runCreate(entry, qualifiedName, dropFirst, settings, monitor) {
 async function dropInvalidLeftover(entry, schema, settings) {
   let client;
   try {
-    client = await connect(settings.url, settings);
+    client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
     const [state] = await readCatalog(client, [{ ...entry, schema }]);
     if (!state || planAction(entry, state).kind !== "rebuild") return void 0;
     await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
     return void 0;
   } catch (error) {
-    return `its invalid leftover could not be dropped (${describeError(error, settings.url)}); the next run rebuilds it`;
+    return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
   } finally {
     await disconnect(client);
   }
 }
-function toFailure(error, url, fallbackBlockers) {
+function toFailure(error, url) {
   const e = error;
   const sqlstate = sqlstateOf(error);
   return {
     ...sqlstate ? { sqlstate } : {},
     message: describeError(error, url),
     ...e.hint ? { hint: e.hint } : {},
-    blockers: e.blockers ?? fallbackBlockers
+    blockers: e.blockers ?? []
   };
 }
 function pastDeadline(settings) {
@@ -52473,11 +52480,12 @@ async function buildEntry(entry, plannedState, main2, settings, monitor) {
   if (action.kind === "in-progress") return result(entry, "in-progress", 0, elapsed());
   if (action.kind === "conflict") return result(entry, "failed", 0, elapsed(), { message: action.message, blockers: [] });
   if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return result(entry, "deferred", 0, elapsed());
-  const rebuild = action.kind === "rebuild";
   settings.events.building(entry, action.kind);
-  const outcome = await buildIndex(entry, state.schema, rebuild, settings, monitor);
+  const outcome = await buildIndex(entry, state.schema, settings, monitor);
   if (outcome.error) return result(entry, "failed", outcome.attempts, elapsed(), outcome.error);
-  return result(entry, rebuild ? "rebuilt" : "created", outcome.attempts, elapsed());
+  if (outcome.foundOnAttempt === "valid") return result(entry, "skipped", outcome.attempts, elapsed());
+  if (outcome.foundOnAttempt === "in-progress") return result(entry, "in-progress", outcome.attempts, elapsed());
+  return result(entry, action.kind === "rebuild" ? "rebuilt" : "created", outcome.attempts, elapsed());
 }
 function result(entry, status, attempts, durationMs, error) {
   return {
@@ -52552,13 +52560,13 @@ function parseDataRegistry(text) {
   return { doc, lines: entryLinesInData(doc, lineCounter) };
 }
 function entryLinesInScript(text, names) {
-  const nameProperties = [...text.matchAll(/(?<![\w$.])name\s*:/g)].map((m) => m.index);
+  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
   const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
   if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
   const used = /* @__PURE__ */ new Set();
   return names.map((name) => {
     if (typeof name !== "string") return fallback;
-    const pattern = new RegExp(`(?<![\\w$.])name\\s*:\\s*(['"\`])${escapeRegExp(name)}\\1`, "g");
+    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, "g");
     const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
     if (!match) return fallback;
     used.add(match.index);
@@ -52718,13 +52726,12 @@ function checkStatement(name, statement) {
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (statement.indexName === void 0) return `sql names no index; write ${safeForm}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  }
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
     return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
-  }
-  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
     return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
@@ -52813,7 +52820,8 @@ function publicModulePath() {
   return existsSync(bundled) ? bundled : join(here, "index.ts");
 }
 function firstLine(message) {
-  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? message;
+  const line = message.split("\n").find((text) => text.trim() !== "")?.trim() ?? message;
+  return line.replace(/^(?:[A-Z]\w*)?Error: /, "");
 }
 function errorLine(error, absolute) {
   const text = error instanceof Error ? `${error.message}

@@ -22,13 +22,13 @@ export function parseDataRegistry(text: string): { doc: Document; lines: number[
  * the text: by their `name:` properties in order when there is one per entry, else by each entry's name value.
  */
 export function entryLinesInScript(text: string, names: unknown[]): number[] {
-  const nameProperties = [...text.matchAll(/(?<![\w$.])name\s*:/g)].map((m) => m.index);
+  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
   const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
   if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
   const used = new Set<number>();
   return names.map((name) => {
     if (typeof name !== 'string') return fallback;
-    const pattern = new RegExp(`(?<![\\w$.])name\\s*:\\s*(['"\`])${escapeRegExp(name)}\\1`, 'g');
+    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, 'g');
     const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
     if (!match) return fallback;
     used.add(match.index);

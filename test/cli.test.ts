@@ -1,0 +1,229 @@
+// The bundled CLI (dist/cli.js) in a child process, as users and CI run it.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADVISORY_LOCK_KEY } from '../src/builder/build.ts';
+import { runCli } from './support/cli.ts';
+import { createTestDatabase, indexState, type TestDatabase } from './support/db.ts';
+
+let db: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'ib-cli-'));
+});
+afterAll(async () => {
+  await db.drop();
+});
+beforeEach(async () => {
+  await db.sql(`
+    DROP TABLE IF EXISTS leads, users CASCADE;
+    CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
+    INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 500);
+    CREATE TABLE users (id bigserial PRIMARY KEY, email text);
+    INSERT INTO users (email) VALUES ('a@x'), ('a@x');`);
+});
+
+/** Writes a registry outside the repository, importing 'index-builder' as a user's would. */
+async function registry(name: string, defs: object[]): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(
+    path,
+    `import { defineIndexes } from 'index-builder';\n\nexport default defineIndexes(${JSON.stringify(defs, null, 2)});\n`,
+  );
+  return path;
+}
+
+const status = { name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)', description: 'Leads by status' };
+const uniqueEmail = (critical: boolean) => ({
+  name: 'idx_email',
+  sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_email ON users (email)',
+  critical,
+});
+
+describe('index-builder --help', () => {
+  it('lists the commands and each command its options', async () => {
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\]/);
+    const help = await runCli(['build', '--help']);
+    for (const option of ['--registry', '--database-url', '--lock-timeout', '--max-attempts', '--statement-timeout', '--time-budget', '--progress-interval', '--fail-on', '--json']) {
+      expect(help.stdout).toContain(option);
+    }
+  });
+});
+
+describe('index-builder check', () => {
+  it('exits 0 for a valid registry that imports index-builder from outside any node_modules', async () => {
+    const path = await registry('valid.ts', [status]);
+    const result = await runCli(['check', '--registry', path]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 index(es), all valid');
+  });
+
+  it('exits 1 and prints file:line for each problem', async () => {
+    const path = join(dir, 'invalid.ts');
+    await writeFile(
+      path,
+      `export default [
+  { name: 'idx_a', sql: 'CREATE INDEX idx_a ON leads (status)' },
+  { name: 'idx_b', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (status); DROP TABLE leads' },
+];
+`,
+    );
+    const result = await runCli(['check', '--registry', path]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/invalid\.ts:2: idx_a: sql lacks CONCURRENTLY/);
+    expect(lines[1]).toMatch(/invalid\.ts:3: idx_b: sql holds 2 statements \(CREATE INDEX, DROP\)/);
+    expect(lines[2]).toMatch(/2 problem\(s\) in .*invalid\.ts/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [['check', '--bogus'], "unknown option '--bogus'"],
+    [['build', '--max-attempts', 'abc', '--database-url', 'postgres://x@localhost/db'], '"abc" is not a whole number of 1 or more'],
+    [['build', '--lock-timeout', '5 minutes', '--database-url', 'postgres://x@localhost/db'], '"5 minutes" is not a duration'],
+    [['build', '--fail-on', 'sometimes', '--database-url', 'postgres://x@localhost/db'], '"sometimes" is not one of never, critical, any'],
+    [['build'], 'no database URL: pass --database-url or set DATABASE_URL'],
+    [['plan', '--database-url', 'not a url'], 'the database URL is not a valid URL'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
+
+describe('index-builder build', () => {
+  it('prints the guide\'s log, writes the JSON report, and skips everything on the second run', async () => {
+    const path = await registry('build.ts', [status]);
+    const json = join(dir, 'report.json');
+    const first = await runCli(['build', '--registry', path, '--json', json], { env: { DATABASE_URL: db.url } });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Database Index Builder');
+    expect(first.stdout).toContain('✅ Database connection successful');
+    expect(first.stdout).toContain('[1/1] Processing: idx_status\n    Description: Leads by status\n    Critical: False\n    🔨 Creating index');
+    expect(first.stdout).toMatch(/Total indexes: {2}1\nCreated: {8}1\nRebuilt: {8}0\nSkipped: {8}0 \(already existed\)\nFailed: {9}0\nDeferred: {7}0\n/);
+    expect(first.stdout).toContain('🎉 All indexes processed successfully!');
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.indexes).toEqual([
+      { name: 'idx_status', table: 'leads', critical: false, status: 'created', attempts: 1, durationMs: expect.any(Number), registry: { file: expect.stringMatching(/build\.ts$/), line: 5 } },
+    ]);
+    expect(report.totals).toEqual({ total: 1, created: 1, rebuilt: 0, skipped: 0, failed: 0, deferred: 0, inProgress: 0, drifted: 0 });
+
+    const second = await runCli(['build', '--registry', path], { env: { DATABASE_URL: db.url } });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('⏭️  Already exists, skipping');
+    expect(second.stdout).toContain('Skipped:        1 (already existed)');
+  });
+
+  it.each([
+    [true, 'never', 0],
+    [true, 'critical', 1],
+    [true, 'any', 1],
+    [false, 'critical', 0],
+    [false, 'any', 1],
+  ])('with a failed index (critical: %s) and --fail-on %s exits %d', async (critical, failOn, code) => {
+    const path = await registry(`fail-${critical}-${failOn}.ts`, [uniqueEmail(critical), status]);
+    const json = join(dir, `fail-${critical}-${failOn}.json`);
+    const result = await runCli(['build', '-r', path, '--database-url', db.url, '--fail-on', failOn, '--json', json]);
+    expect(result.code).toBe(code);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.indexes[0]).toMatchObject({ name: 'idx_email', status: 'failed', critical, error: { sqlstate: '23505' } });
+    expect(report.indexes[0].error.message).toContain('could not create unique index "idx_email"');
+    expect(report.indexes[1]).toMatchObject({ name: 'idx_status', status: expect.stringMatching(/created|skipped/) });
+    expect(result.stdout).toContain(critical ? '❌ CRITICAL: failed to build idx_email [23505]' : '⚠️  Failed to build idx_email [23505]');
+    expect(await indexState(db, 'idx_email')).toBeUndefined();
+  });
+
+  it('names the other builder and changes nothing while one holds the lock', async () => {
+    const path = await registry('locked.ts', [status]);
+    const other = await db.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
+      const result = await runCli(['build', '-r', path, '--database-url', db.url, '--fail-on', 'any']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('another index build is running on this database; nothing was done');
+      expect(await indexState(db, 'idx_status')).toBeUndefined();
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('refuses to touch the database while the registry is invalid', async () => {
+    const path = await registry('bad.ts', [status, { name: 'idx_x', sql: 'DROP TABLE leads' }]);
+    const result = await runCli(['build', '-r', path, '--database-url', db.url]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/bad\.ts:\d+: idx_x: sql is DROP, not CREATE INDEX/);
+    expect(result.stderr).toContain('Nothing was built');
+    expect(await indexState(db, 'idx_status')).toBeUndefined();
+    expect((await runCli(['build', '-r', path, '--database-url', db.url, '--fail-on', 'any'])).code).toBe(1);
+  });
+});
+
+describe('connection failures', () => {
+  const secret = 'pa55-w0rd%2Fsecret';
+  const decoded = 'pa55-w0rd/secret';
+
+  function expectNoSecret(...texts: string[]) {
+    for (const text of texts) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(decoded);
+    }
+  }
+
+  it('reports a wrong password in one line, without the password, exit 0', async () => {
+    const path = await registry('auth.ts', [status]);
+    const url = db.url.replace(/\/\/[^@]+@/, `//postgres:${secret}@`);
+    const json = join(dir, 'auth.json');
+    const result = await runCli(['build', '-r', path, '--json', json], { env: { DATABASE_URL: url } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('⚠️  could not start: password authentication failed for user "postgres"');
+    expect(result.stdout).toContain('Failed:         1');
+    expect(result.stderr).toBe('');
+    expectNoSecret(result.stdout, result.stderr, await readFile(json, 'utf8'));
+  });
+
+  it('reports an unreachable server, and fails the exit code only when --fail-on asks', async () => {
+    const path = await registry('down.ts', [{ ...status, critical: true }]);
+    const url = `postgres://app:${secret}@127.0.0.1:1/app?password=${secret}`;
+    const never = await runCli(['build', '-r', path, '--database-url', url]);
+    expect(never.code).toBe(0);
+    expect(never.stdout).toContain('could not connect to 127.0.0.1:1/app: connection refused');
+    expectNoSecret(never.stdout, never.stderr);
+    const critical = await runCli(['build', '-r', path, '--database-url', url, '--fail-on', 'critical']);
+    expect(critical.code).toBe(1);
+    const plan = await runCli(['plan', '-r', path, '--database-url', url]);
+    expect(plan.code).toBe(1);
+    expectNoSecret(plan.stdout, plan.stderr);
+  });
+
+  it('reports an unknown host and a missing database in one line', async () => {
+    const path = await registry('host.ts', [status]);
+    const host = await runCli(['build', '-r', path, '--database-url', 'postgres://u:p@no-such-host.invalid:5432/db']);
+    expect(host.code).toBe(0);
+    expect(host.stdout).toContain('could not connect to no-such-host.invalid:5432/db: host "no-such-host.invalid" not found');
+    const missing = await runCli(['build', '-r', path, '--database-url', db.url.replace(/\/[^/]+$/, '/no_such_db')]);
+    expect(missing.stdout).toContain('could not start: database "no_such_db" does not exist');
+  });
+});
+
+describe('index-builder plan', () => {
+  it('shows what build would do and changes nothing', async () => {
+    await db.sql('CREATE INDEX idx_status ON leads (status)');
+    const path = await registry('plan.ts', [status, uniqueEmail(true), { name: 'idx_gone', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_gone ON gone (x)' }]);
+    const result = await runCli(['plan', '-r', path, '--database-url', db.url]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      'Plan for 3 index(es); nothing is changed:',
+      '  created  idx_email on users: missing: would create it',
+      '  skipped  idx_status on leads: exists and is valid',
+      '  created  idx_gone on gone: missing, and table gone does not exist: would fail',
+      '',
+    ]);
+    expect(await indexState(db, 'idx_email')).toBeUndefined();
+  });
+});
