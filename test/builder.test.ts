@@ -81,6 +81,7 @@ describe('build', () => {
     await openWriter('leads');
     const other = await db.connect();
     held.push(other);
+    const otherPid = await pidOf(other);
     // The other session's concurrent build waits for the open writer, so it stays invalid and in progress.
     const otherBuild = other.query('CREATE INDEX CONCURRENTLY idx_status ON leads (status)').catch((e: Error) => e);
     await waitFor(async () => (await indexState(db, 'idx_status')) !== undefined, 10_000, 'the other build to start');
@@ -88,7 +89,7 @@ describe('build', () => {
     const report = await build(entries(index('idx_status', 'leads (status)')), fast());
     expect(statuses(report)).toEqual([['idx_status', 'in-progress']]);
     expect(await indexState(db, 'idx_status')).toEqual({ valid: false });
-    await db.sql('SELECT pg_cancel_backend($1)', [await pidOf(other)]);
+    await db.sql('SELECT pg_cancel_backend($1)', [otherPid]);
     await otherBuild;
   });
 
