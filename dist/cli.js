@@ -52372,6 +52372,10 @@ async function dropInvalidLeftover(entry, schema, settings) {
   let client;
   try {
     client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
+  } catch {
+    return void 0;
+  }
+  try {
     const [state] = await readCatalog(client, [{ ...entry, schema }]);
     if (!state || planAction(entry, state).kind !== "rebuild") return void 0;
     await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);

@@ -127,9 +127,13 @@ async function runAttempt(
  * attempt or run drops it. Returns a note when the leftover stays.
  */
 async function dropInvalidLeftover(entry: RegistryEntry, schema: string, settings: BuildSettings): Promise<string | undefined> {
-  let client: pg.Client | undefined;
+  let client: pg.Client;
   try {
     client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
+  } catch {
+    return undefined; // The server is unreachable: the failure already says so, and the next run cleans up.
+  }
+  try {
     const [state] = await readCatalog(client, [{ ...entry, schema }]);
     if (!state || planAction(entry, state).kind !== 'rebuild') return undefined;
     await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
