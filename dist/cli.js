@@ -3705,7 +3705,7 @@ var require_postgres_interval = __commonJS({
       if (!(this instanceof PostgresInterval)) {
         return new PostgresInterval(raw);
       }
-      extend(this, parse(raw));
+      extend(this, parse2(raw));
     }
     var properties = ["seconds", "minutes", "hours", "days", "months", "years"];
     PostgresInterval.prototype.toPostgres = function() {
@@ -3766,7 +3766,7 @@ var require_postgres_interval = __commonJS({
       var microseconds = fraction + "000000".slice(fraction.length);
       return parseInt(microseconds, 10) / 1e3;
     }
-    function parse(interval) {
+    function parse2(interval) {
       if (!interval) return {};
       var matches = INTERVAL.exec(interval);
       var isNegative = matches[8] === "-";
@@ -4253,13 +4253,13 @@ var require_binaryParsers = __commonJS({
           console.log("ERROR: ElementType not implemented: " + elementType2);
         }
       };
-      var parse = function(dimension, elementType2) {
+      var parse2 = function(dimension, elementType2) {
         var array = [];
         var i2;
         if (dimension.length > 1) {
           var count = dimension.shift();
           for (i2 = 0; i2 < count; i2++) {
-            array[i2] = parse(dimension, elementType2);
+            array[i2] = parse2(dimension, elementType2);
           }
           dimension.unshift(count);
         } else {
@@ -4269,7 +4269,7 @@ var require_binaryParsers = __commonJS({
         }
         return array;
       };
-      return parse(dims, elementType);
+      return parse2(dims, elementType);
     };
     var parseText = function(value2) {
       return value2.toString("utf8");
@@ -5032,7 +5032,7 @@ var require_type_overrides = __commonJS({
 var require_pg_connection_string = __commonJS({
   "node_modules/pg-connection-string/index.js"(exports, module) {
     "use strict";
-    function parse(str, options = {}) {
+    function parse2(str, options = {}) {
       if (str.charAt(0) === "/") {
         const config2 = str.split(" ");
         return { host: config2[0], database: config2[1] };
@@ -5166,7 +5166,7 @@ var require_pg_connection_string = __commonJS({
       }, /* @__PURE__ */ Object.create(null));
       return connectionOptions;
     }
-    function toClientConfig(config) {
+    function toClientConfig2(config) {
       const poolConfig = Object.entries(config).reduce((c, [key, value2]) => {
         if (key === "ssl") {
           const sslConfig = value2;
@@ -5193,8 +5193,8 @@ var require_pg_connection_string = __commonJS({
       }, /* @__PURE__ */ Object.create(null));
       return poolConfig;
     }
-    function parseIntoClientConfig(str) {
-      return toClientConfig(parse(str));
+    function parseIntoClientConfig2(str) {
+      return toClientConfig2(parse2(str));
     }
     function deprecatedSslModeWarning(sslmode) {
       if (!deprecatedSslModeWarning.warned && typeof process !== "undefined" && process.emitWarning) {
@@ -5209,10 +5209,10 @@ To prepare for this change:
 See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`);
       }
     }
-    module.exports = parse;
-    parse.parse = parse;
-    parse.toClientConfig = toClientConfig;
-    parse.parseIntoClientConfig = parseIntoClientConfig;
+    module.exports = parse2;
+    parse2.parse = parse2;
+    parse2.toClientConfig = toClientConfig2;
+    parse2.parseIntoClientConfig = parseIntoClientConfig2;
   }
 });
 
@@ -5222,7 +5222,7 @@ var require_connection_parameters = __commonJS({
     "use strict";
     var dns = __require("dns");
     var defaults2 = require_defaults();
-    var parse = require_pg_connection_string().parse;
+    var parse2 = require_pg_connection_string().parse;
     var val = function(key, config, envVar) {
       if (config[key]) {
         return config[key];
@@ -5260,9 +5260,9 @@ var require_connection_parameters = __commonJS({
     };
     var ConnectionParameters = class {
       constructor(config) {
-        config = typeof config === "string" ? parse(config) : config || {};
+        config = typeof config === "string" ? parse2(config) : config || {};
         if (config.connectionString) {
-          config = Object.assign({}, config, parse(config.connectionString));
+          config = Object.assign({}, config, parse2(config.connectionString));
         }
         this.user = val("user", config);
         this.database = val("database", config);
@@ -5988,7 +5988,7 @@ var require_serializer = __commonJS({
       );
     };
     var emptyArray = [];
-    var parse = (query2) => {
+    var parse2 = (query2) => {
       const name = query2.name || "";
       if (name.length > 63) {
         console.error("Warning! Postgres only supports 63 characters for query names.");
@@ -6135,7 +6135,7 @@ var require_serializer = __commonJS({
       sendSASLInitialResponseMessage,
       sendSCRAMClientFinalMessage,
       query,
-      parse,
+      parse: parse2,
       bind,
       execute,
       describe,
@@ -6524,7 +6524,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DatabaseError = exports.serialize = void 0;
-    exports.parse = parse;
+    exports.parse = parse2;
     var messages_1 = require_messages();
     Object.defineProperty(exports, "DatabaseError", { enumerable: true, get: function() {
       return messages_1.DatabaseError;
@@ -6534,7 +6534,7 @@ var require_dist = __commonJS({
       return serializer_1.serialize;
     } });
     var parser_1 = require_parser();
-    function parse(stream, callback) {
+    function parse2(stream, callback) {
       const parser = new parser_1.Parser();
       stream.on("data", (buffer) => parser.parse(buffer, callback));
       return new Promise((resolve2) => stream.on("end", () => resolve2()));
@@ -6622,7 +6622,7 @@ var require_connection = __commonJS({
   "node_modules/pg/lib/connection.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
-    var { parse, serialize } = require_dist();
+    var { parse: parse2, serialize } = require_dist();
     var stream = require_stream();
     var { getStream } = stream;
     var flushBuffer = serialize.flush();
@@ -6728,7 +6728,7 @@ var require_connection = __commonJS({
         self2.emit("sslconnect");
       }
       attachListeners(stream2) {
-        parse(stream2, (msg) => {
+        parse2(stream2, (msg) => {
           const eventName = msg.name === "error" ? "errorMessage" : msg.name;
           if (this._emitMessage) {
             this.emit("message", msg);
@@ -8787,6 +8787,2991 @@ var require_lib2 = __commonJS({
         return native;
       }
     });
+  }
+});
+
+// node_modules/@pgsql/types/types.js
+var require_types = __commonJS({
+  "node_modules/@pgsql/types/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@pgsql/types/enums.js
+var require_enums = __commonJS({
+  "node_modules/@pgsql/types/enums.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@pgsql/types/index.js
+var require_types2 = __commonJS({
+  "node_modules/@pgsql/types/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_types(), exports);
+    __exportStar(require_enums(), exports);
+  }
+});
+
+// node_modules/libpg-query/wasm/libpg-query.js
+var require_libpg_query = __commonJS({
+  "node_modules/libpg-query/wasm/libpg-query.js"(exports, module) {
+    var PgQueryModule = (() => {
+      var _scriptName = globalThis.document?.currentScript?.src;
+      return async function(moduleArg = {}) {
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = !!globalThis.window;
+        var ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope;
+        var ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
+        var programArgs = [];
+        var thisProgram = "./this.program";
+        var quit_ = (status, toThrow) => {
+          throw toThrow;
+        };
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path, scriptDirectory);
+          }
+          return scriptDirectory + path;
+        }
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs = __require("node:fs");
+          scriptDirectory = __dirname + "/";
+          readBinary = (filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename);
+            return ret;
+          };
+          readAsync = async (filename, binary = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename, binary ? void 0 : "utf8");
+            return ret;
+          };
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          programArgs = process.argv.slice(2);
+          quit_ = (status, toThrow) => {
+            process.exitCode = status;
+            throw toThrow;
+          };
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = (url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(xhr.response);
+              };
+            }
+            readAsync = async (url) => {
+              var response = await fetch(url, { credentials: "same-origin" });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            };
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = (filename) => filename.startsWith("file://");
+        class EmscriptenEH {
+        }
+        class EmscriptenSjLj extends EmscriptenEH {
+        }
+        var runtimeInitialized = false;
+        function getMemoryBuffer() {
+          return wasmMemory.buffer;
+        }
+        function updateMemoryViews() {
+          if (HEAP8?.buffer?.resizable) return;
+          var b = getMemoryBuffer();
+          HEAP8 = new Int8Array(b);
+          HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          HEAPU16 = new Uint16Array(b);
+          HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          HEAPF32 = new Float32Array(b);
+          HEAPF64 = new Float64Array(b);
+          HEAP64 = new BigInt64Array(b);
+          HEAPU64 = new BigUint64Array(b);
+        }
+        function preRun() {
+          var preRun2 = Module["preRun"];
+          if (preRun2) {
+            if (typeof preRun2 == "function") preRun2 = [preRun2];
+            onPreRuns.push(...preRun2);
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        function initRuntime() {
+          runtimeInitialized = true;
+          if (!Module["noFSInit"] && !FS.initialized) FS.init();
+          TTY.init();
+          wasmExports["A"]();
+          FS.ignorePermissions = false;
+        }
+        function postRun() {
+          var postRun2 = Module["postRun"];
+          if (postRun2) {
+            if (typeof postRun2 == "function") postRun2 = [postRun2];
+            onPostRuns.push(...postRun2);
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = `Aborted(${what})`;
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          throw e;
+        }
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("libpg-query.wasm");
+        }
+        function getBinarySync(file) {
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary = await getWasmBinary(binaryFile);
+            var instance = await WebAssembly.instantiate(binary, imports);
+            return instance;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        async function instantiateAsync(binary, binaryFile, imports) {
+          if (!binary && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, { credentials: "same-origin" });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        function getWasmImports() {
+          var imports = { a: wasmImports };
+          return imports;
+        }
+        async function createWasm() {
+          function receiveInstance(instance) {
+            wasmExports = instance.exports;
+            assignWasmExports(wasmExports);
+            updateMemoryViews();
+            return wasmExports;
+          }
+          function receiveInstantiationResult(result3) {
+            return receiveInstance(result3["instance"]);
+          }
+          var info = getWasmImports();
+          var instantiateWasm = Module["instantiateWasm"];
+          if (instantiateWasm) {
+            return new Promise((resolve2) => {
+              instantiateWasm(info, (inst) => resolve2(receiveInstance(inst)));
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info);
+          var exports2 = receiveInstantiationResult(result2);
+          return exports2;
+        }
+        class ExitStatus {
+          name = "ExitStatus";
+          constructor(status) {
+            this.message = `Program terminated with exit(${status})`;
+            this.status = status;
+          }
+        }
+        var HEAP16;
+        var HEAP32;
+        var HEAP64;
+        var HEAP8;
+        var HEAPF32;
+        var HEAPF64;
+        var HEAPU16;
+        var HEAPU32;
+        var HEAPU64;
+        var HEAPU8;
+        var callRuntimeCallbacks = (callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        };
+        var onPostRuns = [];
+        var onPreRuns = [];
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return HEAP16[ptr >> 1];
+            case "i32":
+              return HEAP32[ptr >> 2];
+            case "i64":
+              return HEAP64[ptr >> 3];
+            case "float":
+              return HEAPF32[ptr >> 2];
+            case "double":
+              return HEAPF64[ptr >> 3];
+            case "*":
+              return HEAPU32[ptr >> 2];
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        var noExitRuntime = true;
+        var stackRestore = (val) => __emscripten_stack_restore(val);
+        var stackSave = () => _emscripten_stack_get_current();
+        var UTF8Decoder = globalThis.TextDecoder && new TextDecoder();
+        var findStringEnd = (heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        };
+        var UTF8ArrayToString = (heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str;
+        };
+        var UTF8ToString = (ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "";
+        var ___assert_fail = (condition, filename, line, func) => abort(`Assertion failed: ${UTF8ToString(condition)}, at: ` + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
+        var __abort_js = () => abort("");
+        var runtimeKeepaliveCounter = 0;
+        var __emscripten_runtime_keepalive_clear = () => {
+          noExitRuntime = false;
+          runtimeKeepaliveCounter = 0;
+        };
+        var __emscripten_throw_longjmp = () => {
+          throw new EmscriptenSjLj();
+        };
+        var timers = {};
+        var handleException = (e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        };
+        var keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0;
+        var _proc_exit = (code) => {
+          EXITSTATUS = code;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code);
+            ABORT = true;
+          }
+          quit_(code, new ExitStatus(code));
+        };
+        var exitJS = (status, implicit) => {
+          EXITSTATUS = status;
+          _proc_exit(status);
+        };
+        var _exit = exitJS;
+        var maybeExit = () => {
+          if (!keepRuntimeAlive()) {
+            try {
+              _exit(EXITSTATUS);
+            } catch (e) {
+              handleException(e);
+            }
+          }
+        };
+        var callUserCallback = (func) => {
+          if (ABORT) {
+            return;
+          }
+          try {
+            return func();
+          } catch (e) {
+            handleException(e);
+          } finally {
+            maybeExit();
+          }
+        };
+        var _emscripten_get_now = () => performance.now();
+        var __setitimer_js = (which, timeout_ms) => {
+          if (timers[which]) {
+            clearTimeout(timers[which].id);
+            delete timers[which];
+          }
+          if (!timeout_ms) return 0;
+          var id = setTimeout(() => {
+            delete timers[which];
+            callUserCallback(() => __emscripten_timeout(which, _emscripten_get_now()));
+          }, timeout_ms);
+          timers[which] = { id, timeout_ms };
+          return 0;
+        };
+        var getHeapMax = () => 1073741824;
+        var alignMemory = (size, alignment) => Math.ceil(size / alignment) * alignment;
+        var growMemory = (size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        };
+        var _emscripten_resize_heap = (requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        };
+        var PATH = { isAbs: (path) => path.charAt(0) === "/", splitPath: (filename) => {
+          var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
+          return splitPathRe.exec(filename).slice(1);
+        }, normalizeArray: (parts, allowAboveRoot) => {
+          var up = 0;
+          for (var i = parts.length - 1; i >= 0; i--) {
+            var last = parts[i];
+            if (last === ".") {
+              parts.splice(i, 1);
+            } else if (last === "..") {
+              parts.splice(i, 1);
+              up++;
+            } else if (up) {
+              parts.splice(i, 1);
+              up--;
+            }
+          }
+          if (allowAboveRoot) {
+            for (; up; up--) {
+              parts.unshift("..");
+            }
+          }
+          return parts;
+        }, normalize: (path) => {
+          var isAbsolute = PATH.isAbs(path), trailingSlash = path.slice(-1) === "/";
+          path = PATH.normalizeArray(path.split("/").filter((p) => !!p), !isAbsolute).join("/");
+          if (!path && !isAbsolute) {
+            path = ".";
+          }
+          if (path && trailingSlash) {
+            path += "/";
+          }
+          return (isAbsolute ? "/" : "") + path;
+        }, dirname: (path) => {
+          var result2 = PATH.splitPath(path), root = result2[0], dir = result2[1];
+          if (!root && !dir) {
+            return ".";
+          }
+          if (dir) {
+            dir = dir.slice(0, -1);
+          }
+          return root + dir;
+        }, basename: (path) => path && path.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
+        var initRandomFill = () => {
+          if (ENVIRONMENT_IS_NODE) {
+            var nodeCrypto = __require("node:crypto");
+            return (view) => (nodeCrypto.randomFillSync(view), 0);
+          }
+          return (view) => (crypto.getRandomValues(view), 0);
+        };
+        var randomFill = (view) => (randomFill = initRandomFill())(view);
+        var PATH_FS = { resolve: (...args) => {
+          var resolvedPath = "", resolvedAbsolute = false;
+          for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
+            var path = i >= 0 ? args[i] : FS.cwd();
+            if (typeof path != "string") {
+              throw new TypeError("Arguments to path.resolve must be strings");
+            } else if (!path) {
+              return "";
+            }
+            resolvedPath = path + "/" + resolvedPath;
+            resolvedAbsolute = PATH.isAbs(path);
+          }
+          resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
+          return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
+        }, relative: (from, to) => {
+          from = PATH_FS.resolve(from).slice(1);
+          to = PATH_FS.resolve(to).slice(1);
+          function trim(arr) {
+            var start = 0;
+            for (; start < arr.length; start++) {
+              if (arr[start] !== "") break;
+            }
+            var end = arr.length - 1;
+            for (; end >= 0; end--) {
+              if (arr[end] !== "") break;
+            }
+            if (start > end) return [];
+            return arr.slice(start, end - start + 1);
+          }
+          var fromParts = trim(from.split("/"));
+          var toParts = trim(to.split("/"));
+          var length = Math.min(fromParts.length, toParts.length);
+          var samePartsLength = length;
+          for (var i = 0; i < length; i++) {
+            if (fromParts[i] !== toParts[i]) {
+              samePartsLength = i;
+              break;
+            }
+          }
+          var outputParts = [];
+          for (var i = samePartsLength; i < fromParts.length; i++) {
+            outputParts.push("..");
+          }
+          outputParts = outputParts.concat(toParts.slice(samePartsLength));
+          return outputParts.join("/");
+        } };
+        var FS_stdin_getChar_buffer = [];
+        var lengthBytesUTF8 = (str) => {
+          var len = 0;
+          for (var i = 0; i < str.length; ++i) {
+            var c = str.charCodeAt(i);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        };
+        var stringToUTF8Array = (str, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i = 0; i < str.length; ++i) {
+            var u = str.codePointAt(i);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        };
+        var intArrayFromString = (stringy, dontAddNull, length) => {
+          var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
+          var u8array = new Array(len);
+          var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
+          if (dontAddNull) u8array.length = numBytesWritten;
+          return u8array;
+        };
+        var FS_stdin_getChar = () => {
+          if (!FS_stdin_getChar_buffer.length) {
+            var result2 = null;
+            if (ENVIRONMENT_IS_NODE) {
+              var BUFSIZE = 256;
+              var buf = Buffer.alloc(BUFSIZE);
+              var bytesRead = 0;
+              var fd = process.stdin.fd;
+              try {
+                bytesRead = fs.readSync(fd, buf, 0, BUFSIZE);
+              } catch (e) {
+                if (e.toString().includes("EOF")) bytesRead = 0;
+                else throw e;
+              }
+              if (bytesRead > 0) {
+                result2 = buf.slice(0, bytesRead).toString("utf-8");
+              }
+            } else if (globalThis.window?.prompt) {
+              result2 = window.prompt("Input: ");
+              if (result2 !== null) {
+                result2 += "\n";
+              }
+            } else {
+            }
+            if (!result2) {
+              return null;
+            }
+            FS_stdin_getChar_buffer = intArrayFromString(result2, true);
+          }
+          return FS_stdin_getChar_buffer.shift();
+        };
+        var TTY = { ttys: [], init() {
+        }, shutdown() {
+        }, register(dev, ops) {
+          TTY.ttys[dev] = { input: [], output: [], ops };
+          FS.registerDevice(dev, TTY.stream_ops);
+        }, stream_ops: { open(stream) {
+          var tty = TTY.ttys[stream.node.rdev];
+          if (!tty) {
+            throw new FS.ErrnoError(43);
+          }
+          stream.tty = tty;
+          stream.seekable = false;
+        }, close(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, fsync(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, read(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.get_char) {
+            throw new FS.ErrnoError(60);
+          }
+          var bytesRead = 0;
+          for (var i = 0; i < length; i++) {
+            var result2;
+            try {
+              result2 = stream.tty.ops.get_char(stream.tty);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+            if (result2 === void 0 && bytesRead === 0) {
+              throw new FS.ErrnoError(6);
+            }
+            if (result2 === null || result2 === void 0) break;
+            bytesRead++;
+            buffer[offset + i] = result2;
+          }
+          if (bytesRead) {
+            stream.node.atime = Date.now();
+          }
+          return bytesRead;
+        }, write(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.put_char) {
+            throw new FS.ErrnoError(60);
+          }
+          try {
+            for (var i = 0; i < length; i++) {
+              stream.tty.ops.put_char(stream.tty, buffer[offset + i]);
+            }
+          } catch (e) {
+            throw new FS.ErrnoError(29);
+          }
+          if (length) {
+            stream.node.mtime = stream.node.ctime = Date.now();
+          }
+          return i;
+        } }, default_tty_ops: { get_char(tty) {
+          return FS_stdin_getChar();
+        }, put_char(tty, val) {
+          if (val === null || val === 10) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        }, ioctl_tcgets(tty) {
+          return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+        }, ioctl_tcsets(tty, optional_actions, data) {
+          return 0;
+        }, ioctl_tiocgwinsz(tty) {
+          return [24, 80];
+        } }, default_tty1_ops: { put_char(tty, val) {
+          if (val === null || val === 10) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        } } };
+        var mmapAlloc = (size) => {
+          abort();
+        };
+        var MEMFS = { ops_table: null, mount(mount) {
+          return MEMFS.createNode(null, "/", 16895, 0);
+        }, createNode(parent, name, mode, dev) {
+          if (FS.isBlkdev(mode) || FS.isFIFO(mode)) {
+            throw new FS.ErrnoError(63);
+          }
+          MEMFS.ops_table ||= { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } };
+          var node = FS.createNode(parent, name, mode, dev);
+          if (FS.isDir(node.mode)) {
+            node.node_ops = MEMFS.ops_table.dir.node;
+            node.stream_ops = MEMFS.ops_table.dir.stream;
+            node.contents = {};
+          } else if (FS.isFile(node.mode)) {
+            node.node_ops = MEMFS.ops_table.file.node;
+            node.stream_ops = MEMFS.ops_table.file.stream;
+            node.usedBytes = 0;
+            node.contents = MEMFS.emptyFileContents ??= new Uint8Array(0);
+          } else if (FS.isLink(node.mode)) {
+            node.node_ops = MEMFS.ops_table.link.node;
+            node.stream_ops = MEMFS.ops_table.link.stream;
+          } else if (FS.isChrdev(node.mode)) {
+            node.node_ops = MEMFS.ops_table.chrdev.node;
+            node.stream_ops = MEMFS.ops_table.chrdev.stream;
+          }
+          node.atime = node.mtime = node.ctime = Date.now();
+          if (parent) {
+            parent.contents[name] = node;
+            parent.atime = parent.mtime = parent.ctime = node.atime;
+          }
+          return node;
+        }, getFileDataAsTypedArray(node) {
+          return node.contents.subarray(0, node.usedBytes);
+        }, expandFileStorage(node, newCapacity) {
+          var prevCapacity = node.contents.length;
+          if (prevCapacity >= newCapacity) return;
+          var CAPACITY_DOUBLING_MAX = 1024 * 1024;
+          newCapacity = Math.max(newCapacity, prevCapacity * (prevCapacity < CAPACITY_DOUBLING_MAX ? 2 : 1.125) >>> 0);
+          if (prevCapacity) newCapacity = Math.max(newCapacity, 256);
+          var oldContents = MEMFS.getFileDataAsTypedArray(node);
+          node.contents = new Uint8Array(newCapacity);
+          node.contents.set(oldContents);
+        }, resizeFileStorage(node, newSize) {
+          if (node.usedBytes == newSize) return;
+          var oldContents = node.contents;
+          node.contents = new Uint8Array(newSize);
+          node.contents.set(oldContents.subarray(0, Math.min(newSize, node.usedBytes)));
+          node.usedBytes = newSize;
+        }, node_ops: { getattr(node) {
+          var attr = {};
+          attr.dev = FS.isChrdev(node.mode) ? node.id : 1;
+          attr.ino = node.id;
+          attr.mode = node.mode;
+          attr.nlink = 1;
+          attr.uid = 0;
+          attr.gid = 0;
+          attr.rdev = node.rdev;
+          if (FS.isDir(node.mode)) {
+            attr.size = 4096;
+          } else if (FS.isFile(node.mode)) {
+            attr.size = node.usedBytes;
+          } else if (FS.isLink(node.mode)) {
+            attr.size = node.link.length;
+          } else {
+            attr.size = 0;
+          }
+          attr.atime = new Date(node.atime);
+          attr.mtime = new Date(node.mtime);
+          attr.ctime = new Date(node.ctime);
+          attr.blksize = 4096;
+          attr.blocks = Math.ceil(attr.size / attr.blksize);
+          return attr;
+        }, setattr(node, attr) {
+          for (const key of ["mode", "atime", "mtime", "ctime"]) {
+            if (attr[key] != null) {
+              node[key] = attr[key];
+            }
+          }
+          if (attr.size !== void 0) {
+            MEMFS.resizeFileStorage(node, attr.size);
+          }
+        }, lookup(parent, name) {
+          if (!MEMFS.doesNotExistError) {
+            MEMFS.doesNotExistError = new FS.ErrnoError(44);
+            MEMFS.doesNotExistError.stack = "<generic error, no stack>";
+          }
+          throw MEMFS.doesNotExistError;
+        }, mknod(parent, name, mode, dev) {
+          return MEMFS.createNode(parent, name, mode, dev);
+        }, rename(old_node, new_dir, new_name) {
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (new_node) {
+            if (FS.isDir(old_node.mode)) {
+              for (var i in new_node.contents) {
+                throw new FS.ErrnoError(55);
+              }
+            }
+            FS.hashRemoveNode(new_node);
+          }
+          delete old_node.parent.contents[old_node.name];
+          new_dir.contents[new_name] = old_node;
+          old_node.name = new_name;
+          new_dir.ctime = new_dir.mtime = old_node.parent.ctime = old_node.parent.mtime = Date.now();
+        }, unlink(parent, name) {
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, rmdir(parent, name) {
+          var node = FS.lookupNode(parent, name);
+          for (var i in node.contents) {
+            throw new FS.ErrnoError(55);
+          }
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, readdir(node) {
+          return [".", "..", ...Object.keys(node.contents)];
+        }, symlink(parent, newname, oldpath) {
+          var node = MEMFS.createNode(parent, newname, 511 | 40960, 0);
+          node.link = oldpath;
+          return node;
+        }, readlink(node) {
+          if (!FS.isLink(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          return node.link;
+        } }, stream_ops: { read(stream, buffer, offset, length, position) {
+          var contents = stream.node.contents;
+          if (position >= stream.node.usedBytes) return 0;
+          var size = Math.min(stream.node.usedBytes - position, length);
+          buffer.set(contents.subarray(position, position + size), offset);
+          return size;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (buffer.buffer === HEAP8.buffer) {
+            canOwn = false;
+          }
+          if (!length) return 0;
+          var node = stream.node;
+          node.mtime = node.ctime = Date.now();
+          if (canOwn) {
+            node.contents = buffer.subarray(offset, offset + length);
+            node.usedBytes = length;
+          } else if (node.usedBytes === 0 && position === 0) {
+            node.contents = buffer.slice(offset, offset + length);
+            node.usedBytes = length;
+          } else {
+            MEMFS.expandFileStorage(node, position + length);
+            node.contents.set(buffer.subarray(offset, offset + length), position);
+            node.usedBytes = Math.max(node.usedBytes, position + length);
+          }
+          return length;
+        }, llseek(stream, offset, whence) {
+          var position = offset;
+          if (whence === 1) {
+            position += stream.position;
+          } else if (whence === 2) {
+            if (FS.isFile(stream.node.mode)) {
+              position += stream.node.usedBytes;
+            }
+          }
+          if (position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          return position;
+        }, mmap(stream, length, position, prot, flags) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          var ptr;
+          var allocated;
+          var contents = stream.node.contents;
+          if (!(flags & 2) && contents.buffer === HEAP8.buffer) {
+            allocated = false;
+            ptr = contents.byteOffset;
+          } else {
+            allocated = true;
+            ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            if (contents) {
+              if (position > 0 || position + length < contents.length) {
+                if (contents.subarray) {
+                  contents = contents.subarray(position, position + length);
+                } else {
+                  contents = Array.prototype.slice.call(contents, position, position + length);
+                }
+              }
+              HEAP8.set(contents, ptr);
+            }
+          }
+          return { ptr, allocated };
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          MEMFS.stream_ops.write(stream, buffer, 0, length, offset, false);
+          return 0;
+        } } };
+        var FS_modeStringToFlags = (str) => {
+          if (typeof str != "string") return str;
+          var flagModes = { r: 0, "r+": 2, w: 512 | 64 | 1, "w+": 512 | 64 | 2, a: 1024 | 64 | 1, "a+": 1024 | 64 | 2 };
+          var flags = flagModes[str];
+          if (typeof flags == "undefined") {
+            throw new Error(`Unknown file open mode: ${str}`);
+          }
+          return flags;
+        };
+        var FS_fileDataToTypedArray = (data) => {
+          if (typeof data == "string") {
+            data = intArrayFromString(data, true);
+          }
+          if (!data.subarray) {
+            data = new Uint8Array(data);
+          }
+          return data;
+        };
+        var FS_getMode = (canRead, canWrite) => {
+          var mode = 0;
+          if (canRead) mode |= 292 | 73;
+          if (canWrite) mode |= 146;
+          return mode;
+        };
+        var asyncLoad = async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        };
+        var FS_createDataFile = (...args) => FS.createDataFile(...args);
+        var getUniqueRunDependency = (id) => id;
+        var dependenciesPromise = null;
+        var resolveRunDependencies = async () => dependenciesPromise;
+        var runDependencies = 0;
+        var dependenciesPromiseResolve = null;
+        var removeRunDependency = (id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (!runDependencies) {
+            dependenciesPromiseResolve();
+          }
+        };
+        var addRunDependency = (id) => {
+          if (!runDependencies) {
+            dependenciesPromise = new Promise((resolve2) => dependenciesPromiseResolve = resolve2);
+          }
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        };
+        var preloadPlugins = [];
+        var FS_handledByPreloadPlugin = async (byteArray, fullname) => {
+          if (typeof Browser != "undefined") Browser.init();
+          for (var plugin of preloadPlugins) {
+            if (plugin["canHandle"](fullname)) {
+              return plugin["handle"](byteArray, fullname);
+            }
+          }
+          return byteArray;
+        };
+        var FS_preloadFile = async (parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish) => {
+          var fullname = name ? PATH_FS.resolve(PATH.join2(parent, name)) : parent;
+          var dep = getUniqueRunDependency(`cp ${fullname}`);
+          addRunDependency(dep);
+          try {
+            var byteArray = url;
+            if (typeof url == "string") {
+              byteArray = await asyncLoad(url);
+            }
+            byteArray = await FS_handledByPreloadPlugin(byteArray, fullname);
+            preFinish?.();
+            if (!dontCreateFile) {
+              FS_createDataFile(parent, name, byteArray, canRead, canWrite, canOwn);
+            }
+          } finally {
+            removeRunDependency(dep);
+          }
+        };
+        var FS_createPreloadedFile = (parent, name, url, canRead, canWrite, onload, onerror, dontCreateFile, canOwn, preFinish) => {
+          FS_preloadFile(parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish).then(onload).catch(onerror);
+        };
+        var FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: null, currentPath: "/", initialized: false, ignorePermissions: true, filesystems: null, syncFSRequests: 0, ErrnoError: class {
+          name = "ErrnoError";
+          constructor(errno) {
+            this.errno = errno;
+          }
+        }, FSStream: class {
+          shared = {};
+          get object() {
+            return this.node;
+          }
+          set object(val) {
+            this.node = val;
+          }
+          get isRead() {
+            return (this.flags & 2097155) !== 1;
+          }
+          get isWrite() {
+            return (this.flags & 2097155) !== 0;
+          }
+          get isAppend() {
+            return this.flags & 1024;
+          }
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(val) {
+            this.shared.flags = val;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(val) {
+            this.shared.position = val;
+          }
+        }, FSNode: class {
+          node_ops = {};
+          stream_ops = {};
+          readMode = 292 | 73;
+          writeMode = 146;
+          mounted = null;
+          constructor(parent, name, mode, rdev) {
+            if (!parent) {
+              parent = this;
+            }
+            this.parent = parent;
+            this.mount = parent.mount;
+            this.id = FS.nextInode++;
+            this.name = name;
+            this.mode = mode;
+            this.rdev = rdev;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & this.readMode) === this.readMode;
+          }
+          set read(val) {
+            val ? this.mode |= this.readMode : this.mode &= ~this.readMode;
+          }
+          get write() {
+            return (this.mode & this.writeMode) === this.writeMode;
+          }
+          set write(val) {
+            val ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
+          }
+          get isFolder() {
+            return FS.isDir(this.mode);
+          }
+          get isDevice() {
+            return FS.isChrdev(this.mode);
+          }
+          addListener(cb, exclusive = false) {
+            var entry = { cb, exclusive };
+            var listeners = this.listeners ??= /* @__PURE__ */ new Set();
+            listeners.add(entry);
+            return { listeners, entry };
+          }
+          notifyListeners(flags) {
+            if (!this.listeners) return;
+            var excl;
+            for (var entry of this.listeners) {
+              if (entry.exclusive) (excl ||= []).push(entry);
+              else entry.cb(flags);
+            }
+            if (excl) {
+              var i = (this.exclTurn || 0) % excl.length;
+              this.exclTurn = i + 1;
+              excl[i].cb(flags);
+            }
+          }
+        }, lookupPath(path, opts = {}) {
+          if (!path) {
+            throw new FS.ErrnoError(44);
+          }
+          opts.follow_mount ??= true;
+          if (!PATH.isAbs(path)) {
+            path = FS.cwd() + "/" + path;
+          }
+          linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
+            var parts = path.split("/").filter((p) => !!p);
+            var current = FS.root;
+            var current_path = "/";
+            for (var i = 0; i < parts.length; i++) {
+              var islast = i === parts.length - 1;
+              if (islast && opts.parent) {
+                break;
+              }
+              if (parts[i] === ".") {
+                continue;
+              }
+              if (parts[i] === "..") {
+                current_path = PATH.dirname(current_path);
+                if (FS.isRoot(current)) {
+                  path = current_path + "/" + parts.slice(i + 1).join("/");
+                  nlinks--;
+                  continue linkloop;
+                } else {
+                  current = current.parent;
+                }
+                continue;
+              }
+              current_path = PATH.join2(current_path, parts[i]);
+              try {
+                current = FS.lookupNode(current, parts[i]);
+              } catch (e) {
+                if (e?.errno === 44 && islast && opts.noent_okay) {
+                  return { path: current_path };
+                }
+                throw e;
+              }
+              if (FS.isMountpoint(current) && (!islast || opts.follow_mount)) {
+                current = current.mounted.root;
+              }
+              if (FS.isLink(current.mode) && (!islast || opts.follow)) {
+                if (!current.node_ops.readlink) {
+                  throw new FS.ErrnoError(52);
+                }
+                var link = current.node_ops.readlink(current);
+                if (!PATH.isAbs(link)) {
+                  link = PATH.dirname(current_path) + "/" + link;
+                }
+                path = link + "/" + parts.slice(i + 1).join("/");
+                continue linkloop;
+              }
+            }
+            return { path: current_path, node: current };
+          }
+          throw new FS.ErrnoError(32);
+        }, getPath(node) {
+          var path;
+          while (true) {
+            if (FS.isRoot(node)) {
+              var mount = node.mount.mountpoint;
+              if (!path) return mount;
+              return mount[mount.length - 1] !== "/" ? `${mount}/${path}` : mount + path;
+            }
+            path = path ? `${node.name}/${path}` : node.name;
+            node = node.parent;
+          }
+        }, hashName(parentid, name) {
+          var hash = 0;
+          for (var i = 0; i < name.length; i++) {
+            hash = (hash << 5) - hash + name.charCodeAt(i) | 0;
+          }
+          return (parentid + hash >>> 0) % FS.nameTable.length;
+        }, hashAddNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          node.name_next = FS.nameTable[hash];
+          FS.nameTable[hash] = node;
+        }, hashRemoveNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          if (FS.nameTable[hash] === node) {
+            FS.nameTable[hash] = node.name_next;
+          } else {
+            var current = FS.nameTable[hash];
+            while (current) {
+              if (current.name_next === node) {
+                current.name_next = node.name_next;
+                break;
+              }
+              current = current.name_next;
+            }
+          }
+        }, lookupNode(parent, name) {
+          var errCode = FS.mayLookup(parent);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          var hash = FS.hashName(parent.id, name);
+          for (var node = FS.nameTable[hash]; node; node = node.name_next) {
+            var nodeName = node.name;
+            if (node.parent.id === parent.id && nodeName === name) {
+              return node;
+            }
+          }
+          return FS.lookup(parent, name);
+        }, createNode(parent, name, mode, rdev) {
+          var node = new FS.FSNode(parent, name, mode, rdev);
+          FS.hashAddNode(node);
+          return node;
+        }, destroyNode(node) {
+          FS.hashRemoveNode(node);
+        }, isRoot(node) {
+          return node === node.parent;
+        }, isMountpoint(node) {
+          return !!node.mounted;
+        }, isFile(mode) {
+          return (mode & 61440) === 32768;
+        }, isDir(mode) {
+          return (mode & 61440) === 16384;
+        }, isLink(mode) {
+          return (mode & 61440) === 40960;
+        }, isChrdev(mode) {
+          return (mode & 61440) === 8192;
+        }, isBlkdev(mode) {
+          return (mode & 61440) === 24576;
+        }, isFIFO(mode) {
+          return (mode & 61440) === 4096;
+        }, isSocket(mode) {
+          return (mode & 49152) === 49152;
+        }, flagsToPermissionString(flag) {
+          var perms = ["r", "w", "rw"][flag & 3];
+          if (flag & 512) {
+            perms += "w";
+          }
+          return perms;
+        }, nodePermissions(node, perms) {
+          if (FS.ignorePermissions) {
+            return 0;
+          }
+          if (perms.includes("r") && !(node.mode & 292)) {
+            return 2;
+          }
+          if (perms.includes("w") && !(node.mode & 146)) {
+            return 2;
+          }
+          if (perms.includes("x") && !(node.mode & 73)) {
+            return 2;
+          }
+          return 0;
+        }, mayLookup(dir) {
+          if (!FS.isDir(dir.mode)) return 54;
+          var errCode = FS.nodePermissions(dir, "x");
+          if (errCode) return errCode;
+          if (!dir.node_ops.lookup) return 2;
+          return 0;
+        }, mayCreate(dir, name) {
+          if (!FS.isDir(dir.mode)) {
+            return 54;
+          }
+          try {
+            var node = FS.lookupNode(dir, name);
+            return 20;
+          } catch (e) {
+          }
+          return FS.nodePermissions(dir, "wx");
+        }, mayDelete(dir, name, isdir) {
+          var node;
+          try {
+            node = FS.lookupNode(dir, name);
+          } catch (e) {
+            return e.errno;
+          }
+          var errCode = FS.nodePermissions(dir, "wx");
+          if (errCode) {
+            return errCode;
+          }
+          if (isdir) {
+            if (!FS.isDir(node.mode)) {
+              return 54;
+            }
+            if (FS.isRoot(node) || FS.getPath(node) === FS.cwd()) {
+              return 10;
+            }
+          } else if (FS.isDir(node.mode)) {
+            return 31;
+          }
+          return 0;
+        }, mayOpen(node, flags) {
+          if (!node) {
+            return 44;
+          }
+          if (FS.isLink(node.mode)) {
+            return 32;
+          }
+          var mode = FS.flagsToPermissionString(flags);
+          if (FS.isDir(node.mode)) {
+            if (mode !== "r" || flags & (512 | 64)) {
+              return 31;
+            }
+          }
+          return FS.nodePermissions(node, mode);
+        }, checkOpExists(op, err2) {
+          if (!op) {
+            throw new FS.ErrnoError(err2);
+          }
+          return op;
+        }, MAX_OPEN_FDS: 4096, nextfd() {
+          for (var fd = 0; fd <= FS.MAX_OPEN_FDS; fd++) {
+            if (!FS.streams[fd]) {
+              return fd;
+            }
+          }
+          throw new FS.ErrnoError(33);
+        }, getStreamChecked(fd) {
+          var stream = FS.getStream(fd);
+          if (!stream) {
+            throw new FS.ErrnoError(8);
+          }
+          return stream;
+        }, getStream: (fd) => FS.streams[fd], createStream(stream, fd = -1) {
+          stream = Object.assign(new FS.FSStream(), stream);
+          if (fd == -1) {
+            fd = FS.nextfd();
+          }
+          stream.fd = fd;
+          FS.streams[fd] = stream;
+          return stream;
+        }, closeStream(fd) {
+          FS.streams[fd] = null;
+        }, dupStream(origStream, fd = -1) {
+          var stream = FS.createStream(origStream, fd);
+          stream.stream_ops?.dup?.(stream);
+          return stream;
+        }, doSetAttr(stream, node, attr) {
+          var setattr = stream?.stream_ops.setattr;
+          var arg = setattr ? stream : node;
+          setattr ??= node.node_ops.setattr;
+          FS.checkOpExists(setattr, 63);
+          try {
+            setattr(arg, attr);
+          } catch (e) {
+            if (e instanceof RangeError) {
+              throw new FS.ErrnoError(22);
+            }
+            throw e;
+          }
+        }, chrdev_stream_ops: { open(stream) {
+          var device = FS.getDevice(stream.node.rdev);
+          stream.stream_ops = device.stream_ops;
+          stream.stream_ops.open?.(stream);
+        }, llseek() {
+          throw new FS.ErrnoError(70);
+        } }, major: (dev) => dev >> 8, minor: (dev) => dev & 255, makedev: (ma, mi) => ma << 8 | mi, registerDevice(dev, ops) {
+          FS.devices[dev] = { stream_ops: ops };
+        }, getDevice: (dev) => FS.devices[dev], getMounts(mount) {
+          var mounts = [];
+          var check = [mount];
+          while (check.length) {
+            var m = check.pop();
+            mounts.push(m);
+            check.push(...m.mounts);
+          }
+          return mounts;
+        }, syncfs(populate, callback) {
+          if (typeof populate == "function") {
+            callback = populate;
+            populate = false;
+          }
+          FS.syncFSRequests++;
+          if (FS.syncFSRequests > 1) {
+            err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
+          }
+          var mounts = FS.getMounts(FS.root.mount);
+          var completed = 0;
+          function doCallback(errCode) {
+            FS.syncFSRequests--;
+            return callback(errCode);
+          }
+          function done(errCode) {
+            if (errCode) {
+              if (!done.errored) {
+                done.errored = true;
+                return doCallback(errCode);
+              }
+              return;
+            }
+            if (++completed >= mounts.length) {
+              doCallback(null);
+            }
+          }
+          for (var mount of mounts) {
+            if (mount.type.syncfs) {
+              mount.type.syncfs(mount, populate, done);
+            } else {
+              done(null);
+            }
+          }
+        }, mount(type, opts, mountpoint) {
+          var root = mountpoint === "/";
+          var pseudo = !mountpoint;
+          var node;
+          if (root && FS.root) {
+            throw new FS.ErrnoError(10);
+          } else if (!root && !pseudo) {
+            var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+            mountpoint = lookup.path;
+            node = lookup.node;
+            if (FS.isMountpoint(node)) {
+              throw new FS.ErrnoError(10);
+            }
+            if (!FS.isDir(node.mode)) {
+              throw new FS.ErrnoError(54);
+            }
+          }
+          var mount = { type, opts, mountpoint, mounts: [] };
+          var mountRoot = type.mount(mount);
+          mountRoot.mount = mount;
+          mount.root = mountRoot;
+          if (root) {
+            FS.root = mountRoot;
+          } else if (node) {
+            node.mounted = mount;
+            if (node.mount) {
+              node.mount.mounts.push(mount);
+            }
+          }
+          return mountRoot;
+        }, unmount(mountpoint) {
+          var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+          if (!FS.isMountpoint(lookup.node)) {
+            throw new FS.ErrnoError(28);
+          }
+          var node = lookup.node;
+          var mount = node.mounted;
+          var mounts = FS.getMounts(mount);
+          for (var [hash, current] of Object.entries(FS.nameTable)) {
+            while (current) {
+              var next = current.name_next;
+              if (mounts.includes(current.mount)) {
+                FS.destroyNode(current);
+              }
+              current = next;
+            }
+          }
+          node.mounted = null;
+          var idx = node.mount.mounts.indexOf(mount);
+          node.mount.mounts.splice(idx, 1);
+        }, lookup(parent, name) {
+          return parent.node_ops.lookup(parent, name);
+        }, mknod(path, mode, dev) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path);
+          if (!name) {
+            throw new FS.ErrnoError(28);
+          }
+          if (name === "." || name === "..") {
+            throw new FS.ErrnoError(20);
+          }
+          var errCode = FS.mayCreate(parent, name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.mknod) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.mknod(parent, name, mode, dev);
+        }, statfs(path) {
+          return FS.statfsNode(FS.lookupPath(path, { follow: true }).node);
+        }, statfsStream(stream) {
+          return FS.statfsNode(stream.node);
+        }, statfsNode(node) {
+          var rtn = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
+          if (node.node_ops.statfs) {
+            Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
+          }
+          return rtn;
+        }, create(path, mode = 438) {
+          mode &= 4095;
+          mode |= 32768;
+          return FS.mknod(path, mode, 0);
+        }, mkdir(path, mode = 511) {
+          mode &= 511 | 512;
+          mode |= 16384;
+          return FS.mknod(path, mode, 0);
+        }, mkdirTree(path, mode) {
+          var dirs = path.split("/");
+          var d = "";
+          for (var dir of dirs) {
+            if (!dir) continue;
+            if (d || PATH.isAbs(path)) d += "/";
+            d += dir;
+            try {
+              FS.mkdir(d, mode);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+          }
+        }, mkdev(path, mode, dev) {
+          if (typeof dev == "undefined") {
+            dev = mode;
+            mode = 438;
+          }
+          mode |= 8192;
+          return FS.mknod(path, mode, dev);
+        }, symlink(oldpath, newpath) {
+          if (!PATH_FS.resolve(oldpath)) {
+            throw new FS.ErrnoError(44);
+          }
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.symlink) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.symlink(parent, newname, oldpath);
+        }, link(oldpath, newpath, flags) {
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.link) {
+            throw new FS.ErrnoError(34);
+          }
+          return parent.node_ops.link(parent, newname, oldpath, flags);
+        }, rename(old_path, new_path) {
+          var old_dirname = PATH.dirname(old_path);
+          var new_dirname = PATH.dirname(new_path);
+          var old_name = PATH.basename(old_path);
+          var new_name = PATH.basename(new_path);
+          var lookup, old_dir, new_dir;
+          lookup = FS.lookupPath(old_path, { parent: true });
+          old_dir = lookup.node;
+          lookup = FS.lookupPath(new_path, { parent: true });
+          new_dir = lookup.node;
+          if (!old_dir || !new_dir) throw new FS.ErrnoError(44);
+          if (old_dir.mount !== new_dir.mount) {
+            throw new FS.ErrnoError(75);
+          }
+          var old_node = FS.lookupNode(old_dir, old_name);
+          var relative2 = PATH_FS.relative(old_path, new_dirname);
+          if (relative2.charAt(0) !== ".") {
+            throw new FS.ErrnoError(28);
+          }
+          relative2 = PATH_FS.relative(new_path, old_dirname);
+          if (relative2.charAt(0) !== ".") {
+            throw new FS.ErrnoError(55);
+          }
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (old_node === new_node) {
+            return;
+          }
+          var isdir = FS.isDir(old_node.mode);
+          var errCode = FS.mayDelete(old_dir, old_name, isdir);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          errCode = new_node ? FS.mayDelete(new_dir, new_name, isdir) : FS.mayCreate(new_dir, new_name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!old_dir.node_ops.rename) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(old_node) || new_node && FS.isMountpoint(new_node)) {
+            throw new FS.ErrnoError(10);
+          }
+          if (new_dir !== old_dir) {
+            errCode = FS.nodePermissions(old_dir, "w");
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          FS.hashRemoveNode(old_node);
+          try {
+            old_dir.node_ops.rename(old_node, new_dir, new_name);
+            old_node.parent = new_dir;
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.hashAddNode(old_node);
+          }
+        }, rmdir(path) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, true);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.rmdir) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.rmdir(parent, name);
+          FS.destroyNode(node);
+        }, readdir(path) {
+          var lookup = FS.lookupPath(path, { follow: true });
+          var node = lookup.node;
+          var readdir = FS.checkOpExists(node.node_ops.readdir, 54);
+          return readdir(node);
+        }, unlink(path) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var name = PATH.basename(path);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, false);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.unlink) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.unlink(parent, name);
+          FS.destroyNode(node);
+        }, readlink(path) {
+          var lookup = FS.lookupPath(path);
+          var link = lookup.node;
+          if (!link) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!link.node_ops.readlink) {
+            throw new FS.ErrnoError(28);
+          }
+          return link.node_ops.readlink(link);
+        }, stat(path, dontFollow) {
+          var lookup = FS.lookupPath(path, { follow: !dontFollow });
+          var node = lookup.node;
+          var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
+          return getattr(node);
+        }, fstat(fd) {
+          var stream = FS.getStreamChecked(fd);
+          var node = stream.node;
+          var getattr = stream.stream_ops.getattr;
+          var arg = getattr ? stream : node;
+          getattr ??= node.node_ops.getattr;
+          FS.checkOpExists(getattr, 63);
+          return getattr(arg);
+        }, lstat(path) {
+          return FS.stat(path, true);
+        }, doChmod(stream, node, mode, dontFollow) {
+          FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
+        }, chmod(path, mode, dontFollow) {
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doChmod(null, node, mode, dontFollow);
+        }, lchmod(path, mode) {
+          FS.chmod(path, mode, true);
+        }, fchmod(fd, mode) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChmod(stream, stream.node, mode, false);
+        }, doChown(stream, node, dontFollow) {
+          FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
+        }, chown(path, uid, gid, dontFollow) {
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doChown(null, node, dontFollow);
+        }, lchown(path, uid, gid) {
+          FS.chown(path, uid, gid, true);
+        }, fchown(fd, uid, gid) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChown(stream, stream.node, false);
+        }, doTruncate(stream, node, len) {
+          if (FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!FS.isFile(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          var errCode = FS.nodePermissions(node, "w");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
+        }, truncate(path, len) {
+          if (len < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: true });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doTruncate(null, node, len);
+        }, ftruncate(fd, len) {
+          var stream = FS.getStreamChecked(fd);
+          if (len < 0 || (stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(28);
+          }
+          FS.doTruncate(stream, stream.node, len);
+        }, utime(path, atime, mtime, dontFollow) {
+          var lookup = FS.lookupPath(path, { follow: !dontFollow });
+          FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
+        }, open(path, flags, mode = 438) {
+          if (path === "") {
+            throw new FS.ErrnoError(44);
+          }
+          flags = FS_modeStringToFlags(flags);
+          if (flags & 64) {
+            mode = mode & 4095 | 32768;
+          } else {
+            mode = 0;
+          }
+          var node;
+          var isDirPath;
+          if (typeof path == "object") {
+            node = path;
+          } else {
+            isDirPath = path.endsWith("/");
+            var lookup = FS.lookupPath(path, { follow: !(flags & 131072), noent_okay: true });
+            node = lookup.node;
+            path = lookup.path;
+          }
+          var created = false;
+          if (flags & 64) {
+            if (node) {
+              if (flags & 128) {
+                throw new FS.ErrnoError(20);
+              }
+            } else if (isDirPath) {
+              throw new FS.ErrnoError(31);
+            } else {
+              node = FS.mknod(path, mode | 511, 0);
+              created = true;
+            }
+          }
+          if (!node) {
+            throw new FS.ErrnoError(44);
+          }
+          if (FS.isChrdev(node.mode)) {
+            flags &= ~512;
+          }
+          if (flags & 65536 && !FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          if (!created) {
+            var errCode = FS.mayOpen(node, flags);
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          if (flags & 512 && !created) {
+            FS.truncate(node, 0);
+          }
+          flags &= ~(128 | 512 | 131072);
+          var stream = FS.createStream({ node, path: FS.getPath(node), flags, seekable: true, position: 0, stream_ops: node.stream_ops, ungotten: [], error: false });
+          if (stream.stream_ops.open) {
+            stream.stream_ops.open(stream);
+          }
+          if (created) {
+            FS.chmod(node, mode & 511);
+          }
+          return stream;
+        }, close(stream) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (stream.getdents) stream.getdents = null;
+          stream.node?.notifyListeners(32);
+          try {
+            if (stream.stream_ops.close) {
+              stream.stream_ops.close(stream);
+            }
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.closeStream(stream.fd);
+          }
+          stream.fd = null;
+        }, isClosed(stream) {
+          return stream.fd === null;
+        }, llseek(stream, offset, whence) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (!stream.seekable || !stream.stream_ops.llseek) {
+            throw new FS.ErrnoError(70);
+          }
+          if (whence != 0 && whence != 1 && whence != 2) {
+            throw new FS.ErrnoError(28);
+          }
+          stream.position = stream.stream_ops.llseek(stream, offset, whence);
+          stream.ungotten = [];
+          return stream.position;
+        }, read(stream, buffer, offset, length, position) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.read) {
+            throw new FS.ErrnoError(28);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesRead = stream.stream_ops.read(stream, buffer, offset, length, position);
+          if (!seeking) stream.position += bytesRead;
+          return bytesRead;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.write) {
+            throw new FS.ErrnoError(28);
+          }
+          if (stream.seekable && stream.flags & 1024) {
+            FS.llseek(stream, 0, 2);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesWritten = stream.stream_ops.write(stream, buffer, offset, length, position, canOwn);
+          if (!seeking) stream.position += bytesWritten;
+          return bytesWritten;
+        }, mmap(stream, length, position, prot, flags) {
+          if ((prot & 2) !== 0 && (flags & 2) === 0 && (stream.flags & 2097155) !== 2) {
+            throw new FS.ErrnoError(2);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(2);
+          }
+          if (!stream.stream_ops.mmap) {
+            throw new FS.ErrnoError(43);
+          }
+          if (!length) {
+            throw new FS.ErrnoError(28);
+          }
+          return stream.stream_ops.mmap(stream, length, position, prot, flags);
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          if (!stream.stream_ops.msync) {
+            return 0;
+          }
+          return stream.stream_ops.msync(stream, buffer, offset, length, mmapFlags);
+        }, ioctl(stream, cmd, arg) {
+          if (!stream.stream_ops.ioctl) {
+            throw new FS.ErrnoError(59);
+          }
+          return stream.stream_ops.ioctl(stream, cmd, arg);
+        }, readFile(path, opts = {}) {
+          opts.flags = opts.flags ?? 0;
+          opts.encoding = opts.encoding ?? "binary";
+          if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
+            abort(`Invalid encoding type "${opts.encoding}"`);
+          }
+          var stream = FS.open(path, opts.flags);
+          var stat = FS.stat(path);
+          var length = stat.size;
+          var buf = new Uint8Array(length);
+          FS.read(stream, buf, 0, length, 0);
+          if (opts.encoding === "utf8") {
+            buf = UTF8ArrayToString(buf);
+          }
+          FS.close(stream);
+          return buf;
+        }, writeFile(path, data, opts = {}) {
+          opts.flags = opts.flags ?? 577;
+          var stream = FS.open(path, opts.flags, opts.mode);
+          data = FS_fileDataToTypedArray(data);
+          FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          FS.close(stream);
+        }, cwd: () => FS.currentPath, chdir(path) {
+          var lookup = FS.lookupPath(path, { follow: true });
+          if (lookup.node === null) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!FS.isDir(lookup.node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          var errCode = FS.nodePermissions(lookup.node, "x");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.currentPath = lookup.path;
+        }, createDefaultDirectories() {
+          FS.mkdir("/tmp");
+          FS.mkdir("/home");
+          FS.mkdir("/home/web_user");
+        }, createDefaultDevices() {
+          FS.mkdir("/dev");
+          FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (stream, buffer, offset, length, pos) => length, llseek: () => 0 });
+          FS.mkdev("/dev/null", FS.makedev(1, 3));
+          TTY.register(FS.makedev(5, 0), TTY.default_tty_ops);
+          TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops);
+          FS.mkdev("/dev/tty", FS.makedev(5, 0));
+          FS.mkdev("/dev/tty1", FS.makedev(6, 0));
+          var randomBuffer = new Uint8Array(1024), randomLeft = 0;
+          var randomByte = () => {
+            if (randomLeft === 0) {
+              randomFill(randomBuffer);
+              randomLeft = randomBuffer.byteLength;
+            }
+            return randomBuffer[--randomLeft];
+          };
+          FS.createDevice("/dev", "random", randomByte);
+          FS.createDevice("/dev", "urandom", randomByte);
+          FS.mkdir("/dev/shm");
+          FS.mkdir("/dev/shm/tmp");
+        }, createSpecialDirectories() {
+          FS.mkdir("/proc");
+          var proc_self = FS.mkdir("/proc/self");
+          FS.mkdir("/proc/self/fd");
+          FS.mount({ mount() {
+            var node = FS.createNode(proc_self, "fd", 16895, 73);
+            node.stream_ops = { llseek: MEMFS.stream_ops.llseek };
+            node.node_ops = { lookup(parent, name) {
+              var fd = +name;
+              var stream = FS.getStreamChecked(fd);
+              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
+              ret.parent = ret;
+              return ret;
+            }, readdir() {
+              return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
+            } };
+            return node;
+          } }, {}, "/proc/self/fd");
+        }, createStandardStreams(input, output, error) {
+          if (input) {
+            FS.createDevice("/dev", "stdin", input);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdin");
+          }
+          if (output) {
+            FS.createDevice("/dev", "stdout", null, output);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdout");
+          }
+          if (error) {
+            FS.createDevice("/dev", "stderr", null, error);
+          } else {
+            FS.symlink("/dev/tty1", "/dev/stderr");
+          }
+          var stdin = FS.open("/dev/stdin", 0);
+          var stdout = FS.open("/dev/stdout", 1);
+          var stderr = FS.open("/dev/stderr", 1);
+        }, staticInit() {
+          FS.nameTable = new Array(4096);
+          FS.mount(MEMFS, {}, "/");
+          FS.createDefaultDirectories();
+          FS.createDefaultDevices();
+          FS.createSpecialDirectories();
+          FS.filesystems = { MEMFS };
+        }, init(input, output, error) {
+          FS.initialized = true;
+          input ??= Module["stdin"];
+          output ??= Module["stdout"];
+          error ??= Module["stderr"];
+          FS.createStandardStreams(input, output, error);
+        }, quit() {
+          FS.initialized = false;
+          for (var stream of FS.streams) {
+            if (stream) {
+              FS.close(stream);
+            }
+          }
+        }, findObject(path, dontResolveLastLink) {
+          var ret = FS.analyzePath(path, dontResolveLastLink);
+          if (!ret.exists) {
+            return null;
+          }
+          return ret.object;
+        }, analyzePath(path, dontResolveLastLink) {
+          try {
+            var lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
+            path = lookup.path;
+          } catch (e) {
+          }
+          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
+          try {
+            var lookup = FS.lookupPath(path, { parent: true });
+            ret.parentExists = true;
+            ret.parentPath = lookup.path;
+            ret.parentObject = lookup.node;
+            ret.name = PATH.basename(path);
+            lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
+            ret.exists = true;
+            ret.path = lookup.path;
+            ret.object = lookup.node;
+            ret.name = lookup.node.name;
+            ret.isRoot = lookup.path === "/";
+          } catch (e) {
+            ret.error = e.errno;
+          }
+          return ret;
+        }, createPath(parent, path, canRead, canWrite) {
+          parent = typeof parent == "string" ? parent : FS.getPath(parent);
+          var parts = path.split("/").reverse();
+          while (parts.length) {
+            var part = parts.pop();
+            if (!part) continue;
+            var current = PATH.join2(parent, part);
+            try {
+              FS.mkdir(current);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+            parent = current;
+          }
+          return current;
+        }, createFile(parent, name, properties, canRead, canWrite) {
+          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(canRead, canWrite);
+          return FS.create(path, mode);
+        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+          var path = name;
+          if (parent) {
+            parent = typeof parent == "string" ? parent : FS.getPath(parent);
+            path = name ? PATH.join2(parent, name) : parent;
+          }
+          var mode = FS_getMode(canRead, canWrite);
+          var node = FS.create(path, mode);
+          if (data) {
+            data = FS_fileDataToTypedArray(data);
+            FS.chmod(node, mode | 146);
+            var stream = FS.open(node, 577);
+            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.close(stream);
+            FS.chmod(node, mode);
+          }
+        }, createDevice(parent, name, input, output) {
+          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(!!input, !!output);
+          FS.createDevice.major ??= 64;
+          var dev = FS.makedev(FS.createDevice.major++, 0);
+          FS.registerDevice(dev, { open(stream) {
+            stream.seekable = false;
+          }, close(stream) {
+            if (output?.buffer?.length) {
+              output(10);
+            }
+          }, read(stream, buffer, offset, length, pos) {
+            var bytesRead = 0;
+            for (var i = 0; i < length; i++) {
+              var result2;
+              try {
+                result2 = input();
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+              if (result2 === void 0 && bytesRead === 0) {
+                throw new FS.ErrnoError(6);
+              }
+              if (result2 === null || result2 === void 0) break;
+              bytesRead++;
+              buffer[offset + i] = result2;
+            }
+            if (bytesRead) {
+              stream.node.atime = Date.now();
+            }
+            return bytesRead;
+          }, write(stream, buffer, offset, length, pos) {
+            for (var i = 0; i < length; i++) {
+              try {
+                output(buffer[offset + i]);
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+            }
+            if (length) {
+              stream.node.mtime = stream.node.ctime = Date.now();
+            }
+            return i;
+          } });
+          return FS.mkdev(path, mode, dev);
+        }, forceLoadFile(obj) {
+          if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
+          if (globalThis.XMLHttpRequest) {
+            abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
+          } else {
+            try {
+              obj.contents = readBinary(obj.url);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+          }
+        }, createLazyFile(parent, name, url, canRead, canWrite) {
+          class LazyUint8Array {
+            lengthKnown = false;
+            chunks = [];
+            get(idx) {
+              if (idx > this.length - 1 || idx < 0) {
+                return void 0;
+              }
+              var chunkOffset = idx % this.chunkSize;
+              var chunkNum = idx / this.chunkSize | 0;
+              return this.getter(chunkNum)[chunkOffset];
+            }
+            setDataGetter(getter) {
+              this.getter = getter;
+            }
+            cacheLength() {
+              var xhr = new XMLHttpRequest();
+              xhr.open("HEAD", url, false);
+              xhr.send(null);
+              if (!(xhr.status >= 200 && xhr.status < 300 || xhr.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr.status);
+              var datalength = Number(xhr.getResponseHeader("Content-length"));
+              var header;
+              var hasByteServing = (header = xhr.getResponseHeader("Accept-Ranges")) && header === "bytes";
+              var usesGzip = (header = xhr.getResponseHeader("Content-Encoding")) && header === "gzip";
+              var chunkSize = 1024 * 1024;
+              if (!hasByteServing) chunkSize = datalength;
+              var doXHR = (from, to) => {
+                if (from > to) abort(`invalid range (${from}, ${to}) or no bytes requested!`);
+                if (to > datalength - 1) abort(`only ${datalength} bytes available! programmer error!`);
+                var xhr2 = new XMLHttpRequest();
+                xhr2.open("GET", url, false);
+                if (datalength !== chunkSize) xhr2.setRequestHeader("Range", "bytes=" + from + "-" + to);
+                xhr2.responseType = "arraybuffer";
+                if (xhr2.overrideMimeType) {
+                  xhr2.overrideMimeType("text/plain; charset=x-user-defined");
+                }
+                xhr2.send(null);
+                if (!(xhr2.status >= 200 && xhr2.status < 300 || xhr2.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr2.status);
+                if (xhr2.response !== void 0) {
+                  return new Uint8Array(xhr2.response || []);
+                }
+                return intArrayFromString(xhr2.responseText ?? "", true);
+              };
+              var lazyArray2 = this;
+              lazyArray2.setDataGetter((chunkNum) => {
+                var start = chunkNum * chunkSize;
+                var end = (chunkNum + 1) * chunkSize - 1;
+                end = Math.min(end, datalength - 1);
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") {
+                  lazyArray2.chunks[chunkNum] = doXHR(start, end);
+                }
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") abort("doXHR failed!");
+                return lazyArray2.chunks[chunkNum];
+              });
+              if (usesGzip || !datalength) {
+                chunkSize = datalength = 1;
+                datalength = this.getter(0).length;
+                chunkSize = datalength;
+                out("LazyFiles on gzip forces download of the whole file when length is accessed");
+              }
+              this._length = datalength;
+              this._chunkSize = chunkSize;
+              this.lengthKnown = true;
+            }
+            get length() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._length;
+            }
+            get chunkSize() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._chunkSize;
+            }
+          }
+          if (globalThis.XMLHttpRequest) {
+            if (!ENVIRONMENT_IS_WORKER) abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
+            var lazyArray = new LazyUint8Array();
+            var properties = { isDevice: false, contents: lazyArray };
+          } else {
+            var properties = { isDevice: false, url };
+          }
+          var node = FS.createFile(parent, name, properties, canRead, canWrite);
+          if (properties.contents) {
+            node.contents = properties.contents;
+          } else if (properties.url) {
+            node.contents = null;
+            node.url = properties.url;
+          }
+          Object.defineProperties(node, { usedBytes: { get: function() {
+            return this.contents.length;
+          } } });
+          var stream_ops = {};
+          for (const [key, fn] of Object.entries(node.stream_ops)) {
+            stream_ops[key] = (...args) => {
+              FS.forceLoadFile(node);
+              return fn(...args);
+            };
+          }
+          function writeChunks(stream, buffer, offset, length, position) {
+            var contents = stream.node.contents;
+            if (position >= contents.length) return 0;
+            var size = Math.min(contents.length - position, length);
+            if (contents.slice) {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents[position + i];
+              }
+            } else {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents.get(position + i);
+              }
+            }
+            return size;
+          }
+          stream_ops.read = (stream, buffer, offset, length, position) => {
+            FS.forceLoadFile(node);
+            return writeChunks(stream, buffer, offset, length, position);
+          };
+          stream_ops.mmap = (stream, length, position, prot, flags) => {
+            FS.forceLoadFile(node);
+            var ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            writeChunks(stream, HEAP8, ptr, length, position);
+            return { ptr, allocated: true };
+          };
+          node.stream_ops = stream_ops;
+          return node;
+        } };
+        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path, allowEmpty) {
+          if (PATH.isAbs(path)) {
+            return path;
+          }
+          var dir;
+          if (dirfd === -100) {
+            dir = FS.cwd();
+          } else {
+            var dirstream = SYSCALLS.getStreamFromFD(dirfd);
+            dir = dirstream.path;
+          }
+          if (path.length == 0) {
+            if (!allowEmpty) {
+              throw new FS.ErrnoError(44);
+            }
+            return dir;
+          }
+          return dir + "/" + path;
+        }, writeStat(buf, stat) {
+          HEAPU32[buf >> 2] = stat.dev;
+          HEAPU32[buf + 4 >> 2] = stat.mode;
+          HEAPU32[buf + 8 >> 2] = stat.nlink;
+          HEAPU32[buf + 12 >> 2] = stat.uid;
+          HEAPU32[buf + 16 >> 2] = stat.gid;
+          HEAPU32[buf + 20 >> 2] = stat.rdev;
+          HEAP64[buf + 24 >> 3] = BigInt(stat.size);
+          HEAP32[buf + 32 >> 2] = 4096;
+          HEAP32[buf + 36 >> 2] = stat.blocks;
+          var atime = stat.atime.getTime();
+          var mtime = stat.mtime.getTime();
+          var ctime = stat.ctime.getTime();
+          HEAP64[buf + 40 >> 3] = BigInt(Math.floor(atime / 1e3));
+          HEAPU32[buf + 48 >> 2] = atime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 56 >> 3] = BigInt(Math.floor(mtime / 1e3));
+          HEAPU32[buf + 64 >> 2] = mtime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 72 >> 3] = BigInt(Math.floor(ctime / 1e3));
+          HEAPU32[buf + 80 >> 2] = ctime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 88 >> 3] = BigInt(stat.ino);
+          return 0;
+        }, writeStatFs(buf, stats) {
+          HEAPU32[buf + 4 >> 2] = stats.bsize;
+          HEAPU32[buf + 60 >> 2] = stats.bsize;
+          HEAP64[buf + 8 >> 3] = BigInt(stats.blocks);
+          HEAP64[buf + 16 >> 3] = BigInt(stats.bfree);
+          HEAP64[buf + 24 >> 3] = BigInt(stats.bavail);
+          HEAP64[buf + 32 >> 3] = BigInt(stats.files);
+          HEAP64[buf + 40 >> 3] = BigInt(stats.ffree);
+          HEAPU32[buf + 48 >> 2] = stats.fsid;
+          HEAPU32[buf + 64 >> 2] = stats.flags;
+          HEAPU32[buf + 56 >> 2] = stats.namelen;
+        }, doMsync(addr, stream, len, flags, offset) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          if (flags & 2) {
+            return 0;
+          }
+          var buffer = HEAPU8.subarray(addr, addr + len);
+          FS.msync(stream, buffer, offset, len, flags);
+        }, getStreamFromFD(fd) {
+          var stream = FS.getStreamChecked(fd);
+          return stream;
+        }, varargs: void 0, getStr(ptr) {
+          var ret = UTF8ToString(ptr);
+          return ret;
+        } };
+        function _fd_close(fd) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.close(stream);
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doReadv = (stream, iov, iovcnt, offset) => {
+          var ret = 0;
+          for (var i = 0; i < iovcnt; i++) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            iov += 8;
+            try {
+              var curr = FS.read(stream, HEAP8, ptr, len, offset);
+            } catch (e) {
+              if (ret > 0 && e instanceof FS.ErrnoError && (e.errno == 6 || e.errno == 6)) {
+                break;
+              }
+              throw e;
+            }
+            if (curr < 0) return -1;
+            ret += curr;
+            if (curr < len) break;
+            if (typeof offset != "undefined") {
+              offset += curr;
+            }
+          }
+          return ret;
+        };
+        function _fd_read(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doReadv(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = (num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num);
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          try {
+            if (isNaN(offset)) return 22;
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.llseek(stream, offset, whence);
+            HEAP64[newOffset >> 3] = BigInt(stream.position);
+            if (stream.getdents && offset === 0 && whence === 0) stream.getdents = null;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doWritev = (stream, iov, iovcnt, offset) => {
+          if (iovcnt == 1) {
+            return FS.write(stream, HEAP8, HEAPU32[iov >> 2], HEAPU32[iov + 4 >> 2], offset);
+          }
+          var total = 0;
+          for (var i = 0, p = iov; i < iovcnt; i++, p += 8) {
+            total += HEAPU32[p + 4 >> 2];
+          }
+          var view = new Uint8Array(total);
+          var voff = 0;
+          for (var i = 0; i < iovcnt; i++, iov += 8) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            view.set(HEAPU8.subarray(ptr, ptr + len), voff);
+            voff += len;
+          }
+          return FS.write(stream, view, 0, total, offset);
+        };
+        function _fd_write(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doWritev(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var wasmTableMirror = [];
+        var getWasmTableEntry = (funcPtr) => {
+          var func = wasmTableMirror[funcPtr];
+          if (!func) {
+            wasmTableMirror[funcPtr] = func = wasmTable.get(funcPtr);
+          }
+          return func;
+        };
+        var stringToUTF8 = (str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
+        FS.createPreloadedFile = FS_createPreloadedFile;
+        FS.preloadFile = FS_preloadFile;
+        FS.staticInit();
+        {
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["arguments"]) programArgs = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          var preInit = Module["preInit"];
+          if (preInit) {
+            if (typeof preInit == "function") Module["preInit"] = preInit = [preInit];
+            while (preInit.length > 0) {
+              preInit.shift()();
+            }
+          }
+        }
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        var _wasm_parse_query, _malloc, _free, _wasm_parse_query_raw, _wasm_free_parse_result, _wasm_parse_plpgsql, _wasm_fingerprint, _wasm_normalize_query, _wasm_parse_query_detailed, _wasm_free_detailed_result, _wasm_scan, _wasm_free_string, __emscripten_timeout, _setThrew, __emscripten_stack_restore, _emscripten_stack_get_current, memory, __indirect_function_table, wasmMemory, wasmTable;
+        function assignWasmExports(wasmExports2) {
+          _wasm_parse_query = Module["_wasm_parse_query"] = wasmExports2["B"];
+          _malloc = Module["_malloc"] = wasmExports2["C"];
+          _free = Module["_free"] = wasmExports2["E"];
+          _wasm_parse_query_raw = Module["_wasm_parse_query_raw"] = wasmExports2["F"];
+          _wasm_free_parse_result = Module["_wasm_free_parse_result"] = wasmExports2["G"];
+          _wasm_parse_plpgsql = Module["_wasm_parse_plpgsql"] = wasmExports2["H"];
+          _wasm_fingerprint = Module["_wasm_fingerprint"] = wasmExports2["I"];
+          _wasm_normalize_query = Module["_wasm_normalize_query"] = wasmExports2["J"];
+          _wasm_parse_query_detailed = Module["_wasm_parse_query_detailed"] = wasmExports2["K"];
+          _wasm_free_detailed_result = Module["_wasm_free_detailed_result"] = wasmExports2["L"];
+          _wasm_scan = Module["_wasm_scan"] = wasmExports2["M"];
+          _wasm_free_string = Module["_wasm_free_string"] = wasmExports2["N"];
+          __emscripten_timeout = wasmExports2["O"];
+          _setThrew = wasmExports2["P"];
+          __emscripten_stack_restore = wasmExports2["Q"];
+          _emscripten_stack_get_current = wasmExports2["R"];
+          memory = wasmMemory = wasmExports2["z"];
+          __indirect_function_table = wasmTable = wasmExports2["D"];
+        }
+        var wasmImports = { c: ___assert_fail, x: __abort_js, w: __emscripten_runtime_keepalive_clear, p: __emscripten_throw_longjmp, o: __setitimer_js, q: _emscripten_resize_heap, m: _exit, u: _fd_close, r: _fd_read, s: _fd_seek, t: _fd_write, g: invoke_i, b: invoke_ii, a: invoke_iii, d: invoke_iiii, k: invoke_iiiii, l: invoke_ji, e: invoke_v, f: invoke_vi, h: invoke_vii, j: invoke_viii, i: invoke_viiii, y: invoke_viiiii, n: invoke_viiiiiiiiiiiii, v: _proc_exit };
+        function invoke_iii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ii(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_i(index) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_v(index) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiiiiiiiiiii(index, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vi(index, a1) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiii(index, a1, a2, a3, a4, a5) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ji(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+            return 0n;
+          }
+        }
+        async function run() {
+          preRun();
+          if (runDependencies) {
+            await resolveRunDependencies();
+          }
+          var setStatus = Module["setStatus"];
+          if (setStatus) {
+            setStatus("Running...");
+            await new Promise((resolve2) => setTimeout(resolve2, 1));
+            setTimeout(setStatus, 1, "");
+          }
+          if (ABORT) return;
+          initRuntime();
+          Module["onRuntimeInitialized"]?.();
+          postRun();
+        }
+        var wasmExports;
+        wasmExports = await createWasm();
+        await run();
+        ;
+        return Module;
+      };
+    })();
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = PgQueryModule;
+      module.exports.default = PgQueryModule;
+    } else if (typeof define === "function" && define["amd"]) define([], () => PgQueryModule);
+  }
+});
+
+// node_modules/libpg-query/wasm/index.cjs
+var require_wasm = __commonJS({
+  "node_modules/libpg-query/wasm/index.cjs"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.scan = exports.normalize = exports.fingerprint = exports.parsePlPgSQL = exports.parse = exports.SqlError = void 0;
+    exports.hasSqlDetails = hasSqlDetails;
+    exports.formatSqlError = formatSqlError;
+    exports.loadModule = loadModule2;
+    exports.parseSync = parseSync2;
+    exports.parsePlPgSQLSync = parsePlPgSQLSync2;
+    exports.fingerprintSync = fingerprintSync;
+    exports.normalizeSync = normalizeSync;
+    exports.scanSync = scanSync2;
+    __exportStar(require_types2(), exports);
+    var SqlError = class extends Error {
+      sqlDetails;
+      constructor(message, details) {
+        super(message);
+        this.name = "SqlError";
+        this.sqlDetails = details;
+      }
+    };
+    exports.SqlError = SqlError;
+    function hasSqlDetails(error) {
+      return error instanceof SqlError && error.sqlDetails !== void 0;
+    }
+    function formatSqlError(error, query, options = {}) {
+      const { showPosition = true, showQuery = true, color = false, maxQueryLength } = options;
+      const lines = [];
+      const red = color ? "\x1B[31m" : "";
+      const yellow = color ? "\x1B[33m" : "";
+      const reset = color ? "\x1B[0m" : "";
+      lines.push(`${red}Error: ${error.message}${reset}`);
+      if (error.sqlDetails) {
+        const { cursorPosition, fileName, functionName, lineNumber } = error.sqlDetails;
+        if (cursorPosition !== void 0 && cursorPosition >= 0) {
+          lines.push(`Position: ${cursorPosition}`);
+        }
+        if (fileName || functionName || lineNumber) {
+          const details = [];
+          if (fileName)
+            details.push(`file: ${fileName}`);
+          if (functionName)
+            details.push(`function: ${functionName}`);
+          if (lineNumber)
+            details.push(`line: ${lineNumber}`);
+          lines.push(`Source: ${details.join(", ")}`);
+        }
+        if (showQuery && showPosition && cursorPosition !== void 0 && cursorPosition >= 0) {
+          let displayQuery = query;
+          let adjustedPosition = cursorPosition;
+          if (maxQueryLength && query.length > maxQueryLength) {
+            const start = Math.max(0, cursorPosition - Math.floor(maxQueryLength / 2));
+            const end = Math.min(query.length, start + maxQueryLength);
+            displayQuery = (start > 0 ? "..." : "") + query.substring(start, end) + (end < query.length ? "..." : "");
+            adjustedPosition = cursorPosition - start + (start > 0 ? 3 : 0);
+          }
+          lines.push(displayQuery);
+          lines.push(" ".repeat(adjustedPosition) + `${yellow}^${reset}`);
+        }
+      } else if (showQuery) {
+        let displayQuery = query;
+        if (maxQueryLength && query.length > maxQueryLength) {
+          displayQuery = query.substring(0, maxQueryLength) + "...";
+        }
+        lines.push(`Query: ${displayQuery}`);
+      }
+      return lines.join("\n");
+    }
+    var libpg_query_js_1 = __importDefault(require_libpg_query());
+    var wasmModule;
+    var initPromise = (0, libpg_query_js_1.default)().then((module2) => {
+      wasmModule = module2;
+    });
+    function ensureLoaded() {
+      if (!wasmModule)
+        throw new Error("WASM module not initialized. Call `loadModule()` first.");
+    }
+    async function loadModule2() {
+      if (!wasmModule) {
+        await initPromise;
+      }
+    }
+    function awaitInit(fn) {
+      return (async (...args) => {
+        await initPromise;
+        return fn(...args);
+      });
+    }
+    function stringToPtr(str) {
+      ensureLoaded();
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string, got ${typeof str}`);
+      }
+      const len = wasmModule.lengthBytesUTF8(str) + 1;
+      const ptr = wasmModule._malloc(len);
+      try {
+        wasmModule.stringToUTF8(str, ptr, len);
+        return ptr;
+      } catch (error) {
+        wasmModule._free(ptr);
+        throw error;
+      }
+    }
+    function ptrToString(ptr) {
+      ensureLoaded();
+      if (typeof ptr !== "number") {
+        throw new TypeError(`Expected a number, got ${typeof ptr}`);
+      }
+      return wasmModule.UTF8ToString(ptr);
+    }
+    exports.parse = awaitInit(async (query) => {
+      if (query === null || query === void 0) {
+        throw new Error("Query cannot be null or undefined");
+      }
+      if (query === "") {
+        throw new Error("Query cannot be empty");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
+        if (!resultPtr) {
+          throw new Error("Failed to parse query: memory allocation failed");
+        }
+        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
+        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
+        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
+        if (errorPtr) {
+          const messagePtr = wasmModule.getValue(errorPtr, "i32");
+          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
+          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
+          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
+          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
+          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
+          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
+          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
+          throw new SqlError(message, {
+            message,
+            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
+            // Convert to 0-based
+            fileName: filename,
+            functionName: funcname,
+            lineNumber: lineno > 0 ? lineno : void 0
+          });
+        }
+        if (!parseTreePtr) {
+          throw new Error("No parse tree generated");
+        }
+        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
+        return JSON.parse(parseTreeStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_parse_result(resultPtr);
+        }
+      }
+    });
+    exports.parsePlPgSQL = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (!resultStr.startsWith("{")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    exports.fingerprint = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    exports.normalize = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    function parseSync2(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      if (query === null || query === void 0) {
+        throw new Error("Query cannot be null or undefined");
+      }
+      if (query === "") {
+        throw new Error("Query cannot be empty");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
+        if (!resultPtr) {
+          throw new Error("Failed to parse query: memory allocation failed");
+        }
+        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
+        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
+        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
+        if (errorPtr) {
+          const messagePtr = wasmModule.getValue(errorPtr, "i32");
+          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
+          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
+          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
+          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
+          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
+          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
+          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
+          throw new SqlError(message, {
+            message,
+            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
+            // Convert to 0-based
+            fileName: filename,
+            functionName: funcname,
+            lineNumber: lineno > 0 ? lineno : void 0
+          });
+        }
+        if (!parseTreePtr) {
+          throw new Error("No parse tree generated");
+        }
+        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
+        return JSON.parse(parseTreeStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_parse_result(resultPtr);
+        }
+      }
+    }
+    function parsePlPgSQLSync2(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (!resultStr.startsWith("{")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    function fingerprintSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    function normalizeSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    exports.scan = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_scan(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    function scanSync2(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_scan(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
   }
 });
 
@@ -16020,7 +19005,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -16061,7 +19046,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -16117,2991 +19102,6 @@ var require_dist2 = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// node_modules/@pgsql/types/types.js
-var require_types = __commonJS({
-  "node_modules/@pgsql/types/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-  }
-});
-
-// node_modules/@pgsql/types/enums.js
-var require_enums = __commonJS({
-  "node_modules/@pgsql/types/enums.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-  }
-});
-
-// node_modules/@pgsql/types/index.js
-var require_types2 = __commonJS({
-  "node_modules/@pgsql/types/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_types(), exports);
-    __exportStar(require_enums(), exports);
-  }
-});
-
-// node_modules/libpg-query/wasm/libpg-query.js
-var require_libpg_query = __commonJS({
-  "node_modules/libpg-query/wasm/libpg-query.js"(exports, module) {
-    var PgQueryModule = (() => {
-      var _scriptName = globalThis.document?.currentScript?.src;
-      return async function(moduleArg = {}) {
-        var Module = moduleArg;
-        var ENVIRONMENT_IS_WEB = !!globalThis.window;
-        var ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope;
-        var ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
-        var programArgs = [];
-        var thisProgram = "./this.program";
-        var quit_ = (status, toThrow) => {
-          throw toThrow;
-        };
-        if (typeof __filename != "undefined") {
-          _scriptName = __filename;
-        } else if (ENVIRONMENT_IS_WORKER) {
-          _scriptName = self.location.href;
-        }
-        var scriptDirectory = "";
-        function locateFile(path) {
-          if (Module["locateFile"]) {
-            return Module["locateFile"](path, scriptDirectory);
-          }
-          return scriptDirectory + path;
-        }
-        var readAsync, readBinary;
-        if (ENVIRONMENT_IS_NODE) {
-          var fs = __require("node:fs");
-          scriptDirectory = __dirname + "/";
-          readBinary = (filename) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs.readFileSync(filename);
-            return ret;
-          };
-          readAsync = async (filename, binary = true) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs.readFileSync(filename, binary ? void 0 : "utf8");
-            return ret;
-          };
-          if (process.argv.length > 1) {
-            thisProgram = process.argv[1].replace(/\\/g, "/");
-          }
-          programArgs = process.argv.slice(2);
-          quit_ = (status, toThrow) => {
-            process.exitCode = status;
-            throw toThrow;
-          };
-        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-          try {
-            scriptDirectory = new URL(".", _scriptName).href;
-          } catch {
-          }
-          {
-            if (ENVIRONMENT_IS_WORKER) {
-              readBinary = (url) => {
-                var xhr = new XMLHttpRequest();
-                xhr.open("GET", url, false);
-                xhr.responseType = "arraybuffer";
-                xhr.send(null);
-                return new Uint8Array(xhr.response);
-              };
-            }
-            readAsync = async (url) => {
-              var response = await fetch(url, { credentials: "same-origin" });
-              if (response.ok) {
-                return response.arrayBuffer();
-              }
-              throw new Error(response.status + " : " + response.url);
-            };
-          }
-        } else {
-        }
-        var out = console.log.bind(console);
-        var err = console.error.bind(console);
-        var wasmBinary;
-        var ABORT = false;
-        var EXITSTATUS;
-        var isFileURI = (filename) => filename.startsWith("file://");
-        class EmscriptenEH {
-        }
-        class EmscriptenSjLj extends EmscriptenEH {
-        }
-        var runtimeInitialized = false;
-        function getMemoryBuffer() {
-          return wasmMemory.buffer;
-        }
-        function updateMemoryViews() {
-          if (HEAP8?.buffer?.resizable) return;
-          var b = getMemoryBuffer();
-          HEAP8 = new Int8Array(b);
-          HEAP16 = new Int16Array(b);
-          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-          HEAPU16 = new Uint16Array(b);
-          HEAP32 = new Int32Array(b);
-          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-          HEAPF32 = new Float32Array(b);
-          HEAPF64 = new Float64Array(b);
-          HEAP64 = new BigInt64Array(b);
-          HEAPU64 = new BigUint64Array(b);
-        }
-        function preRun() {
-          var preRun2 = Module["preRun"];
-          if (preRun2) {
-            if (typeof preRun2 == "function") preRun2 = [preRun2];
-            onPreRuns.push(...preRun2);
-          }
-          callRuntimeCallbacks(onPreRuns);
-        }
-        function initRuntime() {
-          runtimeInitialized = true;
-          if (!Module["noFSInit"] && !FS.initialized) FS.init();
-          TTY.init();
-          wasmExports["A"]();
-          FS.ignorePermissions = false;
-        }
-        function postRun() {
-          var postRun2 = Module["postRun"];
-          if (postRun2) {
-            if (typeof postRun2 == "function") postRun2 = [postRun2];
-            onPostRuns.push(...postRun2);
-          }
-          callRuntimeCallbacks(onPostRuns);
-        }
-        function abort(what) {
-          Module["onAbort"]?.(what);
-          what = `Aborted(${what})`;
-          err(what);
-          ABORT = true;
-          what += ". Build with -sASSERTIONS for more info.";
-          var e = new WebAssembly.RuntimeError(what);
-          throw e;
-        }
-        var wasmBinaryFile;
-        function findWasmBinary() {
-          return locateFile("libpg-query.wasm");
-        }
-        function getBinarySync(file) {
-          if (readBinary) {
-            return readBinary(file);
-          }
-          throw "both async and sync fetching of the wasm failed";
-        }
-        async function getWasmBinary(binaryFile) {
-          if (!wasmBinary) {
-            try {
-              var response = await readAsync(binaryFile);
-              return new Uint8Array(response);
-            } catch {
-            }
-          }
-          return getBinarySync(binaryFile);
-        }
-        async function instantiateArrayBuffer(binaryFile, imports) {
-          try {
-            var binary = await getWasmBinary(binaryFile);
-            var instance = await WebAssembly.instantiate(binary, imports);
-            return instance;
-          } catch (reason) {
-            err(`failed to asynchronously prepare wasm: ${reason}`);
-            abort(reason);
-          }
-        }
-        async function instantiateAsync(binary, binaryFile, imports) {
-          if (!binary && !ENVIRONMENT_IS_NODE) {
-            try {
-              var response = fetch(binaryFile, { credentials: "same-origin" });
-              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-              return instantiationResult;
-            } catch (reason) {
-              err(`wasm streaming compile failed: ${reason}`);
-              err("falling back to ArrayBuffer instantiation");
-            }
-          }
-          return instantiateArrayBuffer(binaryFile, imports);
-        }
-        function getWasmImports() {
-          var imports = { a: wasmImports };
-          return imports;
-        }
-        async function createWasm() {
-          function receiveInstance(instance) {
-            wasmExports = instance.exports;
-            assignWasmExports(wasmExports);
-            updateMemoryViews();
-            return wasmExports;
-          }
-          function receiveInstantiationResult(result3) {
-            return receiveInstance(result3["instance"]);
-          }
-          var info = getWasmImports();
-          var instantiateWasm = Module["instantiateWasm"];
-          if (instantiateWasm) {
-            return new Promise((resolve2) => {
-              instantiateWasm(info, (inst) => resolve2(receiveInstance(inst)));
-            });
-          }
-          wasmBinaryFile ??= findWasmBinary();
-          var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info);
-          var exports2 = receiveInstantiationResult(result2);
-          return exports2;
-        }
-        class ExitStatus {
-          name = "ExitStatus";
-          constructor(status) {
-            this.message = `Program terminated with exit(${status})`;
-            this.status = status;
-          }
-        }
-        var HEAP16;
-        var HEAP32;
-        var HEAP64;
-        var HEAP8;
-        var HEAPF32;
-        var HEAPF64;
-        var HEAPU16;
-        var HEAPU32;
-        var HEAPU64;
-        var HEAPU8;
-        var callRuntimeCallbacks = (callbacks) => {
-          while (callbacks.length > 0) {
-            callbacks.shift()(Module);
-          }
-        };
-        var onPostRuns = [];
-        var onPreRuns = [];
-        function getValue(ptr, type = "i8") {
-          if (type.endsWith("*")) type = "*";
-          switch (type) {
-            case "i1":
-              return HEAP8[ptr];
-            case "i8":
-              return HEAP8[ptr];
-            case "i16":
-              return HEAP16[ptr >> 1];
-            case "i32":
-              return HEAP32[ptr >> 2];
-            case "i64":
-              return HEAP64[ptr >> 3];
-            case "float":
-              return HEAPF32[ptr >> 2];
-            case "double":
-              return HEAPF64[ptr >> 3];
-            case "*":
-              return HEAPU32[ptr >> 2];
-            default:
-              abort(`invalid type for getValue: ${type}`);
-          }
-        }
-        var noExitRuntime = true;
-        var stackRestore = (val) => __emscripten_stack_restore(val);
-        var stackSave = () => _emscripten_stack_get_current();
-        var UTF8Decoder = globalThis.TextDecoder && new TextDecoder();
-        var findStringEnd = (heapOrArray, idx, maxBytesToRead, ignoreNul) => {
-          var maxIdx = idx + maxBytesToRead;
-          if (ignoreNul) return maxIdx;
-          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
-          return idx;
-        };
-        var UTF8ArrayToString = (heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
-          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
-          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-          }
-          var str = "";
-          while (idx < endPtr) {
-            var u0 = heapOrArray[idx++];
-            if (!(u0 & 128)) {
-              str += String.fromCharCode(u0);
-              continue;
-            }
-            var u1 = heapOrArray[idx++] & 63;
-            if ((u0 & 224) == 192) {
-              str += String.fromCharCode((u0 & 31) << 6 | u1);
-              continue;
-            }
-            var u2 = heapOrArray[idx++] & 63;
-            if ((u0 & 240) == 224) {
-              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-            } else {
-              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-            }
-            if (u0 < 65536) {
-              str += String.fromCharCode(u0);
-            } else {
-              var ch = u0 - 65536;
-              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-            }
-          }
-          return str;
-        };
-        var UTF8ToString = (ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "";
-        var ___assert_fail = (condition, filename, line, func) => abort(`Assertion failed: ${UTF8ToString(condition)}, at: ` + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
-        var __abort_js = () => abort("");
-        var runtimeKeepaliveCounter = 0;
-        var __emscripten_runtime_keepalive_clear = () => {
-          noExitRuntime = false;
-          runtimeKeepaliveCounter = 0;
-        };
-        var __emscripten_throw_longjmp = () => {
-          throw new EmscriptenSjLj();
-        };
-        var timers = {};
-        var handleException = (e) => {
-          if (e instanceof ExitStatus || e == "unwind") {
-            return EXITSTATUS;
-          }
-          quit_(1, e);
-        };
-        var keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0;
-        var _proc_exit = (code) => {
-          EXITSTATUS = code;
-          if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code);
-            ABORT = true;
-          }
-          quit_(code, new ExitStatus(code));
-        };
-        var exitJS = (status, implicit) => {
-          EXITSTATUS = status;
-          _proc_exit(status);
-        };
-        var _exit = exitJS;
-        var maybeExit = () => {
-          if (!keepRuntimeAlive()) {
-            try {
-              _exit(EXITSTATUS);
-            } catch (e) {
-              handleException(e);
-            }
-          }
-        };
-        var callUserCallback = (func) => {
-          if (ABORT) {
-            return;
-          }
-          try {
-            return func();
-          } catch (e) {
-            handleException(e);
-          } finally {
-            maybeExit();
-          }
-        };
-        var _emscripten_get_now = () => performance.now();
-        var __setitimer_js = (which, timeout_ms) => {
-          if (timers[which]) {
-            clearTimeout(timers[which].id);
-            delete timers[which];
-          }
-          if (!timeout_ms) return 0;
-          var id = setTimeout(() => {
-            delete timers[which];
-            callUserCallback(() => __emscripten_timeout(which, _emscripten_get_now()));
-          }, timeout_ms);
-          timers[which] = { id, timeout_ms };
-          return 0;
-        };
-        var getHeapMax = () => 1073741824;
-        var alignMemory = (size, alignment) => Math.ceil(size / alignment) * alignment;
-        var growMemory = (size) => {
-          var oldHeapSize = wasmMemory.buffer.byteLength;
-          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
-          try {
-            wasmMemory.grow(pages);
-            updateMemoryViews();
-            return 1;
-          } catch (e) {
-          }
-        };
-        var _emscripten_resize_heap = (requestedSize) => {
-          var oldSize = HEAPU8.length;
-          requestedSize >>>= 0;
-          var maxHeapSize = getHeapMax();
-          if (requestedSize > maxHeapSize) {
-            return false;
-          }
-          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-            var replacement = growMemory(newSize);
-            if (replacement) {
-              return true;
-            }
-          }
-          return false;
-        };
-        var PATH = { isAbs: (path) => path.charAt(0) === "/", splitPath: (filename) => {
-          var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
-          return splitPathRe.exec(filename).slice(1);
-        }, normalizeArray: (parts, allowAboveRoot) => {
-          var up = 0;
-          for (var i = parts.length - 1; i >= 0; i--) {
-            var last = parts[i];
-            if (last === ".") {
-              parts.splice(i, 1);
-            } else if (last === "..") {
-              parts.splice(i, 1);
-              up++;
-            } else if (up) {
-              parts.splice(i, 1);
-              up--;
-            }
-          }
-          if (allowAboveRoot) {
-            for (; up; up--) {
-              parts.unshift("..");
-            }
-          }
-          return parts;
-        }, normalize: (path) => {
-          var isAbsolute = PATH.isAbs(path), trailingSlash = path.slice(-1) === "/";
-          path = PATH.normalizeArray(path.split("/").filter((p) => !!p), !isAbsolute).join("/");
-          if (!path && !isAbsolute) {
-            path = ".";
-          }
-          if (path && trailingSlash) {
-            path += "/";
-          }
-          return (isAbsolute ? "/" : "") + path;
-        }, dirname: (path) => {
-          var result2 = PATH.splitPath(path), root = result2[0], dir = result2[1];
-          if (!root && !dir) {
-            return ".";
-          }
-          if (dir) {
-            dir = dir.slice(0, -1);
-          }
-          return root + dir;
-        }, basename: (path) => path && path.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
-        var initRandomFill = () => {
-          if (ENVIRONMENT_IS_NODE) {
-            var nodeCrypto = __require("node:crypto");
-            return (view) => (nodeCrypto.randomFillSync(view), 0);
-          }
-          return (view) => (crypto.getRandomValues(view), 0);
-        };
-        var randomFill = (view) => (randomFill = initRandomFill())(view);
-        var PATH_FS = { resolve: (...args) => {
-          var resolvedPath = "", resolvedAbsolute = false;
-          for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
-            var path = i >= 0 ? args[i] : FS.cwd();
-            if (typeof path != "string") {
-              throw new TypeError("Arguments to path.resolve must be strings");
-            } else if (!path) {
-              return "";
-            }
-            resolvedPath = path + "/" + resolvedPath;
-            resolvedAbsolute = PATH.isAbs(path);
-          }
-          resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
-          return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
-        }, relative: (from, to) => {
-          from = PATH_FS.resolve(from).slice(1);
-          to = PATH_FS.resolve(to).slice(1);
-          function trim(arr) {
-            var start = 0;
-            for (; start < arr.length; start++) {
-              if (arr[start] !== "") break;
-            }
-            var end = arr.length - 1;
-            for (; end >= 0; end--) {
-              if (arr[end] !== "") break;
-            }
-            if (start > end) return [];
-            return arr.slice(start, end - start + 1);
-          }
-          var fromParts = trim(from.split("/"));
-          var toParts = trim(to.split("/"));
-          var length = Math.min(fromParts.length, toParts.length);
-          var samePartsLength = length;
-          for (var i = 0; i < length; i++) {
-            if (fromParts[i] !== toParts[i]) {
-              samePartsLength = i;
-              break;
-            }
-          }
-          var outputParts = [];
-          for (var i = samePartsLength; i < fromParts.length; i++) {
-            outputParts.push("..");
-          }
-          outputParts = outputParts.concat(toParts.slice(samePartsLength));
-          return outputParts.join("/");
-        } };
-        var FS_stdin_getChar_buffer = [];
-        var lengthBytesUTF8 = (str) => {
-          var len = 0;
-          for (var i = 0; i < str.length; ++i) {
-            var c = str.charCodeAt(i);
-            if (c <= 127) {
-              len++;
-            } else if (c <= 2047) {
-              len += 2;
-            } else if (c >= 55296 && c <= 57343) {
-              len += 4;
-              ++i;
-            } else {
-              len += 3;
-            }
-          }
-          return len;
-        };
-        var stringToUTF8Array = (str, heap, outIdx, maxBytesToWrite) => {
-          if (!(maxBytesToWrite > 0)) return 0;
-          var startIdx = outIdx;
-          var endIdx = outIdx + maxBytesToWrite - 1;
-          for (var i = 0; i < str.length; ++i) {
-            var u = str.codePointAt(i);
-            if (u <= 127) {
-              if (outIdx >= endIdx) break;
-              heap[outIdx++] = u;
-            } else if (u <= 2047) {
-              if (outIdx + 1 >= endIdx) break;
-              heap[outIdx++] = 192 | u >> 6;
-              heap[outIdx++] = 128 | u & 63;
-            } else if (u <= 65535) {
-              if (outIdx + 2 >= endIdx) break;
-              heap[outIdx++] = 224 | u >> 12;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-            } else {
-              if (outIdx + 3 >= endIdx) break;
-              heap[outIdx++] = 240 | u >> 18;
-              heap[outIdx++] = 128 | u >> 12 & 63;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-              i++;
-            }
-          }
-          heap[outIdx] = 0;
-          return outIdx - startIdx;
-        };
-        var intArrayFromString = (stringy, dontAddNull, length) => {
-          var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
-          var u8array = new Array(len);
-          var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
-          if (dontAddNull) u8array.length = numBytesWritten;
-          return u8array;
-        };
-        var FS_stdin_getChar = () => {
-          if (!FS_stdin_getChar_buffer.length) {
-            var result2 = null;
-            if (ENVIRONMENT_IS_NODE) {
-              var BUFSIZE = 256;
-              var buf = Buffer.alloc(BUFSIZE);
-              var bytesRead = 0;
-              var fd = process.stdin.fd;
-              try {
-                bytesRead = fs.readSync(fd, buf, 0, BUFSIZE);
-              } catch (e) {
-                if (e.toString().includes("EOF")) bytesRead = 0;
-                else throw e;
-              }
-              if (bytesRead > 0) {
-                result2 = buf.slice(0, bytesRead).toString("utf-8");
-              }
-            } else if (globalThis.window?.prompt) {
-              result2 = window.prompt("Input: ");
-              if (result2 !== null) {
-                result2 += "\n";
-              }
-            } else {
-            }
-            if (!result2) {
-              return null;
-            }
-            FS_stdin_getChar_buffer = intArrayFromString(result2, true);
-          }
-          return FS_stdin_getChar_buffer.shift();
-        };
-        var TTY = { ttys: [], init() {
-        }, shutdown() {
-        }, register(dev, ops) {
-          TTY.ttys[dev] = { input: [], output: [], ops };
-          FS.registerDevice(dev, TTY.stream_ops);
-        }, stream_ops: { open(stream) {
-          var tty = TTY.ttys[stream.node.rdev];
-          if (!tty) {
-            throw new FS.ErrnoError(43);
-          }
-          stream.tty = tty;
-          stream.seekable = false;
-        }, close(stream) {
-          stream.tty.ops.fsync(stream.tty);
-        }, fsync(stream) {
-          stream.tty.ops.fsync(stream.tty);
-        }, read(stream, buffer, offset, length, pos) {
-          if (!stream.tty || !stream.tty.ops.get_char) {
-            throw new FS.ErrnoError(60);
-          }
-          var bytesRead = 0;
-          for (var i = 0; i < length; i++) {
-            var result2;
-            try {
-              result2 = stream.tty.ops.get_char(stream.tty);
-            } catch (e) {
-              throw new FS.ErrnoError(29);
-            }
-            if (result2 === void 0 && bytesRead === 0) {
-              throw new FS.ErrnoError(6);
-            }
-            if (result2 === null || result2 === void 0) break;
-            bytesRead++;
-            buffer[offset + i] = result2;
-          }
-          if (bytesRead) {
-            stream.node.atime = Date.now();
-          }
-          return bytesRead;
-        }, write(stream, buffer, offset, length, pos) {
-          if (!stream.tty || !stream.tty.ops.put_char) {
-            throw new FS.ErrnoError(60);
-          }
-          try {
-            for (var i = 0; i < length; i++) {
-              stream.tty.ops.put_char(stream.tty, buffer[offset + i]);
-            }
-          } catch (e) {
-            throw new FS.ErrnoError(29);
-          }
-          if (length) {
-            stream.node.mtime = stream.node.ctime = Date.now();
-          }
-          return i;
-        } }, default_tty_ops: { get_char(tty) {
-          return FS_stdin_getChar();
-        }, put_char(tty, val) {
-          if (val === null || val === 10) {
-            out(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          } else {
-            if (val != 0) tty.output.push(val);
-          }
-        }, fsync(tty) {
-          if (tty.output?.length > 0) {
-            out(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          }
-        }, ioctl_tcgets(tty) {
-          return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
-          return 0;
-        }, ioctl_tiocgwinsz(tty) {
-          return [24, 80];
-        } }, default_tty1_ops: { put_char(tty, val) {
-          if (val === null || val === 10) {
-            err(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          } else {
-            if (val != 0) tty.output.push(val);
-          }
-        }, fsync(tty) {
-          if (tty.output?.length > 0) {
-            err(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          }
-        } } };
-        var mmapAlloc = (size) => {
-          abort();
-        };
-        var MEMFS = { ops_table: null, mount(mount) {
-          return MEMFS.createNode(null, "/", 16895, 0);
-        }, createNode(parent, name, mode, dev) {
-          if (FS.isBlkdev(mode) || FS.isFIFO(mode)) {
-            throw new FS.ErrnoError(63);
-          }
-          MEMFS.ops_table ||= { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } };
-          var node = FS.createNode(parent, name, mode, dev);
-          if (FS.isDir(node.mode)) {
-            node.node_ops = MEMFS.ops_table.dir.node;
-            node.stream_ops = MEMFS.ops_table.dir.stream;
-            node.contents = {};
-          } else if (FS.isFile(node.mode)) {
-            node.node_ops = MEMFS.ops_table.file.node;
-            node.stream_ops = MEMFS.ops_table.file.stream;
-            node.usedBytes = 0;
-            node.contents = MEMFS.emptyFileContents ??= new Uint8Array(0);
-          } else if (FS.isLink(node.mode)) {
-            node.node_ops = MEMFS.ops_table.link.node;
-            node.stream_ops = MEMFS.ops_table.link.stream;
-          } else if (FS.isChrdev(node.mode)) {
-            node.node_ops = MEMFS.ops_table.chrdev.node;
-            node.stream_ops = MEMFS.ops_table.chrdev.stream;
-          }
-          node.atime = node.mtime = node.ctime = Date.now();
-          if (parent) {
-            parent.contents[name] = node;
-            parent.atime = parent.mtime = parent.ctime = node.atime;
-          }
-          return node;
-        }, getFileDataAsTypedArray(node) {
-          return node.contents.subarray(0, node.usedBytes);
-        }, expandFileStorage(node, newCapacity) {
-          var prevCapacity = node.contents.length;
-          if (prevCapacity >= newCapacity) return;
-          var CAPACITY_DOUBLING_MAX = 1024 * 1024;
-          newCapacity = Math.max(newCapacity, prevCapacity * (prevCapacity < CAPACITY_DOUBLING_MAX ? 2 : 1.125) >>> 0);
-          if (prevCapacity) newCapacity = Math.max(newCapacity, 256);
-          var oldContents = MEMFS.getFileDataAsTypedArray(node);
-          node.contents = new Uint8Array(newCapacity);
-          node.contents.set(oldContents);
-        }, resizeFileStorage(node, newSize) {
-          if (node.usedBytes == newSize) return;
-          var oldContents = node.contents;
-          node.contents = new Uint8Array(newSize);
-          node.contents.set(oldContents.subarray(0, Math.min(newSize, node.usedBytes)));
-          node.usedBytes = newSize;
-        }, node_ops: { getattr(node) {
-          var attr = {};
-          attr.dev = FS.isChrdev(node.mode) ? node.id : 1;
-          attr.ino = node.id;
-          attr.mode = node.mode;
-          attr.nlink = 1;
-          attr.uid = 0;
-          attr.gid = 0;
-          attr.rdev = node.rdev;
-          if (FS.isDir(node.mode)) {
-            attr.size = 4096;
-          } else if (FS.isFile(node.mode)) {
-            attr.size = node.usedBytes;
-          } else if (FS.isLink(node.mode)) {
-            attr.size = node.link.length;
-          } else {
-            attr.size = 0;
-          }
-          attr.atime = new Date(node.atime);
-          attr.mtime = new Date(node.mtime);
-          attr.ctime = new Date(node.ctime);
-          attr.blksize = 4096;
-          attr.blocks = Math.ceil(attr.size / attr.blksize);
-          return attr;
-        }, setattr(node, attr) {
-          for (const key of ["mode", "atime", "mtime", "ctime"]) {
-            if (attr[key] != null) {
-              node[key] = attr[key];
-            }
-          }
-          if (attr.size !== void 0) {
-            MEMFS.resizeFileStorage(node, attr.size);
-          }
-        }, lookup(parent, name) {
-          if (!MEMFS.doesNotExistError) {
-            MEMFS.doesNotExistError = new FS.ErrnoError(44);
-            MEMFS.doesNotExistError.stack = "<generic error, no stack>";
-          }
-          throw MEMFS.doesNotExistError;
-        }, mknod(parent, name, mode, dev) {
-          return MEMFS.createNode(parent, name, mode, dev);
-        }, rename(old_node, new_dir, new_name) {
-          var new_node;
-          try {
-            new_node = FS.lookupNode(new_dir, new_name);
-          } catch (e) {
-          }
-          if (new_node) {
-            if (FS.isDir(old_node.mode)) {
-              for (var i in new_node.contents) {
-                throw new FS.ErrnoError(55);
-              }
-            }
-            FS.hashRemoveNode(new_node);
-          }
-          delete old_node.parent.contents[old_node.name];
-          new_dir.contents[new_name] = old_node;
-          old_node.name = new_name;
-          new_dir.ctime = new_dir.mtime = old_node.parent.ctime = old_node.parent.mtime = Date.now();
-        }, unlink(parent, name) {
-          delete parent.contents[name];
-          parent.ctime = parent.mtime = Date.now();
-        }, rmdir(parent, name) {
-          var node = FS.lookupNode(parent, name);
-          for (var i in node.contents) {
-            throw new FS.ErrnoError(55);
-          }
-          delete parent.contents[name];
-          parent.ctime = parent.mtime = Date.now();
-        }, readdir(node) {
-          return [".", "..", ...Object.keys(node.contents)];
-        }, symlink(parent, newname, oldpath) {
-          var node = MEMFS.createNode(parent, newname, 511 | 40960, 0);
-          node.link = oldpath;
-          return node;
-        }, readlink(node) {
-          if (!FS.isLink(node.mode)) {
-            throw new FS.ErrnoError(28);
-          }
-          return node.link;
-        } }, stream_ops: { read(stream, buffer, offset, length, position) {
-          var contents = stream.node.contents;
-          if (position >= stream.node.usedBytes) return 0;
-          var size = Math.min(stream.node.usedBytes - position, length);
-          buffer.set(contents.subarray(position, position + size), offset);
-          return size;
-        }, write(stream, buffer, offset, length, position, canOwn) {
-          if (buffer.buffer === HEAP8.buffer) {
-            canOwn = false;
-          }
-          if (!length) return 0;
-          var node = stream.node;
-          node.mtime = node.ctime = Date.now();
-          if (canOwn) {
-            node.contents = buffer.subarray(offset, offset + length);
-            node.usedBytes = length;
-          } else if (node.usedBytes === 0 && position === 0) {
-            node.contents = buffer.slice(offset, offset + length);
-            node.usedBytes = length;
-          } else {
-            MEMFS.expandFileStorage(node, position + length);
-            node.contents.set(buffer.subarray(offset, offset + length), position);
-            node.usedBytes = Math.max(node.usedBytes, position + length);
-          }
-          return length;
-        }, llseek(stream, offset, whence) {
-          var position = offset;
-          if (whence === 1) {
-            position += stream.position;
-          } else if (whence === 2) {
-            if (FS.isFile(stream.node.mode)) {
-              position += stream.node.usedBytes;
-            }
-          }
-          if (position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          return position;
-        }, mmap(stream, length, position, prot, flags) {
-          if (!FS.isFile(stream.node.mode)) {
-            throw new FS.ErrnoError(43);
-          }
-          var ptr;
-          var allocated;
-          var contents = stream.node.contents;
-          if (!(flags & 2) && contents.buffer === HEAP8.buffer) {
-            allocated = false;
-            ptr = contents.byteOffset;
-          } else {
-            allocated = true;
-            ptr = mmapAlloc(length);
-            if (!ptr) {
-              throw new FS.ErrnoError(48);
-            }
-            if (contents) {
-              if (position > 0 || position + length < contents.length) {
-                if (contents.subarray) {
-                  contents = contents.subarray(position, position + length);
-                } else {
-                  contents = Array.prototype.slice.call(contents, position, position + length);
-                }
-              }
-              HEAP8.set(contents, ptr);
-            }
-          }
-          return { ptr, allocated };
-        }, msync(stream, buffer, offset, length, mmapFlags) {
-          MEMFS.stream_ops.write(stream, buffer, 0, length, offset, false);
-          return 0;
-        } } };
-        var FS_modeStringToFlags = (str) => {
-          if (typeof str != "string") return str;
-          var flagModes = { r: 0, "r+": 2, w: 512 | 64 | 1, "w+": 512 | 64 | 2, a: 1024 | 64 | 1, "a+": 1024 | 64 | 2 };
-          var flags = flagModes[str];
-          if (typeof flags == "undefined") {
-            throw new Error(`Unknown file open mode: ${str}`);
-          }
-          return flags;
-        };
-        var FS_fileDataToTypedArray = (data) => {
-          if (typeof data == "string") {
-            data = intArrayFromString(data, true);
-          }
-          if (!data.subarray) {
-            data = new Uint8Array(data);
-          }
-          return data;
-        };
-        var FS_getMode = (canRead, canWrite) => {
-          var mode = 0;
-          if (canRead) mode |= 292 | 73;
-          if (canWrite) mode |= 146;
-          return mode;
-        };
-        var asyncLoad = async (url) => {
-          var arrayBuffer = await readAsync(url);
-          return new Uint8Array(arrayBuffer);
-        };
-        var FS_createDataFile = (...args) => FS.createDataFile(...args);
-        var getUniqueRunDependency = (id) => id;
-        var dependenciesPromise = null;
-        var resolveRunDependencies = async () => dependenciesPromise;
-        var runDependencies = 0;
-        var dependenciesPromiseResolve = null;
-        var removeRunDependency = (id) => {
-          runDependencies--;
-          Module["monitorRunDependencies"]?.(runDependencies);
-          if (!runDependencies) {
-            dependenciesPromiseResolve();
-          }
-        };
-        var addRunDependency = (id) => {
-          if (!runDependencies) {
-            dependenciesPromise = new Promise((resolve2) => dependenciesPromiseResolve = resolve2);
-          }
-          runDependencies++;
-          Module["monitorRunDependencies"]?.(runDependencies);
-        };
-        var preloadPlugins = [];
-        var FS_handledByPreloadPlugin = async (byteArray, fullname) => {
-          if (typeof Browser != "undefined") Browser.init();
-          for (var plugin of preloadPlugins) {
-            if (plugin["canHandle"](fullname)) {
-              return plugin["handle"](byteArray, fullname);
-            }
-          }
-          return byteArray;
-        };
-        var FS_preloadFile = async (parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish) => {
-          var fullname = name ? PATH_FS.resolve(PATH.join2(parent, name)) : parent;
-          var dep = getUniqueRunDependency(`cp ${fullname}`);
-          addRunDependency(dep);
-          try {
-            var byteArray = url;
-            if (typeof url == "string") {
-              byteArray = await asyncLoad(url);
-            }
-            byteArray = await FS_handledByPreloadPlugin(byteArray, fullname);
-            preFinish?.();
-            if (!dontCreateFile) {
-              FS_createDataFile(parent, name, byteArray, canRead, canWrite, canOwn);
-            }
-          } finally {
-            removeRunDependency(dep);
-          }
-        };
-        var FS_createPreloadedFile = (parent, name, url, canRead, canWrite, onload, onerror, dontCreateFile, canOwn, preFinish) => {
-          FS_preloadFile(parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish).then(onload).catch(onerror);
-        };
-        var FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: null, currentPath: "/", initialized: false, ignorePermissions: true, filesystems: null, syncFSRequests: 0, ErrnoError: class {
-          name = "ErrnoError";
-          constructor(errno) {
-            this.errno = errno;
-          }
-        }, FSStream: class {
-          shared = {};
-          get object() {
-            return this.node;
-          }
-          set object(val) {
-            this.node = val;
-          }
-          get isRead() {
-            return (this.flags & 2097155) !== 1;
-          }
-          get isWrite() {
-            return (this.flags & 2097155) !== 0;
-          }
-          get isAppend() {
-            return this.flags & 1024;
-          }
-          get flags() {
-            return this.shared.flags;
-          }
-          set flags(val) {
-            this.shared.flags = val;
-          }
-          get position() {
-            return this.shared.position;
-          }
-          set position(val) {
-            this.shared.position = val;
-          }
-        }, FSNode: class {
-          node_ops = {};
-          stream_ops = {};
-          readMode = 292 | 73;
-          writeMode = 146;
-          mounted = null;
-          constructor(parent, name, mode, rdev) {
-            if (!parent) {
-              parent = this;
-            }
-            this.parent = parent;
-            this.mount = parent.mount;
-            this.id = FS.nextInode++;
-            this.name = name;
-            this.mode = mode;
-            this.rdev = rdev;
-            this.atime = this.mtime = this.ctime = Date.now();
-          }
-          get read() {
-            return (this.mode & this.readMode) === this.readMode;
-          }
-          set read(val) {
-            val ? this.mode |= this.readMode : this.mode &= ~this.readMode;
-          }
-          get write() {
-            return (this.mode & this.writeMode) === this.writeMode;
-          }
-          set write(val) {
-            val ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
-          }
-          get isFolder() {
-            return FS.isDir(this.mode);
-          }
-          get isDevice() {
-            return FS.isChrdev(this.mode);
-          }
-          addListener(cb, exclusive = false) {
-            var entry = { cb, exclusive };
-            var listeners = this.listeners ??= /* @__PURE__ */ new Set();
-            listeners.add(entry);
-            return { listeners, entry };
-          }
-          notifyListeners(flags) {
-            if (!this.listeners) return;
-            var excl;
-            for (var entry of this.listeners) {
-              if (entry.exclusive) (excl ||= []).push(entry);
-              else entry.cb(flags);
-            }
-            if (excl) {
-              var i = (this.exclTurn || 0) % excl.length;
-              this.exclTurn = i + 1;
-              excl[i].cb(flags);
-            }
-          }
-        }, lookupPath(path, opts = {}) {
-          if (!path) {
-            throw new FS.ErrnoError(44);
-          }
-          opts.follow_mount ??= true;
-          if (!PATH.isAbs(path)) {
-            path = FS.cwd() + "/" + path;
-          }
-          linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
-            var parts = path.split("/").filter((p) => !!p);
-            var current = FS.root;
-            var current_path = "/";
-            for (var i = 0; i < parts.length; i++) {
-              var islast = i === parts.length - 1;
-              if (islast && opts.parent) {
-                break;
-              }
-              if (parts[i] === ".") {
-                continue;
-              }
-              if (parts[i] === "..") {
-                current_path = PATH.dirname(current_path);
-                if (FS.isRoot(current)) {
-                  path = current_path + "/" + parts.slice(i + 1).join("/");
-                  nlinks--;
-                  continue linkloop;
-                } else {
-                  current = current.parent;
-                }
-                continue;
-              }
-              current_path = PATH.join2(current_path, parts[i]);
-              try {
-                current = FS.lookupNode(current, parts[i]);
-              } catch (e) {
-                if (e?.errno === 44 && islast && opts.noent_okay) {
-                  return { path: current_path };
-                }
-                throw e;
-              }
-              if (FS.isMountpoint(current) && (!islast || opts.follow_mount)) {
-                current = current.mounted.root;
-              }
-              if (FS.isLink(current.mode) && (!islast || opts.follow)) {
-                if (!current.node_ops.readlink) {
-                  throw new FS.ErrnoError(52);
-                }
-                var link = current.node_ops.readlink(current);
-                if (!PATH.isAbs(link)) {
-                  link = PATH.dirname(current_path) + "/" + link;
-                }
-                path = link + "/" + parts.slice(i + 1).join("/");
-                continue linkloop;
-              }
-            }
-            return { path: current_path, node: current };
-          }
-          throw new FS.ErrnoError(32);
-        }, getPath(node) {
-          var path;
-          while (true) {
-            if (FS.isRoot(node)) {
-              var mount = node.mount.mountpoint;
-              if (!path) return mount;
-              return mount[mount.length - 1] !== "/" ? `${mount}/${path}` : mount + path;
-            }
-            path = path ? `${node.name}/${path}` : node.name;
-            node = node.parent;
-          }
-        }, hashName(parentid, name) {
-          var hash = 0;
-          for (var i = 0; i < name.length; i++) {
-            hash = (hash << 5) - hash + name.charCodeAt(i) | 0;
-          }
-          return (parentid + hash >>> 0) % FS.nameTable.length;
-        }, hashAddNode(node) {
-          var hash = FS.hashName(node.parent.id, node.name);
-          node.name_next = FS.nameTable[hash];
-          FS.nameTable[hash] = node;
-        }, hashRemoveNode(node) {
-          var hash = FS.hashName(node.parent.id, node.name);
-          if (FS.nameTable[hash] === node) {
-            FS.nameTable[hash] = node.name_next;
-          } else {
-            var current = FS.nameTable[hash];
-            while (current) {
-              if (current.name_next === node) {
-                current.name_next = node.name_next;
-                break;
-              }
-              current = current.name_next;
-            }
-          }
-        }, lookupNode(parent, name) {
-          var errCode = FS.mayLookup(parent);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          var hash = FS.hashName(parent.id, name);
-          for (var node = FS.nameTable[hash]; node; node = node.name_next) {
-            var nodeName = node.name;
-            if (node.parent.id === parent.id && nodeName === name) {
-              return node;
-            }
-          }
-          return FS.lookup(parent, name);
-        }, createNode(parent, name, mode, rdev) {
-          var node = new FS.FSNode(parent, name, mode, rdev);
-          FS.hashAddNode(node);
-          return node;
-        }, destroyNode(node) {
-          FS.hashRemoveNode(node);
-        }, isRoot(node) {
-          return node === node.parent;
-        }, isMountpoint(node) {
-          return !!node.mounted;
-        }, isFile(mode) {
-          return (mode & 61440) === 32768;
-        }, isDir(mode) {
-          return (mode & 61440) === 16384;
-        }, isLink(mode) {
-          return (mode & 61440) === 40960;
-        }, isChrdev(mode) {
-          return (mode & 61440) === 8192;
-        }, isBlkdev(mode) {
-          return (mode & 61440) === 24576;
-        }, isFIFO(mode) {
-          return (mode & 61440) === 4096;
-        }, isSocket(mode) {
-          return (mode & 49152) === 49152;
-        }, flagsToPermissionString(flag) {
-          var perms = ["r", "w", "rw"][flag & 3];
-          if (flag & 512) {
-            perms += "w";
-          }
-          return perms;
-        }, nodePermissions(node, perms) {
-          if (FS.ignorePermissions) {
-            return 0;
-          }
-          if (perms.includes("r") && !(node.mode & 292)) {
-            return 2;
-          }
-          if (perms.includes("w") && !(node.mode & 146)) {
-            return 2;
-          }
-          if (perms.includes("x") && !(node.mode & 73)) {
-            return 2;
-          }
-          return 0;
-        }, mayLookup(dir) {
-          if (!FS.isDir(dir.mode)) return 54;
-          var errCode = FS.nodePermissions(dir, "x");
-          if (errCode) return errCode;
-          if (!dir.node_ops.lookup) return 2;
-          return 0;
-        }, mayCreate(dir, name) {
-          if (!FS.isDir(dir.mode)) {
-            return 54;
-          }
-          try {
-            var node = FS.lookupNode(dir, name);
-            return 20;
-          } catch (e) {
-          }
-          return FS.nodePermissions(dir, "wx");
-        }, mayDelete(dir, name, isdir) {
-          var node;
-          try {
-            node = FS.lookupNode(dir, name);
-          } catch (e) {
-            return e.errno;
-          }
-          var errCode = FS.nodePermissions(dir, "wx");
-          if (errCode) {
-            return errCode;
-          }
-          if (isdir) {
-            if (!FS.isDir(node.mode)) {
-              return 54;
-            }
-            if (FS.isRoot(node) || FS.getPath(node) === FS.cwd()) {
-              return 10;
-            }
-          } else if (FS.isDir(node.mode)) {
-            return 31;
-          }
-          return 0;
-        }, mayOpen(node, flags) {
-          if (!node) {
-            return 44;
-          }
-          if (FS.isLink(node.mode)) {
-            return 32;
-          }
-          var mode = FS.flagsToPermissionString(flags);
-          if (FS.isDir(node.mode)) {
-            if (mode !== "r" || flags & (512 | 64)) {
-              return 31;
-            }
-          }
-          return FS.nodePermissions(node, mode);
-        }, checkOpExists(op, err2) {
-          if (!op) {
-            throw new FS.ErrnoError(err2);
-          }
-          return op;
-        }, MAX_OPEN_FDS: 4096, nextfd() {
-          for (var fd = 0; fd <= FS.MAX_OPEN_FDS; fd++) {
-            if (!FS.streams[fd]) {
-              return fd;
-            }
-          }
-          throw new FS.ErrnoError(33);
-        }, getStreamChecked(fd) {
-          var stream = FS.getStream(fd);
-          if (!stream) {
-            throw new FS.ErrnoError(8);
-          }
-          return stream;
-        }, getStream: (fd) => FS.streams[fd], createStream(stream, fd = -1) {
-          stream = Object.assign(new FS.FSStream(), stream);
-          if (fd == -1) {
-            fd = FS.nextfd();
-          }
-          stream.fd = fd;
-          FS.streams[fd] = stream;
-          return stream;
-        }, closeStream(fd) {
-          FS.streams[fd] = null;
-        }, dupStream(origStream, fd = -1) {
-          var stream = FS.createStream(origStream, fd);
-          stream.stream_ops?.dup?.(stream);
-          return stream;
-        }, doSetAttr(stream, node, attr) {
-          var setattr = stream?.stream_ops.setattr;
-          var arg = setattr ? stream : node;
-          setattr ??= node.node_ops.setattr;
-          FS.checkOpExists(setattr, 63);
-          try {
-            setattr(arg, attr);
-          } catch (e) {
-            if (e instanceof RangeError) {
-              throw new FS.ErrnoError(22);
-            }
-            throw e;
-          }
-        }, chrdev_stream_ops: { open(stream) {
-          var device = FS.getDevice(stream.node.rdev);
-          stream.stream_ops = device.stream_ops;
-          stream.stream_ops.open?.(stream);
-        }, llseek() {
-          throw new FS.ErrnoError(70);
-        } }, major: (dev) => dev >> 8, minor: (dev) => dev & 255, makedev: (ma, mi) => ma << 8 | mi, registerDevice(dev, ops) {
-          FS.devices[dev] = { stream_ops: ops };
-        }, getDevice: (dev) => FS.devices[dev], getMounts(mount) {
-          var mounts = [];
-          var check = [mount];
-          while (check.length) {
-            var m = check.pop();
-            mounts.push(m);
-            check.push(...m.mounts);
-          }
-          return mounts;
-        }, syncfs(populate, callback) {
-          if (typeof populate == "function") {
-            callback = populate;
-            populate = false;
-          }
-          FS.syncFSRequests++;
-          if (FS.syncFSRequests > 1) {
-            err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
-          }
-          var mounts = FS.getMounts(FS.root.mount);
-          var completed = 0;
-          function doCallback(errCode) {
-            FS.syncFSRequests--;
-            return callback(errCode);
-          }
-          function done(errCode) {
-            if (errCode) {
-              if (!done.errored) {
-                done.errored = true;
-                return doCallback(errCode);
-              }
-              return;
-            }
-            if (++completed >= mounts.length) {
-              doCallback(null);
-            }
-          }
-          for (var mount of mounts) {
-            if (mount.type.syncfs) {
-              mount.type.syncfs(mount, populate, done);
-            } else {
-              done(null);
-            }
-          }
-        }, mount(type, opts, mountpoint) {
-          var root = mountpoint === "/";
-          var pseudo = !mountpoint;
-          var node;
-          if (root && FS.root) {
-            throw new FS.ErrnoError(10);
-          } else if (!root && !pseudo) {
-            var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
-            mountpoint = lookup.path;
-            node = lookup.node;
-            if (FS.isMountpoint(node)) {
-              throw new FS.ErrnoError(10);
-            }
-            if (!FS.isDir(node.mode)) {
-              throw new FS.ErrnoError(54);
-            }
-          }
-          var mount = { type, opts, mountpoint, mounts: [] };
-          var mountRoot = type.mount(mount);
-          mountRoot.mount = mount;
-          mount.root = mountRoot;
-          if (root) {
-            FS.root = mountRoot;
-          } else if (node) {
-            node.mounted = mount;
-            if (node.mount) {
-              node.mount.mounts.push(mount);
-            }
-          }
-          return mountRoot;
-        }, unmount(mountpoint) {
-          var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
-          if (!FS.isMountpoint(lookup.node)) {
-            throw new FS.ErrnoError(28);
-          }
-          var node = lookup.node;
-          var mount = node.mounted;
-          var mounts = FS.getMounts(mount);
-          for (var [hash, current] of Object.entries(FS.nameTable)) {
-            while (current) {
-              var next = current.name_next;
-              if (mounts.includes(current.mount)) {
-                FS.destroyNode(current);
-              }
-              current = next;
-            }
-          }
-          node.mounted = null;
-          var idx = node.mount.mounts.indexOf(mount);
-          node.mount.mounts.splice(idx, 1);
-        }, lookup(parent, name) {
-          return parent.node_ops.lookup(parent, name);
-        }, mknod(path, mode, dev) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          var name = PATH.basename(path);
-          if (!name) {
-            throw new FS.ErrnoError(28);
-          }
-          if (name === "." || name === "..") {
-            throw new FS.ErrnoError(20);
-          }
-          var errCode = FS.mayCreate(parent, name);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.mknod) {
-            throw new FS.ErrnoError(63);
-          }
-          return parent.node_ops.mknod(parent, name, mode, dev);
-        }, statfs(path) {
-          return FS.statfsNode(FS.lookupPath(path, { follow: true }).node);
-        }, statfsStream(stream) {
-          return FS.statfsNode(stream.node);
-        }, statfsNode(node) {
-          var rtn = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
-          if (node.node_ops.statfs) {
-            Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
-          }
-          return rtn;
-        }, create(path, mode = 438) {
-          mode &= 4095;
-          mode |= 32768;
-          return FS.mknod(path, mode, 0);
-        }, mkdir(path, mode = 511) {
-          mode &= 511 | 512;
-          mode |= 16384;
-          return FS.mknod(path, mode, 0);
-        }, mkdirTree(path, mode) {
-          var dirs = path.split("/");
-          var d = "";
-          for (var dir of dirs) {
-            if (!dir) continue;
-            if (d || PATH.isAbs(path)) d += "/";
-            d += dir;
-            try {
-              FS.mkdir(d, mode);
-            } catch (e) {
-              if (e.errno != 20) throw e;
-            }
-          }
-        }, mkdev(path, mode, dev) {
-          if (typeof dev == "undefined") {
-            dev = mode;
-            mode = 438;
-          }
-          mode |= 8192;
-          return FS.mknod(path, mode, dev);
-        }, symlink(oldpath, newpath) {
-          if (!PATH_FS.resolve(oldpath)) {
-            throw new FS.ErrnoError(44);
-          }
-          var lookup = FS.lookupPath(newpath, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var newname = PATH.basename(newpath);
-          var errCode = FS.mayCreate(parent, newname);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.symlink) {
-            throw new FS.ErrnoError(63);
-          }
-          return parent.node_ops.symlink(parent, newname, oldpath);
-        }, link(oldpath, newpath, flags) {
-          var lookup = FS.lookupPath(newpath, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var newname = PATH.basename(newpath);
-          var errCode = FS.mayCreate(parent, newname);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.link) {
-            throw new FS.ErrnoError(34);
-          }
-          return parent.node_ops.link(parent, newname, oldpath, flags);
-        }, rename(old_path, new_path) {
-          var old_dirname = PATH.dirname(old_path);
-          var new_dirname = PATH.dirname(new_path);
-          var old_name = PATH.basename(old_path);
-          var new_name = PATH.basename(new_path);
-          var lookup, old_dir, new_dir;
-          lookup = FS.lookupPath(old_path, { parent: true });
-          old_dir = lookup.node;
-          lookup = FS.lookupPath(new_path, { parent: true });
-          new_dir = lookup.node;
-          if (!old_dir || !new_dir) throw new FS.ErrnoError(44);
-          if (old_dir.mount !== new_dir.mount) {
-            throw new FS.ErrnoError(75);
-          }
-          var old_node = FS.lookupNode(old_dir, old_name);
-          var relative2 = PATH_FS.relative(old_path, new_dirname);
-          if (relative2.charAt(0) !== ".") {
-            throw new FS.ErrnoError(28);
-          }
-          relative2 = PATH_FS.relative(new_path, old_dirname);
-          if (relative2.charAt(0) !== ".") {
-            throw new FS.ErrnoError(55);
-          }
-          var new_node;
-          try {
-            new_node = FS.lookupNode(new_dir, new_name);
-          } catch (e) {
-          }
-          if (old_node === new_node) {
-            return;
-          }
-          var isdir = FS.isDir(old_node.mode);
-          var errCode = FS.mayDelete(old_dir, old_name, isdir);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          errCode = new_node ? FS.mayDelete(new_dir, new_name, isdir) : FS.mayCreate(new_dir, new_name);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!old_dir.node_ops.rename) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(old_node) || new_node && FS.isMountpoint(new_node)) {
-            throw new FS.ErrnoError(10);
-          }
-          if (new_dir !== old_dir) {
-            errCode = FS.nodePermissions(old_dir, "w");
-            if (errCode) {
-              throw new FS.ErrnoError(errCode);
-            }
-          }
-          FS.hashRemoveNode(old_node);
-          try {
-            old_dir.node_ops.rename(old_node, new_dir, new_name);
-            old_node.parent = new_dir;
-          } catch (e) {
-            throw e;
-          } finally {
-            FS.hashAddNode(old_node);
-          }
-        }, rmdir(path) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          var name = PATH.basename(path);
-          var node = FS.lookupNode(parent, name);
-          var errCode = FS.mayDelete(parent, name, true);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.rmdir) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(node)) {
-            throw new FS.ErrnoError(10);
-          }
-          parent.node_ops.rmdir(parent, name);
-          FS.destroyNode(node);
-        }, readdir(path) {
-          var lookup = FS.lookupPath(path, { follow: true });
-          var node = lookup.node;
-          var readdir = FS.checkOpExists(node.node_ops.readdir, 54);
-          return readdir(node);
-        }, unlink(path) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var name = PATH.basename(path);
-          var node = FS.lookupNode(parent, name);
-          var errCode = FS.mayDelete(parent, name, false);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.unlink) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(node)) {
-            throw new FS.ErrnoError(10);
-          }
-          parent.node_ops.unlink(parent, name);
-          FS.destroyNode(node);
-        }, readlink(path) {
-          var lookup = FS.lookupPath(path);
-          var link = lookup.node;
-          if (!link) {
-            throw new FS.ErrnoError(44);
-          }
-          if (!link.node_ops.readlink) {
-            throw new FS.ErrnoError(28);
-          }
-          return link.node_ops.readlink(link);
-        }, stat(path, dontFollow) {
-          var lookup = FS.lookupPath(path, { follow: !dontFollow });
-          var node = lookup.node;
-          var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
-          return getattr(node);
-        }, fstat(fd) {
-          var stream = FS.getStreamChecked(fd);
-          var node = stream.node;
-          var getattr = stream.stream_ops.getattr;
-          var arg = getattr ? stream : node;
-          getattr ??= node.node_ops.getattr;
-          FS.checkOpExists(getattr, 63);
-          return getattr(arg);
-        }, lstat(path) {
-          return FS.stat(path, true);
-        }, doChmod(stream, node, mode, dontFollow) {
-          FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
-        }, chmod(path, mode, dontFollow) {
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: !dontFollow });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doChmod(null, node, mode, dontFollow);
-        }, lchmod(path, mode) {
-          FS.chmod(path, mode, true);
-        }, fchmod(fd, mode) {
-          var stream = FS.getStreamChecked(fd);
-          FS.doChmod(stream, stream.node, mode, false);
-        }, doChown(stream, node, dontFollow) {
-          FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
-        }, chown(path, uid, gid, dontFollow) {
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: !dontFollow });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doChown(null, node, dontFollow);
-        }, lchown(path, uid, gid) {
-          FS.chown(path, uid, gid, true);
-        }, fchown(fd, uid, gid) {
-          var stream = FS.getStreamChecked(fd);
-          FS.doChown(stream, stream.node, false);
-        }, doTruncate(stream, node, len) {
-          if (FS.isDir(node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!FS.isFile(node.mode)) {
-            throw new FS.ErrnoError(28);
-          }
-          var errCode = FS.nodePermissions(node, "w");
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
-        }, truncate(path, len) {
-          if (len < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: true });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doTruncate(null, node, len);
-        }, ftruncate(fd, len) {
-          var stream = FS.getStreamChecked(fd);
-          if (len < 0 || (stream.flags & 2097155) === 0) {
-            throw new FS.ErrnoError(28);
-          }
-          FS.doTruncate(stream, stream.node, len);
-        }, utime(path, atime, mtime, dontFollow) {
-          var lookup = FS.lookupPath(path, { follow: !dontFollow });
-          FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
-        }, open(path, flags, mode = 438) {
-          if (path === "") {
-            throw new FS.ErrnoError(44);
-          }
-          flags = FS_modeStringToFlags(flags);
-          if (flags & 64) {
-            mode = mode & 4095 | 32768;
-          } else {
-            mode = 0;
-          }
-          var node;
-          var isDirPath;
-          if (typeof path == "object") {
-            node = path;
-          } else {
-            isDirPath = path.endsWith("/");
-            var lookup = FS.lookupPath(path, { follow: !(flags & 131072), noent_okay: true });
-            node = lookup.node;
-            path = lookup.path;
-          }
-          var created = false;
-          if (flags & 64) {
-            if (node) {
-              if (flags & 128) {
-                throw new FS.ErrnoError(20);
-              }
-            } else if (isDirPath) {
-              throw new FS.ErrnoError(31);
-            } else {
-              node = FS.mknod(path, mode | 511, 0);
-              created = true;
-            }
-          }
-          if (!node) {
-            throw new FS.ErrnoError(44);
-          }
-          if (FS.isChrdev(node.mode)) {
-            flags &= ~512;
-          }
-          if (flags & 65536 && !FS.isDir(node.mode)) {
-            throw new FS.ErrnoError(54);
-          }
-          if (!created) {
-            var errCode = FS.mayOpen(node, flags);
-            if (errCode) {
-              throw new FS.ErrnoError(errCode);
-            }
-          }
-          if (flags & 512 && !created) {
-            FS.truncate(node, 0);
-          }
-          flags &= ~(128 | 512 | 131072);
-          var stream = FS.createStream({ node, path: FS.getPath(node), flags, seekable: true, position: 0, stream_ops: node.stream_ops, ungotten: [], error: false });
-          if (stream.stream_ops.open) {
-            stream.stream_ops.open(stream);
-          }
-          if (created) {
-            FS.chmod(node, mode & 511);
-          }
-          return stream;
-        }, close(stream) {
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if (stream.getdents) stream.getdents = null;
-          stream.node?.notifyListeners(32);
-          try {
-            if (stream.stream_ops.close) {
-              stream.stream_ops.close(stream);
-            }
-          } catch (e) {
-            throw e;
-          } finally {
-            FS.closeStream(stream.fd);
-          }
-          stream.fd = null;
-        }, isClosed(stream) {
-          return stream.fd === null;
-        }, llseek(stream, offset, whence) {
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if (!stream.seekable || !stream.stream_ops.llseek) {
-            throw new FS.ErrnoError(70);
-          }
-          if (whence != 0 && whence != 1 && whence != 2) {
-            throw new FS.ErrnoError(28);
-          }
-          stream.position = stream.stream_ops.llseek(stream, offset, whence);
-          stream.ungotten = [];
-          return stream.position;
-        }, read(stream, buffer, offset, length, position) {
-          if (length < 0 || position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if ((stream.flags & 2097155) === 1) {
-            throw new FS.ErrnoError(8);
-          }
-          if (FS.isDir(stream.node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!stream.stream_ops.read) {
-            throw new FS.ErrnoError(28);
-          }
-          var seeking = typeof position != "undefined";
-          if (!seeking) {
-            position = stream.position;
-          } else if (!stream.seekable) {
-            throw new FS.ErrnoError(70);
-          }
-          var bytesRead = stream.stream_ops.read(stream, buffer, offset, length, position);
-          if (!seeking) stream.position += bytesRead;
-          return bytesRead;
-        }, write(stream, buffer, offset, length, position, canOwn) {
-          if (length < 0 || position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if ((stream.flags & 2097155) === 0) {
-            throw new FS.ErrnoError(8);
-          }
-          if (FS.isDir(stream.node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!stream.stream_ops.write) {
-            throw new FS.ErrnoError(28);
-          }
-          if (stream.seekable && stream.flags & 1024) {
-            FS.llseek(stream, 0, 2);
-          }
-          var seeking = typeof position != "undefined";
-          if (!seeking) {
-            position = stream.position;
-          } else if (!stream.seekable) {
-            throw new FS.ErrnoError(70);
-          }
-          var bytesWritten = stream.stream_ops.write(stream, buffer, offset, length, position, canOwn);
-          if (!seeking) stream.position += bytesWritten;
-          return bytesWritten;
-        }, mmap(stream, length, position, prot, flags) {
-          if ((prot & 2) !== 0 && (flags & 2) === 0 && (stream.flags & 2097155) !== 2) {
-            throw new FS.ErrnoError(2);
-          }
-          if ((stream.flags & 2097155) === 1) {
-            throw new FS.ErrnoError(2);
-          }
-          if (!stream.stream_ops.mmap) {
-            throw new FS.ErrnoError(43);
-          }
-          if (!length) {
-            throw new FS.ErrnoError(28);
-          }
-          return stream.stream_ops.mmap(stream, length, position, prot, flags);
-        }, msync(stream, buffer, offset, length, mmapFlags) {
-          if (!stream.stream_ops.msync) {
-            return 0;
-          }
-          return stream.stream_ops.msync(stream, buffer, offset, length, mmapFlags);
-        }, ioctl(stream, cmd, arg) {
-          if (!stream.stream_ops.ioctl) {
-            throw new FS.ErrnoError(59);
-          }
-          return stream.stream_ops.ioctl(stream, cmd, arg);
-        }, readFile(path, opts = {}) {
-          opts.flags = opts.flags ?? 0;
-          opts.encoding = opts.encoding ?? "binary";
-          if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
-            abort(`Invalid encoding type "${opts.encoding}"`);
-          }
-          var stream = FS.open(path, opts.flags);
-          var stat = FS.stat(path);
-          var length = stat.size;
-          var buf = new Uint8Array(length);
-          FS.read(stream, buf, 0, length, 0);
-          if (opts.encoding === "utf8") {
-            buf = UTF8ArrayToString(buf);
-          }
-          FS.close(stream);
-          return buf;
-        }, writeFile(path, data, opts = {}) {
-          opts.flags = opts.flags ?? 577;
-          var stream = FS.open(path, opts.flags, opts.mode);
-          data = FS_fileDataToTypedArray(data);
-          FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
-          FS.close(stream);
-        }, cwd: () => FS.currentPath, chdir(path) {
-          var lookup = FS.lookupPath(path, { follow: true });
-          if (lookup.node === null) {
-            throw new FS.ErrnoError(44);
-          }
-          if (!FS.isDir(lookup.node.mode)) {
-            throw new FS.ErrnoError(54);
-          }
-          var errCode = FS.nodePermissions(lookup.node, "x");
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          FS.currentPath = lookup.path;
-        }, createDefaultDirectories() {
-          FS.mkdir("/tmp");
-          FS.mkdir("/home");
-          FS.mkdir("/home/web_user");
-        }, createDefaultDevices() {
-          FS.mkdir("/dev");
-          FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (stream, buffer, offset, length, pos) => length, llseek: () => 0 });
-          FS.mkdev("/dev/null", FS.makedev(1, 3));
-          TTY.register(FS.makedev(5, 0), TTY.default_tty_ops);
-          TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops);
-          FS.mkdev("/dev/tty", FS.makedev(5, 0));
-          FS.mkdev("/dev/tty1", FS.makedev(6, 0));
-          var randomBuffer = new Uint8Array(1024), randomLeft = 0;
-          var randomByte = () => {
-            if (randomLeft === 0) {
-              randomFill(randomBuffer);
-              randomLeft = randomBuffer.byteLength;
-            }
-            return randomBuffer[--randomLeft];
-          };
-          FS.createDevice("/dev", "random", randomByte);
-          FS.createDevice("/dev", "urandom", randomByte);
-          FS.mkdir("/dev/shm");
-          FS.mkdir("/dev/shm/tmp");
-        }, createSpecialDirectories() {
-          FS.mkdir("/proc");
-          var proc_self = FS.mkdir("/proc/self");
-          FS.mkdir("/proc/self/fd");
-          FS.mount({ mount() {
-            var node = FS.createNode(proc_self, "fd", 16895, 73);
-            node.stream_ops = { llseek: MEMFS.stream_ops.llseek };
-            node.node_ops = { lookup(parent, name) {
-              var fd = +name;
-              var stream = FS.getStreamChecked(fd);
-              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
-              ret.parent = ret;
-              return ret;
-            }, readdir() {
-              return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
-            } };
-            return node;
-          } }, {}, "/proc/self/fd");
-        }, createStandardStreams(input, output, error) {
-          if (input) {
-            FS.createDevice("/dev", "stdin", input);
-          } else {
-            FS.symlink("/dev/tty", "/dev/stdin");
-          }
-          if (output) {
-            FS.createDevice("/dev", "stdout", null, output);
-          } else {
-            FS.symlink("/dev/tty", "/dev/stdout");
-          }
-          if (error) {
-            FS.createDevice("/dev", "stderr", null, error);
-          } else {
-            FS.symlink("/dev/tty1", "/dev/stderr");
-          }
-          var stdin = FS.open("/dev/stdin", 0);
-          var stdout = FS.open("/dev/stdout", 1);
-          var stderr = FS.open("/dev/stderr", 1);
-        }, staticInit() {
-          FS.nameTable = new Array(4096);
-          FS.mount(MEMFS, {}, "/");
-          FS.createDefaultDirectories();
-          FS.createDefaultDevices();
-          FS.createSpecialDirectories();
-          FS.filesystems = { MEMFS };
-        }, init(input, output, error) {
-          FS.initialized = true;
-          input ??= Module["stdin"];
-          output ??= Module["stdout"];
-          error ??= Module["stderr"];
-          FS.createStandardStreams(input, output, error);
-        }, quit() {
-          FS.initialized = false;
-          for (var stream of FS.streams) {
-            if (stream) {
-              FS.close(stream);
-            }
-          }
-        }, findObject(path, dontResolveLastLink) {
-          var ret = FS.analyzePath(path, dontResolveLastLink);
-          if (!ret.exists) {
-            return null;
-          }
-          return ret.object;
-        }, analyzePath(path, dontResolveLastLink) {
-          try {
-            var lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
-            path = lookup.path;
-          } catch (e) {
-          }
-          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
-          try {
-            var lookup = FS.lookupPath(path, { parent: true });
-            ret.parentExists = true;
-            ret.parentPath = lookup.path;
-            ret.parentObject = lookup.node;
-            ret.name = PATH.basename(path);
-            lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
-            ret.exists = true;
-            ret.path = lookup.path;
-            ret.object = lookup.node;
-            ret.name = lookup.node.name;
-            ret.isRoot = lookup.path === "/";
-          } catch (e) {
-            ret.error = e.errno;
-          }
-          return ret;
-        }, createPath(parent, path, canRead, canWrite) {
-          parent = typeof parent == "string" ? parent : FS.getPath(parent);
-          var parts = path.split("/").reverse();
-          while (parts.length) {
-            var part = parts.pop();
-            if (!part) continue;
-            var current = PATH.join2(parent, part);
-            try {
-              FS.mkdir(current);
-            } catch (e) {
-              if (e.errno != 20) throw e;
-            }
-            parent = current;
-          }
-          return current;
-        }, createFile(parent, name, properties, canRead, canWrite) {
-          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
-          var mode = FS_getMode(canRead, canWrite);
-          return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
-          var path = name;
-          if (parent) {
-            parent = typeof parent == "string" ? parent : FS.getPath(parent);
-            path = name ? PATH.join2(parent, name) : parent;
-          }
-          var mode = FS_getMode(canRead, canWrite);
-          var node = FS.create(path, mode);
-          if (data) {
-            data = FS_fileDataToTypedArray(data);
-            FS.chmod(node, mode | 146);
-            var stream = FS.open(node, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
-            FS.close(stream);
-            FS.chmod(node, mode);
-          }
-        }, createDevice(parent, name, input, output) {
-          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
-          var mode = FS_getMode(!!input, !!output);
-          FS.createDevice.major ??= 64;
-          var dev = FS.makedev(FS.createDevice.major++, 0);
-          FS.registerDevice(dev, { open(stream) {
-            stream.seekable = false;
-          }, close(stream) {
-            if (output?.buffer?.length) {
-              output(10);
-            }
-          }, read(stream, buffer, offset, length, pos) {
-            var bytesRead = 0;
-            for (var i = 0; i < length; i++) {
-              var result2;
-              try {
-                result2 = input();
-              } catch (e) {
-                throw new FS.ErrnoError(29);
-              }
-              if (result2 === void 0 && bytesRead === 0) {
-                throw new FS.ErrnoError(6);
-              }
-              if (result2 === null || result2 === void 0) break;
-              bytesRead++;
-              buffer[offset + i] = result2;
-            }
-            if (bytesRead) {
-              stream.node.atime = Date.now();
-            }
-            return bytesRead;
-          }, write(stream, buffer, offset, length, pos) {
-            for (var i = 0; i < length; i++) {
-              try {
-                output(buffer[offset + i]);
-              } catch (e) {
-                throw new FS.ErrnoError(29);
-              }
-            }
-            if (length) {
-              stream.node.mtime = stream.node.ctime = Date.now();
-            }
-            return i;
-          } });
-          return FS.mkdev(path, mode, dev);
-        }, forceLoadFile(obj) {
-          if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
-          if (globalThis.XMLHttpRequest) {
-            abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
-          } else {
-            try {
-              obj.contents = readBinary(obj.url);
-            } catch (e) {
-              throw new FS.ErrnoError(29);
-            }
-          }
-        }, createLazyFile(parent, name, url, canRead, canWrite) {
-          class LazyUint8Array {
-            lengthKnown = false;
-            chunks = [];
-            get(idx) {
-              if (idx > this.length - 1 || idx < 0) {
-                return void 0;
-              }
-              var chunkOffset = idx % this.chunkSize;
-              var chunkNum = idx / this.chunkSize | 0;
-              return this.getter(chunkNum)[chunkOffset];
-            }
-            setDataGetter(getter) {
-              this.getter = getter;
-            }
-            cacheLength() {
-              var xhr = new XMLHttpRequest();
-              xhr.open("HEAD", url, false);
-              xhr.send(null);
-              if (!(xhr.status >= 200 && xhr.status < 300 || xhr.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr.status);
-              var datalength = Number(xhr.getResponseHeader("Content-length"));
-              var header;
-              var hasByteServing = (header = xhr.getResponseHeader("Accept-Ranges")) && header === "bytes";
-              var usesGzip = (header = xhr.getResponseHeader("Content-Encoding")) && header === "gzip";
-              var chunkSize = 1024 * 1024;
-              if (!hasByteServing) chunkSize = datalength;
-              var doXHR = (from, to) => {
-                if (from > to) abort(`invalid range (${from}, ${to}) or no bytes requested!`);
-                if (to > datalength - 1) abort(`only ${datalength} bytes available! programmer error!`);
-                var xhr2 = new XMLHttpRequest();
-                xhr2.open("GET", url, false);
-                if (datalength !== chunkSize) xhr2.setRequestHeader("Range", "bytes=" + from + "-" + to);
-                xhr2.responseType = "arraybuffer";
-                if (xhr2.overrideMimeType) {
-                  xhr2.overrideMimeType("text/plain; charset=x-user-defined");
-                }
-                xhr2.send(null);
-                if (!(xhr2.status >= 200 && xhr2.status < 300 || xhr2.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr2.status);
-                if (xhr2.response !== void 0) {
-                  return new Uint8Array(xhr2.response || []);
-                }
-                return intArrayFromString(xhr2.responseText ?? "", true);
-              };
-              var lazyArray2 = this;
-              lazyArray2.setDataGetter((chunkNum) => {
-                var start = chunkNum * chunkSize;
-                var end = (chunkNum + 1) * chunkSize - 1;
-                end = Math.min(end, datalength - 1);
-                if (typeof lazyArray2.chunks[chunkNum] == "undefined") {
-                  lazyArray2.chunks[chunkNum] = doXHR(start, end);
-                }
-                if (typeof lazyArray2.chunks[chunkNum] == "undefined") abort("doXHR failed!");
-                return lazyArray2.chunks[chunkNum];
-              });
-              if (usesGzip || !datalength) {
-                chunkSize = datalength = 1;
-                datalength = this.getter(0).length;
-                chunkSize = datalength;
-                out("LazyFiles on gzip forces download of the whole file when length is accessed");
-              }
-              this._length = datalength;
-              this._chunkSize = chunkSize;
-              this.lengthKnown = true;
-            }
-            get length() {
-              if (!this.lengthKnown) {
-                this.cacheLength();
-              }
-              return this._length;
-            }
-            get chunkSize() {
-              if (!this.lengthKnown) {
-                this.cacheLength();
-              }
-              return this._chunkSize;
-            }
-          }
-          if (globalThis.XMLHttpRequest) {
-            if (!ENVIRONMENT_IS_WORKER) abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
-            var lazyArray = new LazyUint8Array();
-            var properties = { isDevice: false, contents: lazyArray };
-          } else {
-            var properties = { isDevice: false, url };
-          }
-          var node = FS.createFile(parent, name, properties, canRead, canWrite);
-          if (properties.contents) {
-            node.contents = properties.contents;
-          } else if (properties.url) {
-            node.contents = null;
-            node.url = properties.url;
-          }
-          Object.defineProperties(node, { usedBytes: { get: function() {
-            return this.contents.length;
-          } } });
-          var stream_ops = {};
-          for (const [key, fn] of Object.entries(node.stream_ops)) {
-            stream_ops[key] = (...args) => {
-              FS.forceLoadFile(node);
-              return fn(...args);
-            };
-          }
-          function writeChunks(stream, buffer, offset, length, position) {
-            var contents = stream.node.contents;
-            if (position >= contents.length) return 0;
-            var size = Math.min(contents.length - position, length);
-            if (contents.slice) {
-              for (var i = 0; i < size; i++) {
-                buffer[offset + i] = contents[position + i];
-              }
-            } else {
-              for (var i = 0; i < size; i++) {
-                buffer[offset + i] = contents.get(position + i);
-              }
-            }
-            return size;
-          }
-          stream_ops.read = (stream, buffer, offset, length, position) => {
-            FS.forceLoadFile(node);
-            return writeChunks(stream, buffer, offset, length, position);
-          };
-          stream_ops.mmap = (stream, length, position, prot, flags) => {
-            FS.forceLoadFile(node);
-            var ptr = mmapAlloc(length);
-            if (!ptr) {
-              throw new FS.ErrnoError(48);
-            }
-            writeChunks(stream, HEAP8, ptr, length, position);
-            return { ptr, allocated: true };
-          };
-          node.stream_ops = stream_ops;
-          return node;
-        } };
-        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path, allowEmpty) {
-          if (PATH.isAbs(path)) {
-            return path;
-          }
-          var dir;
-          if (dirfd === -100) {
-            dir = FS.cwd();
-          } else {
-            var dirstream = SYSCALLS.getStreamFromFD(dirfd);
-            dir = dirstream.path;
-          }
-          if (path.length == 0) {
-            if (!allowEmpty) {
-              throw new FS.ErrnoError(44);
-            }
-            return dir;
-          }
-          return dir + "/" + path;
-        }, writeStat(buf, stat) {
-          HEAPU32[buf >> 2] = stat.dev;
-          HEAPU32[buf + 4 >> 2] = stat.mode;
-          HEAPU32[buf + 8 >> 2] = stat.nlink;
-          HEAPU32[buf + 12 >> 2] = stat.uid;
-          HEAPU32[buf + 16 >> 2] = stat.gid;
-          HEAPU32[buf + 20 >> 2] = stat.rdev;
-          HEAP64[buf + 24 >> 3] = BigInt(stat.size);
-          HEAP32[buf + 32 >> 2] = 4096;
-          HEAP32[buf + 36 >> 2] = stat.blocks;
-          var atime = stat.atime.getTime();
-          var mtime = stat.mtime.getTime();
-          var ctime = stat.ctime.getTime();
-          HEAP64[buf + 40 >> 3] = BigInt(Math.floor(atime / 1e3));
-          HEAPU32[buf + 48 >> 2] = atime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 56 >> 3] = BigInt(Math.floor(mtime / 1e3));
-          HEAPU32[buf + 64 >> 2] = mtime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 72 >> 3] = BigInt(Math.floor(ctime / 1e3));
-          HEAPU32[buf + 80 >> 2] = ctime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 88 >> 3] = BigInt(stat.ino);
-          return 0;
-        }, writeStatFs(buf, stats) {
-          HEAPU32[buf + 4 >> 2] = stats.bsize;
-          HEAPU32[buf + 60 >> 2] = stats.bsize;
-          HEAP64[buf + 8 >> 3] = BigInt(stats.blocks);
-          HEAP64[buf + 16 >> 3] = BigInt(stats.bfree);
-          HEAP64[buf + 24 >> 3] = BigInt(stats.bavail);
-          HEAP64[buf + 32 >> 3] = BigInt(stats.files);
-          HEAP64[buf + 40 >> 3] = BigInt(stats.ffree);
-          HEAPU32[buf + 48 >> 2] = stats.fsid;
-          HEAPU32[buf + 64 >> 2] = stats.flags;
-          HEAPU32[buf + 56 >> 2] = stats.namelen;
-        }, doMsync(addr, stream, len, flags, offset) {
-          if (!FS.isFile(stream.node.mode)) {
-            throw new FS.ErrnoError(43);
-          }
-          if (flags & 2) {
-            return 0;
-          }
-          var buffer = HEAPU8.subarray(addr, addr + len);
-          FS.msync(stream, buffer, offset, len, flags);
-        }, getStreamFromFD(fd) {
-          var stream = FS.getStreamChecked(fd);
-          return stream;
-        }, varargs: void 0, getStr(ptr) {
-          var ret = UTF8ToString(ptr);
-          return ret;
-        } };
-        function _fd_close(fd) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            FS.close(stream);
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var doReadv = (stream, iov, iovcnt, offset) => {
-          var ret = 0;
-          for (var i = 0; i < iovcnt; i++) {
-            var ptr = HEAPU32[iov >> 2];
-            var len = HEAPU32[iov + 4 >> 2];
-            iov += 8;
-            try {
-              var curr = FS.read(stream, HEAP8, ptr, len, offset);
-            } catch (e) {
-              if (ret > 0 && e instanceof FS.ErrnoError && (e.errno == 6 || e.errno == 6)) {
-                break;
-              }
-              throw e;
-            }
-            if (curr < 0) return -1;
-            ret += curr;
-            if (curr < len) break;
-            if (typeof offset != "undefined") {
-              offset += curr;
-            }
-          }
-          return ret;
-        };
-        function _fd_read(fd, iov, iovcnt, pnum) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            var num = doReadv(stream, iov, iovcnt);
-            HEAPU32[pnum >> 2] = num;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var INT53_MAX = 9007199254740992;
-        var INT53_MIN = -9007199254740992;
-        var bigintToI53Checked = (num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num);
-        function _fd_seek(fd, offset, whence, newOffset) {
-          offset = bigintToI53Checked(offset);
-          try {
-            if (isNaN(offset)) return 22;
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            FS.llseek(stream, offset, whence);
-            HEAP64[newOffset >> 3] = BigInt(stream.position);
-            if (stream.getdents && offset === 0 && whence === 0) stream.getdents = null;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var doWritev = (stream, iov, iovcnt, offset) => {
-          if (iovcnt == 1) {
-            return FS.write(stream, HEAP8, HEAPU32[iov >> 2], HEAPU32[iov + 4 >> 2], offset);
-          }
-          var total = 0;
-          for (var i = 0, p = iov; i < iovcnt; i++, p += 8) {
-            total += HEAPU32[p + 4 >> 2];
-          }
-          var view = new Uint8Array(total);
-          var voff = 0;
-          for (var i = 0; i < iovcnt; i++, iov += 8) {
-            var ptr = HEAPU32[iov >> 2];
-            var len = HEAPU32[iov + 4 >> 2];
-            view.set(HEAPU8.subarray(ptr, ptr + len), voff);
-            voff += len;
-          }
-          return FS.write(stream, view, 0, total, offset);
-        };
-        function _fd_write(fd, iov, iovcnt, pnum) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            var num = doWritev(stream, iov, iovcnt);
-            HEAPU32[pnum >> 2] = num;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var wasmTableMirror = [];
-        var getWasmTableEntry = (funcPtr) => {
-          var func = wasmTableMirror[funcPtr];
-          if (!func) {
-            wasmTableMirror[funcPtr] = func = wasmTable.get(funcPtr);
-          }
-          return func;
-        };
-        var stringToUTF8 = (str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
-        FS.createPreloadedFile = FS_createPreloadedFile;
-        FS.preloadFile = FS_preloadFile;
-        FS.staticInit();
-        {
-          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
-          if (Module["print"]) out = Module["print"];
-          if (Module["printErr"]) err = Module["printErr"];
-          if (Module["arguments"]) programArgs = Module["arguments"];
-          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-          var preInit = Module["preInit"];
-          if (preInit) {
-            if (typeof preInit == "function") Module["preInit"] = preInit = [preInit];
-            while (preInit.length > 0) {
-              preInit.shift()();
-            }
-          }
-        }
-        Module["getValue"] = getValue;
-        Module["UTF8ToString"] = UTF8ToString;
-        Module["stringToUTF8"] = stringToUTF8;
-        Module["lengthBytesUTF8"] = lengthBytesUTF8;
-        var _wasm_parse_query, _malloc, _free, _wasm_parse_query_raw, _wasm_free_parse_result, _wasm_parse_plpgsql, _wasm_fingerprint, _wasm_normalize_query, _wasm_parse_query_detailed, _wasm_free_detailed_result, _wasm_scan, _wasm_free_string, __emscripten_timeout, _setThrew, __emscripten_stack_restore, _emscripten_stack_get_current, memory, __indirect_function_table, wasmMemory, wasmTable;
-        function assignWasmExports(wasmExports2) {
-          _wasm_parse_query = Module["_wasm_parse_query"] = wasmExports2["B"];
-          _malloc = Module["_malloc"] = wasmExports2["C"];
-          _free = Module["_free"] = wasmExports2["E"];
-          _wasm_parse_query_raw = Module["_wasm_parse_query_raw"] = wasmExports2["F"];
-          _wasm_free_parse_result = Module["_wasm_free_parse_result"] = wasmExports2["G"];
-          _wasm_parse_plpgsql = Module["_wasm_parse_plpgsql"] = wasmExports2["H"];
-          _wasm_fingerprint = Module["_wasm_fingerprint"] = wasmExports2["I"];
-          _wasm_normalize_query = Module["_wasm_normalize_query"] = wasmExports2["J"];
-          _wasm_parse_query_detailed = Module["_wasm_parse_query_detailed"] = wasmExports2["K"];
-          _wasm_free_detailed_result = Module["_wasm_free_detailed_result"] = wasmExports2["L"];
-          _wasm_scan = Module["_wasm_scan"] = wasmExports2["M"];
-          _wasm_free_string = Module["_wasm_free_string"] = wasmExports2["N"];
-          __emscripten_timeout = wasmExports2["O"];
-          _setThrew = wasmExports2["P"];
-          __emscripten_stack_restore = wasmExports2["Q"];
-          _emscripten_stack_get_current = wasmExports2["R"];
-          memory = wasmMemory = wasmExports2["z"];
-          __indirect_function_table = wasmTable = wasmExports2["D"];
-        }
-        var wasmImports = { c: ___assert_fail, x: __abort_js, w: __emscripten_runtime_keepalive_clear, p: __emscripten_throw_longjmp, o: __setitimer_js, q: _emscripten_resize_heap, m: _exit, u: _fd_close, r: _fd_read, s: _fd_seek, t: _fd_write, g: invoke_i, b: invoke_ii, a: invoke_iii, d: invoke_iiii, k: invoke_iiiii, l: invoke_ji, e: invoke_v, f: invoke_vi, h: invoke_vii, j: invoke_viii, i: invoke_viiii, y: invoke_viiiii, n: invoke_viiiiiiiiiiiii, v: _proc_exit };
-        function invoke_iii(index, a1, a2) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_ii(index, a1) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_i(index) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)();
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_v(index) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)();
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_iiii(index, a1, a2, a3) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2, a3);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiii(index, a1, a2, a3, a4) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiiiiiiiiiiii(index, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_iiiii(index, a1, a2, a3, a4) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2, a3, a4);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viii(index, a1, a2, a3) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_vi(index, a1) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_vii(index, a1, a2) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiiii(index, a1, a2, a3, a4, a5) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4, a5);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_ji(index, a1) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-            return 0n;
-          }
-        }
-        async function run() {
-          preRun();
-          if (runDependencies) {
-            await resolveRunDependencies();
-          }
-          var setStatus = Module["setStatus"];
-          if (setStatus) {
-            setStatus("Running...");
-            await new Promise((resolve2) => setTimeout(resolve2, 1));
-            setTimeout(setStatus, 1, "");
-          }
-          if (ABORT) return;
-          initRuntime();
-          Module["onRuntimeInitialized"]?.();
-          postRun();
-        }
-        var wasmExports;
-        wasmExports = await createWasm();
-        await run();
-        ;
-        return Module;
-      };
-    })();
-    if (typeof exports === "object" && typeof module === "object") {
-      module.exports = PgQueryModule;
-      module.exports.default = PgQueryModule;
-    } else if (typeof define === "function" && define["amd"]) define([], () => PgQueryModule);
-  }
-});
-
-// node_modules/libpg-query/wasm/index.cjs
-var require_wasm = __commonJS({
-  "node_modules/libpg-query/wasm/index.cjs"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.scan = exports.normalize = exports.fingerprint = exports.parsePlPgSQL = exports.parse = exports.SqlError = void 0;
-    exports.hasSqlDetails = hasSqlDetails;
-    exports.formatSqlError = formatSqlError;
-    exports.loadModule = loadModule2;
-    exports.parseSync = parseSync2;
-    exports.parsePlPgSQLSync = parsePlPgSQLSync2;
-    exports.fingerprintSync = fingerprintSync;
-    exports.normalizeSync = normalizeSync;
-    exports.scanSync = scanSync2;
-    __exportStar(require_types2(), exports);
-    var SqlError = class extends Error {
-      sqlDetails;
-      constructor(message, details) {
-        super(message);
-        this.name = "SqlError";
-        this.sqlDetails = details;
-      }
-    };
-    exports.SqlError = SqlError;
-    function hasSqlDetails(error) {
-      return error instanceof SqlError && error.sqlDetails !== void 0;
-    }
-    function formatSqlError(error, query, options = {}) {
-      const { showPosition = true, showQuery = true, color = false, maxQueryLength } = options;
-      const lines = [];
-      const red = color ? "\x1B[31m" : "";
-      const yellow = color ? "\x1B[33m" : "";
-      const reset = color ? "\x1B[0m" : "";
-      lines.push(`${red}Error: ${error.message}${reset}`);
-      if (error.sqlDetails) {
-        const { cursorPosition, fileName, functionName, lineNumber } = error.sqlDetails;
-        if (cursorPosition !== void 0 && cursorPosition >= 0) {
-          lines.push(`Position: ${cursorPosition}`);
-        }
-        if (fileName || functionName || lineNumber) {
-          const details = [];
-          if (fileName)
-            details.push(`file: ${fileName}`);
-          if (functionName)
-            details.push(`function: ${functionName}`);
-          if (lineNumber)
-            details.push(`line: ${lineNumber}`);
-          lines.push(`Source: ${details.join(", ")}`);
-        }
-        if (showQuery && showPosition && cursorPosition !== void 0 && cursorPosition >= 0) {
-          let displayQuery = query;
-          let adjustedPosition = cursorPosition;
-          if (maxQueryLength && query.length > maxQueryLength) {
-            const start = Math.max(0, cursorPosition - Math.floor(maxQueryLength / 2));
-            const end = Math.min(query.length, start + maxQueryLength);
-            displayQuery = (start > 0 ? "..." : "") + query.substring(start, end) + (end < query.length ? "..." : "");
-            adjustedPosition = cursorPosition - start + (start > 0 ? 3 : 0);
-          }
-          lines.push(displayQuery);
-          lines.push(" ".repeat(adjustedPosition) + `${yellow}^${reset}`);
-        }
-      } else if (showQuery) {
-        let displayQuery = query;
-        if (maxQueryLength && query.length > maxQueryLength) {
-          displayQuery = query.substring(0, maxQueryLength) + "...";
-        }
-        lines.push(`Query: ${displayQuery}`);
-      }
-      return lines.join("\n");
-    }
-    var libpg_query_js_1 = __importDefault(require_libpg_query());
-    var wasmModule;
-    var initPromise = (0, libpg_query_js_1.default)().then((module2) => {
-      wasmModule = module2;
-    });
-    function ensureLoaded() {
-      if (!wasmModule)
-        throw new Error("WASM module not initialized. Call `loadModule()` first.");
-    }
-    async function loadModule2() {
-      if (!wasmModule) {
-        await initPromise;
-      }
-    }
-    function awaitInit(fn) {
-      return (async (...args) => {
-        await initPromise;
-        return fn(...args);
-      });
-    }
-    function stringToPtr(str) {
-      ensureLoaded();
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string, got ${typeof str}`);
-      }
-      const len = wasmModule.lengthBytesUTF8(str) + 1;
-      const ptr = wasmModule._malloc(len);
-      try {
-        wasmModule.stringToUTF8(str, ptr, len);
-        return ptr;
-      } catch (error) {
-        wasmModule._free(ptr);
-        throw error;
-      }
-    }
-    function ptrToString(ptr) {
-      ensureLoaded();
-      if (typeof ptr !== "number") {
-        throw new TypeError(`Expected a number, got ${typeof ptr}`);
-      }
-      return wasmModule.UTF8ToString(ptr);
-    }
-    exports.parse = awaitInit(async (query) => {
-      if (query === null || query === void 0) {
-        throw new Error("Query cannot be null or undefined");
-      }
-      if (query === "") {
-        throw new Error("Query cannot be empty");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-          throw new Error("Failed to parse query: memory allocation failed");
-        }
-        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
-        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
-        if (errorPtr) {
-          const messagePtr = wasmModule.getValue(errorPtr, "i32");
-          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
-          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
-          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
-          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
-          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
-          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
-          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
-          throw new SqlError(message, {
-            message,
-            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
-            // Convert to 0-based
-            fileName: filename,
-            functionName: funcname,
-            lineNumber: lineno > 0 ? lineno : void 0
-          });
-        }
-        if (!parseTreePtr) {
-          throw new Error("No parse tree generated");
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_parse_result(resultPtr);
-        }
-      }
-    });
-    exports.parsePlPgSQL = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (!resultStr.startsWith("{")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    exports.fingerprint = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    exports.normalize = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    function parseSync2(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      if (query === null || query === void 0) {
-        throw new Error("Query cannot be null or undefined");
-      }
-      if (query === "") {
-        throw new Error("Query cannot be empty");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-          throw new Error("Failed to parse query: memory allocation failed");
-        }
-        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
-        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
-        if (errorPtr) {
-          const messagePtr = wasmModule.getValue(errorPtr, "i32");
-          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
-          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
-          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
-          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
-          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
-          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
-          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
-          throw new SqlError(message, {
-            message,
-            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
-            // Convert to 0-based
-            fileName: filename,
-            functionName: funcname,
-            lineNumber: lineno > 0 ? lineno : void 0
-          });
-        }
-        if (!parseTreePtr) {
-          throw new Error("No parse tree generated");
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_parse_result(resultPtr);
-        }
-      }
-    }
-    function parsePlPgSQLSync2(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (!resultStr.startsWith("{")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    function fingerprintSync(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    function normalizeSync(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    exports.scan = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    function scanSync2(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
   }
 });
 
@@ -23644,11 +23644,11 @@ Did you specify these with the most recent transformation maps first?`);
             }
             return r4.lastKey = n3, r4.lastNeedle = t4, r4.lastIndex = binarySearch(e4, t4, a2, l2);
           }
-          function parse(e4) {
+          function parse2(e4) {
             return "string" == typeof e4 ? JSON.parse(e4) : e4;
           }
           var FlattenMap = function(e4, t4) {
-            const r4 = parse(e4);
+            const r4 = parse2(e4);
             if (!("sections" in r4)) return new A(r4, t4);
             const n3 = [], s2 = [], i2 = [], o2 = [], a2 = [];
             return recurse(r4, t4, n3, s2, i2, o2, a2, 0, 0, 1 / 0, 1 / 0), presortedDecodedMap({ version: 3, file: r4.file, names: o2, sources: s2, sourcesContent: i2, mappings: n3, ignoreList: a2 });
@@ -23666,7 +23666,7 @@ Did you specify these with the most recent transformation maps first?`);
             }
           }
           function addSection(e4, t4, r4, n3, s2, i2, o2, a2, l2, p2, c2) {
-            const u2 = parse(e4);
+            const u2 = parse2(e4);
             if ("sections" in u2) return recurse(...arguments);
             const d2 = new A(u2, t4), h2 = n3.length, x2 = i2.length, v2 = decodedMappings(d2), { resolvedSources: E2, sourcesContent: T2, ignoreList: S2 } = d2;
             if (append(n3, E2), append(i2, d2.names), T2) append(s2, T2);
@@ -23699,7 +23699,7 @@ Did you specify these with the most recent transformation maps first?`);
             constructor(e4, t4) {
               const r4 = "string" == typeof e4;
               if (!r4 && e4._decodedMemo) return e4;
-              const n3 = parse(e4), { version: s2, file: i2, names: o2, sourceRoot: a2, sources: l2, sourcesContent: p2 } = n3;
+              const n3 = parse2(e4), { version: s2, file: i2, names: o2, sourceRoot: a2, sources: l2, sourcesContent: p2 } = n3;
               this.version = s2, this.file = i2, this.names = o2 || [], this.sourceRoot = a2, this.sources = l2, this.sourcesContent = p2, this.ignoreList = n3.ignoreList || n3.x_google_ignoreList || void 0;
               const c2 = resolver(t4, a2);
               this.resolvedSources = l2.map(c2);
@@ -24533,7 +24533,7 @@ Did you specify these with the most recent transformation maps first?`);
         tok("CARET"), a[l.CARET] = "^" + a[l.LONECARET] + a[l.XRANGEPLAIN] + "$", tok("CARETLOOSE"), a[l.CARETLOOSE] = "^" + a[l.LONECARET] + a[l.XRANGEPLAINLOOSE] + "$", tok("COMPARATORLOOSE"), a[l.COMPARATORLOOSE] = "^" + a[l.GTLT] + "\\s*(" + a[l.LOOSEPLAIN] + ")$|^$", tok("COMPARATOR"), a[l.COMPARATOR] = "^" + a[l.GTLT] + "\\s*(" + a[l.FULLPLAIN] + ")$|^$", tok("COMPARATORTRIM"), a[l.COMPARATORTRIM] = "(\\s*)" + a[l.GTLT] + "\\s*(" + a[l.LOOSEPLAIN] + "|" + a[l.XRANGEPLAIN] + ")", i[l.COMPARATORTRIM] = new RegExp(a[l.COMPARATORTRIM], "g"), o[l.COMPARATORTRIM] = new RegExp(makeSafeRe(a[l.COMPARATORTRIM]), "g");
         tok("HYPHENRANGE"), a[l.HYPHENRANGE] = "^\\s*(" + a[l.XRANGEPLAIN] + ")\\s+-\\s+(" + a[l.XRANGEPLAIN] + ")\\s*$", tok("HYPHENRANGELOOSE"), a[l.HYPHENRANGELOOSE] = "^\\s*(" + a[l.XRANGEPLAINLOOSE] + ")\\s+-\\s+(" + a[l.XRANGEPLAINLOOSE] + ")\\s*$", tok("STAR"), a[l.STAR] = "(<|>)?=?\\s*\\*";
         for (var d = 0; d < p; d++) r2(d, a[d]), i[d] || (i[d] = new RegExp(a[d]), o[d] = new RegExp(makeSafeRe(a[d])));
-        function parse(e3, t3) {
+        function parse2(e3, t3) {
           if (t3 && "object" == typeof t3 || (t3 = { loose: !!t3, includePrerelease: false }), e3 instanceof SemVer) return e3;
           if ("string" != typeof e3) return null;
           if (e3.length > n) return null;
@@ -24565,11 +24565,11 @@ Did you specify these with the most recent transformation maps first?`);
             return e4;
           }) : this.prerelease = [], this.build = i2[5] ? i2[5].split(".") : [], this.format();
         }
-        t2.parse = parse, t2.valid = function(e3, t3) {
-          var r3 = parse(e3, t3);
+        t2.parse = parse2, t2.valid = function(e3, t3) {
+          var r3 = parse2(e3, t3);
           return r3 ? r3.version : null;
         }, t2.clean = function(e3, t3) {
-          var r3 = parse(e3.trim().replace(/^[=v]+/, ""), t3);
+          var r3 = parse2(e3.trim().replace(/^[=v]+/, ""), t3);
           return r3 ? r3.version : null;
         }, t2.SemVer = SemVer, SemVer.prototype.format = function() {
           return this.version = this.major + "." + this.minor + "." + this.patch, this.prerelease.length && (this.version += "-" + this.prerelease.join(".")), this.version;
@@ -24645,7 +24645,7 @@ Did you specify these with the most recent transformation maps first?`);
           }
         }, t2.diff = function(e3, t3) {
           if (eq(e3, t3)) return null;
-          var r3 = parse(e3), n2 = parse(t3), s2 = "";
+          var r3 = parse2(e3), n2 = parse2(t3), s2 = "";
           if (r3.prerelease.length || n2.prerelease.length) {
             s2 = "pre";
             var i2 = "prerelease";
@@ -24959,7 +24959,7 @@ Did you specify these with the most recent transformation maps first?`);
         }, t2.gtr = function(e3, t3, r3) {
           return outside(e3, t3, ">", r3);
         }, t2.outside = outside, t2.prerelease = function(e3, t3) {
-          var r3 = parse(e3, t3);
+          var r3 = parse2(e3, t3);
           return r3 && r3.prerelease.length ? r3.prerelease : null;
         }, t2.intersects = function(e3, t3, r3) {
           return e3 = new Range(e3, r3), t3 = new Range(t3, r3), e3.intersects(t3);
@@ -24973,7 +24973,7 @@ Did you specify these with the most recent transformation maps first?`);
             o[l.COERCERTL].lastIndex = -1;
           } else r3 = e3.match(o[l.COERCE]);
           if (null === r3) return null;
-          return parse(r3[2] + "." + (r3[3] || "0") + "." + (r3[4] || "0"), t3);
+          return parse2(r3[2] + "." + (r3[3] || "0") + "." + (r3[4] || "0"), t3);
         };
       }, "./node_modules/.pnpm/supports-color@7.2.0/node_modules/supports-color/index.js"(e2, t2, r2) {
         "use strict";
@@ -51850,7 +51850,7 @@ WITH wanted AS (
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
        WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
 ), located AS (
-  SELECT w.ord, w.index_name, t.oid AS table_oid,
+  SELECT w.ord, w.index_name, t.oid AS table_oid, t.relkind AS table_kind,
          coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
   FROM wanted w
   LEFT JOIN pg_class t ON t.oid = to_regclass(
@@ -51861,13 +51861,16 @@ WITH wanted AS (
 SELECT l.ord::int AS ord,
        l.schema_name AS schema,
        l.table_oid IS NOT NULL AS table_exists,
+       l.table_kind::text AS table_kind,
        i.oid IS NOT NULL AS exists,
        i.relkind::text AS relkind,
        coalesce(x.indisvalid AND x.indisready, false) AS valid,
        x.indrelid::regclass::text AS index_table,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
        (SELECT p.pid FROM pg_stat_progress_create_index p
-         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid
+         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid,
+       CASE WHEN i.oid IS NOT NULL THEN obj_description(i.oid, 'pg_class') END AS comment,
+       CASE WHEN x.indexrelid IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
@@ -51884,26 +51887,29 @@ async function readCatalog(client, targets) {
   return rows.map((row) => ({
     schema: row.schema,
     tableExists: row.table_exists,
+    tableKind: row.table_kind,
     exists: row.exists,
     relkind: row.relkind,
     valid: row.valid,
     indexTable: row.index_table,
     onExpectedTable: row.on_expected_table,
-    buildingPid: row.building_pid
+    buildingPid: row.building_pid,
+    comment: row.comment,
+    definition: row.definition
   }));
 }
-function planAction(entry, state) {
-  if (!state.exists) return { kind: "create" };
-  const qualifiedName = `${state.schema}.${entry.indexName}`;
+function physicalState(target, state) {
+  if (!state.exists) return { kind: "missing" };
+  const qualifiedName = `${state.schema}.${target.indexName}`;
   if (state.relkind !== "i" && state.relkind !== "I") {
     return { kind: "conflict", message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
   }
   if (state.tableExists && !state.onExpectedTable) {
-    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${entry.tableName}; rename the entry or drop that index` };
+    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
   }
-  if (state.valid) return { kind: "skip" };
+  if (state.valid) return { kind: "valid" };
   if (state.buildingPid !== null) return { kind: "in-progress", pid: state.buildingPid };
-  return { kind: "rebuild" };
+  return { kind: "invalid" };
 }
 function quoteQualified(schema, name) {
   return `${quoteIdent(schema)}.${quoteIdent(name)}`;
@@ -51927,118 +51933,12 @@ var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
-// src/builder/connection.ts
-var APPLICATION_NAME = "index-builder";
-var CONNECT_TIMEOUT_MS = 15e3;
-var DatabaseUrlError = class extends Error {
-};
-function checkDatabaseUrl(url) {
-  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
-  }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
-  }
-  return url;
-}
-function secretsOf(url) {
-  if (!url) return [];
-  const secrets = /* @__PURE__ */ new Set();
-  try {
-    const parsed = new URL(url);
-    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
-      if (!value2) continue;
-      secrets.add(value2);
-      try {
-        secrets.add(decodeURIComponent(value2));
-      } catch {
-      }
-    }
-  } catch {
-  }
-  return [...secrets].filter((secret) => secret.length > 0);
-}
-function redact(text, secrets) {
-  return secrets.reduce((result2, secret) => result2.split(secret).join("***"), text);
-}
-function describeTarget(url) {
-  const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
-  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
-}
-async function connect(url, settings) {
-  const client = new esm_default.Client({
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: APPLICATION_NAME
-  });
-  client.on("error", () => {
-  });
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => {
-    });
-    throw error;
-  }
-  if (settings) {
-    await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-    await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-    await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-  }
-  return client;
-}
-async function disconnect(client) {
-  await client?.end().catch(() => {
-  });
-}
-function sqlstateOf(error) {
-  const code = error?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : void 0;
-}
-function describeError(error, url) {
-  const e = error ?? {};
-  let target = "";
-  try {
-    if (url) target = describeTarget(url);
-  } catch {
-  }
-  const where = target ? ` to ${target}` : "";
-  let message;
-  switch (e.code) {
-    case "ECONNREFUSED":
-      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
-      break;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
-      break;
-    case "ETIMEDOUT":
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
-      break;
-    case "ECONNRESET":
-    case "EPIPE":
-      message = `the connection${where} was reset by the server`;
-      break;
-    default: {
-      const text = (e.message ?? String(error)).split("\n")[0];
-      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
-        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
-      } else if (/Connection terminated/i.test(text)) {
-        message = `the server closed the connection${where} unexpectedly`;
-      } else {
-        message = text;
-      }
-    }
-  }
-  return redact(message, secretsOf(url));
-}
+// node_modules/pg-connection-string/esm/index.mjs
+var import__ = __toESM(require_pg_connection_string(), 1);
+var esm_default2 = import__.default.parse;
+var parse = import__.default.parse;
+var toClientConfig = import__.default.toClientConfig;
+var parseIntoClientConfig = import__.default.parseIntoClientConfig;
 
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
@@ -52241,6 +52141,156 @@ async function pRetry(input, options = {}) {
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
 
+// src/builder/connection.ts
+var APPLICATION_NAME = "index-builder";
+var CONNECT_TIMEOUT_MS = 15e3;
+var DatabaseUrlError = class extends Error {
+};
+function checkDatabaseUrl(url) {
+  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
+  }
+  return url;
+}
+function secretsOf(url) {
+  if (!url) return [];
+  const secrets = /* @__PURE__ */ new Set();
+  try {
+    const parsed = new URL(url);
+    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
+      if (!value2) continue;
+      secrets.add(value2);
+      try {
+        secrets.add(decodeURIComponent(value2));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return [...secrets].filter((secret) => secret.length > 0);
+}
+function redact(text, secrets) {
+  return secrets.reduce((result2, secret) => result2.split(secret).join("***"), text);
+}
+function describeTarget(url) {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
+  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
+}
+function withSslCa(url, caFile) {
+  if (!caFile) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set("sslrootcert", caFile);
+  if (!parsed.searchParams.has("sslmode")) parsed.searchParams.set("sslmode", "verify-full");
+  return parsed.toString();
+}
+function clientConfig(url) {
+  const parsed = parse(url, { useLibpqCompat: true });
+  delete parsed.uselibpqcompat;
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+}
+var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
+var RECONNECT_WINDOW_MS = 3e4;
+async function connect(url, settings, options = {}) {
+  if (!options.retry) return openSession(url, settings);
+  return pRetry(() => openSession(url, settings), {
+    retries: 1e3,
+    minTimeout: 250,
+    maxTimeout: 2e3,
+    maxRetryTime: RECONNECT_WINDOW_MS,
+    shouldRetry: ({ error }) => NOT_YET.has(String(error.code)),
+    signal: options.signal
+  });
+}
+async function openSession(url, settings) {
+  const client = new esm_default.Client(clientConfig(url));
+  client.on("error", () => {
+  });
+  try {
+    await client.connect();
+    if (settings) {
+      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
+    }
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {
+    });
+    throw error;
+  }
+}
+async function cancelBackend(url, pid) {
+  let client;
+  try {
+    client = await openSession(url);
+    await client.query("SELECT pg_cancel_backend($1)", [pid]);
+  } catch {
+  } finally {
+    await disconnect(client);
+  }
+}
+async function disconnect(client) {
+  await client?.end().catch(() => {
+  });
+}
+function sqlstateOf(error) {
+  const code = error?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : void 0;
+}
+function describeError(error, url) {
+  const e = error ?? {};
+  let target = "";
+  try {
+    if (url) target = describeTarget(url);
+  } catch {
+  }
+  const where = target ? ` to ${target}` : "";
+  let message;
+  switch (e.code) {
+    case "ECONNREFUSED":
+      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
+      break;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
+      break;
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
+      break;
+    case "ECONNRESET":
+    case "EPIPE":
+      message = `the connection${where} was reset by the server`;
+      break;
+    default: {
+      const text = (e.message ?? String(error)).split("\n")[0];
+      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
+        message = "sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)";
+        break;
+      }
+      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
+        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
+      } else if (/Connection terminated/i.test(text)) {
+        message = `the server closed the connection${where} unexpectedly`;
+      } else {
+        message = text;
+      }
+    }
+  }
+  return redact(message, secretsOf(url));
+}
+
 // src/builder/monitor.ts
 var MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
@@ -52303,7 +52353,8 @@ function readProgress(row) {
 // src/builder/create-index.ts
 var LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
 var CLEANUP_LOCK_TIMEOUT_MS = 5e3;
-async function buildIndex(entry, schema, settings, monitor) {
+var OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
+async function buildIndex(job, settings, monitor) {
   const { events, maxAttempts } = settings;
   let attempts = 0;
   let lastFailure;
@@ -52311,17 +52362,17 @@ async function buildIndex(entry, schema, settings, monitor) {
   let found;
   const attempt = async (attemptNumber) => {
     attempts = attemptNumber;
-    if (attemptNumber > 1) events.retrying(entry, attemptNumber, maxAttempts, Date.now() - failedAt);
+    if (attemptNumber > 1) events.retrying(job.entry, attemptNumber, maxAttempts, Date.now() - failedAt);
     try {
-      found = await runAttempt(entry, schema, settings, monitor);
+      found = await runAttempt(job, settings, monitor);
     } catch (error) {
       failedAt = Date.now();
-      const failure = toFailure(error, settings.url);
-      const cleanup = await dropInvalidLeftover(entry, schema, settings);
+      const failure = toFailure(error, settings);
+      const cleanup = await dropInvalidLeftover(job, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
-      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings);
-      events.attemptFailed(entry, attemptNumber, maxAttempts, failure, retryable);
+      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
+      events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
       if (!retryable) throw new AbortError(failure.message);
       throw new Error(failure.message);
     }
@@ -52333,42 +52384,48 @@ async function buildIndex(entry, schema, settings, monitor) {
       minTimeout: settings.retryMinDelayMs,
       maxTimeout: settings.retryMaxDelayMs,
       randomize: true,
-      maxRetryTime: settings.deadline === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now())
+      maxRetryTime: settings.deadline === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
+      signal: settings.signal
     });
     return { attempts, ...found ? { foundOnAttempt: found } : {} };
   } catch {
-    return { attempts, error: lastFailure ?? { message: "the build did not run", blockers: [] } };
+    const error = lastFailure ?? { message: settings.signal?.aborted ? "cancelled before it started" : "the build did not run", blockers: [] };
+    return { attempts, error };
   }
 }
-async function runAttempt(entry, schema, settings, monitor) {
-  const client = await connect(settings.url, settings);
-  const target = { ...entry, schema };
+async function runAttempt(job, settings, monitor) {
+  const { target } = job;
+  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
   const pid = (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
     pollIntervalMs: Math.max(50, Math.min(1e3, settings.lockTimeoutMs / 4 || 1e3)),
-    onProgress: (progress) => settings.events.progress(entry, progress, Date.now() - started)
+    onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started)
   });
+  const cancel = () => void cancelBackend(settings.url, pid);
+  settings.signal?.addEventListener("abort", cancel);
   try {
+    if (settings.signal?.aborted) throw new Error("cancelled");
     const [before] = await readCatalog(client, [target]);
-    const action = before ? planAction(entry, before).kind : "create";
-    if (action === "skip") return "valid";
-    if (action === "in-progress") return "in-progress";
-    if (action === "rebuild") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
-    await client.query(entry.sql);
+    const state = before ? physicalState(target, before).kind : "missing";
+    if (state === "valid") return "valid";
+    if (state === "in-progress") return "in-progress";
+    if (state === "invalid") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
+    await client.query(job.sql);
     const [after] = await readCatalog(client, [target]);
-    if (!after?.valid) throw new Error(`the statement succeeded but "${schema}.${entry.indexName}" is not a valid index`);
+    if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     return void 0;
   } catch (error) {
     error.blockers = watcher.blockers();
     throw error;
   } finally {
+    settings.signal?.removeEventListener("abort", cancel);
     watcher.stop();
     await disconnect(client);
   }
 }
-async function dropInvalidLeftover(entry, schema, settings) {
+async function dropInvalidLeftover(job, settings) {
   let client;
   try {
     client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
@@ -52376,9 +52433,9 @@ async function dropInvalidLeftover(entry, schema, settings) {
     return void 0;
   }
   try {
-    const [state] = await readCatalog(client, [{ ...entry, schema }]);
-    if (!state || planAction(entry, state).kind !== "rebuild") return void 0;
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
+    const [state] = await readCatalog(client, [job.target]);
+    if (!state || physicalState(job.target, state).kind !== "invalid") return void 0;
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
     return void 0;
   } catch (error) {
     return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
@@ -52386,13 +52443,15 @@ async function dropInvalidLeftover(entry, schema, settings) {
     await disconnect(client);
   }
 }
-function toFailure(error, url) {
+function toFailure(error, settings) {
   const e = error;
   const sqlstate = sqlstateOf(error);
+  const hint = e.hint ?? (sqlstate === "42501" ? OWNER_HINT : void 0);
+  const cancelled = settings.signal?.aborted && (sqlstate === "57014" || sqlstate === void 0);
   return {
     ...sqlstate ? { sqlstate } : {},
-    message: describeError(error, url),
-    ...e.hint ? { hint: e.hint } : {},
+    message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? "a signal")}` : describeError(error, settings.url),
+    ...hint ? { hint } : {},
     blockers: e.blockers ?? []
   };
 }
@@ -52400,9 +52459,385 @@ function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
 }
 
+// src/sql/definition.ts
+import { createHash } from "node:crypto";
+
+// src/sql/parser.ts
+var import_libpg_query = __toESM(require_wasm(), 1);
+await (0, import_libpg_query.loadModule)();
+var SqlSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+    this.name = "SqlSyntaxError";
+  }
+  offset;
+};
+function parseSql(sql) {
+  try {
+    return (0, import_libpg_query.parseSync)(sql).stmts ?? [];
+  } catch (error) {
+    const details = error.sqlDetails;
+    const message = details?.message ?? error.message ?? String(error);
+    const cursor = details?.cursorPosition;
+    throw new SqlSyntaxError(message, cursor ? cursor - 1 : void 0);
+  }
+}
+function nodeType(node) {
+  return node ? Object.keys(node)[0] : void 0;
+}
+
+// src/sql/definition.ts
+var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+function definitionFingerprint(sql) {
+  const tree = parseSql(sql)[0]?.stmt;
+  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
+}
+function sameDefinition(catalogSql, registrySql) {
+  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql));
+}
+function comparable(sql) {
+  const tree = parseSql(sql)[0]?.stmt;
+  const stmt = { ...tree?.IndexStmt ?? {} };
+  delete stmt.idxname;
+  stmt.accessMethod ??= "btree";
+  const relation = stmt.relation;
+  if (relation) stmt.relation = { relname: relation.relname };
+  return strip(foldLiteralCasts(stmt), NOISE);
+}
+function foldLiteralCasts(node) {
+  if (Array.isArray(node)) return node.map(foldLiteralCasts);
+  if (node === null || typeof node !== "object") return node;
+  const cast = node.TypeCast;
+  if (cast?.arg && "A_Const" in cast.arg) return foldLiteralCasts(cast.arg);
+  return Object.fromEntries(Object.entries(node).map(([key, value2]) => [key, foldLiteralCasts(value2)]));
+}
+function strip(node, fields) {
+  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
+  );
+}
+
+// src/builder/marker.ts
+var MARK = /\[index-builder ([0-9a-f]{16})\]/;
+var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
+function markComment(entry) {
+  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
+}
+function recordedFingerprint(comment) {
+  return comment ? MARK.exec(comment)?.[1] : void 0;
+}
+async function writeMark(client, schema, entry) {
+  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
+}
+
+// src/builder/decide.ts
+function decide(entry, state) {
+  const physical = physicalState(entry, state);
+  switch (physical.kind) {
+    case "missing":
+      return { kind: "create" };
+    case "invalid":
+      return { kind: "rebuild" };
+    case "in-progress":
+    case "conflict":
+      return physical;
+    case "valid": {
+      const recorded = recordedFingerprint(state.comment);
+      if (recorded === entry.fingerprint) return { kind: "skip" };
+      const database = state.definition ?? "";
+      if (recorded === void 0 && sameDefinition(database, entry.sql)) return { kind: "adopt" };
+      return { kind: "drifted", database };
+    }
+  }
+}
+
+// src/builder/orphans.ts
+var MARKED_QUERY = `
+SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_namespace n ON n.oid = i.relnamespace
+WHERE obj_description(i.oid, 'pg_class') ~ $1
+ORDER BY 1, 2`;
+async function findOrphans(client, declared) {
+  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
+  return rows.filter((row) => !declared.has(`${row.schema}.${row.name}`));
+}
+async function pruneOrphans(url, settings, orphans) {
+  const results = [];
+  for (const orphan of orphans) {
+    const name = `${orphan.schema}.${orphan.name}`;
+    let client;
+    try {
+      client = await connect(url, settings);
+      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
+      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
+      results.push({ name, table: orphan.table, dropped: true });
+    } catch (error) {
+      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
+    } finally {
+      await disconnect(client);
+    }
+  }
+  return results;
+}
+function reportOrphans(orphans) {
+  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: false }));
+}
+
+// src/builder/partitioned.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/sql/utf8-offsets.ts
+function byteToCharOffsets(text) {
+  if (/^[\x00-\x7f]*$/.test(text)) return (byteOffset) => byteOffset;
+  const byteLength = Buffer.byteLength(text, "utf8");
+  const charAt = new Uint32Array(byteLength + 1);
+  let byte = 0;
+  for (let char = 0; char < text.length; char++) {
+    const code = text.charCodeAt(char);
+    let width;
+    if (code < 128) width = 1;
+    else if (code < 2048) width = 2;
+    else if (code >= 55296 && code <= 56319 && isLowSurrogate(text.charCodeAt(char + 1))) {
+      charAt.fill(char, byte, byte + 4);
+      byte += 4;
+      char++;
+      continue;
+    } else width = 3;
+    charAt.fill(char, byte, byte + width);
+    byte += width;
+  }
+  charAt[byteLength] = text.length;
+  return (byteOffset) => charAt[Math.max(0, Math.min(byteOffset, byteLength))];
+}
+function isLowSurrogate(code) {
+  return code >= 56320 && code <= 57343;
+}
+
+// src/sql/sql-tokens.ts
+var KINDS = {
+  IDENT: "identifier",
+  UIDENT: "identifier",
+  SCONST: "string",
+  USCONST: "string",
+  BCONST: "string",
+  XCONST: "string",
+  ICONST: "number",
+  FCONST: "number",
+  PARAM: "parameter",
+  SQL_COMMENT: "comment",
+  C_COMMENT: "comment"
+};
+function scanTokens(text) {
+  if (text.trim() === "") return [];
+  let scanned;
+  try {
+    scanned = (0, import_libpg_query.scanSync)(text).tokens;
+  } catch {
+    return void 0;
+  }
+  const toChar = byteToCharOffsets(text);
+  return scanned.map((token) => {
+    const keyword = token.keywordKind > 0 ? token.text.toUpperCase() : void 0;
+    return {
+      kind: keyword ? "keyword" : kindOf(token.tokenName, token.text),
+      start: toChar(token.start),
+      end: toChar(token.end),
+      text: token.text,
+      keyword,
+      keywordKind: token.keywordKind
+    };
+  });
+}
+function kindOf(tokenName, text) {
+  const known = KINDS[tokenName];
+  if (known) return known;
+  if (tokenName.startsWith("ASCII_") || text === ".") return "punctuation";
+  if (text.startsWith('U&"')) return "identifier";
+  if (text.startsWith("U&'")) return "string";
+  return "operator";
+}
+function codeTokens(tokens) {
+  return tokens.filter((token) => token.kind !== "comment");
+}
+function isKeyword(token, ...keywords) {
+  return token?.keyword !== void 0 && keywords.includes(token.keyword);
+}
+function isPunctuation(token, text) {
+  return token?.kind === "punctuation" && token.text === text;
+}
+
+// src/sql/safe-index-sql.ts
+var MAX_IDENTIFIER_BYTES = 63;
+function quoteIdentifier(name) {
+  if (/^[a-z_][a-z0-9_$]*$/.test(name)) {
+    const tokens = scanTokens(name);
+    const only = tokens?.length === 1 ? tokens[0] : void 0;
+    if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;
+  }
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function truncateIdentifier(name) {
+  let out = name;
+  while (Buffer.byteLength(out, "utf8") > MAX_IDENTIFIER_BYTES) out = out.slice(0, -1);
+  return out;
+}
+
+// src/sql/index-rewrite.ts
+function readHeader(sql) {
+  const tokens = codeTokens(scanTokens(sql) ?? []);
+  const index = tokens.findIndex((token) => isKeyword(token, "INDEX"));
+  const on = tokens.findIndex((token, i) => i > index && isKeyword(token, "ON"));
+  if (index === -1 || on === -1) throw new Error("not a CREATE INDEX statement");
+  const concurrently = isKeyword(tokens[index + 1], "CONCURRENTLY") ? tokens[index + 1] : void 0;
+  const name = on - 1 > index && !isKeyword(tokens[on - 1], "CONCURRENTLY", "EXISTS") ? tokens[on - 1] : void 0;
+  let at = on + 1;
+  const only = isKeyword(tokens[at], "ONLY") ? tokens[at++] : void 0;
+  const tableStart = tokens[at];
+  while (isPunctuation(tokens[at + 1], ".")) at += 2;
+  return { concurrently, name, only, tableStart, tableEnd: tokens[at] };
+}
+function rewriteIndexSql(sql, changes) {
+  const header = readHeader(sql);
+  const edits = [];
+  if (changes.name !== void 0 && header.name) {
+    edits.push({ start: header.name.start, end: header.name.end, text: quoteIdentifier(changes.name) });
+  }
+  if (changes.table) {
+    const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
+    edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
+  }
+  if (changes.onlyWithoutConcurrently) {
+    if (header.concurrently) edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
+    if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: "ONLY " });
+  }
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  return edits.reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+}
+
+// src/builder/partitioned.ts
+var MAX_NAME_BYTES = 63;
+var PARTITIONS_QUERY = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
+       pn.nspname AS parent_schema, pc.relname AS parent_name
+FROM pg_partition_tree($1::regclass) t
+JOIN pg_class c ON c.oid = t.relid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_class pc ON pc.oid = t.parentrelid
+JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE t.level > 0 AND c.relkind IN ('r', 'p')
+ORDER BY t.level, n.nspname, c.relname`;
+function partitionIndexName(indexName, partition) {
+  const full = `${indexName}_${partition}`;
+  if (Buffer.byteLength(full, "utf8") <= MAX_NAME_BYTES) return full;
+  const hash = createHash2("sha256").update(full).digest("hex").slice(0, 8);
+  return `${truncateIdentifier(full).slice(0, MAX_NAME_BYTES - 9).replace(/_+$/, "")}_${hash}`;
+}
+async function buildPartitioned(entry, schema, settings, monitor) {
+  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+  let built = 0;
+  let partitions = [];
+  let attempts = 1;
+  try {
+    const table = quoteQualified(schema, entry.tableName);
+    await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
+    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row) => ({
+      schema: row.schema,
+      name: row.name,
+      partitioned: row.partitioned,
+      parentSchema: row.parent_schema,
+      parentName: row.parent_name
+    }));
+    const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
+    for (const partition of partitions) {
+      if (settings.signal?.aborted) break;
+      const indexName = indexOf(partition.schema, partition.name);
+      const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
+      if (!await isAttached(client, parentIndex, partition)) {
+        const sql = rewriteIndexSql(entry.sql, { name: indexName, table: { schema: partition.schema, name: partition.name } });
+        if (partition.partitioned) {
+          await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
+        } else {
+          const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
+          const outcome = await buildIndex({ entry, target, sql }, settings, monitor);
+          attempts = Math.max(attempts, outcome.attempts);
+          if (outcome.error) {
+            outcome.error.message = `partition ${partition.schema}.${partition.name}: ${outcome.error.message}`;
+            return { ...outcome, attempts, partitions: { total: countLeaves(partitions), built } };
+          }
+        }
+        await client.query(`ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
+      }
+      if (!partition.partitioned) {
+        built += 1;
+        settings.events.partitionDone(entry, built, countLeaves(partitions), `${partition.schema}.${partition.name}`);
+      }
+    }
+    const [state] = await readCatalog(client, [{ ...entry, schema }]);
+    const total = countLeaves(partitions);
+    if (!state?.valid) {
+      const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : "the parent index is still invalid";
+      return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
+    }
+    return { attempts, partitions: { total, built } };
+  } finally {
+    await disconnect(client);
+  }
+}
+function countLeaves(partitions) {
+  return partitions.filter((p) => !p.partitioned).length;
+}
+async function isAttached(client, parentIndex, partition) {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM pg_inherits h JOIN pg_index x ON x.indexrelid = h.inhrelid
+     WHERE h.inhparent = to_regclass($1) AND x.indrelid = $2::regclass`,
+    [parentIndex, quoteQualified(partition.schema, partition.name)]
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+// src/builder/swap.ts
+var RENAME_LOCK_TIMEOUT_MS = 2e3;
+var SUFFIX = "_ib_new";
+function swapIndexName(indexName) {
+  return `${truncateIdentifier(indexName).slice(0, 63 - SUFFIX.length)}${SUFFIX}`;
+}
+async function replaceDrifted(entry, schema, settings, monitor) {
+  const temporary = swapIndexName(entry.indexName);
+  const target = { indexName: temporary, schema, tableSchema: entry.tableSchema, tableName: entry.tableName };
+  const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, monitor);
+  if (outcome.error) return outcome;
+  let client;
+  try {
+    client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
+    await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
+    const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdent(entry.indexName)}`;
+    await pRetry(() => client.query(rename), {
+      retries: settings.maxAttempts - 1,
+      minTimeout: settings.retryMinDelayMs,
+      maxTimeout: settings.retryMaxDelayMs,
+      randomize: true,
+      shouldRetry: ({ error }) => sqlstateOf(error) === "55P03" || sqlstateOf(error) === "40P01"
+    });
+    await writeMark(client, schema, entry);
+    return outcome;
+  } catch (error) {
+    const message = `the new definition was built as ${schema}.${temporary}, but replacing the old index failed: ${describeError(error, settings.url)}; the next run finishes the swap`;
+    return { attempts: outcome.attempts, error: { ...sqlstateOf(error) ? { sqlstate: sqlstateOf(error) } : {}, message, blockers: [] } };
+  } finally {
+    await disconnect(client);
+  }
+}
+
 // src/builder/build.ts
 var ADVISORY_LOCK_KEY = 7262013801;
 var ANOTHER_BUILDER_RUNNING = "another index build is running on this database; nothing was done";
+var ON_DRIFT_VALUES = ["report", "rebuild"];
 var DEFAULTS = {
   lockTimeoutMs: 5 * 6e4,
   statementTimeoutMs: 0,
@@ -52426,11 +52861,21 @@ async function build(entries, options) {
     retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
     progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
     deadline: options.timeBudgetMs === void 0 ? void 0 : startedAt + options.timeBudgetMs,
+    signal: options.signal,
     events
   };
   const ordered = buildOrder(entries);
-  const finish = (indexes, notice) => {
-    const report = { indexes, totals: countTotals(indexes), ...notice ? { notice } : {}, durationMs: Date.now() - startedAt };
+  const finish = (indexes, orphans = [], notice) => {
+    const cancelled = options.signal?.aborted === true;
+    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was stopped and its leftover dropped` : void 0);
+    const report = {
+      indexes,
+      totals: countTotals(indexes),
+      orphans,
+      ...note ? { notice: note } : {},
+      ...cancelled ? { cancelled } : {},
+      durationMs: Date.now() - startedAt
+    };
     events.runFinished(report);
     return report;
   };
@@ -52442,14 +52887,14 @@ async function build(entries, options) {
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { message, blockers: [] })), message);
+    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
   }
   try {
     events.connected();
     const locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), ANOTHER_BUILDER_RUNNING);
+      return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING);
     }
     monitor = await connect(options.url).catch(() => void 0);
     const states = await readCatalog(main2, ordered);
@@ -52457,41 +52902,93 @@ async function build(entries, options) {
     const results = [];
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = await buildEntry(entry, states[i], main2, settings, monitor);
+      const outcome = await buildEntry(entry, states[i], main2, settings, monitor, options.onDrift ?? "report");
       events.indexFinished(entry, outcome);
       results.push(outcome);
     }
-    return finish(results);
+    const orphans = await handleOrphans(main2, ordered, states, options, settings);
+    return finish(results, orphans);
   } catch (error) {
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { message, blockers: [] })), message);
+    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
   } finally {
     await disconnect(monitor);
     await disconnect(main2);
   }
 }
-async function buildEntry(entry, plannedState, main2, settings, monitor) {
+async function buildEntry(entry, plannedState, main2, settings, monitor, onDrift) {
   const started = Date.now();
-  const elapsed = () => Date.now() - started;
+  const done = (status, attempts, extra2 = {}) => result(entry, status, attempts, Date.now() - started, extra2);
   let state = plannedState;
-  let action = planAction(entry, state);
+  let action = decide(entry, state);
   if (action.kind === "create" || action.kind === "rebuild") {
     state = (await readCatalog(main2, [{ ...entry, schema: state.schema }]).catch(() => []))[0] ?? state;
-    action = planAction(entry, state);
+    action = decide(entry, state);
   }
-  if (action.kind === "skip") return result(entry, "skipped", 0, elapsed());
-  if (action.kind === "in-progress") return result(entry, "in-progress", 0, elapsed());
-  if (action.kind === "conflict") return result(entry, "failed", 0, elapsed(), { message: action.message, blockers: [] });
-  if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return result(entry, "deferred", 0, elapsed());
-  settings.events.building(entry, action.kind);
-  const outcome = await buildIndex(entry, state.schema, settings, monitor);
-  if (outcome.error) return result(entry, "failed", outcome.attempts, elapsed(), outcome.error);
-  if (outcome.foundOnAttempt === "valid") return result(entry, "skipped", outcome.attempts, elapsed());
-  if (outcome.foundOnAttempt === "in-progress") return result(entry, "in-progress", outcome.attempts, elapsed());
-  return result(entry, action.kind === "rebuild" ? "rebuilt" : "created", outcome.attempts, elapsed());
+  const drift = action.kind === "drifted" ? { database: action.database, registry: entry.sql } : void 0;
+  switch (action.kind) {
+    case "skip":
+      return done("skipped", 0);
+    case "in-progress":
+      return done("in-progress", 0);
+    case "conflict":
+      return done("failed", 0, { error: { message: action.message, blockers: [] } });
+    case "adopt":
+      return adopt(entry, state.schema, main2, settings, done);
+    case "drifted":
+      if (onDrift === "report" || state.tableKind === "p") return done("drifted", 0, { drift });
+  }
+  if (settings.signal?.aborted) return done("deferred", 0);
+  if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return done("deferred", 0, drift ? { drift } : {});
+  settings.events.building(entry, action.kind === "create" ? "create" : "rebuild");
+  const outcome = await runBuild(entry, action, state, settings, monitor);
+  const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
+  if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
+  if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
+  if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
+  if (!drift) {
+    await markQuietly(entry, state.schema, settings);
+  }
+  return done(action.kind === "create" ? "created" : "rebuilt", outcome.attempts, extra);
 }
-function result(entry, status, attempts, durationMs, error) {
+async function runBuild(entry, action, state, settings, monitor) {
+  try {
+    if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
+    if (action.kind === "drifted") return await replaceDrifted(entry, state.schema, settings, monitor);
+    const target = { ...entry, schema: state.schema };
+    return await buildIndex({ entry, target, sql: entry.sql }, settings, monitor);
+  } catch (error) {
+    const sqlstate = sqlstateOf(error);
+    return { attempts: 1, error: { ...sqlstate ? { sqlstate } : {}, message: describeError(error, settings.url), blockers: [] } };
+  }
+}
+async function adopt(entry, schema, main2, settings, done) {
+  await markQuietly(entry, schema, settings, main2);
+  settings.events.adopted(entry);
+  return done("skipped", 0);
+}
+async function markQuietly(entry, schema, settings, client) {
+  let own;
+  try {
+    own = client ?? await connect(settings.url, settings, { retry: true });
+    await writeMark(own, schema, entry);
+  } catch {
+  } finally {
+    if (!client) await disconnect(own);
+  }
+}
+async function handleOrphans(main2, entries, states, options, settings) {
+  try {
+    const declared = new Set(entries.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
+    const orphans = await findOrphans(main2, declared);
+    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
+    return await pruneOrphans(options.url, settings, orphans);
+  } catch {
+    return [];
+  }
+}
+function result(entry, status, attempts, durationMs, extra = {}) {
   return {
     name: entry.name,
     table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
@@ -52500,7 +52997,9 @@ function result(entry, status, attempts, durationMs, error) {
     attempts,
     durationMs,
     registry: entry.location,
-    ...error ? { error } : {}
+    ...extra.error ? { error: extra.error } : {},
+    ...extra.drift ? { drift: extra.drift } : {},
+    ...extra.partitions ? { partitions: extra.partitions } : {}
   };
 }
 
@@ -52512,7 +53011,7 @@ async function plan(entries, url) {
     const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
     const indexes = ordered.map((entry, i) => {
-      const action = planAction(entry, states[i]);
+      const action = decide(entry, states[i]);
       const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
       const base = { name: entry.name, table };
       switch (action.kind) {
@@ -52520,8 +53019,16 @@ async function plan(entries, url) {
           return { ...base, status: "created", reason: states[i].tableExists ? "missing: would create it" : `missing, and table ${table} does not exist: would fail` };
         case "skip":
           return { ...base, status: "skipped", reason: "exists and is valid" };
+        case "adopt":
+          return { ...base, status: "skipped", reason: "exists, valid and as the registry says: would adopt it" };
+        case "drifted":
+          return { ...base, status: "drifted", reason: `exists, but the database has: ${action.database}` };
         case "rebuild":
-          return { ...base, status: "rebuilt", reason: "invalid (a failed build left it): would drop and rebuild it" };
+          return {
+            ...base,
+            status: "rebuilt",
+            reason: states[i].relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
+          };
         case "in-progress":
           return { ...base, status: "in-progress", reason: `being built by session ${action.pid}: would leave it alone` };
         case "conflict":
@@ -52584,31 +53091,6 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// src/sql/parser.ts
-var import_libpg_query = __toESM(require_wasm(), 1);
-await (0, import_libpg_query.loadModule)();
-var SqlSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-    this.name = "SqlSyntaxError";
-  }
-  offset;
-};
-function parseSql(sql) {
-  try {
-    return (0, import_libpg_query.parseSync)(sql).stmts ?? [];
-  } catch (error) {
-    const details = error.sqlDetails;
-    const message = details?.message ?? error.message ?? String(error);
-    const cursor = details?.cursorPosition;
-    throw new SqlSyntaxError(message, cursor ? cursor - 1 : void 0);
-  }
-}
-function nodeType(node) {
-  return node ? Object.keys(node)[0] : void 0;
-}
-
 // src/sql/index-statement.ts
 function readIndexStatement(node) {
   if (nodeType(node) !== "IndexStmt") return void 0;
@@ -52621,7 +53103,8 @@ function readIndexStatement(node) {
     concurrent: stmt.concurrent === true,
     ifNotExists: stmt.if_not_exists === true,
     only: stmt.relation?.inh === false,
-    accessMethod: stmt.accessMethod ?? "btree"
+    accessMethod: stmt.accessMethod ?? "btree",
+    node: stmt
   };
 }
 function describeStatementKind(node) {
@@ -52643,9 +53126,93 @@ function describeStatementKind(node) {
   return known[type] ?? type.replace(/Stmt$/, "");
 }
 
+// src/sql/immutability.ts
+var NOT_IMMUTABLE = /* @__PURE__ */ new Set([
+  "pg_sleep",
+  "pg_sleep_for",
+  "pg_sleep_until",
+  "dblink",
+  "dblink_exec",
+  "dblink_connect",
+  "dblink_connect_u",
+  "dblink_send_query",
+  "dblink_open",
+  "dblink_fetch",
+  "pg_read_file",
+  "pg_read_binary_file",
+  "pg_ls_dir",
+  "pg_stat_file",
+  "lo_import",
+  "lo_export",
+  "lo_unlink",
+  "pg_terminate_backend",
+  "pg_cancel_backend",
+  "pg_reload_conf",
+  "pg_rotate_logfile",
+  "pg_notify",
+  "set_config",
+  "current_setting",
+  "nextval",
+  "setval",
+  "currval",
+  "lastval",
+  "pg_advisory_lock",
+  "pg_advisory_xact_lock",
+  "pg_try_advisory_lock",
+  "pg_advisory_unlock",
+  "random",
+  "random_normal",
+  "gen_random_uuid",
+  "uuid_generate_v4",
+  "now",
+  "clock_timestamp",
+  "statement_timestamp",
+  "transaction_timestamp",
+  "timeofday",
+  "txid_current",
+  "pg_current_xact_id",
+  "query_to_xml",
+  "pg_backend_pid",
+  "inet_client_addr"
+]);
+function findNonImmutable(indexStmt) {
+  const roots = [...indexStmt?.indexParams ?? [], ...indexStmt?.whereClause ? [indexStmt.whereClause] : []];
+  for (const root of roots) {
+    const found = walk(root);
+    if (found) return found;
+  }
+  return void 0;
+}
+function walk(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = walk(item);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  if (node === null || typeof node !== "object") return void 0;
+  const record = node;
+  const call = record.FuncCall;
+  if (call) {
+    const name = call.funcname?.at(-1)?.String?.sval?.toLowerCase();
+    if (name && NOT_IMMUTABLE.has(name)) return `calls ${name}(), which is not immutable`;
+  }
+  if (record.SQLValueFunction) {
+    const op = String(record.SQLValueFunction.op ?? "").replace(/^SVFOP_/, "");
+    return `uses ${op}, which is not immutable`;
+  }
+  if (record.SubLink) return "holds a subquery";
+  for (const value2 of Object.values(record)) {
+    const found = walk(value2);
+    if (found) return found;
+  }
+  return void 0;
+}
+
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-var MAX_NAME_BYTES = 63;
+var MAX_NAME_BYTES2 = 63;
 function validateRegistry(registry, file, locate) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -52702,6 +53269,7 @@ function validateEntry(raw, index, location) {
     tableSchema: statement.tableSchema,
     tableName: statement.tableName,
     unique: statement.unique,
+    fingerprint: definitionFingerprint(def.sql),
     location
   };
 }
@@ -52730,8 +53298,8 @@ function checkStatement(name, statement) {
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES2) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES2}`;
   }
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
@@ -52740,6 +53308,8 @@ function checkStatement(name, statement) {
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
     return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
   }
+  const impure = findNonImmutable(statement.node);
+  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
   return void 0;
 }
 function findDuplicateNames(entries) {
@@ -52901,6 +53471,15 @@ function consoleEvents(write, group) {
     retrying(_entry, attempt, maxAttempts, waitedMs) {
       line(`${INDENT}\u{1F501} Retry ${attempt}/${maxAttempts} after waiting ${formatDuration(waitedMs)}`);
     },
+    partitionDone(_entry, done, total, partition) {
+      line(`${INDENT}\u{1F9E9} Partition ${done}/${total} ${partition}: index built and attached`);
+    },
+    adopted() {
+      line(`${INDENT}\u{1F3F7}\uFE0F  Existing index matches the registry: adopted (its definition is now tracked)`);
+    },
+    cancelling(reason) {
+      line(`\u26A0\uFE0F  ${reason} received: cancelling the running build and stopping`);
+    },
     indexFinished(entry, result2) {
       for (const text of outcomeLines(entry, result2)) line(`${INDENT}${text}`);
       if (group) group.end();
@@ -52915,15 +53494,15 @@ function outcomeLines(entry, result2) {
   const took = formatDuration(result2.durationMs);
   switch (result2.status) {
     case "created":
-      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result2)}`];
+      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result2)}${partitionsNote(result2)}`];
     case "rebuilt":
-      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result2)}`];
+      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result2)}${partitionsNote(result2)}${result2.drift ? " with the registry's new definition" : ""}`];
     case "skipped":
       return ["\u23ED\uFE0F  Already exists, skipping"];
     case "in-progress":
       return ["\u23F3 Another session is building this index right now; leaving it alone"];
     case "drifted":
-      return ["\u26A0\uFE0F  Exists, but its definition differs from the registry"];
+      return driftLines(result2);
     case "deferred":
       return ["\u23F8\uFE0F  Deferred: the time budget was spent before its turn"];
     case "failed":
@@ -52939,6 +53518,17 @@ function failureLines(entry, result2) {
   for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
   lines.push(`    ${entry.critical ? "The application needs this index: fix the cause and run the builder again." : "The deploy goes on; the next run retries it."}`);
   return lines;
+}
+function driftLines(result2) {
+  return [
+    "\u26A0\uFE0F  Drifted: the index exists, but the registry now defines it differently; left as it is",
+    `    Database: ${result2.drift?.database ?? "?"}`,
+    `    Registry: ${(result2.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
+    "    Run with --on-drift rebuild to build the new definition and swap it in without blocking writes."
+  ];
+}
+function partitionsNote(result2) {
+  return result2.partitions ? ` (${result2.partitions.built}/${result2.partitions.total} partitions)` : "";
 }
 function attemptsNote(result2) {
   return result2.attempts > 1 ? ` after ${result2.attempts} attempts` : "";
@@ -52962,7 +53552,13 @@ function summaryLines(report) {
     `Deferred:       ${t.deferred}`
   ];
   if (t.inProgress > 0) lines.push(`In progress:    ${t.inProgress} (another session is building them)`);
-  if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted}`);
+  if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted} (left as they are)`);
+  const orphans = report.orphans ?? [];
+  if (orphans.length > 0) {
+    const dropped = orphans.filter((o) => o.dropped).length;
+    lines.push(`Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : "; --prune drops them"})`);
+    for (const orphan of orphans) lines.push(`  ${orphan.dropped ? "dropped" : orphan.error ? "kept" : "found"} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ""}`);
+  }
   lines.push("");
   const criticalFailed = report.indexes.filter((i) => i.status === "failed" && i.critical).length;
   if (report.notice) lines.push(`\u26A0\uFE0F  ${report.notice}`);
@@ -52995,9 +53591,13 @@ function positiveIntegerOption(value2) {
   return Number(value2);
 }
 function failOnOption(value2) {
-  if (!FAIL_ON_VALUES.includes(value2)) {
-    throw new InvalidArgumentError(`"${value2}" is not one of ${FAIL_ON_VALUES.join(", ")}`);
-  }
+  return oneOf(value2, FAIL_ON_VALUES);
+}
+function onDriftOption(value2) {
+  return oneOf(value2, ON_DRIFT_VALUES);
+}
+function oneOf(value2, allowed) {
+  if (!allowed.includes(value2)) throw new InvalidArgumentError(`"${value2}" is not one of ${allowed.join(", ")}`);
   return value2;
 }
 
@@ -53017,21 +53617,22 @@ async function main(argv, io = processIo) {
   const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(process.env.npm_package_version ?? "0.1.0", "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
   const registryOption = () => new Option("-r, --registry <file>", "registry file (.ts .mts .js .mjs .json .yaml .yml)").default("db/indexes.ts");
   const urlOption = () => new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)");
+  const sslCaOption = () => new Option("--ssl-ca <file>", "CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)");
   program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).action(async (flags) => {
     const registry = await loadRegistry(flags.registry);
     if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
     io.out(`\u2705 ${registry.file}: ${registry.entries.length} index(es), all valid`);
   });
-  program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).action(async (flags) => {
-    const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+  program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).action(async (flags) => {
+    const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
     const registry = await loadRegistry(flags.registry);
     if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
     const result2 = await plan(registry.entries, url);
     for (const line of result2.lines) io.out(line);
     if (result2.error) exitCode = EXIT_FAILED;
   });
-  program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
-    exitCode = await runBuild(flags, io);
+  program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(new Option("--on-drift <what>", "a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap").default("report").argParser(onDriftOption)).addOption(new Option("--prune", "drop indexes index-builder created that the registry no longer declares").default(false)).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
+    exitCode = await runBuild2(flags, io);
   });
   try {
     await program2.parseAsync(argv, { from: "user" });
@@ -53048,13 +53649,15 @@ async function main(argv, io = processIo) {
     return EXIT_FAILED;
   }
 }
-async function runBuild(flags, io) {
-  const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+async function runBuild2(flags, io) {
+  const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
   const registry = await loadRegistry(flags.registry);
   if (!reportProblems(registry, io)) {
     io.err("Nothing was built: fix the registry first (index-builder check).");
     return flags.failOn === "never" ? EXIT_OK : EXIT_FAILED;
   }
+  const events = consoleEvents(io.out);
+  io.signal?.addEventListener("abort", () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
     url,
     lockTimeoutMs: flags.lockTimeout,
@@ -53062,7 +53665,10 @@ async function runBuild(flags, io) {
     maxAttempts: flags.maxAttempts,
     timeBudgetMs: flags.timeBudget,
     progressIntervalMs: flags.progressInterval,
-    events: consoleEvents(io.out)
+    onDrift: flags.onDrift,
+    prune: flags.prune,
+    ...io.signal ? { signal: io.signal } : {},
+    events
   });
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.notice === ANOTHER_BUILDER_RUNNING) return EXIT_OK;
@@ -53078,4 +53684,18 @@ function reportProblems(registry, io) {
 }
 
 // src/cli/index.ts
-process.exitCode = await main(process.argv.slice(2));
+var controller = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort(signal);
+  });
+}
+process.exitCode = await main(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}
+`),
+  err: (line) => process.stderr.write(`${line}
+`),
+  env: process.env,
+  signal: controller.signal
+});

@@ -22,7 +22,7 @@ export async function startEmbeddedServer(options = {}) {
   const EmbeddedPostgres = await embeddedPostgres();
   const port = await freePort();
   const databaseDir = await mkdtemp(join(tmpdir(), 'index-builder-pg-'));
-  const password = 'postgres';
+  const password = 'ib-local-pw';
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -220,7 +220,7 @@ describe('index-builder plan', () => {
     expect(result.stdout.split('\n')).toEqual([
       'Plan for 3 index(es); nothing is changed:',
       '  created  idx_email on users: missing: would create it',
-      '  skipped  idx_status on leads: exists and is valid',
+      '  skipped  idx_status on leads: exists, valid and as the registry says: would adopt it',
       '  created  idx_gone on gone: missing, and table gone does not exist: would fail',
       '',
     ]);

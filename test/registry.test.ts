@@ -31,6 +31,7 @@ describe('validateEntry', () => {
       tableSchema: 'crm',
       tableName: 'leads',
       unique: false,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       location: at,
     });
   });

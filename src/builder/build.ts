@@ -1,16 +1,25 @@
 // A whole run: one builder per database (advisory lock), one catalog query, then each entry in turn — critical
-// first, then registry order — until done or the time budget is spent. Never throws: every outcome is in the report.
+// first, then registry order — until done, cancelled, or the time budget is spent. Never throws: every outcome is
+// in the report.
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexFailure, type IndexResult, type IndexStatus, type Report } from '../report/types.ts';
-import { planAction, readCatalog, type CatalogState } from './catalog.ts';
-import { connect, describeError, describeTarget, disconnect } from './connection.ts';
-import { buildIndex, type BuildSettings } from './create-index.ts';
+import { countTotals, type IndexFailure, type IndexResult, type IndexStatus, type OrphanIndex, type Report } from '../report/types.ts';
+import { readCatalog, type CatalogState } from './catalog.ts';
+import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
+import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
+import { decide, type EntryAction } from './decide.ts';
 import type { BuildEvents } from './events.ts';
+import { writeMark } from './marker.ts';
+import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
+import { buildPartitioned } from './partitioned.ts';
+import { replaceDrifted } from './swap.ts';
 
 /** The key of the session advisory lock that keeps a second builder off the same database. */
 export const ADVISORY_LOCK_KEY = 7_262_013_801;
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
+
+export type OnDrift = 'report' | 'rebuild';
+export const ON_DRIFT_VALUES: readonly OnDrift[] = ['report', 'rebuild'];
 
 export interface BuildOptions {
   url: string;
@@ -21,6 +30,12 @@ export interface BuildOptions {
   retryMaxDelayMs?: number;
   timeBudgetMs?: number;
   progressIntervalMs?: number;
+  /** What to do with a valid index whose definition differs from the registry: report it (default) or replace it. */
+  onDrift?: OnDrift;
+  /** Drop the builder's own indexes that the registry no longer declares. */
+  prune?: boolean;
+  /** Abort to stop the run: the running build is cancelled on the server and the rest deferred. */
+  signal?: AbortSignal;
   events: BuildEvents;
 }
 
@@ -50,11 +65,21 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
     progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
     deadline: options.timeBudgetMs === undefined ? undefined : startedAt + options.timeBudgetMs,
+    signal: options.signal,
     events,
   };
   const ordered = buildOrder(entries);
-  const finish = (indexes: IndexResult[], notice?: string): Report => {
-    const report: Report = { indexes, totals: countTotals(indexes), ...(notice ? { notice } : {}), durationMs: Date.now() - startedAt };
+  const finish = (indexes: IndexResult[], orphans: OrphanIndex[] = [], notice?: string): Report => {
+    const cancelled = options.signal?.aborted === true;
+    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was stopped and its leftover dropped` : undefined);
+    const report: Report = {
+      indexes,
+      totals: countTotals(indexes),
+      orphans,
+      ...(note ? { notice: note } : {}),
+      ...(cancelled ? { cancelled } : {}),
+      durationMs: Date.now() - startedAt,
+    };
     events.runFinished(report);
     return report;
   };
@@ -67,14 +92,14 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { message, blockers: [] })), message);
+    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message);
   }
   try {
     events.connected();
     const locked = (await main.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), ANOTHER_BUILDER_RUNNING);
+      return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING);
     }
     monitor = await connect(options.url).catch(() => undefined);
     const states = await readCatalog(main, ordered);
@@ -82,16 +107,17 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const results: IndexResult[] = [];
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = await buildEntry(entry, states[i]!, main, settings, monitor);
+      const outcome = await buildEntry(entry, states[i]!, main, settings, monitor, options.onDrift ?? 'report');
       events.indexFinished(entry, outcome);
       results.push(outcome);
     }
-    return finish(results);
+    const orphans = await handleOrphans(main, ordered, states, options, settings);
+    return finish(results, orphans);
   } catch (error) {
-    // The main connection died between entries (server restart, network). What is done stays done.
+    // The main connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { message, blockers: [] })), message);
+    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message);
   } finally {
     await disconnect(monitor);
     await disconnect(main);
@@ -104,30 +130,109 @@ async function buildEntry(
   main: pg.Client,
   settings: BuildSettings,
   monitor: pg.Client | undefined,
+  onDrift: OnDrift,
 ): Promise<IndexResult> {
   const started = Date.now();
-  const elapsed = () => Date.now() - started;
+  const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
   let state = plannedState;
-  let action = planAction(entry, state);
+  let action = decide(entry, state);
   if (action.kind === 'create' || action.kind === 'rebuild') {
     // Earlier builds may have taken long: look again before acting (another session may have built or begun it).
     state = (await readCatalog(main, [{ ...entry, schema: state.schema }]).catch(() => []))[0] ?? state;
-    action = planAction(entry, state);
+    action = decide(entry, state);
   }
-  if (action.kind === 'skip') return result(entry, 'skipped', 0, elapsed());
-  if (action.kind === 'in-progress') return result(entry, 'in-progress', 0, elapsed());
-  if (action.kind === 'conflict') return result(entry, 'failed', 0, elapsed(), { message: action.message, blockers: [] });
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return result(entry, 'deferred', 0, elapsed());
+  const drift = action.kind === 'drifted' ? { database: action.database, registry: entry.sql } : undefined;
+  switch (action.kind) {
+    case 'skip':
+      return done('skipped', 0);
+    case 'in-progress':
+      return done('in-progress', 0);
+    case 'conflict':
+      return done('failed', 0, { error: { message: action.message, blockers: [] } });
+    case 'adopt':
+      return adopt(entry, state.schema, main, settings, done);
+    case 'drifted':
+      if (onDrift === 'report' || state.tableKind === 'p') return done('drifted', 0, { drift: drift! });
+  }
+  if (settings.signal?.aborted) return done('deferred', 0);
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, drift ? { drift } : {});
 
-  settings.events.building(entry, action.kind);
-  const outcome = await buildIndex(entry, state.schema, settings, monitor);
-  if (outcome.error) return result(entry, 'failed', outcome.attempts, elapsed(), outcome.error);
-  if (outcome.foundOnAttempt === 'valid') return result(entry, 'skipped', outcome.attempts, elapsed());
-  if (outcome.foundOnAttempt === 'in-progress') return result(entry, 'in-progress', outcome.attempts, elapsed());
-  return result(entry, action.kind === 'rebuild' ? 'rebuilt' : 'created', outcome.attempts, elapsed());
+  settings.events.building(entry, action.kind === 'create' ? 'create' : 'rebuild');
+  const outcome = await runBuild(entry, action, state, settings, monitor);
+  const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions as Extra['partitions'] } : {}) };
+  if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
+  if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
+  if (outcome.foundOnAttempt === 'in-progress') return done('in-progress', outcome.attempts, extra);
+  if (!drift) {
+    // Record the definition that built it: later runs compare against this to detect drift.
+    await markQuietly(entry, state.schema, settings);
+  }
+  return done(action.kind === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
 }
 
-function result(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, error?: IndexFailure): IndexResult {
+async function runBuild(
+  entry: RegistryEntry,
+  action: EntryAction,
+  state: CatalogState,
+  settings: BuildSettings,
+  monitor: pg.Client | undefined,
+): Promise<BuildOutcome & { partitions?: { total: number; built: number } }> {
+  try {
+    if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, monitor);
+    if (action.kind === 'drifted') return await replaceDrifted(entry, state.schema, settings, monitor);
+    const target = { ...entry, schema: state.schema };
+    return await buildIndex({ entry, target, sql: entry.sql }, settings, monitor);
+  } catch (error) {
+    const sqlstate = sqlstateOf(error);
+    return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), blockers: [] } };
+  }
+}
+
+async function adopt(
+  entry: RegistryEntry,
+  schema: string,
+  main: pg.Client,
+  settings: BuildSettings,
+  done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
+): Promise<IndexResult> {
+  await markQuietly(entry, schema, settings, main);
+  settings.events.adopted(entry);
+  return done('skipped', 0);
+}
+
+/** Writes the builder's mark; a failure here costs only drift detection for this index, so it is not an error. */
+async function markQuietly(entry: RegistryEntry, schema: string, settings: BuildSettings, client?: pg.Client): Promise<void> {
+  let own: pg.Client | undefined;
+  try {
+    own = client ?? (await connect(settings.url, settings, { retry: true }));
+    await writeMark(own, schema, entry);
+  } catch {
+    // Leave it: the next run adopts the index (same definition) and writes the mark then.
+  } finally {
+    if (!client) await disconnect(own);
+  }
+}
+
+async function handleOrphans(
+  main: pg.Client,
+  entries: readonly RegistryEntry[],
+  states: readonly CatalogState[],
+  options: BuildOptions,
+  settings: BuildSettings,
+): Promise<OrphanIndex[]> {
+  try {
+    const declared = new Set(entries.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
+    const orphans = await findOrphans(main, declared);
+    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
+    return await pruneOrphans(options.url, settings, orphans);
+  } catch {
+    return [];
+  }
+}
+
+type Extra = Pick<IndexResult, 'error' | 'drift' | 'partitions'>;
+
+function result(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, extra: Extra = {}): IndexResult {
   return {
     name: entry.name,
     table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
@@ -136,6 +241,10 @@ function result(entry: RegistryEntry, status: IndexStatus, attempts: number, dur
     attempts,
     durationMs,
     registry: entry.location,
-    ...(error ? { error } : {}),
+    ...(extra.error ? { error: extra.error } : {}),
+    ...(extra.drift ? { drift: extra.drift } : {}),
+    ...(extra.partitions ? { partitions: extra.partitions } : {}),
   };
 }
+
+export type { IndexFailure };

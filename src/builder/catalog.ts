@@ -1,23 +1,35 @@
-// What the catalog says about each registry entry, read in one query. `IF NOT EXISTS` only checks a name, so the
-// builder decides from here: exists? valid? being built by another session right now?
+// What the catalog says about each index the builder manages, read in one query. `IF NOT EXISTS` only checks a
+// name, so the builder decides from here: exists? valid? being built by another session right now? drifted?
 import type pg from 'pg';
-import type { RegistryEntry } from '../registry/types.ts';
+
+/** An index the builder looks up: a registry entry, a partition's leaf index, or a temporary swap index. */
+export interface IndexTarget {
+  indexName: string;
+  /** The schema named by the registry, when it names one; otherwise the table's. */
+  schema: string | undefined;
+  tableSchema: string | undefined;
+  tableName: string;
+}
 
 export interface CatalogState {
   /** The schema the index is (or will be) in: the table's, else the registry's, else the first on search_path. */
   schema: string;
   tableExists: boolean;
+  /** The table's relkind: `r` table, `p` partitioned table, `m` materialized view. */
+  tableKind: string | null;
   /** A relation with the index's name exists in that schema. */
   exists: boolean;
-  /** The relation with that name is not an index (a table, a view, ...): relkind as PostgreSQL spells it. */
+  /** That relation's relkind: `i` index, `I` partitioned index, anything else is a name clash. */
   relkind: string | null;
   valid: boolean;
   /** The table the existing index is on, schema-qualified when outside search_path. */
   indexTable: string | null;
-  /** The existing index is on the table the registry names. */
   onExpectedTable: boolean;
   /** A backend other than ours is building this index now (pg_stat_progress_create_index). */
   buildingPid: number | null;
+  comment: string | null;
+  /** `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it. */
+  definition: string | null;
 }
 
 const CATALOG_QUERY = `
@@ -26,7 +38,7 @@ WITH wanted AS (
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
        WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
 ), located AS (
-  SELECT w.ord, w.index_name, t.oid AS table_oid,
+  SELECT w.ord, w.index_name, t.oid AS table_oid, t.relkind AS table_kind,
          coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
   FROM wanted w
   LEFT JOIN pg_class t ON t.oid = to_regclass(
@@ -37,23 +49,24 @@ WITH wanted AS (
 SELECT l.ord::int AS ord,
        l.schema_name AS schema,
        l.table_oid IS NOT NULL AS table_exists,
+       l.table_kind::text AS table_kind,
        i.oid IS NOT NULL AS exists,
        i.relkind::text AS relkind,
        coalesce(x.indisvalid AND x.indisready, false) AS valid,
        x.indrelid::regclass::text AS index_table,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
        (SELECT p.pid FROM pg_stat_progress_create_index p
-         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid
+         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid,
+       CASE WHEN i.oid IS NOT NULL THEN obj_description(i.oid, 'pg_class') END AS comment,
+       CASE WHEN x.indexrelid IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
 LEFT JOIN pg_index x ON x.indexrelid = i.oid
 ORDER BY l.ord`;
 
-type Target = Pick<RegistryEntry, 'indexName' | 'schema' | 'tableSchema' | 'tableName'>;
-
 /** Reads the catalog state of every target in one round trip; results are in the order of `targets`. */
-export async function readCatalog(client: pg.Client, targets: readonly Target[]): Promise<CatalogState[]> {
+export async function readCatalog(client: pg.Client, targets: readonly IndexTarget[]): Promise<CatalogState[]> {
   if (targets.length === 0) return [];
   const { rows } = await client.query(CATALOG_QUERY, [
     targets.map((t) => t.indexName),
@@ -64,35 +77,38 @@ export async function readCatalog(client: pg.Client, targets: readonly Target[])
   return rows.map((row) => ({
     schema: row.schema,
     tableExists: row.table_exists,
+    tableKind: row.table_kind,
     exists: row.exists,
     relkind: row.relkind,
     valid: row.valid,
     indexTable: row.index_table,
     onExpectedTable: row.on_expected_table,
     buildingPid: row.building_pid,
+    comment: row.comment,
+    definition: row.definition,
   }));
 }
 
-export type PlannedAction =
-  | { kind: 'create' }
-  | { kind: 'skip' }
-  | { kind: 'rebuild' }
+export type PhysicalState =
+  | { kind: 'missing' }
+  | { kind: 'valid' }
+  | { kind: 'invalid' }
   | { kind: 'in-progress'; pid: number }
   | { kind: 'conflict'; message: string };
 
-/** What the builder does for an entry in this catalog state (DESIGN.md's status table). */
-export function planAction(entry: Target, state: CatalogState): PlannedAction {
-  if (!state.exists) return { kind: 'create' };
-  const qualifiedName = `${state.schema}.${entry.indexName}`;
+/** What is physically there under the target's name, before any question of definitions. */
+export function physicalState(target: IndexTarget, state: CatalogState): PhysicalState {
+  if (!state.exists) return { kind: 'missing' };
+  const qualifiedName = `${state.schema}.${target.indexName}`;
   if (state.relkind !== 'i' && state.relkind !== 'I') {
     return { kind: 'conflict', message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
   }
   if (state.tableExists && !state.onExpectedTable) {
-    return { kind: 'conflict', message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${entry.tableName}; rename the entry or drop that index` };
+    return { kind: 'conflict', message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
   }
-  if (state.valid) return { kind: 'skip' };
+  if (state.valid) return { kind: 'valid' };
   if (state.buildingPid !== null) return { kind: 'in-progress', pid: state.buildingPid };
-  return { kind: 'rebuild' };
+  return { kind: 'invalid' };
 }
 
 /** `"schema"."name"`, safe to put in SQL. */

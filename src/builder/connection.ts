@@ -1,5 +1,7 @@
 // Connecting to PostgreSQL, and saying in one line why it failed — without ever printing the password.
 import pg from 'pg';
+import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
+import pRetry from 'p-retry';
 
 export const APPLICATION_NAME = 'index-builder';
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -55,32 +57,83 @@ export function describeTarget(url: string): string {
   return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
 }
 
+/** Adds a CA certificate file to the URL (libpq's `sslrootcert`), verifying the server fully unless sslmode says otherwise. */
+export function withSslCa(url: string, caFile: string | undefined): string {
+  if (!caFile) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set('sslrootcert', caFile);
+  if (!parsed.searchParams.has('sslmode')) parsed.searchParams.set('sslmode', 'verify-full');
+  return parsed.toString();
+}
+
+/** The driver's settings for a URL, with libpq's meaning of sslmode (require: encrypt; verify-ca; verify-full). */
+function clientConfig(url: string): pg.ClientConfig {
+  const parsed = parseConnectionString(url, { useLibpqCompat: true });
+  delete parsed.uselibpqcompat;
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+}
+
 export interface SessionSettings {
   lockTimeoutMs: number;
   statementTimeoutMs: number;
 }
 
-/** Opens a connection. With `settings`, sends each SET as its own statement (a multi-statement string is a transaction). */
-export async function connect(url: string, settings?: SessionSettings): Promise<pg.Client> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: APPLICATION_NAME,
+/** SQLSTATEs of a server that is starting up, shutting down or in recovery: worth reconnecting to. */
+const NOT_YET = new Set(['57P03', '57P01', 'ECONNREFUSED', 'ECONNRESET']);
+const RECONNECT_WINDOW_MS = 30_000;
+
+/**
+ * Opens a connection. With `settings`, sends each SET as its own statement (a multi-statement string is a
+ * transaction). With `retry`, keeps trying for a while when the server is restarting.
+ */
+export async function connect(
+  url: string,
+  settings?: SessionSettings,
+  options: { retry?: boolean; signal?: AbortSignal | undefined } = {},
+): Promise<pg.Client> {
+  if (!options.retry) return openSession(url, settings);
+  return pRetry(() => openSession(url, settings), {
+    retries: 1000,
+    minTimeout: 250,
+    maxTimeout: 2000,
+    maxRetryTime: RECONNECT_WINDOW_MS,
+    shouldRetry: ({ error }) => NOT_YET.has(String((error as ErrorLike).code)),
+    signal: options.signal,
   });
+}
+
+async function openSession(url: string, settings?: SessionSettings): Promise<pg.Client> {
+  const client = new pg.Client(clientConfig(url));
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => {});
   try {
     await client.connect();
+    if (settings) {
+      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+      const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
+      // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
+      if (version >= 170000) await client.query('SET transaction_timeout = 0');
+    }
+    return client;
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
-  if (settings) {
-    await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-    await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-    await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+}
+
+/** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */
+export async function cancelBackend(url: string, pid: number): Promise<void> {
+  let client: pg.Client | undefined;
+  try {
+    client = await openSession(url);
+    await client.query('SELECT pg_cancel_backend($1)', [pid]);
+  } catch {
+    // The backend or the server is gone already: nothing left to cancel.
+  } finally {
+    await disconnect(client);
   }
-  return client;
 }
 
 export async function disconnect(client: pg.Client | undefined): Promise<void> {
@@ -132,6 +185,10 @@ export function describeError(error: unknown, url?: string): string {
       break;
     default: {
       const text = (e.message ?? String(error)).split('\n')[0]!;
+      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
+        message = 'sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)';
+        break;
+      }
       if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
         message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1000}s`;
       } else if (/Connection terminated/i.test(text)) {

@@ -1,17 +1,18 @@
-// Builds one registry entry: CREATE INDEX CONCURRENTLY on its own connection, retrying lock conflicts with capped
-// exponential backoff and jitter, and never leaving an invalid index behind.
+// Builds one index: CREATE INDEX CONCURRENTLY on its own connection, retrying lock conflicts with capped exponential
+// backoff and jitter, and never leaving an invalid index behind.
 import pRetry, { AbortError } from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import type { Blocker, IndexFailure } from '../report/types.ts';
-import { planAction, quoteQualified, readCatalog } from './catalog.ts';
-import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
+import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
+import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildEvents } from './events.ts';
 import { watchBuild } from './monitor.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 const CLEANUP_LOCK_TIMEOUT_MS = 5000;
+const OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
 
 export interface BuildSettings {
   url: string;
@@ -24,7 +25,16 @@ export interface BuildSettings {
   progressIntervalMs: number;
   /** Epoch ms after which no new attempt starts. */
   deadline: number | undefined;
+  /** Aborted on SIGINT/SIGTERM: the running statement is cancelled on the server. */
+  signal: AbortSignal | undefined;
   events: BuildEvents;
+}
+
+/** An index to build: a target in the catalog, the statement that builds it, and the entry it is for. */
+export interface BuildJob {
+  entry: RegistryEntry;
+  target: IndexTarget & { schema: string };
+  sql: string;
 }
 
 export interface BuildOutcome {
@@ -34,16 +44,8 @@ export interface BuildOutcome {
   error?: IndexFailure;
 }
 
-/**
- * Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). `monitor` is
- * the run's second connection, used to watch progress and blockers.
- */
-export async function buildIndex(
-  entry: RegistryEntry,
-  schema: string,
-  settings: BuildSettings,
-  monitor: pg.Client | undefined,
-): Promise<BuildOutcome> {
+/** Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). */
+export async function buildIndex(job: BuildJob, settings: BuildSettings, monitor: pg.Client | undefined): Promise<BuildOutcome> {
   const { events, maxAttempts } = settings;
   let attempts = 0;
   let lastFailure: IndexFailure | undefined;
@@ -52,17 +54,18 @@ export async function buildIndex(
 
   const attempt = async (attemptNumber: number) => {
     attempts = attemptNumber;
-    if (attemptNumber > 1) events.retrying(entry, attemptNumber, maxAttempts, Date.now() - failedAt);
+    if (attemptNumber > 1) events.retrying(job.entry, attemptNumber, maxAttempts, Date.now() - failedAt);
     try {
-      found = await runAttempt(entry, schema, settings, monitor);
+      found = await runAttempt(job, settings, monitor);
     } catch (error) {
       failedAt = Date.now();
-      const failure = toFailure(error, settings.url);
-      const cleanup = await dropInvalidLeftover(entry, schema, settings);
+      const failure = toFailure(error, settings);
+      const cleanup = await dropInvalidLeftover(job, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
-      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? '') && attemptNumber < maxAttempts && !pastDeadline(settings);
-      events.attemptFailed(entry, attemptNumber, maxAttempts, failure, retryable);
+      const retryable =
+        LOCK_CONFLICTS.has(failure.sqlstate ?? '') && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
+      events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
       if (!retryable) throw new AbortError(failure.message);
       throw new Error(failure.message);
     }
@@ -76,46 +79,47 @@ export async function buildIndex(
       maxTimeout: settings.retryMaxDelayMs,
       randomize: true,
       maxRetryTime: settings.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
+      signal: settings.signal,
     });
     return { attempts, ...(found ? { foundOnAttempt: found } : {}) };
   } catch {
-    return { attempts, error: lastFailure ?? { message: 'the build did not run', blockers: [] } };
+    const error = lastFailure ?? { message: settings.signal?.aborted ? 'cancelled before it started' : 'the build did not run', blockers: [] };
+    return { attempts, error };
   }
 }
 
 /**
- * One attempt on a fresh connection: drop an invalid leftover nobody is building, run the registry's statement, and
- * check the catalog afterwards (IF NOT EXISTS would silently accept an invalid index of the same name).
+ * One attempt on a fresh connection: drop an invalid leftover nobody is building, run the statement, and check the
+ * catalog afterwards (IF NOT EXISTS would silently accept an invalid index of the same name).
  */
-async function runAttempt(
-  entry: RegistryEntry,
-  schema: string,
-  settings: BuildSettings,
-  monitor: pg.Client | undefined,
-): Promise<BuildOutcome['foundOnAttempt']> {
-  const client = await connect(settings.url, settings);
-  const target = { ...entry, schema };
+async function runAttempt(job: BuildJob, settings: BuildSettings, monitor: pg.Client | undefined): Promise<BuildOutcome['foundOnAttempt']> {
+  const { target } = job;
+  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
   const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
     pollIntervalMs: Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000)),
-    onProgress: (progress) => settings.events.progress(entry, progress, Date.now() - started),
+    onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started),
   });
+  const cancel = () => void cancelBackend(settings.url, pid);
+  settings.signal?.addEventListener('abort', cancel);
   try {
+    if (settings.signal?.aborted) throw new Error('cancelled');
     const [before] = await readCatalog(client, [target]);
-    const action = before ? planAction(entry, before).kind : 'create';
-    if (action === 'skip') return 'valid';
-    if (action === 'in-progress') return 'in-progress';
-    if (action === 'rebuild') await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
-    await client.query(entry.sql);
+    const state = before ? physicalState(target, before).kind : 'missing';
+    if (state === 'valid') return 'valid';
+    if (state === 'in-progress') return 'in-progress';
+    if (state === 'invalid') await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
+    await client.query(job.sql);
     const [after] = await readCatalog(client, [target]);
-    if (!after?.valid) throw new Error(`the statement succeeded but "${schema}.${entry.indexName}" is not a valid index`);
+    if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     return undefined;
   } catch (error) {
     (error as { blockers?: Blocker[] }).blockers = watcher.blockers();
     throw error;
   } finally {
+    settings.signal?.removeEventListener('abort', cancel);
     watcher.stop();
     await disconnect(client);
   }
@@ -126,7 +130,7 @@ async function runAttempt(
  * another session is building it. It waits for locks only briefly: when a blocker still holds the table, the next
  * attempt or run drops it. Returns a note when the leftover stays.
  */
-async function dropInvalidLeftover(entry: RegistryEntry, schema: string, settings: BuildSettings): Promise<string | undefined> {
+async function dropInvalidLeftover(job: BuildJob, settings: BuildSettings): Promise<string | undefined> {
   let client: pg.Client;
   try {
     client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
@@ -134,9 +138,9 @@ async function dropInvalidLeftover(entry: RegistryEntry, schema: string, setting
     return undefined; // The server is unreachable: the failure already says so, and the next run cleans up.
   }
   try {
-    const [state] = await readCatalog(client, [{ ...entry, schema }]);
-    if (!state || planAction(entry, state).kind !== 'rebuild') return undefined;
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
+    const [state] = await readCatalog(client, [job.target]);
+    if (!state || physicalState(job.target, state).kind !== 'invalid') return undefined;
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
     return undefined;
   } catch (error) {
     return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
@@ -145,13 +149,15 @@ async function dropInvalidLeftover(entry: RegistryEntry, schema: string, setting
   }
 }
 
-function toFailure(error: unknown, url: string): IndexFailure {
+function toFailure(error: unknown, settings: BuildSettings): IndexFailure {
   const e = error as { hint?: string; blockers?: Blocker[] };
   const sqlstate = sqlstateOf(error);
+  const hint = e.hint ?? (sqlstate === '42501' ? OWNER_HINT : undefined);
+  const cancelled = settings.signal?.aborted && (sqlstate === '57014' || sqlstate === undefined);
   return {
     ...(sqlstate ? { sqlstate } : {}),
-    message: describeError(error, url),
-    ...(e.hint ? { hint: e.hint } : {}),
+    message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? 'a signal')}` : describeError(error, settings.url),
+    ...(hint ? { hint } : {}),
     blockers: e.blockers ?? [],
   };
 }

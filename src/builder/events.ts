@@ -14,6 +14,12 @@ export interface BuildEvents {
   progress(entry: RegistryEntry, progress: BuildProgress, elapsedMs: number): void;
   attemptFailed(entry: RegistryEntry, attempt: number, maxAttempts: number, failure: IndexFailure, willRetry: boolean): void;
   retrying(entry: RegistryEntry, attempt: number, maxAttempts: number, waitedMs: number): void;
+  /** A partition of a partitioned table got its index built and attached (or had it already). */
+  partitionDone(entry: RegistryEntry, done: number, total: number, partition: string): void;
+  /** A valid index that predates the builder matched the registry and now carries the builder's mark. */
+  adopted(entry: RegistryEntry): void;
+  /** SIGINT/SIGTERM arrived: the run stops after cancelling what runs. */
+  cancelling(reason: string): void;
   indexFinished(entry: RegistryEntry, result: IndexResult): void;
   runFinished(report: Report): void;
 }
@@ -29,6 +35,9 @@ export const silentEvents: BuildEvents = {
   progress() {},
   attemptFailed() {},
   retrying() {},
+  partitionDone() {},
+  adopted() {},
+  cancelling() {},
   indexFinished() {},
   runFinished() {},
 };

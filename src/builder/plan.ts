@@ -2,7 +2,8 @@
 import type { RegistryEntry } from '../registry/types.ts';
 import type { IndexStatus } from '../report/types.ts';
 import { buildOrder } from './build.ts';
-import { planAction, readCatalog } from './catalog.ts';
+import { readCatalog } from './catalog.ts';
+import { decide } from './decide.ts';
 import { connect, describeError, disconnect } from './connection.ts';
 
 export interface PlannedIndex {
@@ -26,7 +27,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string): Prom
     const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
     const indexes = ordered.map((entry, i): PlannedIndex => {
-      const action = planAction(entry, states[i]!);
+      const action = decide(entry, states[i]!);
       const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
       const base = { name: entry.name, table };
       switch (action.kind) {
@@ -34,8 +35,16 @@ export async function plan(entries: readonly RegistryEntry[], url: string): Prom
           return { ...base, status: 'created', reason: states[i]!.tableExists ? 'missing: would create it' : `missing, and table ${table} does not exist: would fail` };
         case 'skip':
           return { ...base, status: 'skipped', reason: 'exists and is valid' };
+        case 'adopt':
+          return { ...base, status: 'skipped', reason: 'exists, valid and as the registry says: would adopt it' };
+        case 'drifted':
+          return { ...base, status: 'drifted', reason: `exists, but the database has: ${action.database}` };
         case 'rebuild':
-          return { ...base, status: 'rebuilt', reason: 'invalid (a failed build left it): would drop and rebuild it' };
+          return {
+            ...base,
+            status: 'rebuilt',
+            reason: states[i]!.relkind === 'I' ? 'partly built on its partitions: would resume it' : 'invalid (a failed build left it): would drop and rebuild it',
+          };
         case 'in-progress':
           return { ...base, status: 'in-progress', reason: `being built by session ${action.pid}: would leave it alone` };
         case 'conflict':

@@ -1,4 +1,19 @@
 #!/usr/bin/env node
 import { main } from './main.ts';
 
-process.exitCode = await main(process.argv.slice(2));
+// SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) stop the run cleanly: the running build is cancelled on the
+// server, its leftover dropped, and the partial report printed. A second signal exits at once.
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort(signal);
+  });
+}
+
+process.exitCode = await main(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  signal: controller.signal,
+});

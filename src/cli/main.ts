@@ -1,12 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ANOTHER_BUILDER_RUNNING, build, DEFAULTS } from '../builder/build.ts';
-import { checkDatabaseUrl, DatabaseUrlError } from '../builder/connection.ts';
+import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
-import { durationOption, failOnOption, positiveIntegerOption } from './options.ts';
+import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -16,6 +16,8 @@ export interface Io {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** Aborted when the process receives SIGINT or SIGTERM. */
+  signal?: AbortSignal;
 }
 
 const processIo: Io = {
@@ -27,6 +29,9 @@ const processIo: Io = {
 interface BuildFlags {
   registry: string;
   databaseUrl?: string;
+  sslCa?: string;
+  onDrift: 'report' | 'rebuild';
+  prune: boolean;
   lockTimeout: number;
   maxAttempts: number;
   statementTimeout: number;
@@ -49,6 +54,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default('db/indexes.ts');
   const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
+  const sslCaOption = () => new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
 
   program
     .command('check')
@@ -65,8 +71,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description('show what build would do for each index; changes nothing')
     .addOption(registryOption())
     .addOption(urlOption())
-    .action(async (flags: { registry: string; databaseUrl?: string }) => {
-      const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+    .addOption(sslCaOption())
+    .action(async (flags: { registry: string; databaseUrl?: string; sslCa?: string }) => {
+      const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
       const registry = await loadRegistry(flags.registry);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const result = await plan(registry.entries, url);
@@ -79,12 +86,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
     .addOption(registryOption())
     .addOption(urlOption())
+    .addOption(sslCaOption())
     .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, '5min').argParser(durationOption))
     .addOption(new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption))
     .addOption(new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)').default(0).argParser(durationOption))
     .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
     .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, '10s').argParser(durationOption))
     .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default('never').argParser(failOnOption))
+    .addOption(new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default('report').argParser(onDriftOption))
+    .addOption(new Option('--prune', "drop indexes index-builder created that the registry no longer declares").default(false))
     .addOption(new Option('--json <file>', 'write the report as JSON'))
     .action(async (flags: BuildFlags) => {
       exitCode = await runBuild(flags, io);
@@ -107,12 +117,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
-  const url = checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL);
+  const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
   const registry = await loadRegistry(flags.registry);
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
+  const events = consoleEvents(io.out);
+  io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
     url,
     lockTimeoutMs: flags.lockTimeout,
@@ -120,7 +132,10 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     maxAttempts: flags.maxAttempts,
     timeBudgetMs: flags.timeBudget,
     progressIntervalMs: flags.progressInterval,
-    events: consoleEvents(io.out),
+    onDrift: flags.onDrift,
+    prune: flags.prune,
+    ...(io.signal ? { signal: io.signal } : {}),
+    events,
   });
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.notice === ANOTHER_BUILDER_RUNNING) return EXIT_OK;

@@ -1,5 +1,6 @@
 // Turning command-line words into typed settings; each bad value is a usage error naming the option.
 import { InvalidArgumentError } from 'commander';
+import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -17,8 +18,14 @@ export function positiveIntegerOption(value: string): number {
 }
 
 export function failOnOption(value: string): FailOn {
-  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`"${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
-  }
-  return value as FailOn;
+  return oneOf(value, FAIL_ON_VALUES);
+}
+
+export function onDriftOption(value: string): OnDrift {
+  return oneOf(value, ON_DRIFT_VALUES);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
 }

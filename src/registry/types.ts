@@ -28,6 +28,8 @@ export interface RegistryEntry {
   tableSchema: string | undefined;
   tableName: string;
   unique: boolean;
+  /** A hash of the statement's meaning (see definitionFingerprint), recorded on the index to detect drift. */
+  fingerprint: string;
   location: SourceLocation;
 }
 

@@ -1,4 +1,6 @@
 import { describeStatementKind, readIndexStatement, type IndexStatement } from '../sql/index-statement.ts';
+import { definitionFingerprint } from '../sql/definition.ts';
+import { findNonImmutable } from '../sql/immutability.ts';
 import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
@@ -79,6 +81,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     tableSchema: statement.tableSchema,
     tableName: statement.tableName,
     unique: statement.unique,
+    fingerprint: definitionFingerprint(def.sql),
     location,
   };
 }
@@ -123,6 +126,8 @@ function checkStatement(name: string, statement: IndexStatement): string | undef
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
     return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
   }
+  const impure = findNonImmutable(statement.node);
+  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
   return undefined;
 }
 

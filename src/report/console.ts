@@ -63,6 +63,15 @@ export function consoleEvents(
     retrying(_entry, attempt, maxAttempts, waitedMs) {
       line(`${INDENT}🔁 Retry ${attempt}/${maxAttempts} after waiting ${formatDuration(waitedMs)}`);
     },
+    partitionDone(_entry, done, total, partition) {
+      line(`${INDENT}🧩 Partition ${done}/${total} ${partition}: index built and attached`);
+    },
+    adopted() {
+      line(`${INDENT}🏷️  Existing index matches the registry: adopted (its definition is now tracked)`);
+    },
+    cancelling(reason) {
+      line(`⚠️  ${reason} received: cancelling the running build and stopping`);
+    },
     indexFinished(entry, result) {
       for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
       if (group) group.end();
@@ -78,15 +87,15 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
   const took = formatDuration(result.durationMs);
   switch (result.status) {
     case 'created':
-      return [`✅ Created index ${entry.name} in ${took}${attemptsNote(result)}`];
+      return [`✅ Created index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}`];
     case 'rebuilt':
-      return [`✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}`];
+      return [`✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? ' with the registry\'s new definition' : ''}`];
     case 'skipped':
       return ['⏭️  Already exists, skipping'];
     case 'in-progress':
       return ['⏳ Another session is building this index right now; leaving it alone'];
     case 'drifted':
-      return ['⚠️  Exists, but its definition differs from the registry'];
+      return driftLines(result);
     case 'deferred':
       return ['⏸️  Deferred: the time budget was spent before its turn'];
     case 'failed':
@@ -103,6 +112,19 @@ function failureLines(entry: RegistryEntry, result: IndexResult): string[] {
   for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
   lines.push(`    ${entry.critical ? 'The application needs this index: fix the cause and run the builder again.' : 'The deploy goes on; the next run retries it.'}`);
   return lines;
+}
+
+function driftLines(result: IndexResult): string[] {
+  return [
+    '⚠️  Drifted: the index exists, but the registry now defines it differently; left as it is',
+    `    Database: ${result.drift?.database ?? '?'}`,
+    `    Registry: ${(result.drift?.registry ?? '?').replace(/\s+/g, ' ').trim()}`,
+    '    Run with --on-drift rebuild to build the new definition and swap it in without blocking writes.',
+  ];
+}
+
+function partitionsNote(result: IndexResult): string {
+  return result.partitions ? ` (${result.partitions.built}/${result.partitions.total} partitions)` : '';
 }
 
 function attemptsNote(result: IndexResult): string {
@@ -129,7 +151,13 @@ export function summaryLines(report: Report): string[] {
     `Deferred:       ${t.deferred}`,
   ];
   if (t.inProgress > 0) lines.push(`In progress:    ${t.inProgress} (another session is building them)`);
-  if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted}`);
+  if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted} (left as they are)`);
+  const orphans = report.orphans ?? [];
+  if (orphans.length > 0) {
+    const dropped = orphans.filter((o) => o.dropped).length;
+    lines.push(`Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : '; --prune drops them'})`);
+    for (const orphan of orphans) lines.push(`  ${orphan.dropped ? 'dropped' : orphan.error ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ''}`);
+  }
   lines.push('');
   const criticalFailed = report.indexes.filter((i) => i.status === 'failed' && i.critical).length;
   if (report.notice) lines.push(`⚠️  ${report.notice}`);

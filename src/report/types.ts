@@ -28,6 +28,19 @@ export interface IndexResult {
   durationMs: number;
   registry: SourceLocation;
   error?: IndexFailure;
+  /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
+  drift?: { database: string; registry: string };
+  /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */
+  partitions?: { total: number; built: number };
+}
+
+/** An index the builder created (it carries the builder's mark) that the registry no longer declares. */
+export interface OrphanIndex {
+  name: string;
+  table: string;
+  /** Dropped by this run (`--prune`). */
+  dropped: boolean;
+  error?: string;
 }
 
 export interface Totals {
@@ -44,8 +57,12 @@ export interface Totals {
 export interface Report {
   indexes: IndexResult[];
   totals: Totals;
-  /** Set when the run did nothing at all: another builder holds the lock, or the database could not be reached. */
+  /** Indexes the builder made that are no longer in the registry (always set by a build). */
+  orphans?: OrphanIndex[];
+  /** Set when the run did nothing at all (another builder holds the lock, the database could not be reached) or was cancelled. */
   notice?: string;
+  /** The run was stopped by SIGINT/SIGTERM. */
+  cancelled?: boolean;
   durationMs: number;
 }
 

@@ -13,9 +13,13 @@ export interface IndexStatement {
   /** `ON ONLY parent`: the index is created on the partitioned table alone. */
   only: boolean;
   accessMethod: string;
+  /** The IndexStmt parse node itself, for checks on its expressions and predicate. */
+  node: IndexStmtNode;
 }
 
-type IndexStmtNode = {
+export type IndexStmtNode = {
+  indexParams?: Node[];
+  whereClause?: Node;
   idxname?: string;
   relation?: { schemaname?: string; relname?: string; inh?: boolean };
   accessMethod?: string;
@@ -37,6 +41,7 @@ export function readIndexStatement(node: Node | undefined): IndexStatement | und
     ifNotExists: stmt.if_not_exists === true,
     only: stmt.relation?.inh === false,
     accessMethod: stmt.accessMethod ?? 'btree',
+    node: stmt,
   };
 }
 
