@@ -6,7 +6,7 @@
 export interface SqlSource {
   /** The SQL, each hole replaced by its placeholder `__ibhN__`. */
   readonly text: string;
-  /** What the source wrote for hole N (`table`, `this.name`, `?`), for messages. */
+  /** What the source wrote for hole N (`${table}`, `?`, `%I`), for messages. */
   readonly labels: readonly string[];
   /** Maps an offset in `text` to an offset in the file the SQL was read from. */
   toSource(offset: number): number;
@@ -14,7 +14,7 @@ export interface SqlSource {
 
 /** A piece of SQL as written: static text (with the file offset of each character) or a hole. */
 export type SqlPart =
-  | { kind: 'text'; text: string; offsets: ArrayLike<number> }
+  | { kind: 'text'; text: string; offsets: ArrayLike<number>; end: number }
   | { kind: 'hole'; label: string; start: number; end: number };
 
 const PLACEHOLDER = /__ibh(\d+)__/g;
@@ -33,13 +33,14 @@ export function plainSqlSource(text: string, base = 0): SqlSource {
 }
 
 /**
- * Joins static text and holes into one SQL source, keeping every character's file offset. `end` is the file offset
- * just past the SQL (the closing quote), which the end of the text maps to.
+ * Joins static text and holes into one SQL source, keeping every character's file offset. A text part's `end` is
+ * the file offset just past its source (before the closing quote), which the end of the text maps to.
  */
-export function sqlFromParts(parts: readonly SqlPart[], end: number): SqlSource {
+export function sqlFromParts(parts: readonly SqlPart[]): SqlSource {
   let text = '';
   const offsets: number[] = [];
   const labels: string[] = [];
+  let end = 0;
   for (const part of parts) {
     if (part.kind === 'text') {
       for (let i = 0; i < part.text.length; i++) offsets.push(part.offsets[i]!);
@@ -50,6 +51,7 @@ export function sqlFromParts(parts: readonly SqlPart[], end: number): SqlSource 
       for (let i = 0; i < name.length; i++) offsets.push(i === 0 ? part.start : part.end);
       text += name;
     }
+    end = part.end;
   }
   return { text, labels, toSource: (offset) => (offset >= offsets.length ? end : offsets[Math.max(0, offset)]!) };
 }
@@ -91,10 +93,10 @@ export function withHoles(source: SqlSource, spans: readonly { start: number; en
 }
 
 /**
- * An identifier as the user would recognise it: placeholders become `${label}`, so that a name built as
+ * An identifier as the user would recognise it: placeholders become their labels, so that a name built as
  * `idx_${table}` reads back as written.
  */
 export function displayName(name: string, source: SqlSource): string {
   if (!containsPlaceholder(name)) return name;
-  return name.replace(PLACEHOLDER, (_, index: string) => `\${${source.labels[Number(index)] ?? '...'}}`);
+  return name.replace(PLACEHOLDER, (_, index: string) => source.labels[Number(index)] ?? '...');
 }

@@ -13,6 +13,8 @@ export interface SqlToken {
   text: string;
   /** The keyword in upper case, for keyword tokens (`CREATE`, `INDEX`, `CONCURRENTLY`). */
   keyword: string | undefined;
+  /** PostgreSQL's keyword category: 0 none, 1 unreserved, 2 column name, 3 type or function name, 4 reserved. */
+  keywordKind: number;
 }
 
 const KINDS: Record<string, SqlTokenKind> = {
@@ -47,6 +49,7 @@ export function scanTokens(text: string): SqlToken[] | undefined {
       end: toChar(token.end),
       text: token.text,
       keyword,
+      keywordKind: token.keywordKind,
     };
   });
 }

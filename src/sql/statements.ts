@@ -1,4 +1,5 @@
 // Statements of a piece of SQL, parsed by PostgreSQL's parser, with positions in JavaScript string offsets.
+import { parseSync } from 'libpg-query';
 import { parseSql, SqlSyntaxError, type Node } from './parser.ts';
 import { byteToCharOffsets } from './utf8-offsets.ts';
 
@@ -22,8 +23,7 @@ export function parseStatements(text: string): ParseOutcome {
     raw = parseSql(text);
   } catch (error) {
     if (!(error instanceof SqlSyntaxError)) throw error;
-    const offset = error.offset === undefined ? undefined : byteToCharOffsets(text)(error.offset);
-    return { ok: false, message: error.message, offset };
+    return { ok: false, message: error.message, offset: errorOffset(text) };
   }
   const toChar = byteToCharOffsets(text);
   const statements = raw.flatMap((stmt): ParsedStatement[] => {
@@ -53,4 +53,24 @@ function trimmedEnd(text: string): number {
   let end = text.length;
   while (end > 0 && /[\s;]/.test(text[end - 1]!)) end--;
   return end;
+}
+
+/**
+ * Where PostgreSQL puts a syntax error, as a JavaScript string offset. libpg-query reports it as a 0-based count of
+ * characters (code points, not bytes), which is read here directly rather than through SqlSyntaxError.offset.
+ */
+function errorOffset(text: string): number | undefined {
+  try {
+    parseSync(text);
+  } catch (error) {
+    const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+    return position === undefined ? undefined : codePointsToOffset(text, position);
+  }
+  return undefined;
+}
+
+function codePointsToOffset(text: string, codePoints: number): number {
+  let offset = 0;
+  for (let n = 0; n < codePoints && offset < text.length; n++) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
+  return offset;
 }

@@ -1,0 +1,104 @@
+// CREATE INDEX inside `DO $$ ... $$`: the body is PL/pgSQL, read with PostgreSQL's scanner. A CREATE statement in
+// it runs when the migration runs, and so does `EXECUTE '<sql>'` or `EXECUTE format('<sql>', ...)` with a literal;
+// both are read as SQL. Function bodies (CREATE FUNCTION ... AS $$ ... $$) are not DO blocks and are never read.
+import type { SqlFinding } from './index-creations.ts';
+import type { ParsedStatement } from './statements.ts';
+import { subSource, withHoles, type SqlSource } from './sql-source.ts';
+import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from './sql-tokens.ts';
+
+type Analyze = (source: SqlSource) => SqlFinding[];
+
+export function findInDoBlock(source: SqlSource, statement: ParsedStatement, analyze: Analyze): SqlFinding[] {
+  if (!isPlpgsql(statement.node)) return [];
+  const text = source.text.slice(statement.start, statement.end);
+  const tokens = codeTokens(scanTokens(text) ?? []);
+  const bodyToken = tokens.find((token) => token.kind === 'string');
+  if (!bodyToken) return [];
+  const body = stringContent(bodyToken);
+  if (!body) return [];
+  const bodySource = subSource(source, body.text, (offset) => statement.start + body.map(offset));
+  return findInPlpgsql(bodySource, analyze);
+}
+
+function isPlpgsql(node: unknown): boolean {
+  const args = (node as { DoStmt?: { args?: { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }[] } })
+    .DoStmt?.args;
+  const language = args?.find((arg) => arg.DefElem?.defname === 'language')?.DefElem?.arg?.String?.sval;
+  return language === undefined || language.toLowerCase() === 'plpgsql';
+}
+
+/** Statements of a PL/pgSQL body that create an index or a table, including literal EXECUTE strings. */
+export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
+  const tokens = codeTokens(scanTokens(body.text) ?? []);
+  const findings: SqlFinding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isKeyword(token, 'CREATE')) {
+      const end = statementEnd(tokens, i);
+      const last = tokens[end - 1]!;
+      const segment = body.text.slice(token.start, last.end);
+      findings.push(...analyze(subSource(body, segment, (offset) => token.start + offset)).filter(notUnverifiable));
+      i = end;
+    } else if (isKeyword(token, 'EXECUTE')) {
+      const executed = executedSql(body, tokens, i);
+      if (executed) findings.push(...analyze(executed).filter(notUnverifiable));
+    }
+  }
+  return findings;
+}
+
+function notUnverifiable(finding: SqlFinding): boolean {
+  return finding.kind !== 'unverifiable';
+}
+
+function statementEnd(tokens: readonly SqlToken[], from: number): number {
+  const semicolon = tokens.findIndex((token, at) => at > from && isPunctuation(token, ';'));
+  return semicolon === -1 ? tokens.length : semicolon;
+}
+
+/** `EXECUTE '<sql>'` or `EXECUTE format('<sql>', ...)`: the literal as SQL, format specifiers as holes. */
+function executedSql(body: SqlSource, tokens: readonly SqlToken[], at: number): SqlSource | undefined {
+  const next = tokens[at + 1];
+  if (next?.kind === 'string') {
+    const after = tokens[at + 2];
+    if (after && !isPunctuation(after, ';') && !isKeyword(after, 'USING', 'INTO')) return undefined;
+    return literalSource(body, next);
+  }
+  if (next?.text.toLowerCase() === 'format' && isPunctuation(tokens[at + 2], '(') && tokens[at + 3]?.kind === 'string') {
+    const literal = literalSource(body, tokens[at + 3]!);
+    if (!literal) return undefined;
+    const spans = [...literal.text.matchAll(/%(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL%])/g)]
+      .filter((match) => match[1] !== '%')
+      .map((match) => ({ start: match.index, end: match.index + match[0].length, label: match[0] }));
+    return withHoles(literal, spans);
+  }
+  return undefined;
+}
+
+function literalSource(body: SqlSource, token: SqlToken): SqlSource | undefined {
+  const content = stringContent(token);
+  return content && subSource(body, content.text, (offset) => content.map(offset));
+}
+
+/**
+ * The content of a string token and a map from content offsets back to offsets before the token's own text:
+ * dollar-quoted and standard single-quoted strings (`''` escapes). Escape strings (E'...') are not read.
+ */
+export function stringContent(token: SqlToken): { text: string; map: (offset: number) => number } | undefined {
+  const tag = /^\$[^$]*\$/.exec(token.text)?.[0];
+  if (tag) {
+    const text = token.text.slice(tag.length, token.text.length - tag.length);
+    return { text, map: (offset) => token.start + tag.length + offset };
+  }
+  if (!token.text.startsWith("'")) return undefined;
+  const raw = token.text.slice(1, -1);
+  let text = '';
+  const origin: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    origin.push(token.start + 1 + i);
+    text += raw[i];
+    if (raw[i] === "'" && raw[i + 1] === "'") i++;
+  }
+  return { text, map: (offset) => (offset >= origin.length ? token.start + token.text.length - 1 : origin[offset]!) };
+}
+
