@@ -52269,6 +52269,14 @@ function describeError(error, url) {
     case "ENETUNREACH":
       message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
       break;
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "CERT_HAS_EXPIRED":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      message = `could not verify the TLS certificate of ${target || "the server"} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
+      break;
     case "ECONNRESET":
     case "EPIPE":
       message = `the connection${where} was reset by the server`;
