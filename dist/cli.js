@@ -52763,6 +52763,9 @@ async function buildPartitioned(entry, schema, settings, monitor) {
     const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
     for (const partition of partitions) {
       if (settings.signal?.aborted) break;
+      if (settings.deadline !== void 0 && Date.now() >= settings.deadline) {
+        return { attempts, deferred: true, partitions: { total: countLeaves(partitions), built } };
+      }
       const indexName = indexOf(partition.schema, partition.name);
       const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
       if (!await isAttached(client, parentIndex, partition)) {
@@ -52953,6 +52956,7 @@ async function buildEntry(entry, plannedState, main2, settings, monitor, onDrift
   const outcome = await runBuild(entry, action, state, settings, monitor);
   const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
   if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
+  if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
   if (!drift) {

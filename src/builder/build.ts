@@ -161,6 +161,7 @@ async function buildEntry(
   const outcome = await runBuild(entry, action, state, settings, monitor);
   const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions as Extra['partitions'] } : {}) };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
+  if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'in-progress') return done('in-progress', outcome.attempts, extra);
   if (!drift) {

@@ -43,6 +43,8 @@ export function partitionIndexName(indexName: string, partition: string): string
 
 export interface PartitionedOutcome extends BuildOutcome {
   partitions: { total: number; built: number };
+  /** The time budget ran out between partitions: the rest waits for the next run. */
+  deferred?: boolean;
 }
 
 export async function buildPartitioned(
@@ -70,6 +72,9 @@ export async function buildPartitioned(
 
     for (const partition of partitions) {
       if (settings.signal?.aborted) break;
+      if (settings.deadline !== undefined && Date.now() >= settings.deadline) {
+        return { attempts, deferred: true, partitions: { total: countLeaves(partitions), built } };
+      }
       const indexName = indexOf(partition.schema, partition.name);
       const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
       if (!(await isAttached(client, parentIndex, partition))) {
