@@ -7,6 +7,7 @@ import { createTestDatabase, indexState, type TestDatabase } from '../support/db
 import { entries, index } from '../support/registry.ts';
 
 let db: TestDatabase;
+const realNow = Date.now;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -85,6 +86,21 @@ it('resumes an interrupted build without rebuilding the leaves already built', a
   for (const leaf of builtBefore.filter((l) => l.table !== 'events_2025_other')) {
     expect(after.find((a) => a.index === leaf.index)?.oid).toBe(leaf.oid);
   }
+});
+
+it('defers the rest of a partitioned build when the time budget runs out between partitions', async () => {
+  const started = Date.now();
+  const report = await build(entries(index('idx_events_kind', 'events (kind, at)')), options({
+    timeBudgetMs: 60_000,
+    // Each finished leaf moves the clock past the budget, so the run stops before the next leaf.
+    events: { ...silentEvents, partitionDone: () => void (Date.now = () => started + 120_000) },
+  })).finally(() => {
+    Date.now = realNow;
+  });
+  expect(report.indexes[0]).toMatchObject({ status: 'deferred', partitions: { total: 3, built: 1 } });
+  expect(await indexState(db, 'idx_events_kind')).toEqual({ valid: false });
+  const resumed = await build(entries(index('idx_events_kind', 'events (kind, at)')), options());
+  expect(resumed.indexes[0]).toMatchObject({ status: 'rebuilt', partitions: { total: 3, built: 3 } });
 });
 
 it('derives leaf index names that fit in 63 bytes, deterministically', () => {
