@@ -52488,7 +52488,7 @@ function parseSql(sql) {
     const details = error.sqlDetails;
     const message = details?.message ?? error.message ?? String(error);
     const cursor = details?.cursorPosition;
-    throw new SqlSyntaxError(message, cursor ? cursor - 1 : void 0);
+    throw new SqlSyntaxError(message, typeof cursor === "number" && cursor >= 0 ? cursor : void 0);
   }
 }
 function nodeType(node) {
@@ -52878,7 +52878,7 @@ async function build(entries, options) {
   const ordered = buildOrder(entries);
   const finish = (indexes, orphans = [], notice) => {
     const cancelled = options.signal?.aborted === true;
-    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was stopped and its leftover dropped` : void 0);
+    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : void 0);
     const report = {
       indexes,
       totals: countTotals(indexes),
@@ -52911,11 +52911,13 @@ async function build(entries, options) {
     const states = await readCatalog(main2, ordered);
     events.runStarted(ordered.length);
     const results = [];
+    let unreachable;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = await buildEntry(entry, states[i], main2, settings, monitor, options.onDrift ?? "report");
+      const outcome = unreachable ? result(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], main2, settings, monitor, options.onDrift ?? "report");
       events.indexFinished(entry, outcome);
       results.push(outcome);
+      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
     }
     const orphans = await handleOrphans(main2, ordered, states, options, settings);
     return finish(results, orphans);
@@ -53000,6 +53002,19 @@ async function handleOrphans(main2, entries, states, options, settings) {
     return [];
   }
 }
+function lostConnection(outcome) {
+  if (outcome.status !== "failed" || !outcome.error) return false;
+  const sqlstate = outcome.error.sqlstate;
+  return sqlstate === void 0 ? !outcome.error.message.startsWith("cancelled") : /^(08|57P)/.test(sqlstate);
+}
+async function probeServer(url, signal) {
+  try {
+    await disconnect(await connect(url, void 0, { retry: true, signal }));
+    return void 0;
+  } catch (error) {
+    return describeError(error, url);
+  }
+}
 function result(entry, status, attempts, durationMs, extra = {}) {
   return {
     name: entry.name,
@@ -53028,7 +53043,7 @@ async function plan(entries, url) {
       const base = { name: entry.name, table };
       switch (action.kind) {
         case "create":
-          return { ...base, status: "created", reason: states[i].tableExists ? "missing: would create it" : `missing, and table ${table} does not exist: would fail` };
+          return states[i].tableExists ? { ...base, status: "created", reason: "missing: would create it" } : { ...base, status: "failed", reason: `table ${table} does not exist: would fail` };
         case "skip":
           return { ...base, status: "skipped", reason: "exists and is valid" };
         case "adopt":
@@ -53114,7 +53129,8 @@ function readIndexStatement(node) {
     unique: stmt.unique === true,
     concurrent: stmt.concurrent === true,
     ifNotExists: stmt.if_not_exists === true,
-    only: stmt.relation?.inh === false,
+    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
+    only: stmt.relation?.inh !== true,
     accessMethod: stmt.accessMethod ?? "btree",
     node: stmt
   };
@@ -53536,7 +53552,7 @@ function driftLines(result2) {
     "\u26A0\uFE0F  Drifted: the index exists, but the registry now defines it differently; left as it is",
     `    Database: ${result2.drift?.database ?? "?"}`,
     `    Registry: ${(result2.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
-    "    Run with --on-drift rebuild to build the new definition and swap it in without blocking writes."
+    "    To replace it without blocking writes: --on-drift rebuild (Action input on-drift: rebuild)."
   ];
 }
 function partitionsNote(result2) {

@@ -221,7 +221,7 @@ describe('index-builder plan', () => {
       'Plan for 3 index(es); nothing is changed:',
       '  created  idx_email on users: missing: would create it',
       '  skipped  idx_status on leads: exists, valid and as the registry says: would adopt it',
-      '  created  idx_gone on gone: missing, and table gone does not exist: would fail',
+      '  failed   idx_gone on gone: table gone does not exist: would fail',
       '',
     ]);
     expect(await indexState(db, 'idx_email')).toBeUndefined();

@@ -40,7 +40,7 @@ async function killBuildHalfway(): Promise<number> {
   let builderPid = 0;
   await waitFor(async () => {
     const { rows } = await db.sql(
-      `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_status'`,
+      `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_status' AND p.datname = current_database()`,
     );
     builderPid = rows[0]?.pid ?? 0;
     return builderPid !== 0;

@@ -71,7 +71,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   const ordered = buildOrder(entries);
   const finish = (indexes: IndexResult[], orphans: OrphanIndex[] = [], notice?: string): Report => {
     const cancelled = options.signal?.aborted === true;
-    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was stopped and its leftover dropped` : undefined);
+    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : undefined);
     const report: Report = {
       indexes,
       totals: countTotals(indexes),
@@ -105,11 +105,15 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const states = await readCatalog(main, ordered);
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
+    let unreachable: string | undefined;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = await buildEntry(entry, states[i]!, main, settings, monitor, options.onDrift ?? 'report');
+      const outcome = unreachable
+        ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
+        : await buildEntry(entry, states[i]!, main, settings, monitor, options.onDrift ?? 'report');
       events.indexFinished(entry, outcome);
       results.push(outcome);
+      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
     }
     const orphans = await handleOrphans(main, ordered, states, options, settings);
     return finish(results, orphans);
@@ -228,6 +232,23 @@ async function handleOrphans(
     return await pruneOrphans(options.url, settings, orphans);
   } catch {
     return [];
+  }
+}
+
+/** A failure of the connection rather than of the statement: no SQLSTATE, or class 08 (connection) / 57P (shutdown, crash). */
+function lostConnection(outcome: IndexResult): boolean {
+  if (outcome.status !== 'failed' || !outcome.error) return false;
+  const sqlstate = outcome.error.sqlstate;
+  return sqlstate === undefined ? !outcome.error.message.startsWith('cancelled') : /^(08|57P)/.test(sqlstate);
+}
+
+/** After a lost connection: waits for the server to come back (a restart), or says why it cannot be reached. */
+async function probeServer(url: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+  try {
+    await disconnect(await connect(url, undefined, { retry: true, signal }));
+    return undefined;
+  } catch (error) {
+    return describeError(error, url);
   }
 }
 

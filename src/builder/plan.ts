@@ -32,7 +32,9 @@ export async function plan(entries: readonly RegistryEntry[], url: string): Prom
       const base = { name: entry.name, table };
       switch (action.kind) {
         case 'create':
-          return { ...base, status: 'created', reason: states[i]!.tableExists ? 'missing: would create it' : `missing, and table ${table} does not exist: would fail` };
+          return states[i]!.tableExists
+            ? { ...base, status: 'created', reason: 'missing: would create it' }
+            : { ...base, status: 'failed', reason: `table ${table} does not exist: would fail` };
         case 'skip':
           return { ...base, status: 'skipped', reason: 'exists and is valid' };
         case 'adopt':

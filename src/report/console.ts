@@ -119,7 +119,7 @@ function driftLines(result: IndexResult): string[] {
     '⚠️  Drifted: the index exists, but the registry now defines it differently; left as it is',
     `    Database: ${result.drift?.database ?? '?'}`,
     `    Registry: ${(result.drift?.registry ?? '?').replace(/\s+/g, ' ').trim()}`,
-    '    Run with --on-drift rebuild to build the new definition and swap it in without blocking writes.',
+    '    To replace it without blocking writes: --on-drift rebuild (Action input on-drift: rebuild).',
   ];
 }
 

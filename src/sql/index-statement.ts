@@ -39,7 +39,8 @@ export function readIndexStatement(node: Node | undefined): IndexStatement | und
     unique: stmt.unique === true,
     concurrent: stmt.concurrent === true,
     ifNotExists: stmt.if_not_exists === true,
-    only: stmt.relation?.inh === false,
+    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
+    only: stmt.relation?.inh !== true,
     accessMethod: stmt.accessMethod ?? 'btree',
     node: stmt,
   };

@@ -30,9 +30,9 @@ export function parseSql(sql: string): RawStmt[] {
   } catch (error) {
     const details = (error as ParserError).sqlDetails;
     const message = details?.message ?? (error as ParserError).message ?? String(error);
-    // cursorPosition is 1-based; 0 means "no position".
+    // libpg-query reports a 0-based character offset.
     const cursor = details?.cursorPosition;
-    throw new SqlSyntaxError(message, cursor ? cursor - 1 : undefined);
+    throw new SqlSyntaxError(message, typeof cursor === 'number' && cursor >= 0 ? cursor : undefined);
   }
 }
 

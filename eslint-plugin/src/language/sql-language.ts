@@ -1,0 +1,59 @@
+// ESLint's language-plugin interface for PostgreSQL migrations (`language: 'index-builder/sql'`). Parsing is
+// synchronous: src/sql/parser.ts loads libpg-query's WebAssembly once, when the plugin module is imported.
+import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
+import { nodeType } from '../../../src/sql/parser.ts';
+import { scanTokens } from '../../../src/sql/sql-tokens.ts';
+import { parseStatements } from '../../../src/sql/statements.ts';
+import { commentNode, locator, visitorKeys, type SqlNode, type SqlScript } from './sql-ast.ts';
+import { SqlSourceCode } from './sql-source-code.ts';
+
+type SqlLanguageOptions = Record<string, never>;
+
+export class SqlLanguage
+  implements Language<{ LangOptions: SqlLanguageOptions; Code: SqlSourceCode; RootNode: SqlScript; Node: SqlNode }>
+{
+  readonly fileType = 'text' as const;
+  readonly lineStart = 1 as const;
+  readonly columnStart = 1 as const;
+  readonly nodeTypeKey = 'type';
+  readonly visitorKeys = visitorKeys;
+  readonly defaultLanguageOptions: SqlLanguageOptions = {};
+
+  /**
+   * The SQL language has no options. Others are accepted and ignored: ESLint 9 before 9.x gave every language the
+   * JavaScript defaults (`sourceType`, `ecmaVersion`), and shared configs often set them for all files.
+   */
+  validateLanguageOptions(): void {}
+
+  parse(file: File): ParseResult<SqlScript> {
+    const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
+    const at = locator(text);
+    const parsed = parseStatements(text);
+    if (!parsed.ok) {
+      const position = at(parsed.offset ?? 0);
+      const error: FileError = { message: parsed.message, line: position.line, column: position.column };
+      return { ok: false, errors: [error] };
+    }
+    const comments = (scanTokens(text) ?? []).filter((token) => token.kind === 'comment').map((token) => commentNode(token, at));
+    const statements = parsed.statements.map((statement) => ({
+      type: 'SqlStatement' as const,
+      kind: nodeType(statement.node) ?? 'unknown',
+      node: statement.node,
+      range: [statement.start, statement.end] as [number, number],
+      loc: { start: at(statement.start), end: at(statement.end) },
+    }));
+    const ast: SqlScript = {
+      type: 'SqlScript',
+      statements,
+      comments,
+      range: [0, text.length],
+      loc: { start: at(0), end: at(text.length) },
+    };
+    return { ok: true, ast };
+  }
+
+  createSourceCode(file: File, input: OkParseResult<SqlScript>, _context?: LanguageContext<SqlLanguageOptions>): SqlSourceCode {
+    const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
+    return new SqlSourceCode({ text, ast: input.ast });
+  }
+}

@@ -1,0 +1,81 @@
+// Rule `no-index-in-migration`: every index a migration creates, in .js/.ts (SQL text and the migration APIs of
+// knex, node-pg-migrate, TypeORM, Sequelize, Kysely) and in .sql files (through the plugin's SQL language).
+import { MigrationFindings, type MessageId, type ReportContext, type RuleOptions } from '../analysis/findings.ts';
+import { jsMigrationListener } from '../analysis/js-migration.ts';
+import { sqlMigrationListener } from '../analysis/sql-migration.ts';
+import { SqlSourceCode } from '../language/sql-source-code.ts';
+import { createRule } from './create-rule.ts';
+
+export const DEFAULT_OPTIONS: RuleOptions = {
+  allowUnique: false,
+  allowNewTables: false,
+  reportUnverifiable: false,
+  registryPath: 'db/indexes.ts',
+};
+
+const AFTER_DEPLOY = 'index-builder builds it with CREATE INDEX CONCURRENTLY after the deploy';
+
+export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>({
+  name: 'no-index-in-migration',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow creating indexes in schema migrations; declare them in the index-builder registry',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    // ESLint 10 checks that a rule supports the language of the files it is enabled for.
+    ...({ languages: ['js/js', 'index-builder/sql'] } as object),
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowUnique: { type: 'boolean', description: 'Allow CREATE UNIQUE INDEX in migrations.' },
+          allowNewTables: { type: 'boolean', description: 'Allow indexes on tables that the same migration creates.' },
+          reportUnverifiable: {
+            type: 'boolean',
+            description: 'Report SQL whose statement cannot be read statically (a computed statement keyword).',
+          },
+          registryPath: { type: 'string', description: 'The registry file named in messages (default db/indexes.ts).' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      indexInMigration:
+        'Index "{{index}}" on "{{table}}" is created in a migration, which blocks writes to "{{table}}" for the whole build. ' +
+        `Declare it in {{registryPath}} instead; ${AFTER_DEPLOY}.`,
+      uniqueIndexInMigration:
+        'Unique index "{{index}}" on "{{table}}" is created in a migration, which blocks writes to "{{table}}" for the whole build. ' +
+        'Declare it in {{registryPath}} instead; index-builder builds it with CREATE UNIQUE INDEX CONCURRENTLY after the deploy. ' +
+        'If the application needs the uniqueness the moment the migration runs, keep it and set allowUnique.',
+      unverifiableSql:
+        'This SQL cannot be read statically (the statement itself is computed), so it may create an index unseen. ' +
+        'Write the statement as literal text, or declare its indexes in {{registryPath}}.',
+      moveToRegistry: 'Insert the registry entry for "{{index}}" as a comment, to move into {{registryPath}}: {{entry}}',
+    },
+  },
+  defaultOptions: [DEFAULT_OPTIONS],
+  create(context, [given]) {
+    const options: RuleOptions = { ...DEFAULT_OPTIONS, ...given };
+    if (isRegistryFile(context.filename, options.registryPath)) return {};
+    // ESLint's SourceCode for JavaScript, SqlSourceCode for .sql files: both have text and getLocFromIndex.
+    const sourceCode = context.sourceCode as unknown as { text: string; getLocFromIndex(offset: number): { line: number; column: number } };
+    const reporter: ReportContext = {
+      filename: context.filename,
+      text: sourceCode.text,
+      locAt: (offset) => sourceCode.getLocFromIndex(offset),
+      report: (descriptor) => context.report(descriptor as Parameters<typeof context.report>[0]),
+    };
+    const findings = new MigrationFindings(reporter, options);
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
+    return jsMigrationListener(context as never, options, findings);
+  },
+});
+
+/** The registry itself holds CREATE INDEX statements by design. */
+function isRegistryFile(filename: string, registryPath: string): boolean {
+  const file = filename.replace(/\\/g, '/');
+  const registry = registryPath.replace(/\\/g, '/').replace(/^\.\//, '');
+  return file === registry || file.endsWith(`/${registry}`);
+}

@@ -1,0 +1,150 @@
+// The Action's main step: the CLI's builder behind GitHub's inputs, outputs, log groups, annotations and job summary.
+// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
+import { relative, resolve, sep } from 'node:path';
+import * as core from '@actions/core';
+import { ANOTHER_BUILDER_RUNNING, build } from '../builder/build.ts';
+import { describeTarget, redact } from '../builder/connection.ts';
+import { plan } from '../builder/plan.ts';
+import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
+import type { RegistryEntry } from '../registry/types.ts';
+import { consoleEvents } from '../report/console.ts';
+import { writeJsonReport } from '../report/json.ts';
+import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
+import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
+import { readInputs, type ActionInputs } from './inputs.ts';
+import { outputsOf, reportPathFor } from './outputs.ts';
+import { planToReport } from './plan-report.ts';
+import { maskSecrets, redactDeep } from './secrets.ts';
+import { BUILD_STARTED } from './state.ts';
+import { renderSummary, type SummaryView } from './summary.ts';
+
+export async function run(): Promise<void> {
+  // Masked before anything else is printed, even an input error.
+  const secrets = maskSecrets(core.getInput('database-url'), core.setSecret);
+
+  let inputs: ActionInputs;
+  try {
+    inputs = readInputs((name) => core.getInput(name));
+  } catch (error) {
+    core.setFailed(redact(messageOf(error), secrets));
+    return;
+  }
+  try {
+    await buildAndReport(inputs, secrets);
+  } catch (error) {
+    // A fault of ours, not an index's: the deploy still goes on unless fail-on asks otherwise.
+    const message = `index-builder stopped unexpectedly: ${redact(messageOf(error), secrets)}`;
+    if (inputs.failOn === 'never') core.warning(message);
+    else core.setFailed(message);
+  }
+}
+
+async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<void> {
+  const registry = await loadRegistry(inputs.registry);
+  if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
+
+  const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
+    ? await dryRun(registry.entries, inputs.databaseUrl)
+    : { report: await buildAll(registry.entries, inputs) };
+  const report = redactDeep(outcome.report, secrets);
+  const stepFailure = report.notice === ANOTHER_BUILDER_RUNNING ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
+  const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
+  await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
+}
+
+async function buildAll(entries: RegistryEntry[], inputs: ActionInputs): Promise<Report> {
+  core.saveState(BUILD_STARTED, 'true');
+  const events = consoleEvents(core.info, { start: core.startGroup, end: core.endGroup });
+  // A cancelled job gets SIGINT, then SIGTERM: the builder cancels the running build on the server and stops, so the
+  // report, outputs and summary are still written. If the runner kills us first, the post step cleans up.
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (cancel.signal.aborted) return;
+    events.cancelling(signal);
+    cancel.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await build(entries, {
+      url: inputs.databaseUrl,
+      lockTimeoutMs: inputs.lockTimeoutMs,
+      statementTimeoutMs: inputs.statementTimeoutMs,
+      maxAttempts: inputs.maxAttempts,
+      timeBudgetMs: inputs.timeBudgetMs,
+      progressIntervalMs: inputs.progressIntervalMs,
+      onDrift: inputs.onDrift,
+      prune: inputs.prune,
+      signal: cancel.signal,
+      events,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function dryRun(entries: RegistryEntry[], url: string) {
+  const started = Date.now();
+  core.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(url)}; nothing is changed.`);
+  const result = await plan(entries, url);
+  for (const line of result.lines) core.info(line);
+  return planToReport(result, entries, Date.now() - started);
+}
+
+async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {
+  for (const problem of registry.problems) core.info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  const notice = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
+  const report: Report = { indexes: [], totals: countTotals([]), notice, durationMs: 0 };
+  const stepFailure = failOn === 'never' ? undefined : `the registry is invalid and fail-on is "${failOn}"`;
+  const annotations = capAnnotations(problemAnnotations(registry.problems, repoPath), stepFailure ? 1 : 0);
+  await finish({ report, problems: registry.problems, omitted: annotations.omitted, stepFailure }, annotations.shown);
+}
+
+/** Everything a finished run reports: JSON file, outputs, annotations, job summary, and the step's failure if any. */
+async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
+  let reportPath = reportPathFor(process.env);
+  try {
+    await writeJsonReport(reportPath, view.report);
+    core.info(`JSON report: ${reportPath}`);
+  } catch (error) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
+    reportPath = '';
+  }
+  const outputs = Object.entries(outputsOf(view.report, reportPath));
+  if (process.env.GITHUB_OUTPUT) for (const [name, value] of outputs) core.setOutput(name, value);
+  else core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  for (const annotation of annotations) {
+    const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
+    emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
+  }
+  const markdown = renderSummary({ ...view, ...(reportPath ? { reportPath } : {}) });
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(markdown, true)
+      .write()
+      .catch((error: unknown) => core.warning(`Could not write the job summary: ${messageOf(error)}`));
+  } else {
+    core.info('');
+    core.info('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
+    core.info(markdown);
+  }
+  if (view.stepFailure) core.setFailed(`index-builder: ${view.stepFailure}`);
+}
+
+function stepFailureOf(report: Report, failOn: FailOn, dryRun: boolean): string | undefined {
+  if (!shouldFail(report, failOn)) return undefined;
+  const failed = report.indexes.filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical));
+  const what = failOn === 'any' ? 'index(es)' : 'critical index(es)';
+  const names = failed.slice(0, 10).map((index) => index.name).join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
+  return `fail-on is "${failOn}" and ${failed.length} ${what} ${dryRun ? 'would fail' : 'failed'}: ${names}`;
+}
+
+/** Annotations name files relative to the repository root (GITHUB_WORKSPACE), with forward slashes. */
+function repoPath(file: string): string {
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), resolve(file)).split(sep).join('/');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

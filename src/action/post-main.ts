@@ -1,0 +1,52 @@
+// The Action's post step: runs after the job, even a cancelled one, and drops the invalid registry indexes a killed
+// build left behind (none that another session is still building). Best effort: it never fails the job.
+import * as core from '@actions/core';
+import { dropAbandonedIndexes, type CleanupResult } from '../builder/cleanup.ts';
+import { redact } from '../builder/connection.ts';
+import { loadRegistry } from '../registry/load.ts';
+import { InputError, readInputs } from './inputs.ts';
+import { maskSecrets } from './secrets.ts';
+import { BUILD_STARTED } from './state.ts';
+
+export async function runPost(): Promise<void> {
+  const secrets = maskSecrets(core.getInput('database-url'), core.setSecret);
+  if (core.getState(BUILD_STARTED) !== 'true') {
+    core.info('index-builder cleanup: no build was started in this step; nothing to clean up.');
+    return;
+  }
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    const registry = await loadRegistry(inputs.registry);
+    if (registry.problems.length > 0) {
+      core.info(`index-builder cleanup: ${registry.file} is invalid; nothing to clean up.`);
+      return;
+    }
+    const result = await dropAbandonedIndexes(registry.entries, { url: inputs.databaseUrl, lockTimeoutMs: inputs.lockTimeoutMs });
+    printCleanup(result);
+  } catch (error) {
+    const message = redact(error instanceof Error ? error.message : String(error), secrets);
+    core.warning(error instanceof InputError ? `index-builder cleanup skipped: ${message}` : `index-builder cleanup stopped unexpectedly: ${message}`);
+  }
+}
+
+function printCleanup(result: CleanupResult): void {
+  if (result.notice) {
+    core.info(`index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    return;
+  }
+  for (const name of result.dropped) core.info(`🧹 Dropped invalid index ${name}, left by an interrupted build`);
+  for (const name of result.inProgress) core.info(`⏳ Left invalid index ${name} alone: another session is building it`);
+  for (const failure of result.failed) {
+    core.warning(`Could not drop the invalid index ${failure.name}: ${failure.message}. The next build drops and rebuilds it.`, {
+      title: 'index-builder cleanup',
+    });
+  }
+  if (result.dropped.length > 0) {
+    core.notice(`Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(', ')}. The next deploy builds them again.`, {
+      title: 'index-builder cleanup',
+    });
+  }
+  if (result.dropped.length + result.inProgress.length + result.failed.length === 0) {
+    core.info('index-builder cleanup: no invalid registry index was left behind.');
+  }
+}

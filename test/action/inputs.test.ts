@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import { INPUT_DEFAULTS, InputError, readInputs, type InputName } from '../../src/action/inputs.ts';
+
+const URL = 'postgres://app:s3cret@db.example.com:5432/app';
+
+function read(inputs: Partial<Record<InputName, string>>) {
+  return readInputs((name) => inputs[name] ?? '');
+}
+
+function errorOf(inputs: Partial<Record<InputName, string>>): InputError {
+  try {
+    read(inputs);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readInputs', () => {
+  it('applies the defaults action.yml declares when only database-url is given (as outside GitHub)', () => {
+    expect(read({ 'database-url': URL })).toEqual({
+      databaseUrl: URL,
+      registry: 'db/indexes.ts',
+      lockTimeoutMs: 300_000,
+      maxAttempts: 10,
+      statementTimeoutMs: 0,
+      timeBudgetMs: undefined,
+      progressIntervalMs: 10_000,
+      failOn: 'never',
+      dryRun: false,
+      onDrift: 'report',
+      prune: false,
+    });
+  });
+
+  it('reads on-drift, prune and ssl-ca, and names a bad on-drift', () => {
+    const inputs = read({ 'database-url': URL, 'on-drift': 'rebuild', prune: 'true', 'ssl-ca': '/etc/ssl/db-ca.pem' });
+    expect(inputs).toMatchObject({ onDrift: 'rebuild', prune: true });
+    expect(inputs.databaseUrl).toBe(`${URL}?sslrootcert=%2Fetc%2Fssl%2Fdb-ca.pem&sslmode=verify-full`);
+    expect(() => read({ 'database-url': URL, 'on-drift': 'sometimes' })).toThrow('Invalid input "on-drift": "sometimes" is not one of report, rebuild');
+  });
+
+  it('reads the defaults the runner passes, as the runner passes them', () => {
+    expect(read({ 'database-url': URL, ...INPUT_DEFAULTS })).toEqual(read({ 'database-url': URL }));
+  });
+
+  it('reads PostgreSQL-style durations, counts, fail-on and dry-run', () => {
+    const inputs = read({
+      'database-url': ` ${URL} `,
+      registry: 'config/indexes.yaml',
+      'lock-timeout': '30s',
+      'max-attempts': '3',
+      'statement-timeout': '2h',
+      'time-budget': '20min',
+      'progress-interval': '250ms',
+      'fail-on': 'critical',
+      'dry-run': 'True',
+    });
+    expect(inputs).toMatchObject({
+      databaseUrl: URL,
+      registry: 'config/indexes.yaml',
+      lockTimeoutMs: 30_000,
+      maxAttempts: 3,
+      statementTimeoutMs: 7_200_000,
+      timeBudgetMs: 1_200_000,
+      progressIntervalMs: 250,
+      failOn: 'critical',
+      dryRun: true,
+    });
+  });
+
+  it.each([
+    ['max-attempts', 'abc', /^Invalid input "max-attempts": "abc" is not a whole number of 1 or more$/],
+    ['max-attempts', '0', /"max-attempts"/],
+    ['max-attempts', '2.5', /"max-attempts"/],
+    ['fail-on', 'sometimes', /^Invalid input "fail-on": "sometimes" is not one of never, critical, any$/],
+    ['lock-timeout', '5 minutes', /^Invalid input "lock-timeout": "5 minutes" is not a duration/],
+    ['statement-timeout', '-1s', /"statement-timeout"/],
+    ['time-budget', 'soon', /"time-budget"/],
+    ['progress-interval', '10 sec', /"progress-interval"/],
+    ['dry-run', 'yes', /^Invalid input "dry-run": "yes" is not true or false$/],
+  ] as const)('rejects %s: %s, naming the input', (name, value, message) => {
+    expect(errorOf({ 'database-url': URL, [name]: value }).message).toMatch(message);
+  });
+
+  it('requires database-url, and says how to pass it', () => {
+    expect(errorOf({}).message).toMatch(/^Input "database-url" is required.*secrets\.DATABASE_URL/);
+  });
+
+  it.each(['mysql://app:s3cret@db/app', 'not a url s3cret'])('rejects database-url %s without printing it', (url) => {
+    const { message } = errorOf({ 'database-url': url });
+    expect(message).toMatch(/^Invalid input "database-url": /);
+    expect(message).not.toContain('s3cret');
+  });
+});
