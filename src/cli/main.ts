@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { ANOTHER_BUILDER_RUNNING, build, DEFAULTS } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
@@ -46,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let exitCode = EXIT_OK;
   const program = new Command('index-builder')
     .description('Build PostgreSQL performance indexes concurrently and idempotently, after migrations.')
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .version(packageJson.version, '-V, --version')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
