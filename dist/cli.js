@@ -52477,7 +52477,7 @@ async function buildIndex(job, settings, monitor) {
 async function runAttempt(job, settings, monitor) {
   const { target } = job;
   const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-  const pid = (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+  const pid = await backendPid(client);
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
@@ -52496,6 +52496,8 @@ async function runAttempt(job, settings, monitor) {
     await client.query(job.sql);
     const [after] = await readCatalog(client, [target]);
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
+    await job.afterBuild?.(client).catch(() => {
+    });
     return void 0;
   } catch (error) {
     error.blockers = watcher.blockers();
@@ -52535,6 +52537,11 @@ function toFailure(error, settings) {
     ...hint ? { hint } : {},
     blockers: e.blockers ?? []
   };
+}
+async function backendPid(client) {
+  const known = client.processID;
+  if (typeof known === "number") return known;
+  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
 }
 function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
@@ -52867,6 +52874,8 @@ async function buildPartitioned(entry, schema, settings, monitor) {
       const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : "the parent index is still invalid";
       return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
     }
+    await writeMark(client, schema, entry).catch(() => {
+    });
     return { attempts, partitions: { total, built } };
   } finally {
     await disconnect(client);
@@ -52980,8 +52989,9 @@ async function build(entries, options) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING);
     }
-    monitor = await connect(options.url).catch(() => void 0);
+    const monitorReady = connect(options.url).catch(() => void 0);
     const states = await readCatalog(main2, ordered);
+    monitor = await monitorReady;
     events.runStarted(ordered.length);
     const results = [];
     let unreachable;
@@ -53006,12 +53016,8 @@ async function build(entries, options) {
 async function buildEntry(entry, plannedState, main2, settings, monitor, onDrift) {
   const started = Date.now();
   const done = (status, attempts, extra2 = {}) => result(entry, status, attempts, Date.now() - started, extra2);
-  let state = plannedState;
-  let action = decide(entry, state);
-  if (action.kind === "create" || action.kind === "rebuild") {
-    state = (await readCatalog(main2, [{ ...entry, schema: state.schema }]).catch(() => []))[0] ?? state;
-    action = decide(entry, state);
-  }
+  const state = plannedState;
+  const action = decide(entry, state);
   const drift = action.kind === "drifted" ? { database: action.database, registry: entry.sql } : void 0;
   switch (action.kind) {
     case "skip":
@@ -53034,9 +53040,6 @@ async function buildEntry(entry, plannedState, main2, settings, monitor, onDrift
   if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
-  if (!drift) {
-    await markQuietly(entry, state.schema, settings);
-  }
   return done(action.kind === "create" ? "created" : "rebuilt", outcome.attempts, extra);
 }
 async function runBuild(entry, action, state, settings, monitor) {
@@ -53044,26 +53047,18 @@ async function runBuild(entry, action, state, settings, monitor) {
     if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
     if (action.kind === "drifted") return await replaceDrifted(entry, state.schema, settings, monitor);
     const target = { ...entry, schema: state.schema };
-    return await buildIndex({ entry, target, sql: entry.sql }, settings, monitor);
+    const afterBuild = (client) => writeMark(client, state.schema, entry);
+    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     return { attempts: 1, error: { ...sqlstate ? { sqlstate } : {}, message: describeError(error, settings.url), blockers: [] } };
   }
 }
 async function adopt(entry, schema, main2, settings, done) {
-  await markQuietly(entry, schema, settings, main2);
+  await writeMark(main2, schema, entry).catch(() => {
+  });
   settings.events.adopted(entry);
   return done("skipped", 0);
-}
-async function markQuietly(entry, schema, settings, client) {
-  let own;
-  try {
-    own = client ?? await connect(settings.url, settings, { retry: true });
-    await writeMark(own, schema, entry);
-  } catch {
-  } finally {
-    if (!client) await disconnect(own);
-  }
 }
 async function handleOrphans(main2, entries, states, options, settings) {
   try {

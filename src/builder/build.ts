@@ -101,8 +101,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING);
     }
-    monitor = await connect(options.url).catch(() => undefined);
+    // The monitor connection (progress, blockers) opens while the catalog is read.
+    const monitorReady = connect(options.url).catch(() => undefined);
     const states = await readCatalog(main, ordered);
+    monitor = await monitorReady;
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
@@ -138,13 +140,9 @@ async function buildEntry(
 ): Promise<IndexResult> {
   const started = Date.now();
   const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
-  let state = plannedState;
-  let action = decide(entry, state);
-  if (action.kind === 'create' || action.kind === 'rebuild') {
-    // Earlier builds may have taken long: look again before acting (another session may have built or begun it).
-    state = (await readCatalog(main, [{ ...entry, schema: state.schema }]).catch(() => []))[0] ?? state;
-    action = decide(entry, state);
-  }
+  // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
+  const state = plannedState;
+  const action = decide(entry, state);
   const drift = action.kind === 'drifted' ? { database: action.database, registry: entry.sql } : undefined;
   switch (action.kind) {
     case 'skip':
@@ -168,10 +166,6 @@ async function buildEntry(
   if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'in-progress') return done('in-progress', outcome.attempts, extra);
-  if (!drift) {
-    // Record the definition that built it: later runs compare against this to detect drift.
-    await markQuietly(entry, state.schema, settings);
-  }
   return done(action.kind === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
 }
 
@@ -186,7 +180,9 @@ async function runBuild(
     if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, monitor);
     if (action.kind === 'drifted') return await replaceDrifted(entry, state.schema, settings, monitor);
     const target = { ...entry, schema: state.schema };
-    return await buildIndex({ entry, target, sql: entry.sql }, settings, monitor);
+    // Record the definition that built it: later runs compare against this to detect drift.
+    const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry);
+    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), blockers: [] } };
@@ -200,22 +196,10 @@ async function adopt(
   settings: BuildSettings,
   done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
 ): Promise<IndexResult> {
-  await markQuietly(entry, schema, settings, main);
+  // Without the mark the index is adopted again next run; drift detection is all it would cost.
+  await writeMark(main, schema, entry).catch(() => {});
   settings.events.adopted(entry);
   return done('skipped', 0);
-}
-
-/** Writes the builder's mark; a failure here costs only drift detection for this index, so it is not an error. */
-async function markQuietly(entry: RegistryEntry, schema: string, settings: BuildSettings, client?: pg.Client): Promise<void> {
-  let own: pg.Client | undefined;
-  try {
-    own = client ?? (await connect(settings.url, settings, { retry: true }));
-    await writeMark(own, schema, entry);
-  } catch {
-    // Leave it: the next run adopts the index (same definition) and writes the mark then.
-  } finally {
-    if (!client) await disconnect(own);
-  }
 }
 
 async function handleOrphans(

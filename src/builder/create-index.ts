@@ -35,6 +35,8 @@ export interface BuildJob {
   entry: RegistryEntry;
   target: IndexTarget & { schema: string };
   sql: string;
+  /** Runs on the build's own connection once the index is valid (e.g. recording the builder's mark). */
+  afterBuild?: (client: pg.Client) => Promise<void>;
 }
 
 export interface BuildOutcome {
@@ -95,7 +97,7 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, monitor
 async function runAttempt(job: BuildJob, settings: BuildSettings, monitor: pg.Client | undefined): Promise<BuildOutcome['foundOnAttempt']> {
   const { target } = job;
   const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-  const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  const pid = await backendPid(client);
   const started = Date.now();
   const watcher = watchBuild(monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
@@ -114,6 +116,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, monitor: pg.Cl
     await client.query(job.sql);
     const [after] = await readCatalog(client, [target]);
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
+    await job.afterBuild?.(client).catch(() => {});
     return undefined;
   } catch (error) {
     (error as { blockers?: Blocker[] }).blockers = watcher.blockers();
@@ -160,6 +163,13 @@ function toFailure(error: unknown, settings: BuildSettings): IndexFailure {
     ...(hint ? { hint } : {}),
     blockers: e.blockers ?? [],
   };
+}
+
+/** The server process behind a connection: known from the connection handshake, asked only as a fallback. */
+async function backendPid(client: pg.Client): Promise<number> {
+  const known = (client as unknown as { processID?: number | null }).processID;
+  if (typeof known === 'number') return known;
+  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
 }
 
 function pastDeadline(settings: BuildSettings): boolean {

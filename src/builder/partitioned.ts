@@ -10,6 +10,7 @@ import { truncateIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteQualified, readCatalog } from './catalog.ts';
 import { connect, disconnect } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
+import { writeMark } from './marker.ts';
 
 const MAX_NAME_BYTES = 63;
 
@@ -103,6 +104,7 @@ export async function buildPartitioned(
       const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : 'the parent index is still invalid';
       return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
     }
+    await writeMark(client, schema, entry).catch(() => {});
     return { attempts, partitions: { total, built } };
   } finally {
     await disconnect(client);

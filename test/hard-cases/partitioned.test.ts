@@ -62,6 +62,8 @@ it('builds the parent ON ONLY, each leaf concurrently, attaches them, and ends v
   const { rows } = await db.sql(`SELECT count(*)::int AS n FROM pg_partition_tree('idx_events_kind') WHERE isleaf`);
   expect(rows[0].n).toBe(3);
 
+  const { rows: marks } = await db.sql("SELECT obj_description('idx_events_kind'::regclass, 'pg_class') AS c");
+  expect(marks[0].c).toMatch(/^\[index-builder [0-9a-f]{16}\]$/);
   const again = await build(entries(index('idx_events_kind', 'events (kind, at)')), options());
   expect(again.indexes[0]!.status).toBe('skipped');
 });
