@@ -1,0 +1,138 @@
+// Measurement 5 — Action start. The size of dist/index.js, and the time from spawning `node dist/index.js` (inputs
+// passed as GitHub does: INPUT_DATABASE-URL, INPUT_REGISTRY) to its first query reaching the database, observed on
+// the wire by a loopback proxy (bench/lib/pg-proxy.mjs). The same for `node dist/cli.js build`, alternating runs, with
+// a TypeScript registry (the default db/indexes.ts form, loaded through jiti) and with a JSON one.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { withClient } from './lib/db.mjs';
+import { startProxy } from './lib/pg-proxy.mjs';
+import { runNode, tail } from './lib/proc.mjs';
+import { median, round } from './lib/stats.mjs';
+import { CLI } from './write-availability.mjs';
+
+const ACTION = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const INDEX = 'idx_bench_action_kind';
+const SQL = `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${INDEX} ON bench_action (kind)`;
+
+async function sizes() {
+  const out = {};
+  for (const name of ['index.js', 'cli.js', 'post.js', 'libpg-query.wasm']) {
+    const file = join(DIST, name);
+    if (!existsSync(file)) continue;
+    const content = await readFile(file);
+    out[name] = { bytes: content.length, KiB: round(content.length / 1024), gzipKiB: round(gzipSync(content).length / 1024) };
+  }
+  return out;
+}
+
+async function writeRegistries(dir) {
+  const ts = join(dir, 'indexes.ts');
+  await writeFile(
+    ts,
+    `import { defineIndexes } from 'index-builder';
+
+export default defineIndexes([
+  {
+    name: '${INDEX}',
+    sql: \`${SQL}\`,
+    critical: false,
+    description: 'bench: action start',
+  },
+]);
+`,
+  );
+  const json = join(dir, 'indexes.json');
+  await writeFile(json, `${JSON.stringify([{ name: INDEX, sql: SQL }], null, 2)}\n`);
+  return { ts, json };
+}
+
+async function once(program, registry, proxiedUrl, proxy, dir) {
+  const first = proxy.connections.length;
+  let env = {};
+  let args;
+  if (program === 'action') {
+    for (const f of ['output', 'state', 'summary']) await writeFile(join(dir, f), '');
+    env = {
+      'INPUT_DATABASE-URL': proxiedUrl,
+      INPUT_REGISTRY: registry,
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      GITHUB_ACTION: 'bench',
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: dir,
+    };
+    args = [ACTION];
+  } else {
+    args = [CLI, 'build', '--registry', registry, '--database-url', proxiedUrl];
+  }
+  const result = await runNode(args, { env, cwd: dir });
+  if (result.code !== 0) throw new Error(`${program} exited ${result.code}:\n${tail(result.stdout + result.stderr)}`);
+  if (!/skipped|already existed/i.test(result.stdout)) throw new Error(`${program} did not report the index as skipped:\n${tail(result.stdout)}`);
+  const mine = proxy.connections.slice(first);
+  const queried = mine.filter((c) => c.firstQueryAt !== undefined);
+  if (mine.some((c) => c.encrypted)) return { unmeasurable: 'the connection negotiated TLS, so the proxy cannot see the first query' };
+  if (queried.length === 0) throw new Error(`${program}: no query reached the proxy`);
+  const firstQuery = queried.reduce((a, b) => (b.firstQueryAt < a.firstQueryAt ? b : a));
+  return {
+    toConnectMs: mine[0].openedAt - result.startedAt,
+    toFirstQueryMs: firstQuery.firstQueryAt - result.startedAt,
+    toExitMs: result.wallMs,
+    firstQuery: firstQuery.firstQuery,
+  };
+}
+
+export async function measureActionStart({ url, scale, workDir, log }) {
+  const dir = join(workDir, 'action');
+  await mkdir(dir, { recursive: true });
+  await withClient(url, async (c) => {
+    await c.query('DROP TABLE IF EXISTS bench_action');
+    await c.query('CREATE TABLE bench_action (id bigserial PRIMARY KEY, kind text)');
+    await c.query(`CREATE INDEX ${INDEX} ON bench_action (kind)`);
+  });
+  const registries = await writeRegistries(dir);
+  const target = new URL(url);
+  if (!target.hostname) return { sizes: await sizes(), available: false, reason: 'the database URL has no TCP host (a Unix socket?): the proxy cannot sit in front of it' };
+  const proxy = await startProxy(target.hostname, Number(target.port || 5432));
+  const proxied = new URL(url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  const runs = { action: { ts: [], json: [] }, cli: { ts: [], json: [] } };
+  try {
+    if (!existsSync(ACTION)) log('    dist/index.js is missing: measuring the CLI only');
+    for (let i = 0; i < scale.actionRuns; i += 1) {
+      for (const format of ['ts', 'json']) {
+        if (existsSync(ACTION)) runs.action[format].push(await once('action', registries[format], proxied.href, proxy, dir));
+        runs.cli[format].push(await once('cli', registries[format], proxied.href, proxy, dir));
+      }
+    }
+  } finally {
+    await proxy.close();
+    await withClient(url, (c) => c.query('DROP TABLE IF EXISTS bench_action'));
+  }
+  const summarise = (list) => {
+    if (list.length === 0) return null;
+    if (list.some((r) => r.unmeasurable)) return { unmeasurable: list.find((r) => r.unmeasurable).unmeasurable };
+    return {
+      runs: list.length,
+      medianToFirstQueryMs: round(median(list.map((r) => r.toFirstQueryMs))),
+      medianToConnectMs: round(median(list.map((r) => r.toConnectMs))),
+      medianToExitMs: round(median(list.map((r) => r.toExitMs))),
+      firstQuery: list[0].firstQuery,
+      toFirstQueryMs: list.map((r) => round(r.toFirstQueryMs)),
+    };
+  };
+  const nodeBaseline = [];
+  for (let i = 0; i < 5; i += 1) nodeBaseline.push((await runNode(['-e', '0'])).wallMs);
+  return {
+    sizes: await sizes(),
+    method: 'spawn of `node dist/index.js` (inputs as INPUT_* environment variables) to the first Query/Parse message seen by a loopback proxy in front of PostgreSQL; the index already exists, so the run ends with "skipped"',
+    action: existsSync(ACTION) ? { tsRegistry: summarise(runs.action.ts), jsonRegistry: summarise(runs.action.json) } : { available: false, reason: 'dist/index.js does not exist' },
+    cli: { tsRegistry: summarise(runs.cli.ts), jsonRegistry: summarise(runs.cli.json) },
+    nodeEmptyScriptStartMs: round(median(nodeBaseline)),
+  };
+}

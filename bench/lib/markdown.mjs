@@ -1,0 +1,115 @@
+// The figures of a run as Markdown tables (bench/results/latest.md), for the README's Performance section.
+
+const n = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const s = (ms, digits = 2) => (ms === null || ms === undefined ? '–' : `${n(ms / 1000, digits)} s`);
+const ms = (v, digits = 1) => (v === null || v === undefined ? '–' : `${n(v, digits)} ms`);
+
+const product = (p) =>
+  p ? ` Measured build: commit ${p.gitCommit?.slice(0, 12) ?? 'unknown'}, dist/cli.js sha256 ${p.distCliSha256 ?? '–'}, dist/index.js sha256 ${p.distIndexSha256 ?? '–'}.` : '';
+
+function machine(r) {
+  const m = r.machine;
+  if (!m) return '';
+  const pg = m.postgres;
+  return `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${pg.version} (${pg.source}; shared_buffers ${pg.settings.shared_buffers}, maintenance_work_mem ${pg.settings.maintenance_work_mem}, max_parallel_maintenance_workers ${pg.settings.max_parallel_maintenance_workers}, synchronous_commit ${pg.settings.synchronous_commit}, fsync ${pg.settings.fsync}). Load average at start ${m.loadAverageAtStart?.join(' / ') ?? '–'}. Whole run: ${n(r.totalSeconds)} s.${product(r.product)}\n`;
+}
+
+const cpu = (c) => (c ? `${n(c.oursMeanCores, 2)} / ${n(c.otherProgramsMeanCores, 2)}` : '–');
+
+function write(w) {
+  if (!w) return '';
+  if (w.error) return `### 1. Write availability\n\nCould not run: ${w.error}\n`;
+  const a = w.plainCreateIndex;
+  const b = w.indexBuilder;
+  const c = w.indexBuilderWithoutParallelWorkers;
+  const row = (label, fa, fb, fc) => (c ? `| ${label} | ${fa} | ${fb} | ${fc} |` : `| ${label} | ${fa} | ${fb} |`);
+  const built = (x) => `${s(x.buildMs)} (process start to exit; the index itself ${s(x.builderReport?.indexDurationMs)})`;
+  const zero = (x) => `**${ms(x.longestZeroWriteIntervalMs, 0)}**`;
+  const t = (x) => x.throughputPerSecond;
+  const lat = (x) => `${ms(x.latencyDuringBuildMs.p50, 2)} / ${ms(x.latencyDuringBuildMs.p99)} / ${ms(x.latencyDuringBuildMs.max)}`;
+  return [
+    `### 1. Write availability: ${n(w.table.rows)} rows (${n(w.table.sizeMiB)} MiB), ${w.writers.clients} clients writing`,
+    '',
+    c
+      ? '| | (a) plain `CREATE INDEX` (a migration) | (b) `index-builder build` | (c) (b) with `max_parallel_maintenance_workers=0` |'
+      : '| | (a) plain `CREATE INDEX` (a migration) | (b) `index-builder build` |',
+    c ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
+    row('build time', s(a.buildMs), built(b), c && built(c)),
+    row('writes/s before the build', n(t(a).beforeBuild), n(t(b).beforeBuild), c && n(t(c).beforeBuild)),
+    row('writes/s during the build', n(t(a).duringBuild), n(t(b).duringBuild), c && n(t(c).duringBuild)),
+    row('fewest writes in any 1 s of the build', n(t(a).lowestOneSecondDuringBuild), n(t(b).lowestOneSecondDuringBuild), c && n(t(c).lowestOneSecondDuringBuild)),
+    row('write latency during the build, p50 / p99 / max', lat(a), lat(b), c && lat(c)),
+    row('**longest interval with zero completed writes**', `**${s(a.longestZeroWriteIntervalMs)}**`, zero(b), c && zero(c)),
+    row('failed writes', n(a.writeErrors), n(b.writeErrors), c && n(c.writeErrors)),
+    row('CPU used meanwhile, in cores: by the bench\'s processes (the embedded PostgreSQL among them) / by other programs', cpu(a.cpuDuringRun), cpu(b.cpuDuringRun), c && cpu(c.cpuDuringRun)),
+    '',
+  ].join('\n');
+}
+
+function overhead(o) {
+  if (!o) return '';
+  if (o.error) return `### 2. Overhead\n\nCould not run: ${o.error}\n`;
+  return [
+    `### 2. Overhead: the builder against a bare client sending the same \`CREATE INDEX CONCURRENTLY\` (${o.pairs} alternating pairs)`,
+    '',
+    '| bare client (median) | `index-builder build` process (median) | median of per-pair ratios | builder\'s own reported duration (median) | ratio of that to the bare client | `node -e 0` |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| ${s(o.medianBareClientMs)} | ${s(o.medianBuilderProcessMs)} | **${n(o.medianRatio, 3)}** (+${n(o.overheadPercent, 1)}%) | ${s(o.medianBuilderReportedRunMs)} | ${n(o.medianRatioOfReportedDuration, 3)} | ${ms(o.nodeEmptyScriptStartMs, 0)} |`,
+    '',
+  ].join('\n');
+}
+
+function registry(r) {
+  if (!r) return '';
+  if (r.error) return `### 3. Registry scale\n\nCould not run: ${r.error}\n`;
+  const st = Object.entries(r.planStatuses).map(([k, v]) => `${n(v)} ${k}`).join(', ');
+  return [
+    `### 3. Registry scale: ${n(r.registryEntries)} entries against a database holding ${n(r.databaseIndexes.benchIndexes)} indexes`,
+    '',
+    '| command | time (median of 3) | peak memory (RSS) | with a one-entry registry |',
+    '| --- | --- | --- | --- |',
+    `| \`index-builder check\` | ${s(r.check.medianMs)} | ${n(r.check.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.check.medianMs)}, ${n(r.oneEntryBaseline.check.peakRssMiB)} MiB |`,
+    `| \`index-builder plan\` (${st}) | ${s(r.plan.medianMs)} | ${n(r.plan.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.plan.medianMs)}, ${n(r.oneEntryBaseline.plan.peakRssMiB)} MiB |`,
+    '',
+  ].join('\n');
+}
+
+function lint(l) {
+  if (!l) return '';
+  if (l.error) return `### 4. Lint throughput\n\nCould not run: ${l.error}\n`;
+  const sq = l.squawk;
+  const squawkRow = sq.available
+    ? `| same ${n(sq.files)} .sql files: ESLint + plugin vs \`squawk\` ${sq.version.replace('squawk ', '')} | ${s(l.sqlOnly.wallMs)} vs ${s(sq.wallMs)} | ESLint is ${n(sq.eslintToSquawkWallRatio, 1)}× squawk's time |`
+    : `| squawk | not measured | ${sq.reason} |`;
+  return [
+    `### 4. Lint throughput: ${n(l.files.total)} generated migrations (${Object.entries(l.files.byExtension).map(([e, c]) => `${n(c)} .${e}`).join(', ')}), ESLint ${l.eslintVersion}`,
+    '',
+    '| what | time | per file / share |',
+    '| --- | --- | --- |',
+    `| ESLint with \`configs.recommended\`, all files | ${s(l.all.wallMs)} | ${ms(l.all.msPerFile, 2)} per file (${n(l.all.filesPerSecond)} files/s) |`,
+    `| the plugin's rules (\`TIMING=1\`) | ${s(l.all.rulesMsFromTiming)} | ${n(l.all.rulesShareOfWallPercent, 1)}% of ESLint's wall time (${n(l.all.rulesShareOfLintPercent, 1)}% of its per-file lint time) |`,
+    `| parsing (\`--stats\`, summed per file) | ${s(Object.values(l.all.statsByKind).reduce((a, k) => a + k.parseMs, 0))} | ${Object.entries(l.all.statsByKind).map(([e, k]) => `.${e} ${ms(k.parseMs / k.files, 2)}`).join(', ')} per file |`,
+    squawkRow,
+    '',
+  ].join('\n');
+}
+
+function action(a) {
+  if (!a) return '';
+  if (a.error) return `### 5. Action start\n\nCould not run: ${a.error}\n`;
+  const f = (x) => (x?.medianToFirstQueryMs === undefined ? '–' : ms(x.medianToFirstQueryMs, 0));
+  return [
+    '### 5. Action start',
+    '',
+    '| `dist/index.js` | start to first query: Action, `.ts` registry | Action, `.json` registry | CLI, `.ts` registry | CLI, `.json` registry | `node -e 0` |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| ${n(a.sizes['index.js']?.KiB / 1024, 2)} MiB (${n(a.sizes['index.js']?.gzipKiB)} KiB gzipped) + ${n(a.sizes['libpg-query.wasm']?.KiB / 1024, 2)} MiB libpg-query.wasm | ${f(a.action?.tsRegistry)} | ${f(a.action?.jsonRegistry)} | ${f(a.cli?.tsRegistry)} | ${f(a.cli?.jsonRegistry)} | ${ms(a.nodeEmptyScriptStartMs, 0)} |`,
+    '',
+  ].join('\n');
+}
+
+export function renderMarkdown(results) {
+  return [machine(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart)]
+    .filter(Boolean)
+    .join('\n');
+}
