@@ -68887,9 +68887,9 @@ function quoteIdentifier(name) {
   }
   return `"${name.replace(/"/g, '""')}"`;
 }
-function truncateIdentifier(name) {
+function truncateIdentifier(name, maxBytes = MAX_IDENTIFIER_BYTES) {
   let out = name;
-  while (Buffer.byteLength(out, "utf8") > MAX_IDENTIFIER_BYTES) out = out.slice(0, -1);
+  while (Buffer.byteLength(out, "utf8") > maxBytes) out = out.slice(0, -1);
   return out;
 }
 
@@ -68926,7 +68926,6 @@ function rewriteIndexSql(sql, changes) {
 }
 
 // src/builder/partitioned.ts
-var MAX_NAME_BYTES = 63;
 var PARTITIONS_QUERY = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        pn.nspname AS parent_schema, pc.relname AS parent_name
@@ -68939,9 +68938,9 @@ WHERE t.level > 0 AND c.relkind IN ('r', 'p')
 ORDER BY t.level, n.nspname, c.relname`;
 function partitionIndexName(indexName, partition) {
   const full = `${indexName}_${partition}`;
-  if (Buffer.byteLength(full, "utf8") <= MAX_NAME_BYTES) return full;
+  if (Buffer.byteLength(full, "utf8") <= MAX_IDENTIFIER_BYTES) return full;
   const hash = createHash2("sha256").update(full).digest("hex").slice(0, 8);
-  return `${truncateIdentifier(full).slice(0, MAX_NAME_BYTES - 9).replace(/_+$/, "")}_${hash}`;
+  return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, "")}_${hash}`;
 }
 async function buildPartitioned(entry, schema, settings, monitor) {
   const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
@@ -69015,7 +69014,7 @@ async function isAttached(client, parentIndex, partition) {
 var RENAME_LOCK_TIMEOUT_MS = 2e3;
 var SUFFIX = "_ib_new";
 function swapIndexName(indexName) {
-  return `${truncateIdentifier(indexName).slice(0, 63 - SUFFIX.length)}${SUFFIX}`;
+  return `${truncateIdentifier(indexName, MAX_IDENTIFIER_BYTES - SUFFIX.length)}${SUFFIX}`;
 }
 async function replaceDrifted(entry, schema, settings, monitor) {
   const temporary = swapIndexName(entry.indexName);
@@ -69426,7 +69425,6 @@ function walk(node) {
 
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-var MAX_NAME_BYTES2 = 63;
 function validateRegistry(registry, file, locate) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -69512,8 +69510,8 @@ function checkStatement(name, statement) {
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES2) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES2}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
   }
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";

@@ -68440,6 +68440,9 @@ function strip(node, fields) {
   );
 }
 
+// src/sql/safe-index-sql.ts
+var MAX_IDENTIFIER_BYTES = 63;
+
 // src/builder/build.ts
 var ADVISORY_LOCK_KEY = 7262013801;
 var ON_DRIFT_VALUES = ["report", "rebuild"];
@@ -68647,7 +68650,6 @@ function walk(node) {
 
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-var MAX_NAME_BYTES = 63;
 function validateRegistry(registry, file, locate) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -68733,8 +68735,8 @@ function checkStatement(name, statement) {
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
   }
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";

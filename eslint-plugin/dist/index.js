@@ -6572,9 +6572,9 @@ function indexColumnNames(node) {
 function defaultIndexName(tableName, columns) {
   return truncateIdentifier(`${tableName}_${columns.length ? columns.join("_") : "expr"}_idx`);
 }
-function truncateIdentifier(name) {
+function truncateIdentifier(name, maxBytes = MAX_IDENTIFIER_BYTES) {
   let out = name;
-  while (Buffer.byteLength(out, "utf8") > MAX_IDENTIFIER_BYTES) out = out.slice(0, -1);
+  while (Buffer.byteLength(out, "utf8") > maxBytes) out = out.slice(0, -1);
   return out;
 }
 
@@ -7858,7 +7858,6 @@ function walk(node) {
 
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-var MAX_NAME_BYTES = 63;
 function validateRegistry(registry, file, locate) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -7944,8 +7943,8 @@ function checkStatement(name, statement) {
     return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
   }
   if (statement.indexName !== bareName) {
     const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";

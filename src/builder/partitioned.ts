@@ -6,13 +6,11 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
-import { truncateIdentifier } from '../sql/safe-index-sql.ts';
+import { MAX_IDENTIFIER_BYTES, truncateIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteQualified, readCatalog } from './catalog.ts';
 import { connect, disconnect } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
-
-const MAX_NAME_BYTES = 63;
 
 interface Partition {
   schema: string;
@@ -37,9 +35,9 @@ ORDER BY t.level, n.nspname, c.relname`;
 /** The index a partition gets for `indexName`: `<index>_<partition>`, or cut with a hash suffix to fit 63 bytes. */
 export function partitionIndexName(indexName: string, partition: string): string {
   const full = `${indexName}_${partition}`;
-  if (Buffer.byteLength(full, 'utf8') <= MAX_NAME_BYTES) return full;
+  if (Buffer.byteLength(full, 'utf8') <= MAX_IDENTIFIER_BYTES) return full;
   const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
-  return `${truncateIdentifier(full).slice(0, MAX_NAME_BYTES - 9).replace(/_+$/, '')}_${hash}`;
+  return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, '')}_${hash}`;
 }
 
 export interface PartitionedOutcome extends BuildOutcome {

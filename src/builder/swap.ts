@@ -5,7 +5,7 @@ import pRetry from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
-import { truncateIdentifier } from '../sql/safe-index-sql.ts';
+import { MAX_IDENTIFIER_BYTES, truncateIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteIdent, quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
@@ -15,7 +15,7 @@ const RENAME_LOCK_TIMEOUT_MS = 2000;
 const SUFFIX = '_ib_new';
 
 export function swapIndexName(indexName: string): string {
-  return `${truncateIdentifier(indexName).slice(0, 63 - SUFFIX.length)}${SUFFIX}`;
+  return `${truncateIdentifier(indexName, MAX_IDENTIFIER_BYTES - SUFFIX.length)}${SUFFIX}`;
 }
 
 export async function replaceDrifted(

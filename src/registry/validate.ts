@@ -2,11 +2,10 @@ import { describeStatementKind, readIndexStatement, type IndexStatement } from '
 import { definitionFingerprint } from '../sql/definition.ts';
 import { findNonImmutable } from '../sql/immutability.ts';
 import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
+import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
 const KNOWN_KEYS = ['name', 'sql', 'critical', 'description'];
-/** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated, so the registry and the catalog would disagree. */
-export const MAX_NAME_BYTES = 63;
 
 export interface ValidationResult {
   entries: RegistryEntry[];
@@ -115,8 +114,9 @@ function checkStatement(name: string, statement: IndexStatement): string | undef
   }
   if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
   // Checked before comparing names: the parser, like the server, truncates a long name in the SQL to 63 bytes.
-  if (Buffer.byteLength(bareName, 'utf8') > MAX_NAME_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, 'utf8')} bytes; PostgreSQL keeps only ${MAX_NAME_BYTES}`;
+  // PostgreSQL silently cuts longer names, so the registry and the catalog would disagree.
+  if (Buffer.byteLength(bareName, 'utf8') > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, 'utf8')} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
   }
   // IF NOT EXISTS is only valid with a name, so the statement has one here.
   if (statement.indexName !== bareName) {

@@ -3,8 +3,8 @@
 import type { Node } from './parser.ts';
 import { codeTokens, isKeyword, scanTokens, type SqlToken } from './sql-tokens.ts';
 
-/** PostgreSQL's NAMEDATALEN - 1. */
-const MAX_IDENTIFIER_BYTES = 63;
+/** PostgreSQL's NAMEDATALEN - 1: a longer name is silently cut to this many bytes. */
+export const MAX_IDENTIFIER_BYTES = 63;
 
 /** Where to insert the keywords an index statement lacks, or undefined when it has both (or is no CREATE INDEX). */
 export function missingKeywordsInsertion(sql: string): { offset: number; text: string } | undefined {
@@ -121,8 +121,9 @@ export function defaultIndexName(tableName: string, columns: readonly string[]):
   return truncateIdentifier(`${tableName}_${columns.length ? columns.join('_') : 'expr'}_idx`);
 }
 
-export function truncateIdentifier(name: string): string {
+/** `name` cut to at most `maxBytes` bytes of UTF-8, never in the middle of a character. */
+export function truncateIdentifier(name: string, maxBytes = MAX_IDENTIFIER_BYTES): string {
   let out = name;
-  while (Buffer.byteLength(out, 'utf8') > MAX_IDENTIFIER_BYTES) out = out.slice(0, -1);
+  while (Buffer.byteLength(out, 'utf8') > maxBytes) out = out.slice(0, -1);
   return out;
 }
