@@ -52362,7 +52362,7 @@ function describeError(error, url) {
       }
       if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
         message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
-      } else if (/Connection terminated/i.test(text)) {
+      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
         message = `the server closed the connection${where} unexpectedly`;
       } else {
         message = text;
