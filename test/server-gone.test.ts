@@ -42,7 +42,18 @@ it('fails the running and remaining indexes with a one-line reason when the serv
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 
-  await waitFor(async () => stdout.includes('🔨 Creating index'), 20_000, 'the first build to start');
+  // Stop the server only once the build statement is running (waiting for the writer), not while it connects.
+  // (A separate connection: inside the writer's transaction pg_stat_activity would be a frozen snapshot.)
+  const probe = new pg.Client({ connectionString: server.url });
+  probe.on('error', () => {});
+  await probe.connect();
+  await waitFor(async () => {
+    const { rowCount } = await probe.query(
+      "SELECT 1 FROM pg_stat_activity WHERE application_name = 'index-builder' AND state = 'active' AND query LIKE 'CREATE INDEX%'",
+    );
+    return (rowCount ?? 0) > 0;
+  }, 20_000, 'the first build to be running');
+  await probe.end();
   await server.stop();
   const code = await exited;
 
