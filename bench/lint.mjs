@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startCpuSampler } from './lib/cpu-sampler.mjs';
-import { generateMigrations } from './lib/migrations-generator.mjs';
 import { run, runNode, tail } from './lib/proc.mjs';
 import { round } from './lib/stats.mjs';
 
@@ -19,22 +18,11 @@ const ESLINT_VERSION = require('eslint/package.json').version;
 const SQUAWK_DIR = join(tmpdir(), 'index-builder-bench-squawk');
 const PLUGIN_GENERATOR = fileURLToPath(new URL('../eslint-plugin/scripts/generate-corpus.mjs', import.meta.url));
 
-/**
- * The migrations to lint: the ESLint plugin's own corpus generator (eslint-plugin/scripts/generate-corpus.mjs: knex,
- * node-pg-migrate, Sequelize, TypeORM, Kysely and .sql migrations), or bench's own if that one is missing or fails.
- */
+/** The migrations to lint, from the ESLint plugin's own corpus generator (knex, node-pg-migrate, Sequelize, TypeORM, Kysely, .sql). */
 async function generate(cwd, count) {
-  let generator;
-  let withIndexes;
-  try {
-    const { generateCorpus } = await import(pathToFileURL(PLUGIN_GENERATOR).href);
-    withIndexes = await generateCorpus(cwd, count);
-    generator = 'eslint-plugin/scripts/generate-corpus.mjs';
-  } catch (error) {
-    await rm(cwd, { recursive: true, force: true });
-    withIndexes = (await generateMigrations(cwd, count)).withIndexes;
-    generator = `bench/lib/migrations-generator.mjs (the plugin's generator could not be used: ${error instanceof Error ? error.message : error})`;
-  }
+  const { generateCorpus } = await import(pathToFileURL(PLUGIN_GENERATOR).href);
+  const withIndexes = await generateCorpus(cwd, count);
+  const generator = 'eslint-plugin/scripts/generate-corpus.mjs';
   const files = (await readdir(join(cwd, 'migrations'), { recursive: true })).map((f) => join(cwd, 'migrations', f)).filter((f) => extname(f));
   const byExtension = {};
   for (const f of files) byExtension[extname(f).slice(1)] = (byExtension[extname(f).slice(1)] ?? 0) + 1;

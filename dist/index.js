@@ -27112,7 +27112,7 @@ var require_wasm = __commonJS({
     exports.formatSqlError = formatSqlError;
     exports.loadModule = loadModule2;
     exports.parseSync = parseSync2;
-    exports.parsePlPgSQLSync = parsePlPgSQLSync2;
+    exports.parsePlPgSQLSync = parsePlPgSQLSync;
     exports.fingerprintSync = fingerprintSync;
     exports.normalizeSync = normalizeSync;
     exports.scanSync = scanSync2;
@@ -27362,7 +27362,7 @@ var require_wasm = __commonJS({
         }
       }
     }
-    function parsePlPgSQLSync2(query) {
+    function parsePlPgSQLSync(query) {
       if (!wasmModule) {
         throw new Error("WASM module not initialized. Call loadModule() first.");
       }

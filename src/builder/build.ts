@@ -3,7 +3,7 @@
 // in the report.
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexFailure, type IndexResult, type IndexStatus, type OrphanIndex, type Report } from '../report/types.ts';
+import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report } from '../report/types.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
@@ -253,4 +253,3 @@ function result(entry: RegistryEntry, status: IndexStatus, attempts: number, dur
   };
 }
 
-export type { IndexFailure };

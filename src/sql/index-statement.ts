@@ -1,4 +1,4 @@
-import { nodeType, parseSql, type Node } from './parser.ts';
+import { nodeType, type Node } from './parser.ts';
 
 /** What a `CREATE INDEX` statement says, read from PostgreSQL's own parse tree. */
 export interface IndexStatement {
@@ -66,4 +66,3 @@ export function describeStatementKind(node: Node | undefined): string {
   return known[type] ?? type.replace(/Stmt$/, '');
 }
 
-export { parseSql };

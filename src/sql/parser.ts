@@ -1,6 +1,6 @@
 // The real PostgreSQL parser (libpg-query, compiled to WASM), loaded once when this module is first imported so
 // that every caller — the registry validator, the builder, ESLint's synchronous `parse` — can use it synchronously.
-import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from 'libpg-query';
+import { loadModule, parseSync, scanSync } from 'libpg-query';
 import type { Node, ParseResult, RawStmt } from 'libpg-query';
 
 await loadModule();
@@ -36,19 +36,9 @@ export function parseSql(sql: string): RawStmt[] {
   }
 }
 
-/** Parses a PL/pgSQL function body wrapped in a CREATE FUNCTION statement (see libpg-query's parsePlPgSQLSync). */
-export function parsePlpgsql(createFunctionSql: string): unknown {
-  return parsePlPgSQLSync(createFunctionSql);
-}
 
 export { scanSync as scanSql };
 
-/** The text of one raw statement, as written in `sql`. */
-export function statementText(sql: string, stmt: RawStmt): string {
-  const start = stmt.stmt_location ?? 0;
-  const end = stmt.stmt_len ? start + stmt.stmt_len : sql.length;
-  return sql.slice(start, end);
-}
 
 /** The name of a parse node's type, e.g. `IndexStmt`. */
 export function nodeType(node: Node | undefined): string | undefined {
