@@ -52957,10 +52957,11 @@ async function build(entries, options) {
     events
   };
   const ordered = buildOrder(entries);
-  const finish = (indexes, orphans = [], notice) => {
+  const finish = (indexes, orphans = [], notice, stopped) => {
     const cancelled = options.signal?.aborted === true;
     const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : void 0);
     const report = {
+      outcome: stopped ?? (cancelled ? "cancelled" : "completed"),
       indexes,
       totals: countTotals(indexes),
       orphans,
@@ -52979,14 +52980,14 @@ async function build(entries, options) {
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
   try {
     events.connected();
     const locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING);
+      return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
     const monitorReady = connect(options.url).catch(() => void 0);
     const states = await readCatalog(main2, ordered);
@@ -53006,7 +53007,7 @@ async function build(entries, options) {
   } catch (error) {
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
     await disconnect(main2);
@@ -53765,7 +53766,7 @@ async function runBuild2(flags, io) {
     events
   });
   if (flags.json) await writeJsonReport(flags.json, report);
-  if (report.notice === ANOTHER_BUILDER_RUNNING) return EXIT_OK;
+  if (report.outcome === "another-builder") return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }
 function reportProblems(registry, io) {

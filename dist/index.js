@@ -69075,10 +69075,11 @@ async function build(entries, options) {
     events
   };
   const ordered = buildOrder(entries);
-  const finish2 = (indexes, orphans = [], notice2) => {
+  const finish2 = (indexes, orphans = [], notice2, stopped) => {
     const cancelled = options.signal?.aborted === true;
     const note = notice2 ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : void 0);
     const report = {
+      outcome: stopped ?? (cancelled ? "cancelled" : "completed"),
       indexes,
       totals: countTotals(indexes),
       orphans,
@@ -69097,14 +69098,14 @@ async function build(entries, options) {
   } catch (error2) {
     const message = `could not start: ${describeError(error2, options.url)}`;
     events.notice(message);
-    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
   try {
     events.connected();
     const locked = (await main.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish2(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING);
+      return finish2(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
     const monitorReady = connect(options.url).catch(() => void 0);
     const states = await readCatalog(main, ordered);
@@ -69124,7 +69125,7 @@ async function build(entries, options) {
   } catch (error2) {
     const message = describeError(error2, options.url);
     events.notice(message);
-    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
     await disconnect(main);
@@ -69982,7 +69983,7 @@ function planToReport(plan2, entries, durationMs) {
   if (plan2.error) {
     const message = `could not start: ${plan2.error}`;
     const indexes2 = buildOrder(entries).map((entry) => result2(entry, { status: "failed", error: { message, blockers: [] } }));
-    return { report: { indexes: indexes2, totals: countTotals(indexes2), notice: message, durationMs }, reasons: {} };
+    return { report: { outcome: "unreachable", indexes: indexes2, totals: countTotals(indexes2), notice: message, durationMs }, reasons: {} };
   }
   const reasons = {};
   const indexes = plan2.indexes.map((planned) => {
@@ -69993,7 +69994,7 @@ function planToReport(plan2, entries, durationMs) {
       ...planned.status === "failed" ? { error: { message: planned.reason, blockers: [] } } : {}
     });
   });
-  return { report: { indexes, totals: countTotals(indexes), durationMs }, reasons };
+  return { report: { outcome: "completed", indexes, totals: countTotals(indexes), durationMs }, reasons };
 }
 function result2(entry, outcome) {
   return {
@@ -70177,7 +70178,7 @@ async function buildAndReport(inputs, secrets) {
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
   const outcome = inputs.dryRun ? await dryRun(registry.entries, inputs.databaseUrl) : { report: await buildAll(registry.entries, inputs) };
   const report = redactDeep(outcome.report, secrets);
-  const stepFailure = report.notice === ANOTHER_BUILDER_RUNNING ? void 0 : stepFailureOf(report, inputs.failOn, inputs.dryRun);
+  const stepFailure = report.outcome === "another-builder" ? void 0 : stepFailureOf(report, inputs.failOn, inputs.dryRun);
   const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
   await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
 }
@@ -70220,7 +70221,7 @@ async function dryRun(entries, url) {
 async function reportInvalidRegistry(registry, failOn) {
   for (const problem of registry.problems) info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
   const notice2 = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
-  const report = { indexes: [], totals: countTotals([]), notice: notice2, durationMs: 0 };
+  const report = { outcome: "invalid-registry", indexes: [], totals: countTotals([]), notice: notice2, durationMs: 0 };
   const stepFailure = failOn === "never" ? void 0 : `the registry is invalid and fail-on is "${failOn}"`;
   const annotations = capAnnotations(problemAnnotations(registry.problems, repoPath), stepFailure ? 1 : 0);
   await finish({ report, problems: registry.problems, omitted: annotations.omitted, stepFailure }, annotations.shown);

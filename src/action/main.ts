@@ -2,7 +2,7 @@
 // The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
-import { ANOTHER_BUILDER_RUNNING, build } from '../builder/build.ts';
+import { build } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
@@ -47,7 +47,7 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
     ? await dryRun(registry.entries, inputs.databaseUrl)
     : { report: await buildAll(registry.entries, inputs) };
   const report = redactDeep(outcome.report, secrets);
-  const stepFailure = report.notice === ANOTHER_BUILDER_RUNNING ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
+  const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
   const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
   await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
 }
@@ -95,7 +95,7 @@ async function dryRun(entries: RegistryEntry[], url: string) {
 async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {
   for (const problem of registry.problems) core.info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
   const notice = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
-  const report: Report = { indexes: [], totals: countTotals([]), notice, durationMs: 0 };
+  const report: Report = { outcome: 'invalid-registry', indexes: [], totals: countTotals([]), notice, durationMs: 0 };
   const stepFailure = failOn === 'never' ? undefined : `the registry is invalid and fail-on is "${failOn}"`;
   const annotations = capAnnotations(problemAnnotations(registry.problems, repoPath), stepFailure ? 1 : 0);
   await finish({ report, problems: registry.problems, omitted: annotations.omitted, stepFailure }, annotations.shown);

@@ -17,7 +17,7 @@ export function planToReport(plan: Plan, entries: readonly RegistryEntry[], dura
     // The plan could not read the catalog: like a build that cannot connect, every index would fail.
     const message = `could not start: ${plan.error}`;
     const indexes = buildOrder(entries).map((entry) => result(entry, { status: 'failed', error: { message, blockers: [] } }));
-    return { report: { indexes, totals: countTotals(indexes), notice: message, durationMs }, reasons: {} };
+    return { report: { outcome: 'unreachable', indexes, totals: countTotals(indexes), notice: message, durationMs }, reasons: {} };
   }
   const reasons: Record<string, string> = {};
   const indexes = plan.indexes.map((planned) => {
@@ -28,7 +28,7 @@ export function planToReport(plan: Plan, entries: readonly RegistryEntry[], dura
       ...(planned.status === 'failed' ? { error: { message: planned.reason, blockers: [] } } : {}),
     });
   });
-  return { report: { indexes, totals: countTotals(indexes), durationMs }, reasons };
+  return { report: { outcome: 'completed', indexes, totals: countTotals(indexes), durationMs }, reasons };
 }
 
 function result(entry: RegistryEntry, outcome: Pick<IndexResult, 'status' | 'error'>): IndexResult {

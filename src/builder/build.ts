@@ -3,7 +3,7 @@
 // in the report.
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report } from '../report/types.ts';
+import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
@@ -69,10 +69,11 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     events,
   };
   const ordered = buildOrder(entries);
-  const finish = (indexes: IndexResult[], orphans: OrphanIndex[] = [], notice?: string): Report => {
+  const finish = (indexes: IndexResult[], orphans: OrphanIndex[] = [], notice?: string, stopped?: RunOutcome): Report => {
     const cancelled = options.signal?.aborted === true;
     const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : undefined);
     const report: Report = {
+      outcome: stopped ?? (cancelled ? 'cancelled' : 'completed'),
       indexes,
       totals: countTotals(indexes),
       orphans,
@@ -92,14 +93,14 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
   }
   try {
     events.connected();
     const locked = (await main.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING);
+      return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING, 'another-builder');
     }
     // The monitor connection (progress, blockers) opens while the catalog is read.
     const monitorReady = connect(options.url).catch(() => undefined);
@@ -123,7 +124,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // The main connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message);
+    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
   } finally {
     await disconnect(monitor);
     await disconnect(main);

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { ANOTHER_BUILDER_RUNNING, build, DEFAULTS } from '../builder/build.ts';
+import { build, DEFAULTS } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
@@ -139,7 +139,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     events,
   });
   if (flags.json) await writeJsonReport(flags.json, report);
-  if (report.notice === ANOTHER_BUILDER_RUNNING) return EXIT_OK;
+  if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }
 

@@ -54,7 +54,17 @@ export interface Totals {
   drifted: number;
 }
 
+/**
+ * How the run as a whole ended. `completed`: every entry got a status. `another-builder`: another builder held the
+ * database's lock, nothing was done. `unreachable`: the database could not be reached. `pooler`: refused, a
+ * transaction pooler stands between us and the server. `cancelled`: stopped by SIGINT/SIGTERM.
+ * `invalid-registry`: the registry has problems, nothing connected.
+ */
+export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'cancelled' | 'invalid-registry';
+export const RUN_OUTCOMES: readonly RunOutcome[] = ['completed', 'another-builder', 'unreachable', 'pooler', 'cancelled', 'invalid-registry'];
+
 export interface Report {
+  outcome: RunOutcome;
   indexes: IndexResult[];
   totals: Totals;
   /** Indexes the builder made that are no longer in the registry (always set by a build). */

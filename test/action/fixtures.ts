@@ -16,7 +16,7 @@ export function indexResult(overrides: Partial<IndexResult> & Pick<IndexResult, 
 }
 
 export function reportOf(indexes: IndexResult[], extra: Partial<Report> = {}): Report {
-  return { indexes, totals: countTotals(indexes), durationMs: 4321, ...extra };
+  return { outcome: 'completed', indexes, totals: countTotals(indexes), durationMs: 4321, ...extra };
 }
 
 export const lockTimeout = {
