@@ -13,7 +13,6 @@ import { countTotals, shouldFail, type FailOn, type Report } from '../report/typ
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { outputsOf, reportPathFor } from './outputs.ts';
-import { planToReport } from './plan-report.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
 import { renderSummary, type SummaryView } from './summary.ts';
@@ -44,7 +43,7 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
 
   const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
-    ? await dryRun(registry.entries, inputs.databaseUrl)
+    ? await dryRun(registry.entries, inputs)
     : { report: await buildAll(registry.entries, inputs) };
   const report = redactDeep(outcome.report, secrets);
   const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
@@ -84,12 +83,11 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs): Promise
   }
 }
 
-async function dryRun(entries: RegistryEntry[], url: string) {
-  const started = Date.now();
-  core.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(url)}; nothing is changed.`);
-  const result = await plan(entries, url);
+async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
+  core.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
+  const result = await plan(entries, inputs.databaseUrl, { onDrift: inputs.onDrift, prune: inputs.prune });
   for (const line of result.lines) core.info(line);
-  return planToReport(result, entries, Date.now() - started);
+  return result;
 }
 
 async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {

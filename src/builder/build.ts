@@ -7,8 +7,10 @@ import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
-import { decide, type EntryAction } from './decide.ts';
+import { decide, needsComparison, type Decision, type OnDrift } from './decide.ts';
+import { compareDefinitions, type Equivalence } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
+import { indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
@@ -18,8 +20,7 @@ import { replaceDrifted } from './swap.ts';
 export const ADVISORY_LOCK_KEY = 7_262_013_801;
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
 
-export type OnDrift = 'report' | 'rebuild';
-export const ON_DRIFT_VALUES: readonly OnDrift[] = ['report', 'rebuild'];
+export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
 
 export interface BuildOptions {
   url: string;
@@ -105,6 +106,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // The monitor connection (progress, blockers) opens while the catalog is read.
     const monitorReady = connect(options.url).catch(() => undefined);
     const states = await readCatalog(main, ordered);
+    const equivalences = await compareWhereNeeded(main, ordered, states);
     monitor = await monitorReady;
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
@@ -113,7 +115,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       events.indexStarted(i + 1, ordered.length, entry);
       const outcome = unreachable
         ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
-        : await buildEntry(entry, states[i]!, main, settings, monitor, options.onDrift ?? 'report');
+        : await buildEntry(entry, states[i]!, decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }), main, settings, monitor);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
@@ -131,55 +133,69 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   }
 }
 
+/** PostgreSQL's answer for each entry that needs one (see needsComparison), by position in `entries`. */
+export async function compareWhereNeeded(
+  client: pg.Client,
+  entries: readonly RegistryEntry[],
+  states: readonly CatalogState[],
+): Promise<(Equivalence | undefined)[]> {
+  const asked = entries.flatMap((entry, i) => (needsComparison(entry, states[i]!) ? [i] : []));
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i]!, state: states[i]! })));
+  const byPosition: (Equivalence | undefined)[] = entries.map(() => undefined);
+  asked.forEach((position, k) => (byPosition[position] = answers[k]));
+  return byPosition;
+}
+
 async function buildEntry(
   entry: RegistryEntry,
-  plannedState: CatalogState,
+  state: CatalogState,
+  decision: Decision,
   main: pg.Client,
   settings: BuildSettings,
   monitor: pg.Client | undefined,
-  onDrift: OnDrift,
 ): Promise<IndexResult> {
   const started = Date.now();
   const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
-  // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
-  const state = plannedState;
-  const action = decide(entry, state);
-  const drift = action.kind === 'drifted' ? { database: action.database, registry: entry.sql } : undefined;
-  switch (action.kind) {
+  const drift = decision.drift;
+  switch (decision.action) {
     case 'skip':
       return done('skipped', 0);
-    case 'in-progress':
-      return done('in-progress', 0);
-    case 'conflict':
-      return done('failed', 0, { error: { message: action.message, blockers: [] } });
+    case 'leave':
+      return done(decision.status, 0, {
+        ...(drift ? { drift } : {}),
+        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
+      });
     case 'adopt':
       return adopt(entry, state.schema, main, settings, done);
-    case 'drifted':
-      if (onDrift === 'report' || state.tableKind === 'p') return done('drifted', 0, { drift: drift! });
+    case 'create':
+    case 'rebuild':
+    case 'replace':
+      break;
   }
   if (settings.signal?.aborted) return done('deferred', 0);
   if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, drift ? { drift } : {});
 
-  settings.events.building(entry, action.kind === 'create' ? 'create' : 'rebuild');
-  const outcome = await runBuild(entry, action, state, settings, monitor);
+  // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
+  settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
+  const outcome = await runBuild(entry, decision, state, settings, monitor);
   const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions as Extra['partitions'] } : {}) };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
   if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'in-progress') return done('in-progress', outcome.attempts, extra);
-  return done(action.kind === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
+  return done(decision.action === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
 }
 
 async function runBuild(
   entry: RegistryEntry,
-  action: EntryAction,
+  decision: Decision,
   state: CatalogState,
   settings: BuildSettings,
   monitor: pg.Client | undefined,
 ): Promise<BuildOutcome & { partitions?: { total: number; built: number } }> {
   try {
     if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, monitor);
-    if (action.kind === 'drifted') return await replaceDrifted(entry, state.schema, settings, monitor);
+    if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, monitor);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
     const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry);
@@ -236,21 +252,3 @@ async function probeServer(url: string, signal: AbortSignal | undefined): Promis
     return describeError(error, url);
   }
 }
-
-type Extra = Pick<IndexResult, 'error' | 'drift' | 'partitions'>;
-
-function result(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, extra: Extra = {}): IndexResult {
-  return {
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    status,
-    attempts,
-    durationMs,
-    registry: entry.location,
-    ...(extra.error ? { error: extra.error } : {}),
-    ...(extra.drift ? { drift: extra.drift } : {}),
-    ...(extra.partitions ? { partitions: extra.partitions } : {}),
-  };
-}
-

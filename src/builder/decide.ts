@@ -1,35 +1,95 @@
-// What the builder does for a registry entry in a given catalog state: DESIGN.md's status table, with drift.
+// What the builder does for a registry entry in a given catalog state: DESIGN.md's status table, with drift. One pure
+// decision that `plan` (and the Action's dry run) reports and `build` executes, so both say the same.
 import type { RegistryEntry } from '../registry/types.ts';
-import { sameDefinition } from '../sql/definition.ts';
+import type { IndexStatus } from '../report/types.ts';
 import { physicalState, type CatalogState } from './catalog.ts';
+import type { Equivalence } from './equivalence.ts';
 import { recordedFingerprint } from './marker.ts';
 
-export type EntryAction =
-  | { kind: 'create' }
-  | { kind: 'skip' }
-  /** Valid, built before the builder managed it, and the same definition: record the mark, then skip. */
-  | { kind: 'adopt' }
-  | { kind: 'drifted'; database: string }
-  | { kind: 'rebuild' }
-  | { kind: 'in-progress'; pid: number }
-  | { kind: 'conflict'; message: string };
+export type OnDrift = 'report' | 'rebuild';
+export const ON_DRIFT_VALUES: readonly OnDrift[] = ['report', 'rebuild'];
 
-export function decide(entry: RegistryEntry, state: CatalogState): EntryAction {
+export interface DecisionOptions {
+  /** A valid index whose definition differs from the registry: report it, or build the new one and swap it in. */
+  onDrift: OnDrift;
+}
+
+export type EntryAction =
+  /** CREATE INDEX CONCURRENTLY (on each partition, for a partitioned table). */
+  | 'create'
+  /** Drop the invalid leftover of a failed build and build it again (or resume a partitioned one). */
+  | 'rebuild'
+  /** Build the registry's definition under a temporary name, then swap it in for the drifted index. */
+  | 'replace'
+  /** The valid index is the registry's definition: write (or refresh) the builder's mark. */
+  | 'adopt'
+  /** Nothing to do: the valid index carries the mark of this very definition. */
+  | 'skip'
+  /** Change nothing: drift reported, another session building it, or a name clash. */
+  | 'leave';
+
+export interface Decision {
+  action: EntryAction;
+  /** The status build reports when the action goes as expected. */
+  status: IndexStatus;
+  /** Why, in the words of a plan ("would create it"); for a `failed` status, the error itself. */
+  reason: string;
+  drift?: { database: string; registry: string };
+}
+
+/** A valid index without this definition's mark: only PostgreSQL can say whether it is the registry's definition. */
+export function needsComparison(entry: RegistryEntry, state: CatalogState): boolean {
+  return physicalState(entry, state).kind === 'valid' && recordedFingerprint(state.comment) !== entry.fingerprint;
+}
+
+/** `equivalence`: PostgreSQL's answer for the entries that `needsComparison`; ignored for the others. */
+export function decide(entry: RegistryEntry, state: CatalogState, equivalence: Equivalence | undefined, options: DecisionOptions): Decision {
+  const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
   const physical = physicalState(entry, state);
   switch (physical.kind) {
     case 'missing':
-      return { kind: 'create' };
+      // Build still tries: the table may appear meanwhile, and PostgreSQL's own error is the clearest report.
+      return state.tableExists
+        ? { action: 'create', status: 'created', reason: 'missing: would create it' }
+        : { action: 'create', status: 'failed', reason: `table ${table} does not exist: would fail` };
     case 'invalid':
-      return { kind: 'rebuild' };
+      return {
+        action: 'rebuild',
+        status: 'rebuilt',
+        reason: state.relkind === 'I' ? 'partly built on its partitions: would resume it' : 'invalid (a failed build left it): would drop and rebuild it',
+      };
     case 'in-progress':
+      return { action: 'leave', status: 'in-progress', reason: `being built by session ${physical.pid}: would leave it alone` };
     case 'conflict':
-      return physical;
-    case 'valid': {
-      const recorded = recordedFingerprint(state.comment);
-      if (recorded === entry.fingerprint) return { kind: 'skip' };
-      const database = state.definition ?? '';
-      if (recorded === undefined && sameDefinition(database, entry.sql)) return { kind: 'adopt' };
-      return { kind: 'drifted', database };
-    }
+      return { action: 'leave', status: 'failed', reason: physical.message };
+    case 'valid':
+      return decideValid(entry, state, equivalence, options);
   }
+}
+
+function decideValid(entry: RegistryEntry, state: CatalogState, equivalence: Equivalence | undefined, options: DecisionOptions): Decision {
+  const recorded = recordedFingerprint(state.comment);
+  if (recorded === entry.fingerprint) return { action: 'skip', status: 'skipped', reason: 'exists and is valid' };
+  if (equivalence?.kind === 'equal') {
+    return recorded === undefined
+      ? { action: 'adopt', status: 'skipped', reason: 'exists, valid and PostgreSQL defines it as the registry does: would adopt it' }
+      : { action: 'adopt', status: 'skipped', reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
+  }
+  const drift = { database: state.definition ?? '', registry: entry.sql };
+  if (equivalence === undefined || equivalence.kind === 'unknown') {
+    const why = equivalence ? `: ${equivalence.error}` : '';
+    return { action: 'leave', status: 'drifted', reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
+  }
+  if (options.onDrift === 'report') {
+    return { action: 'leave', status: 'drifted', reason: `exists, but the database has: ${drift.database}`, drift };
+  }
+  if (state.tableKind === 'p') {
+    return {
+      action: 'leave',
+      status: 'drifted',
+      reason: `exists, but the database has: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
+      drift,
+    };
+  }
+  return { action: 'replace', status: 'rebuilt', reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
 }

@@ -49,5 +49,10 @@ export async function pruneOrphans(url: string, settings: SessionSettings, orpha
 }
 
 export function reportOrphans(orphans: MarkedIndex[]): OrphanIndex[] {
-  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: false }));
+  return plannedOrphans(orphans, false);
+}
+
+/** What build does with each orphan: drops it with `--prune`, else reports it. */
+export function plannedOrphans(orphans: MarkedIndex[], prune: boolean): OrphanIndex[] {
+  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
 }

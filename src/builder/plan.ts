@@ -1,68 +1,73 @@
-// `index-builder plan`: what build would do for each entry, read from one catalog query. Changes nothing.
+// `index-builder plan`: what build would do with the same options, entry by entry and orphan by orphan, from the
+// same catalog reads and the same decision (decide.ts). Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
-import type { IndexStatus } from '../report/types.ts';
-import { buildOrder } from './build.ts';
+import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
+import { buildOrder, compareWhereNeeded } from './build.ts';
 import { readCatalog } from './catalog.ts';
-import { decide } from './decide.ts';
 import { connect, describeError, disconnect } from './connection.ts';
+import { decide, type DecisionOptions } from './decide.ts';
+import { indexResult } from './index-result.ts';
+import { findOrphans, plannedOrphans } from './orphans.ts';
 
-export interface PlannedIndex {
-  name: string;
-  table: string;
-  /** The status build would report, if nothing changes meanwhile. */
-  status: IndexStatus;
-  reason: string;
+export interface PlanOptions extends Partial<DecisionOptions> {
+  /** Plan for `build --prune`: orphans are reported as dropped. */
+  prune?: boolean;
 }
 
 export interface Plan {
-  indexes: PlannedIndex[];
+  /** Build's report as build would give it (`outcome` completed, or unreachable when the catalog cannot be read). */
+  report: Report;
+  /** Why each index would get its status, by index name. */
+  reasons: Record<string, string>;
   lines: string[];
   error?: string;
 }
 
-export async function plan(entries: readonly RegistryEntry[], url: string): Promise<Plan> {
+export async function plan(entries: readonly RegistryEntry[], url: string, options: PlanOptions = {}): Promise<Plan> {
+  const started = Date.now();
+  const decisionOptions: DecisionOptions = { onDrift: options.onDrift ?? 'report' };
+  const ordered = buildOrder(entries);
   let client;
   try {
     client = await connect(url);
-    const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
-    const indexes = ordered.map((entry, i): PlannedIndex => {
-      const action = decide(entry, states[i]!);
-      const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
-      const base = { name: entry.name, table };
-      switch (action.kind) {
-        case 'create':
-          return states[i]!.tableExists
-            ? { ...base, status: 'created', reason: 'missing: would create it' }
-            : { ...base, status: 'failed', reason: `table ${table} does not exist: would fail` };
-        case 'skip':
-          return { ...base, status: 'skipped', reason: 'exists and is valid' };
-        case 'adopt':
-          return { ...base, status: 'skipped', reason: 'exists, valid and as the registry says: would adopt it' };
-        case 'drifted':
-          return { ...base, status: 'drifted', reason: `exists, but the database has: ${action.database}` };
-        case 'rebuild':
-          return {
-            ...base,
-            status: 'rebuilt',
-            reason: states[i]!.relkind === 'I' ? 'partly built on its partitions: would resume it' : 'invalid (a failed build left it): would drop and rebuild it',
-          };
-        case 'in-progress':
-          return { ...base, status: 'in-progress', reason: `being built by session ${action.pid}: would leave it alone` };
-        case 'conflict':
-          return { ...base, status: 'failed', reason: action.message };
-      }
+    const equivalences = await compareWhereNeeded(client, ordered, states);
+    const reasons: Record<string, string> = {};
+    const indexes = ordered.map((entry, i): IndexResult => {
+      const decision = decide(entry, states[i]!, equivalences[i], decisionOptions);
+      reasons[entry.name] = decision.reason;
+      return indexResult(entry, decision.status, 0, 0, {
+        ...(decision.drift ? { drift: decision.drift } : {}),
+        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
+      });
     });
-    const width = Math.max(...indexes.map((i) => i.status.length));
-    const lines = [
-      `Plan for ${indexes.length} index(es); nothing is changed:`,
-      ...indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${i.reason}`),
-    ];
-    return { indexes, lines };
+    const declared = new Set(ordered.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
+    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
+    const report: Report = { outcome: 'completed', indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
+    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
   } catch (error) {
+    // Like a build that cannot connect: every index would fail.
     const message = describeError(error, url);
-    return { indexes: [], lines: [`⚠️  ${message}`], error: message };
+    const failure = { message: `could not start: ${message}`, blockers: [] };
+    const indexes = ordered.map((entry) => indexResult(entry, 'failed', 0, 0, { error: failure }));
+    const report: Report = { outcome: 'unreachable', indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
+    return { report, reasons: {}, lines: [`⚠️  ${message}`], error: message };
   } finally {
     await disconnect(client);
   }
+}
+
+function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {
+  const orphans = report.orphans ?? [];
+  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? 'orphan'.length : 0);
+  return [
+    `Plan for ${report.indexes.length} index(es); nothing is changed:`,
+    ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
+    ...orphans.map((o) => `  ${'orphan'.padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`),
+  ];
+}
+
+function orphanReason(orphan: OrphanIndex, prune: boolean): string {
+  if (prune) return 'made by index-builder, no longer in the registry: would drop it (--prune)';
+  return 'made by index-builder, no longer in the registry: would keep it (--prune would drop it)';
 }

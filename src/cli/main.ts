@@ -55,6 +55,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default('db/indexes.ts');
   const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
+  // Build's options that change what it does; plan takes them too, to say exactly what build would do.
+  const onDriftFlag = () =>
+    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default('report').argParser(onDriftOption);
+  const pruneFlag = () => new Option('--prune', 'drop indexes index-builder created that the registry no longer declares').default(false);
   const sslCaOption = () => new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
 
   program
@@ -73,12 +77,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(registryOption())
     .addOption(urlOption())
     .addOption(sslCaOption())
-    .action(async (flags: { registry: string; databaseUrl?: string; sslCa?: string }) => {
+    .addOption(onDriftFlag())
+    .addOption(pruneFlag())
+    .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
+    .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
       const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
       const registry = await loadRegistry(flags.registry);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
-      const result = await plan(registry.entries, url);
+      const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
       for (const line of result.lines) io.out(line);
+      if (flags.json) await writeJsonReport(flags.json, result.report);
       if (result.error) exitCode = EXIT_FAILED;
     });
 
@@ -94,8 +102,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
     .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, '10s').argParser(durationOption))
     .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default('never').argParser(failOnOption))
-    .addOption(new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default('report').argParser(onDriftOption))
-    .addOption(new Option('--prune', "drop indexes index-builder created that the registry no longer declares").default(false))
+    .addOption(onDriftFlag())
+    .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report as JSON'))
     .action(async (flags: BuildFlags) => {
       exitCode = await runBuild(flags, io);

@@ -1,6 +1,7 @@
-// What makes two index definitions the same, decided on PostgreSQL's parse trees rather than on text.
+// A fingerprint of a registry statement's meaning, on PostgreSQL's parse tree rather than on text. Whether an existing
+// index is that definition is PostgreSQL's to say (builder/equivalence.ts).
 import { createHash } from 'node:crypto';
-import { parseSql, type Node } from './parser.ts';
+import { parseSql } from './parser.ts';
 
 /** Parse-tree fields that say nothing about the index's content. */
 const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'if_not_exists']);
@@ -12,33 +13,6 @@ const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'i
 export function definitionFingerprint(sql: string): string {
   const tree = parseSql(sql)[0]?.stmt;
   return createHash('sha256').update(JSON.stringify(strip(tree, NOISE))).digest('hex').slice(0, 16);
-}
-
-/**
- * Whether an existing index (as `pg_get_indexdef` prints it) is the registry's definition. The catalog's form adds
- * the schema, `USING btree`, parentheses and casts of literals (`'x'::text`); those are folded away on both sides.
- */
-export function sameDefinition(catalogSql: string, registrySql: string): boolean {
-  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql));
-}
-
-function comparable(sql: string): unknown {
-  const tree = parseSql(sql)[0]?.stmt as { IndexStmt?: Record<string, unknown> } | undefined;
-  const stmt = { ...(tree?.IndexStmt ?? {}) };
-  delete stmt.idxname;
-  stmt.accessMethod ??= 'btree';
-  const relation = stmt.relation as Record<string, unknown> | undefined;
-  if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
-}
-
-/** `'x'::text` → `'x'`: the catalog spells out the type a bare literal already resolved to. */
-function foldLiteralCasts(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(foldLiteralCasts);
-  if (node === null || typeof node !== 'object') return node;
-  const cast = (node as { TypeCast?: { arg?: Node } }).TypeCast;
-  if (cast?.arg && 'A_Const' in cast.arg) return foldLiteralCasts(cast.arg);
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, foldLiteralCasts(value)]));
 }
 
 function strip(node: unknown, fields: Set<string>): unknown {

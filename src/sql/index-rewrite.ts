@@ -35,6 +35,8 @@ export interface IndexSqlChanges {
   table?: { schema: string; name: string };
   /** `ON ONLY parent`, and no CONCURRENTLY (a partitioned table's own index cannot be built concurrently). */
   onlyWithoutConcurrently?: boolean;
+  /** No CONCURRENTLY, for a statement run inside a transaction (a scratch copy in an equivalence check). */
+  withoutConcurrently?: boolean;
 }
 
 export function rewriteIndexSql(sql: string, changes: IndexSqlChanges): string {
@@ -47,8 +49,10 @@ export function rewriteIndexSql(sql: string, changes: IndexSqlChanges): string {
     const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
     edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
   }
+  if ((changes.onlyWithoutConcurrently || changes.withoutConcurrently) && header.concurrently) {
+    edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: '' });
+  }
   if (changes.onlyWithoutConcurrently) {
-    if (header.concurrently) edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: '' });
     if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: 'ONLY ' });
   }
   edits.sort((a, b) => b.start - a.start || b.end - a.end);

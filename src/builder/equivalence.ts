@@ -1,0 +1,130 @@
+// Whether an existing index is the registry's definition, decided by PostgreSQL rather than by comparing text: the
+// registry's statement is run on an empty temporary copy of the table (`LIKE` the real one), and both indexes are
+// printed by `pg_get_indexdef`, without their names and tables. PostgreSQL rewrites what people write (IN lists,
+// BETWEEN, casts, defaults, reloptions...) the same way on both sides, so equal prints mean equal indexes.
+//
+// Everything happens in one transaction that is always rolled back, with each entry in its own subtransaction (an
+// entry's error is its answer, not the end of the others), in three round trips whatever the number of entries. The
+// only lock taken on a user's table is the ACCESS SHARE that `LIKE` takes to read its columns. No session state is
+// used outside the transaction, so it works the same through a transaction-mode pooler.
+import type pg from 'pg';
+import type { RegistryEntry } from '../registry/types.ts';
+import { rewriteIndexSql } from '../sql/index-rewrite.ts';
+import { quoteQualified, type CatalogState } from './catalog.ts';
+
+export type Equivalence =
+  | { kind: 'equal' }
+  /** `scratch`: the registry's index as PostgreSQL prints it (on the scratch table). */
+  | { kind: 'different'; scratch: string }
+  /** The registry's statement could not be run on the scratch copy (say, a column the table no longer has). */
+  | { kind: 'unknown'; error: string };
+
+export interface EquivalenceQuestion {
+  entry: RegistryEntry;
+  state: CatalogState;
+}
+
+const SCRATCH_TABLE = 'index_builder_scratch';
+const SCRATCH_INDEX = 'index_builder_scratch_index';
+/** How long `LIKE` waits for its ACCESS SHARE lock behind an ACCESS EXCLUSIVE holder before that entry gives up. */
+const LOCK_TIMEOUT = '10s';
+
+// The real build opens fresh connections: it resolves names with the connection's default search_path and reads
+// literals in its default TimeZone. The reset values are those defaults, whatever a pooled connection was SET to.
+const SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+
+/** The registry's statement, made to build its index on the scratch table inside a transaction. */
+export function scratchStatement(entry: RegistryEntry): string {
+  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: 'pg_temp', name: SCRATCH_TABLE }, withoutConcurrently: true });
+}
+
+/** Asks PostgreSQL whether each existing index is the registry's definition; answers are in the order asked. */
+export async function compareDefinitions(client: pg.Client, questions: readonly EquivalenceQuestion[]): Promise<Equivalence[]> {
+  if (questions.length === 0) return [];
+  try {
+    return await ask(client, questions);
+  } catch (error) {
+    // No TEMP privilege, no PL/pgSQL...: nothing can be compared, so nothing is called equal.
+    const message = error instanceof Error ? error.message : String(error);
+    return questions.map(() => ({ kind: 'unknown', error: message }));
+  }
+}
+
+async function ask(client: pg.Client, questions: readonly EquivalenceQuestion[]): Promise<Equivalence[]> {
+  try {
+    await client.query(SETUP);
+    const { rows } = await client.query('SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord', [
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
+      questions.map(({ entry }) => scratchStatement(entry)),
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName)),
+    ]);
+    return (rows as { same: boolean; scratch: string | null; error: string | null }[]).map((row): Equivalence => {
+      if (row.same) return { kind: 'equal' };
+      if (row.scratch !== null) return { kind: 'different', scratch: row.scratch };
+      return { kind: 'unknown', error: row.error ?? 'the scratch index was not created' };
+    });
+  } finally {
+    await client.query('ROLLBACK').catch(() => {});
+  }
+}

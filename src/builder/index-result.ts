@@ -1,0 +1,20 @@
+// One index's line in a report, as build gives it and plan predicts it.
+import type { RegistryEntry } from '../registry/types.ts';
+import type { IndexResult, IndexStatus } from '../report/types.ts';
+
+export type ResultDetails = Pick<IndexResult, 'error' | 'drift' | 'partitions'>;
+
+export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, extra: ResultDetails = {}): IndexResult {
+  return {
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status,
+    attempts,
+    durationMs,
+    registry: entry.location,
+    ...(extra.error ? { error: extra.error } : {}),
+    ...(extra.drift ? { drift: extra.drift } : {}),
+    ...(extra.partitions ? { partitions: extra.partitions } : {}),
+  };
+}
