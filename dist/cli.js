@@ -552,19 +552,19 @@ var require_help = __commonJS({
        * @returns {Map<string, Command[] | Option[]>}
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
-        const result2 = /* @__PURE__ */ new Map();
+        const result = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
           const group = getGroup(item);
-          if (!result2.has(group)) result2.set(group, []);
+          if (!result.has(group)) result.set(group, []);
         });
         visibleItems.forEach((item) => {
           const group = getGroup(item);
-          if (!result2.has(group)) {
-            result2.set(group, []);
+          if (!result.has(group)) {
+            result.set(group, []);
           }
-          result2.get(group).push(item);
+          result.get(group).push(item);
         });
-        return result2;
+        return result;
       }
       /**
        * Generate the built-in help text.
@@ -1310,11 +1310,11 @@ var require_command = __commonJS({
        * @private
        */
       _getCommandAndAncestors() {
-        const result2 = [];
+        const result = [];
         for (let command = this; command; command = command.parent) {
-          result2.push(command);
+          result.push(command);
         }
-        return result2;
+        return result;
       }
       /**
        * Define a command.
@@ -2465,7 +2465,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallHooks(promise, event) {
-        let result2 = promise;
+        let result = promise;
         const hooks = [];
         this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
           hookedCommand._lifeCycleHooks[event].forEach((callback) => {
@@ -2476,11 +2476,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hooks.reverse();
         }
         hooks.forEach((hookDetail) => {
-          result2 = this._chainOrCall(result2, () => {
+          result = this._chainOrCall(result, () => {
             return hookDetail.callback(hookDetail.hookedCommand, this);
           });
         });
-        return result2;
+        return result;
       }
       /**
        *
@@ -2491,15 +2491,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result2 = promise;
+        let result = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
           this._lifeCycleHooks[event].forEach((hook) => {
-            result2 = this._chainOrCall(result2, () => {
+            result = this._chainOrCall(result, () => {
               return hook(this, subCommand);
             });
           });
         }
-        return result2;
+        return result;
       }
       /**
        * Process arguments in context of this command.
@@ -2771,13 +2771,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       opts() {
         if (this._storeOptionsAsProperties) {
-          const result2 = {};
+          const result = {};
           const len = this.options.length;
           for (let i = 0; i < len; i++) {
             const key = this.options[i].attributeName();
-            result2[key] = key === this._versionOptionName ? this._version : this[key];
+            result[key] = key === this._versionOptionName ? this._version : this[key];
           }
-          return result2;
+          return result;
         }
         return this._optionValues;
       }
@@ -3966,9 +3966,9 @@ var require_textParsers = __commonJS({
         }
         radius += value2[i];
       }
-      var result2 = parsePoint(point);
-      result2.radius = parseFloat(radius);
-      return result2;
+      var result = parsePoint(point);
+      result.radius = parseFloat(radius);
+      return result;
     };
     var init = function(register) {
       register(20, parseBigInteger);
@@ -4036,7 +4036,7 @@ var require_pg_int8 = __commonJS({
         low = ~low + 1 >>> 0;
         sign = "-";
       }
-      var result2 = "";
+      var result = "";
       var carry;
       var t;
       var digits;
@@ -4050,14 +4050,14 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result2;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result2 = pad + digits + result2;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
@@ -4066,14 +4066,14 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result2;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result2 = pad + digits + result2;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
@@ -4082,20 +4082,20 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result2;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result2 = pad + digits + result2;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
         t = 4294967296 * carry + low;
         digits = "" + t % BASE;
-        return sign + digits + result2;
+        return sign + digits + result;
       }
     }
     module.exports = readInt8;
@@ -4128,19 +4128,19 @@ var require_binaryParsers = __commonJS({
       if (offset) {
         mask = mask >> offset % 8;
       }
-      var result2 = 0;
+      var result = 0;
       if (offset % 8 + bits >= 8) {
-        result2 = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+        result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
       }
       var bytes = bits + offset >> 3;
       for (var i = offsetBytes + 1; i < bytes; i++) {
-        result2 = callback(result2, inv(data[i]), 8);
+        result = callback(result, inv(data[i]), 8);
       }
       var lastBits = (bits + offset) % 8;
       if (lastBits > 0) {
-        result2 = callback(result2, inv(data[bytes]) >> 8 - lastBits, lastBits);
+        result = callback(result, inv(data[bytes]) >> 8 - lastBits, lastBits);
       }
-      return result2;
+      return result;
     };
     var parseFloatFromBits = function(data, precisionBits, exponentBits) {
       var bias = Math.pow(2, exponentBits - 1) - 1;
@@ -4195,34 +4195,34 @@ var require_binaryParsers = __commonJS({
         return NaN;
       }
       var weight = Math.pow(1e4, parseBits(value2, 16, 16));
-      var result2 = 0;
+      var result = 0;
       var digits = [];
       var ndigits = parseBits(value2, 16);
       for (var i = 0; i < ndigits; i++) {
-        result2 += parseBits(value2, 16, 64 + 16 * i) * weight;
+        result += parseBits(value2, 16, 64 + 16 * i) * weight;
         weight /= 1e4;
       }
       var scale = Math.pow(10, parseBits(value2, 16, 48));
-      return (sign === 0 ? 1 : -1) * Math.round(result2 * scale) / scale;
+      return (sign === 0 ? 1 : -1) * Math.round(result * scale) / scale;
     };
     var parseDate = function(isUTC, value2) {
       var sign = parseBits(value2, 1);
       var rawValue = parseBits(value2, 63, 1);
-      var result2 = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
+      var result = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
       if (!isUTC) {
-        result2.setTime(result2.getTime() + result2.getTimezoneOffset() * 6e4);
+        result.setTime(result.getTime() + result.getTimezoneOffset() * 6e4);
       }
-      result2.usec = rawValue % 1e3;
-      result2.getMicroSeconds = function() {
+      result.usec = rawValue % 1e3;
+      result.getMicroSeconds = function() {
         return this.usec;
       };
-      result2.setMicroSeconds = function(value3) {
+      result.setMicroSeconds = function(value3) {
         this.usec = value3;
       };
-      result2.getUTCMicroSeconds = function() {
+      result.getUTCMicroSeconds = function() {
         return this.usec;
       };
-      return result2;
+      return result;
     };
     var parseArray = function(value2) {
       var dim = parseBits(value2, 32);
@@ -4241,14 +4241,14 @@ var require_binaryParsers = __commonJS({
         if (length == 4294967295) {
           return null;
         }
-        var result2;
+        var result;
         if (elementType2 == 23 || elementType2 == 20) {
-          result2 = parseBits(value2, length * 8, offset);
+          result = parseBits(value2, length * 8, offset);
           offset += length * 8;
-          return result2;
+          return result;
         } else if (elementType2 == 25) {
-          result2 = value2.toString(this.encoding, offset >> 3, (offset += length << 3) >> 3);
-          return result2;
+          result = value2.toString(this.encoding, offset >> 3, (offset += length << 3) >> 3);
+          return result;
         } else {
           console.log("ERROR: ElementType not implemented: " + elementType2);
         }
@@ -4498,27 +4498,27 @@ var require_utils = __commonJS({
       return '"' + escaped + '"';
     }
     function arrayString(val) {
-      let result2 = "{";
+      let result = "{";
       for (let i = 0; i < val.length; i++) {
         if (i > 0) {
-          result2 += ",";
+          result += ",";
         }
         let item = val[i];
         if (item == null) {
-          result2 += "NULL";
+          result += "NULL";
         } else if (Array.isArray(item)) {
-          result2 += arrayString(item);
+          result += arrayString(item);
         } else if (ArrayBuffer.isView(item)) {
           if (!(item instanceof Buffer)) {
             item = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
           }
-          result2 += "\\\\x" + item.toString("hex");
+          result += "\\\\x" + item.toString("hex");
         } else {
-          result2 += escapeElement(prepareValue(item));
+          result += escapeElement(prepareValue(item));
         }
       }
-      result2 += "}";
-      return result2;
+      result += "}";
+      return result;
     }
     var prepareValue = function(val, seen) {
       if (val == null) {
@@ -5038,43 +5038,43 @@ var require_pg_connection_string = __commonJS({
         return { host: config2[0], database: config2[1] };
       }
       const config = /* @__PURE__ */ Object.create(null);
-      let result2;
+      let result;
       let dummyHost = false;
       if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
         str = encodeURI(str).replace(/%25(\d\d)/g, "%$1");
       }
       try {
         try {
-          result2 = new URL(str, "postgres://base");
+          result = new URL(str, "postgres://base");
         } catch (e) {
-          result2 = new URL(str.replace("@/", "@___DUMMY___/"), "postgres://base");
+          result = new URL(str.replace("@/", "@___DUMMY___/"), "postgres://base");
           dummyHost = true;
         }
       } catch (err) {
         err.input && (err.input = "*****REDACTED*****");
         throw err;
       }
-      for (const entry of result2.searchParams.entries()) {
+      for (const entry of result.searchParams.entries()) {
         config[entry[0]] = entry[1];
       }
-      config.user = config.user || decodeURIComponent(result2.username);
-      config.password = config.password || decodeURIComponent(result2.password);
-      if (result2.protocol == "socket:") {
-        config.host = decodeURI(result2.pathname);
-        config.database = result2.searchParams.get("db");
-        config.client_encoding = result2.searchParams.get("encoding");
+      config.user = config.user || decodeURIComponent(result.username);
+      config.password = config.password || decodeURIComponent(result.password);
+      if (result.protocol == "socket:") {
+        config.host = decodeURI(result.pathname);
+        config.database = result.searchParams.get("db");
+        config.client_encoding = result.searchParams.get("encoding");
         return config;
       }
-      const hostname = (dummyHost ? "" : result2.hostname).replace(/^\[(.+)\]$/, "$1");
+      const hostname = (dummyHost ? "" : result.hostname).replace(/^\[(.+)\]$/, "$1");
       if (!config.host) {
         config.host = decodeURIComponent(hostname);
       } else if (hostname && /^%2f/i.test(hostname)) {
-        result2.pathname = hostname + result2.pathname;
+        result.pathname = hostname + result.pathname;
       }
       if (!config.port) {
-        config.port = result2.port;
+        config.port = result.port;
       }
-      const pathname = result2.pathname.slice(1) || null;
+      const pathname = result.pathname.slice(1) || null;
       config.database = pathname ? decodeURI(pathname) : null;
       if (config.ssl === "true" || config.ssl === "1") {
         config.ssl = true;
@@ -5923,11 +5923,11 @@ var require_buffer_writer = __commonJS({
         return this.buffer.slice(code ? 0 : 5, this.offset);
       }
       flush(code) {
-        const result2 = this.join(code);
+        const result = this.join(code);
         this.offset = 5;
         this.headerPosition = 0;
         this.buffer = Buffer.allocUnsafe(this.size);
-        return result2;
+        return result;
       }
       clear() {
         this.offset = 5;
@@ -6169,29 +6169,29 @@ var require_buffer_reader = __commonJS({
         this.buffer = buffer;
       }
       int16() {
-        const result2 = this.buffer.readInt16BE(this.offset);
+        const result = this.buffer.readInt16BE(this.offset);
         this.offset += 2;
-        return result2;
+        return result;
       }
       byte() {
-        const result2 = this.buffer[this.offset];
+        const result = this.buffer[this.offset];
         this.offset++;
-        return result2;
+        return result;
       }
       int32() {
-        const result2 = this.buffer.readInt32BE(this.offset);
+        const result = this.buffer.readInt32BE(this.offset);
         this.offset += 4;
-        return result2;
+        return result;
       }
       uint32() {
-        const result2 = this.buffer.readUInt32BE(this.offset);
+        const result = this.buffer.readUInt32BE(this.offset);
         this.offset += 4;
-        return result2;
+        return result;
       }
       string(length) {
-        const result2 = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
         this.offset += length;
-        return result2;
+        return result;
       }
       cstring() {
         const start = this.offset;
@@ -6202,9 +6202,9 @@ var require_buffer_reader = __commonJS({
         return this.buffer.toString(this.encoding, start, end - 1);
       }
       bytes(length) {
-        const result2 = this.buffer.slice(this.offset, this.offset + length);
+        const result = this.buffer.slice(this.offset, this.offset + length);
         this.offset += length;
-        return result2;
+        return result;
       }
     };
     exports.BufferReader = BufferReader;
@@ -7677,12 +7677,12 @@ var require_client = __commonJS({
       }
       query(config, values, callback) {
         let query;
-        let result2;
+        let result;
         if (config == null) {
           throw new TypeError("Client was passed a null or undefined query");
         }
         if (typeof config.submit === "function") {
-          result2 = query = config;
+          result = query = config;
           if (!query.callback) {
             if (typeof values === "function") {
               query.callback = values;
@@ -7693,7 +7693,7 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result2 = new this._Promise((resolve2, reject) => {
+            result = new this._Promise((resolve2, reject) => {
               query.callback = (err, res) => err ? reject(err) : resolve2(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
@@ -7741,27 +7741,27 @@ var require_client = __commonJS({
             process.nextTick(() => {
               query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection);
             });
-            return result2;
+            return result;
           }
         }
         if (!this._queryable) {
           process.nextTick(() => {
             query.handleError(new Error("Client has encountered a connection error and is not queryable"), this.connection);
           });
-          return result2;
+          return result;
         }
         if (this._ending) {
           process.nextTick(() => {
             query.handleError(new Error("Client was closed and is not queryable"), this.connection);
           });
-          return result2;
+          return result;
         }
         if (this._queryQueue.length > 0 && !this.pipeline) {
           queryQueueLengthDeprecationNotice();
         }
         this._queryQueue.push(query);
         this._pulseQueryQueue();
-        return result2;
+        return result;
       }
       ref() {
         this.connection.ref();
@@ -7844,14 +7844,14 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result2 = new Promise2(function(resolve2, reject) {
+      const result = new Promise2(function(resolve2, reject) {
         res = resolve2;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
         throw err;
       });
-      return { callback: cb, result: result2 };
+      return { callback: cb, result };
     }
     function makeIdleListener(pool, client) {
       return function idleListener(err) {
@@ -7974,14 +7974,14 @@ var require_pg_pool = __commonJS({
           return cb ? cb(err) : this.Promise.reject(err);
         }
         const response = promisify(this.Promise, cb);
-        const result2 = response.result;
+        const result = response.result;
         if (this._isFull() || this._idle.length) {
           if (this._idle.length) {
             process.nextTick(() => this._pulseQueue());
           }
           if (!this.options.connectionTimeoutMillis) {
             this._pendingQueue.push(new PendingItem(response.callback));
-            return result2;
+            return result;
           }
           const queueCallback = (err, res, done) => {
             clearTimeout(tid);
@@ -7997,10 +7997,10 @@ var require_pg_pool = __commonJS({
             tid.unref();
           }
           this._pendingQueue.push(pendingItem);
-          return result2;
+          return result;
         }
         this.newClient(new PendingItem(response.callback));
-        return result2;
+        return result;
       }
       newClient(pendingItem) {
         const client = new this.Client(this.options);
@@ -8493,7 +8493,7 @@ var require_client2 = __commonJS({
     };
     Client2.prototype.query = function(config, values, callback) {
       let query;
-      let result2;
+      let result;
       let readTimeout;
       let readTimeoutTimer;
       let queryCallback;
@@ -8501,7 +8501,7 @@ var require_client2 = __commonJS({
         throw new TypeError("Client was passed a null or undefined query");
       } else if (typeof config.submit === "function") {
         readTimeout = config.query_timeout || this.connectionParameters.query_timeout;
-        result2 = query = config;
+        result = query = config;
         if (typeof values === "function") {
           config.callback = values;
         }
@@ -8510,7 +8510,7 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result2 = new this._Promise((resolve2, reject) => {
+          result = new this._Promise((resolve2, reject) => {
             resolveOut = resolve2;
             rejectOut = reject;
           }).catch((err) => {
@@ -8547,21 +8547,21 @@ var require_client2 = __commonJS({
         process.nextTick(() => {
           query.handleError(new Error("Client has encountered a connection error and is not queryable"));
         });
-        return result2;
+        return result;
       }
       if (this._ending) {
         query.native = this.native;
         process.nextTick(() => {
           query.handleError(new Error("Client was closed and is not queryable"));
         });
-        return result2;
+        return result;
       }
       if (this._queryQueue.length > 0 && !this.pipeline) {
         queryQueueLengthDeprecationNotice();
       }
       this._queryQueue.push(query);
       this._pulseQueryQueue();
-      return result2;
+      return result;
     };
     Client2.prototype.end = function(cb) {
       const self2 = this;
@@ -8572,9 +8572,9 @@ var require_client2 = __commonJS({
           });
         });
       }
-      let result2;
+      let result;
       if (!cb) {
-        result2 = new this._Promise(function(resolve2, reject) {
+        result = new this._Promise(function(resolve2, reject) {
           cb = (err) => err ? reject(err) : resolve2();
         });
       }
@@ -8593,7 +8593,7 @@ var require_client2 = __commonJS({
       } else {
         doEnd();
       }
-      return result2;
+      return result;
     };
     Client2.prototype._hasActiveQuery = function() {
       return this._activeQuery && this._activeQuery.state !== "error" && this._activeQuery.state !== "end";
@@ -9020,8 +9020,8 @@ var require_libpg_query = __commonJS({
             updateMemoryViews();
             return wasmExports;
           }
-          function receiveInstantiationResult(result3) {
-            return receiveInstance(result3["instance"]);
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"]);
           }
           var info = getWasmImports();
           var instantiateWasm = Module["instantiateWasm"];
@@ -9031,8 +9031,8 @@ var require_libpg_query = __commonJS({
             });
           }
           wasmBinaryFile ??= findWasmBinary();
-          var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info);
-          var exports2 = receiveInstantiationResult(result2);
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info);
+          var exports2 = receiveInstantiationResult(result);
           return exports2;
         }
         class ExitStatus {
@@ -9255,7 +9255,7 @@ var require_libpg_query = __commonJS({
           }
           return (isAbsolute ? "/" : "") + path;
         }, dirname: (path) => {
-          var result2 = PATH.splitPath(path), root = result2[0], dir = result2[1];
+          var result = PATH.splitPath(path), root = result[0], dir = result[1];
           if (!root && !dir) {
             return ".";
           }
@@ -9375,7 +9375,7 @@ var require_libpg_query = __commonJS({
         };
         var FS_stdin_getChar = () => {
           if (!FS_stdin_getChar_buffer.length) {
-            var result2 = null;
+            var result = null;
             if (ENVIRONMENT_IS_NODE) {
               var BUFSIZE = 256;
               var buf = Buffer.alloc(BUFSIZE);
@@ -9388,19 +9388,19 @@ var require_libpg_query = __commonJS({
                 else throw e;
               }
               if (bytesRead > 0) {
-                result2 = buf.slice(0, bytesRead).toString("utf-8");
+                result = buf.slice(0, bytesRead).toString("utf-8");
               }
             } else if (globalThis.window?.prompt) {
-              result2 = window.prompt("Input: ");
-              if (result2 !== null) {
-                result2 += "\n";
+              result = window.prompt("Input: ");
+              if (result !== null) {
+                result += "\n";
               }
             } else {
             }
-            if (!result2) {
+            if (!result) {
               return null;
             }
-            FS_stdin_getChar_buffer = intArrayFromString(result2, true);
+            FS_stdin_getChar_buffer = intArrayFromString(result, true);
           }
           return FS_stdin_getChar_buffer.shift();
         };
@@ -9426,18 +9426,18 @@ var require_libpg_query = __commonJS({
           }
           var bytesRead = 0;
           for (var i = 0; i < length; i++) {
-            var result2;
+            var result;
             try {
-              result2 = stream.tty.ops.get_char(stream.tty);
+              result = stream.tty.ops.get_char(stream.tty);
             } catch (e) {
               throw new FS.ErrnoError(29);
             }
-            if (result2 === void 0 && bytesRead === 0) {
+            if (result === void 0 && bytesRead === 0) {
               throw new FS.ErrnoError(6);
             }
-            if (result2 === null || result2 === void 0) break;
+            if (result === null || result === void 0) break;
             bytesRead++;
-            buffer[offset + i] = result2;
+            buffer[offset + i] = result;
           }
           if (bytesRead) {
             stream.node.atime = Date.now();
@@ -10853,18 +10853,18 @@ var require_libpg_query = __commonJS({
           }, read(stream, buffer, offset, length, pos) {
             var bytesRead = 0;
             for (var i = 0; i < length; i++) {
-              var result2;
+              var result;
               try {
-                result2 = input();
+                result = input();
               } catch (e) {
                 throw new FS.ErrnoError(29);
               }
-              if (result2 === void 0 && bytesRead === 0) {
+              if (result === void 0 && bytesRead === 0) {
                 throw new FS.ErrnoError(6);
               }
-              if (result2 === null || result2 === void 0) break;
+              if (result === null || result === void 0) break;
               bytesRead++;
-              buffer[offset + i] = result2;
+              buffer[offset + i] = result;
             }
             if (bytesRead) {
               stream.node.atime = Date.now();
@@ -52196,9 +52196,9 @@ async function pRetry(input, options = {}) {
     attemptNumber++;
     try {
       options.signal?.throwIfAborted();
-      const result2 = await input(attemptNumber);
+      const result = await input(attemptNumber);
       options.signal?.throwIfAborted();
-      return result2;
+      return result;
     } catch (error) {
       if (await onAttemptFailure({
         error,
@@ -52250,7 +52250,7 @@ function secretsOf(url) {
   return [...secrets].filter((secret) => secret.length > 0);
 }
 function redact(text, secrets) {
-  return secrets.reduce((result2, secret) => result2.split(secret).join("***"), text);
+  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
 }
 function describeTarget(url) {
   const parsed = new URL(url);
@@ -52547,8 +52547,68 @@ function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
 }
 
-// src/sql/definition.ts
-import { createHash } from "node:crypto";
+// src/builder/marker.ts
+var MARK = /\[index-builder ([0-9a-f]{16})\]/;
+var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
+function markComment(entry) {
+  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
+}
+function recordedFingerprint(comment) {
+  return comment ? MARK.exec(comment)?.[1] : void 0;
+}
+async function writeMark(client, schema, entry) {
+  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
+}
+
+// src/builder/decide.ts
+var ON_DRIFT_VALUES = ["report", "rebuild"];
+function needsComparison(entry, state) {
+  return physicalState(entry, state).kind === "valid" && recordedFingerprint(state.comment) !== entry.fingerprint;
+}
+function decide(entry, state, equivalence, options) {
+  const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
+  const physical = physicalState(entry, state);
+  switch (physical.kind) {
+    case "missing":
+      return state.tableExists ? { action: "create", status: "created", reason: "missing: would create it" } : { action: "create", status: "failed", reason: `table ${table} does not exist: would fail` };
+    case "invalid":
+      return {
+        action: "rebuild",
+        status: "rebuilt",
+        reason: state.relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
+      };
+    case "in-progress":
+      return { action: "leave", status: "in-progress", reason: `being built by session ${physical.pid}: would leave it alone` };
+    case "conflict":
+      return { action: "leave", status: "failed", reason: physical.message };
+    case "valid":
+      return decideValid(entry, state, equivalence, options);
+  }
+}
+function decideValid(entry, state, equivalence, options) {
+  const recorded = recordedFingerprint(state.comment);
+  if (recorded === entry.fingerprint) return { action: "skip", status: "skipped", reason: "exists and is valid" };
+  if (equivalence?.kind === "equal") {
+    return recorded === void 0 ? { action: "adopt", status: "skipped", reason: "exists, valid and PostgreSQL defines it as the registry does: would adopt it" } : { action: "adopt", status: "skipped", reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
+  }
+  const drift = { database: state.definition ?? "", registry: entry.sql };
+  if (equivalence === void 0 || equivalence.kind === "unknown") {
+    const why = equivalence ? `: ${equivalence.error}` : "";
+    return { action: "leave", status: "drifted", reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
+  }
+  if (options.onDrift === "report") {
+    return { action: "leave", status: "drifted", reason: `exists, but the database has: ${drift.database}`, drift };
+  }
+  if (state.tableKind === "p") {
+    return {
+      action: "leave",
+      status: "drifted",
+      reason: `exists, but the database has: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
+      drift
+    };
+  }
+  return { action: "replace", status: "rebuilt", reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
+}
 
 // src/sql/parser.ts
 var import_libpg_query = __toESM(require_wasm(), 1);
@@ -52574,110 +52634,6 @@ function parseSql(sql) {
 function nodeType(node) {
   return node ? Object.keys(node)[0] : void 0;
 }
-
-// src/sql/definition.ts
-var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
-function definitionFingerprint(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
-}
-function sameDefinition(catalogSql, registrySql) {
-  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql));
-}
-function comparable(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  const stmt = { ...tree?.IndexStmt ?? {} };
-  delete stmt.idxname;
-  stmt.accessMethod ??= "btree";
-  const relation = stmt.relation;
-  if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
-}
-function foldLiteralCasts(node) {
-  if (Array.isArray(node)) return node.map(foldLiteralCasts);
-  if (node === null || typeof node !== "object") return node;
-  const cast = node.TypeCast;
-  if (cast?.arg && "A_Const" in cast.arg) return foldLiteralCasts(cast.arg);
-  return Object.fromEntries(Object.entries(node).map(([key, value2]) => [key, foldLiteralCasts(value2)]));
-}
-function strip(node, fields) {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
-  );
-}
-
-// src/builder/marker.ts
-var MARK = /\[index-builder ([0-9a-f]{16})\]/;
-var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
-function markComment(entry) {
-  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
-}
-function recordedFingerprint(comment) {
-  return comment ? MARK.exec(comment)?.[1] : void 0;
-}
-async function writeMark(client, schema, entry) {
-  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
-}
-
-// src/builder/decide.ts
-function decide(entry, state) {
-  const physical = physicalState(entry, state);
-  switch (physical.kind) {
-    case "missing":
-      return { kind: "create" };
-    case "invalid":
-      return { kind: "rebuild" };
-    case "in-progress":
-    case "conflict":
-      return physical;
-    case "valid": {
-      const recorded = recordedFingerprint(state.comment);
-      if (recorded === entry.fingerprint) return { kind: "skip" };
-      const database = state.definition ?? "";
-      if (recorded === void 0 && sameDefinition(database, entry.sql)) return { kind: "adopt" };
-      return { kind: "drifted", database };
-    }
-  }
-}
-
-// src/builder/orphans.ts
-var MARKED_QUERY = `
-SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
-FROM pg_index x
-JOIN pg_class i ON i.oid = x.indexrelid
-JOIN pg_namespace n ON n.oid = i.relnamespace
-WHERE obj_description(i.oid, 'pg_class') ~ $1
-ORDER BY 1, 2`;
-async function findOrphans(client, declared) {
-  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
-  return rows.filter((row) => !declared.has(`${row.schema}.${row.name}`));
-}
-async function pruneOrphans(url, settings, orphans) {
-  const results = [];
-  for (const orphan of orphans) {
-    const name = `${orphan.schema}.${orphan.name}`;
-    let client;
-    try {
-      client = await connect(url, settings);
-      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
-      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
-      results.push({ name, table: orphan.table, dropped: true });
-    } catch (error) {
-      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
-    } finally {
-      await disconnect(client);
-    }
-  }
-  return results;
-}
-function reportOrphans(orphans) {
-  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: false }));
-}
-
-// src/builder/partitioned.ts
-import { createHash as createHash2 } from "node:crypto";
 
 // src/sql/utf8-offsets.ts
 function byteToCharOffsets(text) {
@@ -52799,15 +52755,168 @@ function rewriteIndexSql(sql, changes) {
     const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
     edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
   }
+  if ((changes.onlyWithoutConcurrently || changes.withoutConcurrently) && header.concurrently) {
+    edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
+  }
   if (changes.onlyWithoutConcurrently) {
-    if (header.concurrently) edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
     if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: "ONLY " });
   }
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   return edits.reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
 }
 
+// src/builder/equivalence.ts
+var SCRATCH_TABLE = "index_builder_scratch";
+var SCRATCH_INDEX = "index_builder_scratch_index";
+var LOCK_TIMEOUT = "10s";
+var SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+function scratchStatement(entry) {
+  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: "pg_temp", name: SCRATCH_TABLE }, withoutConcurrently: true });
+}
+async function compareDefinitions(client, questions) {
+  if (questions.length === 0) return [];
+  try {
+    return await ask(client, questions);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return questions.map(() => ({ kind: "unknown", error: message }));
+  }
+}
+async function ask(client, questions) {
+  try {
+    await client.query(SETUP);
+    const { rows } = await client.query("SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord", [
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
+      questions.map(({ entry }) => scratchStatement(entry)),
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
+    ]);
+    return rows.map((row) => {
+      if (row.same) return { kind: "equal" };
+      if (row.scratch !== null) return { kind: "different", scratch: row.scratch };
+      return { kind: "unknown", error: row.error ?? "the scratch index was not created" };
+    });
+  } finally {
+    await client.query("ROLLBACK").catch(() => {
+    });
+  }
+}
+
+// src/builder/index-result.ts
+function indexResult(entry, status, attempts, durationMs, extra = {}) {
+  return {
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status,
+    attempts,
+    durationMs,
+    registry: entry.location,
+    ...extra.error ? { error: extra.error } : {},
+    ...extra.drift ? { drift: extra.drift } : {},
+    ...extra.partitions ? { partitions: extra.partitions } : {}
+  };
+}
+
+// src/builder/orphans.ts
+var MARKED_QUERY = `
+SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_namespace n ON n.oid = i.relnamespace
+WHERE obj_description(i.oid, 'pg_class') ~ $1
+ORDER BY 1, 2`;
+async function findOrphans(client, declared) {
+  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
+  return rows.filter((row) => !declared.has(`${row.schema}.${row.name}`));
+}
+async function pruneOrphans(url, settings, orphans) {
+  const results = [];
+  for (const orphan of orphans) {
+    const name = `${orphan.schema}.${orphan.name}`;
+    let client;
+    try {
+      client = await connect(url, settings);
+      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
+      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
+      results.push({ name, table: orphan.table, dropped: true });
+    } catch (error) {
+      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
+    } finally {
+      await disconnect(client);
+    }
+  }
+  return results;
+}
+function reportOrphans(orphans) {
+  return plannedOrphans(orphans, false);
+}
+function plannedOrphans(orphans, prune) {
+  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
+}
+
 // src/builder/partitioned.ts
+import { createHash } from "node:crypto";
 var PARTITIONS_QUERY = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        pn.nspname AS parent_schema, pc.relname AS parent_name
@@ -52821,7 +52930,7 @@ ORDER BY t.level, n.nspname, c.relname`;
 function partitionIndexName(indexName, partition) {
   const full = `${indexName}_${partition}`;
   if (Buffer.byteLength(full, "utf8") <= MAX_IDENTIFIER_BYTES) return full;
-  const hash = createHash2("sha256").update(full).digest("hex").slice(0, 8);
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
   return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, "")}_${hash}`;
 }
 async function buildPartitioned(entry, schema, settings, monitor) {
@@ -52929,7 +53038,6 @@ async function replaceDrifted(entry, schema, settings, monitor) {
 // src/builder/build.ts
 var ADVISORY_LOCK_KEY = 7262013801;
 var ANOTHER_BUILDER_RUNNING = "another index build is running on this database; nothing was done";
-var ON_DRIFT_VALUES = ["report", "rebuild"];
 var DEFAULTS = {
   lockTimeoutMs: 5 * 6e4,
   statementTimeoutMs: 0,
@@ -52980,24 +53088,25 @@ async function build(entries, options) {
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
   try {
     events.connected();
     const locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
+      return finish(ordered.map((entry) => indexResult(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
     const monitorReady = connect(options.url).catch(() => void 0);
     const states = await readCatalog(main2, ordered);
+    const equivalences = await compareWhereNeeded(main2, ordered, states);
     monitor = await monitorReady;
     events.runStarted(ordered.length);
     const results = [];
     let unreachable;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = unreachable ? result(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], main2, settings, monitor, options.onDrift ?? "report");
+      const outcome = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main2, settings, monitor);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
@@ -53007,45 +53116,53 @@ async function build(entries, options) {
   } catch (error) {
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
     await disconnect(main2);
   }
 }
-async function buildEntry(entry, plannedState, main2, settings, monitor, onDrift) {
+async function compareWhereNeeded(client, entries, states) {
+  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
+  const byPosition = entries.map(() => void 0);
+  asked.forEach((position, k) => byPosition[position] = answers[k]);
+  return byPosition;
+}
+async function buildEntry(entry, state, decision, main2, settings, monitor) {
   const started = Date.now();
-  const done = (status, attempts, extra2 = {}) => result(entry, status, attempts, Date.now() - started, extra2);
-  const state = plannedState;
-  const action = decide(entry, state);
-  const drift = action.kind === "drifted" ? { database: action.database, registry: entry.sql } : void 0;
-  switch (action.kind) {
+  const done = (status, attempts, extra2 = {}) => indexResult(entry, status, attempts, Date.now() - started, extra2);
+  const drift = decision.drift;
+  switch (decision.action) {
     case "skip":
       return done("skipped", 0);
-    case "in-progress":
-      return done("in-progress", 0);
-    case "conflict":
-      return done("failed", 0, { error: { message: action.message, blockers: [] } });
+    case "leave":
+      return done(decision.status, 0, {
+        ...drift ? { drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
     case "adopt":
       return adopt(entry, state.schema, main2, settings, done);
-    case "drifted":
-      if (onDrift === "report" || state.tableKind === "p") return done("drifted", 0, { drift });
+    case "create":
+    case "rebuild":
+    case "replace":
+      break;
   }
   if (settings.signal?.aborted) return done("deferred", 0);
   if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return done("deferred", 0, drift ? { drift } : {});
-  settings.events.building(entry, action.kind === "create" ? "create" : "rebuild");
-  const outcome = await runBuild(entry, action, state, settings, monitor);
+  settings.events.building(entry, decision.action === "create" ? "create" : "rebuild");
+  const outcome = await runBuild(entry, decision, state, settings, monitor);
   const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
   if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
   if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
-  return done(action.kind === "create" ? "created" : "rebuilt", outcome.attempts, extra);
+  return done(decision.action === "create" ? "created" : "rebuilt", outcome.attempts, extra);
 }
-async function runBuild(entry, action, state, settings, monitor) {
+async function runBuild(entry, decision, state, settings, monitor) {
   try {
     if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
-    if (action.kind === "drifted") return await replaceDrifted(entry, state.schema, settings, monitor);
+    if (decision.action === "replace") return await replaceDrifted(entry, state.schema, settings, monitor);
     const target = { ...entry, schema: state.schema };
     const afterBuild = (client) => writeMark(client, state.schema, entry);
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
@@ -53083,65 +53200,52 @@ async function probeServer(url, signal) {
     return describeError(error, url);
   }
 }
-function result(entry, status, attempts, durationMs, extra = {}) {
-  return {
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    status,
-    attempts,
-    durationMs,
-    registry: entry.location,
-    ...extra.error ? { error: extra.error } : {},
-    ...extra.drift ? { drift: extra.drift } : {},
-    ...extra.partitions ? { partitions: extra.partitions } : {}
-  };
-}
 
 // src/builder/plan.ts
-async function plan(entries, url) {
+async function plan(entries, url, options = {}) {
+  const started = Date.now();
+  const decisionOptions = { onDrift: options.onDrift ?? "report" };
+  const ordered = buildOrder(entries);
   let client;
   try {
     client = await connect(url);
-    const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
+    const equivalences = await compareWhereNeeded(client, ordered, states);
+    const reasons = {};
     const indexes = ordered.map((entry, i) => {
-      const action = decide(entry, states[i]);
-      const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
-      const base = { name: entry.name, table };
-      switch (action.kind) {
-        case "create":
-          return states[i].tableExists ? { ...base, status: "created", reason: "missing: would create it" } : { ...base, status: "failed", reason: `table ${table} does not exist: would fail` };
-        case "skip":
-          return { ...base, status: "skipped", reason: "exists and is valid" };
-        case "adopt":
-          return { ...base, status: "skipped", reason: "exists, valid and as the registry says: would adopt it" };
-        case "drifted":
-          return { ...base, status: "drifted", reason: `exists, but the database has: ${action.database}` };
-        case "rebuild":
-          return {
-            ...base,
-            status: "rebuilt",
-            reason: states[i].relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
-          };
-        case "in-progress":
-          return { ...base, status: "in-progress", reason: `being built by session ${action.pid}: would leave it alone` };
-        case "conflict":
-          return { ...base, status: "failed", reason: action.message };
-      }
+      const decision = decide(entry, states[i], equivalences[i], decisionOptions);
+      reasons[entry.name] = decision.reason;
+      return indexResult(entry, decision.status, 0, 0, {
+        ...decision.drift ? { drift: decision.drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
     });
-    const width = Math.max(...indexes.map((i) => i.status.length));
-    const lines = [
-      `Plan for ${indexes.length} index(es); nothing is changed:`,
-      ...indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${i.reason}`)
-    ];
-    return { indexes, lines };
+    const declared = new Set(ordered.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
+    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
+    const report = { outcome: "completed", indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
+    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
   } catch (error) {
     const message = describeError(error, url);
-    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message };
+    const failure = { message: `could not start: ${message}`, blockers: [] };
+    const indexes = ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: failure }));
+    const report = { outcome: "unreachable", indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
+    return { report, reasons: {}, lines: [`\u26A0\uFE0F  ${message}`], error: message };
   } finally {
     await disconnect(client);
   }
+}
+function planLines(report, reasons, prune) {
+  const orphans = report.orphans ?? [];
+  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? "orphan".length : 0);
+  return [
+    `Plan for ${report.indexes.length} index(es); nothing is changed:`,
+    ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
+    ...orphans.map((o) => `  ${"orphan".padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`)
+  ];
+}
+function orphanReason(orphan, prune) {
+  if (prune) return "made by index-builder, no longer in the registry: would drop it (--prune)";
+  return "made by index-builder, no longer in the registry: would keep it (--prune would drop it)";
 }
 
 // src/registry/load.ts
@@ -53220,6 +53324,21 @@ function describeStatementKind(node) {
     TransactionStmt: "a transaction command"
   };
   return known[type] ?? type.replace(/Stmt$/, "");
+}
+
+// src/sql/definition.ts
+import { createHash as createHash2 } from "node:crypto";
+var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+function definitionFingerprint(sql) {
+  const tree = parseSql(sql)[0]?.stmt;
+  return createHash2("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
+}
+function strip(node, fields) {
+  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
+  );
 }
 
 // src/sql/immutability.ts
@@ -53325,9 +53444,9 @@ function validateRegistry(registry, file, locate) {
   const problems = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
-    const result2 = validateEntry(raw, i, location);
-    if (typeof result2 === "string") problems.push({ location, message: result2 });
-    else entries.push(result2);
+    const result = validateEntry(raw, i, location);
+    if (typeof result === "string") problems.push({ location, message: result });
+    else entries.push(result);
   });
   problems.push(...findDuplicateNames(entries));
   problems.sort((a, b) => a.location.line - b.location.line);
@@ -53575,8 +53694,8 @@ function consoleEvents(write, group) {
     cancelling(reason) {
       line(`\u26A0\uFE0F  ${reason} received: cancelling the running build and stopping`);
     },
-    indexFinished(entry, result2) {
-      for (const text of outcomeLines(entry, result2)) line(`${INDENT}${text}`);
+    indexFinished(entry, result) {
+      for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
       if (group) group.end();
       else line();
     },
@@ -53585,48 +53704,48 @@ function consoleEvents(write, group) {
     }
   };
 }
-function outcomeLines(entry, result2) {
-  const took = formatDuration(result2.durationMs);
-  switch (result2.status) {
+function outcomeLines(entry, result) {
+  const took = formatDuration(result.durationMs);
+  switch (result.status) {
     case "created":
-      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result2)}${partitionsNote(result2)}`];
+      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}`];
     case "rebuilt":
-      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result2)}${partitionsNote(result2)}${result2.drift ? " with the registry's new definition" : ""}`];
+      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? " with the registry's new definition" : ""}`];
     case "skipped":
       return ["\u23ED\uFE0F  Already exists, skipping"];
     case "in-progress":
       return ["\u23F3 Another session is building this index right now; leaving it alone"];
     case "drifted":
-      return driftLines(result2);
+      return driftLines(result);
     case "deferred":
       return ["\u23F8\uFE0F  Deferred: the time budget was spent before its turn"];
     case "failed":
-      return failureLines(entry, result2);
+      return failureLines(entry, result);
   }
 }
-function failureLines(entry, result2) {
-  const error = result2.error ?? { message: "unknown error", blockers: [] };
+function failureLines(entry, result) {
+  const error = result.error ?? { message: "unknown error", blockers: [] };
   const level = entry.critical ? "\u274C CRITICAL: failed" : "\u26A0\uFE0F  Failed";
   const code = error.sqlstate ? ` [${error.sqlstate}]` : "";
-  const lines = [`${level} to build ${entry.name}${attemptsNote(result2)}${code}: ${error.message}`];
+  const lines = [`${level} to build ${entry.name}${attemptsNote(result)}${code}: ${error.message}`];
   if (error.hint) lines.push(`    Hint: ${error.hint}`);
   for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
   lines.push(`    ${entry.critical ? "The application needs this index: fix the cause and run the builder again." : "The deploy goes on; the next run retries it."}`);
   return lines;
 }
-function driftLines(result2) {
+function driftLines(result) {
   return [
     "\u26A0\uFE0F  Drifted: the index exists, but the registry now defines it differently; left as it is",
-    `    Database: ${result2.drift?.database ?? "?"}`,
-    `    Registry: ${(result2.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
+    `    Database: ${result.drift?.database ?? "?"}`,
+    `    Registry: ${(result.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
     "    To replace it without blocking writes: --on-drift rebuild (Action input on-drift: rebuild)."
   ];
 }
-function partitionsNote(result2) {
-  return result2.partitions ? ` (${result2.partitions.built}/${result2.partitions.total} partitions)` : "";
+function partitionsNote(result) {
+  return result.partitions ? ` (${result.partitions.built}/${result.partitions.total} partitions)` : "";
 }
-function attemptsNote(result2) {
-  return result2.attempts > 1 ? ` after ${result2.attempts} attempts` : "";
+function attemptsNote(result) {
+  return result.attempts > 1 ? ` after ${result.attempts} attempts` : "";
 }
 function describeBlocker(blocker) {
   const age = blocker.transactionAgeSeconds === null ? "no transaction" : `transaction open ${formatDuration(blocker.transactionAgeSeconds * 1e3)}`;
@@ -53712,21 +53831,24 @@ async function main(argv, io = processIo) {
   const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(package_default.version, "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
   const registryOption = () => new Option("-r, --registry <file>", "registry file (.ts .mts .js .mjs .json .yaml .yml)").default("db/indexes.ts");
   const urlOption = () => new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)");
+  const onDriftFlag = () => new Option("--on-drift <what>", "a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap").default("report").argParser(onDriftOption);
+  const pruneFlag = () => new Option("--prune", "drop indexes index-builder created that the registry no longer declares").default(false);
   const sslCaOption = () => new Option("--ssl-ca <file>", "CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)");
   program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).action(async (flags) => {
     const registry = await loadRegistry(flags.registry);
     if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
     io.out(`\u2705 ${registry.file}: ${registry.entries.length} index(es), all valid`);
   });
-  program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).action(async (flags) => {
+  program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(onDriftFlag()).addOption(pruneFlag()).addOption(new Option("--json <file>", "write the report build would give, as JSON")).action(async (flags) => {
     const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
     const registry = await loadRegistry(flags.registry);
     if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
-    const result2 = await plan(registry.entries, url);
-    for (const line of result2.lines) io.out(line);
-    if (result2.error) exitCode = EXIT_FAILED;
+    const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
+    for (const line of result.lines) io.out(line);
+    if (flags.json) await writeJsonReport(flags.json, result.report);
+    if (result.error) exitCode = EXIT_FAILED;
   });
-  program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(new Option("--on-drift <what>", "a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap").default("report").argParser(onDriftOption)).addOption(new Option("--prune", "drop indexes index-builder created that the registry no longer declares").default(false)).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
+  program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(onDriftFlag()).addOption(pruneFlag()).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
     exitCode = await runBuild2(flags, io);
   });
   try {

@@ -1890,14 +1890,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result3 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result3;
+        return result;
       }
       /**
        * @param {number} statusCode
@@ -3378,12 +3378,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result3 = "";
+      let result = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result3 += input[position.position];
+        result += input[position.position];
         position.position++;
       }
-      return result3;
+      return result;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3605,16 +3605,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result3 = "";
+      let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result3 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result3;
+      return result;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3863,15 +3863,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result3 = {};
+        const result = {};
         if (!types2.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result3[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
-          return result3;
+          return result;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -3879,10 +3879,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result3[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
         }
-        return result3;
+        return result;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4412,7 +4412,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result3 = [];
+      const result = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
         empty = false;
@@ -4422,13 +4422,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result3.push(parsedToken.groups);
+          result.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result3;
+      return result;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4505,12 +4505,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value2) {
-      const result3 = JSON.stringify(value2);
-      if (result3 === void 0) {
+      const result = JSON.stringify(value2);
+      if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result3 === "string");
-      return result3;
+      assert(typeof result === "string");
+      return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4548,20 +4548,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
-          let result3;
+          let result;
           switch (this.#kind) {
             case "key":
-              result3 = key;
+              result = key;
               break;
             case "value":
-              result3 = value2;
+              result = value2;
               break;
             case "key+value":
-              result3 = [key, value2];
+              result = [key, value2];
               break;
           }
           return {
-            value: result3,
+            value: result,
             done: false
           };
         }
@@ -5252,11 +5252,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result3 = parseMultipartFormDataHeaders(input, position);
-        if (result3 === "failure") {
+        const result = parseMultipartFormDataHeaders(input, position);
+        if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result3;
+        let { name, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -6932,17 +6932,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result3 = [];
+      const result = [];
       for (const [name, value2] of Object.entries(headers)) {
         if (Array.isArray(value2)) {
           for (const subvalue of value2) {
-            result3.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result3.push(Buffer.from(name), Buffer.from(value2));
+          result.push(Buffer.from(name), Buffer.from(value2));
         }
       }
-      return result3;
+      return result;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8558,11 +8558,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result3 = 0;
+        let result = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result3 = getGreatestCommonDivisor(this[kClients][i][kWeight], result3);
+          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
         }
-        this[kGreatestCommonDivisor] = result3;
+        this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10833,20 +10833,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result3 = [];
+      const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value2 = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value2)) {
           for (let j = 0; j < value2.length; ++j) {
-            result3.push(name, Buffer.from(`${value2[j]}`));
+            result.push(name, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result3.push(name, Buffer.from(`${value2}`));
+          result.push(name, Buffer.from(`${value2}`));
         }
       }
-      return result3;
+      return result;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -15013,11 +15013,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result3 = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result3;
+                  fr[kResult] = result;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -17320,10 +17320,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result3 = ws[kByteParser].closingInfo;
-      if (result3 && !result3.error) {
-        code2 = result3.code ?? 1005;
-        reason = result3.reason;
+      const result = ws[kByteParser].closingInfo;
+      if (result && !result.error) {
+        code2 = result.code ?? 1005;
+        reason = result.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -19653,9 +19653,9 @@ var require_textParsers = __commonJS({
         }
         radius += value2[i];
       }
-      var result3 = parsePoint(point);
-      result3.radius = parseFloat(radius);
-      return result3;
+      var result = parsePoint(point);
+      result.radius = parseFloat(radius);
+      return result;
     };
     var init = function(register) {
       register(20, parseBigInteger);
@@ -19723,7 +19723,7 @@ var require_pg_int8 = __commonJS({
         low = ~low + 1 >>> 0;
         sign = "-";
       }
-      var result3 = "";
+      var result = "";
       var carry;
       var t;
       var digits;
@@ -19737,14 +19737,14 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result3;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result3 = pad + digits + result3;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
@@ -19753,14 +19753,14 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result3;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result3 = pad + digits + result3;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
@@ -19769,20 +19769,20 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result3;
+          return sign + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
         for (i = 0; i < l; i++) {
           pad += "0";
         }
-        result3 = pad + digits + result3;
+        result = pad + digits + result;
       }
       {
         carry = high % BASE;
         t = 4294967296 * carry + low;
         digits = "" + t % BASE;
-        return sign + digits + result3;
+        return sign + digits + result;
       }
     }
     module.exports = readInt8;
@@ -19815,19 +19815,19 @@ var require_binaryParsers = __commonJS({
       if (offset) {
         mask = mask >> offset % 8;
       }
-      var result3 = 0;
+      var result = 0;
       if (offset % 8 + bits >= 8) {
-        result3 = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+        result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
       }
       var bytes = bits + offset >> 3;
       for (var i = offsetBytes + 1; i < bytes; i++) {
-        result3 = callback(result3, inv(data[i]), 8);
+        result = callback(result, inv(data[i]), 8);
       }
       var lastBits = (bits + offset) % 8;
       if (lastBits > 0) {
-        result3 = callback(result3, inv(data[bytes]) >> 8 - lastBits, lastBits);
+        result = callback(result, inv(data[bytes]) >> 8 - lastBits, lastBits);
       }
-      return result3;
+      return result;
     };
     var parseFloatFromBits = function(data, precisionBits, exponentBits) {
       var bias = Math.pow(2, exponentBits - 1) - 1;
@@ -19882,34 +19882,34 @@ var require_binaryParsers = __commonJS({
         return NaN;
       }
       var weight = Math.pow(1e4, parseBits(value2, 16, 16));
-      var result3 = 0;
+      var result = 0;
       var digits = [];
       var ndigits = parseBits(value2, 16);
       for (var i = 0; i < ndigits; i++) {
-        result3 += parseBits(value2, 16, 64 + 16 * i) * weight;
+        result += parseBits(value2, 16, 64 + 16 * i) * weight;
         weight /= 1e4;
       }
       var scale = Math.pow(10, parseBits(value2, 16, 48));
-      return (sign === 0 ? 1 : -1) * Math.round(result3 * scale) / scale;
+      return (sign === 0 ? 1 : -1) * Math.round(result * scale) / scale;
     };
     var parseDate = function(isUTC, value2) {
       var sign = parseBits(value2, 1);
       var rawValue = parseBits(value2, 63, 1);
-      var result3 = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
+      var result = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
       if (!isUTC) {
-        result3.setTime(result3.getTime() + result3.getTimezoneOffset() * 6e4);
+        result.setTime(result.getTime() + result.getTimezoneOffset() * 6e4);
       }
-      result3.usec = rawValue % 1e3;
-      result3.getMicroSeconds = function() {
+      result.usec = rawValue % 1e3;
+      result.getMicroSeconds = function() {
         return this.usec;
       };
-      result3.setMicroSeconds = function(value3) {
+      result.setMicroSeconds = function(value3) {
         this.usec = value3;
       };
-      result3.getUTCMicroSeconds = function() {
+      result.getUTCMicroSeconds = function() {
         return this.usec;
       };
-      return result3;
+      return result;
     };
     var parseArray = function(value2) {
       var dim = parseBits(value2, 32);
@@ -19928,14 +19928,14 @@ var require_binaryParsers = __commonJS({
         if (length == 4294967295) {
           return null;
         }
-        var result3;
+        var result;
         if (elementType2 == 23 || elementType2 == 20) {
-          result3 = parseBits(value2, length * 8, offset);
+          result = parseBits(value2, length * 8, offset);
           offset += length * 8;
-          return result3;
+          return result;
         } else if (elementType2 == 25) {
-          result3 = value2.toString(this.encoding, offset >> 3, (offset += length << 3) >> 3);
-          return result3;
+          result = value2.toString(this.encoding, offset >> 3, (offset += length << 3) >> 3);
+          return result;
         } else {
           console.log("ERROR: ElementType not implemented: " + elementType2);
         }
@@ -20185,27 +20185,27 @@ var require_utils2 = __commonJS({
       return '"' + escaped + '"';
     }
     function arrayString(val) {
-      let result3 = "{";
+      let result = "{";
       for (let i = 0; i < val.length; i++) {
         if (i > 0) {
-          result3 += ",";
+          result += ",";
         }
         let item = val[i];
         if (item == null) {
-          result3 += "NULL";
+          result += "NULL";
         } else if (Array.isArray(item)) {
-          result3 += arrayString(item);
+          result += arrayString(item);
         } else if (ArrayBuffer.isView(item)) {
           if (!(item instanceof Buffer)) {
             item = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
           }
-          result3 += "\\\\x" + item.toString("hex");
+          result += "\\\\x" + item.toString("hex");
         } else {
-          result3 += escapeElement(prepareValue(item));
+          result += escapeElement(prepareValue(item));
         }
       }
-      result3 += "}";
-      return result3;
+      result += "}";
+      return result;
     }
     var prepareValue = function(val, seen) {
       if (val == null) {
@@ -20725,43 +20725,43 @@ var require_pg_connection_string = __commonJS({
         return { host: config2[0], database: config2[1] };
       }
       const config = /* @__PURE__ */ Object.create(null);
-      let result3;
+      let result;
       let dummyHost = false;
       if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
         str = encodeURI(str).replace(/%25(\d\d)/g, "%$1");
       }
       try {
         try {
-          result3 = new URL(str, "postgres://base");
+          result = new URL(str, "postgres://base");
         } catch (e) {
-          result3 = new URL(str.replace("@/", "@___DUMMY___/"), "postgres://base");
+          result = new URL(str.replace("@/", "@___DUMMY___/"), "postgres://base");
           dummyHost = true;
         }
       } catch (err) {
         err.input && (err.input = "*****REDACTED*****");
         throw err;
       }
-      for (const entry of result3.searchParams.entries()) {
+      for (const entry of result.searchParams.entries()) {
         config[entry[0]] = entry[1];
       }
-      config.user = config.user || decodeURIComponent(result3.username);
-      config.password = config.password || decodeURIComponent(result3.password);
-      if (result3.protocol == "socket:") {
-        config.host = decodeURI(result3.pathname);
-        config.database = result3.searchParams.get("db");
-        config.client_encoding = result3.searchParams.get("encoding");
+      config.user = config.user || decodeURIComponent(result.username);
+      config.password = config.password || decodeURIComponent(result.password);
+      if (result.protocol == "socket:") {
+        config.host = decodeURI(result.pathname);
+        config.database = result.searchParams.get("db");
+        config.client_encoding = result.searchParams.get("encoding");
         return config;
       }
-      const hostname = (dummyHost ? "" : result3.hostname).replace(/^\[(.+)\]$/, "$1");
+      const hostname = (dummyHost ? "" : result.hostname).replace(/^\[(.+)\]$/, "$1");
       if (!config.host) {
         config.host = decodeURIComponent(hostname);
       } else if (hostname && /^%2f/i.test(hostname)) {
-        result3.pathname = hostname + result3.pathname;
+        result.pathname = hostname + result.pathname;
       }
       if (!config.port) {
-        config.port = result3.port;
+        config.port = result.port;
       }
-      const pathname = result3.pathname.slice(1) || null;
+      const pathname = result.pathname.slice(1) || null;
       config.database = pathname ? decodeURI(pathname) : null;
       if (config.ssl === "true" || config.ssl === "1") {
         config.ssl = true;
@@ -21610,11 +21610,11 @@ var require_buffer_writer = __commonJS({
         return this.buffer.slice(code2 ? 0 : 5, this.offset);
       }
       flush(code2) {
-        const result3 = this.join(code2);
+        const result = this.join(code2);
         this.offset = 5;
         this.headerPosition = 0;
         this.buffer = Buffer.allocUnsafe(this.size);
-        return result3;
+        return result;
       }
       clear() {
         this.offset = 5;
@@ -21856,29 +21856,29 @@ var require_buffer_reader = __commonJS({
         this.buffer = buffer;
       }
       int16() {
-        const result3 = this.buffer.readInt16BE(this.offset);
+        const result = this.buffer.readInt16BE(this.offset);
         this.offset += 2;
-        return result3;
+        return result;
       }
       byte() {
-        const result3 = this.buffer[this.offset];
+        const result = this.buffer[this.offset];
         this.offset++;
-        return result3;
+        return result;
       }
       int32() {
-        const result3 = this.buffer.readInt32BE(this.offset);
+        const result = this.buffer.readInt32BE(this.offset);
         this.offset += 4;
-        return result3;
+        return result;
       }
       uint32() {
-        const result3 = this.buffer.readUInt32BE(this.offset);
+        const result = this.buffer.readUInt32BE(this.offset);
         this.offset += 4;
-        return result3;
+        return result;
       }
       string(length) {
-        const result3 = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
         this.offset += length;
-        return result3;
+        return result;
       }
       cstring() {
         const start = this.offset;
@@ -21889,9 +21889,9 @@ var require_buffer_reader = __commonJS({
         return this.buffer.toString(this.encoding, start, end - 1);
       }
       bytes(length) {
-        const result3 = this.buffer.slice(this.offset, this.offset + length);
+        const result = this.buffer.slice(this.offset, this.offset + length);
         this.offset += length;
-        return result3;
+        return result;
       }
     };
     exports.BufferReader = BufferReader;
@@ -23364,12 +23364,12 @@ var require_client2 = __commonJS({
       }
       query(config, values, callback) {
         let query;
-        let result3;
+        let result;
         if (config == null) {
           throw new TypeError("Client was passed a null or undefined query");
         }
         if (typeof config.submit === "function") {
-          result3 = query = config;
+          result = query = config;
           if (!query.callback) {
             if (typeof values === "function") {
               query.callback = values;
@@ -23380,7 +23380,7 @@ var require_client2 = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result3 = new this._Promise((resolve3, reject) => {
+            result = new this._Promise((resolve3, reject) => {
               query.callback = (err, res) => err ? reject(err) : resolve3(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
@@ -23428,27 +23428,27 @@ var require_client2 = __commonJS({
             process.nextTick(() => {
               query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection);
             });
-            return result3;
+            return result;
           }
         }
         if (!this._queryable) {
           process.nextTick(() => {
             query.handleError(new Error("Client has encountered a connection error and is not queryable"), this.connection);
           });
-          return result3;
+          return result;
         }
         if (this._ending) {
           process.nextTick(() => {
             query.handleError(new Error("Client was closed and is not queryable"), this.connection);
           });
-          return result3;
+          return result;
         }
         if (this._queryQueue.length > 0 && !this.pipeline) {
           queryQueueLengthDeprecationNotice();
         }
         this._queryQueue.push(query);
         this._pulseQueryQueue();
-        return result3;
+        return result;
       }
       ref() {
         this.connection.ref();
@@ -23531,14 +23531,14 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result3 = new Promise2(function(resolve3, reject) {
+      const result = new Promise2(function(resolve3, reject) {
         res = resolve3;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
         throw err;
       });
-      return { callback: cb, result: result3 };
+      return { callback: cb, result };
     }
     function makeIdleListener(pool, client) {
       return function idleListener(err) {
@@ -23661,14 +23661,14 @@ var require_pg_pool = __commonJS({
           return cb ? cb(err) : this.Promise.reject(err);
         }
         const response = promisify(this.Promise, cb);
-        const result3 = response.result;
+        const result = response.result;
         if (this._isFull() || this._idle.length) {
           if (this._idle.length) {
             process.nextTick(() => this._pulseQueue());
           }
           if (!this.options.connectionTimeoutMillis) {
             this._pendingQueue.push(new PendingItem(response.callback));
-            return result3;
+            return result;
           }
           const queueCallback = (err, res, done) => {
             clearTimeout(tid);
@@ -23684,10 +23684,10 @@ var require_pg_pool = __commonJS({
             tid.unref();
           }
           this._pendingQueue.push(pendingItem);
-          return result3;
+          return result;
         }
         this.newClient(new PendingItem(response.callback));
-        return result3;
+        return result;
       }
       newClient(pendingItem) {
         const client = new this.Client(this.options);
@@ -24180,7 +24180,7 @@ var require_client3 = __commonJS({
     };
     Client2.prototype.query = function(config, values, callback) {
       let query;
-      let result3;
+      let result;
       let readTimeout;
       let readTimeoutTimer;
       let queryCallback;
@@ -24188,7 +24188,7 @@ var require_client3 = __commonJS({
         throw new TypeError("Client was passed a null or undefined query");
       } else if (typeof config.submit === "function") {
         readTimeout = config.query_timeout || this.connectionParameters.query_timeout;
-        result3 = query = config;
+        result = query = config;
         if (typeof values === "function") {
           config.callback = values;
         }
@@ -24197,7 +24197,7 @@ var require_client3 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result3 = new this._Promise((resolve3, reject) => {
+          result = new this._Promise((resolve3, reject) => {
             resolveOut = resolve3;
             rejectOut = reject;
           }).catch((err) => {
@@ -24234,21 +24234,21 @@ var require_client3 = __commonJS({
         process.nextTick(() => {
           query.handleError(new Error("Client has encountered a connection error and is not queryable"));
         });
-        return result3;
+        return result;
       }
       if (this._ending) {
         query.native = this.native;
         process.nextTick(() => {
           query.handleError(new Error("Client was closed and is not queryable"));
         });
-        return result3;
+        return result;
       }
       if (this._queryQueue.length > 0 && !this.pipeline) {
         queryQueueLengthDeprecationNotice();
       }
       this._queryQueue.push(query);
       this._pulseQueryQueue();
-      return result3;
+      return result;
     };
     Client2.prototype.end = function(cb) {
       const self2 = this;
@@ -24259,9 +24259,9 @@ var require_client3 = __commonJS({
           });
         });
       }
-      let result3;
+      let result;
       if (!cb) {
-        result3 = new this._Promise(function(resolve3, reject) {
+        result = new this._Promise(function(resolve3, reject) {
           cb = (err) => err ? reject(err) : resolve3();
         });
       }
@@ -24280,7 +24280,7 @@ var require_client3 = __commonJS({
       } else {
         doEnd();
       }
-      return result3;
+      return result;
     };
     Client2.prototype._hasActiveQuery = function() {
       return this._activeQuery && this._activeQuery.state !== "error" && this._activeQuery.state !== "end";
@@ -24707,8 +24707,8 @@ var require_libpg_query = __commonJS({
             updateMemoryViews();
             return wasmExports;
           }
-          function receiveInstantiationResult(result4) {
-            return receiveInstance(result4["instance"]);
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"]);
           }
           var info2 = getWasmImports();
           var instantiateWasm = Module["instantiateWasm"];
@@ -24718,8 +24718,8 @@ var require_libpg_query = __commonJS({
             });
           }
           wasmBinaryFile ??= findWasmBinary();
-          var result3 = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-          var exports2 = receiveInstantiationResult(result3);
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+          var exports2 = receiveInstantiationResult(result);
           return exports2;
         }
         class ExitStatus {
@@ -24942,7 +24942,7 @@ var require_libpg_query = __commonJS({
           }
           return (isAbsolute ? "/" : "") + path;
         }, dirname: (path) => {
-          var result3 = PATH.splitPath(path), root = result3[0], dir = result3[1];
+          var result = PATH.splitPath(path), root = result[0], dir = result[1];
           if (!root && !dir) {
             return ".";
           }
@@ -25062,7 +25062,7 @@ var require_libpg_query = __commonJS({
         };
         var FS_stdin_getChar = () => {
           if (!FS_stdin_getChar_buffer.length) {
-            var result3 = null;
+            var result = null;
             if (ENVIRONMENT_IS_NODE) {
               var BUFSIZE = 256;
               var buf = Buffer.alloc(BUFSIZE);
@@ -25075,19 +25075,19 @@ var require_libpg_query = __commonJS({
                 else throw e;
               }
               if (bytesRead > 0) {
-                result3 = buf.slice(0, bytesRead).toString("utf-8");
+                result = buf.slice(0, bytesRead).toString("utf-8");
               }
             } else if (globalThis.window?.prompt) {
-              result3 = window.prompt("Input: ");
-              if (result3 !== null) {
-                result3 += "\n";
+              result = window.prompt("Input: ");
+              if (result !== null) {
+                result += "\n";
               }
             } else {
             }
-            if (!result3) {
+            if (!result) {
               return null;
             }
-            FS_stdin_getChar_buffer = intArrayFromString(result3, true);
+            FS_stdin_getChar_buffer = intArrayFromString(result, true);
           }
           return FS_stdin_getChar_buffer.shift();
         };
@@ -25113,18 +25113,18 @@ var require_libpg_query = __commonJS({
           }
           var bytesRead = 0;
           for (var i = 0; i < length; i++) {
-            var result3;
+            var result;
             try {
-              result3 = stream.tty.ops.get_char(stream.tty);
+              result = stream.tty.ops.get_char(stream.tty);
             } catch (e) {
               throw new FS.ErrnoError(29);
             }
-            if (result3 === void 0 && bytesRead === 0) {
+            if (result === void 0 && bytesRead === 0) {
               throw new FS.ErrnoError(6);
             }
-            if (result3 === null || result3 === void 0) break;
+            if (result === null || result === void 0) break;
             bytesRead++;
-            buffer[offset + i] = result3;
+            buffer[offset + i] = result;
           }
           if (bytesRead) {
             stream.node.atime = Date.now();
@@ -26540,18 +26540,18 @@ var require_libpg_query = __commonJS({
           }, read(stream, buffer, offset, length, pos) {
             var bytesRead = 0;
             for (var i = 0; i < length; i++) {
-              var result3;
+              var result;
               try {
-                result3 = input();
+                result = input();
               } catch (e) {
                 throw new FS.ErrnoError(29);
               }
-              if (result3 === void 0 && bytesRead === 0) {
+              if (result === void 0 && bytesRead === 0) {
                 throw new FS.ErrnoError(6);
               }
-              if (result3 === null || result3 === void 0) break;
+              if (result === null || result === void 0) break;
               bytesRead++;
-              buffer[offset + i] = result3;
+              buffer[offset + i] = result;
             }
             if (bytesRead) {
               stream.node.atime = Date.now();
@@ -67679,8 +67679,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result3) {
-      result3.done ? resolve3(result3.value) : adopt2(result3.value).then(fulfilled, rejected);
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -68314,9 +68314,9 @@ async function pRetry(input, options = {}) {
     attemptNumber++;
     try {
       options.signal?.throwIfAborted();
-      const result3 = await input(attemptNumber);
+      const result = await input(attemptNumber);
       options.signal?.throwIfAborted();
-      return result3;
+      return result;
     } catch (error2) {
       if (await onAttemptFailure({
         error: error2,
@@ -68368,7 +68368,7 @@ function secretsOf(url) {
   return [...secrets].filter((secret) => secret.length > 0);
 }
 function redact(text, secrets) {
-  return secrets.reduce((result3, secret) => result3.split(secret).join("***"), text);
+  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
 }
 function describeTarget(url) {
   const parsed = new URL(url);
@@ -68665,8 +68665,68 @@ function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
 }
 
-// src/sql/definition.ts
-import { createHash } from "node:crypto";
+// src/builder/marker.ts
+var MARK = /\[index-builder ([0-9a-f]{16})\]/;
+var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
+function markComment(entry) {
+  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
+}
+function recordedFingerprint(comment) {
+  return comment ? MARK.exec(comment)?.[1] : void 0;
+}
+async function writeMark(client, schema, entry) {
+  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
+}
+
+// src/builder/decide.ts
+var ON_DRIFT_VALUES = ["report", "rebuild"];
+function needsComparison(entry, state) {
+  return physicalState(entry, state).kind === "valid" && recordedFingerprint(state.comment) !== entry.fingerprint;
+}
+function decide(entry, state, equivalence, options) {
+  const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
+  const physical = physicalState(entry, state);
+  switch (physical.kind) {
+    case "missing":
+      return state.tableExists ? { action: "create", status: "created", reason: "missing: would create it" } : { action: "create", status: "failed", reason: `table ${table} does not exist: would fail` };
+    case "invalid":
+      return {
+        action: "rebuild",
+        status: "rebuilt",
+        reason: state.relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
+      };
+    case "in-progress":
+      return { action: "leave", status: "in-progress", reason: `being built by session ${physical.pid}: would leave it alone` };
+    case "conflict":
+      return { action: "leave", status: "failed", reason: physical.message };
+    case "valid":
+      return decideValid(entry, state, equivalence, options);
+  }
+}
+function decideValid(entry, state, equivalence, options) {
+  const recorded = recordedFingerprint(state.comment);
+  if (recorded === entry.fingerprint) return { action: "skip", status: "skipped", reason: "exists and is valid" };
+  if (equivalence?.kind === "equal") {
+    return recorded === void 0 ? { action: "adopt", status: "skipped", reason: "exists, valid and PostgreSQL defines it as the registry does: would adopt it" } : { action: "adopt", status: "skipped", reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
+  }
+  const drift = { database: state.definition ?? "", registry: entry.sql };
+  if (equivalence === void 0 || equivalence.kind === "unknown") {
+    const why = equivalence ? `: ${equivalence.error}` : "";
+    return { action: "leave", status: "drifted", reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
+  }
+  if (options.onDrift === "report") {
+    return { action: "leave", status: "drifted", reason: `exists, but the database has: ${drift.database}`, drift };
+  }
+  if (state.tableKind === "p") {
+    return {
+      action: "leave",
+      status: "drifted",
+      reason: `exists, but the database has: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
+      drift
+    };
+  }
+  return { action: "replace", status: "rebuilt", reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
+}
 
 // src/sql/parser.ts
 var import_libpg_query = __toESM(require_wasm(), 1);
@@ -68692,110 +68752,6 @@ function parseSql(sql) {
 function nodeType(node) {
   return node ? Object.keys(node)[0] : void 0;
 }
-
-// src/sql/definition.ts
-var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
-function definitionFingerprint(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
-}
-function sameDefinition(catalogSql, registrySql) {
-  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql));
-}
-function comparable(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  const stmt = { ...tree?.IndexStmt ?? {} };
-  delete stmt.idxname;
-  stmt.accessMethod ??= "btree";
-  const relation = stmt.relation;
-  if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
-}
-function foldLiteralCasts(node) {
-  if (Array.isArray(node)) return node.map(foldLiteralCasts);
-  if (node === null || typeof node !== "object") return node;
-  const cast = node.TypeCast;
-  if (cast?.arg && "A_Const" in cast.arg) return foldLiteralCasts(cast.arg);
-  return Object.fromEntries(Object.entries(node).map(([key, value2]) => [key, foldLiteralCasts(value2)]));
-}
-function strip(node, fields) {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
-  );
-}
-
-// src/builder/marker.ts
-var MARK = /\[index-builder ([0-9a-f]{16})\]/;
-var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
-function markComment(entry) {
-  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
-}
-function recordedFingerprint(comment) {
-  return comment ? MARK.exec(comment)?.[1] : void 0;
-}
-async function writeMark(client, schema, entry) {
-  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
-}
-
-// src/builder/decide.ts
-function decide(entry, state) {
-  const physical = physicalState(entry, state);
-  switch (physical.kind) {
-    case "missing":
-      return { kind: "create" };
-    case "invalid":
-      return { kind: "rebuild" };
-    case "in-progress":
-    case "conflict":
-      return physical;
-    case "valid": {
-      const recorded = recordedFingerprint(state.comment);
-      if (recorded === entry.fingerprint) return { kind: "skip" };
-      const database = state.definition ?? "";
-      if (recorded === void 0 && sameDefinition(database, entry.sql)) return { kind: "adopt" };
-      return { kind: "drifted", database };
-    }
-  }
-}
-
-// src/builder/orphans.ts
-var MARKED_QUERY = `
-SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
-FROM pg_index x
-JOIN pg_class i ON i.oid = x.indexrelid
-JOIN pg_namespace n ON n.oid = i.relnamespace
-WHERE obj_description(i.oid, 'pg_class') ~ $1
-ORDER BY 1, 2`;
-async function findOrphans(client, declared) {
-  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
-  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
-}
-async function pruneOrphans(url, settings, orphans) {
-  const results = [];
-  for (const orphan of orphans) {
-    const name = `${orphan.schema}.${orphan.name}`;
-    let client;
-    try {
-      client = await connect(url, settings);
-      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
-      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
-      results.push({ name, table: orphan.table, dropped: true });
-    } catch (error2) {
-      results.push({ name, table: orphan.table, dropped: false, error: describeError(error2, url) });
-    } finally {
-      await disconnect(client);
-    }
-  }
-  return results;
-}
-function reportOrphans(orphans) {
-  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: false }));
-}
-
-// src/builder/partitioned.ts
-import { createHash as createHash2 } from "node:crypto";
 
 // src/sql/utf8-offsets.ts
 function byteToCharOffsets(text) {
@@ -68917,15 +68873,168 @@ function rewriteIndexSql(sql, changes) {
     const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
     edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
   }
+  if ((changes.onlyWithoutConcurrently || changes.withoutConcurrently) && header.concurrently) {
+    edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
+  }
   if (changes.onlyWithoutConcurrently) {
-    if (header.concurrently) edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
     if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: "ONLY " });
   }
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   return edits.reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
 }
 
+// src/builder/equivalence.ts
+var SCRATCH_TABLE = "index_builder_scratch";
+var SCRATCH_INDEX = "index_builder_scratch_index";
+var LOCK_TIMEOUT = "10s";
+var SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+function scratchStatement(entry) {
+  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: "pg_temp", name: SCRATCH_TABLE }, withoutConcurrently: true });
+}
+async function compareDefinitions(client, questions) {
+  if (questions.length === 0) return [];
+  try {
+    return await ask(client, questions);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return questions.map(() => ({ kind: "unknown", error: message }));
+  }
+}
+async function ask(client, questions) {
+  try {
+    await client.query(SETUP);
+    const { rows } = await client.query("SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord", [
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
+      questions.map(({ entry }) => scratchStatement(entry)),
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
+    ]);
+    return rows.map((row2) => {
+      if (row2.same) return { kind: "equal" };
+      if (row2.scratch !== null) return { kind: "different", scratch: row2.scratch };
+      return { kind: "unknown", error: row2.error ?? "the scratch index was not created" };
+    });
+  } finally {
+    await client.query("ROLLBACK").catch(() => {
+    });
+  }
+}
+
+// src/builder/index-result.ts
+function indexResult(entry, status, attempts, durationMs, extra = {}) {
+  return {
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status,
+    attempts,
+    durationMs,
+    registry: entry.location,
+    ...extra.error ? { error: extra.error } : {},
+    ...extra.drift ? { drift: extra.drift } : {},
+    ...extra.partitions ? { partitions: extra.partitions } : {}
+  };
+}
+
+// src/builder/orphans.ts
+var MARKED_QUERY = `
+SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_namespace n ON n.oid = i.relnamespace
+WHERE obj_description(i.oid, 'pg_class') ~ $1
+ORDER BY 1, 2`;
+async function findOrphans(client, declared) {
+  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
+  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
+}
+async function pruneOrphans(url, settings, orphans) {
+  const results = [];
+  for (const orphan of orphans) {
+    const name = `${orphan.schema}.${orphan.name}`;
+    let client;
+    try {
+      client = await connect(url, settings);
+      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
+      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
+      results.push({ name, table: orphan.table, dropped: true });
+    } catch (error2) {
+      results.push({ name, table: orphan.table, dropped: false, error: describeError(error2, url) });
+    } finally {
+      await disconnect(client);
+    }
+  }
+  return results;
+}
+function reportOrphans(orphans) {
+  return plannedOrphans(orphans, false);
+}
+function plannedOrphans(orphans, prune) {
+  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
+}
+
 // src/builder/partitioned.ts
+import { createHash } from "node:crypto";
 var PARTITIONS_QUERY = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        pn.nspname AS parent_schema, pc.relname AS parent_name
@@ -68939,7 +69048,7 @@ ORDER BY t.level, n.nspname, c.relname`;
 function partitionIndexName(indexName, partition) {
   const full = `${indexName}_${partition}`;
   if (Buffer.byteLength(full, "utf8") <= MAX_IDENTIFIER_BYTES) return full;
-  const hash = createHash2("sha256").update(full).digest("hex").slice(0, 8);
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
   return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, "")}_${hash}`;
 }
 async function buildPartitioned(entry, schema, settings, monitor) {
@@ -69047,7 +69156,6 @@ async function replaceDrifted(entry, schema, settings, monitor) {
 // src/builder/build.ts
 var ADVISORY_LOCK_KEY = 7262013801;
 var ANOTHER_BUILDER_RUNNING = "another index build is running on this database; nothing was done";
-var ON_DRIFT_VALUES = ["report", "rebuild"];
 var DEFAULTS = {
   lockTimeoutMs: 5 * 6e4,
   statementTimeoutMs: 0,
@@ -69098,24 +69206,25 @@ async function build(entries, options) {
   } catch (error2) {
     const message = `could not start: ${describeError(error2, options.url)}`;
     events.notice(message);
-    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+    return finish2(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
   try {
     events.connected();
     const locked = (await main.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish2(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
+      return finish2(ordered.map((entry) => indexResult(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
     const monitorReady = connect(options.url).catch(() => void 0);
     const states = await readCatalog(main, ordered);
+    const equivalences = await compareWhereNeeded(main, ordered, states);
     monitor = await monitorReady;
     events.runStarted(ordered.length);
     const results = [];
     let unreachable;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = unreachable ? result(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], main, settings, monitor, options.onDrift ?? "report");
+      const outcome = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main, settings, monitor);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
@@ -69125,45 +69234,53 @@ async function build(entries, options) {
   } catch (error2) {
     const message = describeError(error2, options.url);
     events.notice(message);
-    return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+    return finish2(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
     await disconnect(main);
   }
 }
-async function buildEntry(entry, plannedState, main, settings, monitor, onDrift) {
+async function compareWhereNeeded(client, entries, states) {
+  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
+  const byPosition = entries.map(() => void 0);
+  asked.forEach((position, k) => byPosition[position] = answers[k]);
+  return byPosition;
+}
+async function buildEntry(entry, state, decision, main, settings, monitor) {
   const started = Date.now();
-  const done = (status, attempts, extra2 = {}) => result(entry, status, attempts, Date.now() - started, extra2);
-  const state = plannedState;
-  const action = decide(entry, state);
-  const drift = action.kind === "drifted" ? { database: action.database, registry: entry.sql } : void 0;
-  switch (action.kind) {
+  const done = (status, attempts, extra2 = {}) => indexResult(entry, status, attempts, Date.now() - started, extra2);
+  const drift = decision.drift;
+  switch (decision.action) {
     case "skip":
       return done("skipped", 0);
-    case "in-progress":
-      return done("in-progress", 0);
-    case "conflict":
-      return done("failed", 0, { error: { message: action.message, blockers: [] } });
+    case "leave":
+      return done(decision.status, 0, {
+        ...drift ? { drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
     case "adopt":
       return adopt(entry, state.schema, main, settings, done);
-    case "drifted":
-      if (onDrift === "report" || state.tableKind === "p") return done("drifted", 0, { drift });
+    case "create":
+    case "rebuild":
+    case "replace":
+      break;
   }
   if (settings.signal?.aborted) return done("deferred", 0);
   if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return done("deferred", 0, drift ? { drift } : {});
-  settings.events.building(entry, action.kind === "create" ? "create" : "rebuild");
-  const outcome = await runBuild(entry, action, state, settings, monitor);
+  settings.events.building(entry, decision.action === "create" ? "create" : "rebuild");
+  const outcome = await runBuild(entry, decision, state, settings, monitor);
   const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
   if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
   if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
   if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
-  return done(action.kind === "create" ? "created" : "rebuilt", outcome.attempts, extra);
+  return done(decision.action === "create" ? "created" : "rebuilt", outcome.attempts, extra);
 }
-async function runBuild(entry, action, state, settings, monitor) {
+async function runBuild(entry, decision, state, settings, monitor) {
   try {
     if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
-    if (action.kind === "drifted") return await replaceDrifted(entry, state.schema, settings, monitor);
+    if (decision.action === "replace") return await replaceDrifted(entry, state.schema, settings, monitor);
     const target = { ...entry, schema: state.schema };
     const afterBuild = (client) => writeMark(client, state.schema, entry);
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
@@ -69201,65 +69318,52 @@ async function probeServer(url, signal) {
     return describeError(error2, url);
   }
 }
-function result(entry, status, attempts, durationMs, extra = {}) {
-  return {
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    status,
-    attempts,
-    durationMs,
-    registry: entry.location,
-    ...extra.error ? { error: extra.error } : {},
-    ...extra.drift ? { drift: extra.drift } : {},
-    ...extra.partitions ? { partitions: extra.partitions } : {}
-  };
-}
 
 // src/builder/plan.ts
-async function plan(entries, url) {
+async function plan(entries, url, options = {}) {
+  const started = Date.now();
+  const decisionOptions = { onDrift: options.onDrift ?? "report" };
+  const ordered = buildOrder(entries);
   let client;
   try {
     client = await connect(url);
-    const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
+    const equivalences = await compareWhereNeeded(client, ordered, states);
+    const reasons = {};
     const indexes = ordered.map((entry, i) => {
-      const action = decide(entry, states[i]);
-      const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
-      const base = { name: entry.name, table };
-      switch (action.kind) {
-        case "create":
-          return states[i].tableExists ? { ...base, status: "created", reason: "missing: would create it" } : { ...base, status: "failed", reason: `table ${table} does not exist: would fail` };
-        case "skip":
-          return { ...base, status: "skipped", reason: "exists and is valid" };
-        case "adopt":
-          return { ...base, status: "skipped", reason: "exists, valid and as the registry says: would adopt it" };
-        case "drifted":
-          return { ...base, status: "drifted", reason: `exists, but the database has: ${action.database}` };
-        case "rebuild":
-          return {
-            ...base,
-            status: "rebuilt",
-            reason: states[i].relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
-          };
-        case "in-progress":
-          return { ...base, status: "in-progress", reason: `being built by session ${action.pid}: would leave it alone` };
-        case "conflict":
-          return { ...base, status: "failed", reason: action.message };
-      }
+      const decision = decide(entry, states[i], equivalences[i], decisionOptions);
+      reasons[entry.name] = decision.reason;
+      return indexResult(entry, decision.status, 0, 0, {
+        ...decision.drift ? { drift: decision.drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
     });
-    const width = Math.max(...indexes.map((i) => i.status.length));
-    const lines = [
-      `Plan for ${indexes.length} index(es); nothing is changed:`,
-      ...indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${i.reason}`)
-    ];
-    return { indexes, lines };
+    const declared = new Set(ordered.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
+    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
+    const report = { outcome: "completed", indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
+    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
   } catch (error2) {
     const message = describeError(error2, url);
-    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message };
+    const failure = { message: `could not start: ${message}`, blockers: [] };
+    const indexes = ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: failure }));
+    const report = { outcome: "unreachable", indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
+    return { report, reasons: {}, lines: [`\u26A0\uFE0F  ${message}`], error: message };
   } finally {
     await disconnect(client);
   }
+}
+function planLines(report, reasons, prune) {
+  const orphans = report.orphans ?? [];
+  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? "orphan".length : 0);
+  return [
+    `Plan for ${report.indexes.length} index(es); nothing is changed:`,
+    ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
+    ...orphans.map((o) => `  ${"orphan".padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`)
+  ];
+}
+function orphanReason(orphan, prune) {
+  if (prune) return "made by index-builder, no longer in the registry: would drop it (--prune)";
+  return "made by index-builder, no longer in the registry: would keep it (--prune would drop it)";
 }
 
 // src/registry/load.ts
@@ -69338,6 +69442,21 @@ function describeStatementKind(node) {
     TransactionStmt: "a transaction command"
   };
   return known[type] ?? type.replace(/Stmt$/, "");
+}
+
+// src/sql/definition.ts
+import { createHash as createHash2 } from "node:crypto";
+var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+function definitionFingerprint(sql) {
+  const tree = parseSql(sql)[0]?.stmt;
+  return createHash2("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
+}
+function strip(node, fields) {
+  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
+  );
 }
 
 // src/sql/immutability.ts
@@ -69443,9 +69562,9 @@ function validateRegistry(registry, file, locate) {
   const problems = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
-    const result3 = validateEntry(raw, i, location);
-    if (typeof result3 === "string") problems.push({ location, message: result3 });
-    else entries.push(result3);
+    const result = validateEntry(raw, i, location);
+    if (typeof result === "string") problems.push({ location, message: result });
+    else entries.push(result);
   });
   problems.push(...findDuplicateNames(entries));
   problems.sort((a, b) => a.location.line - b.location.line);
@@ -69693,8 +69812,8 @@ function consoleEvents(write, group) {
     cancelling(reason) {
       line(`\u26A0\uFE0F  ${reason} received: cancelling the running build and stopping`);
     },
-    indexFinished(entry, result3) {
-      for (const text of outcomeLines(entry, result3)) line(`${INDENT}${text}`);
+    indexFinished(entry, result) {
+      for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
       if (group) group.end();
       else line();
     },
@@ -69703,48 +69822,48 @@ function consoleEvents(write, group) {
     }
   };
 }
-function outcomeLines(entry, result3) {
-  const took = formatDuration(result3.durationMs);
-  switch (result3.status) {
+function outcomeLines(entry, result) {
+  const took = formatDuration(result.durationMs);
+  switch (result.status) {
     case "created":
-      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result3)}${partitionsNote(result3)}`];
+      return [`\u2705 Created index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}`];
     case "rebuilt":
-      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result3)}${partitionsNote(result3)}${result3.drift ? " with the registry's new definition" : ""}`];
+      return [`\u2705 Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? " with the registry's new definition" : ""}`];
     case "skipped":
       return ["\u23ED\uFE0F  Already exists, skipping"];
     case "in-progress":
       return ["\u23F3 Another session is building this index right now; leaving it alone"];
     case "drifted":
-      return driftLines(result3);
+      return driftLines(result);
     case "deferred":
       return ["\u23F8\uFE0F  Deferred: the time budget was spent before its turn"];
     case "failed":
-      return failureLines(entry, result3);
+      return failureLines(entry, result);
   }
 }
-function failureLines(entry, result3) {
-  const error2 = result3.error ?? { message: "unknown error", blockers: [] };
+function failureLines(entry, result) {
+  const error2 = result.error ?? { message: "unknown error", blockers: [] };
   const level = entry.critical ? "\u274C CRITICAL: failed" : "\u26A0\uFE0F  Failed";
   const code2 = error2.sqlstate ? ` [${error2.sqlstate}]` : "";
-  const lines = [`${level} to build ${entry.name}${attemptsNote(result3)}${code2}: ${error2.message}`];
+  const lines = [`${level} to build ${entry.name}${attemptsNote(result)}${code2}: ${error2.message}`];
   if (error2.hint) lines.push(`    Hint: ${error2.hint}`);
   for (const blocker of error2.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
   lines.push(`    ${entry.critical ? "The application needs this index: fix the cause and run the builder again." : "The deploy goes on; the next run retries it."}`);
   return lines;
 }
-function driftLines(result3) {
+function driftLines(result) {
   return [
     "\u26A0\uFE0F  Drifted: the index exists, but the registry now defines it differently; left as it is",
-    `    Database: ${result3.drift?.database ?? "?"}`,
-    `    Registry: ${(result3.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
+    `    Database: ${result.drift?.database ?? "?"}`,
+    `    Registry: ${(result.drift?.registry ?? "?").replace(/\s+/g, " ").trim()}`,
     "    To replace it without blocking writes: --on-drift rebuild (Action input on-drift: rebuild)."
   ];
 }
-function partitionsNote(result3) {
-  return result3.partitions ? ` (${result3.partitions.built}/${result3.partitions.total} partitions)` : "";
+function partitionsNote(result) {
+  return result.partitions ? ` (${result.partitions.built}/${result.partitions.total} partitions)` : "";
 }
-function attemptsNote(result3) {
-  return result3.attempts > 1 ? ` after ${result3.attempts} attempts` : "";
+function attemptsNote(result) {
+  return result.attempts > 1 ? ` after ${result.attempts} attempts` : "";
 }
 function describeBlocker(blocker) {
   const age = blocker.transactionAgeSeconds === null ? "no transaction" : `transaction open ${formatDuration(blocker.transactionAgeSeconds * 1e3)}`;
@@ -69977,37 +70096,6 @@ function reportPathFor(env) {
   return join2(env.RUNNER_TEMP || tmpdir(), `index-builder-report-${step}.json`);
 }
 
-// src/action/plan-report.ts
-function planToReport(plan2, entries, durationMs) {
-  const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  if (plan2.error) {
-    const message = `could not start: ${plan2.error}`;
-    const indexes2 = buildOrder(entries).map((entry) => result2(entry, { status: "failed", error: { message, blockers: [] } }));
-    return { report: { outcome: "unreachable", indexes: indexes2, totals: countTotals(indexes2), notice: message, durationMs }, reasons: {} };
-  }
-  const reasons = {};
-  const indexes = plan2.indexes.map((planned) => {
-    reasons[planned.name] = planned.reason;
-    const entry = byName.get(planned.name);
-    return result2(entry, {
-      status: planned.status,
-      ...planned.status === "failed" ? { error: { message: planned.reason, blockers: [] } } : {}
-    });
-  });
-  return { report: { outcome: "completed", indexes, totals: countTotals(indexes), durationMs }, reasons };
-}
-function result2(entry, outcome) {
-  return {
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    attempts: 0,
-    durationMs: 0,
-    registry: entry.location,
-    ...outcome
-  };
-}
-
 // src/action/secrets.ts
 function secretsToMask(url) {
   return [.../* @__PURE__ */ new Set([url, ...secretsOf(url)])].filter((secret) => secret.length > 0);
@@ -70176,7 +70264,7 @@ async function run() {
 async function buildAndReport(inputs, secrets) {
   const registry = await loadRegistry(inputs.registry);
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
-  const outcome = inputs.dryRun ? await dryRun(registry.entries, inputs.databaseUrl) : { report: await buildAll(registry.entries, inputs) };
+  const outcome = inputs.dryRun ? await dryRun(registry.entries, inputs) : { report: await buildAll(registry.entries, inputs) };
   const report = redactDeep(outcome.report, secrets);
   const stepFailure = report.outcome === "another-builder" ? void 0 : stepFailureOf(report, inputs.failOn, inputs.dryRun);
   const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
@@ -70211,12 +70299,11 @@ async function buildAll(entries, inputs) {
     process.off("SIGTERM", onSignal);
   }
 }
-async function dryRun(entries, url) {
-  const started = Date.now();
-  info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(url)}; nothing is changed.`);
-  const result3 = await plan(entries, url);
-  for (const line of result3.lines) info(line);
-  return planToReport(result3, entries, Date.now() - started);
+async function dryRun(entries, inputs) {
+  info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
+  const result = await plan(entries, inputs.databaseUrl, { onDrift: inputs.onDrift, prune: inputs.prune });
+  for (const line of result.lines) info(line);
+  return result;
 }
 async function reportInvalidRegistry(registry, failOn) {
   for (const problem of registry.problems) info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);

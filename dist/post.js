@@ -68398,8 +68398,8 @@ function describeError(error, url) {
   return redact(message, secretsOf(url));
 }
 
-// src/sql/definition.ts
-import { createHash } from "node:crypto";
+// src/builder/decide.ts
+var ON_DRIFT_VALUES = ["report", "rebuild"];
 
 // src/sql/parser.ts
 var import_libpg_query = __toESM(require_wasm(), 1);
@@ -68426,26 +68426,78 @@ function nodeType(node) {
   return node ? Object.keys(node)[0] : void 0;
 }
 
-// src/sql/definition.ts
-var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
-function definitionFingerprint(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
-}
-function strip(node, fields) {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
-  );
-}
-
 // src/sql/safe-index-sql.ts
 var MAX_IDENTIFIER_BYTES = 63;
 
+// src/builder/equivalence.ts
+var SCRATCH_TABLE = "index_builder_scratch";
+var SCRATCH_INDEX = "index_builder_scratch_index";
+var LOCK_TIMEOUT = "10s";
+var SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+
 // src/builder/build.ts
 var ADVISORY_LOCK_KEY = 7262013801;
-var ON_DRIFT_VALUES = ["report", "rebuild"];
 var DEFAULTS = {
   lockTimeoutMs: 5 * 6e4,
   statementTimeoutMs: 0,
@@ -68562,6 +68614,21 @@ function describeStatementKind(node) {
     TransactionStmt: "a transaction command"
   };
   return known[type] ?? type.replace(/Stmt$/, "");
+}
+
+// src/sql/definition.ts
+import { createHash } from "node:crypto";
+var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+function definitionFingerprint(sql) {
+  const tree = parseSql(sql)[0]?.stmt;
+  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
+}
+function strip(node, fields) {
+  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
+  );
 }
 
 // src/sql/immutability.ts

@@ -226,10 +226,35 @@ describe('index-builder plan', () => {
     expect(result.stdout.split('\n')).toEqual([
       'Plan for 3 index(es); nothing is changed:',
       '  created  idx_email on users: missing: would create it',
-      '  skipped  idx_status on leads: exists, valid and as the registry says: would adopt it',
+      '  skipped  idx_status on leads: exists, valid and PostgreSQL defines it as the registry does: would adopt it',
       '  failed   idx_gone on gone: table gone does not exist: would fail',
       '',
     ]);
     expect(await indexState(db, 'idx_email')).toBeUndefined();
+  });
+
+  it('takes --on-drift and --prune, and writes the report build would give with --json', async () => {
+    await db.sql('CREATE INDEX idx_status ON leads (id)');
+    await db.sql('CREATE INDEX idx_old ON leads (status, id)');
+    await db.sql("COMMENT ON INDEX idx_old IS 'Old [index-builder 0123456789abcdef]'");
+    const path = await registry('plan-options.ts', [status]);
+    const json = join(dir, 'plan.json');
+    const result = await runCli(['plan', '-r', path, '--database-url', db.url, '--on-drift', 'rebuild', '--prune', '--json', json]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      'Plan for 1 index(es); nothing is changed:',
+      '  rebuilt  idx_status on leads: drifted (the database has: CREATE INDEX idx_status ON public.leads USING btree (id)): would build the new definition and swap it in',
+      '  orphan   public.idx_old on leads: made by index-builder, no longer in the registry: would drop it (--prune)',
+      '',
+    ]);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report).toMatchObject({
+      outcome: 'completed',
+      indexes: [{ name: 'idx_status', status: 'rebuilt', drift: { database: 'CREATE INDEX idx_status ON public.leads USING btree (id)' } }],
+      orphans: [{ name: 'public.idx_old', dropped: true }],
+      totals: { total: 1, rebuilt: 1 },
+    });
+    expect(await indexState(db, 'idx_old')).toEqual({ valid: true });
+    await db.sql('DROP INDEX idx_old');
   });
 });
