@@ -70134,7 +70134,7 @@ function renderSummary(view) {
   if (view.report.notice && !view.problems?.length) blocks.push(`\u26A0\uFE0F ${escapeText(view.report.notice)}`);
   if (!view.problems?.length) blocks.push(countersTable(view.report));
   if (view.report.indexes.length > 0) blocks.push(indexTable(view));
-  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans));
+  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans, view.dryRun === true));
   const omitted = omittedNote(view.omitted);
   if (omitted) blocks.push(omitted);
   if (view.stepFailure) blocks.push(`\u274C **The step failed:** ${escapeText(view.stepFailure)}`);
@@ -70208,9 +70208,9 @@ function reasonOf(index) {
   if (index.partitions) lines.push(`${index.partitions.built}/${index.partitions.total} partitions`);
   return lines.join("<br>");
 }
-function orphanList(orphans) {
+function orphanList(orphans, dryRun2) {
   const items = orphans.map((orphan) => {
-    const what = orphan.dropped ? " (dropped)" : orphan.error ? ` (kept: ${escapeText(orphan.error)})` : "";
+    const what = orphan.dropped ? dryRun2 ? " (would be dropped)" : " (dropped)" : orphan.error ? ` (kept: ${escapeText(orphan.error)})` : "";
     return `- ${code(orphan.name)} on ${code(orphan.table)}${what}`;
   });
   const dropped = orphans.some((orphan) => orphan.dropped);

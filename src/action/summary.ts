@@ -42,7 +42,7 @@ export function renderSummary(view: SummaryView): string {
   if (view.report.notice && !view.problems?.length) blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
   if (!view.problems?.length) blocks.push(countersTable(view.report));
   if (view.report.indexes.length > 0) blocks.push(indexTable(view));
-  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans));
+  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans, view.dryRun === true));
   const omitted = omittedNote(view.omitted);
   if (omitted) blocks.push(omitted);
   if (view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
@@ -127,9 +127,9 @@ function reasonOf(index: IndexResult): string {
   return lines.join('<br>');
 }
 
-function orphanList(orphans: readonly OrphanIndex[]): string {
+function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean): string {
   const items = orphans.map((orphan) => {
-    const what = orphan.dropped ? ' (dropped)' : orphan.error ? ` (kept: ${escapeText(orphan.error)})` : '';
+    const what = orphan.dropped ? (dryRun ? ' (would be dropped)' : ' (dropped)') : orphan.error ? ` (kept: ${escapeText(orphan.error)})` : '';
     return `- ${code(orphan.name)} on ${code(orphan.table)}${what}`;
   });
   const dropped = orphans.some((orphan) => orphan.dropped);

@@ -102,5 +102,9 @@ describe('renderSummary', () => {
     );
     expect(markdown).toContain('| ✅ created | 1 | 1.2s | 4/4 partitions |');
     expect(markdown).toContain("**Built by index-builder, no longer in the registry** (left in place; the CLI's `--prune` drops them):\n- `public.idx_old` on `leads`");
+ 
+    const pruning = reportOf([], { orphans: [{ name: 'public.idx_old', table: 'leads', dropped: true }] });
+    expect(renderSummary({ report: pruning })).toContain('- `public.idx_old` on `leads` (dropped)');
+    expect(renderSummary({ report: pruning, dryRun: true })).toContain('- `public.idx_old` on `leads` (would be dropped)');
   });
 });
