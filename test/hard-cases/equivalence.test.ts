@@ -3,6 +3,7 @@
 // same index. No false drift (an equal pair called different) and no missed drift (a different pair called equal).
 import { build } from '../../src/builder/build.ts';
 import { readCatalog } from '../../src/builder/catalog.ts';
+import { decide } from '../../src/builder/decide.ts';
 import { compareDefinitions } from '../../src/builder/equivalence.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
@@ -204,5 +205,47 @@ it('resolves unqualified names with the connection default search_path, not a SE
   } finally {
     await client.end();
     await db.sql(`ALTER DATABASE ${db.name} RESET search_path`);
+  }
+});
+
+it('asks in three round trips however many entries need it, and in none when none does', async () => {
+  const registry = registryEntries();
+  const client = await db.connect();
+  try {
+    const states = await readCatalog(client, registry);
+    const questions = [...registry, ...registry, ...registry].map((entry, i) => ({ entry, state: states[i % registry.length]! }));
+    let queries = 0;
+    const query = client.query.bind(client);
+    client.query = ((...args: Parameters<typeof query>) => (queries++, query(...args))) as typeof client.query;
+    expect(await compareDefinitions(client, questions)).toHaveLength(questions.length);
+    expect(queries).toBe(3);
+    queries = 0;
+    expect(await compareDefinitions(client, [])).toEqual([]);
+    expect(queries).toBe(0);
+  } finally {
+    await client.end();
+  }
+});
+
+it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): drifted with the reason, never rebuilt', async () => {
+  // Two that carry no mark (the build above adopted the equal ones), so PostgreSQL must be asked.
+  const registry = registryEntries().filter((_, i) => !PAIRS[i]!.same).slice(0, 2);
+  const role = `ib_no_temp_${db.name.slice(-6)}`;
+  await db.sql(`CREATE ROLE ${role}; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON leads TO ${role};
+                REVOKE TEMPORARY ON DATABASE ${db.name} FROM PUBLIC`);
+  const client = await db.connect();
+  try {
+    const states = await readCatalog(client, registry);
+    await client.query(`SET ROLE ${role}`);
+    const answers = await compareDefinitions(client, registry.map((entry, i) => ({ entry, state: states[i]! })));
+    expect(answers).toEqual([
+      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
+      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
+    ]);
+    const decision = decide(registry[0]!, states[0]!, answers[0], { onDrift: 'rebuild' });
+    expect(decision).toMatchObject({ action: 'leave', status: 'drifted', reason: expect.stringContaining('could not be compared with the registry: permission denied') });
+  } finally {
+    await client.end();
+    await db.sql(`GRANT TEMPORARY ON DATABASE ${db.name} TO PUBLIC`);
   }
 });
