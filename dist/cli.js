@@ -52834,6 +52834,13 @@ END $fn$;`;
 function scratchStatement(entry) {
   return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: "pg_temp", name: SCRATCH_TABLE }, withoutConcurrently: true });
 }
+async function compareWhereNeeded(client, entries, states) {
+  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
+  const byPosition = entries.map(() => void 0);
+  asked.forEach((position, k) => byPosition[position] = answers[k]);
+  return byPosition;
+}
 async function compareDefinitions(client, questions) {
   if (questions.length === 0) return [];
   try {
@@ -53121,13 +53128,6 @@ async function build(entries, options) {
     await disconnect(monitor);
     await disconnect(main2);
   }
-}
-async function compareWhereNeeded(client, entries, states) {
-  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
-  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
-  const byPosition = entries.map(() => void 0);
-  asked.forEach((position, k) => byPosition[position] = answers[k]);
-  return byPosition;
 }
 async function buildEntry(entry, state, decision, main2, settings, monitor) {
   const started = Date.now();

@@ -7,8 +7,8 @@ import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
-import { decide, needsComparison, type Decision, type OnDrift } from './decide.ts';
-import { compareDefinitions, type Equivalence } from './equivalence.ts';
+import { decide, type Decision, type OnDrift } from './decide.ts';
+import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
 import { indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { writeMark } from './marker.ts';
@@ -131,19 +131,6 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     await disconnect(monitor);
     await disconnect(main);
   }
-}
-
-/** PostgreSQL's answer for each entry that needs one (see needsComparison), by position in `entries`. */
-export async function compareWhereNeeded(
-  client: pg.Client,
-  entries: readonly RegistryEntry[],
-  states: readonly CatalogState[],
-): Promise<(Equivalence | undefined)[]> {
-  const asked = entries.flatMap((entry, i) => (needsComparison(entry, states[i]!) ? [i] : []));
-  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i]!, state: states[i]! })));
-  const byPosition: (Equivalence | undefined)[] = entries.map(() => undefined);
-  asked.forEach((position, k) => (byPosition[position] = answers[k]));
-  return byPosition;
 }
 
 async function buildEntry(

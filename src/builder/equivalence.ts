@@ -11,6 +11,7 @@ import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
 import { quoteQualified, type CatalogState } from './catalog.ts';
+import { needsComparison } from './decide.ts';
 
 export type Equivalence =
   | { kind: 'equal' }
@@ -95,8 +96,21 @@ BEGIN
 END $fn$;`;
 
 /** The registry's statement, made to build its index on the scratch table inside a transaction. */
-export function scratchStatement(entry: RegistryEntry): string {
+function scratchStatement(entry: RegistryEntry): string {
   return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: 'pg_temp', name: SCRATCH_TABLE }, withoutConcurrently: true });
+}
+
+/** PostgreSQL's answer for each entry that needs one (see needsComparison), by position in `entries`. */
+export async function compareWhereNeeded(
+  client: pg.Client,
+  entries: readonly RegistryEntry[],
+  states: readonly CatalogState[],
+): Promise<(Equivalence | undefined)[]> {
+  const asked = entries.flatMap((entry, i) => (needsComparison(entry, states[i]!) ? [i] : []));
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i]!, state: states[i]! })));
+  const byPosition: (Equivalence | undefined)[] = entries.map(() => undefined);
+  asked.forEach((position, k) => (byPosition[position] = answers[k]));
+  return byPosition;
 }
 
 /** Asks PostgreSQL whether each existing index is the registry's definition; answers are in the order asked. */

@@ -2,10 +2,11 @@
 // same catalog reads and the same decision (decide.ts). Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
-import { buildOrder, compareWhereNeeded } from './build.ts';
+import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
+import { compareWhereNeeded } from './equivalence.ts';
 import { indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 
