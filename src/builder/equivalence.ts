@@ -6,7 +6,8 @@
 // Everything happens in one transaction that is always rolled back, with each entry in its own subtransaction (an
 // entry's error is its answer, not the end of the others), in three round trips whatever the number of entries. The
 // only lock taken on a user's table is the ACCESS SHARE that `LIKE` takes to read its columns. No session state is
-// used outside the transaction, so it works the same through a transaction-mode pooler.
+// used outside the transaction, so it works the same through a transaction-mode pooler. It needs no extension beyond
+// PL/pgSQL, which every database has; without it (or without the TEMP privilege) nothing is called equal.
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';

@@ -52,6 +52,7 @@ const PAIRS: Pair[] = [
   { what: 'public table qualified only in the database', registry: 'leads (score)', existing: 'public.leads (score)', same: true },
   { what: 'quoted, schema-qualified table', registry: 'billing."Invoices" ("Total")', existing: 'billing."Invoices" USING btree ("Total")', same: true },
   { what: 'partitioned parent', registry: 'events (kind, at)', existing: 'events (kind, at)', same: true },
+  { what: 'materialized view', registry: 'lead_totals (status) WHERE total > 1', existing: 'lead_totals (status) WHERE total > 1', same: true },
   { what: 'partitioned parent, unique', registry: 'events (at, kind)', existing: 'events (at, kind)', unique: true, same: true },
 
   { what: 'other column', registry: 'leads (status)', existing: 'leads (email)', same: false },
@@ -85,6 +86,7 @@ const SCHEMA = `
     id bigserial PRIMARY KEY, status text, email varchar(200), kind varchar, name text COLLATE "C", n int,
     at timestamptz, created date, score numeric, ref uuid, tags text[], doc jsonb, pos point, mood mood,
     handle handle, doubled int GENERATED ALWAYS AS (n * 2) STORED);
+  CREATE MATERIALIZED VIEW lead_totals AS SELECT status, count(*) AS total FROM leads GROUP BY status;
   CREATE SCHEMA billing;
   CREATE TABLE billing."Invoices" ("Total" numeric, customer_id bigint);
   CREATE TABLE events (at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
