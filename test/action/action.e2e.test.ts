@@ -230,6 +230,16 @@ describe('other runs', () => {
     const failing = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, 'dry-run': 'true', 'fail-on': 'critical' } });
     expect(failing.code).toBe(1);
     expect(commands(failing.stdout, 'error')[1]!.message).toBe('index-builder: fail-on is "critical" and 1 critical index(es) would fail: idx_e2e_dry_taken');
+ 
+    // With the build's on-drift and prune, the plan says what such a build would do: swap the drifted index, drop
+    // the orphan; and still changes nothing.
+    await db.sql(`CREATE INDEX idx_e2e_dry ON leads (id); CREATE INDEX idx_e2e_dry_old ON leads (backfill_status);
+                  COMMENT ON INDEX idx_e2e_dry_old IS '[index-builder 0123456789abcdef]'`);
+    const pruning = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, 'dry-run': 'true', 'on-drift': 'rebuild', prune: 'true' } });
+    expect(pruning.outputs).toMatchObject({ rebuilt: '1' });
+    expect(pruning.summary).toContain('- `public.idx_e2e_dry_old` on `leads` (would be dropped)');
+    expect(await indexState(db, 'idx_e2e_dry_old')).toEqual({ valid: true });
+    await db.sql('DROP INDEX idx_e2e_dry, idx_e2e_dry_old');
   });
 
   it('an invalid registry builds nothing and points an error at the bad entry', async () => {
