@@ -1,6 +1,9 @@
 // eslint-plugin-index-builder: keeps CREATE INDEX out of PostgreSQL migrations and checks the index registry.
-//   import indexBuilder from 'eslint-plugin-index-builder';
+//   import indexBuilder from 'eslint-plugin-index-builder';           (ESM eslint.config.js / .mjs / .ts)
+//   const indexBuilder = require('eslint-plugin-index-builder');      (CommonJS eslint.config.js / .cjs)
 //   export default [...indexBuilder.configs.recommended];
+// No top-level await anywhere in the module graph, so Node's require() of this ES module works; the
+// 'module.exports' export makes require() return the plugin itself rather than the module namespace.
 import { recommendedConfig } from './configs/recommended.ts';
 import { SqlLanguage } from './language/sql-language.ts';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.ts';
@@ -22,4 +25,5 @@ const plugin = {
 plugin.configs.recommended = recommendedConfig(plugin);
 
 export default plugin;
+export { plugin as 'module.exports' };
 export { noIndexInMigration, validRegistry, SqlLanguage };

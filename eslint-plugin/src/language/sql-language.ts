@@ -1,5 +1,5 @@
 // ESLint's language-plugin interface for PostgreSQL migrations (`language: 'index-builder/sql'`). Parsing is
-// synchronous: src/sql/parser.ts loads libpg-query's WebAssembly once, when the plugin module is imported.
+// synchronous: src/sql/pg-query.ts loads libpg-query's WebAssembly synchronously, the first time it is needed.
 import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
 import { nodeType } from '../../../src/sql/parser.ts';
 import { scanTokens } from '../../../src/sql/sql-tokens.ts';
