@@ -2600,37 +2600,44 @@ var typescriptParser = {
 // eslint-plugin/src/configs/recommended.ts
 var MIGRATION_FOLDERS = [
   "**/migrations",
+  "**/migration",
   "**/migrate",
-  "**/db/migrate",
   "**/prisma/migrations",
   "**/drizzle",
   "**/supabase/migrations"
 ];
+var SQL_MIGRATION_FOLDERS = ["**/deploy"];
+var SQL_MIGRATION_FILES = ["**/*.up.sql", "**/*.down.sql"];
 var SCRIPT_EXTENSIONS = "{js,cjs,mjs,ts,cts,mts}";
 var TYPESCRIPT_EXTENSIONS = "{ts,cts,mts}";
 var REGISTRY_FILES = ["**/db/indexes.{ts,js,mjs}"];
-var inFolders = (pattern) => MIGRATION_FOLDERS.map((folder) => `${folder}/**/${pattern}`);
+var inFolders = (folders, pattern) => folders.map((folder) => `${folder.replace(/\/+$/, "")}/**/${pattern}`);
+function migrationConfigs(plugin2, layout) {
+  const plugins = { [NAMESPACE]: plugin2 };
+  const name = layout.name ?? `${NAMESPACE}/custom-migrations`;
+  const folders = layout.folders ?? [];
+  const sqlFiles = [...inFolders([...folders, ...layout.sqlFolders ?? []], "*.sql"), ...layout.sqlFiles ?? []];
+  const rules = { [`${NAMESPACE}/no-index-in-migration`]: "error" };
+  const configs = [];
+  if (folders.length > 0) {
+    configs.push(
+      { name, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
+      { name: `${name}/typescript`, files: inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), languageOptions: { parser: typescriptParser } }
+    );
+  }
+  if (sqlFiles.length > 0) configs.push({ name: `${name}/sql`, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
+  return configs;
+}
 function recommendedConfig(plugin2) {
   const plugins = { [NAMESPACE]: plugin2 };
   return [
-    {
+    ...migrationConfigs(plugin2, {
       name: `${NAMESPACE}/migrations`,
-      files: inFolders(`*.${SCRIPT_EXTENSIONS}`),
-      plugins,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: "error" }
-    },
-    {
-      name: `${NAMESPACE}/typescript`,
-      files: [...inFolders(`*.${TYPESCRIPT_EXTENSIONS}`), "**/db/indexes.ts"],
-      languageOptions: { parser: typescriptParser }
-    },
-    {
-      name: `${NAMESPACE}/sql-migrations`,
-      files: inFolders("*.sql"),
-      plugins,
-      language: `${NAMESPACE}/sql`,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: "error" }
-    },
+      folders: MIGRATION_FOLDERS,
+      sqlFolders: SQL_MIGRATION_FOLDERS,
+      sqlFiles: SQL_MIGRATION_FILES
+    }),
+    { name: `${NAMESPACE}/registry-typescript`, files: ["**/db/indexes.ts"], languageOptions: { parser: typescriptParser } },
     {
       name: `${NAMESPACE}/registry`,
       files: REGISTRY_FILES,
@@ -5267,7 +5274,9 @@ var plugin = {
   languages: {
     sql: new SqlLanguage()
   },
-  configs: {}
+  configs: {},
+  /** Config blocks for a project's own migration folders, e.g. `indexBuilder.migrationConfigs({ folders: ['schema/changes'] })`. */
+  migrationConfigs: (layout) => migrationConfigs(plugin, layout)
 };
 plugin.configs.recommended = recommendedConfig(plugin);
 var index_default = plugin;

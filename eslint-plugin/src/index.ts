@@ -4,7 +4,7 @@
 //   export default [...indexBuilder.configs.recommended];
 // No top-level await anywhere in the module graph, so Node's require() of this ES module works; the
 // 'module.exports' export makes require() return the plugin itself rather than the module namespace.
-import { recommendedConfig } from './configs/recommended.ts';
+import { migrationConfigs, recommendedConfig, type MigrationFolders } from './configs/recommended.ts';
 import { SqlLanguage } from './language/sql-language.ts';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.ts';
 import { noIndexInMigration } from './rules/no-index-in-migration.ts';
@@ -20,6 +20,8 @@ const plugin = {
     sql: new SqlLanguage(),
   },
   configs: {} as { recommended: object[] },
+  /** Config blocks for a project's own migration folders, e.g. `indexBuilder.migrationConfigs({ folders: ['schema/changes'] })`. */
+  migrationConfigs: (layout: MigrationFolders): object[] => migrationConfigs(plugin, layout),
 };
 
 plugin.configs.recommended = recommendedConfig(plugin);
