@@ -4793,6 +4793,69 @@ function isModuleSpecifierOrKey(node) {
   }
 }
 
+// eslint-plugin/src/analysis/migration-position.ts
+var FOLDER_NAMED = /^(?:migration|up|down)\.sql$/i;
+function migrationPosition(filename) {
+  const parts = filename.replace(/\\/g, "/").split("/");
+  const base = parts.at(-1) ?? "";
+  const name = FOLDER_NAMED.test(base) && parts.length > 1 ? parts.at(-2) : base;
+  return positionOf(name);
+}
+function positionOf(name) {
+  const flyway = /^V(\d+(?:[._]\d+)*)__/i.exec(name);
+  if (flyway) return { kind: "sequence", value: flyway[1].split(/[._]/).map(Number) };
+  const stamp = name.replace(/^Migration(?=\d{14})/, "");
+  const dated = /^((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[-_T](\d{2})[-_:]?(\d{2})[-_:]?(\d{2})?)?(?!\d)/.exec(stamp);
+  if (dated && validDate(dated[1], dated[2], dated[3])) {
+    return { kind: "timestamp", value: pad(dated.slice(1).map((group) => group ?? "").join("")) };
+  }
+  const digits = /^\d+/.exec(stamp)?.[0];
+  if (!digits) return void 0;
+  return timestampOf(digits) ?? { kind: "sequence", value: [Number(digits)] };
+}
+function timestampOf(digits) {
+  if (digits.length >= 8 && digits.length <= 14 && digits.length !== 10 && digits.length !== 13) {
+    const [year, month, day] = [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6, 8)];
+    if (/^(?:19|20)/.test(year) && validDate(year, month, day)) return { kind: "timestamp", value: pad(digits) };
+    return void 0;
+  }
+  if (digits.length === 13 || digits.length === 10) {
+    const epoch = Number(digits) * (digits.length === 10 ? 1e3 : 1);
+    const date = new Date(epoch);
+    if (date.getUTCFullYear() >= 2e3 && date.getUTCFullYear() < 2100) return { kind: "timestamp", value: utcStamp(date) };
+  }
+  return void 0;
+}
+function validDate(year, month, day) {
+  const m = Number(month);
+  const d = Number(day);
+  return Number(year) > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+var pad = (digits) => digits.padEnd(14, "0").slice(0, 14);
+function utcStamp(date) {
+  return date.toISOString().replace(/\D/g, "").slice(0, 14);
+}
+function sincePosition(since) {
+  const text = String(since).trim();
+  const flyway = /^V?(\d+(?:[._]\d+)*)$/i.exec(text);
+  if (flyway && !(text.length >= 8 && /^\d+$/.test(text))) return { kind: "sequence", value: flyway[1].split(/[._]/).map(Number) };
+  const dated = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ]?(\d{2}):?(\d{2}):?(\d{2})?)?$/.exec(text);
+  if (dated && validDate(dated[1], dated[2], dated[3])) {
+    return { kind: "timestamp", value: pad(dated.slice(1).map((group) => group ?? "").join("")) };
+  }
+  return void 0;
+}
+function isBefore(position, since) {
+  if (!position || !since || position.kind !== since.kind) return false;
+  if (position.kind === "timestamp") return position.value < since.value;
+  const [a, b] = [position.value, since.value];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const [x, y] = [a[i] ?? 0, b[i] ?? 0];
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
 // eslint-plugin/src/analysis/sql-migration.ts
 function sqlMigrationListener(sourceCode, findings) {
   const source = plainSqlSource(sourceCode.text);
@@ -4818,6 +4881,7 @@ var DEFAULT_OPTIONS = {
   reportUnverifiable: false,
   registryPath: "db/indexes.ts"
 };
+var SINCE_PATTERN = "^\\s*(?:[Vv]?\\d+(?:[._]\\d+)*|(?:19|20)\\d{2}-?\\d{2}-?\\d{2}(?:[T ]?\\d{2}:?\\d{2}(?::?\\d{2})?)?)\\s*$";
 var AFTER_DEPLOY = "index-builder builds it with CREATE INDEX CONCURRENTLY after the deploy";
 var noIndexInMigration = createRule({
   name: "no-index-in-migration",
@@ -4840,7 +4904,14 @@ var noIndexInMigration = createRule({
             type: "boolean",
             description: "Report SQL whose statement cannot be read statically (a computed statement keyword)."
           },
-          registryPath: { type: "string", description: "The registry file named in messages (default db/indexes.ts)." }
+          registryPath: { type: "string", description: "The registry file named in messages (default db/indexes.ts)." },
+          since: {
+            description: "Check only migrations from this point on, read from the file name: a date or timestamp ('20261125', '2026-11-25', '20261125093000') for timestamped names, a number or version (12, 'V12', 'V1.2') for sequence-numbered ones.",
+            oneOf: [
+              { type: "string", pattern: SINCE_PATTERN },
+              { type: "integer", minimum: 0 }
+            ]
+          }
         },
         additionalProperties: false
       }
@@ -4856,6 +4927,7 @@ var noIndexInMigration = createRule({
   create(context, [given]) {
     const options = { ...DEFAULT_OPTIONS, ...given };
     if (isRegistryFile(context.filename, options.registryPath)) return {};
+    if (options.since !== void 0 && isBefore(migrationPosition(context.filename), sincePosition(options.since))) return {};
     const sourceCode = context.sourceCode;
     const reporter = {
       filename: context.filename,
