@@ -2870,6 +2870,99 @@ function splitStatements(tokens) {
   return statements;
 }
 
+// src/sql/sql-source.ts
+var PLACEHOLDER = /__ibh(\d+)__/g;
+function placeholder(index) {
+  return `__ibh${index}__`;
+}
+function containsPlaceholder(text) {
+  return text.includes("__ibh");
+}
+function plainSqlSource(text, base = 0) {
+  return { text, labels: [], toSource: (offset) => base + offset };
+}
+function sqlFromParts(parts) {
+  let text = "";
+  const offsets = [];
+  const labels = [];
+  let end = 0;
+  for (const part of parts) {
+    if (part.kind === "text") {
+      for (let i = 0; i < part.text.length; i++) offsets.push(part.offsets[i]);
+      text += part.text;
+    } else {
+      const name = placeholder(labels.length);
+      labels.push(part.label);
+      for (let i = 0; i < name.length; i++) offsets.push(i === 0 ? part.start : part.end);
+      text += name;
+    }
+    end = part.end;
+  }
+  return { text, labels, toSource: (offset) => offset >= offsets.length ? end : offsets[Math.max(0, offset)] };
+}
+function subSource(source, text, map) {
+  return { text, labels: source.labels, toSource: (offset) => source.toSource(map(offset)) };
+}
+function withHoles(source, spans) {
+  if (spans.length === 0) return source;
+  let text = "";
+  const origin = [];
+  const labels = [...source.labels];
+  let from = 0;
+  const copy = (until) => {
+    for (let i = from; i < until; i++) origin.push(i);
+    text += source.text.slice(from, until);
+  };
+  for (const span of spans) {
+    copy(span.start);
+    const name = placeholder(labels.length);
+    labels.push(span.label);
+    for (let i = 0; i < name.length; i++) origin.push(i === 0 ? span.start : span.end);
+    text += name;
+    from = span.end;
+  }
+  copy(source.text.length);
+  const length = source.text.length;
+  return {
+    text,
+    labels,
+    toSource: (offset) => source.toSource(offset >= origin.length ? length : origin[Math.max(0, offset)])
+  };
+}
+function displayName(name, source) {
+  if (!containsPlaceholder(name)) return name;
+  return name.replace(PLACEHOLDER, (_, index) => source.labels[Number(index)] ?? "...");
+}
+
+// src/sql/sql-templates.ts
+var TEMPLATE = /\{\{-?[\s\S]*?-?\}\}|\{%-?[\s\S]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
+var GO_BLOCK = /^(?:if|else|end|range|with|define|block|template|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+function templateSqlSource(text) {
+  const parts = [];
+  let from = 0;
+  const addText = (until) => {
+    const offsets = Array.from({ length: until - from }, (_, i) => from + i);
+    parts.push({ kind: "text", text: text.slice(from, until), offsets, end: until });
+  };
+  for (const match of text.matchAll(TEMPLATE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    addText(start);
+    if (isBlockTag(match[0])) parts.push({ kind: "text", text: " ", offsets: [start], end });
+    else parts.push({ kind: "hole", label: match[0], start, end });
+    from = end;
+  }
+  if (parts.length === 0) return void 0;
+  addText(text.length);
+  return sqlFromParts(parts);
+}
+function isBlockTag(tag) {
+  if (tag.startsWith("{%") || tag.startsWith("{#")) return true;
+  if (!tag.startsWith("{{")) return false;
+  const inner = tag.slice(2, -2).replace(/^-/, "").replace(/-$/, "").trim();
+  return GO_BLOCK.test(inner);
+}
+
 // src/sql/statements.ts
 function parseStatements(text) {
   if (text.trim() === "") return { ok: true, statements: [] };
@@ -3586,24 +3679,32 @@ var SqlLanguage = class {
   parse(file) {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
     const at = locator(text);
-    const parsed = parseStatements(text);
-    if (!parsed.ok) {
+    const template = templateSqlSource(text);
+    const sql = template ?? plainSqlSource(text);
+    const parsed = parseStatements(sql.text);
+    if (!parsed.ok && !template) {
       const position = at(parsed.offset ?? 0);
       const error = { message: parsed.message, line: position.line, column: position.column };
       return { ok: false, errors: [error] };
     }
-    const comments = (scanTokens(text) ?? []).filter((token) => token.kind === "comment").map((token) => commentNode(token, at));
-    const statements = parsed.statements.map((statement) => ({
-      type: "SqlStatement",
-      kind: nodeType(statement.node) ?? "unknown",
-      node: statement.node,
-      range: [statement.start, statement.end],
-      loc: { start: at(statement.start), end: at(statement.end) }
-    }));
+    const comments = (scanTokens(sql.text) ?? []).filter((token) => token.kind === "comment").map((token) => commentNode({ ...token, start: sql.toSource(token.start), end: sql.toSource(token.end) }, at));
+    const statements = (parsed.ok ? parsed.statements : []).map((statement) => {
+      const [start, end] = [sql.toSource(statement.start), sql.toSource(statement.end)];
+      return {
+        type: "SqlStatement",
+        kind: nodeType(statement.node) ?? "unknown",
+        node: statement.node,
+        range: [start, end],
+        sqlRange: [statement.start, statement.end],
+        loc: { start: at(start), end: at(end) }
+      };
+    });
     const ast = {
       type: "SqlScript",
       statements,
       comments,
+      sql,
+      unparsedTemplate: !parsed.ok,
       range: [0, text.length],
       loc: { start: at(0), end: at(text.length) }
     };
@@ -3841,70 +3942,6 @@ function describeStatementKind(node) {
   return known[type] ?? type.replace(/Stmt$/, "");
 }
 
-// src/sql/sql-source.ts
-var PLACEHOLDER = /__ibh(\d+)__/g;
-function placeholder(index) {
-  return `__ibh${index}__`;
-}
-function containsPlaceholder(text) {
-  return text.includes("__ibh");
-}
-function plainSqlSource(text, base = 0) {
-  return { text, labels: [], toSource: (offset) => base + offset };
-}
-function sqlFromParts(parts) {
-  let text = "";
-  const offsets = [];
-  const labels = [];
-  let end = 0;
-  for (const part of parts) {
-    if (part.kind === "text") {
-      for (let i = 0; i < part.text.length; i++) offsets.push(part.offsets[i]);
-      text += part.text;
-    } else {
-      const name = placeholder(labels.length);
-      labels.push(part.label);
-      for (let i = 0; i < name.length; i++) offsets.push(i === 0 ? part.start : part.end);
-      text += name;
-    }
-    end = part.end;
-  }
-  return { text, labels, toSource: (offset) => offset >= offsets.length ? end : offsets[Math.max(0, offset)] };
-}
-function subSource(source, text, map) {
-  return { text, labels: source.labels, toSource: (offset) => source.toSource(map(offset)) };
-}
-function withHoles(source, spans) {
-  if (spans.length === 0) return source;
-  let text = "";
-  const origin = [];
-  const labels = [...source.labels];
-  let from = 0;
-  const copy = (until) => {
-    for (let i = from; i < until; i++) origin.push(i);
-    text += source.text.slice(from, until);
-  };
-  for (const span of spans) {
-    copy(span.start);
-    const name = placeholder(labels.length);
-    labels.push(span.label);
-    for (let i = 0; i < name.length; i++) origin.push(i === 0 ? span.start : span.end);
-    text += name;
-    from = span.end;
-  }
-  copy(source.text.length);
-  const length = source.text.length;
-  return {
-    text,
-    labels,
-    toSource: (offset) => source.toSource(offset >= origin.length ? length : origin[Math.max(0, offset)])
-  };
-}
-function displayName(name, source) {
-  if (!containsPlaceholder(name)) return name;
-  return name.replace(PLACEHOLDER, (_, index) => source.labels[Number(index)] ?? "...");
-}
-
 // src/sql/do-blocks.ts
 function findInDoBlock(source, statement, analyze) {
   if (!isPlpgsql(statement.node)) return [];
@@ -3931,17 +3968,33 @@ function findInPlpgsql(body, analyze) {
       const end = statementEnd(tokens, i);
       const last = tokens[end - 1];
       const segment = body.text.slice(token.start, last.end);
-      findings.push(...analyze(subSource(body, segment, (offset) => token.start + offset)).filter(notUnverifiable));
+      const found = analyze(subSource(body, segment, (offset) => token.start + offset));
+      const mentionsIndex = tokens.slice(i, end).some((t) => isKeyword(t, "INDEX"));
+      findings.push(...found.length || !mentionsIndex ? found : [unverifiable(body, token, last, true)]);
       i = end;
     } else if (isKeyword(token, "EXECUTE")) {
       const executed = executedSql(body, tokens, i);
-      if (executed) findings.push(...analyze(executed).filter(notUnverifiable));
+      if (executed) findings.push(...analyze(executed));
+      else {
+        const end = statementEnd(tokens, i);
+        const mentionsIndex = tokens.slice(i, end).some((t) => t.kind === "string" && /\bindex\b/i.test(t.text));
+        findings.push(unverifiable(body, token, tokens[end - 1] ?? token, mentionsIndex));
+        i = end;
+      }
+    } else if (containsPlaceholder(token.text) && startsStatement(tokens[i - 1])) {
+      const end = statementEnd(tokens, i);
+      const mentionsIndex = tokens.slice(i, end).some((t) => isKeyword(t, "INDEX"));
+      findings.push(unverifiable(body, token, tokens[end - 1] ?? token, mentionsIndex));
+      i = end;
     }
   }
   return findings;
 }
-function notUnverifiable(finding) {
-  return finding.kind !== "unverifiable";
+function startsStatement(previous) {
+  return previous === void 0 || isPunctuation(previous, ";") || isKeyword(previous, "BEGIN", "THEN", "ELSE", "LOOP");
+}
+function unverifiable(body, first, last, mentionsIndex) {
+  return { kind: "unverifiable", range: [body.toSource(first.start), body.toSource(last.end)], mentionsIndex };
 }
 function statementEnd(tokens, from) {
   const semicolon = tokens.findIndex((token, at) => at > from && isPunctuation(token, ";"));
@@ -3982,6 +4035,23 @@ function stringContent(token) {
     if (raw[i] === "'" && raw[i + 1] === "'") i++;
   }
   return { text, map: (offset) => offset >= origin.length ? token.start + token.text.length - 1 : origin[offset] };
+}
+
+// src/sql/hole-boundaries.ts
+var STATEMENT_STARTS = ["CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "GRANT", "REVOKE", "COMMENT", "TRUNCATE", "REINDEX"];
+function splitAfterHoles(segment) {
+  const parts = [];
+  let current = [];
+  for (let i = 0; i < segment.length; i++) {
+    const token = segment[i];
+    current.push(token);
+    if (containsPlaceholder(token.text) && isKeyword(segment[i + 1], ...STATEMENT_STARTS)) {
+      parts.push(current);
+      current = [];
+    }
+  }
+  if (current.length) parts.push(current);
+  return parts;
 }
 
 // src/sql/token-statements.ts
@@ -4106,7 +4176,7 @@ function adjacentName(colon, next) {
 function fromSegments(source) {
   const tokens = scanTokens(source.text);
   if (!tokens) return [];
-  return splitStatements(tokens).flatMap((segment) => {
+  return splitStatements(tokens).flatMap(splitAfterHoles).flatMap((segment) => {
     const start = segment[0].start;
     const end = segment[segment.length - 1].end;
     const text = source.text.slice(start, end);
@@ -4118,13 +4188,18 @@ function fromSegments(source) {
     return fromTokens(source, segment, text);
   });
 }
+function startsIndexCreation(segment) {
+  const at = isKeyword(segment[1], "UNIQUE") ? 2 : 1;
+  return isKeyword(segment[0], "CREATE") && isKeyword(segment[at], "INDEX");
+}
 function fromTokens(source, segment, text) {
   const first = segment[0];
   const range = [source.toSource(first.start), source.toSource(segment[segment.length - 1].end)];
   if (containsPlaceholder(first.text)) {
     return [{ kind: "unverifiable", range, mentionsIndex: segment.some((token) => isKeyword(token, "INDEX")) }];
   }
-  if (!containsPlaceholder(text) || !isKeyword(first, "CREATE")) return [];
+  if (!isKeyword(first, "CREATE")) return [];
+  if (!containsPlaceholder(text)) return startsIndexCreation(segment) ? [{ kind: "unverifiable", range, mentionsIndex: true }] : [];
   const index = indexFromTokens(segment);
   if (index) {
     return [
@@ -4858,11 +4933,15 @@ function isBefore(position, since) {
 
 // eslint-plugin/src/analysis/sql-migration.ts
 function sqlMigrationListener(sourceCode, findings) {
-  const source = plainSqlSource(sourceCode.text);
+  const script = sourceCode.ast;
   return {
+    SqlScript() {
+      if (!script.unparsedTemplate) return;
+      for (const finding of findSqlFindings(script.sql)) findings.addSql([finding], finding.range[0], true);
+    },
     SqlStatement(statement) {
-      const [start, end] = statement.range;
-      findings.addSql(fromStatement(source, { node: statement.node, start, end }), start, true);
+      const [start, end] = statement.sqlRange;
+      findings.addSql(fromStatement(script.sql, { node: statement.node, start, end }), statement.range[0], true);
     },
     "SqlScript:exit"() {
       findings.flush("--");
