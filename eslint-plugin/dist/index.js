@@ -146,7 +146,7 @@ var require_List = __commonJS({
     var groupBy;
     var andList;
     var orList;
-    var any;
+    var any2;
     var all;
     var sort;
     var sortWith;
@@ -474,7 +474,7 @@ var require_List = __commonJS({
       }
       return false;
     };
-    any = curry$(function(f, xs) {
+    any2 = curry$(function(f, xs) {
       var i$, len$, x;
       for (i$ = 0, len$ = xs.length; i$ < len$; ++i$) {
         x = xs[i$];
@@ -825,7 +825,7 @@ var require_List = __commonJS({
       unfoldr,
       andList,
       orList,
-      any,
+      any: any2,
       all,
       unique,
       uniqueBy,
@@ -1844,8 +1844,8 @@ var require_parse_type = __commonJS({
 var require_check = __commonJS({
   "node_modules/type-check/lib/check.js"(exports, module) {
     (function() {
-      var ref$, any, all, isItNaN, types, defaultType, toString$ = {}.toString;
-      ref$ = require_lib(), any = ref$.any, all = ref$.all, isItNaN = ref$.isItNaN;
+      var ref$, any2, all, isItNaN, types, defaultType, toString$ = {}.toString;
+      ref$ = require_lib(), any2 = ref$.any, all = ref$.all, isItNaN = ref$.isItNaN;
       types = {
         Number: {
           typeOf: "Number",
@@ -1958,7 +1958,7 @@ var require_check = __commonJS({
         if (toString$.call(types2).slice(8, -1) !== "Array") {
           throw new Error("Types must be in an array. Input: " + input + ".");
         }
-        return any(function(it) {
+        return any2(function(it) {
           return check(input, it, options);
         }, types2);
       }
@@ -4415,6 +4415,185 @@ function toIndexReport(index, filename) {
   };
 }
 
+// eslint-plugin/src/analysis/dialect.ts
+var POSTGRES = /* @__PURE__ */ new Set(["pg", "postgres", "postgresql", "pgnative", "pg-native", "aurora-postgres", "pglite", "cockroachdb"]);
+var OTHERS = /* @__PURE__ */ new Set([
+  "sqlite",
+  "sqlite3",
+  "better-sqlite3",
+  "better-sqlite",
+  "libsql",
+  "capacitor",
+  "cordova",
+  "expo",
+  "nativescript",
+  "react-native",
+  "sqljs",
+  "mysql",
+  "mysql2",
+  "mariadb",
+  "aurora-mysql",
+  "mssql",
+  "tedious",
+  "oracle",
+  "oracledb",
+  "sap",
+  "spanner",
+  "mongodb",
+  "redshift",
+  "db2"
+]);
+var DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
+var DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
+var DialectGuards = class {
+  constructor(text, getScope) {
+    this.text = text;
+    this.getScope = getScope;
+  }
+  text;
+  getScope;
+  /** True when `node` runs only when the database is not PostgreSQL. */
+  excludesPostgres(node) {
+    for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (this.#guardedOut(parent, child)) return true;
+    }
+    return false;
+  }
+  #guardedOut(parent, child) {
+    switch (parent.type) {
+      case "IfStatement":
+      case "ConditionalExpression":
+        if (child === parent.consequent) return this.truth(parent.test) === false;
+        if (child === parent.alternate) return this.truth(parent.test) === true;
+        return false;
+      case "LogicalExpression":
+        if (child !== parent.right) return false;
+        if (parent.operator === "&&") return this.truth(parent.left) === false;
+        if (parent.operator === "||") return this.truth(parent.left) === true;
+        return false;
+      case "SwitchCase":
+        return parent.consequent.includes(child) && this.#caseTruth(parent) === false;
+      case "BlockStatement":
+      case "Program":
+      case "StaticBlock":
+        return this.#returnedBefore(parent.body, child);
+      default:
+        return false;
+    }
+  }
+  /** `if (cond) return;` (or a block ending in return/throw) before `child`, with cond true on PostgreSQL. */
+  #returnedBefore(body, child) {
+    for (const statement of body) {
+      if (statement === child) return false;
+      if (statement.type === "IfStatement" && !statement.alternate && leaves(statement.consequent) && this.truth(statement.test) === true) {
+        return true;
+      }
+    }
+    return false;
+  }
+  #caseTruth(switchCase) {
+    const switchNode = switchCase.parent;
+    if (!this.#namesDialect(switchNode.discriminant)) return void 0;
+    const cases = switchNode.cases;
+    const at = cases.indexOf(switchCase);
+    let first = at;
+    while (first > 0 && !cases[first - 1].consequent.some(leaves)) first--;
+    const truths = cases.slice(first, at + 1).map((c) => c.test ? nameTruth(staticString(c.test)) : this.#defaultTruth(cases));
+    return any(truths);
+  }
+  /** `default:` runs on PostgreSQL unless another case names it. */
+  #defaultTruth(cases) {
+    return cases.some((c) => c.test && nameTruth(staticString(c.test)) === true) ? false : void 0;
+  }
+  /** The condition's value when the database is PostgreSQL. */
+  truth(node, depth = 0) {
+    if (depth > 8) return void 0;
+    switch (node.type) {
+      case "UnaryExpression":
+        return node.operator === "!" ? not(this.truth(node.argument, depth + 1)) : void 0;
+      case "LogicalExpression": {
+        const [left, right] = [this.truth(node.left, depth + 1), this.truth(node.right, depth + 1)];
+        if (node.operator === "&&") return left === false || right === false ? false : left && right ? true : void 0;
+        if (node.operator === "||") return left === true || right === true ? true : left === false && right === false ? false : void 0;
+        return void 0;
+      }
+      case "BinaryExpression":
+        return this.#comparison(node);
+      case "CallExpression":
+        return this.#includes(node);
+      case "Identifier":
+        return flagTruth(node.name) ?? this.#constTruth(node, depth);
+      case "MemberExpression":
+        return !node.computed && node.property.type === "Identifier" ? flagTruth(node.property.name) : void 0;
+      default:
+        return void 0;
+    }
+  }
+  #comparison(node) {
+    const { operator, left, right } = node;
+    if (operator === "instanceof") return right.type === "Identifier" ? classTruth(right.name) : void 0;
+    const negated = operator === "!==" || operator === "!=";
+    if (!negated && operator !== "===" && operator !== "==") return void 0;
+    const [value, other] = staticString(right) !== void 0 ? [staticString(right), left] : [staticString(left), right];
+    if (value === void 0 || !this.#namesDialect(other)) return void 0;
+    const truth = nameTruth(value);
+    return negated ? not(truth) : truth;
+  }
+  /** `['pg', 'postgres'].includes(client)`. */
+  #includes(node) {
+    const callee = node.callee;
+    if (callee.type !== "MemberExpression" || callee.object.type !== "ArrayExpression") return void 0;
+    if (callee.property.type !== "Identifier" || callee.property.name !== "includes") return void 0;
+    const [argument] = node.arguments;
+    if (!argument || argument.type === "SpreadElement" || !this.#namesDialect(argument)) return void 0;
+    return any(callee.object.elements.map((element) => element && element.type !== "SpreadElement" ? nameTruth(staticString(element)) : void 0));
+  }
+  /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
+  #constTruth(node, depth) {
+    const variable = this.#variable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : void 0;
+    if (def?.type !== "Variable" || def.parent.kind !== "const" || !def.node.init) return void 0;
+    return this.truth(def.node.init, depth + 1);
+  }
+  #variable(node) {
+    for (let scope = this.getScope(node); scope; scope = scope.upper) {
+      const variable = scope.set.get(node.name);
+      if (variable) return variable;
+    }
+    return void 0;
+  }
+  #namesDialect(node) {
+    return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
+  }
+};
+function nameTruth(name) {
+  if (name === void 0) return void 0;
+  const lower = name.toLowerCase();
+  if (POSTGRES.has(lower)) return true;
+  if (OTHERS.has(lower)) return false;
+  return void 0;
+}
+function flagTruth(name) {
+  const match = DIALECT_FLAG.exec(name)?.[1];
+  return match ? /^(postgres|pg)/i.test(match) : void 0;
+}
+function classTruth(name) {
+  if (/postgres/i.test(name)) return true;
+  if (/sqlite|mysql|maria|sqlserver|mssql|oracle|spanner|sap|mongo/i.test(name)) return false;
+  return void 0;
+}
+function not(truth) {
+  return truth === void 0 ? void 0 : !truth;
+}
+function any(truths) {
+  if (truths.includes(true)) return true;
+  return truths.length > 0 && truths.every((truth) => truth === false) ? false : void 0;
+}
+function leaves(node) {
+  if (node.type === "ReturnStatement" || node.type === "ThrowStatement" || node.type === "BreakStatement") return true;
+  return node.type === "BlockStatement" && node.body.length > 0 && leaves(node.body[node.body.length - 1]);
+}
+
 // eslint-plugin/src/analysis/knex.ts
 var TABLE_METHODS = /* @__PURE__ */ new Set(["createTable", "createTableIfNotExists", "alterTable", "table"]);
 var KnexReader = class {
@@ -4781,13 +4960,16 @@ function jsMigrationListener(context, options, findings) {
   const { sourceCode, filename } = context;
   const text = sourceCode.text;
   const knex = new KnexReader(text);
-  const report = (index) => findings.addIndex(toIndexReport(index, filename));
+  const guards = new DialectGuards(text, (node) => sourceCode.getScope(node));
+  const report = (index) => {
+    if (!guards.excludesPostgres(index.node)) findings.addIndex(toIndexReport(index, filename));
+  };
   const worthReading = (sql, inSink) => /index/i.test(sql) || options.allowNewTables && /table/i.test(sql) || inSink && options.reportUnverifiable && containsPlaceholder(sql);
   const onText = (node) => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
     const inSink = isSqlArgument(node);
     const source = sqlOf(node, text);
-    if (!source || !worthReading(source.text, inSink)) return;
+    if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
     findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0], inSink);
   };
   const onTypeormCall = (call, method) => {
@@ -4822,7 +5004,9 @@ function jsMigrationListener(context, options, findings) {
         onIndexMethod(call, method);
       } else if (options.reportUnverifiable && isSqlCall(call)) {
         const sql = call.arguments[0];
-        if (sql && sql.type !== "SpreadElement" && !isReadableText(sql, sourceCode)) findings.addUnverifiable(sql.range);
+        if (sql && sql.type !== "SpreadElement" && !isReadableText(sql, sourceCode) && !guards.excludesPostgres(call)) {
+          findings.addUnverifiable(sql.range);
+        }
       }
     },
     NewExpression(node) {
