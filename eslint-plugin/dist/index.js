@@ -2613,35 +2613,37 @@ var TYPESCRIPT_EXTENSIONS = "{ts,cts,mts}";
 var REGISTRY_FILES = ["**/db/indexes.{ts,js,mjs}"];
 var inFolders = (folders, pattern) => folders.map((folder) => `${folder.replace(/\/+$/, "")}/**/${pattern}`);
 function migrationConfigs(plugin2, layout) {
-  const plugins = { [NAMESPACE]: plugin2 };
   const name = layout.name ?? `${NAMESPACE}/custom-migrations`;
+  return migrationBlocks(plugin2, layout, { scripts: name, typescript: `${name}/typescript`, sql: `${name}/sql` });
+}
+function migrationBlocks(plugin2, layout, names, typescriptFiles = []) {
+  const plugins = { [NAMESPACE]: plugin2 };
   const folders = layout.folders ?? [];
   const sqlFiles = [...inFolders([...folders, ...layout.sqlFolders ?? []], "*.sql"), ...layout.sqlFiles ?? []];
   const rules = { [`${NAMESPACE}/no-index-in-migration`]: "error" };
-  const configs = [];
+  const blocks = [];
   if (folders.length > 0) {
-    configs.push(
-      { name, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
-      { name: `${name}/typescript`, files: inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), languageOptions: { parser: typescriptParser } }
+    blocks.push(
+      { name: names.scripts, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
+      {
+        name: names.typescript,
+        files: [...inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), ...typescriptFiles],
+        languageOptions: { parser: typescriptParser }
+      }
     );
   }
-  if (sqlFiles.length > 0) configs.push({ name: `${name}/sql`, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
-  return configs;
+  if (sqlFiles.length > 0) blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
+  return blocks;
 }
 function recommendedConfig(plugin2) {
-  const plugins = { [NAMESPACE]: plugin2 };
+  const layout = { folders: MIGRATION_FOLDERS, sqlFolders: SQL_MIGRATION_FOLDERS, sqlFiles: SQL_MIGRATION_FILES };
+  const names = { scripts: `${NAMESPACE}/migrations`, typescript: `${NAMESPACE}/typescript`, sql: `${NAMESPACE}/sql-migrations` };
   return [
-    ...migrationConfigs(plugin2, {
-      name: `${NAMESPACE}/migrations`,
-      folders: MIGRATION_FOLDERS,
-      sqlFolders: SQL_MIGRATION_FOLDERS,
-      sqlFiles: SQL_MIGRATION_FILES
-    }),
-    { name: `${NAMESPACE}/registry-typescript`, files: ["**/db/indexes.ts"], languageOptions: { parser: typescriptParser } },
+    ...migrationBlocks(plugin2, layout, names, ["**/db/indexes.ts"]),
     {
       name: `${NAMESPACE}/registry`,
       files: REGISTRY_FILES,
-      plugins,
+      plugins: { [NAMESPACE]: plugin2 },
       rules: { [`${NAMESPACE}/valid-registry`]: "error" }
     }
   ];

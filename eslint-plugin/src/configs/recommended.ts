@@ -39,38 +39,47 @@ export interface MigrationFolders {
   name?: string;
 }
 
+interface BlockNames {
+  scripts: string;
+  typescript: string;
+  sql: string;
+}
+
 /** The config blocks that lint migrations in the given folders: no-index-in-migration, with the SQL language for .sql. */
 export function migrationConfigs(plugin: object, layout: MigrationFolders): object[] {
-  const plugins = { [NAMESPACE]: plugin };
   const name = layout.name ?? `${NAMESPACE}/custom-migrations`;
+  return migrationBlocks(plugin, layout, { scripts: name, typescript: `${name}/typescript`, sql: `${name}/sql` });
+}
+
+function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockNames, typescriptFiles: string[] = []): object[] {
+  const plugins = { [NAMESPACE]: plugin };
   const folders = layout.folders ?? [];
   const sqlFiles = [...inFolders([...folders, ...(layout.sqlFolders ?? [])], '*.sql'), ...(layout.sqlFiles ?? [])];
   const rules = { [`${NAMESPACE}/no-index-in-migration`]: 'error' };
-  const configs: object[] = [];
+  const blocks: object[] = [];
   if (folders.length > 0) {
-    configs.push(
-      { name, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
-      { name: `${name}/typescript`, files: inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), languageOptions: { parser: typescriptParser } },
+    blocks.push(
+      { name: names.scripts, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
+      {
+        name: names.typescript,
+        files: [...inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), ...typescriptFiles],
+        languageOptions: { parser: typescriptParser },
+      },
     );
   }
-  if (sqlFiles.length > 0) configs.push({ name: `${name}/sql`, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
-  return configs;
+  if (sqlFiles.length > 0) blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
+  return blocks;
 }
 
 export function recommendedConfig(plugin: object): object[] {
-  const plugins = { [NAMESPACE]: plugin };
+  const layout = { folders: MIGRATION_FOLDERS, sqlFolders: SQL_MIGRATION_FOLDERS, sqlFiles: SQL_MIGRATION_FILES };
+  const names = { scripts: `${NAMESPACE}/migrations`, typescript: `${NAMESPACE}/typescript`, sql: `${NAMESPACE}/sql-migrations` };
   return [
-    ...migrationConfigs(plugin, {
-      name: `${NAMESPACE}/migrations`,
-      folders: MIGRATION_FOLDERS,
-      sqlFolders: SQL_MIGRATION_FOLDERS,
-      sqlFiles: SQL_MIGRATION_FILES,
-    }),
-    { name: `${NAMESPACE}/registry-typescript`, files: ['**/db/indexes.ts'], languageOptions: { parser: typescriptParser } },
+    ...migrationBlocks(plugin, layout, names, ['**/db/indexes.ts']),
     {
       name: `${NAMESPACE}/registry`,
       files: REGISTRY_FILES,
-      plugins,
+      plugins: { [NAMESPACE]: plugin },
       rules: { [`${NAMESPACE}/valid-registry`]: 'error' },
     },
   ];
