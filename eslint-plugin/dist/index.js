@@ -2937,7 +2937,7 @@ function displayName(name, source) {
 }
 
 // src/sql/sql-templates.ts
-var TEMPLATE = /\{\{-?[\s\S]*?-?\}\}|\{%-?[\s\S]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
+var TEMPLATE = /\{\{-?(?:\s*\/\*[\s\S]*?\*\/\s*|[^\n]*?)-?\}\}|\{%-?[^\n]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
 var GO_BLOCK = /^(?:if|else|end|range|with|define|block|template|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
 function templateSqlSource(text) {
   const parts = [];

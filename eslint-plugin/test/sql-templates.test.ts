@@ -1,6 +1,9 @@
 // .sql migrations that are templates (issue 10): Go text/template, Jinja/dbt and Flyway placeholders stand in for
 // identifiers, block tags vanish, and every index is reported at its own line and column in the template.
 import { RuleTester } from 'eslint';
+import { findSqlFindings } from '../../src/sql/index-creations.ts';
+import { plainSqlSource } from '../../src/sql/sql-source.ts';
+import { templateSqlSource } from '../../src/sql/sql-templates.ts';
 import plugin from '../src/index.ts';
 import { noIndexInMigration } from '../src/rules/no-index-in-migration.ts';
 
@@ -82,4 +85,24 @@ tester.run('no-index-in-migration', rule, {
       ],
     },
   ],
+});
+
+describe('templateSqlSource', () => {
+  it('is undefined for SQL without template syntax', () => {
+    expect(templateSqlSource('CREATE INDEX a ON t (x);')).toBeUndefined();
+  });
+
+  it('never lets a stray {{ swallow the lines after it', () => {
+    const text = "INSERT INTO t VALUES ('{{1,2}');\nCREATE INDEX b ON t (y);\n-- }}";
+    expect(templateSqlSource(text)).toBeUndefined();
+    const findings = findSqlFindings(plainSqlSource(text));
+    expect(findings.map((f) => f.kind === 'index' && f.name)).toEqual(['b']);
+  });
+
+  it('maps every character back to the template', () => {
+    const text = '{% if x %}CREATE INDEX i ON {{ .S }}.t (a);{% endif %}';
+    const source = templateSqlSource(text)!;
+    const [index] = findSqlFindings(source);
+    expect(text.slice(index!.range[0], index!.range[1])).toBe('CREATE INDEX i ON {{ .S }}.t (a)');
+  });
 });

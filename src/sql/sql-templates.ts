@@ -5,7 +5,9 @@
 // point at the template's own lines and columns.
 import { sqlFromParts, type SqlPart, type SqlSource } from './sql-source.ts';
 
-const TEMPLATE = /\{\{-?[\s\S]*?-?\}\}|\{%-?[\s\S]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
+// Actions and tags stay on one line (a Go comment may span lines), so that a stray `{{` in a string literal
+// (`'{{1,2},{3,4}}'` is an array) never swallows the statements after it.
+const TEMPLATE = /\{\{-?(?:\s*\/\*[\s\S]*?\*\/\s*|[^\n]*?)-?\}\}|\{%-?[^\n]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
 
 /** Go template actions that produce no text: control flow, definitions, comments, variable declarations. */
 const GO_BLOCK = /^(?:if|else|end|range|with|define|block|template|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
