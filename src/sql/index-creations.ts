@@ -150,7 +150,7 @@ function fromSegments(source: SqlSource): SqlFinding[] {
 }
 
 /** `CREATE [UNIQUE] INDEX`. */
-export function startsIndexCreation(segment: readonly SqlToken[]): boolean {
+function startsIndexCreation(segment: readonly SqlToken[]): boolean {
   const at = isKeyword(segment[1], 'UNIQUE') ? 2 : 1;
   return isKeyword(segment[0], 'CREATE') && isKeyword(segment[at], 'INDEX');
 }
