@@ -92,44 +92,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self2 = this;
-      self2.options = options || {};
-      self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
-      self2.requests = [];
-      self2.sockets = [];
-      self2.on("free", function onFree(socket, host, port, localAddress) {
+      var self = this;
+      self.options = options || {};
+      self.proxyOptions = self.options.proxy || {};
+      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.requests = [];
+      self.sockets = [];
+      self.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self2.requests.length; i < len; ++i) {
-          var pending = self2.requests[i];
+        for (var i = 0, len = self.requests.length; i < len; ++i) {
+          var pending = self.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self2.requests.splice(i, 1);
+            self.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self2.removeSocket(socket);
+        self.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self2 = this;
-      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
-      if (self2.sockets.length >= this.maxSockets) {
-        self2.requests.push(options);
+      var self = this;
+      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      if (self.sockets.length >= this.maxSockets) {
+        self.requests.push(options);
         return;
       }
-      self2.createSocket(options, function(socket) {
+      self.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self2.emit("free", socket, options);
+          self.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self2.removeSocket(socket);
+          self.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -137,10 +137,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self2 = this;
+      var self = this;
       var placeholder = {};
-      self2.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self2.proxyOptions, {
+      self.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -156,7 +156,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self2.request(connectOptions);
+      var connectReq = self.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -183,7 +183,7 @@ var require_tunnel = __commonJS({
           var error = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error.code = "ECONNRESET";
           options.request.emit("error", error);
-          self2.removeSocket(placeholder);
+          self.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -192,11 +192,11 @@ var require_tunnel = __commonJS({
           var error = new Error("got illegal response body from proxy");
           error.code = "ECONNRESET";
           options.request.emit("error", error);
-          self2.removeSocket(placeholder);
+          self.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
+        self.sockets[self.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError2(cause) {
@@ -209,7 +209,7 @@ var require_tunnel = __commonJS({
         var error = new Error("tunneling socket could not be established, cause=" + cause.message);
         error.code = "ECONNRESET";
         options.request.emit("error", error);
-        self2.removeSocket(placeholder);
+        self.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -226,15 +226,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self2 = this;
-      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
+      var self = this;
+      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self2.options, {
+        var tlsOptions = mergeOptions({}, self.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
+        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -4104,11 +4104,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto;
     try {
-      crypto2 = __require("node:crypto");
+      crypto = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4381,7 +4381,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4396,7 +4396,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5460,8 +5460,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto = __require("node:crypto");
+      random = (max) => crypto.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -9613,11 +9613,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self2) {
-      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
+    function isLocked(self) {
+      return self[kBody] && self[kBody].locked === true || self[kConsume];
     }
-    function isUnusable(self2) {
-      return util.isDisturbed(self2) || isLocked(self2);
+    function isUnusable(self) {
+      return util.isDisturbed(self) || isLocked(self);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -10004,42 +10004,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self2) {
-      if (self2.abort) {
-        self2.abort(self2[kSignal]?.reason);
+    function abort(self) {
+      if (self.abort) {
+        self.abort(self[kSignal]?.reason);
       } else {
-        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
+        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self2);
+      removeSignal(self);
     }
-    function addSignal(self2, signal) {
-      self2.reason = null;
-      self2[kSignal] = null;
-      self2[kListener] = null;
+    function addSignal(self, signal) {
+      self.reason = null;
+      self[kSignal] = null;
+      self[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self2);
+        abort(self);
         return;
       }
-      self2[kSignal] = signal;
-      self2[kListener] = () => {
-        abort(self2);
+      self[kSignal] = signal;
+      self[kListener] = () => {
+        abort(self);
       };
-      addAbortListener(self2[kSignal], self2[kListener]);
+      addAbortListener(self[kSignal], self[kListener]);
     }
-    function removeSignal(self2) {
-      if (!self2[kSignal]) {
+    function removeSignal(self) {
+      if (!self[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self2[kSignal]) {
-        self2[kSignal].removeEventListener("abort", self2[kListener]);
+      if ("removeEventListener" in self[kSignal]) {
+        self[kSignal].removeEventListener("abort", self[kListener]);
       } else {
-        self2[kSignal].removeListener("abort", self2[kListener]);
+        self[kSignal].removeListener("abort", self[kListener]);
       }
-      self2[kSignal] = null;
-      self2[kListener] = null;
+      self[kSignal] = null;
+      self[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -13624,7 +13624,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14579,7 +14579,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -17100,13 +17100,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17119,7 +17119,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17191,9 +17191,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto;
     try {
-      crypto2 = __require("node:crypto");
+      crypto = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17213,7 +17213,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17243,7 +17243,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19117,7 +19117,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -20499,7 +20499,7 @@ var require_cert_signatures = __commonJS({
 var require_sasl = __commonJS({
   "node_modules/pg/lib/crypto/sasl.js"(exports, module) {
     "use strict";
-    var crypto2 = require_utils3();
+    var crypto = require_utils3();
     var { signatureAlgorithmHashFromCertificate } = require_cert_signatures();
     function saslprep(password) {
       const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
@@ -20517,7 +20517,7 @@ var require_sasl = __commonJS({
       if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream.getPeerCertificate !== "function") {
         throw new Error("SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate");
       }
-      const clientNonce = crypto2.randomBytes(18).toString("base64");
+      const clientNonce = crypto.randomBytes(18).toString("base64");
       const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream ? "y" : "n";
       return {
         mechanism,
@@ -20559,20 +20559,20 @@ var require_sasl = __commonJS({
         const peerCert = stream.getPeerCertificate().raw;
         let hashName = signatureAlgorithmHashFromCertificate(peerCert);
         if (hashName === "MD5" || hashName === "SHA-1") hashName = "SHA-256";
-        const certHash = await crypto2.hashByName(hashName, peerCert);
+        const certHash = await crypto.hashByName(hashName, peerCert);
         const bindingData = Buffer.concat([Buffer.from("p=tls-server-end-point,,"), Buffer.from(certHash)]);
         channelBinding = bindingData.toString("base64");
       }
       const clientFinalMessageWithoutProof = "c=" + channelBinding + ",r=" + sv.nonce;
       const authMessage = clientFirstMessageBare + "," + serverFirstMessage + "," + clientFinalMessageWithoutProof;
       const saltBytes = Buffer.from(sv.salt, "base64");
-      const saltedPassword = await crypto2.deriveKey(saslprep(password), saltBytes, sv.iteration);
-      const clientKey = await crypto2.hmacSha256(saltedPassword, "Client Key");
-      const storedKey = await crypto2.sha256(clientKey);
-      const clientSignature = await crypto2.hmacSha256(storedKey, authMessage);
+      const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration);
+      const clientKey = await crypto.hmacSha256(saltedPassword, "Client Key");
+      const storedKey = await crypto.sha256(clientKey);
+      const clientSignature = await crypto.hmacSha256(storedKey, authMessage);
       const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString("base64");
-      const serverKey = await crypto2.hmacSha256(saltedPassword, "Server Key");
-      const serverSignatureBytes = await crypto2.hmacSha256(serverKey, authMessage);
+      const serverKey = await crypto.hmacSha256(saltedPassword, "Server Key");
+      const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage);
       session.message = "SASLResponse";
       session.serverSignature = Buffer.from(serverSignatureBytes).toString("base64");
       session.response = clientFinalMessageWithoutProof + ",p=" + clientProof;
@@ -22331,40 +22331,40 @@ var require_connection2 = __commonJS({
         this.sslNegotiation = config.sslNegotiation || "postgres";
         this._ending = false;
         this._emitMessage = false;
-        const self2 = this;
+        const self = this;
         this.on("newListener", function(eventName) {
           if (eventName === "message") {
-            self2._emitMessage = true;
+            self._emitMessage = true;
           }
         });
       }
       connect(port, host) {
-        const self2 = this;
+        const self = this;
         this._connecting = true;
         this.stream.setNoDelay(true);
         this.stream.connect(port, host);
         this.stream.once("connect", function() {
-          if (self2._keepAlive) {
-            self2.stream.setKeepAlive(true, self2._keepAliveInitialDelayMillis);
+          if (self._keepAlive) {
+            self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis);
           }
-          self2.emit("connect");
+          self.emit("connect");
         });
         const reportStreamError = function(error) {
-          if (self2._ending && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+          if (self._ending && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
             return;
           }
-          self2.emit("error", error);
+          self.emit("error", error);
         };
         this.stream.on("error", reportStreamError);
         this.stream.on("close", function() {
-          self2.emit("end");
+          self.emit("end");
         });
         if (!this.ssl) {
           return this.attachListeners(this.stream);
         }
         if (this.sslNegotiation === "direct") {
           return this.stream.once("connect", function() {
-            self2.upgradeToSSL(host, reportStreamError);
+            self.upgradeToSSL(host, reportStreamError);
           });
         }
         this.stream.once("data", function(buffer) {
@@ -22373,32 +22373,32 @@ var require_connection2 = __commonJS({
             case "S":
               break;
             case "N":
-              self2.stream.end();
-              return self2.emit("error", new Error("The server does not support SSL connections"));
+              self.stream.end();
+              return self.emit("error", new Error("The server does not support SSL connections"));
             default:
-              self2.stream.end();
-              return self2.emit("error", new Error("There was an error establishing an SSL connection"));
+              self.stream.end();
+              return self.emit("error", new Error("There was an error establishing an SSL connection"));
           }
-          self2.upgradeToSSL(host, reportStreamError);
+          self.upgradeToSSL(host, reportStreamError);
         });
       }
       upgradeToSSL(host, reportStreamError) {
-        const self2 = this;
+        const self = this;
         const options = {
-          socket: self2.stream,
+          socket: self.stream,
           // tls.connect checks the server identity against `servername`, falling
           // back to `host` and then to 'localhost'. `servername` must stay unset
           // for IP addresses (see below), so `host` is needed to keep certificate
           // validation working when connecting to an IP address.
           host
         };
-        if (self2.ssl !== true) {
-          Object.assign(options, self2.ssl);
-          if ("key" in self2.ssl) {
-            options.key = self2.ssl.key;
+        if (self.ssl !== true) {
+          Object.assign(options, self.ssl);
+          if ("key" in self.ssl) {
+            options.key = self.ssl.key;
           }
         }
-        if (self2.sslNegotiation === "direct") {
+        if (self.sslNegotiation === "direct") {
           options.ALPNProtocols = ["postgresql"];
         }
         const net = __require("net");
@@ -22406,13 +22406,13 @@ var require_connection2 = __commonJS({
           options.servername = host;
         }
         try {
-          self2.stream = stream.getSecureStream(options);
+          self.stream = stream.getSecureStream(options);
         } catch (err) {
-          return self2.emit("error", err);
+          return self.emit("error", err);
         }
-        self2.attachListeners(self2.stream);
-        self2.stream.on("error", reportStreamError);
-        self2.emit("sslconnect");
+        self.attachListeners(self.stream);
+        self.stream.on("error", reportStreamError);
+        self.emit("sslconnect");
       }
       attachListeners(stream2) {
         parse2(stream2, (msg) => {
@@ -22552,9 +22552,9 @@ var require_split2 = __commonJS({
       }
       cb();
     }
-    function push(self2, val) {
+    function push(self, val) {
       if (val !== void 0) {
-        self2.push(val);
+        self.push(val);
       }
     }
     function noop(incoming) {
@@ -22811,7 +22811,7 @@ var require_client2 = __commonJS({
     var Query2 = require_query();
     var defaults2 = require_defaults();
     var Connection2 = require_connection2();
-    var crypto2 = require_utils3();
+    var crypto = require_utils3();
     var activeQueryDeprecationNotice = nodeUtils.deprecate(
       () => {
       },
@@ -22929,7 +22929,7 @@ var require_client2 = __commonJS({
         this._queryQueue.length = 0;
       }
       _connect(callback) {
-        const self2 = this;
+        const self = this;
         const con = this.connection;
         this._connectionCallback = callback;
         if (this._connecting || this._connected) {
@@ -22955,16 +22955,16 @@ var require_client2 = __commonJS({
           con.connect(this.port, this.host);
         }
         con.on("connect", function() {
-          if (self2.ssl) {
-            if (self2.sslNegotiation !== "direct") {
+          if (self.ssl) {
+            if (self.sslNegotiation !== "direct") {
               con.requestSsl();
             }
           } else {
-            con.startup(self2.getStartupConf());
+            con.startup(self.getStartupConf());
           }
         });
         con.on("sslconnect", function() {
-          con.startup(self2.getStartupConf());
+          con.startup(self.getStartupConf());
         });
         this._attachListeners(con);
         con.once("end", () => {
@@ -23066,7 +23066,7 @@ var require_client2 = __commonJS({
       _handleAuthMD5Password(msg) {
         this._getPassword(async () => {
           try {
-            const hashedPassword = await crypto2.postgresMd5PasswordHash(this.user, this.password, msg.salt);
+            const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt);
             this.connection.password(hashedPassword);
           } catch (e) {
             this.emit("error", e);
@@ -23997,34 +23997,34 @@ var require_query2 = __commonJS({
     };
     NativeQuery.prototype.submit = function(client) {
       this.state = "running";
-      const self2 = this;
+      const self = this;
       this.native = client.native;
       client.native.arrayMode = this._arrayMode;
       let after = function(err, rows, results) {
         client.native.arrayMode = false;
         setImmediate(function() {
-          self2.emit("_done");
+          self.emit("_done");
         });
         if (err) {
-          return self2.handleError(err);
+          return self.handleError(err);
         }
-        if (self2._emitRowEvents) {
+        if (self._emitRowEvents) {
           if (results.length > 1) {
             rows.forEach((rowOfRows, i) => {
               rowOfRows.forEach((row) => {
-                self2.emit("row", row, results[i]);
+                self.emit("row", row, results[i]);
               });
             });
           } else {
             rows.forEach(function(row) {
-              self2.emit("row", row, results);
+              self.emit("row", row, results);
             });
           }
         }
-        self2.state = "end";
-        self2.emit("end", results);
-        if (self2.callback) {
-          self2.callback(null, results);
+        self.state = "end";
+        self.emit("end", results);
+        if (self.callback) {
+          self.callback(null, results);
         }
       };
       if (process.domain) {
@@ -24046,8 +24046,8 @@ var require_query2 = __commonJS({
         }
         return client.native.prepare(this.name, this.text, values.length, function(err) {
           if (err) return after(err);
-          client.namedQueries[self2.name] = self2.text;
-          return self2.native.execute(self2.name, values, after);
+          client.namedQueries[self.name] = self.text;
+          return self.native.execute(self.name, values, after);
         });
       } else if (this.values) {
         if (!Array.isArray(this.values)) {
@@ -24131,34 +24131,34 @@ var require_client3 = __commonJS({
       this._queryQueue.length = 0;
     };
     Client2.prototype._connect = function(cb) {
-      const self2 = this;
+      const self = this;
       if (this._connecting) {
         process.nextTick(() => cb(new Error("Client has already been connected. You cannot reuse a client.")));
         return;
       }
       this._connecting = true;
       this.connectionParameters.getLibpqConnectionString(function(err, conString) {
-        if (self2.connectionParameters.nativeConnectionString) conString = self2.connectionParameters.nativeConnectionString;
+        if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString;
         if (err) return cb(err);
-        self2.native.connect(conString, function(err2) {
+        self.native.connect(conString, function(err2) {
           if (err2) {
-            self2.native.end();
+            self.native.end();
             return cb(err2);
           }
-          self2._connected = true;
-          self2.native.on("error", function(err3) {
-            self2._queryable = false;
-            self2._errorAllQueries(err3);
-            self2.emit("error", err3);
+          self._connected = true;
+          self.native.on("error", function(err3) {
+            self._queryable = false;
+            self._errorAllQueries(err3);
+            self.emit("error", err3);
           });
-          self2.native.on("notification", function(msg) {
-            self2.emit("notification", {
+          self.native.on("notification", function(msg) {
+            self.emit("notification", {
               channel: msg.relname,
               payload: msg.extra
             });
           });
-          self2.emit("connect");
-          self2._pulseQueryQueue(true);
+          self.emit("connect");
+          self._pulseQueryQueue(true);
           cb(null, this);
         });
       });
@@ -24251,7 +24251,7 @@ var require_client3 = __commonJS({
       return result;
     };
     Client2.prototype.end = function(cb) {
-      const self2 = this;
+      const self = this;
       this._ending = true;
       if (this._connecting && !this._connected) {
         this.once("connect", () => {
@@ -24266,11 +24266,11 @@ var require_client3 = __commonJS({
         });
       }
       const doEnd = function() {
-        self2.native.end(function() {
-          self2._connected = false;
-          self2._errorAllQueries(new Error("Connection terminated"));
+        self.native.end(function() {
+          self._connected = false;
+          self._errorAllQueries(new Error("Connection terminated"));
           process.nextTick(() => {
-            self2.emit("end");
+            self.emit("end");
             if (cb) cb();
           });
         });
@@ -24304,9 +24304,9 @@ var require_client3 = __commonJS({
       }
       this._activeQuery = query;
       query.submit(this);
-      const self2 = this;
+      const self = this;
       query.once("_done", function() {
-        self2._pulseQueryQueue();
+        self._pulseQueryQueue();
       });
     };
     Client2.prototype._pulsePipelinedQueryQueue = function() {
@@ -24320,7 +24320,7 @@ var require_client3 = __commonJS({
         return;
       }
       this._pipelineInFlight = true;
-      const self2 = this;
+      const self = this;
       const queries = [];
       const nativeQueries = [];
       const utils = require_utils2();
@@ -24339,29 +24339,29 @@ var require_client3 = __commonJS({
         queries.push(pipelineEntry);
       }
       this.native.pipeline(queries, function(err, results) {
-        self2._pipelineInFlight = false;
+        self._pipelineInFlight = false;
         if (err) {
-          self2._connected = false;
-          self2._queryable = false;
+          self._connected = false;
+          self._queryable = false;
           for (let i = 0; i < nativeQueries.length; i++) {
             const q = nativeQueries[i];
-            q.native = self2.native;
+            q.native = self.native;
             q.handleError(err);
           }
-          self2._errorAllQueries(err);
-          self2.emit("error", err);
-          self2.emit("end");
+          self._errorAllQueries(err);
+          self.emit("error", err);
+          self.emit("end");
           return;
         }
         for (let i = 0; i < nativeQueries.length; i++) {
           const q = nativeQueries[i];
           const r = results[i];
-          q.native = self2.native;
+          q.native = self.native;
           if (r.err) {
             q.handleError(r.err);
           } else {
             if (q.name) {
-              self2.namedQueries[q.name] = q.text;
+              self.namedQueries[q.name] = q.text;
             }
             q.state = "end";
             q.emit("end", r.result);
@@ -24373,7 +24373,7 @@ var require_client3 = __commonJS({
             q.emit("_done");
           });
         }
-        self2._pulsePipelinedQueryQueue();
+        self._pulsePipelinedQueryQueue();
       });
     };
     Client2.prototype.cancel = function(query) {
@@ -24474,2991 +24474,6 @@ var require_lib2 = __commonJS({
         return native;
       }
     });
-  }
-});
-
-// node_modules/@pgsql/types/types.js
-var require_types = __commonJS({
-  "node_modules/@pgsql/types/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-  }
-});
-
-// node_modules/@pgsql/types/enums.js
-var require_enums = __commonJS({
-  "node_modules/@pgsql/types/enums.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-  }
-});
-
-// node_modules/@pgsql/types/index.js
-var require_types2 = __commonJS({
-  "node_modules/@pgsql/types/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_types(), exports);
-    __exportStar(require_enums(), exports);
-  }
-});
-
-// node_modules/libpg-query/wasm/libpg-query.js
-var require_libpg_query = __commonJS({
-  "node_modules/libpg-query/wasm/libpg-query.js"(exports, module) {
-    var PgQueryModule = (() => {
-      var _scriptName = globalThis.document?.currentScript?.src;
-      return async function(moduleArg = {}) {
-        var Module = moduleArg;
-        var ENVIRONMENT_IS_WEB = !!globalThis.window;
-        var ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope;
-        var ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
-        var programArgs = [];
-        var thisProgram = "./this.program";
-        var quit_ = (status, toThrow) => {
-          throw toThrow;
-        };
-        if (typeof __filename != "undefined") {
-          _scriptName = __filename;
-        } else if (ENVIRONMENT_IS_WORKER) {
-          _scriptName = self.location.href;
-        }
-        var scriptDirectory = "";
-        function locateFile(path) {
-          if (Module["locateFile"]) {
-            return Module["locateFile"](path, scriptDirectory);
-          }
-          return scriptDirectory + path;
-        }
-        var readAsync, readBinary;
-        if (ENVIRONMENT_IS_NODE) {
-          var fs2 = __require("node:fs");
-          scriptDirectory = __dirname + "/";
-          readBinary = (filename) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs2.readFileSync(filename);
-            return ret;
-          };
-          readAsync = async (filename, binary = true) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs2.readFileSync(filename, binary ? void 0 : "utf8");
-            return ret;
-          };
-          if (process.argv.length > 1) {
-            thisProgram = process.argv[1].replace(/\\/g, "/");
-          }
-          programArgs = process.argv.slice(2);
-          quit_ = (status, toThrow) => {
-            process.exitCode = status;
-            throw toThrow;
-          };
-        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-          try {
-            scriptDirectory = new URL(".", _scriptName).href;
-          } catch {
-          }
-          {
-            if (ENVIRONMENT_IS_WORKER) {
-              readBinary = (url) => {
-                var xhr = new XMLHttpRequest();
-                xhr.open("GET", url, false);
-                xhr.responseType = "arraybuffer";
-                xhr.send(null);
-                return new Uint8Array(xhr.response);
-              };
-            }
-            readAsync = async (url) => {
-              var response = await fetch(url, { credentials: "same-origin" });
-              if (response.ok) {
-                return response.arrayBuffer();
-              }
-              throw new Error(response.status + " : " + response.url);
-            };
-          }
-        } else {
-        }
-        var out = console.log.bind(console);
-        var err = console.error.bind(console);
-        var wasmBinary;
-        var ABORT = false;
-        var EXITSTATUS;
-        var isFileURI = (filename) => filename.startsWith("file://");
-        class EmscriptenEH {
-        }
-        class EmscriptenSjLj extends EmscriptenEH {
-        }
-        var runtimeInitialized = false;
-        function getMemoryBuffer() {
-          return wasmMemory.buffer;
-        }
-        function updateMemoryViews() {
-          if (HEAP8?.buffer?.resizable) return;
-          var b = getMemoryBuffer();
-          HEAP8 = new Int8Array(b);
-          HEAP16 = new Int16Array(b);
-          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-          HEAPU16 = new Uint16Array(b);
-          HEAP32 = new Int32Array(b);
-          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-          HEAPF32 = new Float32Array(b);
-          HEAPF64 = new Float64Array(b);
-          HEAP64 = new BigInt64Array(b);
-          HEAPU64 = new BigUint64Array(b);
-        }
-        function preRun() {
-          var preRun2 = Module["preRun"];
-          if (preRun2) {
-            if (typeof preRun2 == "function") preRun2 = [preRun2];
-            onPreRuns.push(...preRun2);
-          }
-          callRuntimeCallbacks(onPreRuns);
-        }
-        function initRuntime() {
-          runtimeInitialized = true;
-          if (!Module["noFSInit"] && !FS.initialized) FS.init();
-          TTY.init();
-          wasmExports["A"]();
-          FS.ignorePermissions = false;
-        }
-        function postRun() {
-          var postRun2 = Module["postRun"];
-          if (postRun2) {
-            if (typeof postRun2 == "function") postRun2 = [postRun2];
-            onPostRuns.push(...postRun2);
-          }
-          callRuntimeCallbacks(onPostRuns);
-        }
-        function abort(what) {
-          Module["onAbort"]?.(what);
-          what = `Aborted(${what})`;
-          err(what);
-          ABORT = true;
-          what += ". Build with -sASSERTIONS for more info.";
-          var e = new WebAssembly.RuntimeError(what);
-          throw e;
-        }
-        var wasmBinaryFile;
-        function findWasmBinary() {
-          return locateFile("libpg-query.wasm");
-        }
-        function getBinarySync(file) {
-          if (readBinary) {
-            return readBinary(file);
-          }
-          throw "both async and sync fetching of the wasm failed";
-        }
-        async function getWasmBinary(binaryFile) {
-          if (!wasmBinary) {
-            try {
-              var response = await readAsync(binaryFile);
-              return new Uint8Array(response);
-            } catch {
-            }
-          }
-          return getBinarySync(binaryFile);
-        }
-        async function instantiateArrayBuffer(binaryFile, imports) {
-          try {
-            var binary = await getWasmBinary(binaryFile);
-            var instance = await WebAssembly.instantiate(binary, imports);
-            return instance;
-          } catch (reason) {
-            err(`failed to asynchronously prepare wasm: ${reason}`);
-            abort(reason);
-          }
-        }
-        async function instantiateAsync(binary, binaryFile, imports) {
-          if (!binary && !ENVIRONMENT_IS_NODE) {
-            try {
-              var response = fetch(binaryFile, { credentials: "same-origin" });
-              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-              return instantiationResult;
-            } catch (reason) {
-              err(`wasm streaming compile failed: ${reason}`);
-              err("falling back to ArrayBuffer instantiation");
-            }
-          }
-          return instantiateArrayBuffer(binaryFile, imports);
-        }
-        function getWasmImports() {
-          var imports = { a: wasmImports };
-          return imports;
-        }
-        async function createWasm() {
-          function receiveInstance(instance) {
-            wasmExports = instance.exports;
-            assignWasmExports(wasmExports);
-            updateMemoryViews();
-            return wasmExports;
-          }
-          function receiveInstantiationResult(result2) {
-            return receiveInstance(result2["instance"]);
-          }
-          var info2 = getWasmImports();
-          var instantiateWasm = Module["instantiateWasm"];
-          if (instantiateWasm) {
-            return new Promise((resolve2) => {
-              instantiateWasm(info2, (inst) => resolve2(receiveInstance(inst)));
-            });
-          }
-          wasmBinaryFile ??= findWasmBinary();
-          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-          var exports2 = receiveInstantiationResult(result);
-          return exports2;
-        }
-        class ExitStatus {
-          name = "ExitStatus";
-          constructor(status) {
-            this.message = `Program terminated with exit(${status})`;
-            this.status = status;
-          }
-        }
-        var HEAP16;
-        var HEAP32;
-        var HEAP64;
-        var HEAP8;
-        var HEAPF32;
-        var HEAPF64;
-        var HEAPU16;
-        var HEAPU32;
-        var HEAPU64;
-        var HEAPU8;
-        var callRuntimeCallbacks = (callbacks) => {
-          while (callbacks.length > 0) {
-            callbacks.shift()(Module);
-          }
-        };
-        var onPostRuns = [];
-        var onPreRuns = [];
-        function getValue(ptr, type = "i8") {
-          if (type.endsWith("*")) type = "*";
-          switch (type) {
-            case "i1":
-              return HEAP8[ptr];
-            case "i8":
-              return HEAP8[ptr];
-            case "i16":
-              return HEAP16[ptr >> 1];
-            case "i32":
-              return HEAP32[ptr >> 2];
-            case "i64":
-              return HEAP64[ptr >> 3];
-            case "float":
-              return HEAPF32[ptr >> 2];
-            case "double":
-              return HEAPF64[ptr >> 3];
-            case "*":
-              return HEAPU32[ptr >> 2];
-            default:
-              abort(`invalid type for getValue: ${type}`);
-          }
-        }
-        var noExitRuntime = true;
-        var stackRestore = (val) => __emscripten_stack_restore(val);
-        var stackSave = () => _emscripten_stack_get_current();
-        var UTF8Decoder = globalThis.TextDecoder && new TextDecoder();
-        var findStringEnd = (heapOrArray, idx, maxBytesToRead, ignoreNul) => {
-          var maxIdx = idx + maxBytesToRead;
-          if (ignoreNul) return maxIdx;
-          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
-          return idx;
-        };
-        var UTF8ArrayToString = (heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
-          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
-          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-          }
-          var str = "";
-          while (idx < endPtr) {
-            var u0 = heapOrArray[idx++];
-            if (!(u0 & 128)) {
-              str += String.fromCharCode(u0);
-              continue;
-            }
-            var u1 = heapOrArray[idx++] & 63;
-            if ((u0 & 224) == 192) {
-              str += String.fromCharCode((u0 & 31) << 6 | u1);
-              continue;
-            }
-            var u2 = heapOrArray[idx++] & 63;
-            if ((u0 & 240) == 224) {
-              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-            } else {
-              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-            }
-            if (u0 < 65536) {
-              str += String.fromCharCode(u0);
-            } else {
-              var ch = u0 - 65536;
-              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-            }
-          }
-          return str;
-        };
-        var UTF8ToString = (ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "";
-        var ___assert_fail = (condition, filename, line, func) => abort(`Assertion failed: ${UTF8ToString(condition)}, at: ` + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
-        var __abort_js = () => abort("");
-        var runtimeKeepaliveCounter = 0;
-        var __emscripten_runtime_keepalive_clear = () => {
-          noExitRuntime = false;
-          runtimeKeepaliveCounter = 0;
-        };
-        var __emscripten_throw_longjmp = () => {
-          throw new EmscriptenSjLj();
-        };
-        var timers = {};
-        var handleException = (e) => {
-          if (e instanceof ExitStatus || e == "unwind") {
-            return EXITSTATUS;
-          }
-          quit_(1, e);
-        };
-        var keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0;
-        var _proc_exit = (code) => {
-          EXITSTATUS = code;
-          if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code);
-            ABORT = true;
-          }
-          quit_(code, new ExitStatus(code));
-        };
-        var exitJS = (status, implicit) => {
-          EXITSTATUS = status;
-          _proc_exit(status);
-        };
-        var _exit = exitJS;
-        var maybeExit = () => {
-          if (!keepRuntimeAlive()) {
-            try {
-              _exit(EXITSTATUS);
-            } catch (e) {
-              handleException(e);
-            }
-          }
-        };
-        var callUserCallback = (func) => {
-          if (ABORT) {
-            return;
-          }
-          try {
-            return func();
-          } catch (e) {
-            handleException(e);
-          } finally {
-            maybeExit();
-          }
-        };
-        var _emscripten_get_now = () => performance.now();
-        var __setitimer_js = (which2, timeout_ms) => {
-          if (timers[which2]) {
-            clearTimeout(timers[which2].id);
-            delete timers[which2];
-          }
-          if (!timeout_ms) return 0;
-          var id = setTimeout(() => {
-            delete timers[which2];
-            callUserCallback(() => __emscripten_timeout(which2, _emscripten_get_now()));
-          }, timeout_ms);
-          timers[which2] = { id, timeout_ms };
-          return 0;
-        };
-        var getHeapMax = () => 1073741824;
-        var alignMemory = (size, alignment) => Math.ceil(size / alignment) * alignment;
-        var growMemory = (size) => {
-          var oldHeapSize = wasmMemory.buffer.byteLength;
-          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
-          try {
-            wasmMemory.grow(pages);
-            updateMemoryViews();
-            return 1;
-          } catch (e) {
-          }
-        };
-        var _emscripten_resize_heap = (requestedSize) => {
-          var oldSize = HEAPU8.length;
-          requestedSize >>>= 0;
-          var maxHeapSize = getHeapMax();
-          if (requestedSize > maxHeapSize) {
-            return false;
-          }
-          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-            var replacement = growMemory(newSize);
-            if (replacement) {
-              return true;
-            }
-          }
-          return false;
-        };
-        var PATH = { isAbs: (path) => path.charAt(0) === "/", splitPath: (filename) => {
-          var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
-          return splitPathRe.exec(filename).slice(1);
-        }, normalizeArray: (parts, allowAboveRoot) => {
-          var up = 0;
-          for (var i = parts.length - 1; i >= 0; i--) {
-            var last = parts[i];
-            if (last === ".") {
-              parts.splice(i, 1);
-            } else if (last === "..") {
-              parts.splice(i, 1);
-              up++;
-            } else if (up) {
-              parts.splice(i, 1);
-              up--;
-            }
-          }
-          if (allowAboveRoot) {
-            for (; up; up--) {
-              parts.unshift("..");
-            }
-          }
-          return parts;
-        }, normalize: (path) => {
-          var isAbsolute = PATH.isAbs(path), trailingSlash = path.slice(-1) === "/";
-          path = PATH.normalizeArray(path.split("/").filter((p) => !!p), !isAbsolute).join("/");
-          if (!path && !isAbsolute) {
-            path = ".";
-          }
-          if (path && trailingSlash) {
-            path += "/";
-          }
-          return (isAbsolute ? "/" : "") + path;
-        }, dirname: (path) => {
-          var result = PATH.splitPath(path), root = result[0], dir = result[1];
-          if (!root && !dir) {
-            return ".";
-          }
-          if (dir) {
-            dir = dir.slice(0, -1);
-          }
-          return root + dir;
-        }, basename: (path) => path && path.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
-        var initRandomFill = () => {
-          if (ENVIRONMENT_IS_NODE) {
-            var nodeCrypto = __require("node:crypto");
-            return (view) => (nodeCrypto.randomFillSync(view), 0);
-          }
-          return (view) => (crypto.getRandomValues(view), 0);
-        };
-        var randomFill = (view) => (randomFill = initRandomFill())(view);
-        var PATH_FS = { resolve: (...args) => {
-          var resolvedPath = "", resolvedAbsolute = false;
-          for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
-            var path = i >= 0 ? args[i] : FS.cwd();
-            if (typeof path != "string") {
-              throw new TypeError("Arguments to path.resolve must be strings");
-            } else if (!path) {
-              return "";
-            }
-            resolvedPath = path + "/" + resolvedPath;
-            resolvedAbsolute = PATH.isAbs(path);
-          }
-          resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
-          return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
-        }, relative: (from, to) => {
-          from = PATH_FS.resolve(from).slice(1);
-          to = PATH_FS.resolve(to).slice(1);
-          function trim(arr) {
-            var start = 0;
-            for (; start < arr.length; start++) {
-              if (arr[start] !== "") break;
-            }
-            var end = arr.length - 1;
-            for (; end >= 0; end--) {
-              if (arr[end] !== "") break;
-            }
-            if (start > end) return [];
-            return arr.slice(start, end - start + 1);
-          }
-          var fromParts = trim(from.split("/"));
-          var toParts = trim(to.split("/"));
-          var length = Math.min(fromParts.length, toParts.length);
-          var samePartsLength = length;
-          for (var i = 0; i < length; i++) {
-            if (fromParts[i] !== toParts[i]) {
-              samePartsLength = i;
-              break;
-            }
-          }
-          var outputParts = [];
-          for (var i = samePartsLength; i < fromParts.length; i++) {
-            outputParts.push("..");
-          }
-          outputParts = outputParts.concat(toParts.slice(samePartsLength));
-          return outputParts.join("/");
-        } };
-        var FS_stdin_getChar_buffer = [];
-        var lengthBytesUTF8 = (str) => {
-          var len = 0;
-          for (var i = 0; i < str.length; ++i) {
-            var c = str.charCodeAt(i);
-            if (c <= 127) {
-              len++;
-            } else if (c <= 2047) {
-              len += 2;
-            } else if (c >= 55296 && c <= 57343) {
-              len += 4;
-              ++i;
-            } else {
-              len += 3;
-            }
-          }
-          return len;
-        };
-        var stringToUTF8Array = (str, heap, outIdx, maxBytesToWrite) => {
-          if (!(maxBytesToWrite > 0)) return 0;
-          var startIdx = outIdx;
-          var endIdx = outIdx + maxBytesToWrite - 1;
-          for (var i = 0; i < str.length; ++i) {
-            var u = str.codePointAt(i);
-            if (u <= 127) {
-              if (outIdx >= endIdx) break;
-              heap[outIdx++] = u;
-            } else if (u <= 2047) {
-              if (outIdx + 1 >= endIdx) break;
-              heap[outIdx++] = 192 | u >> 6;
-              heap[outIdx++] = 128 | u & 63;
-            } else if (u <= 65535) {
-              if (outIdx + 2 >= endIdx) break;
-              heap[outIdx++] = 224 | u >> 12;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-            } else {
-              if (outIdx + 3 >= endIdx) break;
-              heap[outIdx++] = 240 | u >> 18;
-              heap[outIdx++] = 128 | u >> 12 & 63;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-              i++;
-            }
-          }
-          heap[outIdx] = 0;
-          return outIdx - startIdx;
-        };
-        var intArrayFromString = (stringy, dontAddNull, length) => {
-          var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
-          var u8array = new Array(len);
-          var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
-          if (dontAddNull) u8array.length = numBytesWritten;
-          return u8array;
-        };
-        var FS_stdin_getChar = () => {
-          if (!FS_stdin_getChar_buffer.length) {
-            var result = null;
-            if (ENVIRONMENT_IS_NODE) {
-              var BUFSIZE = 256;
-              var buf = Buffer.alloc(BUFSIZE);
-              var bytesRead = 0;
-              var fd = process.stdin.fd;
-              try {
-                bytesRead = fs2.readSync(fd, buf, 0, BUFSIZE);
-              } catch (e) {
-                if (e.toString().includes("EOF")) bytesRead = 0;
-                else throw e;
-              }
-              if (bytesRead > 0) {
-                result = buf.slice(0, bytesRead).toString("utf-8");
-              }
-            } else if (globalThis.window?.prompt) {
-              result = window.prompt("Input: ");
-              if (result !== null) {
-                result += "\n";
-              }
-            } else {
-            }
-            if (!result) {
-              return null;
-            }
-            FS_stdin_getChar_buffer = intArrayFromString(result, true);
-          }
-          return FS_stdin_getChar_buffer.shift();
-        };
-        var TTY = { ttys: [], init() {
-        }, shutdown() {
-        }, register(dev, ops) {
-          TTY.ttys[dev] = { input: [], output: [], ops };
-          FS.registerDevice(dev, TTY.stream_ops);
-        }, stream_ops: { open(stream) {
-          var tty = TTY.ttys[stream.node.rdev];
-          if (!tty) {
-            throw new FS.ErrnoError(43);
-          }
-          stream.tty = tty;
-          stream.seekable = false;
-        }, close(stream) {
-          stream.tty.ops.fsync(stream.tty);
-        }, fsync(stream) {
-          stream.tty.ops.fsync(stream.tty);
-        }, read(stream, buffer, offset, length, pos) {
-          if (!stream.tty || !stream.tty.ops.get_char) {
-            throw new FS.ErrnoError(60);
-          }
-          var bytesRead = 0;
-          for (var i = 0; i < length; i++) {
-            var result;
-            try {
-              result = stream.tty.ops.get_char(stream.tty);
-            } catch (e) {
-              throw new FS.ErrnoError(29);
-            }
-            if (result === void 0 && bytesRead === 0) {
-              throw new FS.ErrnoError(6);
-            }
-            if (result === null || result === void 0) break;
-            bytesRead++;
-            buffer[offset + i] = result;
-          }
-          if (bytesRead) {
-            stream.node.atime = Date.now();
-          }
-          return bytesRead;
-        }, write(stream, buffer, offset, length, pos) {
-          if (!stream.tty || !stream.tty.ops.put_char) {
-            throw new FS.ErrnoError(60);
-          }
-          try {
-            for (var i = 0; i < length; i++) {
-              stream.tty.ops.put_char(stream.tty, buffer[offset + i]);
-            }
-          } catch (e) {
-            throw new FS.ErrnoError(29);
-          }
-          if (length) {
-            stream.node.mtime = stream.node.ctime = Date.now();
-          }
-          return i;
-        } }, default_tty_ops: { get_char(tty) {
-          return FS_stdin_getChar();
-        }, put_char(tty, val) {
-          if (val === null || val === 10) {
-            out(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          } else {
-            if (val != 0) tty.output.push(val);
-          }
-        }, fsync(tty) {
-          if (tty.output?.length > 0) {
-            out(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          }
-        }, ioctl_tcgets(tty) {
-          return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
-          return 0;
-        }, ioctl_tiocgwinsz(tty) {
-          return [24, 80];
-        } }, default_tty1_ops: { put_char(tty, val) {
-          if (val === null || val === 10) {
-            err(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          } else {
-            if (val != 0) tty.output.push(val);
-          }
-        }, fsync(tty) {
-          if (tty.output?.length > 0) {
-            err(UTF8ArrayToString(tty.output));
-            tty.output = [];
-          }
-        } } };
-        var mmapAlloc = (size) => {
-          abort();
-        };
-        var MEMFS = { ops_table: null, mount(mount) {
-          return MEMFS.createNode(null, "/", 16895, 0);
-        }, createNode(parent, name, mode, dev) {
-          if (FS.isBlkdev(mode) || FS.isFIFO(mode)) {
-            throw new FS.ErrnoError(63);
-          }
-          MEMFS.ops_table ||= { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } };
-          var node = FS.createNode(parent, name, mode, dev);
-          if (FS.isDir(node.mode)) {
-            node.node_ops = MEMFS.ops_table.dir.node;
-            node.stream_ops = MEMFS.ops_table.dir.stream;
-            node.contents = {};
-          } else if (FS.isFile(node.mode)) {
-            node.node_ops = MEMFS.ops_table.file.node;
-            node.stream_ops = MEMFS.ops_table.file.stream;
-            node.usedBytes = 0;
-            node.contents = MEMFS.emptyFileContents ??= new Uint8Array(0);
-          } else if (FS.isLink(node.mode)) {
-            node.node_ops = MEMFS.ops_table.link.node;
-            node.stream_ops = MEMFS.ops_table.link.stream;
-          } else if (FS.isChrdev(node.mode)) {
-            node.node_ops = MEMFS.ops_table.chrdev.node;
-            node.stream_ops = MEMFS.ops_table.chrdev.stream;
-          }
-          node.atime = node.mtime = node.ctime = Date.now();
-          if (parent) {
-            parent.contents[name] = node;
-            parent.atime = parent.mtime = parent.ctime = node.atime;
-          }
-          return node;
-        }, getFileDataAsTypedArray(node) {
-          return node.contents.subarray(0, node.usedBytes);
-        }, expandFileStorage(node, newCapacity) {
-          var prevCapacity = node.contents.length;
-          if (prevCapacity >= newCapacity) return;
-          var CAPACITY_DOUBLING_MAX = 1024 * 1024;
-          newCapacity = Math.max(newCapacity, prevCapacity * (prevCapacity < CAPACITY_DOUBLING_MAX ? 2 : 1.125) >>> 0);
-          if (prevCapacity) newCapacity = Math.max(newCapacity, 256);
-          var oldContents = MEMFS.getFileDataAsTypedArray(node);
-          node.contents = new Uint8Array(newCapacity);
-          node.contents.set(oldContents);
-        }, resizeFileStorage(node, newSize) {
-          if (node.usedBytes == newSize) return;
-          var oldContents = node.contents;
-          node.contents = new Uint8Array(newSize);
-          node.contents.set(oldContents.subarray(0, Math.min(newSize, node.usedBytes)));
-          node.usedBytes = newSize;
-        }, node_ops: { getattr(node) {
-          var attr = {};
-          attr.dev = FS.isChrdev(node.mode) ? node.id : 1;
-          attr.ino = node.id;
-          attr.mode = node.mode;
-          attr.nlink = 1;
-          attr.uid = 0;
-          attr.gid = 0;
-          attr.rdev = node.rdev;
-          if (FS.isDir(node.mode)) {
-            attr.size = 4096;
-          } else if (FS.isFile(node.mode)) {
-            attr.size = node.usedBytes;
-          } else if (FS.isLink(node.mode)) {
-            attr.size = node.link.length;
-          } else {
-            attr.size = 0;
-          }
-          attr.atime = new Date(node.atime);
-          attr.mtime = new Date(node.mtime);
-          attr.ctime = new Date(node.ctime);
-          attr.blksize = 4096;
-          attr.blocks = Math.ceil(attr.size / attr.blksize);
-          return attr;
-        }, setattr(node, attr) {
-          for (const key of ["mode", "atime", "mtime", "ctime"]) {
-            if (attr[key] != null) {
-              node[key] = attr[key];
-            }
-          }
-          if (attr.size !== void 0) {
-            MEMFS.resizeFileStorage(node, attr.size);
-          }
-        }, lookup(parent, name) {
-          if (!MEMFS.doesNotExistError) {
-            MEMFS.doesNotExistError = new FS.ErrnoError(44);
-            MEMFS.doesNotExistError.stack = "<generic error, no stack>";
-          }
-          throw MEMFS.doesNotExistError;
-        }, mknod(parent, name, mode, dev) {
-          return MEMFS.createNode(parent, name, mode, dev);
-        }, rename(old_node, new_dir, new_name) {
-          var new_node;
-          try {
-            new_node = FS.lookupNode(new_dir, new_name);
-          } catch (e) {
-          }
-          if (new_node) {
-            if (FS.isDir(old_node.mode)) {
-              for (var i in new_node.contents) {
-                throw new FS.ErrnoError(55);
-              }
-            }
-            FS.hashRemoveNode(new_node);
-          }
-          delete old_node.parent.contents[old_node.name];
-          new_dir.contents[new_name] = old_node;
-          old_node.name = new_name;
-          new_dir.ctime = new_dir.mtime = old_node.parent.ctime = old_node.parent.mtime = Date.now();
-        }, unlink(parent, name) {
-          delete parent.contents[name];
-          parent.ctime = parent.mtime = Date.now();
-        }, rmdir(parent, name) {
-          var node = FS.lookupNode(parent, name);
-          for (var i in node.contents) {
-            throw new FS.ErrnoError(55);
-          }
-          delete parent.contents[name];
-          parent.ctime = parent.mtime = Date.now();
-        }, readdir(node) {
-          return [".", "..", ...Object.keys(node.contents)];
-        }, symlink(parent, newname, oldpath) {
-          var node = MEMFS.createNode(parent, newname, 511 | 40960, 0);
-          node.link = oldpath;
-          return node;
-        }, readlink(node) {
-          if (!FS.isLink(node.mode)) {
-            throw new FS.ErrnoError(28);
-          }
-          return node.link;
-        } }, stream_ops: { read(stream, buffer, offset, length, position) {
-          var contents = stream.node.contents;
-          if (position >= stream.node.usedBytes) return 0;
-          var size = Math.min(stream.node.usedBytes - position, length);
-          buffer.set(contents.subarray(position, position + size), offset);
-          return size;
-        }, write(stream, buffer, offset, length, position, canOwn) {
-          if (buffer.buffer === HEAP8.buffer) {
-            canOwn = false;
-          }
-          if (!length) return 0;
-          var node = stream.node;
-          node.mtime = node.ctime = Date.now();
-          if (canOwn) {
-            node.contents = buffer.subarray(offset, offset + length);
-            node.usedBytes = length;
-          } else if (node.usedBytes === 0 && position === 0) {
-            node.contents = buffer.slice(offset, offset + length);
-            node.usedBytes = length;
-          } else {
-            MEMFS.expandFileStorage(node, position + length);
-            node.contents.set(buffer.subarray(offset, offset + length), position);
-            node.usedBytes = Math.max(node.usedBytes, position + length);
-          }
-          return length;
-        }, llseek(stream, offset, whence) {
-          var position = offset;
-          if (whence === 1) {
-            position += stream.position;
-          } else if (whence === 2) {
-            if (FS.isFile(stream.node.mode)) {
-              position += stream.node.usedBytes;
-            }
-          }
-          if (position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          return position;
-        }, mmap(stream, length, position, prot, flags) {
-          if (!FS.isFile(stream.node.mode)) {
-            throw new FS.ErrnoError(43);
-          }
-          var ptr;
-          var allocated;
-          var contents = stream.node.contents;
-          if (!(flags & 2) && contents.buffer === HEAP8.buffer) {
-            allocated = false;
-            ptr = contents.byteOffset;
-          } else {
-            allocated = true;
-            ptr = mmapAlloc(length);
-            if (!ptr) {
-              throw new FS.ErrnoError(48);
-            }
-            if (contents) {
-              if (position > 0 || position + length < contents.length) {
-                if (contents.subarray) {
-                  contents = contents.subarray(position, position + length);
-                } else {
-                  contents = Array.prototype.slice.call(contents, position, position + length);
-                }
-              }
-              HEAP8.set(contents, ptr);
-            }
-          }
-          return { ptr, allocated };
-        }, msync(stream, buffer, offset, length, mmapFlags) {
-          MEMFS.stream_ops.write(stream, buffer, 0, length, offset, false);
-          return 0;
-        } } };
-        var FS_modeStringToFlags = (str) => {
-          if (typeof str != "string") return str;
-          var flagModes = { r: 0, "r+": 2, w: 512 | 64 | 1, "w+": 512 | 64 | 2, a: 1024 | 64 | 1, "a+": 1024 | 64 | 2 };
-          var flags = flagModes[str];
-          if (typeof flags == "undefined") {
-            throw new Error(`Unknown file open mode: ${str}`);
-          }
-          return flags;
-        };
-        var FS_fileDataToTypedArray = (data) => {
-          if (typeof data == "string") {
-            data = intArrayFromString(data, true);
-          }
-          if (!data.subarray) {
-            data = new Uint8Array(data);
-          }
-          return data;
-        };
-        var FS_getMode = (canRead, canWrite) => {
-          var mode = 0;
-          if (canRead) mode |= 292 | 73;
-          if (canWrite) mode |= 146;
-          return mode;
-        };
-        var asyncLoad = async (url) => {
-          var arrayBuffer = await readAsync(url);
-          return new Uint8Array(arrayBuffer);
-        };
-        var FS_createDataFile = (...args) => FS.createDataFile(...args);
-        var getUniqueRunDependency = (id) => id;
-        var dependenciesPromise = null;
-        var resolveRunDependencies = async () => dependenciesPromise;
-        var runDependencies = 0;
-        var dependenciesPromiseResolve = null;
-        var removeRunDependency = (id) => {
-          runDependencies--;
-          Module["monitorRunDependencies"]?.(runDependencies);
-          if (!runDependencies) {
-            dependenciesPromiseResolve();
-          }
-        };
-        var addRunDependency = (id) => {
-          if (!runDependencies) {
-            dependenciesPromise = new Promise((resolve2) => dependenciesPromiseResolve = resolve2);
-          }
-          runDependencies++;
-          Module["monitorRunDependencies"]?.(runDependencies);
-        };
-        var preloadPlugins = [];
-        var FS_handledByPreloadPlugin = async (byteArray, fullname) => {
-          if (typeof Browser != "undefined") Browser.init();
-          for (var plugin of preloadPlugins) {
-            if (plugin["canHandle"](fullname)) {
-              return plugin["handle"](byteArray, fullname);
-            }
-          }
-          return byteArray;
-        };
-        var FS_preloadFile = async (parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish) => {
-          var fullname = name ? PATH_FS.resolve(PATH.join2(parent, name)) : parent;
-          var dep = getUniqueRunDependency(`cp ${fullname}`);
-          addRunDependency(dep);
-          try {
-            var byteArray = url;
-            if (typeof url == "string") {
-              byteArray = await asyncLoad(url);
-            }
-            byteArray = await FS_handledByPreloadPlugin(byteArray, fullname);
-            preFinish?.();
-            if (!dontCreateFile) {
-              FS_createDataFile(parent, name, byteArray, canRead, canWrite, canOwn);
-            }
-          } finally {
-            removeRunDependency(dep);
-          }
-        };
-        var FS_createPreloadedFile = (parent, name, url, canRead, canWrite, onload, onerror, dontCreateFile, canOwn, preFinish) => {
-          FS_preloadFile(parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish).then(onload).catch(onerror);
-        };
-        var FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: null, currentPath: "/", initialized: false, ignorePermissions: true, filesystems: null, syncFSRequests: 0, ErrnoError: class {
-          name = "ErrnoError";
-          constructor(errno) {
-            this.errno = errno;
-          }
-        }, FSStream: class {
-          shared = {};
-          get object() {
-            return this.node;
-          }
-          set object(val) {
-            this.node = val;
-          }
-          get isRead() {
-            return (this.flags & 2097155) !== 1;
-          }
-          get isWrite() {
-            return (this.flags & 2097155) !== 0;
-          }
-          get isAppend() {
-            return this.flags & 1024;
-          }
-          get flags() {
-            return this.shared.flags;
-          }
-          set flags(val) {
-            this.shared.flags = val;
-          }
-          get position() {
-            return this.shared.position;
-          }
-          set position(val) {
-            this.shared.position = val;
-          }
-        }, FSNode: class {
-          node_ops = {};
-          stream_ops = {};
-          readMode = 292 | 73;
-          writeMode = 146;
-          mounted = null;
-          constructor(parent, name, mode, rdev) {
-            if (!parent) {
-              parent = this;
-            }
-            this.parent = parent;
-            this.mount = parent.mount;
-            this.id = FS.nextInode++;
-            this.name = name;
-            this.mode = mode;
-            this.rdev = rdev;
-            this.atime = this.mtime = this.ctime = Date.now();
-          }
-          get read() {
-            return (this.mode & this.readMode) === this.readMode;
-          }
-          set read(val) {
-            val ? this.mode |= this.readMode : this.mode &= ~this.readMode;
-          }
-          get write() {
-            return (this.mode & this.writeMode) === this.writeMode;
-          }
-          set write(val) {
-            val ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
-          }
-          get isFolder() {
-            return FS.isDir(this.mode);
-          }
-          get isDevice() {
-            return FS.isChrdev(this.mode);
-          }
-          addListener(cb, exclusive = false) {
-            var entry = { cb, exclusive };
-            var listeners = this.listeners ??= /* @__PURE__ */ new Set();
-            listeners.add(entry);
-            return { listeners, entry };
-          }
-          notifyListeners(flags) {
-            if (!this.listeners) return;
-            var excl;
-            for (var entry of this.listeners) {
-              if (entry.exclusive) (excl ||= []).push(entry);
-              else entry.cb(flags);
-            }
-            if (excl) {
-              var i = (this.exclTurn || 0) % excl.length;
-              this.exclTurn = i + 1;
-              excl[i].cb(flags);
-            }
-          }
-        }, lookupPath(path, opts = {}) {
-          if (!path) {
-            throw new FS.ErrnoError(44);
-          }
-          opts.follow_mount ??= true;
-          if (!PATH.isAbs(path)) {
-            path = FS.cwd() + "/" + path;
-          }
-          linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
-            var parts = path.split("/").filter((p) => !!p);
-            var current = FS.root;
-            var current_path = "/";
-            for (var i = 0; i < parts.length; i++) {
-              var islast = i === parts.length - 1;
-              if (islast && opts.parent) {
-                break;
-              }
-              if (parts[i] === ".") {
-                continue;
-              }
-              if (parts[i] === "..") {
-                current_path = PATH.dirname(current_path);
-                if (FS.isRoot(current)) {
-                  path = current_path + "/" + parts.slice(i + 1).join("/");
-                  nlinks--;
-                  continue linkloop;
-                } else {
-                  current = current.parent;
-                }
-                continue;
-              }
-              current_path = PATH.join2(current_path, parts[i]);
-              try {
-                current = FS.lookupNode(current, parts[i]);
-              } catch (e) {
-                if (e?.errno === 44 && islast && opts.noent_okay) {
-                  return { path: current_path };
-                }
-                throw e;
-              }
-              if (FS.isMountpoint(current) && (!islast || opts.follow_mount)) {
-                current = current.mounted.root;
-              }
-              if (FS.isLink(current.mode) && (!islast || opts.follow)) {
-                if (!current.node_ops.readlink) {
-                  throw new FS.ErrnoError(52);
-                }
-                var link = current.node_ops.readlink(current);
-                if (!PATH.isAbs(link)) {
-                  link = PATH.dirname(current_path) + "/" + link;
-                }
-                path = link + "/" + parts.slice(i + 1).join("/");
-                continue linkloop;
-              }
-            }
-            return { path: current_path, node: current };
-          }
-          throw new FS.ErrnoError(32);
-        }, getPath(node) {
-          var path;
-          while (true) {
-            if (FS.isRoot(node)) {
-              var mount = node.mount.mountpoint;
-              if (!path) return mount;
-              return mount[mount.length - 1] !== "/" ? `${mount}/${path}` : mount + path;
-            }
-            path = path ? `${node.name}/${path}` : node.name;
-            node = node.parent;
-          }
-        }, hashName(parentid, name) {
-          var hash = 0;
-          for (var i = 0; i < name.length; i++) {
-            hash = (hash << 5) - hash + name.charCodeAt(i) | 0;
-          }
-          return (parentid + hash >>> 0) % FS.nameTable.length;
-        }, hashAddNode(node) {
-          var hash = FS.hashName(node.parent.id, node.name);
-          node.name_next = FS.nameTable[hash];
-          FS.nameTable[hash] = node;
-        }, hashRemoveNode(node) {
-          var hash = FS.hashName(node.parent.id, node.name);
-          if (FS.nameTable[hash] === node) {
-            FS.nameTable[hash] = node.name_next;
-          } else {
-            var current = FS.nameTable[hash];
-            while (current) {
-              if (current.name_next === node) {
-                current.name_next = node.name_next;
-                break;
-              }
-              current = current.name_next;
-            }
-          }
-        }, lookupNode(parent, name) {
-          var errCode = FS.mayLookup(parent);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          var hash = FS.hashName(parent.id, name);
-          for (var node = FS.nameTable[hash]; node; node = node.name_next) {
-            var nodeName = node.name;
-            if (node.parent.id === parent.id && nodeName === name) {
-              return node;
-            }
-          }
-          return FS.lookup(parent, name);
-        }, createNode(parent, name, mode, rdev) {
-          var node = new FS.FSNode(parent, name, mode, rdev);
-          FS.hashAddNode(node);
-          return node;
-        }, destroyNode(node) {
-          FS.hashRemoveNode(node);
-        }, isRoot(node) {
-          return node === node.parent;
-        }, isMountpoint(node) {
-          return !!node.mounted;
-        }, isFile(mode) {
-          return (mode & 61440) === 32768;
-        }, isDir(mode) {
-          return (mode & 61440) === 16384;
-        }, isLink(mode) {
-          return (mode & 61440) === 40960;
-        }, isChrdev(mode) {
-          return (mode & 61440) === 8192;
-        }, isBlkdev(mode) {
-          return (mode & 61440) === 24576;
-        }, isFIFO(mode) {
-          return (mode & 61440) === 4096;
-        }, isSocket(mode) {
-          return (mode & 49152) === 49152;
-        }, flagsToPermissionString(flag) {
-          var perms = ["r", "w", "rw"][flag & 3];
-          if (flag & 512) {
-            perms += "w";
-          }
-          return perms;
-        }, nodePermissions(node, perms) {
-          if (FS.ignorePermissions) {
-            return 0;
-          }
-          if (perms.includes("r") && !(node.mode & 292)) {
-            return 2;
-          }
-          if (perms.includes("w") && !(node.mode & 146)) {
-            return 2;
-          }
-          if (perms.includes("x") && !(node.mode & 73)) {
-            return 2;
-          }
-          return 0;
-        }, mayLookup(dir) {
-          if (!FS.isDir(dir.mode)) return 54;
-          var errCode = FS.nodePermissions(dir, "x");
-          if (errCode) return errCode;
-          if (!dir.node_ops.lookup) return 2;
-          return 0;
-        }, mayCreate(dir, name) {
-          if (!FS.isDir(dir.mode)) {
-            return 54;
-          }
-          try {
-            var node = FS.lookupNode(dir, name);
-            return 20;
-          } catch (e) {
-          }
-          return FS.nodePermissions(dir, "wx");
-        }, mayDelete(dir, name, isdir) {
-          var node;
-          try {
-            node = FS.lookupNode(dir, name);
-          } catch (e) {
-            return e.errno;
-          }
-          var errCode = FS.nodePermissions(dir, "wx");
-          if (errCode) {
-            return errCode;
-          }
-          if (isdir) {
-            if (!FS.isDir(node.mode)) {
-              return 54;
-            }
-            if (FS.isRoot(node) || FS.getPath(node) === FS.cwd()) {
-              return 10;
-            }
-          } else if (FS.isDir(node.mode)) {
-            return 31;
-          }
-          return 0;
-        }, mayOpen(node, flags) {
-          if (!node) {
-            return 44;
-          }
-          if (FS.isLink(node.mode)) {
-            return 32;
-          }
-          var mode = FS.flagsToPermissionString(flags);
-          if (FS.isDir(node.mode)) {
-            if (mode !== "r" || flags & (512 | 64)) {
-              return 31;
-            }
-          }
-          return FS.nodePermissions(node, mode);
-        }, checkOpExists(op, err2) {
-          if (!op) {
-            throw new FS.ErrnoError(err2);
-          }
-          return op;
-        }, MAX_OPEN_FDS: 4096, nextfd() {
-          for (var fd = 0; fd <= FS.MAX_OPEN_FDS; fd++) {
-            if (!FS.streams[fd]) {
-              return fd;
-            }
-          }
-          throw new FS.ErrnoError(33);
-        }, getStreamChecked(fd) {
-          var stream = FS.getStream(fd);
-          if (!stream) {
-            throw new FS.ErrnoError(8);
-          }
-          return stream;
-        }, getStream: (fd) => FS.streams[fd], createStream(stream, fd = -1) {
-          stream = Object.assign(new FS.FSStream(), stream);
-          if (fd == -1) {
-            fd = FS.nextfd();
-          }
-          stream.fd = fd;
-          FS.streams[fd] = stream;
-          return stream;
-        }, closeStream(fd) {
-          FS.streams[fd] = null;
-        }, dupStream(origStream, fd = -1) {
-          var stream = FS.createStream(origStream, fd);
-          stream.stream_ops?.dup?.(stream);
-          return stream;
-        }, doSetAttr(stream, node, attr) {
-          var setattr = stream?.stream_ops.setattr;
-          var arg = setattr ? stream : node;
-          setattr ??= node.node_ops.setattr;
-          FS.checkOpExists(setattr, 63);
-          try {
-            setattr(arg, attr);
-          } catch (e) {
-            if (e instanceof RangeError) {
-              throw new FS.ErrnoError(22);
-            }
-            throw e;
-          }
-        }, chrdev_stream_ops: { open(stream) {
-          var device = FS.getDevice(stream.node.rdev);
-          stream.stream_ops = device.stream_ops;
-          stream.stream_ops.open?.(stream);
-        }, llseek() {
-          throw new FS.ErrnoError(70);
-        } }, major: (dev) => dev >> 8, minor: (dev) => dev & 255, makedev: (ma, mi) => ma << 8 | mi, registerDevice(dev, ops) {
-          FS.devices[dev] = { stream_ops: ops };
-        }, getDevice: (dev) => FS.devices[dev], getMounts(mount) {
-          var mounts = [];
-          var check = [mount];
-          while (check.length) {
-            var m = check.pop();
-            mounts.push(m);
-            check.push(...m.mounts);
-          }
-          return mounts;
-        }, syncfs(populate, callback) {
-          if (typeof populate == "function") {
-            callback = populate;
-            populate = false;
-          }
-          FS.syncFSRequests++;
-          if (FS.syncFSRequests > 1) {
-            err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
-          }
-          var mounts = FS.getMounts(FS.root.mount);
-          var completed = 0;
-          function doCallback(errCode) {
-            FS.syncFSRequests--;
-            return callback(errCode);
-          }
-          function done(errCode) {
-            if (errCode) {
-              if (!done.errored) {
-                done.errored = true;
-                return doCallback(errCode);
-              }
-              return;
-            }
-            if (++completed >= mounts.length) {
-              doCallback(null);
-            }
-          }
-          for (var mount of mounts) {
-            if (mount.type.syncfs) {
-              mount.type.syncfs(mount, populate, done);
-            } else {
-              done(null);
-            }
-          }
-        }, mount(type, opts, mountpoint) {
-          var root = mountpoint === "/";
-          var pseudo = !mountpoint;
-          var node;
-          if (root && FS.root) {
-            throw new FS.ErrnoError(10);
-          } else if (!root && !pseudo) {
-            var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
-            mountpoint = lookup.path;
-            node = lookup.node;
-            if (FS.isMountpoint(node)) {
-              throw new FS.ErrnoError(10);
-            }
-            if (!FS.isDir(node.mode)) {
-              throw new FS.ErrnoError(54);
-            }
-          }
-          var mount = { type, opts, mountpoint, mounts: [] };
-          var mountRoot = type.mount(mount);
-          mountRoot.mount = mount;
-          mount.root = mountRoot;
-          if (root) {
-            FS.root = mountRoot;
-          } else if (node) {
-            node.mounted = mount;
-            if (node.mount) {
-              node.mount.mounts.push(mount);
-            }
-          }
-          return mountRoot;
-        }, unmount(mountpoint) {
-          var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
-          if (!FS.isMountpoint(lookup.node)) {
-            throw new FS.ErrnoError(28);
-          }
-          var node = lookup.node;
-          var mount = node.mounted;
-          var mounts = FS.getMounts(mount);
-          for (var [hash, current] of Object.entries(FS.nameTable)) {
-            while (current) {
-              var next = current.name_next;
-              if (mounts.includes(current.mount)) {
-                FS.destroyNode(current);
-              }
-              current = next;
-            }
-          }
-          node.mounted = null;
-          var idx = node.mount.mounts.indexOf(mount);
-          node.mount.mounts.splice(idx, 1);
-        }, lookup(parent, name) {
-          return parent.node_ops.lookup(parent, name);
-        }, mknod(path, mode, dev) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          var name = PATH.basename(path);
-          if (!name) {
-            throw new FS.ErrnoError(28);
-          }
-          if (name === "." || name === "..") {
-            throw new FS.ErrnoError(20);
-          }
-          var errCode = FS.mayCreate(parent, name);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.mknod) {
-            throw new FS.ErrnoError(63);
-          }
-          return parent.node_ops.mknod(parent, name, mode, dev);
-        }, statfs(path) {
-          return FS.statfsNode(FS.lookupPath(path, { follow: true }).node);
-        }, statfsStream(stream) {
-          return FS.statfsNode(stream.node);
-        }, statfsNode(node) {
-          var rtn = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
-          if (node.node_ops.statfs) {
-            Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
-          }
-          return rtn;
-        }, create(path, mode = 438) {
-          mode &= 4095;
-          mode |= 32768;
-          return FS.mknod(path, mode, 0);
-        }, mkdir(path, mode = 511) {
-          mode &= 511 | 512;
-          mode |= 16384;
-          return FS.mknod(path, mode, 0);
-        }, mkdirTree(path, mode) {
-          var dirs = path.split("/");
-          var d = "";
-          for (var dir of dirs) {
-            if (!dir) continue;
-            if (d || PATH.isAbs(path)) d += "/";
-            d += dir;
-            try {
-              FS.mkdir(d, mode);
-            } catch (e) {
-              if (e.errno != 20) throw e;
-            }
-          }
-        }, mkdev(path, mode, dev) {
-          if (typeof dev == "undefined") {
-            dev = mode;
-            mode = 438;
-          }
-          mode |= 8192;
-          return FS.mknod(path, mode, dev);
-        }, symlink(oldpath, newpath) {
-          if (!PATH_FS.resolve(oldpath)) {
-            throw new FS.ErrnoError(44);
-          }
-          var lookup = FS.lookupPath(newpath, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var newname = PATH.basename(newpath);
-          var errCode = FS.mayCreate(parent, newname);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.symlink) {
-            throw new FS.ErrnoError(63);
-          }
-          return parent.node_ops.symlink(parent, newname, oldpath);
-        }, link(oldpath, newpath, flags) {
-          var lookup = FS.lookupPath(newpath, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var newname = PATH.basename(newpath);
-          var errCode = FS.mayCreate(parent, newname);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.link) {
-            throw new FS.ErrnoError(34);
-          }
-          return parent.node_ops.link(parent, newname, oldpath, flags);
-        }, rename(old_path, new_path) {
-          var old_dirname = PATH.dirname(old_path);
-          var new_dirname = PATH.dirname(new_path);
-          var old_name = PATH.basename(old_path);
-          var new_name = PATH.basename(new_path);
-          var lookup, old_dir, new_dir;
-          lookup = FS.lookupPath(old_path, { parent: true });
-          old_dir = lookup.node;
-          lookup = FS.lookupPath(new_path, { parent: true });
-          new_dir = lookup.node;
-          if (!old_dir || !new_dir) throw new FS.ErrnoError(44);
-          if (old_dir.mount !== new_dir.mount) {
-            throw new FS.ErrnoError(75);
-          }
-          var old_node = FS.lookupNode(old_dir, old_name);
-          var relative2 = PATH_FS.relative(old_path, new_dirname);
-          if (relative2.charAt(0) !== ".") {
-            throw new FS.ErrnoError(28);
-          }
-          relative2 = PATH_FS.relative(new_path, old_dirname);
-          if (relative2.charAt(0) !== ".") {
-            throw new FS.ErrnoError(55);
-          }
-          var new_node;
-          try {
-            new_node = FS.lookupNode(new_dir, new_name);
-          } catch (e) {
-          }
-          if (old_node === new_node) {
-            return;
-          }
-          var isdir = FS.isDir(old_node.mode);
-          var errCode = FS.mayDelete(old_dir, old_name, isdir);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          errCode = new_node ? FS.mayDelete(new_dir, new_name, isdir) : FS.mayCreate(new_dir, new_name);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!old_dir.node_ops.rename) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(old_node) || new_node && FS.isMountpoint(new_node)) {
-            throw new FS.ErrnoError(10);
-          }
-          if (new_dir !== old_dir) {
-            errCode = FS.nodePermissions(old_dir, "w");
-            if (errCode) {
-              throw new FS.ErrnoError(errCode);
-            }
-          }
-          FS.hashRemoveNode(old_node);
-          try {
-            old_dir.node_ops.rename(old_node, new_dir, new_name);
-            old_node.parent = new_dir;
-          } catch (e) {
-            throw e;
-          } finally {
-            FS.hashAddNode(old_node);
-          }
-        }, rmdir(path) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          var name = PATH.basename(path);
-          var node = FS.lookupNode(parent, name);
-          var errCode = FS.mayDelete(parent, name, true);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.rmdir) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(node)) {
-            throw new FS.ErrnoError(10);
-          }
-          parent.node_ops.rmdir(parent, name);
-          FS.destroyNode(node);
-        }, readdir(path) {
-          var lookup = FS.lookupPath(path, { follow: true });
-          var node = lookup.node;
-          var readdir2 = FS.checkOpExists(node.node_ops.readdir, 54);
-          return readdir2(node);
-        }, unlink(path) {
-          var lookup = FS.lookupPath(path, { parent: true });
-          var parent = lookup.node;
-          if (!parent) {
-            throw new FS.ErrnoError(44);
-          }
-          var name = PATH.basename(path);
-          var node = FS.lookupNode(parent, name);
-          var errCode = FS.mayDelete(parent, name, false);
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          if (!parent.node_ops.unlink) {
-            throw new FS.ErrnoError(63);
-          }
-          if (FS.isMountpoint(node)) {
-            throw new FS.ErrnoError(10);
-          }
-          parent.node_ops.unlink(parent, name);
-          FS.destroyNode(node);
-        }, readlink(path) {
-          var lookup = FS.lookupPath(path);
-          var link = lookup.node;
-          if (!link) {
-            throw new FS.ErrnoError(44);
-          }
-          if (!link.node_ops.readlink) {
-            throw new FS.ErrnoError(28);
-          }
-          return link.node_ops.readlink(link);
-        }, stat(path, dontFollow) {
-          var lookup = FS.lookupPath(path, { follow: !dontFollow });
-          var node = lookup.node;
-          var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
-          return getattr(node);
-        }, fstat(fd) {
-          var stream = FS.getStreamChecked(fd);
-          var node = stream.node;
-          var getattr = stream.stream_ops.getattr;
-          var arg = getattr ? stream : node;
-          getattr ??= node.node_ops.getattr;
-          FS.checkOpExists(getattr, 63);
-          return getattr(arg);
-        }, lstat(path) {
-          return FS.stat(path, true);
-        }, doChmod(stream, node, mode, dontFollow) {
-          FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
-        }, chmod(path, mode, dontFollow) {
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: !dontFollow });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doChmod(null, node, mode, dontFollow);
-        }, lchmod(path, mode) {
-          FS.chmod(path, mode, true);
-        }, fchmod(fd, mode) {
-          var stream = FS.getStreamChecked(fd);
-          FS.doChmod(stream, stream.node, mode, false);
-        }, doChown(stream, node, dontFollow) {
-          FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
-        }, chown(path, uid, gid, dontFollow) {
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: !dontFollow });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doChown(null, node, dontFollow);
-        }, lchown(path, uid, gid) {
-          FS.chown(path, uid, gid, true);
-        }, fchown(fd, uid, gid) {
-          var stream = FS.getStreamChecked(fd);
-          FS.doChown(stream, stream.node, false);
-        }, doTruncate(stream, node, len) {
-          if (FS.isDir(node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!FS.isFile(node.mode)) {
-            throw new FS.ErrnoError(28);
-          }
-          var errCode = FS.nodePermissions(node, "w");
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
-        }, truncate(path, len) {
-          if (len < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          var node;
-          if (typeof path == "string") {
-            var lookup = FS.lookupPath(path, { follow: true });
-            node = lookup.node;
-          } else {
-            node = path;
-          }
-          FS.doTruncate(null, node, len);
-        }, ftruncate(fd, len) {
-          var stream = FS.getStreamChecked(fd);
-          if (len < 0 || (stream.flags & 2097155) === 0) {
-            throw new FS.ErrnoError(28);
-          }
-          FS.doTruncate(stream, stream.node, len);
-        }, utime(path, atime, mtime, dontFollow) {
-          var lookup = FS.lookupPath(path, { follow: !dontFollow });
-          FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
-        }, open(path, flags, mode = 438) {
-          if (path === "") {
-            throw new FS.ErrnoError(44);
-          }
-          flags = FS_modeStringToFlags(flags);
-          if (flags & 64) {
-            mode = mode & 4095 | 32768;
-          } else {
-            mode = 0;
-          }
-          var node;
-          var isDirPath;
-          if (typeof path == "object") {
-            node = path;
-          } else {
-            isDirPath = path.endsWith("/");
-            var lookup = FS.lookupPath(path, { follow: !(flags & 131072), noent_okay: true });
-            node = lookup.node;
-            path = lookup.path;
-          }
-          var created = false;
-          if (flags & 64) {
-            if (node) {
-              if (flags & 128) {
-                throw new FS.ErrnoError(20);
-              }
-            } else if (isDirPath) {
-              throw new FS.ErrnoError(31);
-            } else {
-              node = FS.mknod(path, mode | 511, 0);
-              created = true;
-            }
-          }
-          if (!node) {
-            throw new FS.ErrnoError(44);
-          }
-          if (FS.isChrdev(node.mode)) {
-            flags &= ~512;
-          }
-          if (flags & 65536 && !FS.isDir(node.mode)) {
-            throw new FS.ErrnoError(54);
-          }
-          if (!created) {
-            var errCode = FS.mayOpen(node, flags);
-            if (errCode) {
-              throw new FS.ErrnoError(errCode);
-            }
-          }
-          if (flags & 512 && !created) {
-            FS.truncate(node, 0);
-          }
-          flags &= ~(128 | 512 | 131072);
-          var stream = FS.createStream({ node, path: FS.getPath(node), flags, seekable: true, position: 0, stream_ops: node.stream_ops, ungotten: [], error: false });
-          if (stream.stream_ops.open) {
-            stream.stream_ops.open(stream);
-          }
-          if (created) {
-            FS.chmod(node, mode & 511);
-          }
-          return stream;
-        }, close(stream) {
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if (stream.getdents) stream.getdents = null;
-          stream.node?.notifyListeners(32);
-          try {
-            if (stream.stream_ops.close) {
-              stream.stream_ops.close(stream);
-            }
-          } catch (e) {
-            throw e;
-          } finally {
-            FS.closeStream(stream.fd);
-          }
-          stream.fd = null;
-        }, isClosed(stream) {
-          return stream.fd === null;
-        }, llseek(stream, offset, whence) {
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if (!stream.seekable || !stream.stream_ops.llseek) {
-            throw new FS.ErrnoError(70);
-          }
-          if (whence != 0 && whence != 1 && whence != 2) {
-            throw new FS.ErrnoError(28);
-          }
-          stream.position = stream.stream_ops.llseek(stream, offset, whence);
-          stream.ungotten = [];
-          return stream.position;
-        }, read(stream, buffer, offset, length, position) {
-          if (length < 0 || position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if ((stream.flags & 2097155) === 1) {
-            throw new FS.ErrnoError(8);
-          }
-          if (FS.isDir(stream.node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!stream.stream_ops.read) {
-            throw new FS.ErrnoError(28);
-          }
-          var seeking = typeof position != "undefined";
-          if (!seeking) {
-            position = stream.position;
-          } else if (!stream.seekable) {
-            throw new FS.ErrnoError(70);
-          }
-          var bytesRead = stream.stream_ops.read(stream, buffer, offset, length, position);
-          if (!seeking) stream.position += bytesRead;
-          return bytesRead;
-        }, write(stream, buffer, offset, length, position, canOwn) {
-          if (length < 0 || position < 0) {
-            throw new FS.ErrnoError(28);
-          }
-          if (FS.isClosed(stream)) {
-            throw new FS.ErrnoError(8);
-          }
-          if ((stream.flags & 2097155) === 0) {
-            throw new FS.ErrnoError(8);
-          }
-          if (FS.isDir(stream.node.mode)) {
-            throw new FS.ErrnoError(31);
-          }
-          if (!stream.stream_ops.write) {
-            throw new FS.ErrnoError(28);
-          }
-          if (stream.seekable && stream.flags & 1024) {
-            FS.llseek(stream, 0, 2);
-          }
-          var seeking = typeof position != "undefined";
-          if (!seeking) {
-            position = stream.position;
-          } else if (!stream.seekable) {
-            throw new FS.ErrnoError(70);
-          }
-          var bytesWritten = stream.stream_ops.write(stream, buffer, offset, length, position, canOwn);
-          if (!seeking) stream.position += bytesWritten;
-          return bytesWritten;
-        }, mmap(stream, length, position, prot, flags) {
-          if ((prot & 2) !== 0 && (flags & 2) === 0 && (stream.flags & 2097155) !== 2) {
-            throw new FS.ErrnoError(2);
-          }
-          if ((stream.flags & 2097155) === 1) {
-            throw new FS.ErrnoError(2);
-          }
-          if (!stream.stream_ops.mmap) {
-            throw new FS.ErrnoError(43);
-          }
-          if (!length) {
-            throw new FS.ErrnoError(28);
-          }
-          return stream.stream_ops.mmap(stream, length, position, prot, flags);
-        }, msync(stream, buffer, offset, length, mmapFlags) {
-          if (!stream.stream_ops.msync) {
-            return 0;
-          }
-          return stream.stream_ops.msync(stream, buffer, offset, length, mmapFlags);
-        }, ioctl(stream, cmd, arg) {
-          if (!stream.stream_ops.ioctl) {
-            throw new FS.ErrnoError(59);
-          }
-          return stream.stream_ops.ioctl(stream, cmd, arg);
-        }, readFile(path, opts = {}) {
-          opts.flags = opts.flags ?? 0;
-          opts.encoding = opts.encoding ?? "binary";
-          if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
-            abort(`Invalid encoding type "${opts.encoding}"`);
-          }
-          var stream = FS.open(path, opts.flags);
-          var stat2 = FS.stat(path);
-          var length = stat2.size;
-          var buf = new Uint8Array(length);
-          FS.read(stream, buf, 0, length, 0);
-          if (opts.encoding === "utf8") {
-            buf = UTF8ArrayToString(buf);
-          }
-          FS.close(stream);
-          return buf;
-        }, writeFile(path, data, opts = {}) {
-          opts.flags = opts.flags ?? 577;
-          var stream = FS.open(path, opts.flags, opts.mode);
-          data = FS_fileDataToTypedArray(data);
-          FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
-          FS.close(stream);
-        }, cwd: () => FS.currentPath, chdir(path) {
-          var lookup = FS.lookupPath(path, { follow: true });
-          if (lookup.node === null) {
-            throw new FS.ErrnoError(44);
-          }
-          if (!FS.isDir(lookup.node.mode)) {
-            throw new FS.ErrnoError(54);
-          }
-          var errCode = FS.nodePermissions(lookup.node, "x");
-          if (errCode) {
-            throw new FS.ErrnoError(errCode);
-          }
-          FS.currentPath = lookup.path;
-        }, createDefaultDirectories() {
-          FS.mkdir("/tmp");
-          FS.mkdir("/home");
-          FS.mkdir("/home/web_user");
-        }, createDefaultDevices() {
-          FS.mkdir("/dev");
-          FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (stream, buffer, offset, length, pos) => length, llseek: () => 0 });
-          FS.mkdev("/dev/null", FS.makedev(1, 3));
-          TTY.register(FS.makedev(5, 0), TTY.default_tty_ops);
-          TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops);
-          FS.mkdev("/dev/tty", FS.makedev(5, 0));
-          FS.mkdev("/dev/tty1", FS.makedev(6, 0));
-          var randomBuffer = new Uint8Array(1024), randomLeft = 0;
-          var randomByte = () => {
-            if (randomLeft === 0) {
-              randomFill(randomBuffer);
-              randomLeft = randomBuffer.byteLength;
-            }
-            return randomBuffer[--randomLeft];
-          };
-          FS.createDevice("/dev", "random", randomByte);
-          FS.createDevice("/dev", "urandom", randomByte);
-          FS.mkdir("/dev/shm");
-          FS.mkdir("/dev/shm/tmp");
-        }, createSpecialDirectories() {
-          FS.mkdir("/proc");
-          var proc_self = FS.mkdir("/proc/self");
-          FS.mkdir("/proc/self/fd");
-          FS.mount({ mount() {
-            var node = FS.createNode(proc_self, "fd", 16895, 73);
-            node.stream_ops = { llseek: MEMFS.stream_ops.llseek };
-            node.node_ops = { lookup(parent, name) {
-              var fd = +name;
-              var stream = FS.getStreamChecked(fd);
-              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
-              ret.parent = ret;
-              return ret;
-            }, readdir() {
-              return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
-            } };
-            return node;
-          } }, {}, "/proc/self/fd");
-        }, createStandardStreams(input, output, error) {
-          if (input) {
-            FS.createDevice("/dev", "stdin", input);
-          } else {
-            FS.symlink("/dev/tty", "/dev/stdin");
-          }
-          if (output) {
-            FS.createDevice("/dev", "stdout", null, output);
-          } else {
-            FS.symlink("/dev/tty", "/dev/stdout");
-          }
-          if (error) {
-            FS.createDevice("/dev", "stderr", null, error);
-          } else {
-            FS.symlink("/dev/tty1", "/dev/stderr");
-          }
-          var stdin = FS.open("/dev/stdin", 0);
-          var stdout = FS.open("/dev/stdout", 1);
-          var stderr = FS.open("/dev/stderr", 1);
-        }, staticInit() {
-          FS.nameTable = new Array(4096);
-          FS.mount(MEMFS, {}, "/");
-          FS.createDefaultDirectories();
-          FS.createDefaultDevices();
-          FS.createSpecialDirectories();
-          FS.filesystems = { MEMFS };
-        }, init(input, output, error) {
-          FS.initialized = true;
-          input ??= Module["stdin"];
-          output ??= Module["stdout"];
-          error ??= Module["stderr"];
-          FS.createStandardStreams(input, output, error);
-        }, quit() {
-          FS.initialized = false;
-          for (var stream of FS.streams) {
-            if (stream) {
-              FS.close(stream);
-            }
-          }
-        }, findObject(path, dontResolveLastLink) {
-          var ret = FS.analyzePath(path, dontResolveLastLink);
-          if (!ret.exists) {
-            return null;
-          }
-          return ret.object;
-        }, analyzePath(path, dontResolveLastLink) {
-          try {
-            var lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
-            path = lookup.path;
-          } catch (e) {
-          }
-          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
-          try {
-            var lookup = FS.lookupPath(path, { parent: true });
-            ret.parentExists = true;
-            ret.parentPath = lookup.path;
-            ret.parentObject = lookup.node;
-            ret.name = PATH.basename(path);
-            lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
-            ret.exists = true;
-            ret.path = lookup.path;
-            ret.object = lookup.node;
-            ret.name = lookup.node.name;
-            ret.isRoot = lookup.path === "/";
-          } catch (e) {
-            ret.error = e.errno;
-          }
-          return ret;
-        }, createPath(parent, path, canRead, canWrite) {
-          parent = typeof parent == "string" ? parent : FS.getPath(parent);
-          var parts = path.split("/").reverse();
-          while (parts.length) {
-            var part = parts.pop();
-            if (!part) continue;
-            var current = PATH.join2(parent, part);
-            try {
-              FS.mkdir(current);
-            } catch (e) {
-              if (e.errno != 20) throw e;
-            }
-            parent = current;
-          }
-          return current;
-        }, createFile(parent, name, properties, canRead, canWrite) {
-          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
-          var mode = FS_getMode(canRead, canWrite);
-          return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
-          var path = name;
-          if (parent) {
-            parent = typeof parent == "string" ? parent : FS.getPath(parent);
-            path = name ? PATH.join2(parent, name) : parent;
-          }
-          var mode = FS_getMode(canRead, canWrite);
-          var node = FS.create(path, mode);
-          if (data) {
-            data = FS_fileDataToTypedArray(data);
-            FS.chmod(node, mode | 146);
-            var stream = FS.open(node, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
-            FS.close(stream);
-            FS.chmod(node, mode);
-          }
-        }, createDevice(parent, name, input, output) {
-          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
-          var mode = FS_getMode(!!input, !!output);
-          FS.createDevice.major ??= 64;
-          var dev = FS.makedev(FS.createDevice.major++, 0);
-          FS.registerDevice(dev, { open(stream) {
-            stream.seekable = false;
-          }, close(stream) {
-            if (output?.buffer?.length) {
-              output(10);
-            }
-          }, read(stream, buffer, offset, length, pos) {
-            var bytesRead = 0;
-            for (var i = 0; i < length; i++) {
-              var result;
-              try {
-                result = input();
-              } catch (e) {
-                throw new FS.ErrnoError(29);
-              }
-              if (result === void 0 && bytesRead === 0) {
-                throw new FS.ErrnoError(6);
-              }
-              if (result === null || result === void 0) break;
-              bytesRead++;
-              buffer[offset + i] = result;
-            }
-            if (bytesRead) {
-              stream.node.atime = Date.now();
-            }
-            return bytesRead;
-          }, write(stream, buffer, offset, length, pos) {
-            for (var i = 0; i < length; i++) {
-              try {
-                output(buffer[offset + i]);
-              } catch (e) {
-                throw new FS.ErrnoError(29);
-              }
-            }
-            if (length) {
-              stream.node.mtime = stream.node.ctime = Date.now();
-            }
-            return i;
-          } });
-          return FS.mkdev(path, mode, dev);
-        }, forceLoadFile(obj) {
-          if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
-          if (globalThis.XMLHttpRequest) {
-            abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
-          } else {
-            try {
-              obj.contents = readBinary(obj.url);
-            } catch (e) {
-              throw new FS.ErrnoError(29);
-            }
-          }
-        }, createLazyFile(parent, name, url, canRead, canWrite) {
-          class LazyUint8Array {
-            lengthKnown = false;
-            chunks = [];
-            get(idx) {
-              if (idx > this.length - 1 || idx < 0) {
-                return void 0;
-              }
-              var chunkOffset = idx % this.chunkSize;
-              var chunkNum = idx / this.chunkSize | 0;
-              return this.getter(chunkNum)[chunkOffset];
-            }
-            setDataGetter(getter) {
-              this.getter = getter;
-            }
-            cacheLength() {
-              var xhr = new XMLHttpRequest();
-              xhr.open("HEAD", url, false);
-              xhr.send(null);
-              if (!(xhr.status >= 200 && xhr.status < 300 || xhr.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr.status);
-              var datalength = Number(xhr.getResponseHeader("Content-length"));
-              var header;
-              var hasByteServing = (header = xhr.getResponseHeader("Accept-Ranges")) && header === "bytes";
-              var usesGzip = (header = xhr.getResponseHeader("Content-Encoding")) && header === "gzip";
-              var chunkSize = 1024 * 1024;
-              if (!hasByteServing) chunkSize = datalength;
-              var doXHR = (from, to) => {
-                if (from > to) abort(`invalid range (${from}, ${to}) or no bytes requested!`);
-                if (to > datalength - 1) abort(`only ${datalength} bytes available! programmer error!`);
-                var xhr2 = new XMLHttpRequest();
-                xhr2.open("GET", url, false);
-                if (datalength !== chunkSize) xhr2.setRequestHeader("Range", "bytes=" + from + "-" + to);
-                xhr2.responseType = "arraybuffer";
-                if (xhr2.overrideMimeType) {
-                  xhr2.overrideMimeType("text/plain; charset=x-user-defined");
-                }
-                xhr2.send(null);
-                if (!(xhr2.status >= 200 && xhr2.status < 300 || xhr2.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr2.status);
-                if (xhr2.response !== void 0) {
-                  return new Uint8Array(xhr2.response || []);
-                }
-                return intArrayFromString(xhr2.responseText ?? "", true);
-              };
-              var lazyArray2 = this;
-              lazyArray2.setDataGetter((chunkNum) => {
-                var start = chunkNum * chunkSize;
-                var end = (chunkNum + 1) * chunkSize - 1;
-                end = Math.min(end, datalength - 1);
-                if (typeof lazyArray2.chunks[chunkNum] == "undefined") {
-                  lazyArray2.chunks[chunkNum] = doXHR(start, end);
-                }
-                if (typeof lazyArray2.chunks[chunkNum] == "undefined") abort("doXHR failed!");
-                return lazyArray2.chunks[chunkNum];
-              });
-              if (usesGzip || !datalength) {
-                chunkSize = datalength = 1;
-                datalength = this.getter(0).length;
-                chunkSize = datalength;
-                out("LazyFiles on gzip forces download of the whole file when length is accessed");
-              }
-              this._length = datalength;
-              this._chunkSize = chunkSize;
-              this.lengthKnown = true;
-            }
-            get length() {
-              if (!this.lengthKnown) {
-                this.cacheLength();
-              }
-              return this._length;
-            }
-            get chunkSize() {
-              if (!this.lengthKnown) {
-                this.cacheLength();
-              }
-              return this._chunkSize;
-            }
-          }
-          if (globalThis.XMLHttpRequest) {
-            if (!ENVIRONMENT_IS_WORKER) abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
-            var lazyArray = new LazyUint8Array();
-            var properties = { isDevice: false, contents: lazyArray };
-          } else {
-            var properties = { isDevice: false, url };
-          }
-          var node = FS.createFile(parent, name, properties, canRead, canWrite);
-          if (properties.contents) {
-            node.contents = properties.contents;
-          } else if (properties.url) {
-            node.contents = null;
-            node.url = properties.url;
-          }
-          Object.defineProperties(node, { usedBytes: { get: function() {
-            return this.contents.length;
-          } } });
-          var stream_ops = {};
-          for (const [key, fn] of Object.entries(node.stream_ops)) {
-            stream_ops[key] = (...args) => {
-              FS.forceLoadFile(node);
-              return fn(...args);
-            };
-          }
-          function writeChunks(stream, buffer, offset, length, position) {
-            var contents = stream.node.contents;
-            if (position >= contents.length) return 0;
-            var size = Math.min(contents.length - position, length);
-            if (contents.slice) {
-              for (var i = 0; i < size; i++) {
-                buffer[offset + i] = contents[position + i];
-              }
-            } else {
-              for (var i = 0; i < size; i++) {
-                buffer[offset + i] = contents.get(position + i);
-              }
-            }
-            return size;
-          }
-          stream_ops.read = (stream, buffer, offset, length, position) => {
-            FS.forceLoadFile(node);
-            return writeChunks(stream, buffer, offset, length, position);
-          };
-          stream_ops.mmap = (stream, length, position, prot, flags) => {
-            FS.forceLoadFile(node);
-            var ptr = mmapAlloc(length);
-            if (!ptr) {
-              throw new FS.ErrnoError(48);
-            }
-            writeChunks(stream, HEAP8, ptr, length, position);
-            return { ptr, allocated: true };
-          };
-          node.stream_ops = stream_ops;
-          return node;
-        } };
-        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path, allowEmpty) {
-          if (PATH.isAbs(path)) {
-            return path;
-          }
-          var dir;
-          if (dirfd === -100) {
-            dir = FS.cwd();
-          } else {
-            var dirstream = SYSCALLS.getStreamFromFD(dirfd);
-            dir = dirstream.path;
-          }
-          if (path.length == 0) {
-            if (!allowEmpty) {
-              throw new FS.ErrnoError(44);
-            }
-            return dir;
-          }
-          return dir + "/" + path;
-        }, writeStat(buf, stat2) {
-          HEAPU32[buf >> 2] = stat2.dev;
-          HEAPU32[buf + 4 >> 2] = stat2.mode;
-          HEAPU32[buf + 8 >> 2] = stat2.nlink;
-          HEAPU32[buf + 12 >> 2] = stat2.uid;
-          HEAPU32[buf + 16 >> 2] = stat2.gid;
-          HEAPU32[buf + 20 >> 2] = stat2.rdev;
-          HEAP64[buf + 24 >> 3] = BigInt(stat2.size);
-          HEAP32[buf + 32 >> 2] = 4096;
-          HEAP32[buf + 36 >> 2] = stat2.blocks;
-          var atime = stat2.atime.getTime();
-          var mtime = stat2.mtime.getTime();
-          var ctime = stat2.ctime.getTime();
-          HEAP64[buf + 40 >> 3] = BigInt(Math.floor(atime / 1e3));
-          HEAPU32[buf + 48 >> 2] = atime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 56 >> 3] = BigInt(Math.floor(mtime / 1e3));
-          HEAPU32[buf + 64 >> 2] = mtime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 72 >> 3] = BigInt(Math.floor(ctime / 1e3));
-          HEAPU32[buf + 80 >> 2] = ctime % 1e3 * 1e3 * 1e3;
-          HEAP64[buf + 88 >> 3] = BigInt(stat2.ino);
-          return 0;
-        }, writeStatFs(buf, stats) {
-          HEAPU32[buf + 4 >> 2] = stats.bsize;
-          HEAPU32[buf + 60 >> 2] = stats.bsize;
-          HEAP64[buf + 8 >> 3] = BigInt(stats.blocks);
-          HEAP64[buf + 16 >> 3] = BigInt(stats.bfree);
-          HEAP64[buf + 24 >> 3] = BigInt(stats.bavail);
-          HEAP64[buf + 32 >> 3] = BigInt(stats.files);
-          HEAP64[buf + 40 >> 3] = BigInt(stats.ffree);
-          HEAPU32[buf + 48 >> 2] = stats.fsid;
-          HEAPU32[buf + 64 >> 2] = stats.flags;
-          HEAPU32[buf + 56 >> 2] = stats.namelen;
-        }, doMsync(addr, stream, len, flags, offset) {
-          if (!FS.isFile(stream.node.mode)) {
-            throw new FS.ErrnoError(43);
-          }
-          if (flags & 2) {
-            return 0;
-          }
-          var buffer = HEAPU8.subarray(addr, addr + len);
-          FS.msync(stream, buffer, offset, len, flags);
-        }, getStreamFromFD(fd) {
-          var stream = FS.getStreamChecked(fd);
-          return stream;
-        }, varargs: void 0, getStr(ptr) {
-          var ret = UTF8ToString(ptr);
-          return ret;
-        } };
-        function _fd_close(fd) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            FS.close(stream);
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var doReadv = (stream, iov, iovcnt, offset) => {
-          var ret = 0;
-          for (var i = 0; i < iovcnt; i++) {
-            var ptr = HEAPU32[iov >> 2];
-            var len = HEAPU32[iov + 4 >> 2];
-            iov += 8;
-            try {
-              var curr = FS.read(stream, HEAP8, ptr, len, offset);
-            } catch (e) {
-              if (ret > 0 && e instanceof FS.ErrnoError && (e.errno == 6 || e.errno == 6)) {
-                break;
-              }
-              throw e;
-            }
-            if (curr < 0) return -1;
-            ret += curr;
-            if (curr < len) break;
-            if (typeof offset != "undefined") {
-              offset += curr;
-            }
-          }
-          return ret;
-        };
-        function _fd_read(fd, iov, iovcnt, pnum) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            var num = doReadv(stream, iov, iovcnt);
-            HEAPU32[pnum >> 2] = num;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var INT53_MAX = 9007199254740992;
-        var INT53_MIN = -9007199254740992;
-        var bigintToI53Checked = (num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num);
-        function _fd_seek(fd, offset, whence, newOffset) {
-          offset = bigintToI53Checked(offset);
-          try {
-            if (isNaN(offset)) return 22;
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            FS.llseek(stream, offset, whence);
-            HEAP64[newOffset >> 3] = BigInt(stream.position);
-            if (stream.getdents && offset === 0 && whence === 0) stream.getdents = null;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var doWritev = (stream, iov, iovcnt, offset) => {
-          if (iovcnt == 1) {
-            return FS.write(stream, HEAP8, HEAPU32[iov >> 2], HEAPU32[iov + 4 >> 2], offset);
-          }
-          var total = 0;
-          for (var i = 0, p = iov; i < iovcnt; i++, p += 8) {
-            total += HEAPU32[p + 4 >> 2];
-          }
-          var view = new Uint8Array(total);
-          var voff = 0;
-          for (var i = 0; i < iovcnt; i++, iov += 8) {
-            var ptr = HEAPU32[iov >> 2];
-            var len = HEAPU32[iov + 4 >> 2];
-            view.set(HEAPU8.subarray(ptr, ptr + len), voff);
-            voff += len;
-          }
-          return FS.write(stream, view, 0, total, offset);
-        };
-        function _fd_write(fd, iov, iovcnt, pnum) {
-          try {
-            var stream = SYSCALLS.getStreamFromFD(fd);
-            var num = doWritev(stream, iov, iovcnt);
-            HEAPU32[pnum >> 2] = num;
-            return 0;
-          } catch (e) {
-            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
-            return e.errno;
-          }
-        }
-        var wasmTableMirror = [];
-        var getWasmTableEntry = (funcPtr) => {
-          var func = wasmTableMirror[funcPtr];
-          if (!func) {
-            wasmTableMirror[funcPtr] = func = wasmTable.get(funcPtr);
-          }
-          return func;
-        };
-        var stringToUTF8 = (str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
-        FS.createPreloadedFile = FS_createPreloadedFile;
-        FS.preloadFile = FS_preloadFile;
-        FS.staticInit();
-        {
-          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
-          if (Module["print"]) out = Module["print"];
-          if (Module["printErr"]) err = Module["printErr"];
-          if (Module["arguments"]) programArgs = Module["arguments"];
-          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-          var preInit = Module["preInit"];
-          if (preInit) {
-            if (typeof preInit == "function") Module["preInit"] = preInit = [preInit];
-            while (preInit.length > 0) {
-              preInit.shift()();
-            }
-          }
-        }
-        Module["getValue"] = getValue;
-        Module["UTF8ToString"] = UTF8ToString;
-        Module["stringToUTF8"] = stringToUTF8;
-        Module["lengthBytesUTF8"] = lengthBytesUTF8;
-        var _wasm_parse_query, _malloc, _free, _wasm_parse_query_raw, _wasm_free_parse_result, _wasm_parse_plpgsql, _wasm_fingerprint, _wasm_normalize_query, _wasm_parse_query_detailed, _wasm_free_detailed_result, _wasm_scan, _wasm_free_string, __emscripten_timeout, _setThrew, __emscripten_stack_restore, _emscripten_stack_get_current, memory, __indirect_function_table, wasmMemory, wasmTable;
-        function assignWasmExports(wasmExports2) {
-          _wasm_parse_query = Module["_wasm_parse_query"] = wasmExports2["B"];
-          _malloc = Module["_malloc"] = wasmExports2["C"];
-          _free = Module["_free"] = wasmExports2["E"];
-          _wasm_parse_query_raw = Module["_wasm_parse_query_raw"] = wasmExports2["F"];
-          _wasm_free_parse_result = Module["_wasm_free_parse_result"] = wasmExports2["G"];
-          _wasm_parse_plpgsql = Module["_wasm_parse_plpgsql"] = wasmExports2["H"];
-          _wasm_fingerprint = Module["_wasm_fingerprint"] = wasmExports2["I"];
-          _wasm_normalize_query = Module["_wasm_normalize_query"] = wasmExports2["J"];
-          _wasm_parse_query_detailed = Module["_wasm_parse_query_detailed"] = wasmExports2["K"];
-          _wasm_free_detailed_result = Module["_wasm_free_detailed_result"] = wasmExports2["L"];
-          _wasm_scan = Module["_wasm_scan"] = wasmExports2["M"];
-          _wasm_free_string = Module["_wasm_free_string"] = wasmExports2["N"];
-          __emscripten_timeout = wasmExports2["O"];
-          _setThrew = wasmExports2["P"];
-          __emscripten_stack_restore = wasmExports2["Q"];
-          _emscripten_stack_get_current = wasmExports2["R"];
-          memory = wasmMemory = wasmExports2["z"];
-          __indirect_function_table = wasmTable = wasmExports2["D"];
-        }
-        var wasmImports = { c: ___assert_fail, x: __abort_js, w: __emscripten_runtime_keepalive_clear, p: __emscripten_throw_longjmp, o: __setitimer_js, q: _emscripten_resize_heap, m: _exit, u: _fd_close, r: _fd_read, s: _fd_seek, t: _fd_write, g: invoke_i, b: invoke_ii, a: invoke_iii, d: invoke_iiii, k: invoke_iiiii, l: invoke_ji, e: invoke_v, f: invoke_vi, h: invoke_vii, j: invoke_viii, i: invoke_viiii, y: invoke_viiiii, n: invoke_viiiiiiiiiiiii, v: _proc_exit };
-        function invoke_iii(index, a1, a2) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_ii(index, a1) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_i(index) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)();
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_v(index) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)();
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_iiii(index, a1, a2, a3) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2, a3);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiii(index, a1, a2, a3, a4) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiiiiiiiiiiii(index, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_iiiii(index, a1, a2, a3, a4) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1, a2, a3, a4);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viii(index, a1, a2, a3) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_vi(index, a1) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_vii(index, a1, a2) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_viiiii(index, a1, a2, a3, a4, a5) {
-          var sp = stackSave();
-          try {
-            getWasmTableEntry(index)(a1, a2, a3, a4, a5);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-          }
-        }
-        function invoke_ji(index, a1) {
-          var sp = stackSave();
-          try {
-            return getWasmTableEntry(index)(a1);
-          } catch (e) {
-            stackRestore(sp);
-            if (!(e instanceof EmscriptenEH)) throw e;
-            _setThrew(1, 0);
-            return 0n;
-          }
-        }
-        async function run() {
-          preRun();
-          if (runDependencies) {
-            await resolveRunDependencies();
-          }
-          var setStatus = Module["setStatus"];
-          if (setStatus) {
-            setStatus("Running...");
-            await new Promise((resolve2) => setTimeout(resolve2, 1));
-            setTimeout(setStatus, 1, "");
-          }
-          if (ABORT) return;
-          initRuntime();
-          Module["onRuntimeInitialized"]?.();
-          postRun();
-        }
-        var wasmExports;
-        wasmExports = await createWasm();
-        await run();
-        ;
-        return Module;
-      };
-    })();
-    if (typeof exports === "object" && typeof module === "object") {
-      module.exports = PgQueryModule;
-      module.exports.default = PgQueryModule;
-    } else if (typeof define === "function" && define["amd"]) define([], () => PgQueryModule);
-  }
-});
-
-// node_modules/libpg-query/wasm/index.cjs
-var require_wasm = __commonJS({
-  "node_modules/libpg-query/wasm/index.cjs"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.scan = exports.normalize = exports.fingerprint = exports.parsePlPgSQL = exports.parse = exports.SqlError = void 0;
-    exports.hasSqlDetails = hasSqlDetails;
-    exports.formatSqlError = formatSqlError;
-    exports.loadModule = loadModule2;
-    exports.parseSync = parseSync2;
-    exports.parsePlPgSQLSync = parsePlPgSQLSync;
-    exports.fingerprintSync = fingerprintSync;
-    exports.normalizeSync = normalizeSync;
-    exports.scanSync = scanSync2;
-    __exportStar(require_types2(), exports);
-    var SqlError = class extends Error {
-      sqlDetails;
-      constructor(message, details) {
-        super(message);
-        this.name = "SqlError";
-        this.sqlDetails = details;
-      }
-    };
-    exports.SqlError = SqlError;
-    function hasSqlDetails(error) {
-      return error instanceof SqlError && error.sqlDetails !== void 0;
-    }
-    function formatSqlError(error, query, options = {}) {
-      const { showPosition = true, showQuery = true, color = false, maxQueryLength } = options;
-      const lines = [];
-      const red = color ? "\x1B[31m" : "";
-      const yellow = color ? "\x1B[33m" : "";
-      const reset = color ? "\x1B[0m" : "";
-      lines.push(`${red}Error: ${error.message}${reset}`);
-      if (error.sqlDetails) {
-        const { cursorPosition, fileName, functionName, lineNumber } = error.sqlDetails;
-        if (cursorPosition !== void 0 && cursorPosition >= 0) {
-          lines.push(`Position: ${cursorPosition}`);
-        }
-        if (fileName || functionName || lineNumber) {
-          const details = [];
-          if (fileName)
-            details.push(`file: ${fileName}`);
-          if (functionName)
-            details.push(`function: ${functionName}`);
-          if (lineNumber)
-            details.push(`line: ${lineNumber}`);
-          lines.push(`Source: ${details.join(", ")}`);
-        }
-        if (showQuery && showPosition && cursorPosition !== void 0 && cursorPosition >= 0) {
-          let displayQuery = query;
-          let adjustedPosition = cursorPosition;
-          if (maxQueryLength && query.length > maxQueryLength) {
-            const start = Math.max(0, cursorPosition - Math.floor(maxQueryLength / 2));
-            const end = Math.min(query.length, start + maxQueryLength);
-            displayQuery = (start > 0 ? "..." : "") + query.substring(start, end) + (end < query.length ? "..." : "");
-            adjustedPosition = cursorPosition - start + (start > 0 ? 3 : 0);
-          }
-          lines.push(displayQuery);
-          lines.push(" ".repeat(adjustedPosition) + `${yellow}^${reset}`);
-        }
-      } else if (showQuery) {
-        let displayQuery = query;
-        if (maxQueryLength && query.length > maxQueryLength) {
-          displayQuery = query.substring(0, maxQueryLength) + "...";
-        }
-        lines.push(`Query: ${displayQuery}`);
-      }
-      return lines.join("\n");
-    }
-    var libpg_query_js_1 = __importDefault(require_libpg_query());
-    var wasmModule;
-    var initPromise = (0, libpg_query_js_1.default)().then((module2) => {
-      wasmModule = module2;
-    });
-    function ensureLoaded() {
-      if (!wasmModule)
-        throw new Error("WASM module not initialized. Call `loadModule()` first.");
-    }
-    async function loadModule2() {
-      if (!wasmModule) {
-        await initPromise;
-      }
-    }
-    function awaitInit(fn) {
-      return (async (...args) => {
-        await initPromise;
-        return fn(...args);
-      });
-    }
-    function stringToPtr(str) {
-      ensureLoaded();
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string, got ${typeof str}`);
-      }
-      const len = wasmModule.lengthBytesUTF8(str) + 1;
-      const ptr = wasmModule._malloc(len);
-      try {
-        wasmModule.stringToUTF8(str, ptr, len);
-        return ptr;
-      } catch (error) {
-        wasmModule._free(ptr);
-        throw error;
-      }
-    }
-    function ptrToString(ptr) {
-      ensureLoaded();
-      if (typeof ptr !== "number") {
-        throw new TypeError(`Expected a number, got ${typeof ptr}`);
-      }
-      return wasmModule.UTF8ToString(ptr);
-    }
-    exports.parse = awaitInit(async (query) => {
-      if (query === null || query === void 0) {
-        throw new Error("Query cannot be null or undefined");
-      }
-      if (query === "") {
-        throw new Error("Query cannot be empty");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-          throw new Error("Failed to parse query: memory allocation failed");
-        }
-        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
-        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
-        if (errorPtr) {
-          const messagePtr = wasmModule.getValue(errorPtr, "i32");
-          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
-          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
-          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
-          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
-          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
-          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
-          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
-          throw new SqlError(message, {
-            message,
-            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
-            // Convert to 0-based
-            fileName: filename,
-            functionName: funcname,
-            lineNumber: lineno > 0 ? lineno : void 0
-          });
-        }
-        if (!parseTreePtr) {
-          throw new Error("No parse tree generated");
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_parse_result(resultPtr);
-        }
-      }
-    });
-    exports.parsePlPgSQL = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (!resultStr.startsWith("{")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    exports.fingerprint = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    exports.normalize = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    function parseSync2(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      if (query === null || query === void 0) {
-        throw new Error("Query cannot be null or undefined");
-      }
-      if (query === "") {
-        throw new Error("Query cannot be empty");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-          throw new Error("Failed to parse query: memory allocation failed");
-        }
-        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
-        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
-        if (errorPtr) {
-          const messagePtr = wasmModule.getValue(errorPtr, "i32");
-          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
-          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
-          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
-          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
-          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
-          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
-          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
-          throw new SqlError(message, {
-            message,
-            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
-            // Convert to 0-based
-            fileName: filename,
-            functionName: funcname,
-            lineNumber: lineno > 0 ? lineno : void 0
-          });
-        }
-        if (!parseTreePtr) {
-          throw new Error("No parse tree generated");
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_parse_result(resultPtr);
-        }
-      }
-    }
-    function parsePlPgSQLSync(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (!resultStr.startsWith("{")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    function fingerprintSync(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    function normalizeSync(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return resultStr;
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
-    exports.scan = awaitInit(async (query) => {
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    });
-    function scanSync2(query) {
-      if (!wasmModule) {
-        throw new Error("WASM module not initialized. Call loadModule() first.");
-      }
-      const queryPtr = stringToPtr(query);
-      let resultPtr = 0;
-      try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
-          throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-      } finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-          wasmModule._wasm_free_string(resultPtr);
-        }
-      }
-    }
   }
 });
 
@@ -38231,11 +35246,11 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
             return e4;
           })(l2, t3);
         }
-        function fileURLToPath2(e3) {
+        function fileURLToPath3(e3) {
           return "string" != typeof e3 || e3.startsWith("file://") ? normalizeSlash((0, Qe.fileURLToPath)(e3)) : normalizeSlash(e3);
         }
         function pathToFileURL(e3) {
-          return (0, Qe.pathToFileURL)(fileURLToPath2(e3)).toString();
+          return (0, Qe.pathToFileURL)(fileURLToPath3(e3)).toString();
         }
         const Ut = /* @__PURE__ */ new Set(["node", "import"]), Mt = [".mjs", ".cjs", ".js", ".json"], jt = /* @__PURE__ */ new Set(["ERR_MODULE_NOT_FOUND", "ERR_UNSUPPORTED_DIR_IMPORT", "MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
         function _tryModuleResolve(e3, t3, i2) {
@@ -38248,11 +35263,11 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
         function _resolve(e3, t3 = {}) {
           if ("string" != typeof e3) {
             if (!(e3 instanceof URL)) throw new TypeError("input must be a `string` or `URL`");
-            e3 = fileURLToPath2(e3);
+            e3 = fileURLToPath3(e3);
           }
           if (/(?:node|data|http|https):/.test(e3)) return e3;
           if (st.has(e3)) return "node:" + e3;
-          if (e3.startsWith("file://") && (e3 = fileURLToPath2(e3)), isAbsolute(e3)) try {
+          if (e3.startsWith("file://") && (e3 = fileURLToPath3(e3)), isAbsolute(e3)) try {
             if ((0, $e.statSync)(e3).isFile()) return pathToFileURL(e3);
           } catch (e4) {
             if ("ENOENT" !== e4?.code) throw e4;
@@ -38282,7 +35297,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
           return _resolve(e3, t3);
         }
         function resolvePathSync(e3, t3) {
-          return fileURLToPath2(resolveSync(e3, t3));
+          return fileURLToPath3(resolveSync(e3, t3));
         }
         const Ft = /(?:[\s;]|^)(?:import[\s\w*,{}]*from|import\s*["'*{]|export\b\s*(?:[*{]|default|class|type|function|const|var|let|async function)|import\.meta\b)/m, Bt = /\/\*.+?\*\/|\/\/.*(?=[nr])/g;
         function hasESMSyntax(e3, t3 = {}) {
@@ -38440,7 +35455,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
         }
         function tryNativeRequireResolve(e3, t3, i2, n2) {
           try {
-            return e3.nativeRequire.resolve(t3, { ...n2, paths: [pathe_M_eThtNZ_dirname(fileURLToPath2(i2)), ...n2?.paths || []] });
+            return e3.nativeRequire.resolve(t3, { ...n2, paths: [pathe_M_eThtNZ_dirname(fileURLToPath3(i2)), ...n2?.paths || []] });
           } catch {
           }
         }
@@ -38630,7 +35645,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
             const i3 = {};
             return void 0 !== e4.cache && (i3.fsCache = e4.cache), void 0 !== e4.requireCache && (i3.moduleCache = e4.requireCache), { ...t4, ...i3, ...e4 };
           })(t3);
-          "string" == typeof e3 && e3.startsWith("file://") && (e3 = fileURLToPath2(e3));
+          "string" == typeof e3 && e3.startsWith("file://") && (e3 = fileURLToPath3(e3));
           const c2 = a2.alias && Object.keys(a2.alias).length > 0 ? normalizeAliases(a2.alias || {}) : void 0;
           let l2;
           if (a2.tsconfigPaths) {
@@ -56061,7 +53076,7 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
                 if ("automatic" !== a2) throw e4.buildCodeFrameError('Runtime must be either "classic" or "automatic".');
                 {
                   if (E2 || T2) throw e4.buildCodeFrameError("pragma and pragmaFrag cannot be set when runtime is automatic.");
-                  const define2 = (n3, s3) => set(r4, n3, /* @__PURE__ */ (function(e5, r5, n4, s4) {
+                  const define = (n3, s3) => set(r4, n3, /* @__PURE__ */ (function(e5, r5, n4, s4) {
                     return () => {
                       const a3 = (function(e6, r6) {
                         switch (r6) {
@@ -56086,7 +53101,7 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
                       }
                     };
                   })(r4, e4, s3, h2));
-                  define2("id/jsx", t3 ? "jsxDEV" : "jsx"), define2("id/jsxs", t3 ? "jsxDEV" : "jsxs"), define2("id/createElement", "createElement"), define2("id/fragment", "Fragment"), set(r4, "defaultPure", h2 === l.importSource);
+                  define("id/jsx", t3 ? "jsxDEV" : "jsx"), define("id/jsxs", t3 ? "jsxDEV" : "jsxs"), define("id/createElement", "createElement"), define("id/fragment", "Fragment"), set(r4, "defaultPure", h2 === l.importSource);
                 }
               }
               if (t3) {
@@ -67311,11 +64326,11 @@ ${o}`);
         RegExp.prototype[Symbol.replace];
         const { ERR_INVALID_MODULE_SPECIFIER: $e, ERR_INVALID_PACKAGE_CONFIG: Ke, ERR_INVALID_PACKAGE_TARGET: We, ERR_MODULE_NOT_FOUND: qe, ERR_PACKAGE_IMPORT_NOT_DEFINED: He, ERR_PACKAGE_PATH_NOT_EXPORTED: ze, ERR_UNSUPPORTED_DIR_IMPORT: Ge, ERR_UNSUPPORTED_RESOLVE_REQUEST: Xe } = Fe;
         /* @__PURE__ */ new Set();
-        function fileURLToPath2(e3) {
+        function fileURLToPath3(e3) {
           return "string" != typeof e3 || e3.startsWith("file://") ? normalizeSlash((0, we.fileURLToPath)(e3)) : normalizeSlash(e3);
         }
         function pathToFileURL(e3) {
-          return (0, we.pathToFileURL)(fileURLToPath2(e3)).toString();
+          return (0, we.pathToFileURL)(fileURLToPath3(e3)).toString();
         }
         function importMetaPathsPlugin(e3, t3) {
           return { name: "import-meta-paths", visitor: { Program(e4) {
@@ -67334,8 +64349,8 @@ ${o}`);
               }
             } });
             for (const e5 of r2) e5.replaceWith(m.smart.ast`${t3.filename ? JSON.stringify(pathToFileURL(t3.filename)) : "require('url').pathToFileURL(__filename).toString()"}`);
-            for (const e5 of n2) e5.replaceWith(m.smart.ast`${t3.filename ? JSON.stringify(pathe_M_eThtNZ_dirname(fileURLToPath2(pathToFileURL(t3.filename)))) : "__dirname"}`);
-            for (const e5 of s2) e5.replaceWith(m.smart.ast`${t3.filename ? JSON.stringify(fileURLToPath2(pathToFileURL(t3.filename))) : "__filename"}`);
+            for (const e5 of n2) e5.replaceWith(m.smart.ast`${t3.filename ? JSON.stringify(pathe_M_eThtNZ_dirname(fileURLToPath3(pathToFileURL(t3.filename)))) : "__dirname"}`);
+            for (const e5 of s2) e5.replaceWith(m.smart.ast`${t3.filename ? JSON.stringify(fileURLToPath3(pathToFileURL(t3.filename))) : "__filename"}`);
           } } };
         }
         var Je = __webpack_require__("./node_modules/.pnpm/@babel+helper-module-imports@7.28.6/node_modules/@babel/helper-module-imports/lib/index.js"), Ye = __webpack_require__("./node_modules/.pnpm/@babel+helper-module-transforms@7.28.6_@babel+core@7.29.0/node_modules/@babel/helper-module-transforms/lib/index.js"), Qe = __webpack_require__("./node_modules/.pnpm/@babel+helper-simple-access@7.27.1/node_modules/@babel/helper-simple-access/lib/index.js");
@@ -67468,7 +64483,7 @@ __export(jiti_static_exports, {
   createJiti: () => createJiti,
   default: () => jiti_static_default
 });
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function onError(err) {
   throw err;
 }
@@ -67479,7 +64494,7 @@ function createJiti(id, opts = {}) {
   return (0, import_jiti.default)(id, opts, {
     onError,
     nativeImport,
-    createRequire
+    createRequire: createRequire2
   });
 }
 var import_jiti, import_babel, nativeImport, jiti_static_default;
@@ -68401,9 +65416,96 @@ function describeError(error, url) {
 // src/builder/decide.ts
 var ON_DRIFT_VALUES = ["report", "rebuild"];
 
+// src/sql/pg-query.ts
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+var GLUE = "libpg-query.js";
+var WASM = "libpg-query.wasm";
+function locate(file) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, file);
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
+}
+function load() {
+  const gluePath = locate(GLUE);
+  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
+  const cjs = { exports: {} };
+  const sandbox = {
+    module: cjs,
+    exports: cjs.exports,
+    require: createRequire(gluePath),
+    __filename: gluePath,
+    __dirname: dirname(gluePath),
+    process,
+    console,
+    setTimeout,
+    clearTimeout,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    WebAssembly,
+    result: {},
+    instantiateWasm: (imports, done) => {
+      done(new WebAssembly.Instance(wasm, imports));
+      return {};
+    }
+  };
+  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
+  vm.runInContext(readFileSync(gluePath, "utf8"), context, { filename: gluePath });
+  vm.runInContext(
+    "module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });",
+    context
+  );
+  const result = sandbox.result;
+  if (result.error !== void 0) throw result.error;
+  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
+  return result.module;
+}
+var loaded;
+function pgQuery() {
+  return loaded ??= load();
+}
+function withString(text, use) {
+  const pg2 = pgQuery();
+  const size = pg2.lengthBytesUTF8(text) + 1;
+  const pointer = pg2._malloc(size);
+  try {
+    pg2.stringToUTF8(text, pointer, size);
+    return use(pointer);
+  } finally {
+    pg2._free(pointer);
+  }
+}
+function parseQuery(query) {
+  const pg2 = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg2._wasm_parse_query_raw(queryPointer);
+    if (!result) throw new Error("Failed to parse query: memory allocation failed");
+    try {
+      const tree = pg2.getValue(result, "i32");
+      const error = pg2.getValue(result + 8, "i32");
+      if (error) {
+        const messagePointer = pg2.getValue(error, "i32");
+        const cursor = pg2.getValue(error + 16, "i32");
+        const message = messagePointer ? pg2.UTF8ToString(messagePointer) : "Unknown error";
+        const failure = new Error(message);
+        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+        throw failure;
+      }
+      if (!tree) throw new Error("No parse tree generated");
+      return JSON.parse(pg2.UTF8ToString(tree));
+    } finally {
+      pg2._wasm_free_parse_result(result);
+    }
+  });
+}
+
 // src/sql/parser.ts
-var import_libpg_query = __toESM(require_wasm(), 1);
-await (0, import_libpg_query.loadModule)();
 var SqlSyntaxError = class extends Error {
   constructor(message, offset) {
     super(message);
@@ -68414,7 +65516,7 @@ var SqlSyntaxError = class extends Error {
 };
 function parseSql(sql) {
   try {
-    return (0, import_libpg_query.parseSync)(sql).stmts ?? [];
+    return parseQuery(sql).stmts ?? [];
   } catch (error) {
     const details = error.sqlDetails;
     const message = details?.message ?? error.message ?? String(error);
@@ -68539,10 +65641,10 @@ async function dropAbandonedIndexes(entries, options) {
 }
 
 // src/registry/load.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, extname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname as dirname2, extname, join as join2, relative, resolve } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/registry/locate.ts
 var import_yaml = __toESM(require_dist2(), 1);
@@ -68717,14 +65819,14 @@ function walk(node) {
 
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-function validateRegistry(registry, file, locate) {
+function validateRegistry(registry, file, locate2) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
     return {
       entries: [],
       problems: [
         {
-          location: { file, line: locate(-1) },
+          location: { file, line: locate2(-1) },
           message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
         }
       ]
@@ -68733,7 +65835,7 @@ function validateRegistry(registry, file, locate) {
   const entries = [];
   const problems = [];
   registry.forEach((raw, i) => {
-    const location = { file, line: locate(i) };
+    const location = { file, line: locate2(i) };
     const result = validateEntry(raw, i, location);
     if (typeof result === "string") problems.push({ location, message: result });
     else entries.push(result);
@@ -68893,9 +65995,9 @@ async function importScript(absolute) {
   return jiti.import(absolute, { default: true });
 }
 function publicModulePath() {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, "registry.js");
-  return existsSync(bundled) ? bundled : join(here, "index.ts");
+  const here = dirname2(fileURLToPath2(import.meta.url));
+  const bundled = join2(here, "registry.js");
+  return existsSync2(bundled) ? bundled : join2(here, "index.ts");
 }
 function firstLine(message) {
   const line = message.split("\n").find((text) => text.trim() !== "")?.trim() ?? message;

@@ -6,6 +6,16 @@ declare const plugin: ESLint.Plugin & {
   rules: Record<'no-index-in-migration' | 'valid-registry', NonNullable<ESLint.Plugin['rules']>[string]>;
   languages: Record<'sql', NonNullable<ESLint.Plugin['languages']>[string]>;
   configs: { recommended: Linter.Config[] };
+  /** Config blocks that lint migrations in a project's own folders (globs relative to eslint.config.js). */
+  migrationConfigs(layout: {
+    /** Folders whose .js/.ts and .sql files are migrations, e.g. `['schema/changes']`. */
+    folders?: readonly string[];
+    /** Folders whose .sql files only are migrations. */
+    sqlFolders?: readonly string[];
+    /** Globs of .sql migration files, e.g. `['sql/**\/V*__*.sql']`. */
+    sqlFiles?: readonly string[];
+    name?: string;
+  }): Linter.Config[];
 };
 
 export default plugin;

@@ -7,8 +7,7 @@ import { build } from 'esbuild';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname (libpg-query finds its
-// WASM through __dirname).
+// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
 const banner = [
   "import { createRequire as __ib_createRequire } from 'node:module';",
   "import { fileURLToPath as __ib_fileURLToPath } from 'node:url';",
@@ -36,6 +35,9 @@ export async function bundleEsm(entry, outfile, external = []) {
   });
 }
 
+/** libpg-query's WASM and its Emscripten glue, which src/sql/pg-query.ts loads synchronously from beside the bundle. */
 export async function copyParserWasm(outdir) {
-  await copyFile(join(repoRoot, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(outdir, 'libpg-query.wasm'));
+  for (const file of ['libpg-query.wasm', 'libpg-query.js']) {
+    await copyFile(join(repoRoot, 'node_modules/libpg-query/wasm', file), join(outdir, file));
+  }
 }

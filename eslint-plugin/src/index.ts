@@ -1,7 +1,10 @@
 // eslint-plugin-index-builder: keeps CREATE INDEX out of PostgreSQL migrations and checks the index registry.
-//   import indexBuilder from 'eslint-plugin-index-builder';
+//   import indexBuilder from 'eslint-plugin-index-builder';           (ESM eslint.config.js / .mjs / .ts)
+//   const indexBuilder = require('eslint-plugin-index-builder');      (CommonJS eslint.config.js / .cjs)
 //   export default [...indexBuilder.configs.recommended];
-import { recommendedConfig } from './configs/recommended.ts';
+// No top-level await anywhere in the module graph, so Node's require() of this ES module works; the
+// 'module.exports' export makes require() return the plugin itself rather than the module namespace.
+import { migrationConfigs, recommendedConfig, type MigrationFolders } from './configs/recommended.ts';
 import { SqlLanguage } from './language/sql-language.ts';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.ts';
 import { noIndexInMigration } from './rules/no-index-in-migration.ts';
@@ -17,9 +20,12 @@ const plugin = {
     sql: new SqlLanguage(),
   },
   configs: {} as { recommended: object[] },
+  /** Config blocks for a project's own migration folders, e.g. `indexBuilder.migrationConfigs({ folders: ['schema/changes'] })`. */
+  migrationConfigs: (layout: MigrationFolders): object[] => migrationConfigs(plugin, layout),
 };
 
 plugin.configs.recommended = recommendedConfig(plugin);
 
 export default plugin;
+export { plugin as 'module.exports' };
 export { noIndexInMigration, validRegistry, SqlLanguage };

@@ -3,7 +3,7 @@
 // both are read as SQL. Function bodies (CREATE FUNCTION ... AS $$ ... $$) are not DO blocks and are never read.
 import type { SqlFinding } from './index-creations.ts';
 import type { ParsedStatement } from './statements.ts';
-import { subSource, withHoles, type SqlSource } from './sql-source.ts';
+import { containsPlaceholder, subSource, withHoles, type SqlSource } from './sql-source.ts';
 import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from './sql-tokens.ts';
 
 type Analyze = (source: SqlSource) => SqlFinding[];
@@ -27,7 +27,11 @@ function isPlpgsql(node: unknown): boolean {
   return language === undefined || language.toLowerCase() === 'plpgsql';
 }
 
-/** Statements of a PL/pgSQL body that create an index or a table, including literal EXECUTE strings. */
+/**
+ * Statements of a PL/pgSQL body that create an index or a table, including literal EXECUTE strings. What cannot be
+ * read (an EXECUTE of a computed string, a CREATE INDEX that does not parse) is returned as unverifiable, never
+ * dropped.
+ */
 export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
   const tokens = codeTokens(scanTokens(body.text) ?? []);
   const findings: SqlFinding[] = [];
@@ -37,18 +41,36 @@ export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
       const end = statementEnd(tokens, i);
       const last = tokens[end - 1]!;
       const segment = body.text.slice(token.start, last.end);
-      findings.push(...analyze(subSource(body, segment, (offset) => token.start + offset)).filter(notUnverifiable));
+      const found = analyze(subSource(body, segment, (offset) => token.start + offset));
+      const mentionsIndex = tokens.slice(i, end).some((t) => isKeyword(t, 'INDEX'));
+      findings.push(...(found.length || !mentionsIndex ? found : [unverifiable(body, token, last, true)]));
       i = end;
     } else if (isKeyword(token, 'EXECUTE')) {
       const executed = executedSql(body, tokens, i);
-      if (executed) findings.push(...analyze(executed).filter(notUnverifiable));
+      if (executed) findings.push(...analyze(executed));
+      else {
+        const end = statementEnd(tokens, i);
+        const mentionsIndex = tokens.slice(i, end).some((t) => t.kind === 'string' && /\bindex\b/i.test(t.text));
+        findings.push(unverifiable(body, token, tokens[end - 1] ?? token, mentionsIndex));
+        i = end;
+      }
+    } else if (containsPlaceholder(token.text) && startsStatement(tokens[i - 1])) {
+      // A hole where a statement begins (`${statement};`): the statement itself is computed.
+      const end = statementEnd(tokens, i);
+      const mentionsIndex = tokens.slice(i, end).some((t) => isKeyword(t, 'INDEX'));
+      findings.push(unverifiable(body, token, tokens[end - 1] ?? token, mentionsIndex));
+      i = end;
     }
   }
   return findings;
 }
 
-function notUnverifiable(finding: SqlFinding): boolean {
-  return finding.kind !== 'unverifiable';
+function startsStatement(previous: SqlToken | undefined): boolean {
+  return previous === undefined || isPunctuation(previous, ';') || isKeyword(previous, 'BEGIN', 'THEN', 'ELSE', 'LOOP');
+}
+
+function unverifiable(body: SqlSource, first: SqlToken, last: SqlToken, mentionsIndex: boolean): SqlFinding {
+  return { kind: 'unverifiable', range: [body.toSource(first.start), body.toSource(last.end)], mentionsIndex };
 }
 
 function statementEnd(tokens: readonly SqlToken[], from: number): number {

@@ -9,6 +9,7 @@ import { containsPlaceholder, displayName, subSource, withHoles, type SqlSource 
 import { isKeyword, scanTokens, splitStatements, type SqlToken } from './sql-tokens.ts';
 import { parseStatements, type ParsedStatement } from './statements.ts';
 import { findInDoBlock } from './do-blocks.ts';
+import { splitAfterHoles } from './hole-boundaries.ts';
 import { indexFromTokens, tableFromTokens } from './token-statements.ts';
 
 /** A file range: offsets into the file the SQL was read from. */
@@ -135,7 +136,7 @@ function adjacentName(colon: SqlToken, next: SqlToken | undefined): boolean {
 function fromSegments(source: SqlSource): SqlFinding[] {
   const tokens = scanTokens(source.text);
   if (!tokens) return [];
-  return splitStatements(tokens).flatMap((segment) => {
+  return splitStatements(tokens).flatMap(splitAfterHoles).flatMap((segment) => {
     const start = segment[0]!.start;
     const end = segment[segment.length - 1]!.end;
     const text = source.text.slice(start, end);
@@ -148,14 +149,22 @@ function fromSegments(source: SqlSource): SqlFinding[] {
   });
 }
 
+/** `CREATE [UNIQUE] INDEX`. */
+function startsIndexCreation(segment: readonly SqlToken[]): boolean {
+  const at = isKeyword(segment[1], 'UNIQUE') ? 2 : 1;
+  return isKeyword(segment[0], 'CREATE') && isKeyword(segment[at], 'INDEX');
+}
+
 function fromTokens(source: SqlSource, segment: SqlToken[], text: string): SqlFinding[] {
   const first = segment[0]!;
   const range: FileRange = [source.toSource(first.start), source.toSource(segment[segment.length - 1]!.end)];
   if (containsPlaceholder(first.text)) {
     return [{ kind: 'unverifiable', range, mentionsIndex: segment.some((token) => isKeyword(token, 'INDEX')) }];
   }
-  // Static text that PostgreSQL cannot parse is not SQL this rule can read (or not SQL at all): leave it alone.
-  if (!containsPlaceholder(text) || !isKeyword(first, 'CREATE')) return [];
+  if (!isKeyword(first, 'CREATE')) return [];
+  // Static text that PostgreSQL cannot parse is not SQL this rule can read (or not SQL at all), but a CREATE INDEX
+  // that fails to parse must not vanish: it is unverifiable.
+  if (!containsPlaceholder(text)) return startsIndexCreation(segment) ? [{ kind: 'unverifiable', range, mentionsIndex: true }] : [];
   const index = indexFromTokens(segment);
   if (index) {
     return [

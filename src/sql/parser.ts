@@ -1,9 +1,7 @@
-// The real PostgreSQL parser (libpg-query, compiled to WASM), loaded once when this module is first imported so
+// The real PostgreSQL parser (libpg-query, compiled to WASM), loaded synchronously the first time it is called so
 // that every caller — the registry validator, the builder, ESLint's synchronous `parse` — can use it synchronously.
-import { loadModule, parseSync, scanSync } from 'libpg-query';
-import type { Node, ParseResult, RawStmt } from 'libpg-query';
-
-await loadModule();
+import type { Node, ParseResult, RawStmt, ScanResult } from 'libpg-query';
+import { parseQuery, scanQuery, type PgQueryError } from './pg-query.ts';
 
 export type { Node, ParseResult, RawStmt };
 
@@ -18,27 +16,23 @@ export class SqlSyntaxError extends Error {
   }
 }
 
-interface ParserError {
-  message: string;
-  sqlDetails?: { message: string; cursorPosition?: number };
-}
-
 /** Parses SQL text into raw statements; throws {@link SqlSyntaxError} on invalid SQL. */
 export function parseSql(sql: string): RawStmt[] {
   try {
-    return parseSync(sql).stmts ?? [];
+    return (parseQuery(sql) as ParseResult).stmts ?? [];
   } catch (error) {
-    const details = (error as ParserError).sqlDetails;
-    const message = details?.message ?? (error as ParserError).message ?? String(error);
+    const details = (error as PgQueryError).sqlDetails;
+    const message = details?.message ?? (error as PgQueryError).message ?? String(error);
     // libpg-query reports a 0-based character offset.
     const cursor = details?.cursorPosition;
     throw new SqlSyntaxError(message, typeof cursor === 'number' && cursor >= 0 ? cursor : undefined);
   }
 }
 
-
-export { scanSync as scanSql };
-
+/** PostgreSQL's scanner: the tokens of `sql`. */
+export function scanSql(sql: string): ScanResult {
+  return scanQuery(sql) as ScanResult;
+}
 
 /** The name of a parse node's type, e.g. `IndexStmt`. */
 export function nodeType(node: Node | undefined): string | undefined {

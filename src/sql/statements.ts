@@ -1,5 +1,4 @@
 // Statements of a piece of SQL, parsed by PostgreSQL's parser, with positions in JavaScript string offsets.
-import { parseSync } from 'libpg-query';
 import { parseSql, SqlSyntaxError, type Node } from './parser.ts';
 import { byteToCharOffsets } from './utf8-offsets.ts';
 
@@ -61,9 +60,9 @@ function trimmedEnd(text: string): number {
  */
 function errorOffset(text: string): number | undefined {
   try {
-    parseSync(text);
+    parseSql(text);
   } catch (error) {
-    const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+    const position = (error as SqlSyntaxError).offset;
     return position === undefined ? undefined : codePointsToOffset(text, position);
   }
   return undefined;

@@ -27,6 +27,8 @@ export interface RuleOptions {
   allowNewTables: boolean;
   reportUnverifiable: boolean;
   registryPath: string;
+  /** Migrations named before this position are not checked (see migration-position.ts). */
+  since?: string | number;
 }
 
 export type MessageId = 'indexInMigration' | 'uniqueIndexInMigration' | 'unverifiableSql' | 'moveToRegistry';

@@ -5,6 +5,7 @@ import { findSqlFindings } from '../../../src/sql/index-creations.ts';
 import { containsPlaceholder } from '../../../src/sql/sql-source.ts';
 import { enclosingStatement, methodName, receiverName } from './ast.ts';
 import { toIndexReport, type DescribedIndex } from './described-index.ts';
+import { DialectGuards } from './dialect.ts';
 import type { MigrationFindings, RuleOptions } from './findings.ts';
 import { KnexReader } from './knex.ts';
 import { isSchemaBuilderCall, readKyselyIndex } from './kysely.ts';
@@ -23,7 +24,11 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
   const { sourceCode, filename } = context;
   const text = sourceCode.text;
   const knex = new KnexReader(text);
-  const report = (index: DescribedIndex): void => findings.addIndex(toIndexReport(index, filename));
+  // Statements only another database runs (`if (client === 'sqlite3')`) are not PostgreSQL's concern.
+  const guards = new DialectGuards(text, (node) => sourceCode.getScope(node));
+  const report = (index: DescribedIndex): void => {
+    if (!guards.excludesPostgres(index.node)) findings.addIndex(toIndexReport(index, filename));
+  };
 
   const worthReading = (sql: string, inSink: boolean): boolean =>
     /index/i.test(sql) ||
@@ -34,7 +39,7 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
     const inSink = isSqlArgument(node);
     const source = sqlOf(node, text);
-    if (!source || !worthReading(source.text, inSink)) return;
+    if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
     findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0], inSink);
   };
 
@@ -73,7 +78,9 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
         onIndexMethod(call, method);
       } else if (options.reportUnverifiable && isSqlCall(call)) {
         const sql = call.arguments[0];
-        if (sql && sql.type !== 'SpreadElement' && !isReadableText(sql, sourceCode)) findings.addUnverifiable(sql.range);
+        if (sql && sql.type !== 'SpreadElement' && !isReadableText(sql, sourceCode) && !guards.excludesPostgres(call)) {
+          findings.addUnverifiable(sql.range);
+        }
       }
     },
     NewExpression(node) {

@@ -1,16 +1,20 @@
-// The rule's walk over a .sql migration (the SQL language): each statement as PostgreSQL parsed it.
-import { fromStatement } from '../../../src/sql/index-creations.ts';
-import { plainSqlSource } from '../../../src/sql/sql-source.ts';
-import type { SqlStatement } from '../language/sql-ast.ts';
+// The rule's walk over a .sql migration (the SQL language): each statement as PostgreSQL parsed it. A template
+// that does not parse as a whole is read statement by statement, as SQL in JavaScript is.
+import { findSqlFindings, fromStatement } from '../../../src/sql/index-creations.ts';
+import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
 import type { MigrationFindings } from './findings.ts';
 
 export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: MigrationFindings): Record<string, (node: never) => void> {
-  const source = plainSqlSource(sourceCode.text);
+  const script: SqlScript = sourceCode.ast;
   return {
+    SqlScript() {
+      if (!script.unparsedTemplate) return;
+      for (const finding of findSqlFindings(script.sql)) findings.addSql([finding], finding.range[0], true);
+    },
     SqlStatement(statement: SqlStatement) {
-      const [start, end] = statement.range;
-      findings.addSql(fromStatement(source, { node: statement.node, start, end }), start, true);
+      const [start, end] = statement.sqlRange;
+      findings.addSql(fromStatement(script.sql, { node: statement.node, start, end }), statement.range[0], true);
     },
     'SqlScript:exit'() {
       findings.flush('--');

@@ -1,49 +1,85 @@
 // `configs.recommended`: a flat-config array to spread into eslint.config.js. Migrations in the usual folders are
 // checked by no-index-in-migration (.js/.cjs/.mjs/.ts/.cts/.mts, and .sql through the SQL language); the registry
-// by valid-registry.
+// by valid-registry. `migrationConfigs` builds the same blocks for a project's own folders.
 import { NAMESPACE } from '../meta.ts';
 import { typescriptParser } from './typescript-parser.ts';
 
-/** The folders migration tools use by default. */
+/**
+ * The folders migration tools use by default (any depth): knex, Sequelize, node-pg-migrate, TypeORM, MikroORM,
+ * Kysely, Laravel-style `database/migrations`, dbmate and goose `db/migrations`, Rails-style `db/migrate`, Flyway
+ * `db/migration` (singular), Prisma, Drizzle, Supabase, diesel (`migrations/<timestamp>_<name>/up.sql`).
+ */
 export const MIGRATION_FOLDERS = [
   '**/migrations',
+  '**/migration',
   '**/migrate',
-  '**/db/migrate',
   '**/prisma/migrations',
   '**/drizzle',
   '**/supabase/migrations',
 ];
+/** Folders that hold migrations only as .sql files: sqitch's `deploy/` (a `deploy/` folder of scripts is not). */
+export const SQL_MIGRATION_FOLDERS = ['**/deploy'];
+/** golang-migrate's file names, wherever the folder is. */
+export const SQL_MIGRATION_FILES = ['**/*.up.sql', '**/*.down.sql'];
 export const SCRIPT_EXTENSIONS = '{js,cjs,mjs,ts,cts,mts}';
 export const TYPESCRIPT_EXTENSIONS = '{ts,cts,mts}';
 export const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
 
-const inFolders = (pattern: string): string[] => MIGRATION_FOLDERS.map((folder) => `${folder}/**/${pattern}`);
+const inFolders = (folders: readonly string[], pattern: string): string[] =>
+  folders.map((folder) => `${folder.replace(/\/+$/, '')}/**/${pattern}`);
+
+export interface MigrationFolders {
+  /** Folders (globs, relative to eslint.config.js) whose .js/.ts and .sql files are migrations. */
+  folders?: readonly string[];
+  /** Folders whose .sql files only are migrations. */
+  sqlFolders?: readonly string[];
+  /** Globs of .sql migration files. */
+  sqlFiles?: readonly string[];
+  /** Names the config blocks (ESLint's --inspect-config shows it). */
+  name?: string;
+}
+
+interface BlockNames {
+  scripts: string;
+  typescript: string;
+  sql: string;
+}
+
+/** The config blocks that lint migrations in the given folders: no-index-in-migration, with the SQL language for .sql. */
+export function migrationConfigs(plugin: object, layout: MigrationFolders): object[] {
+  const name = layout.name ?? `${NAMESPACE}/custom-migrations`;
+  return migrationBlocks(plugin, layout, { scripts: name, typescript: `${name}/typescript`, sql: `${name}/sql` });
+}
+
+function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockNames, typescriptFiles: string[] = []): object[] {
+  const plugins = { [NAMESPACE]: plugin };
+  const folders = layout.folders ?? [];
+  const sqlFiles = [...inFolders([...folders, ...(layout.sqlFolders ?? [])], '*.sql'), ...(layout.sqlFiles ?? [])];
+  const rules = { [`${NAMESPACE}/no-index-in-migration`]: 'error' };
+  const blocks: object[] = [];
+  if (folders.length > 0) {
+    blocks.push(
+      { name: names.scripts, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
+      {
+        name: names.typescript,
+        files: [...inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), ...typescriptFiles],
+        languageOptions: { parser: typescriptParser },
+      },
+    );
+  }
+  if (sqlFiles.length > 0) blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
+  return blocks;
+}
 
 export function recommendedConfig(plugin: object): object[] {
-  const plugins = { [NAMESPACE]: plugin };
+  const layout = { folders: MIGRATION_FOLDERS, sqlFolders: SQL_MIGRATION_FOLDERS, sqlFiles: SQL_MIGRATION_FILES };
+  const names = { scripts: `${NAMESPACE}/migrations`, typescript: `${NAMESPACE}/typescript`, sql: `${NAMESPACE}/sql-migrations` };
   return [
-    {
-      name: `${NAMESPACE}/migrations`,
-      files: inFolders(`*.${SCRIPT_EXTENSIONS}`),
-      plugins,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error' },
-    },
-    {
-      name: `${NAMESPACE}/typescript`,
-      files: [...inFolders(`*.${TYPESCRIPT_EXTENSIONS}`), '**/db/indexes.ts'],
-      languageOptions: { parser: typescriptParser },
-    },
-    {
-      name: `${NAMESPACE}/sql-migrations`,
-      files: inFolders('*.sql'),
-      plugins,
-      language: `${NAMESPACE}/sql`,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error' },
-    },
+    ...migrationBlocks(plugin, layout, names, ['**/db/indexes.ts']),
     {
       name: `${NAMESPACE}/registry`,
       files: REGISTRY_FILES,
-      plugins,
+      plugins: { [NAMESPACE]: plugin },
       rules: { [`${NAMESPACE}/valid-registry`]: 'error' },
     },
   ];

@@ -1,5 +1,6 @@
 // The AST the SQL language gives ESLint: the file's statements as PostgreSQL parsed them, and its comments.
 import type { Node } from '../../../src/sql/parser.ts';
+import type { SqlSource } from '../../../src/sql/sql-source.ts';
 import type { SqlToken } from '../../../src/sql/sql-tokens.ts';
 
 export interface Position {
@@ -23,6 +24,8 @@ export interface SqlStatement extends Located {
   /** The parse node's type: `IndexStmt`, `DoStmt`, `CreateStmt`, ... */
   kind: string;
   node: Node;
+  /** The statement's span in `SqlScript.sql.text` (the file's own offsets unless the file is a template). */
+  sqlRange: [number, number];
 }
 
 /** A `-- line` or `/* block *\/` comment; `value` is its text without the comment markers. */
@@ -36,6 +39,13 @@ export interface SqlScript extends Located {
   type: 'SqlScript';
   statements: SqlStatement[];
   comments: SqlComment[];
+  /** The SQL that was parsed: the file's text, or a template's with its placeholders as holes. */
+  sql: SqlSource;
+  /**
+   * A template whose SQL PostgreSQL could not parse as a whole (a placeholder where no identifier may stand):
+   * `statements` is empty, and the rules read `sql` statement by statement.
+   */
+  unparsedTemplate: boolean;
 }
 
 export type SqlNode = SqlScript | SqlStatement;

@@ -1,8 +1,10 @@
 // ESLint's language-plugin interface for PostgreSQL migrations (`language: 'index-builder/sql'`). Parsing is
-// synchronous: src/sql/parser.ts loads libpg-query's WebAssembly once, when the plugin module is imported.
+// synchronous: src/sql/pg-query.ts loads libpg-query's WebAssembly synchronously, the first time it is needed.
 import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
 import { nodeType } from '../../../src/sql/parser.ts';
 import { scanTokens } from '../../../src/sql/sql-tokens.ts';
+import { plainSqlSource } from '../../../src/sql/sql-source.ts';
+import { templateSqlSource } from '../../../src/sql/sql-templates.ts';
 import { parseStatements } from '../../../src/sql/statements.ts';
 import { commentNode, locator, visitorKeys, type SqlNode, type SqlScript } from './sql-ast.ts';
 import { SqlSourceCode } from './sql-source-code.ts';
@@ -28,24 +30,34 @@ export class SqlLanguage
   parse(file: File): ParseResult<SqlScript> {
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
     const at = locator(text);
-    const parsed = parseStatements(text);
-    if (!parsed.ok) {
+    const template = templateSqlSource(text);
+    const sql = template ?? plainSqlSource(text);
+    const parsed = parseStatements(sql.text);
+    if (!parsed.ok && !template) {
       const position = at(parsed.offset ?? 0);
       const error: FileError = { message: parsed.message, line: position.line, column: position.column };
       return { ok: false, errors: [error] };
     }
-    const comments = (scanTokens(text) ?? []).filter((token) => token.kind === 'comment').map((token) => commentNode(token, at));
-    const statements = parsed.statements.map((statement) => ({
-      type: 'SqlStatement' as const,
-      kind: nodeType(statement.node) ?? 'unknown',
-      node: statement.node,
-      range: [statement.start, statement.end] as [number, number],
-      loc: { start: at(statement.start), end: at(statement.end) },
-    }));
+    const comments = (scanTokens(sql.text) ?? [])
+      .filter((token) => token.kind === 'comment')
+      .map((token) => commentNode({ ...token, start: sql.toSource(token.start), end: sql.toSource(token.end) }, at));
+    const statements = (parsed.ok ? parsed.statements : []).map((statement) => {
+      const [start, end] = [sql.toSource(statement.start), sql.toSource(statement.end)];
+      return {
+        type: 'SqlStatement' as const,
+        kind: nodeType(statement.node) ?? 'unknown',
+        node: statement.node,
+        range: [start, end] as [number, number],
+        sqlRange: [statement.start, statement.end] as [number, number],
+        loc: { start: at(start), end: at(end) },
+      };
+    });
     const ast: SqlScript = {
       type: 'SqlScript',
       statements,
       comments,
+      sql,
+      unparsedTemplate: !parsed.ok,
       range: [0, text.length],
       loc: { start: at(0), end: at(text.length) },
     };

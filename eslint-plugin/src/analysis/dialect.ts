@@ -1,0 +1,192 @@
+// Code that runs only on another database. Projects branch per database: `if (client === 'sqlite3')`,
+// `switch (knex.client.config.client)`, TypeORM's `queryRunner.connection.options.type`, Sequelize's
+// `queryInterface.sequelize.getDialect()`, `const isMySQL = env.DB_CLIENT === 'mysql'`, early returns
+// (`if (dialect !== 'postgres') return;`), ternaries and `&&`. Each condition on the way to a node is evaluated as if
+// the database were PostgreSQL (three-valued: true, false, unknown); a node that a false condition guards cannot run
+// on PostgreSQL. Anything the analysis cannot tell stays checked.
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { staticString } from './static-values.ts';
+
+type Node = TSESTree.Node;
+type GetScope = (node: Node) => TSESLint.Scope.Scope;
+/** A condition's value when the database is PostgreSQL: true, false, or unknown. */
+type Truth = boolean | undefined;
+
+/** What knex, TypeORM, Sequelize, MikroORM and Kysely call PostgreSQL. */
+const POSTGRES = new Set(['pg', 'postgres', 'postgresql', 'pgnative', 'pg-native', 'aurora-postgres', 'pglite', 'cockroachdb']);
+/** What they call the others. */
+const OTHERS = new Set([
+  'sqlite', 'sqlite3', 'better-sqlite3', 'better-sqlite', 'libsql', 'capacitor', 'cordova', 'expo', 'nativescript',
+  'react-native', 'sqljs', 'mysql', 'mysql2', 'mariadb', 'aurora-mysql', 'mssql', 'tedious', 'oracle', 'oracledb',
+  'sap', 'spanner', 'mongodb', 'redshift', 'db2',
+]);
+/** Expressions whose value names the database. */
+const DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
+const DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
+
+export class DialectGuards {
+  constructor(
+    private readonly text: string,
+    private readonly getScope: GetScope,
+  ) {}
+
+  /** True when `node` runs only when the database is not PostgreSQL. */
+  excludesPostgres(node: Node): boolean {
+    for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (this.#guardedOut(parent, child)) return true;
+    }
+    return false;
+  }
+
+  #guardedOut(parent: Node, child: Node): boolean {
+    switch (parent.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (child === parent.consequent) return this.truth(parent.test) === false;
+        if (child === parent.alternate) return this.truth(parent.test) === true;
+        return false;
+      case 'LogicalExpression':
+        if (child !== parent.right) return false;
+        if (parent.operator === '&&') return this.truth(parent.left) === false;
+        if (parent.operator === '||') return this.truth(parent.left) === true;
+        return false;
+      case 'SwitchCase':
+        return parent.consequent.includes(child as TSESTree.Statement) && this.#caseTruth(parent) === false;
+      case 'BlockStatement':
+      case 'Program':
+      case 'StaticBlock':
+        return this.#returnedBefore(parent.body as Node[], child);
+      default:
+        return false;
+    }
+  }
+
+  /** `if (cond) return;` (or a block ending in return/throw) before `child`, with cond true on PostgreSQL. */
+  #returnedBefore(body: readonly Node[], child: Node): boolean {
+    for (const statement of body) {
+      if (statement === child) return false;
+      if (statement.type === 'IfStatement' && !statement.alternate && leaves(statement.consequent) && this.truth(statement.test) === true) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  #caseTruth(switchCase: TSESTree.SwitchCase): Truth {
+    const switchNode = switchCase.parent;
+    if (!this.#namesDialect(switchNode.discriminant)) return undefined;
+    const cases = switchNode.cases;
+    const at = cases.indexOf(switchCase);
+    // The labels that lead here: this case's and those that fall through into it.
+    let first = at;
+    while (first > 0 && !cases[first - 1]!.consequent.some(leaves)) first--;
+    const truths = cases.slice(first, at + 1).map((c) => (c.test ? nameTruth(staticString(c.test)) : this.#defaultTruth(cases)));
+    return any(truths);
+  }
+
+  /** `default:` runs on PostgreSQL unless another case names it. */
+  #defaultTruth(cases: readonly TSESTree.SwitchCase[]): Truth {
+    return cases.some((c) => c.test && nameTruth(staticString(c.test)) === true) ? false : undefined;
+  }
+
+  /** The condition's value when the database is PostgreSQL. */
+  truth(node: Node, depth = 0): Truth {
+    if (depth > 8) return undefined;
+    switch (node.type) {
+      case 'UnaryExpression':
+        return node.operator === '!' ? not(this.truth(node.argument, depth + 1)) : undefined;
+      case 'LogicalExpression': {
+        const [left, right] = [this.truth(node.left, depth + 1), this.truth(node.right, depth + 1)];
+        if (node.operator === '&&') return left === false || right === false ? false : left && right ? true : undefined;
+        if (node.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
+        return undefined;
+      }
+      case 'BinaryExpression':
+        return this.#comparison(node);
+      case 'CallExpression':
+        return this.#includes(node);
+      case 'Identifier':
+        return flagTruth(node.name) ?? this.#constTruth(node, depth);
+      case 'MemberExpression':
+        return !node.computed && node.property.type === 'Identifier' ? flagTruth(node.property.name) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  #comparison(node: TSESTree.BinaryExpression): Truth {
+    const { operator, left, right } = node;
+    if (operator === 'instanceof') return right.type === 'Identifier' ? classTruth(right.name) : undefined;
+    const negated = operator === '!==' || operator === '!=';
+    if (!negated && operator !== '===' && operator !== '==') return undefined;
+    const [value, other] = staticString(right) !== undefined ? [staticString(right), left] : [staticString(left), right];
+    if (value === undefined || !this.#namesDialect(other)) return undefined;
+    const truth = nameTruth(value);
+    return negated ? not(truth) : truth;
+  }
+
+  /** `['pg', 'postgres'].includes(client)`. */
+  #includes(node: TSESTree.CallExpression): Truth {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression') return undefined;
+    if (callee.property.type !== 'Identifier' || callee.property.name !== 'includes') return undefined;
+    const [argument] = node.arguments;
+    if (!argument || argument.type === 'SpreadElement' || !this.#namesDialect(argument)) return undefined;
+    return any(callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? nameTruth(staticString(element)) : undefined)));
+  }
+
+  /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
+  #constTruth(node: TSESTree.Identifier, depth: number): Truth {
+    const variable = this.#variable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    return this.truth(def.node.init, depth + 1);
+  }
+
+  #variable(node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    for (let scope: TSESLint.Scope.Scope | null = this.getScope(node); scope; scope = scope.upper) {
+      const variable = scope.set.get(node.name);
+      if (variable) return variable;
+    }
+    return undefined;
+  }
+
+  #namesDialect(node: Node): boolean {
+    return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
+  }
+}
+
+function nameTruth(name: string | undefined): Truth {
+  if (name === undefined) return undefined;
+  const lower = name.toLowerCase();
+  if (POSTGRES.has(lower)) return true;
+  if (OTHERS.has(lower)) return false;
+  return undefined;
+}
+
+function flagTruth(name: string): Truth {
+  const match = DIALECT_FLAG.exec(name)?.[1];
+  return match ? /^(postgres|pg)/i.test(match) : undefined;
+}
+
+/** `driver instanceof PostgresDriver`, `... instanceof SqliteDriver`. */
+function classTruth(name: string): Truth {
+  if (/postgres/i.test(name)) return true;
+  if (/sqlite|mysql|maria|sqlserver|mssql|oracle|spanner|sap|mongo/i.test(name)) return false;
+  return undefined;
+}
+
+function not(truth: Truth): Truth {
+  return truth === undefined ? undefined : !truth;
+}
+
+function any(truths: readonly Truth[]): Truth {
+  if (truths.includes(true)) return true;
+  return truths.length > 0 && truths.every((truth) => truth === false) ? false : undefined;
+}
+
+/** A statement that leaves the block: return, throw, or a block ending in one. */
+function leaves(node: Node): boolean {
+  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'BreakStatement') return true;
+  return node.type === 'BlockStatement' && node.body.length > 0 && leaves(node.body[node.body.length - 1]!);
+}

@@ -1,0 +1,136 @@
+// libpg-query's WebAssembly, loaded synchronously on first use (no top-level await, so the ESLint plugin can be
+// require()d from CommonJS and ESLint's synchronous `parse` can call it). libpg-query's Emscripten glue is async
+// even when handed a compiled module, so it runs in a vm context whose microtasks drain as soon as the script
+// returns (`microtaskMode: 'afterEvaluate'`): by then the runtime is initialised.
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+/** The slice of the Emscripten module the parser calls. */
+interface PgQueryWasm {
+  _malloc(size: number): number;
+  _free(pointer: number): void;
+  _wasm_parse_query_raw(query: number): number;
+  _wasm_free_parse_result(result: number): void;
+  _wasm_scan(query: number): number;
+  _wasm_free_string(pointer: number): void;
+  getValue(pointer: number, type: 'i32'): number;
+  UTF8ToString(pointer: number): string;
+  lengthBytesUTF8(text: string): number;
+  stringToUTF8(text: string, pointer: number, size: number): void;
+}
+
+const GLUE = 'libpg-query.js';
+const WASM = 'libpg-query.wasm';
+
+/** The bundles ship the glue and the WASM beside them; from source, they come from node_modules. */
+function locate(file: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, file);
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
+}
+
+function load(): PgQueryWasm {
+  const gluePath = locate(GLUE);
+  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
+  const cjs = { exports: {} as unknown };
+  const sandbox: Record<string, unknown> = {
+    module: cjs,
+    exports: cjs.exports,
+    require: createRequire(gluePath),
+    __filename: gluePath,
+    __dirname: dirname(gluePath),
+    process,
+    console,
+    setTimeout,
+    clearTimeout,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    WebAssembly,
+    result: {} as { module?: PgQueryWasm; error?: unknown },
+    instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
+      done(new WebAssembly.Instance(wasm, imports));
+      return {};
+    },
+  };
+  const context = vm.createContext(sandbox, { microtaskMode: 'afterEvaluate' });
+  vm.runInContext(readFileSync(gluePath, 'utf8'), context, { filename: gluePath });
+  vm.runInContext(
+    'module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });',
+    context,
+  );
+  const result = sandbox.result as { module?: PgQueryWasm; error?: unknown };
+  if (result.error !== undefined) throw result.error;
+  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
+  return result.module;
+}
+
+let loaded: PgQueryWasm | undefined;
+
+function pgQuery(): PgQueryWasm {
+  return (loaded ??= load());
+}
+
+/** libpg-query's error, with PostgreSQL's 0-based cursor position (in characters) when it gave one. */
+export interface PgQueryError extends Error {
+  sqlDetails?: { message: string; cursorPosition?: number };
+}
+
+function withString<T>(text: string, use: (pointer: number) => T): T {
+  const pg = pgQuery();
+  const size = pg.lengthBytesUTF8(text) + 1;
+  const pointer = pg._malloc(size);
+  try {
+    pg.stringToUTF8(text, pointer, size);
+    return use(pointer);
+  } finally {
+    pg._free(pointer);
+  }
+}
+
+/** libpg-query's `parseSync`: the parse tree as JSON, or a {@link PgQueryError}. */
+export function parseQuery(query: string): unknown {
+  const pg = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg._wasm_parse_query_raw(queryPointer);
+    if (!result) throw new Error('Failed to parse query: memory allocation failed');
+    try {
+      const tree = pg.getValue(result, 'i32');
+      const error = pg.getValue(result + 8, 'i32');
+      if (error) {
+        const messagePointer = pg.getValue(error, 'i32');
+        const cursor = pg.getValue(error + 16, 'i32');
+        const message = messagePointer ? pg.UTF8ToString(messagePointer) : 'Unknown error';
+        const failure = new Error(message) as PgQueryError;
+        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+        throw failure;
+      }
+      if (!tree) throw new Error('No parse tree generated');
+      return JSON.parse(pg.UTF8ToString(tree));
+    } finally {
+      pg._wasm_free_parse_result(result);
+    }
+  });
+}
+
+/** libpg-query's `scanSync`: PostgreSQL's tokens of `query`. */
+export function scanQuery(query: string): unknown {
+  const pg = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg._wasm_scan(queryPointer);
+    try {
+      const text = pg.UTF8ToString(result);
+      if (text.startsWith('syntax error') || text.startsWith('deparse error') || text.startsWith('ERROR')) {
+        throw new Error(text);
+      }
+      return JSON.parse(text);
+    } finally {
+      if (result) pg._wasm_free_string(result);
+    }
+  });
+}
