@@ -56,7 +56,8 @@ export function scoreCorpus(root, manifest, results) {
       const result = byPath.get(path);
       const messages = result?.messages ?? [];
       const reports = messages.filter((m) => m.ruleId?.startsWith(`${NAMESPACE}/`));
-      const labelled = [...file.indexes, ...file.constraints];
+      const helperIndexes = file.helperIndexes ?? [];
+      const labelled = [...file.indexes, ...file.constraints, ...helperIndexes];
       files.push({
         package: pkg.name,
         path,
@@ -66,6 +67,8 @@ export function scoreCorpus(root, manifest, results) {
         missedIndexes: file.indexes.filter((line) => !reports.some((m) => covers(m, line))),
         constraints: file.constraints,
         missedConstraints: file.constraints.filter((line) => !reports.some((m) => covers(m, line))),
+        helperIndexes,
+        missedHelperIndexes: helperIndexes.filter((line) => !reports.some((m) => covers(m, line))),
         falseReports: reports.filter((m) => !labelled.some((line) => covers(m, line))).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 160)}`),
         parseErrors: messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.message}`),
       });
@@ -74,11 +77,13 @@ export function scoreCorpus(root, manifest, results) {
   return files;
 }
 
+const EMPTY_ROW = { style: '', files: 0, withIndex: 0, found: 0, missed: 0, falseReports: 0, parseErrors: 0, constraints: 0, constraintsFound: 0, helperIndexes: 0, helperIndexesFound: 0 };
+
 /** One row per style: files, files with an index, found, missed, false reports, parse errors, constraints. */
 export function styleTable(files) {
   const rows = new Map();
   for (const f of files) {
-    const row = rows.get(f.style) ?? { style: f.style, files: 0, withIndex: 0, found: 0, missed: 0, falseReports: 0, parseErrors: 0, constraints: 0, constraintsFound: 0 };
+    const row = rows.get(f.style) ?? { ...EMPTY_ROW, style: f.style };
     row.files += 1;
     if (f.indexes.length) {
       row.withIndex += 1;
@@ -89,18 +94,22 @@ export function styleTable(files) {
     row.parseErrors += f.parseErrors.length ? 1 : 0;
     row.constraints += f.constraints.length;
     row.constraintsFound += f.constraints.length - f.missedConstraints.length;
+    row.helperIndexes += f.helperIndexes.length;
+    row.helperIndexesFound += f.helperIndexes.length - f.missedHelperIndexes.length;
     rows.set(f.style, row);
   }
   const list = [...rows.values()].sort((a, b) => b.files - a.files);
   const total = list.reduce(
     (t, r) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'style' ? v : v + r[k]])),
-    { style: 'total', files: 0, withIndex: 0, found: 0, missed: 0, falseReports: 0, parseErrors: 0, constraints: 0, constraintsFound: 0 },
+    { ...EMPTY_ROW, style: 'total' },
   );
   return [...list, total];
 }
 
 export function formatTable(rows) {
-  const header = ['style', 'files', 'files with an index', 'found', 'missed', 'false reports', 'files with a parse error', 'constraints found'];
-  const lines = rows.map((r) => [r.style, r.files, r.withIndex, r.found, r.missed, r.falseReports, r.parseErrors, `${r.constraintsFound}/${r.constraints}`].map(String));
+  const header = ['style', 'files', 'files with an index', 'found', 'missed', 'false reports', 'files with a parse error', 'constraints found', 'indexes via a project helper, found'];
+  const lines = rows.map((r) =>
+    [r.style, r.files, r.withIndex, r.found, r.missed, r.falseReports, r.parseErrors, `${r.constraintsFound}/${r.constraints}`, `${r.helperIndexesFound}/${r.helperIndexes}`].map(String),
+  );
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

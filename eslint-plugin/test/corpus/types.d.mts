@@ -6,6 +6,7 @@ export interface CorpusFile {
   indexes: number[];
   constraints: number[];
   otherDialect?: number[];
+  helperIndexes?: number[];
   note?: string;
 }
 export interface CorpusPackage {
@@ -30,6 +31,8 @@ export interface ScoredFile {
   missedIndexes: number[];
   constraints: number[];
   missedConstraints: number[];
+  helperIndexes: number[];
+  missedHelperIndexes: number[];
   falseReports: string[];
   parseErrors: string[];
 }
@@ -43,4 +46,6 @@ export interface StyleRow {
   parseErrors: number;
   constraints: number;
   constraintsFound: number;
+  helperIndexes: number;
+  helperIndexesFound: number;
 }
