@@ -17,7 +17,12 @@ beforeAll(async () => {
   const corpus = await ensureCorpus();
   manifest = corpus.manifest;
   files = scoreCorpus(corpus.root, manifest, await lintCorpus(corpus.root, indexBuilder, manifest));
-  console.log(`Real-world corpus, linted with configs.recommended:\n${formatTable(styleTable(files))}`);
+  const creations = files.reduce((n, f) => n + f.indexes.length, 0);
+  const unreported = files.reduce((n, f) => n + f.missedIndexes.length, 0);
+  console.log(
+    `Real-world corpus, linted with configs.recommended:\n${formatTable(styleTable(files))}\n` +
+      `index creations reported: ${creations - unreported}/${creations}`,
+  );
 }, 600_000);
 
 const list = (entries: string[]): string => (entries.length ? `\n  ${entries.join('\n  ')}` : ' none');
@@ -48,8 +53,8 @@ describe('the real-world corpus', () => {
   });
 
   it(`reports at least ${RECALL * 100}% of the unique and primary-key constraints added to existing tables`, () => {
-    const constraints = files.flatMap((f) => f.constraints.map((line) => ({ f, line })));
-    const missed = constraints.filter(({ f, line }) => f.missedConstraints.includes(line)).map(({ f, line }) => `${f.path}:${line}`);
-    expect(verdict((constraints.length - missed.length) / constraints.length, `constraints missed:${list(missed)}`)).toBe('ok');
+    const total = files.reduce((n, f) => n + f.constraints.length, 0);
+    const missed = files.flatMap((f) => f.missedConstraints.map((line) => `${f.path}:${line}`));
+    expect(verdict((total - missed.length) / total, `constraints missed:${list(missed)}`)).toBe('ok');
   });
 });

@@ -43,6 +43,18 @@ export async function lintCorpus(root, plugin, manifest) {
 
 const covers = (message, line) => message.line <= line && line <= (message.endLine ?? message.line);
 
+/** The labelled lines left without a report. A line listed k times holds k creations and needs k reports over it. */
+function unreported(lines, reports) {
+  const wanted = new Map();
+  for (const line of lines) wanted.set(line, (wanted.get(line) ?? 0) + 1);
+  const missed = [];
+  for (const [line, count] of wanted) {
+    const got = reports.filter((m) => covers(m, line)).length;
+    for (let i = got; i < count; i += 1) missed.push(line);
+  }
+  return missed;
+}
+
 /**
  * Scores ESLint's results against the labels: per file, which labelled index and constraint lines got a report,
  * which reports hit no labelled line (false reports), and parse errors.
@@ -64,11 +76,11 @@ export function scoreCorpus(root, manifest, results) {
         style: file.style,
         linted: result !== undefined,
         indexes: file.indexes,
-        missedIndexes: file.indexes.filter((line) => !reports.some((m) => covers(m, line))),
+        missedIndexes: unreported(file.indexes, reports),
         constraints: file.constraints,
-        missedConstraints: file.constraints.filter((line) => !reports.some((m) => covers(m, line))),
+        missedConstraints: unreported(file.constraints, reports),
         helperIndexes,
-        missedHelperIndexes: helperIndexes.filter((line) => !reports.some((m) => covers(m, line))),
+        missedHelperIndexes: unreported(helperIndexes, reports),
         falseReports: reports.filter((m) => !labelled.some((line) => covers(m, line))).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 160)}`),
         parseErrors: messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.message}`),
       });
