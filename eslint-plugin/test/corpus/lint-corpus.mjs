@@ -36,9 +36,15 @@ export async function writeCorpusConfig(root, manifest) {
   return path;
 }
 
+/** ESLint's results; each carries `ruleOn`: whether the config turns no-index-in-migration on for the file. */
 export async function lintCorpus(root, plugin, manifest) {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: corpusConfig(plugin, manifest) });
-  return eslint.lintFiles(['.']);
+  const results = await eslint.lintFiles(['.']);
+  for (const result of results) {
+    const config = await eslint.calculateConfigForFile(result.filePath);
+    result.ruleOn = Boolean(config?.rules?.[`${NAMESPACE}/no-index-in-migration`]?.[0]);
+  }
+  return results;
 }
 
 const covers = (message, line) => message.line <= line && line <= (message.endLine ?? message.line);
@@ -74,7 +80,7 @@ export function scoreCorpus(root, manifest, results) {
         package: pkg.name,
         path,
         style: file.style,
-        linted: result !== undefined,
+        linted: result?.ruleOn === true,
         indexes: file.indexes,
         missedIndexes: unreported(file.indexes, reports),
         constraints: file.constraints,

@@ -26,6 +26,7 @@ export interface ScoredFile {
   package: string;
   path: string;
   style: string;
+  /** Whether the config turned no-index-in-migration on for the file (false: a folder the globs miss). */
   linted: boolean;
   indexes: number[];
   missedIndexes: number[];
