@@ -17,6 +17,7 @@ const ESLINT_BIN = join(dirname(require.resolve('eslint/package.json')), require
 const ESLINT_VERSION = require('eslint/package.json').version;
 const SQUAWK_DIR = join(tmpdir(), 'index-builder-bench-squawk');
 const PLUGIN_GENERATOR = fileURLToPath(new URL('../eslint-plugin/scripts/generate-corpus.mjs', import.meta.url));
+const REAL_WORLD = new URL('../eslint-plugin/test/corpus/', import.meta.url);
 
 /** The migrations to lint, from the ESLint plugin's own corpus generator (knex, node-pg-migrate, Sequelize, TypeORM, Kysely, .sql). */
 async function generate(cwd, count) {
@@ -113,6 +114,41 @@ async function squawk(cwd, files, log) {
   return { available: true, version, wallMs: round(result.wallMs), problems: lines.length, problemsByRule: byRule, installedThisRun: binary.installedNow };
 }
 
+/**
+ * The real-world corpus of the recall test (eslint-plugin/test/corpus: real migrations from npm packages, fetched into
+ * node_modules/.cache), linted by the ESLint CLI with the recommended config, TIMING=1 and --stats.
+ */
+export async function measureRealWorld(log) {
+  const { ensureCorpus } = await import(new URL('fetch.mjs', REAL_WORLD).href);
+  const { writeCorpusConfig } = await import(new URL('lint-corpus.mjs', REAL_WORLD).href);
+  let corpus;
+  try {
+    corpus = await ensureCorpus({ log });
+  } catch (error) {
+    return { available: false, reason: error.message };
+  }
+  await writeCorpusConfig(corpus.root, corpus.manifest);
+  const files = corpus.manifest.packages.reduce((n, p) => n + p.files.length, 0);
+  log(`    eslint over the real-world corpus (${files} files from ${corpus.manifest.packages.length} packages)...`);
+  const run = await eslint(corpus.root, ['.'], 'eslint-real-world.json');
+  const rulesMs = Object.values(run.timing).reduce((a, b) => a + b, 0);
+  const lintMs = Object.values(run.byKind).reduce((a, k) => a + k.lintMs, 0);
+  return {
+    available: true,
+    files,
+    packages: corpus.manifest.packages.map((p) => `${p.name}@${p.version}`),
+    wallMs: round(run.wallMs),
+    msPerFile: round(run.wallMs / files, 2),
+    rulesMsFromTiming: round(rulesMs),
+    rulesShareOfWallPercent: round((rulesMs / run.wallMs) * 100),
+    rulesShareOfLintPercent: round((rulesMs / lintMs) * 100),
+    timing: run.timing,
+    statsByKind: run.byKind,
+    problems: run.problems,
+    fatalParseErrors: run.fatal,
+  };
+}
+
 export async function measureLint({ scale, workDir, log }) {
   const cwd = join(workDir, 'lint');
   await rm(cwd, { recursive: true, force: true });
@@ -132,6 +168,7 @@ export async function measureLint({ scale, workDir, log }) {
   log(`    eslint over the ${corpus.sql.length} .sql files alone, then squawk over the same files...`);
   const sqlOnly = await eslint(cwd, ['migrations/**/*.sql'], 'eslint-sql.json');
   const squawkResult = await squawk(cwd, corpus.sql, log);
+  const realWorld = await measureRealWorld(log);
 
   return {
     eslintVersion: ESLINT_VERSION,
@@ -158,6 +195,7 @@ export async function measureLint({ scale, workDir, log }) {
       problems: sqlOnly.problems,
       statsByKind: sqlOnly.byKind,
     },
+    realWorld,
     squawk: squawkResult.available
       ? { ...squawkResult, files: corpus.sql.length, eslintToSquawkWallRatio: round(sqlOnly.wallMs / squawkResult.wallMs, 2) }
       : squawkResult,

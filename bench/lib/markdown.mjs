@@ -90,7 +90,18 @@ function lint(l) {
     `| the plugin's rules (\`TIMING=1\`) | ${s(l.all.rulesMsFromTiming)} | ${n(l.all.rulesShareOfWallPercent, 1)}% of ESLint's wall time (${n(l.all.rulesShareOfLintPercent, 1)}% of its per-file lint time) |`,
     `| parsing (\`--stats\`, summed per file) | ${s(Object.values(l.all.statsByKind).reduce((a, k) => a + k.parseMs, 0))} | ${Object.entries(l.all.statsByKind).map(([e, k]) => `.${e} ${ms(k.parseMs / k.files, 2)}`).join(', ')} per file |`,
     squawkRow,
+    realWorldRows(l.realWorld),
     '',
+  ].join('\n');
+}
+
+/** The real-world corpus of the plugin's recall test (eslint-plugin/test/corpus), through the same ESLint CLI run. */
+function realWorldRows(r) {
+  if (!r) return '';
+  if (!r.available) return `| real-world corpus | not measured | ${r.reason} |`;
+  return [
+    `| ESLint with \`configs.recommended\`, real-world corpus (${n(r.files)} files, ${n(r.packages.length)} npm packages) | ${s(r.wallMs)} | ${ms(r.msPerFile, 2)} per file |`,
+    `| the plugin's rules on it (\`TIMING=1\`) | ${s(r.rulesMsFromTiming)} | ${n(r.rulesShareOfWallPercent, 1)}% of ESLint's wall time (${n(r.rulesShareOfLintPercent, 1)}% of its per-file lint time) |`,
   ].join('\n');
 }
 
