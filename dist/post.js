@@ -68842,6 +68842,15 @@ ${error.stack ?? ""}` : "";
   return match ? Number(match[1]) : 1;
 }
 
+// src/fleet/shards.ts
+function parseShard(text) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new Error(`"${text}" is not a shard: write i/K with 1 \u2264 i \u2264 K, e.g. 2/4`);
+  return { index, count };
+}
+
 // src/util/duration.ts
 var UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(text) {
@@ -68862,15 +68871,24 @@ var INPUT_DEFAULTS = {
   "dry-run": "false",
   "on-drift": "report",
   prune: "false",
-  "ssl-ca": ""
+  "ssl-ca": "",
+  targets: "",
+  concurrency: "4",
+  "per-host": "2",
+  canary: "",
+  shard: ""
 };
 var InputError = class extends Error {
 };
 function readInputs(get) {
   const value2 = (name) => get(name).trim() || INPUT_DEFAULTS[name];
   const timeBudget = value2("time-budget");
+  const fleet = fleetInputs(value2);
+  if (fleet && get("database-url").trim()) throw new InputError('Give either "database-url" (one database) or "targets" (a fleet), not both');
+  if (fleet && booleanInput("dry-run", value2("dry-run"))) throw invalid("dry-run", 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
+  if (!fleet && value2("shard")) throw invalid("shard", 'it needs "targets" (the shards are computed from its names)');
   return {
-    databaseUrl: withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
+    databaseUrl: fleet ? "" : withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
     registry: value2("registry"),
     lockTimeoutMs: durationInput("lock-timeout", value2("lock-timeout")),
     maxAttempts: positiveIntegerInput("max-attempts", value2("max-attempts")),
@@ -68880,15 +68898,36 @@ function readInputs(get) {
     failOn: failOnInput(value2("fail-on")),
     dryRun: booleanInput("dry-run", value2("dry-run")),
     onDrift: oneOfInput("on-drift", value2("on-drift"), ON_DRIFT_VALUES),
-    prune: booleanInput("prune", value2("prune"))
+    prune: booleanInput("prune", value2("prune")),
+    ...fleet ? { fleet } : {}
   };
+}
+function fleetInputs(value2) {
+  const targets = value2("targets");
+  if (!targets) return void 0;
+  const canary = value2("canary");
+  const shard = value2("shard");
+  return {
+    targets,
+    concurrency: positiveIntegerInput("concurrency", value2("concurrency")),
+    perHost: positiveIntegerInput("per-host", value2("per-host")),
+    ...canary ? { canary: positiveIntegerInput("canary", canary) } : {},
+    ...shard ? { shard: shardInput(shard) } : {}
+  };
+}
+function shardInput(text) {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw invalid("shard", error.message);
+  }
 }
 function invalid(name, reason) {
   return new InputError(`Invalid input "${name}": ${reason}`);
 }
 function databaseUrlInput(url) {
   if (!url) {
-    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }}');
+    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)');
   }
   try {
     return checkDatabaseUrl(url);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS } from '../../src/action/inputs.ts';
-import { OUTPUT_NAMES } from '../../src/action/outputs.ts';
+import { FLEET_OUTPUT_NAMES, OUTPUT_NAMES } from '../../src/action/outputs.ts';
 import { ROOT } from '../support/cli.ts';
 
 interface ActionYml {
@@ -34,7 +34,7 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['database-url', ...Object.keys(INPUT_DEFAULTS)].sort());
-    expect(action.inputs['database-url']!.required).toBe(true);
+    expect(action.inputs['database-url']!.required).toBe(false); // a fleet (targets) needs none
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
       expect({ name, default: action.inputs[name]!.default }).toEqual({ name, default: value });
     }
@@ -42,7 +42,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the code sets', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES, ...FLEET_OUTPUT_NAMES].sort());
     for (const output of Object.values(action.outputs)) expect(output.description.length).toBeGreaterThan(10);
   });
 });
