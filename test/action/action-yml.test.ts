@@ -63,3 +63,24 @@ describe('examples/workflows/deploy.yml', () => {
     for (const name of used) expect(OUTPUT_NAMES).toContain(name);
   });
 });
+
+describe('examples/workflows/fleet.yml', () => {
+  interface Job { needs?: string; outputs?: Record<string, string>; strategy?: { matrix: string }; steps: { id?: string; uses?: string; run?: string; with?: Record<string, unknown> }[] }
+  const text = readFileSync(join(ROOT, 'examples/workflows/fleet.yml'), 'utf8');
+  const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs;
+
+  it('computes the shards in one job and builds each in a matrix job with fromJSON', () => {
+    expect(jobs.shards!.steps.find((s) => s.id === 'split')!.run).toContain('npx index-builder shards --targets db/targets.yml --shards 4');
+    expect(jobs.indexes!.needs).toBe('shards');
+    expect(jobs.indexes!.strategy!.matrix).toBe('${{ fromJSON(needs.shards.outputs.matrix) }}');
+    const step = jobs.indexes!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
+    expect(step.with).toMatchObject({ targets: 'db/targets.yml', shard: '${{ matrix.shard }}' });
+    for (const name of Object.keys(step.with!)) expect(Object.keys(action.inputs)).toContain(name);
+  });
+
+  it('reads only outputs the Action sets', () => {
+    const used = [...text.matchAll(/steps\.indexes\.outputs(?:\.([\w-]+)|\['([\w-]+)'\])/g)].map((m) => m[1] ?? m[2]);
+    expect(used.length).toBeGreaterThan(1);
+    for (const name of used) expect([...OUTPUT_NAMES, ...FLEET_OUTPUT_NAMES]).toContain(name);
+  });
+});
