@@ -54201,6 +54201,7 @@ async function runFleetBuild(flags, io, reportProblems2) {
   }
   const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : "";
   io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
+  io.signal?.addEventListener("abort", () => io.out(`\u26A0\uFE0F  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`));
   const fleet = await runFleet(registry.entries, targets, {
     concurrency: flags.concurrency,
     perHost: flags.perHost,

@@ -99,6 +99,7 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
   }
   const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : '';
   io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
+  io.signal?.addEventListener('abort', () => io.out(`⚠️  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`));
   const fleet = await runFleet(registry.entries, targets, {
     concurrency: flags.concurrency,
     perHost: flags.perHost,

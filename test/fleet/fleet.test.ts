@@ -13,6 +13,7 @@ import { connectionBound } from '../../src/fleet/limits.ts';
 import { runFleet, type FleetEvents } from '../../src/fleet/run.ts';
 import { shardNames } from '../../src/fleet/shards.ts';
 import type { FleetReport, Target } from '../../src/fleet/types.ts';
+import { runCli } from '../support/cli.ts';
 import { createTestDatabase, indexState, serverUrl, type TestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
@@ -253,6 +254,15 @@ describe('shards', () => {
     for (const [i, db] of dbs.entries()) {
       expect({ db: name(i), built: (await indexState(db, 'idx_fleet_status')) !== undefined }).toEqual({ db: name(i), built: expected[1]!.includes(name(i)) });
     }
+  });
+
+  it('are in the bundled CLI too, with the fleet options in build --help', async () => {
+    const file = await fleetFile(targetsYaml([0, 1, 2]));
+    const printed = await runCli(['shards', '--targets', file, '--shards', '2']);
+    expect({ code: printed.code, stderr: printed.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(printed.stdout)).toEqual({ include: [{ shard: '1/2', targets: ['db-00', 'db-02'] }, { shard: '2/2', targets: ['db-01'] }] });
+    const help = await runCli(['build', '--help']);
+    for (const option of ['--targets', '--concurrency', '--per-host', '--canary', '--shard']) expect(help.stdout).toContain(option);
   });
 
   it('says what is wrong with a bad targets file or shard, as a usage error', async () => {
