@@ -118,6 +118,7 @@ function fleet(f) {
     '| --- | --- | --- | --- | --- |',
     ...f.runs.map((r) => `| ${r.concurrency} | ${s(r.wallMs)} | ${n(r.peakConnections)} (${n(r.connectionBound)}) | ${n(r.peakRssMiB, 1)} MiB | ${n(r.created)} |`),
     '',
+    ...(f.measuredSeparately ? [`Measured separately (\`${f.measuredSeparately.command}\`, ${f.measuredSeparately.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${f.measuredSeparately.product?.gitCommit?.slice(0, 12) ?? 'unknown'}), load average ${f.measuredSeparately.loadAverageAtStart?.join(' / ') ?? '–'} at start.`, ''] : []),
   ].join('\n');
 }
 
