@@ -7,7 +7,7 @@ import { freePort } from '../../scripts/embedded-server.mjs';
 import { shardNames } from '../../src/fleet/shards.ts';
 import type { FleetReport } from '../../src/fleet/types.ts';
 import { createTestDatabase, indexState, serverUrl, type TestDatabase } from '../support/db.ts';
-import { commands, createRunner, MAIN_JS, registry, runStep, type Runner, type StepResult } from './run-action.ts';
+import { commands, createRunner, MAIN_JS, POST_JS, registry, runStep, type Runner, type StepResult } from './run-action.ts';
 
 let dbs: TestDatabase[];
 let closedPortUrl: string;
@@ -145,4 +145,18 @@ it('keeps a one-database run as it was: no failed-databases output', async () =>
   const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': dbs[0]!.url } });
   expect(result.code).toBe(0);
   expect(Object.keys(result.outputs).sort()).toEqual(['created', 'critical-failed', 'deferred', 'failed', 'rebuilt', 'report', 'skipped']);
+});
+
+it('cleans up after a killed fleet run in the post step, per database', async () => {
+  await dbs[1]!.sql('CREATE UNIQUE INDEX CONCURRENTLY idx_af_email ON users (email)').catch(() => {});
+  expect(await indexState(dbs[1]!, 'idx_af_email')).toEqual({ valid: false });
+  const runner = await fleetRunner();
+  const post = await runStep(runner, POST_JS, { inputs: { targets: 'db/targets.yml' }, state: { 'build-started': 'true' }, env: { TENANT_C_URL: envUrl } });
+  expect(post.code).toBe(0);
+  expect(post.stdout).toContain('[tenant-b] 🧹 Dropped invalid index public.idx_af_email, left by an interrupted build');
+  expect(post.stdout).toContain('[tenant-a] index-builder cleanup: no invalid registry index was left behind.');
+  expect(post.stdout).toMatch(/\[closed\] index-builder cleanup: nothing was dropped: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/);
+  expect(await indexState(dbs[1]!, 'idx_af_email')).toBeUndefined();
+  const stdout = post.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  for (const secret of [password, encoded]) expect(stdout).not.toContain(secret);
 });
