@@ -2,7 +2,7 @@
 // `npm run bench`: the benchmarks of index-builder against a real PostgreSQL (embedded, or BENCH_DATABASE_URL).
 // Writes bench/results/latest.json, bench/results/write-latency.svg and bench/results/latest.md.
 //   BENCH_SCALE=small       smaller sizes for development (results go to bench/.data/results-small/)
-//   BENCH_ONLY=write,lint   run only some sections (write, overhead, registry, lint, action)
+//   BENCH_ONLY=write,lint   run only some sections (write, overhead, registry, lint, action, fleet)
 //   BENCH_ROWS=2000000      table size for write availability and overhead (default 5,000,000)
 //   BENCH_RESULTS_DIR=dir   where to write the results
 // Benchmarks report; they assert nothing. The exit code is 1 only when a section could not run at all.
@@ -12,6 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureActionStart } from './action-start.mjs';
+import { measureFleet } from './fleet.mjs';
 import { renderWriteLatencyChart } from './chart.mjs';
 import { readConfig } from './lib/config.mjs';
 import { describeMachine, openServer, withClient } from './lib/db.mjs';
@@ -97,6 +98,7 @@ try {
   results.registryScale = await section('registry', '3. registry scale', () => measureRegistryScale(context));
   results.lint = await section('lint', '4. lint throughput', () => measureLint(context));
   results.actionStart = await section('action', '5. Action start', () => measureActionStart(context));
+  results.fleet = await section('fleet', '6. fleet', () => measureFleet(context));
 
   if (process.env.BENCH_DATABASE_URL) {
     // Leave another server as we found it.

@@ -1224,7 +1224,7 @@ var require_command = __commonJS({
     var { Help: Help2, stripColor } = require_help();
     var { Option: Option2, DualOptions } = require_option();
     var { suggestSimilar } = require_suggestSimilar();
-    var Command2 = class _Command extends EventEmitter {
+    var Command3 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -3452,7 +3452,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return true;
       return void 0;
     }
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.useColor = useColor;
   }
 });
@@ -3461,15 +3461,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
 var require_commander = __commonJS({
   "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
-    var { Command: Command2 } = require_command();
+    var { Command: Command3 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
-    exports.program = new Command2();
-    exports.createCommand = (name) => new Command2(name);
+    exports.program = new Command3();
+    exports.createCommand = (name) => new Command3(name);
     exports.createOption = (flags, description) => new Option2(flags, description);
     exports.createArgument = (name, description) => new Argument2(name, description);
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.Option = Option2;
     exports.Argument = Argument2;
     exports.Help = Help2;
@@ -5408,50 +5408,50 @@ var require_result = __commonJS({
         }
       }
       _parseRowAsArray(rowData) {
-        const row = new Array(rowData.length);
+        const row2 = new Array(rowData.length);
         for (let i = 0, len = rowData.length; i < len; i++) {
           const rawValue = rowData[i];
           if (rawValue !== null) {
-            row[i] = this._parsers[i](rawValue);
+            row2[i] = this._parsers[i](rawValue);
           } else {
-            row[i] = null;
+            row2[i] = null;
           }
         }
-        return row;
+        return row2;
       }
       parseRow(rowData) {
-        const row = { ...this._prebuiltEmptyResultObject };
+        const row2 = { ...this._prebuiltEmptyResultObject };
         for (let i = 0, len = rowData.length; i < len; i++) {
           const rawValue = rowData[i];
           const field = this.fields[i].name;
           if (rawValue !== null) {
             const v = this.fields[i].format === "binary" ? Buffer.from(rawValue) : rawValue;
-            row[field] = this._parsers[i](v);
+            row2[field] = this._parsers[i](v);
           } else {
-            row[field] = null;
+            row2[field] = null;
           }
         }
-        return row;
+        return row2;
       }
-      addRow(row) {
-        this.rows.push(row);
+      addRow(row2) {
+        this.rows.push(row2);
       }
       addFields(fieldDescriptions) {
         this.fields = fieldDescriptions;
         if (this.fields.length) {
           this._parsers = new Array(fieldDescriptions.length);
         }
-        const row = /* @__PURE__ */ Object.create(null);
+        const row2 = /* @__PURE__ */ Object.create(null);
         for (let i = 0; i < fieldDescriptions.length; i++) {
           const desc = fieldDescriptions[i];
-          row[desc.name] = null;
+          row2[desc.name] = null;
           if (this._types) {
             this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || "text");
           } else {
             this._parsers[i] = types2.getTypeParser(desc.dataTypeID, desc.format || "text");
           }
         }
-        this._prebuiltEmptyResultObject = { ...row };
+        this._prebuiltEmptyResultObject = { ...row2 };
       }
     };
     module.exports = Result2;
@@ -5522,19 +5522,19 @@ var require_query = __commonJS({
         this._accumulateRows = this.callback || !this.listeners("row").length;
       }
       handleDataRow(msg) {
-        let row;
+        let row2;
         if (this._canceledDueToError) {
           return;
         }
         try {
-          row = this._result.parseRow(msg.fields);
+          row2 = this._result.parseRow(msg.fields);
         } catch (err) {
           this._canceledDueToError = err;
           return;
         }
-        this.emit("row", row, this._result);
+        this.emit("row", row2, this._result);
         if (this._accumulateRows) {
-          this._result.addRow(row);
+          this._result.addRow(row2);
         }
       }
       handleCommandComplete(msg, connection) {
@@ -6537,7 +6537,7 @@ var require_dist = __commonJS({
     function parse2(stream, callback) {
       const parser = new parser_1.Parser();
       stream.on("data", (buffer) => parser.parse(buffer, callback));
-      return new Promise((resolve2) => stream.on("end", () => resolve2()));
+      return new Promise((resolve3) => stream.on("end", () => resolve3()));
     }
   }
 });
@@ -7306,12 +7306,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve2, reject) => {
+        return new this._Promise((resolve3, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve2(this);
+              resolve3(this);
             }
           });
         });
@@ -7693,8 +7693,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve2, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve2(res);
+            result = new this._Promise((resolve3, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve3(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -7794,8 +7794,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve2) => {
-            this.connection.once("end", resolve2);
+          return new this._Promise((resolve3) => {
+            this.connection.once("end", resolve3);
           });
         }
       }
@@ -7844,8 +7844,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve2, reject) {
-        res = resolve2;
+      const result = new Promise2(function(resolve3, reject) {
+        res = resolve3;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -7906,7 +7906,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve2) => resolve2(f()));
+        return new Promise2((resolve3) => resolve3(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -8301,8 +8301,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve2, reject) {
-          this._once("end", resolve2);
+        function(resolve3, reject) {
+          this._once("end", resolve3);
           this._once("error", reject);
         }.bind(this)
       );
@@ -8324,13 +8324,13 @@ var require_query2 = __commonJS({
         if (self._emitRowEvents) {
           if (results.length > 1) {
             rows.forEach((rowOfRows, i) => {
-              rowOfRows.forEach((row) => {
-                self.emit("row", row, results[i]);
+              rowOfRows.forEach((row2) => {
+                self.emit("row", row2, results[i]);
               });
             });
           } else {
-            rows.forEach(function(row) {
-              self.emit("row", row, results);
+            rows.forEach(function(row2) {
+              self.emit("row", row2, results);
             });
           }
         }
@@ -8481,12 +8481,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve2, reject) => {
+      return new this._Promise((resolve3, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve2(this);
+            resolve3(this);
           }
         });
       });
@@ -8510,8 +8510,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve2, reject) => {
-            resolveOut = resolve2;
+          result = new this._Promise((resolve3, reject) => {
+            resolveOut = resolve3;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -8574,8 +8574,8 @@ var require_client2 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve2, reject) {
-          cb = (err) => err ? reject(err) : resolve2();
+        result = new this._Promise(function(resolve3, reject) {
+          cb = (err) => err ? reject(err) : resolve3();
         });
       }
       const doEnd = function() {
@@ -8803,10 +8803,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -8839,11 +8839,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -9374,9 +9374,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -9490,10 +9490,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -9596,7 +9596,7 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value2) {
       let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
@@ -9620,7 +9620,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -12951,9 +12951,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -12989,7 +12989,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError2(
               key,
               // checked by containsNewline()
@@ -13029,7 +13029,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError2) : composeEmptyNode(ctx, props.end, sep, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -13052,7 +13052,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -13084,7 +13084,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -13100,7 +13100,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -15070,7 +15070,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -15093,7 +15093,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -16001,7 +16001,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -16027,7 +16027,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16063,7 +16063,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -20295,7 +20295,7 @@ Did you specify these with the most recent transformation maps first?`);
             for (let e5 = 1; e5 < s; e5++) a += "/" + n[e5];
             (!a || o && !a.endsWith("/..")) && (a += "/"), e4.path = a;
           }
-          function resolve2(e4, t3) {
+          function resolve3(e4, t3) {
             if (!e4 && !t3) return "";
             const r3 = parseUrl(e4);
             let n = r3.type;
@@ -20332,7 +20332,7 @@ Did you specify these with the most recent transformation maps first?`);
                 return r3.scheme + "//" + r3.user + r3.host + r3.port + r3.path + s;
             }
           }
-          return resolve2;
+          return resolve3;
         })();
       }, "./node_modules/.pnpm/@jridgewell+sourcemap-codec@1.5.5/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(e2, t2, r2) {
         var n;
@@ -31535,14 +31535,14 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
             this.shorthandAssignLoc = null, this.doubleProtoLoc = null, this.privateKeyLoc = null, this.optionalParametersLoc = null, this.voidPatternLoc = null;
           }
         }
-        class Node {
+        class Node2 {
           constructor(e3, t3, r3) {
             this.type = "", this.start = t3, this.end = 0, this.loc = new SourceLocation(r3), 128 & (null == e3 ? void 0 : e3.optionFlags) && (this.range = [t3, 0]), null != e3 && e3.filename && (this.loc.filename = e3.filename);
           }
         }
-        const Y = Node.prototype;
+        const Y = Node2.prototype;
         Y.__clone = function() {
-          const e3 = new Node(void 0, this.start, this.loc.start), t3 = Object.keys(this);
+          const e3 = new Node2(void 0, this.start, this.loc.start), t3 = Object.keys(this);
           for (let r3 = 0, n2 = t3.length; r3 < n2; r3++) {
             const n3 = t3[r3];
             "leadingComments" !== n3 && "trailingComments" !== n3 && "innerComments" !== n3 && (e3[n3] = this[n3]);
@@ -31552,10 +31552,10 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
         class NodeUtils extends UtilParser {
           startNode() {
             const e3 = this.state.startLoc;
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAt(e3) {
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAtNode(e3) {
             return this.startNodeAt(e3.loc.start);
@@ -48880,6 +48880,7 @@ var package_default = {
     commander: "14.0.3",
     jiti: "2.7.0",
     "libpg-query": "18.1.5",
+    "p-limit": "7.3.3",
     "p-retry": "7.1.1",
     pg: "8.23.1",
     "pg-connection-string": "2.14.1",
@@ -48972,18 +48973,18 @@ async function readCatalog(client, targets) {
     targets.map((t) => t.tableSchema ?? null),
     targets.map((t) => t.tableName)
   ]);
-  return rows.map((row) => ({
-    schema: row.schema,
-    tableExists: row.table_exists,
-    tableKind: row.table_kind,
-    exists: row.exists,
-    relkind: row.relkind,
-    valid: row.valid,
-    indexTable: row.index_table,
-    onExpectedTable: row.on_expected_table,
-    buildingPid: row.building_pid,
-    comment: row.comment,
-    definition: row.definition
+  return rows.map((row2) => ({
+    schema: row2.schema,
+    tableExists: row2.table_exists,
+    tableKind: row2.table_kind,
+    exists: row2.exists,
+    relkind: row2.relkind,
+    valid: row2.valid,
+    indexTable: row2.index_table,
+    onExpectedTable: row2.on_expected_table,
+    buildingPid: row2.building_pid,
+    comment: row2.comment,
+    definition: row2.definition
   }));
 }
 function physicalState(target, state) {
@@ -49161,7 +49162,7 @@ async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTi
   const finalDelay = Math.min(delayTime, remainingTime);
   options.signal?.throwIfAborted();
   if (finalDelay > 0) {
-    await new Promise((resolve2, reject) => {
+    await new Promise((resolve3, reject) => {
       const onAbort = () => {
         clearTimeout(timeoutToken);
         options.signal?.removeEventListener("abort", onAbort);
@@ -49169,7 +49170,7 @@ async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTi
       };
       const timeoutToken = setTimeout(() => {
         options.signal?.removeEventListener("abort", onAbort);
-        resolve2();
+        resolve3();
       }, finalDelay);
       if (options.unref) {
         timeoutToken.unref?.();
@@ -49407,11 +49408,11 @@ function watchBuild(client, pid, options) {
     if (stopped || !client) return;
     try {
       const { rows } = await client.query(MONITOR_QUERY, [pid]);
-      const row = rows[0];
-      if (row.blockers.length > 0) lastBlockers = row.blockers.map(normaliseBlocker);
-      if (row.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+      const row2 = rows[0];
+      if (row2.blockers.length > 0) lastBlockers = row2.blockers.map(normaliseBlocker);
+      if (row2.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
         lastPrinted = Date.now();
-        options.onProgress(readProgress(row));
+        options.onProgress(readProgress(row2));
       }
     } catch {
     }
@@ -49434,15 +49435,15 @@ function normaliseBlocker(raw) {
     query: raw.query
   };
 }
-function readProgress(row) {
+function readProgress(row2) {
   const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
-  const percent = ratio(row.blocks_done, row.blocks_total) ?? ratio(row.tuples_done, row.tuples_total) ?? ratio(row.lockers_done, row.lockers_total);
-  const partitionsTotal = Number(row.partitions_total) || null;
+  const percent = ratio(row2.blocks_done, row2.blocks_total) ?? ratio(row2.tuples_done, row2.tuples_total) ?? ratio(row2.lockers_done, row2.lockers_total);
+  const partitionsTotal = Number(row2.partitions_total) || null;
   return {
-    phase: row.phase,
+    phase: row2.phase,
     percent,
     partitionsTotal,
-    partitionsDone: partitionsTotal === null ? null : Number(row.partitions_done)
+    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done)
   };
 }
 
@@ -49978,10 +49979,10 @@ async function ask(client, questions) {
       questions.map(({ entry }) => scratchStatement(entry)),
       questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
     ]);
-    return rows.map((row) => {
-      if (row.same) return { kind: "equal" };
-      if (row.scratch !== null) return { kind: "different", scratch: row.scratch };
-      return { kind: "unknown", error: row.error ?? "the scratch index was not created" };
+    return rows.map((row2) => {
+      if (row2.same) return { kind: "equal" };
+      if (row2.scratch !== null) return { kind: "different", scratch: row2.scratch };
+      return { kind: "unknown", error: row2.error ?? "the scratch index was not created" };
     });
   } finally {
     await client.query("ROLLBACK").catch(() => {
@@ -50015,7 +50016,7 @@ WHERE obj_description(i.oid, 'pg_class') ~ $1
 ORDER BY 1, 2`;
 async function findOrphans(client, declared) {
   const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
-  return rows.filter((row) => !declared.has(`${row.schema}.${row.name}`));
+  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
 }
 async function pruneOrphans(url, settings, orphans) {
   const results = [];
@@ -50068,12 +50069,12 @@ async function buildPartitioned(entry, schema, settings, monitor) {
   try {
     const table = quoteQualified(schema, entry.tableName);
     await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
-    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row) => ({
-      schema: row.schema,
-      name: row.name,
-      partitioned: row.partitioned,
-      parentSchema: row.parent_schema,
-      parentName: row.parent_name
+    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row2) => ({
+      schema: row2.schema,
+      name: row2.name,
+      partitioned: row2.partitioned,
+      parentSchema: row2.parent_schema,
+      parentName: row2.parent_name
     }));
     const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
     for (const partition of partitions) {
@@ -50912,6 +50913,459 @@ async function writeJsonReport(path, report) {
 `);
 }
 
+// src/fleet/report.ts
+function combinedReport(fleet) {
+  const indexes = fleet.targets.flatMap((target) => target.report.indexes);
+  return { outcome: "completed", indexes, totals: countTotals(indexes), orphans: [], durationMs: fleet.durationMs };
+}
+function fleetTotals(targets) {
+  const indexes = targets.flatMap((target) => target.report.indexes);
+  return {
+    databases: targets.length,
+    failedDatabases: failedDatabases(targets).length,
+    deferredDatabases: targets.filter((target) => target.outcome === "deferred").length,
+    ...countTotals(indexes)
+  };
+}
+function failedDatabases(targets) {
+  return targets.filter((target) => target.outcome === "unreachable" || target.outcome === "pooler" || target.report.totals.failed > 0).map((target) => target.name);
+}
+function fleetShouldFail(fleet, failOn) {
+  return shouldFail(combinedReport(fleet), failOn);
+}
+
+// src/fleet/console.ts
+function fleetConsoleEvents(write) {
+  return {
+    buildEvents: (target) => consoleEvents((line) => write(line ? `[${target.name}] ${line}` : `[${target.name}]`)),
+    targetStarted(target) {
+      write(`\u25B6 [${target.name}] started${target.url ? ` (${describeTarget(target.url)})` : ""}`);
+    },
+    targetFinished(_target, result) {
+      write(`\u25A0 [${result.name}] ${describeResult(result)}`);
+    },
+    canariesStarted(names) {
+      write(`\u{1F424} Canaries first: ${names.join(", ")}`);
+    },
+    canariesFailed(reason, deferred) {
+      write(`\u23F8\uFE0F  ${deferred} database(s) ${reason}`);
+    }
+  };
+}
+function describeResult(result) {
+  const t = result.report.totals;
+  const counts = `${t.created} created, ${t.rebuilt} rebuilt, ${t.skipped} skipped, ${t.failed} failed, ${t.deferred} deferred`;
+  const notice = result.report.notice ? ` \u2014 ${result.report.notice}` : "";
+  return `${result.outcome}: ${counts} in ${formatDuration(result.report.durationMs)}${notice}`;
+}
+var COLUMNS = ["database", "outcome", "created", "rebuilt", "skipped", "failed", "deferred", "duration"];
+function fleetTableLines(fleet) {
+  const rows = fleet.targets.map((target) => {
+    const t = target.report.totals;
+    return [target.name, target.outcome, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
+  });
+  const widths = COLUMNS.map((column, i) => Math.max(column.length, ...rows.map((r) => r[i].length)));
+  const format = (cells) => cells.map((cell, i) => i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])).join("  ").trimEnd();
+  return [format(COLUMNS), format(widths.map((w) => "-".repeat(w))), ...rows.map(format)];
+}
+function fleetSummaryLines(fleet) {
+  const byOutcome = /* @__PURE__ */ new Map();
+  for (const target of fleet.targets) byOutcome.set(target.outcome, (byOutcome.get(target.outcome) ?? 0) + 1);
+  const outcomes = [...byOutcome].map(([outcome, count]) => `${count} ${outcome}`).join(", ");
+  const lines = summaryLines(combinedReport(fleet));
+  lines[1] = "Fleet Summary";
+  lines.splice(3, 0, `Databases:      ${fleet.totals.databases} (${outcomes})`);
+  if (fleet.totals.failedDatabases > 0) lines.splice(4, 0, `Failed DBs:     ${fleet.totals.failedDatabases}`);
+  return lines;
+}
+function fleetEndLines(fleet) {
+  return ["", ...fleetTableLines(fleet), "", ...fleetSummaryLines(fleet)];
+}
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value2) {
+    this.value = value2;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value2) {
+    const node = new Node(value2);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run = async (function_, resolve3, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve3(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve3, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run.bind(void 0, function_, resolve3, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve3, reject) => {
+    enqueue(function_, resolve3, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises = [];
+        try {
+          Array.from(iterable, (value2, index) => {
+            const promise = generator(function_, value2, index);
+            promises.push(promise);
+            return promise;
+          });
+        } catch (error) {
+          for (const promise of promises) {
+            promise.catch(() => {
+            });
+          }
+          throw error;
+        }
+        return Promise.all(promises);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/fleet/limits.ts
+var FLEET_DEFAULTS = { concurrency: 4, perHost: 2 };
+function limiter(limits) {
+  const global2 = pLimit(limits.concurrency);
+  const hosts = /* @__PURE__ */ new Map();
+  return (host, task) => {
+    let perHost = hosts.get(host);
+    if (!perHost) hosts.set(host, perHost = pLimit(limits.perHost));
+    return perHost(() => global2(task));
+  };
+}
+
+// src/fleet/not-run.ts
+function notRunReport(entries, outcome, notice) {
+  const indexes = buildOrder(entries).map((entry) => ({
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status: outcome === "unreachable" ? "failed" : "deferred",
+    attempts: 0,
+    durationMs: 0,
+    registry: entry.location,
+    ...outcome === "unreachable" ? { error: { message: `not attempted: ${notice}`, blockers: [] } } : {}
+  }));
+  return {
+    outcome,
+    indexes,
+    totals: countTotals(indexes),
+    orphans: [],
+    notice,
+    ...outcome === "cancelled" ? { cancelled: true } : {},
+    durationMs: 0
+  };
+}
+
+// src/fleet/run.ts
+var CANARY_GROUP = "canary";
+async function runFleet(entries, targets, options) {
+  const started = Date.now();
+  const schedule = limiter(options);
+  const results = /* @__PURE__ */ new Map();
+  const runAll = (batch) => Promise.all(batch.map((target) => schedule(target.host, () => runTarget(entries, target, options)).then((result) => void results.set(target.name, result))));
+  const canaries = canaryTargets(targets, options.canary);
+  const rest = targets.filter((target) => !canaries.includes(target));
+  if (canaries.length > 0 && rest.length > 0) {
+    options.events.canariesStarted(canaries.map((t) => t.name));
+    await runAll(canaries);
+    const failed = canaries.filter((target) => results.get(target.name).report.totals.failed > 0);
+    if (failed.length > 0) {
+      const count = failed.reduce((sum, target) => sum + results.get(target.name).report.totals.failed, 0);
+      const reason = `deferred: canary database(s) ${failed.map((t) => t.name).join(", ")} had ${count} failed index(es); nothing was done here. Fix the canaries and run again.`;
+      options.events.canariesFailed(reason, rest.length);
+      for (const target of rest) {
+        const result = row(target, notRunReport(entries, "deferred", reason));
+        results.set(target.name, result);
+        options.events.targetFinished(target, result);
+      }
+    } else {
+      await runAll(rest);
+    }
+  } else {
+    await runAll(targets);
+  }
+  const rows = targets.map((target) => results.get(target.name));
+  return { targets: rows, totals: fleetTotals(rows), durationMs: Date.now() - started };
+}
+function canaryTargets(targets, canary) {
+  if (canary !== void 0) return targets.slice(0, canary);
+  return targets.filter((target) => target.group === CANARY_GROUP);
+}
+async function runTarget(entries, target, options) {
+  if (options.signal?.aborted) {
+    const notice = `cancelled by ${String(options.signal.reason)} before this database's turn; nothing was done here`;
+    const result2 = row(target, notRunReport(entries, "cancelled", notice));
+    options.events.targetFinished(target, result2);
+    return result2;
+  }
+  options.events.targetStarted(target);
+  let report;
+  if (!target.url) {
+    report = notRunReport(entries, "unreachable", target.problem ?? "no database URL");
+  } else {
+    try {
+      report = await build(entries, { ...options.build, url: target.url, events: options.events.buildEvents(target), ...options.signal ? { signal: options.signal } : {} });
+    } catch (error) {
+      report = notRunReport(entries, "unreachable", `index-builder stopped unexpectedly: ${describeError(error, target.url)}`);
+    }
+  }
+  const result = row(target, report);
+  options.events.targetFinished(target, result);
+  return result;
+}
+function row(target, report) {
+  return { name: target.name, ...target.group ? { group: target.group } : {}, outcome: report.outcome, report };
+}
+
+// src/fleet/shards.ts
+function parseShard(text) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new Error(`"${text}" is not a shard: write i/K with 1 \u2264 i \u2264 K, e.g. 2/4`);
+  return { index, count };
+}
+function shardNames(names, count) {
+  const sorted = [...names].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const shards = Array.from({ length: count }, () => []);
+  sorted.forEach((name, i) => shards[i % count].push(name));
+  return shards;
+}
+function selectShard(targets, shard) {
+  const names = new Set(shardNames(targets.map((t) => t.name), shard.count)[shard.index - 1]);
+  return targets.filter((target) => names.has(target.name));
+}
+function shardMatrix(targets, count) {
+  const include = shardNames(targets.map((t) => t.name), count).map((names, i) => ({ shard: `${i + 1}/${count}`, targets: names })).filter((entry) => entry.targets.length > 0);
+  return { include };
+}
+
+// src/fleet/targets.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+import { readFile as readFile2 } from "node:fs/promises";
+import { relative as relative2, resolve as resolve2 } from "node:path";
+var TargetsError = class extends Error {
+};
+var TARGET_KEYS = ["name", "url", "urlEnv", "group"];
+var NAME = /^[A-Za-z0-9][\w.-]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+async function loadTargets(path, env) {
+  const file = relative2(process.cwd(), resolve2(path)) || path;
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new TargetsError(`${file}: ${code === "ENOENT" ? "targets file not found" : `cannot read the targets file: ${code ?? String(error)}`}`);
+  }
+  return parseTargets(text, file, env);
+}
+function parseTargets(text, file, env) {
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+  const fail = (line, message) => {
+    throw new TargetsError(`${file}:${line}: ${message}`);
+  };
+  if (doc.errors[0]) fail(doc.errors[0].linePos?.[0]?.line ?? 1, `not valid YAML or JSON: ${doc.errors[0].message.split("\n")[0]}`);
+  const root = doc.contents;
+  if (!(0, import_yaml2.isMap)(root)) return fail(1, "expected `targets:` with a list of { name, url | urlEnv, group? }");
+  for (const pair of root.items) {
+    const key = String(pair.key?.value ?? pair.key);
+    if (key !== "targets") fail(lineOf(pair.key), `unknown key "${key}" (the file holds only \`targets:\`)`);
+  }
+  const list = root.get("targets", true);
+  if (!(0, import_yaml2.isSeq)(list) || list.items.length === 0) return fail(lineOf(root), "`targets:` must be a non-empty list of { name, url | urlEnv, group? }");
+  const seen = /* @__PURE__ */ new Map();
+  return list.items.map((item, i) => {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return fail(line, `target ${i + 1} must be a mapping { name, url | urlEnv, group? }`);
+    const value2 = item.toJS(doc);
+    const label = typeof value2.name === "string" && value2.name ? `target "${value2.name}"` : `target ${i + 1}`;
+    const problem = (message) => fail(line, `${label}: ${message}`);
+    for (const key of Object.keys(value2)) {
+      if (!TARGET_KEYS.includes(key)) problem(`unknown key "${key}" (expected ${TARGET_KEYS.join(", ")})`);
+    }
+    const { name, url, urlEnv, group } = value2;
+    if (typeof name !== "string" || !NAME.test(name)) {
+      problem('`name` must be letters, digits, "_", "." or "-", starting with a letter or digit (e.g. name: tenant-eu-1)');
+    }
+    const first = seen.get(name);
+    if (first !== void 0) problem(`duplicate name (first at line ${first}); each target needs its own name`);
+    seen.set(name, line);
+    if (group !== void 0 && (typeof group !== "string" || group === "")) problem("`group` must be a non-empty string");
+    if (url === void 0 === (urlEnv === void 0)) {
+      problem("give exactly one of `url` or `urlEnv` (urlEnv: TENANT_URL keeps the password out of the file)");
+    }
+    if (urlEnv !== void 0 && (typeof urlEnv !== "string" || !ENV_NAME.test(urlEnv))) problem("`urlEnv` must name an environment variable, e.g. urlEnv: TENANT_EU_1_URL");
+    if (url !== void 0) {
+      if (typeof url !== "string") return problem("`url` must be a string");
+      try {
+        checkDatabaseUrl(url);
+      } catch (error) {
+        if (error instanceof DatabaseUrlError) problem(error.message);
+        throw error;
+      }
+    }
+    const base = { name, ...group !== void 0 ? { group } : {} };
+    return url !== void 0 ? resolved(base, url) : fromEnv(base, urlEnv, env);
+  });
+}
+function targetsFromUrls(urls) {
+  const seen = /* @__PURE__ */ new Set();
+  return urls.map((url) => {
+    checkDatabaseUrl(url);
+    const name = describeTarget(url);
+    if (seen.has(name)) throw new TargetsError(`--database-url: ${name} is given twice`);
+    seen.add(name);
+    return resolved({ name }, url);
+  });
+}
+function fromEnv(base, variable, env) {
+  const url = env[variable];
+  if (!url) return { ...base, host: "unknown", problem: `environment variable ${variable} (its urlEnv) is not set or empty` };
+  try {
+    return resolved(base, checkDatabaseUrl(url));
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    return { ...base, host: "unknown", problem: `environment variable ${variable}: ${error.message}` };
+  }
+}
+function resolved(base, url) {
+  const parsed = new URL(url);
+  return { ...base, url, host: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}` };
+}
+
 // src/cli/options.ts
 function durationOption(value2) {
   try {
@@ -50935,10 +51389,97 @@ function oneOf(value2, allowed) {
   return value2;
 }
 
-// src/cli/main.ts
+// src/cli/fleet-command.ts
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
 var EXIT_USAGE = 2;
+function repeatedUrlOption() {
+  return new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL); repeat it to build several databases").argParser((value2, previous) => [...previous ?? [], value2]);
+}
+function fleetOptions() {
+  return [
+    new Option("--targets <file>", "build a fleet: a YAML or JSON file of targets: [{ name, url | urlEnv, group? }]"),
+    new Option("--concurrency <n>", "fleet: databases built at once").default(FLEET_DEFAULTS.concurrency).argParser(positiveIntegerOption),
+    new Option("--per-host <n>", "fleet: databases built at once on one server (host:port)").default(FLEET_DEFAULTS.perHost).argParser(positiveIntegerOption),
+    new Option("--canary <n>", 'fleet: build the first N targets first (default: those of group "canary"); if any of their indexes fail, defer the rest').argParser(positiveIntegerOption),
+    new Option("--shard <i/K>", "fleet: build only shard i of K (see index-builder shards)").argParser(shardOption)
+  ];
+}
+function isFleetRun(flags) {
+  return flags.targets !== void 0 || (flags.databaseUrl?.length ?? 0) > 1 || flags.shard !== void 0;
+}
+function addShardsCommand(program2, io, setExit) {
+  program2.command("shards").description('split a targets file into K shards for a GitHub matrix; prints { "include": [{ "shard": "i/K", "targets": [...] }] }').requiredOption("--targets <file>", "the targets file (YAML or JSON)").requiredOption("--shards <k>", "how many shards", positiveIntegerOption).action(async (flags) => {
+    try {
+      const targets = await loadTargets(flags.targets, {});
+      io.out(JSON.stringify(shardMatrix(targets, flags.shards)));
+    } catch (error) {
+      if (!(error instanceof TargetsError)) throw error;
+      io.err(`index-builder: ${error.message}`);
+      setExit(EXIT_USAGE);
+    }
+  });
+}
+async function runFleetBuild(flags, io, reportProblems2) {
+  let targets;
+  try {
+    targets = await fleetTargets(flags, io.env);
+  } catch (error) {
+    if (!(error instanceof TargetsError || error instanceof DatabaseUrlError)) throw error;
+    io.err(`index-builder: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  const registry = await loadRegistry(flags.registry);
+  if (!reportProblems2(registry)) {
+    io.err("Nothing was built: fix the registry first (index-builder check).");
+    return flags.failOn === "never" ? EXIT_OK : EXIT_FAILED;
+  }
+  if (targets.length === 0) {
+    io.out(`Shard ${flags.shard.index}/${flags.shard.count} has no targets: nothing to do.`);
+    return EXIT_OK;
+  }
+  const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : "";
+  io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
+  io.signal?.addEventListener("abort", () => io.out(`\u26A0\uFE0F  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`));
+  const fleet = await runFleet(registry.entries, targets, {
+    concurrency: flags.concurrency,
+    perHost: flags.perHost,
+    ...flags.canary !== void 0 ? { canary: flags.canary } : {},
+    build: {
+      lockTimeoutMs: flags.lockTimeout,
+      statementTimeoutMs: flags.statementTimeout,
+      maxAttempts: flags.maxAttempts,
+      timeBudgetMs: flags.timeBudget,
+      progressIntervalMs: flags.progressInterval,
+      onDrift: flags.onDrift,
+      prune: flags.prune
+    },
+    ...io.signal ? { signal: io.signal } : {},
+    events: fleetConsoleEvents(io.out)
+  });
+  for (const line of fleetEndLines(fleet)) io.out(line);
+  if (flags.json) await writeJsonReport(flags.json, fleet);
+  return fleetShouldFail(fleet, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+async function fleetTargets(flags, env) {
+  if (flags.targets !== void 0 && flags.databaseUrl?.length) throw new TargetsError("give --targets or --database-url, not both");
+  if (flags.shard && flags.targets === void 0) throw new TargetsError("--shard needs --targets (the shards are computed from its names)");
+  const all = flags.targets !== void 0 ? await loadTargets(flags.targets, env) : targetsFromUrls(flags.databaseUrl ?? []);
+  const chosen = flags.shard ? selectShard(all, flags.shard) : all;
+  return chosen.map((target) => target.url ? { ...target, url: withSslCa(target.url, flags.sslCa) } : target);
+}
+function shardOption(value2) {
+  try {
+    return parseShard(value2);
+  } catch (error) {
+    throw new InvalidArgumentError(error.message);
+  }
+}
+
+// src/cli/main.ts
+var EXIT_OK2 = 0;
+var EXIT_FAILED2 = 1;
+var EXIT_USAGE2 = 2;
 var processIo = {
   out: (line) => process.stdout.write(`${line}
 `),
@@ -50947,7 +51488,7 @@ var processIo = {
   env: process.env
 };
 async function main(argv, io = processIo) {
-  let exitCode = EXIT_OK;
+  let exitCode = EXIT_OK2;
   const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(package_default.version, "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
   const registryOption = () => new Option("-r, --registry <file>", "registry file (.ts .mts .js .mjs .json .yaml .yml)").default("db/indexes.ts");
   const urlOption = () => new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)");
@@ -50956,34 +51497,37 @@ async function main(argv, io = processIo) {
   const sslCaOption = () => new Option("--ssl-ca <file>", "CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)");
   program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).action(async (flags) => {
     const registry = await loadRegistry(flags.registry);
-    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED2);
     io.out(`\u2705 ${registry.file}: ${registry.entries.length} index(es), all valid`);
   });
   program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(onDriftFlag()).addOption(pruneFlag()).addOption(new Option("--json <file>", "write the report build would give, as JSON")).action(async (flags) => {
     const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
     const registry = await loadRegistry(flags.registry);
-    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED2);
     const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
     for (const line of result.lines) io.out(line);
     if (flags.json) await writeJsonReport(flags.json, result.report);
-    if (result.error) exitCode = EXIT_FAILED;
+    if (result.error) exitCode = EXIT_FAILED2;
   });
-  program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(onDriftFlag()).addOption(pruneFlag()).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
-    exitCode = await runBuild2(flags, io);
+  const buildCommand = program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(repeatedUrlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(onDriftFlag()).addOption(pruneFlag()).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
+    if (isFleetRun(flags)) exitCode = await runFleetBuild(flags, io, (registry) => reportProblems(registry, io));
+    else exitCode = await runBuild2({ ...flags, databaseUrl: flags.databaseUrl?.[0] }, io);
   });
+  for (const option of fleetOptions()) buildCommand.addOption(option);
+  addShardsCommand(program2, io, (code) => exitCode = code);
   try {
     await program2.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK2 : EXIT_USAGE2;
     }
     if (error instanceof DatabaseUrlError) {
       io.err(`index-builder: ${error.message}`);
-      return EXIT_USAGE;
+      return EXIT_USAGE2;
     }
     io.err(`index-builder: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT_FAILED;
+    return EXIT_FAILED2;
   }
 }
 async function runBuild2(flags, io) {
@@ -50991,7 +51535,7 @@ async function runBuild2(flags, io) {
   const registry = await loadRegistry(flags.registry);
   if (!reportProblems(registry, io)) {
     io.err("Nothing was built: fix the registry first (index-builder check).");
-    return flags.failOn === "never" ? EXIT_OK : EXIT_FAILED;
+    return flags.failOn === "never" ? EXIT_OK2 : EXIT_FAILED2;
   }
   const events = consoleEvents(io.out);
   io.signal?.addEventListener("abort", () => events.cancelling(String(io.signal?.reason)));
@@ -51008,8 +51552,8 @@ async function runBuild2(flags, io) {
     events
   });
   if (flags.json) await writeJsonReport(flags.json, report);
-  if (report.outcome === "another-builder") return EXIT_OK;
-  return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+  if (report.outcome === "another-builder") return EXIT_OK2;
+  return shouldFail(report, flags.failOn) ? EXIT_FAILED2 : EXIT_OK2;
 }
 function reportProblems(registry, io) {
   for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problem.message}`);

@@ -2177,9 +2177,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2217,12 +2217,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4489,8 +4489,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6741,12 +6741,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7416,12 +7416,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7900,16 +7900,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve3(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7920,7 +7920,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7983,7 +7983,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8319,8 +8319,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError2());
             } else {
-              resolve3(null);
+              resolve5(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9638,7 +9638,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9708,18 +9708,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9976,9 +9976,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10201,9 +10201,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10488,9 +10488,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10582,9 +10582,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14447,7 +14447,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14523,7 +14523,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve3({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18307,8 +18307,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -21095,50 +21095,50 @@ var require_result = __commonJS({
         }
       }
       _parseRowAsArray(rowData) {
-        const row2 = new Array(rowData.length);
+        const row3 = new Array(rowData.length);
         for (let i = 0, len = rowData.length; i < len; i++) {
           const rawValue = rowData[i];
           if (rawValue !== null) {
-            row2[i] = this._parsers[i](rawValue);
+            row3[i] = this._parsers[i](rawValue);
           } else {
-            row2[i] = null;
+            row3[i] = null;
           }
         }
-        return row2;
+        return row3;
       }
       parseRow(rowData) {
-        const row2 = { ...this._prebuiltEmptyResultObject };
+        const row3 = { ...this._prebuiltEmptyResultObject };
         for (let i = 0, len = rowData.length; i < len; i++) {
           const rawValue = rowData[i];
           const field = this.fields[i].name;
           if (rawValue !== null) {
             const v = this.fields[i].format === "binary" ? Buffer.from(rawValue) : rawValue;
-            row2[field] = this._parsers[i](v);
+            row3[field] = this._parsers[i](v);
           } else {
-            row2[field] = null;
+            row3[field] = null;
           }
         }
-        return row2;
+        return row3;
       }
-      addRow(row2) {
-        this.rows.push(row2);
+      addRow(row3) {
+        this.rows.push(row3);
       }
       addFields(fieldDescriptions) {
         this.fields = fieldDescriptions;
         if (this.fields.length) {
           this._parsers = new Array(fieldDescriptions.length);
         }
-        const row2 = /* @__PURE__ */ Object.create(null);
+        const row3 = /* @__PURE__ */ Object.create(null);
         for (let i = 0; i < fieldDescriptions.length; i++) {
           const desc = fieldDescriptions[i];
-          row2[desc.name] = null;
+          row3[desc.name] = null;
           if (this._types) {
             this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || "text");
           } else {
             this._parsers[i] = types2.getTypeParser(desc.dataTypeID, desc.format || "text");
           }
         }
-        this._prebuiltEmptyResultObject = { ...row2 };
+        this._prebuiltEmptyResultObject = { ...row3 };
       }
     };
     module.exports = Result2;
@@ -21209,19 +21209,19 @@ var require_query = __commonJS({
         this._accumulateRows = this.callback || !this.listeners("row").length;
       }
       handleDataRow(msg) {
-        let row2;
+        let row3;
         if (this._canceledDueToError) {
           return;
         }
         try {
-          row2 = this._result.parseRow(msg.fields);
+          row3 = this._result.parseRow(msg.fields);
         } catch (err) {
           this._canceledDueToError = err;
           return;
         }
-        this.emit("row", row2, this._result);
+        this.emit("row", row3, this._result);
         if (this._accumulateRows) {
-          this._result.addRow(row2);
+          this._result.addRow(row3);
         }
       }
       handleCommandComplete(msg, connection) {
@@ -22224,7 +22224,7 @@ var require_dist = __commonJS({
     function parse2(stream, callback) {
       const parser = new parser_1.Parser();
       stream.on("data", (buffer) => parser.parse(buffer, callback));
-      return new Promise((resolve3) => stream.on("end", () => resolve3()));
+      return new Promise((resolve5) => stream.on("end", () => resolve5()));
     }
   }
 });
@@ -22993,12 +22993,12 @@ var require_client2 = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve3, reject) => {
+        return new this._Promise((resolve5, reject) => {
           this._connect((error2) => {
             if (error2) {
               reject(error2);
             } else {
-              resolve3(this);
+              resolve5(this);
             }
           });
         });
@@ -23380,8 +23380,8 @@ var require_client2 = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve3, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve3(res);
+            result = new this._Promise((resolve5, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve5(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -23481,8 +23481,8 @@ var require_client2 = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve3) => {
-            this.connection.once("end", resolve3);
+          return new this._Promise((resolve5) => {
+            this.connection.once("end", resolve5);
           });
         }
       }
@@ -23531,8 +23531,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve3, reject) {
-        res = resolve3;
+      const result = new Promise2(function(resolve5, reject) {
+        res = resolve5;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -23593,7 +23593,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve3) => resolve3(f()));
+        return new Promise2((resolve5) => resolve5(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -23988,8 +23988,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve3, reject) {
-          this._once("end", resolve3);
+        function(resolve5, reject) {
+          this._once("end", resolve5);
           this._once("error", reject);
         }.bind(this)
       );
@@ -24011,13 +24011,13 @@ var require_query2 = __commonJS({
         if (self._emitRowEvents) {
           if (results.length > 1) {
             rows.forEach((rowOfRows, i) => {
-              rowOfRows.forEach((row2) => {
-                self.emit("row", row2, results[i]);
+              rowOfRows.forEach((row3) => {
+                self.emit("row", row3, results[i]);
               });
             });
           } else {
-            rows.forEach(function(row2) {
-              self.emit("row", row2, results);
+            rows.forEach(function(row3) {
+              self.emit("row", row3, results);
             });
           }
         }
@@ -24168,12 +24168,12 @@ var require_client3 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve3, reject) => {
+      return new this._Promise((resolve5, reject) => {
         this._connect((error2) => {
           if (error2) {
             reject(error2);
           } else {
-            resolve3(this);
+            resolve5(this);
           }
         });
       });
@@ -24197,8 +24197,8 @@ var require_client3 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve3, reject) => {
-            resolveOut = resolve3;
+          result = new this._Promise((resolve5, reject) => {
+            resolveOut = resolve5;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -24261,8 +24261,8 @@ var require_client3 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve3, reject) {
-          cb = (err) => err ? reject(err) : resolve3();
+        result = new this._Promise(function(resolve5, reject) {
+          cb = (err) => err ? reject(err) : resolve5();
         });
       }
       const doEnd = function() {
@@ -24490,10 +24490,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -24526,11 +24526,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -25061,9 +25061,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -25177,10 +25177,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -25283,7 +25283,7 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value2) {
       let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
@@ -25307,7 +25307,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -28638,9 +28638,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -28676,7 +28676,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError2(
               key,
               // checked by containsNewline()
@@ -28716,7 +28716,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError2) : composeEmptyNode(ctx, props.end, sep2, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -28739,7 +28739,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -28771,7 +28771,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -28787,7 +28787,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30757,7 +30757,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -30780,7 +30780,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -31688,7 +31688,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -31714,7 +31714,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -31750,7 +31750,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -35982,7 +35982,7 @@ Did you specify these with the most recent transformation maps first?`);
             for (let e5 = 1; e5 < s; e5++) a += "/" + n[e5];
             (!a || o && !a.endsWith("/..")) && (a += "/"), e4.path = a;
           }
-          function resolve3(e4, t3) {
+          function resolve5(e4, t3) {
             if (!e4 && !t3) return "";
             const r3 = parseUrl(e4);
             let n = r3.type;
@@ -36019,7 +36019,7 @@ Did you specify these with the most recent transformation maps first?`);
                 return r3.scheme + "//" + r3.user + r3.host + r3.port + r3.path + s;
             }
           }
-          return resolve3;
+          return resolve5;
         })();
       }, "./node_modules/.pnpm/@jridgewell+sourcemap-codec@1.5.5/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(e2, t2, r2) {
         var n;
@@ -47222,14 +47222,14 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
             this.shorthandAssignLoc = null, this.doubleProtoLoc = null, this.privateKeyLoc = null, this.optionalParametersLoc = null, this.voidPatternLoc = null;
           }
         }
-        class Node {
+        class Node2 {
           constructor(e3, t3, r3) {
             this.type = "", this.start = t3, this.end = 0, this.loc = new SourceLocation(r3), 128 & (null == e3 ? void 0 : e3.optionFlags) && (this.range = [t3, 0]), null != e3 && e3.filename && (this.loc.filename = e3.filename);
           }
         }
-        const Y = Node.prototype;
+        const Y = Node2.prototype;
         Y.__clone = function() {
-          const e3 = new Node(void 0, this.start, this.loc.start), t3 = Object.keys(this);
+          const e3 = new Node2(void 0, this.start, this.loc.start), t3 = Object.keys(this);
           for (let r3 = 0, n2 = t3.length; r3 < n2; r3++) {
             const n3 = t3[r3];
             "leadingComments" !== n3 && "trailingComments" !== n3 && "innerComments" !== n3 && (e3[n3] = this[n3]);
@@ -47239,10 +47239,10 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
         class NodeUtils extends UtilParser {
           startNode() {
             const e3 = this.state.startLoc;
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAt(e3) {
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAtNode(e3) {
             return this.startNodeAt(e3.loc.start);
@@ -64508,7 +64508,7 @@ var init_jiti_static = __esm({
 });
 
 // src/action/main.ts
-import { relative as relative2, resolve as resolve2, sep } from "node:path";
+import { relative as relative3, resolve as resolve4, sep } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -64675,11 +64675,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt2(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -64695,7 +64695,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt2(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -64852,8 +64852,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row3) => {
+      const cells = row3.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -65090,18 +65090,18 @@ async function readCatalog(client, targets) {
     targets.map((t) => t.tableSchema ?? null),
     targets.map((t) => t.tableName)
   ]);
-  return rows.map((row2) => ({
-    schema: row2.schema,
-    tableExists: row2.table_exists,
-    tableKind: row2.table_kind,
-    exists: row2.exists,
-    relkind: row2.relkind,
-    valid: row2.valid,
-    indexTable: row2.index_table,
-    onExpectedTable: row2.on_expected_table,
-    buildingPid: row2.building_pid,
-    comment: row2.comment,
-    definition: row2.definition
+  return rows.map((row3) => ({
+    schema: row3.schema,
+    tableExists: row3.table_exists,
+    tableKind: row3.table_kind,
+    exists: row3.exists,
+    relkind: row3.relkind,
+    valid: row3.valid,
+    indexTable: row3.index_table,
+    onExpectedTable: row3.on_expected_table,
+    buildingPid: row3.building_pid,
+    comment: row3.comment,
+    definition: row3.definition
   }));
 }
 function physicalState(target, state) {
@@ -65279,7 +65279,7 @@ async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed,
   const finalDelay = Math.min(delayTime, remainingTime);
   options.signal?.throwIfAborted();
   if (finalDelay > 0) {
-    await new Promise((resolve3, reject) => {
+    await new Promise((resolve5, reject) => {
       const onAbort = () => {
         clearTimeout(timeoutToken);
         options.signal?.removeEventListener("abort", onAbort);
@@ -65287,7 +65287,7 @@ async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed,
       };
       const timeoutToken = setTimeout(() => {
         options.signal?.removeEventListener("abort", onAbort);
-        resolve3();
+        resolve5();
       }, finalDelay);
       if (options.unref) {
         timeoutToken.unref?.();
@@ -65525,11 +65525,11 @@ function watchBuild(client, pid, options) {
     if (stopped || !client) return;
     try {
       const { rows } = await client.query(MONITOR_QUERY, [pid]);
-      const row2 = rows[0];
-      if (row2.blockers.length > 0) lastBlockers = row2.blockers.map(normaliseBlocker);
-      if (row2.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+      const row3 = rows[0];
+      if (row3.blockers.length > 0) lastBlockers = row3.blockers.map(normaliseBlocker);
+      if (row3.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
         lastPrinted = Date.now();
-        options.onProgress(readProgress(row2));
+        options.onProgress(readProgress(row3));
       }
     } catch {
     }
@@ -65552,15 +65552,15 @@ function normaliseBlocker(raw) {
     query: raw.query
   };
 }
-function readProgress(row2) {
+function readProgress(row3) {
   const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
-  const percent = ratio(row2.blocks_done, row2.blocks_total) ?? ratio(row2.tuples_done, row2.tuples_total) ?? ratio(row2.lockers_done, row2.lockers_total);
-  const partitionsTotal = Number(row2.partitions_total) || null;
+  const percent = ratio(row3.blocks_done, row3.blocks_total) ?? ratio(row3.tuples_done, row3.tuples_total) ?? ratio(row3.lockers_done, row3.lockers_total);
+  const partitionsTotal = Number(row3.partitions_total) || null;
   return {
-    phase: row2.phase,
+    phase: row3.phase,
     percent,
     partitionsTotal,
-    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done)
+    partitionsDone: partitionsTotal === null ? null : Number(row3.partitions_done)
   };
 }
 
@@ -66096,10 +66096,10 @@ async function ask(client, questions) {
       questions.map(({ entry }) => scratchStatement(entry)),
       questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
     ]);
-    return rows.map((row2) => {
-      if (row2.same) return { kind: "equal" };
-      if (row2.scratch !== null) return { kind: "different", scratch: row2.scratch };
-      return { kind: "unknown", error: row2.error ?? "the scratch index was not created" };
+    return rows.map((row3) => {
+      if (row3.same) return { kind: "equal" };
+      if (row3.scratch !== null) return { kind: "different", scratch: row3.scratch };
+      return { kind: "unknown", error: row3.error ?? "the scratch index was not created" };
     });
   } finally {
     await client.query("ROLLBACK").catch(() => {
@@ -66133,7 +66133,7 @@ WHERE obj_description(i.oid, 'pg_class') ~ $1
 ORDER BY 1, 2`;
 async function findOrphans(client, declared) {
   const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
-  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
+  return rows.filter((row3) => !declared.has(`${row3.schema}.${row3.name}`));
 }
 async function pruneOrphans(url, settings, orphans) {
   const results = [];
@@ -66186,12 +66186,12 @@ async function buildPartitioned(entry, schema, settings, monitor) {
   try {
     const table = quoteQualified(schema, entry.tableName);
     await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
-    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row2) => ({
-      schema: row2.schema,
-      name: row2.name,
-      partitioned: row2.partitioned,
-      parentSchema: row2.parent_schema,
-      parentName: row2.parent_name
+    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row3) => ({
+      schema: row3.schema,
+      name: row3.name,
+      partitioned: row3.partitioned,
+      parentSchema: row3.parent_schema,
+      parentName: row3.parent_name
     }));
     const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
     for (const partition of partitions) {
@@ -67125,113 +67125,446 @@ function noticeAnnotation(report) {
   };
 }
 
-// src/action/inputs.ts
-var INPUT_DEFAULTS = {
-  registry: "db/indexes.ts",
-  "lock-timeout": "5min",
-  "max-attempts": "10",
-  "statement-timeout": "0",
-  "time-budget": "",
-  "progress-interval": "10s",
-  "fail-on": "never",
-  "dry-run": "false",
-  "on-drift": "report",
-  prune: "false",
-  "ssl-ca": ""
-};
-var InputError = class extends Error {
-};
-function readInputs(get) {
-  const value2 = (name) => get(name).trim() || INPUT_DEFAULTS[name];
-  const timeBudget = value2("time-budget");
+// src/action/fleet.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/fleet/report.ts
+function combinedReport(fleet) {
+  const indexes = fleet.targets.flatMap((target) => target.report.indexes);
+  return { outcome: "completed", indexes, totals: countTotals(indexes), orphans: [], durationMs: fleet.durationMs };
+}
+function fleetTotals(targets) {
+  const indexes = targets.flatMap((target) => target.report.indexes);
   return {
-    databaseUrl: withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
-    registry: value2("registry"),
-    lockTimeoutMs: durationInput("lock-timeout", value2("lock-timeout")),
-    maxAttempts: positiveIntegerInput("max-attempts", value2("max-attempts")),
-    statementTimeoutMs: durationInput("statement-timeout", value2("statement-timeout")),
-    timeBudgetMs: timeBudget === "" ? void 0 : durationInput("time-budget", timeBudget),
-    progressIntervalMs: durationInput("progress-interval", value2("progress-interval")),
-    failOn: failOnInput(value2("fail-on")),
-    dryRun: booleanInput("dry-run", value2("dry-run")),
-    onDrift: oneOfInput("on-drift", value2("on-drift"), ON_DRIFT_VALUES),
-    prune: booleanInput("prune", value2("prune"))
+    databases: targets.length,
+    failedDatabases: failedDatabases(targets).length,
+    deferredDatabases: targets.filter((target) => target.outcome === "deferred").length,
+    ...countTotals(indexes)
   };
 }
-function invalid(name, reason) {
-  return new InputError(`Invalid input "${name}": ${reason}`);
+function failedDatabases(targets) {
+  return targets.filter((target) => target.outcome === "unreachable" || target.outcome === "pooler" || target.report.totals.failed > 0).map((target) => target.name);
 }
-function databaseUrlInput(url) {
-  if (!url) {
-    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }}');
-  }
-  try {
-    return checkDatabaseUrl(url);
-  } catch (error2) {
-    if (error2 instanceof DatabaseUrlError) throw invalid("database-url", error2.message);
-    throw error2;
-  }
-}
-function durationInput(name, text) {
-  try {
-    return parseDuration(text);
-  } catch (error2) {
-    throw invalid(name, error2.message);
-  }
-}
-function positiveIntegerInput(name, text) {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw invalid(name, `"${text}" is not a whole number of 1 or more`);
-  return Number(text);
-}
-function failOnInput(text) {
-  return oneOfInput("fail-on", text, FAIL_ON_VALUES);
-}
-function oneOfInput(name, text, allowed) {
-  if (!allowed.includes(text)) throw invalid(name, `"${text}" is not one of ${allowed.join(", ")}`);
-  return text;
-}
-function booleanInput(name, text) {
-  if (["true", "True", "TRUE"].includes(text)) return true;
-  if (["false", "False", "FALSE"].includes(text)) return false;
-  throw invalid(name, `"${text}" is not true or false`);
+function fleetShouldFail(fleet, failOn) {
+  return shouldFail(combinedReport(fleet), failOn);
 }
 
-// src/action/outputs.ts
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-function outputsOf(report, reportPath) {
-  const t = report.totals;
+// src/fleet/console.ts
+function fleetConsoleEvents(write) {
   return {
-    created: String(t.created),
-    rebuilt: String(t.rebuilt),
-    skipped: String(t.skipped),
-    failed: String(t.failed),
-    deferred: String(t.deferred),
-    "critical-failed": String(report.indexes.some((index) => index.status === "failed" && index.critical)),
-    report: reportPath
+    buildEvents: (target) => consoleEvents((line) => write(line ? `[${target.name}] ${line}` : `[${target.name}]`)),
+    targetStarted(target) {
+      write(`\u25B6 [${target.name}] started${target.url ? ` (${describeTarget(target.url)})` : ""}`);
+    },
+    targetFinished(_target, result) {
+      write(`\u25A0 [${result.name}] ${describeResult(result)}`);
+    },
+    canariesStarted(names) {
+      write(`\u{1F424} Canaries first: ${names.join(", ")}`);
+    },
+    canariesFailed(reason, deferred) {
+      write(`\u23F8\uFE0F  ${deferred} database(s) ${reason}`);
+    }
   };
 }
-function reportPathFor(env) {
-  const step = (env.GITHUB_ACTION || `pid-${process.pid}`).replace(/[^\w.-]+/g, "_");
-  return join3(env.RUNNER_TEMP || tmpdir(), `index-builder-report-${step}.json`);
+function describeResult(result) {
+  const t = result.report.totals;
+  const counts = `${t.created} created, ${t.rebuilt} rebuilt, ${t.skipped} skipped, ${t.failed} failed, ${t.deferred} deferred`;
+  const notice2 = result.report.notice ? ` \u2014 ${result.report.notice}` : "";
+  return `${result.outcome}: ${counts} in ${formatDuration(result.report.durationMs)}${notice2}`;
+}
+var COLUMNS = ["database", "outcome", "created", "rebuilt", "skipped", "failed", "deferred", "duration"];
+function fleetTableLines(fleet) {
+  const rows = fleet.targets.map((target) => {
+    const t = target.report.totals;
+    return [target.name, target.outcome, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
+  });
+  const widths = COLUMNS.map((column, i) => Math.max(column.length, ...rows.map((r) => r[i].length)));
+  const format = (cells) => cells.map((cell, i) => i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])).join("  ").trimEnd();
+  return [format(COLUMNS), format(widths.map((w) => "-".repeat(w))), ...rows.map(format)];
+}
+function fleetSummaryLines(fleet) {
+  const byOutcome = /* @__PURE__ */ new Map();
+  for (const target of fleet.targets) byOutcome.set(target.outcome, (byOutcome.get(target.outcome) ?? 0) + 1);
+  const outcomes = [...byOutcome].map(([outcome, count]) => `${count} ${outcome}`).join(", ");
+  const lines = summaryLines(combinedReport(fleet));
+  lines[1] = "Fleet Summary";
+  lines.splice(3, 0, `Databases:      ${fleet.totals.databases} (${outcomes})`);
+  if (fleet.totals.failedDatabases > 0) lines.splice(4, 0, `Failed DBs:     ${fleet.totals.failedDatabases}`);
+  return lines;
+}
+function fleetEndLines(fleet) {
+  return ["", ...fleetTableLines(fleet), "", ...fleetSummaryLines(fleet)];
 }
 
-// src/action/secrets.ts
-function secretsToMask(url) {
-  return [.../* @__PURE__ */ new Set([url, ...secretsOf(url)])].filter((secret) => secret.length > 0);
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value2) {
+    this.value = value2;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value2) {
+    const node = new Node(value2);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run2 = async (function_, resolve5, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve5(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve5, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run2.bind(void 0, function_, resolve5, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve5, reject) => {
+    enqueue(function_, resolve5, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises3 = [];
+        try {
+          Array.from(iterable, (value2, index) => {
+            const promise = generator(function_, value2, index);
+            promises3.push(promise);
+            return promise;
+          });
+        } catch (error2) {
+          for (const promise of promises3) {
+            promise.catch(() => {
+            });
+          }
+          throw error2;
+        }
+        return Promise.all(promises3);
+      }
+    }
+  });
+  return generator;
 }
-function maskSecrets(url, setSecret2, env = process.env) {
-  const secrets = secretsToMask(url);
-  if (env.GITHUB_ACTIONS === "true") for (const secret of secrets) setSecret2(secret);
-  return secrets;
-}
-function redactDeep(value2, secrets) {
-  if (secrets.length === 0) return value2;
-  return JSON.parse(JSON.stringify(value2), (_key, item) => typeof item === "string" ? redact(item, secrets) : item);
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
 }
 
-// src/action/state.ts
-var BUILD_STARTED = "build-started";
+// src/fleet/limits.ts
+function limiter(limits) {
+  const global2 = pLimit(limits.concurrency);
+  const hosts = /* @__PURE__ */ new Map();
+  return (host, task) => {
+    let perHost = hosts.get(host);
+    if (!perHost) hosts.set(host, perHost = pLimit(limits.perHost));
+    return perHost(() => global2(task));
+  };
+}
+
+// src/fleet/not-run.ts
+function notRunReport(entries, outcome, notice2) {
+  const indexes = buildOrder(entries).map((entry) => ({
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status: outcome === "unreachable" ? "failed" : "deferred",
+    attempts: 0,
+    durationMs: 0,
+    registry: entry.location,
+    ...outcome === "unreachable" ? { error: { message: `not attempted: ${notice2}`, blockers: [] } } : {}
+  }));
+  return {
+    outcome,
+    indexes,
+    totals: countTotals(indexes),
+    orphans: [],
+    notice: notice2,
+    ...outcome === "cancelled" ? { cancelled: true } : {},
+    durationMs: 0
+  };
+}
+
+// src/fleet/run.ts
+var CANARY_GROUP = "canary";
+async function runFleet(entries, targets, options) {
+  const started = Date.now();
+  const schedule = limiter(options);
+  const results = /* @__PURE__ */ new Map();
+  const runAll = (batch) => Promise.all(batch.map((target) => schedule(target.host, () => runTarget(entries, target, options)).then((result) => void results.set(target.name, result))));
+  const canaries = canaryTargets(targets, options.canary);
+  const rest = targets.filter((target) => !canaries.includes(target));
+  if (canaries.length > 0 && rest.length > 0) {
+    options.events.canariesStarted(canaries.map((t) => t.name));
+    await runAll(canaries);
+    const failed = canaries.filter((target) => results.get(target.name).report.totals.failed > 0);
+    if (failed.length > 0) {
+      const count = failed.reduce((sum, target) => sum + results.get(target.name).report.totals.failed, 0);
+      const reason = `deferred: canary database(s) ${failed.map((t) => t.name).join(", ")} had ${count} failed index(es); nothing was done here. Fix the canaries and run again.`;
+      options.events.canariesFailed(reason, rest.length);
+      for (const target of rest) {
+        const result = row(target, notRunReport(entries, "deferred", reason));
+        results.set(target.name, result);
+        options.events.targetFinished(target, result);
+      }
+    } else {
+      await runAll(rest);
+    }
+  } else {
+    await runAll(targets);
+  }
+  const rows = targets.map((target) => results.get(target.name));
+  return { targets: rows, totals: fleetTotals(rows), durationMs: Date.now() - started };
+}
+function canaryTargets(targets, canary) {
+  if (canary !== void 0) return targets.slice(0, canary);
+  return targets.filter((target) => target.group === CANARY_GROUP);
+}
+async function runTarget(entries, target, options) {
+  if (options.signal?.aborted) {
+    const notice2 = `cancelled by ${String(options.signal.reason)} before this database's turn; nothing was done here`;
+    const result2 = row(target, notRunReport(entries, "cancelled", notice2));
+    options.events.targetFinished(target, result2);
+    return result2;
+  }
+  options.events.targetStarted(target);
+  let report;
+  if (!target.url) {
+    report = notRunReport(entries, "unreachable", target.problem ?? "no database URL");
+  } else {
+    try {
+      report = await build(entries, { ...options.build, url: target.url, events: options.events.buildEvents(target), ...options.signal ? { signal: options.signal } : {} });
+    } catch (error2) {
+      report = notRunReport(entries, "unreachable", `index-builder stopped unexpectedly: ${describeError(error2, target.url)}`);
+    }
+  }
+  const result = row(target, report);
+  options.events.targetFinished(target, result);
+  return result;
+}
+function row(target, report) {
+  return { name: target.name, ...target.group ? { group: target.group } : {}, outcome: report.outcome, report };
+}
+
+// src/fleet/shards.ts
+function parseShard(text) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new Error(`"${text}" is not a shard: write i/K with 1 \u2264 i \u2264 K, e.g. 2/4`);
+  return { index, count };
+}
+function shardNames(names, count) {
+  const sorted = [...names].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const shards = Array.from({ length: count }, () => []);
+  sorted.forEach((name, i) => shards[i % count].push(name));
+  return shards;
+}
+function selectShard(targets, shard) {
+  const names = new Set(shardNames(targets.map((t) => t.name), shard.count)[shard.index - 1]);
+  return targets.filter((target) => names.has(target.name));
+}
+
+// src/fleet/targets.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+import { readFile as readFile2 } from "node:fs/promises";
+import { relative as relative2, resolve as resolve2 } from "node:path";
+var TargetsError = class extends Error {
+};
+var TARGET_KEYS = ["name", "url", "urlEnv", "group"];
+var NAME = /^[A-Za-z0-9][\w.-]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+async function loadTargets(path, env) {
+  const file = relative2(process.cwd(), resolve2(path)) || path;
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch (error2) {
+    const code2 = error2.code;
+    throw new TargetsError(`${file}: ${code2 === "ENOENT" ? "targets file not found" : `cannot read the targets file: ${code2 ?? String(error2)}`}`);
+  }
+  return parseTargets(text, file, env);
+}
+function parseTargets(text, file, env) {
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+  const fail = (line, message) => {
+    throw new TargetsError(`${file}:${line}: ${message}`);
+  };
+  if (doc.errors[0]) fail(doc.errors[0].linePos?.[0]?.line ?? 1, `not valid YAML or JSON: ${doc.errors[0].message.split("\n")[0]}`);
+  const root = doc.contents;
+  if (!(0, import_yaml2.isMap)(root)) return fail(1, "expected `targets:` with a list of { name, url | urlEnv, group? }");
+  for (const pair of root.items) {
+    const key = String(pair.key?.value ?? pair.key);
+    if (key !== "targets") fail(lineOf(pair.key), `unknown key "${key}" (the file holds only \`targets:\`)`);
+  }
+  const list = root.get("targets", true);
+  if (!(0, import_yaml2.isSeq)(list) || list.items.length === 0) return fail(lineOf(root), "`targets:` must be a non-empty list of { name, url | urlEnv, group? }");
+  const seen = /* @__PURE__ */ new Map();
+  return list.items.map((item, i) => {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return fail(line, `target ${i + 1} must be a mapping { name, url | urlEnv, group? }`);
+    const value2 = item.toJS(doc);
+    const label = typeof value2.name === "string" && value2.name ? `target "${value2.name}"` : `target ${i + 1}`;
+    const problem = (message) => fail(line, `${label}: ${message}`);
+    for (const key of Object.keys(value2)) {
+      if (!TARGET_KEYS.includes(key)) problem(`unknown key "${key}" (expected ${TARGET_KEYS.join(", ")})`);
+    }
+    const { name, url, urlEnv, group } = value2;
+    if (typeof name !== "string" || !NAME.test(name)) {
+      problem('`name` must be letters, digits, "_", "." or "-", starting with a letter or digit (e.g. name: tenant-eu-1)');
+    }
+    const first = seen.get(name);
+    if (first !== void 0) problem(`duplicate name (first at line ${first}); each target needs its own name`);
+    seen.set(name, line);
+    if (group !== void 0 && (typeof group !== "string" || group === "")) problem("`group` must be a non-empty string");
+    if (url === void 0 === (urlEnv === void 0)) {
+      problem("give exactly one of `url` or `urlEnv` (urlEnv: TENANT_URL keeps the password out of the file)");
+    }
+    if (urlEnv !== void 0 && (typeof urlEnv !== "string" || !ENV_NAME.test(urlEnv))) problem("`urlEnv` must name an environment variable, e.g. urlEnv: TENANT_EU_1_URL");
+    if (url !== void 0) {
+      if (typeof url !== "string") return problem("`url` must be a string");
+      try {
+        checkDatabaseUrl(url);
+      } catch (error2) {
+        if (error2 instanceof DatabaseUrlError) problem(error2.message);
+        throw error2;
+      }
+    }
+    const base = { name, ...group !== void 0 ? { group } : {} };
+    return url !== void 0 ? resolved(base, url) : fromEnv(base, urlEnv, env);
+  });
+}
+function fromEnv(base, variable, env) {
+  const url = env[variable];
+  if (!url) return { ...base, host: "unknown", problem: `environment variable ${variable} (its urlEnv) is not set or empty` };
+  try {
+    return resolved(base, checkDatabaseUrl(url));
+  } catch (error2) {
+    if (!(error2 instanceof DatabaseUrlError)) throw error2;
+    return { ...base, host: "unknown", problem: `environment variable ${variable}: ${error2.message}` };
+  }
+}
+function resolved(base, url) {
+  const parsed = new URL(url);
+  return { ...base, url, host: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}` };
+}
 
 // src/action/summary.ts
 var STATUS_EMOJI = {
@@ -67296,7 +67629,7 @@ function countersTable(report) {
   ];
   if (t.inProgress > 0) columns.push(["In progress", t.inProgress]);
   if (t.drifted > 0) columns.push(["Drifted", t.drifted]);
-  return [row(columns.map(([name]) => name)), row(columns.map(() => "---:")), row(columns.map(([, n]) => String(n)))].join("\n");
+  return [row2(columns.map(([name]) => name)), row2(columns.map(() => "---:")), row2(columns.map(([, n]) => String(n)))].join("\n");
 }
 function indexTable(view) {
   const dry = view.dryRun === true;
@@ -67307,9 +67640,9 @@ function indexTable(view) {
     const status = `${index.status === "failed" && index.critical ? "\u274C" : STATUS_EMOJI[index.status]} ${index.status}`;
     const planned = view.reasons?.[index.name];
     const reason = dry && planned !== void 0 ? escapeText(planned) : reasonOf(index);
-    return dry ? row([name, code(index.table), status, reason]) : row([name, code(index.table), status, String(index.attempts), formatDuration(index.durationMs), reason]);
+    return dry ? row2([name, code(index.table), status, reason]) : row2([name, code(index.table), status, String(index.attempts), formatDuration(index.durationMs), reason]);
   });
-  return [row(header), row(align), ...rows].join("\n");
+  return [row2(header), row2(align), ...rows].join("\n");
 }
 function reasonOf(index) {
   const lines = [];
@@ -67350,7 +67683,7 @@ function omittedNote(omitted) {
   const left = levels.map((level) => `${omitted[level]} ${level}${omitted[level] === 1 ? "" : "s"}`).join(", ");
   return `\u2139\uFE0F GitHub shows at most 10 annotations of each kind per step, so ${left} ${total === 1 ? "was" : "were"} left out; the table above lists every index.`;
 }
-function row(cells) {
+function row2(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 function escapeText(text) {
@@ -67361,6 +67694,328 @@ function code(text) {
   const fence = clean.includes("`") ? "``" : "`";
   const pad = fence.length > 1 ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+// src/action/fleet-summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var TAIL_RESERVE_BYTES = 16 * 1024;
+var OUTCOME_EMOJI = {
+  completed: "\u2705",
+  "another-builder": "\u23F8\uFE0F",
+  unreachable: "\u274C",
+  pooler: "\u274C",
+  cancelled: "\u23F9\uFE0F",
+  deferred: "\u23F8\uFE0F"
+};
+function renderFleetSummary(view) {
+  const { fleet } = view;
+  const limit = view.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  const head = [`## ${heading2(fleet)}`, countersTable2(fleet)].join("\n\n");
+  const header = ["| Database | Outcome | Created | Rebuilt | Skipped | Failed | Deferred | Duration | Notes |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"];
+  let size = Buffer.byteLength(head) + Buffer.byteLength(header.join("\n")) + TAIL_RESERVE_BYTES;
+  const rows = [];
+  for (const target of fleet.targets) {
+    const line = targetRow(target);
+    size += Buffer.byteLength(line) + 1;
+    if (size > limit) break;
+    rows.push(line);
+  }
+  const blocks = [head, [...header, ...rows].join("\n")];
+  const hidden = fleet.targets.length - rows.length;
+  if (hidden > 0) {
+    blocks.push(`\u2139\uFE0F ${hidden} more database(s) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every database.`);
+  }
+  const omitted = omittedNote2(view.omitted);
+  if (omitted) blocks.push(omitted);
+  if (view.stepFailure) blocks.push(`\u274C **The step failed:** ${escapeText(view.stepFailure)}`);
+  const footer = [view.reportPath ? `JSON report: ${code(view.reportPath)}` : "", `took ${formatDuration(fleet.durationMs)}`].filter(Boolean);
+  blocks.push(`<sub>${footer.join(" \xB7 ")}</sub>`);
+  return `${blocks.join("\n\n")}
+`;
+}
+function heading2(fleet) {
+  const t = fleet.totals;
+  const parts = [[t.created, "created"], [t.rebuilt, "rebuilt"], [t.skipped, "skipped"], [t.failed, "failed"], [t.deferred, "deferred"]].filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
+  const criticalFailed = fleet.targets.some((target) => target.report.indexes.some((index) => index.status === "failed" && index.critical));
+  const emoji = criticalFailed ? "\u274C" : t.failedDatabases > 0 ? "\u26A0\uFE0F" : t.deferred > 0 ? "\u23F8\uFE0F" : "\u2705";
+  const failed = t.failedDatabases > 0 ? ` (${t.failedDatabases} database(s) with failures)` : "";
+  return `${emoji} Index build across ${t.databases} database(s): ${parts.join(", ") || "no indexes in the registry"}${failed}`;
+}
+function countersTable2(fleet) {
+  const t = fleet.totals;
+  const columns = [
+    ["Databases", t.databases],
+    ["Failed DBs", t.failedDatabases],
+    ["Deferred DBs", t.deferredDatabases],
+    ["Indexes", t.total],
+    ["Created", t.created],
+    ["Rebuilt", t.rebuilt],
+    ["Skipped", t.skipped],
+    ["Failed", t.failed],
+    ["Deferred", t.deferred]
+  ];
+  const row3 = (cells) => `| ${cells.join(" | ")} |`;
+  return [row3(columns.map(([name]) => name)), row3(columns.map(() => "---:")), row3(columns.map(([, n]) => String(n)))].join("\n");
+}
+function targetRow(target) {
+  const t = target.report.totals;
+  const cells = [
+    code(target.name),
+    `${OUTCOME_EMOJI[target.outcome] ?? ""} ${target.outcome}`,
+    ...[t.created, t.rebuilt, t.skipped, t.failed, t.deferred].map(String),
+    formatDuration(target.report.durationMs),
+    notes(target)
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function notes(target) {
+  if (target.report.notice) return escapeText(clip(target.report.notice));
+  const failed = target.report.indexes.filter((index) => index.status === "failed");
+  if (failed.length === 0) return "";
+  const names = failed.slice(0, 5).map((index) => `${code(index.name)}${index.critical ? " **critical**" : ""}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ""}`);
+  return `failed: ${names.join(", ")}${failed.length > 5 ? `, and ${failed.length - 5} more` : ""}`;
+}
+function clip(text) {
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+function omittedNote2(omitted) {
+  if (!omitted) return "";
+  const levels = ["error", "warning", "notice"].filter((level) => omitted[level] > 0);
+  if (levels.length === 0) return "";
+  const left = levels.map((level) => `${omitted[level]} ${level}(s)`).join(", ");
+  return `\u2139\uFE0F GitHub shows at most 10 annotations of each kind per step, so ${left} were left out; the table and the JSON report hold every database.`;
+}
+
+// src/action/outputs.ts
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+function outputsOf(report, reportPath) {
+  const t = report.totals;
+  return {
+    created: String(t.created),
+    rebuilt: String(t.rebuilt),
+    skipped: String(t.skipped),
+    failed: String(t.failed),
+    deferred: String(t.deferred),
+    "critical-failed": String(report.indexes.some((index) => index.status === "failed" && index.critical)),
+    report: reportPath
+  };
+}
+function reportPathFor(env) {
+  const step = (env.GITHUB_ACTION || `pid-${process.pid}`).replace(/[^\w.-]+/g, "_");
+  return join3(env.RUNNER_TEMP || tmpdir(), `index-builder-report-${step}.json`);
+}
+
+// src/action/secrets.ts
+function secretsToMask(url) {
+  return [.../* @__PURE__ */ new Set([url, ...secretsOf(url)])].filter((secret) => secret.length > 0);
+}
+function maskSecrets(url, setSecret2, env = process.env) {
+  const secrets = secretsToMask(url);
+  if (env.GITHUB_ACTIONS === "true") for (const secret of secrets) setSecret2(secret);
+  return secrets;
+}
+function redactDeep(value2, secrets) {
+  if (secrets.length === 0) return value2;
+  return JSON.parse(JSON.stringify(value2), (_key, item) => typeof item === "string" ? redact(item, secrets) : item);
+}
+
+// src/action/state.ts
+var BUILD_STARTED = "build-started";
+
+// src/action/fleet.ts
+async function fleetAndReport(entries, inputs, repoPath2) {
+  let targets;
+  try {
+    targets = await loadTargets(resolve3(inputs.fleet.targets), process.env);
+  } catch (error2) {
+    if (error2 instanceof TargetsError) return setFailed(`index-builder: ${error2.message}`);
+    throw error2;
+  }
+  const secrets = targets.flatMap((target) => target.url ? maskSecrets(target.url, setSecret) : []);
+  const chosen = inputs.fleet.shard ? selectShard(targets, inputs.fleet.shard) : targets;
+  const { concurrency, perHost, canary } = inputs.fleet;
+  info(`Fleet: ${chosen.length} database(s), at most ${concurrency} at once and ${perHost} per server${inputs.fleet.shard ? `, shard ${inputs.fleet.shard.index}/${inputs.fleet.shard.count}` : ""}`);
+  saveState(BUILD_STARTED, "true");
+  const write = (line) => info(redact(line, secrets));
+  const cancel = new AbortController();
+  const onSignal = (signal) => {
+    if (cancel.signal.aborted) return;
+    write(`\u26A0\uFE0F  ${signal} received: cancelling the running builds and stopping`);
+    cancel.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let fleet;
+  try {
+    fleet = await runFleet(entries, chosen, {
+      concurrency,
+      perHost,
+      ...canary !== void 0 ? { canary } : {},
+      build: {
+        lockTimeoutMs: inputs.lockTimeoutMs,
+        statementTimeoutMs: inputs.statementTimeoutMs,
+        maxAttempts: inputs.maxAttempts,
+        timeBudgetMs: inputs.timeBudgetMs,
+        progressIntervalMs: inputs.progressIntervalMs,
+        onDrift: inputs.onDrift,
+        prune: inputs.prune
+      },
+      signal: cancel.signal,
+      events: fleetConsoleEvents(write)
+    });
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  fleet = redactDeep(fleet, secrets);
+  for (const line of fleetEndLines(fleet)) write(line);
+  await publish(fleet, inputs.failOn, repoPath2);
+}
+function fleetAnnotations(fleet, repoPath2) {
+  const all = fleet.targets.flatMap(
+    (target) => reportAnnotations(target.report, { repoPath: repoPath2 }).map((annotation) => ({ ...annotation, title: `[${target.name}] ${annotation.title}` }))
+  );
+  const rank = { error: 0, warning: 1, notice: 2 };
+  return all.map((annotation, i) => ({ annotation, i })).sort((a, b) => rank[a.annotation.level] - rank[b.annotation.level] || a.i - b.i).map(({ annotation }) => annotation);
+}
+function fleetStepFailure(fleet, failOn) {
+  if (!fleetShouldFail(fleet, failOn)) return void 0;
+  const failed = fleet.targets.flatMap(
+    (target) => target.report.indexes.filter((index) => index.status === "failed" && (failOn === "any" || index.critical)).map((index) => `${target.name}: ${index.name}`)
+  );
+  const what = failOn === "any" ? "index(es)" : "critical index(es)";
+  const names = failed.slice(0, 10).join(", ") + (failed.length > 10 ? `, and ${failed.length - 10} more` : "");
+  return `fail-on is "${failOn}" and ${failed.length} ${what} failed across the fleet: ${names}`;
+}
+async function publish(fleet, failOn, repoPath2) {
+  let reportPath = reportPathFor(process.env);
+  try {
+    await writeJsonReport(reportPath, fleet);
+    info(`JSON report: ${reportPath}`);
+  } catch (error2) {
+    warning(`Could not write the JSON report to ${reportPath}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    reportPath = "";
+  }
+  const outputs = Object.entries({ ...outputsOf(combinedReport(fleet), reportPath), "failed-databases": JSON.stringify(failedDatabases(fleet.targets)) });
+  if (process.env.GITHUB_OUTPUT) for (const [name, value2] of outputs) setOutput(name, value2);
+  else info(`Outputs: ${outputs.map(([name, value2]) => `${name}=${value2}`).join(" ")}`);
+  const stepFailure = fleetStepFailure(fleet, failOn);
+  const annotations = capAnnotations(fleetAnnotations(fleet, repoPath2), stepFailure ? 1 : 0);
+  for (const annotation of annotations.shown) {
+    const emit = { error, warning, notice }[annotation.level];
+    emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
+  }
+  const markdown = renderFleetSummary({ fleet, omitted: annotations.omitted, ...stepFailure ? { stepFailure } : {}, ...reportPath ? { reportPath } : {} });
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await summary.addRaw(markdown, true).write().catch((error2) => warning(`Could not write the job summary: ${error2 instanceof Error ? error2.message : String(error2)}`));
+  } else {
+    info("");
+    info("Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):");
+    info(markdown);
+  }
+  if (stepFailure) setFailed(`index-builder: ${stepFailure}`);
+}
+
+// src/action/inputs.ts
+var INPUT_DEFAULTS = {
+  registry: "db/indexes.ts",
+  "lock-timeout": "5min",
+  "max-attempts": "10",
+  "statement-timeout": "0",
+  "time-budget": "",
+  "progress-interval": "10s",
+  "fail-on": "never",
+  "dry-run": "false",
+  "on-drift": "report",
+  prune: "false",
+  "ssl-ca": "",
+  targets: "",
+  concurrency: "4",
+  "per-host": "2",
+  canary: "",
+  shard: ""
+};
+var InputError = class extends Error {
+};
+function readInputs(get) {
+  const value2 = (name) => get(name).trim() || INPUT_DEFAULTS[name];
+  const timeBudget = value2("time-budget");
+  const fleet = fleetInputs(value2);
+  if (fleet && get("database-url").trim()) throw new InputError('Give either "database-url" (one database) or "targets" (a fleet), not both');
+  if (fleet && booleanInput("dry-run", value2("dry-run"))) throw invalid("dry-run", 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
+  if (!fleet && value2("shard")) throw invalid("shard", 'it needs "targets" (the shards are computed from its names)');
+  return {
+    databaseUrl: fleet ? "" : withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
+    registry: value2("registry"),
+    lockTimeoutMs: durationInput("lock-timeout", value2("lock-timeout")),
+    maxAttempts: positiveIntegerInput("max-attempts", value2("max-attempts")),
+    statementTimeoutMs: durationInput("statement-timeout", value2("statement-timeout")),
+    timeBudgetMs: timeBudget === "" ? void 0 : durationInput("time-budget", timeBudget),
+    progressIntervalMs: durationInput("progress-interval", value2("progress-interval")),
+    failOn: failOnInput(value2("fail-on")),
+    dryRun: booleanInput("dry-run", value2("dry-run")),
+    onDrift: oneOfInput("on-drift", value2("on-drift"), ON_DRIFT_VALUES),
+    prune: booleanInput("prune", value2("prune")),
+    ...fleet ? { fleet } : {}
+  };
+}
+function fleetInputs(value2) {
+  const targets = value2("targets");
+  if (!targets) return void 0;
+  const canary = value2("canary");
+  const shard = value2("shard");
+  return {
+    targets,
+    concurrency: positiveIntegerInput("concurrency", value2("concurrency")),
+    perHost: positiveIntegerInput("per-host", value2("per-host")),
+    ...canary ? { canary: positiveIntegerInput("canary", canary) } : {},
+    ...shard ? { shard: shardInput(shard) } : {}
+  };
+}
+function shardInput(text) {
+  try {
+    return parseShard(text);
+  } catch (error2) {
+    throw invalid("shard", error2.message);
+  }
+}
+function invalid(name, reason) {
+  return new InputError(`Invalid input "${name}": ${reason}`);
+}
+function databaseUrlInput(url) {
+  if (!url) {
+    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)');
+  }
+  try {
+    return checkDatabaseUrl(url);
+  } catch (error2) {
+    if (error2 instanceof DatabaseUrlError) throw invalid("database-url", error2.message);
+    throw error2;
+  }
+}
+function durationInput(name, text) {
+  try {
+    return parseDuration(text);
+  } catch (error2) {
+    throw invalid(name, error2.message);
+  }
+}
+function positiveIntegerInput(name, text) {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw invalid(name, `"${text}" is not a whole number of 1 or more`);
+  return Number(text);
+}
+function failOnInput(text) {
+  return oneOfInput("fail-on", text, FAIL_ON_VALUES);
+}
+function oneOfInput(name, text, allowed) {
+  if (!allowed.includes(text)) throw invalid(name, `"${text}" is not one of ${allowed.join(", ")}`);
+  return text;
+}
+function booleanInput(name, text) {
+  if (["true", "True", "TRUE"].includes(text)) return true;
+  if (["false", "False", "FALSE"].includes(text)) return false;
+  throw invalid(name, `"${text}" is not true or false`);
 }
 
 // src/action/main.ts
@@ -67384,6 +68039,7 @@ async function run() {
 async function buildAndReport(inputs, secrets) {
   const registry = await loadRegistry(inputs.registry);
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
+  if (inputs.fleet) return fleetAndReport(registry.entries, { ...inputs, fleet: inputs.fleet }, repoPath);
   const outcome = inputs.dryRun ? await dryRun(registry.entries, inputs) : { report: await buildAll(registry.entries, inputs) };
   const report = redactDeep(outcome.report, secrets);
   const stepFailure = report.outcome === "another-builder" ? void 0 : stepFailureOf(report, inputs.failOn, inputs.dryRun);
@@ -67467,7 +68123,7 @@ function stepFailureOf(report, failOn, dryRun2) {
   return `fail-on is "${failOn}" and ${failed.length} ${what} ${dryRun2 ? "would fail" : "failed"}: ${names}`;
 }
 function repoPath(file) {
-  return relative2(process.env.GITHUB_WORKSPACE || process.cwd(), resolve2(file)).split(sep).join("/");
+  return relative3(process.env.GITHUB_WORKSPACE || process.cwd(), resolve4(file)).split(sep).join("/");
 }
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);

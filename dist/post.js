@@ -2177,9 +2177,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2217,12 +2217,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4489,8 +4489,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6741,12 +6741,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7416,12 +7416,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7900,16 +7900,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve2(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7920,7 +7920,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7983,7 +7983,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8319,8 +8319,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError2());
             } else {
-              resolve2(null);
+              resolve4(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9638,7 +9638,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9708,18 +9708,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9976,9 +9976,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10201,9 +10201,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10488,9 +10488,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10582,9 +10582,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14447,7 +14447,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14523,7 +14523,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve2({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18307,8 +18307,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -22224,7 +22224,7 @@ var require_dist = __commonJS({
     function parse2(stream, callback) {
       const parser = new parser_1.Parser();
       stream.on("data", (buffer) => parser.parse(buffer, callback));
-      return new Promise((resolve2) => stream.on("end", () => resolve2()));
+      return new Promise((resolve4) => stream.on("end", () => resolve4()));
     }
   }
 });
@@ -22993,12 +22993,12 @@ var require_client2 = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve2, reject) => {
+        return new this._Promise((resolve4, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve2(this);
+              resolve4(this);
             }
           });
         });
@@ -23380,8 +23380,8 @@ var require_client2 = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve2, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve2(res);
+            result = new this._Promise((resolve4, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve4(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -23481,8 +23481,8 @@ var require_client2 = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve2) => {
-            this.connection.once("end", resolve2);
+          return new this._Promise((resolve4) => {
+            this.connection.once("end", resolve4);
           });
         }
       }
@@ -23531,8 +23531,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve2, reject) {
-        res = resolve2;
+      const result = new Promise2(function(resolve4, reject) {
+        res = resolve4;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -23593,7 +23593,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve2) => resolve2(f()));
+        return new Promise2((resolve4) => resolve4(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -23988,8 +23988,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve2, reject) {
-          this._once("end", resolve2);
+        function(resolve4, reject) {
+          this._once("end", resolve4);
           this._once("error", reject);
         }.bind(this)
       );
@@ -24168,12 +24168,12 @@ var require_client3 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve2, reject) => {
+      return new this._Promise((resolve4, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve2(this);
+            resolve4(this);
           }
         });
       });
@@ -24197,8 +24197,8 @@ var require_client3 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve2, reject) => {
-            resolveOut = resolve2;
+          result = new this._Promise((resolve4, reject) => {
+            resolveOut = resolve4;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -24261,8 +24261,8 @@ var require_client3 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve2, reject) {
-          cb = (err) => err ? reject(err) : resolve2();
+        result = new this._Promise(function(resolve4, reject) {
+          cb = (err) => err ? reject(err) : resolve4();
         });
       }
       const doEnd = function() {
@@ -24490,10 +24490,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -24526,11 +24526,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -25061,9 +25061,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -25177,10 +25177,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -25283,7 +25283,7 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value2) {
       let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
@@ -25307,7 +25307,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -28638,9 +28638,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -28676,7 +28676,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError2(
               key,
               // checked by containsNewline()
@@ -28716,7 +28716,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError2) : composeEmptyNode(ctx, props.end, sep, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -28739,7 +28739,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -28771,7 +28771,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -28787,7 +28787,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30757,7 +30757,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -30780,7 +30780,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -31688,7 +31688,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -31714,7 +31714,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -31750,7 +31750,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -35982,7 +35982,7 @@ Did you specify these with the most recent transformation maps first?`);
             for (let e5 = 1; e5 < s; e5++) a += "/" + n[e5];
             (!a || o && !a.endsWith("/..")) && (a += "/"), e4.path = a;
           }
-          function resolve2(e4, t3) {
+          function resolve4(e4, t3) {
             if (!e4 && !t3) return "";
             const r3 = parseUrl(e4);
             let n = r3.type;
@@ -36019,7 +36019,7 @@ Did you specify these with the most recent transformation maps first?`);
                 return r3.scheme + "//" + r3.user + r3.host + r3.port + r3.path + s;
             }
           }
-          return resolve2;
+          return resolve4;
         })();
       }, "./node_modules/.pnpm/@jridgewell+sourcemap-codec@1.5.5/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(e2, t2, r2) {
         var n;
@@ -47222,14 +47222,14 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
             this.shorthandAssignLoc = null, this.doubleProtoLoc = null, this.privateKeyLoc = null, this.optionalParametersLoc = null, this.voidPatternLoc = null;
           }
         }
-        class Node {
+        class Node2 {
           constructor(e3, t3, r3) {
             this.type = "", this.start = t3, this.end = 0, this.loc = new SourceLocation(r3), 128 & (null == e3 ? void 0 : e3.optionFlags) && (this.range = [t3, 0]), null != e3 && e3.filename && (this.loc.filename = e3.filename);
           }
         }
-        const Y = Node.prototype;
+        const Y = Node2.prototype;
         Y.__clone = function() {
-          const e3 = new Node(void 0, this.start, this.loc.start), t3 = Object.keys(this);
+          const e3 = new Node2(void 0, this.start, this.loc.start), t3 = Object.keys(this);
           for (let r3 = 0, n2 = t3.length; r3 < n2; r3++) {
             const n3 = t3[r3];
             "leadingComments" !== n3 && "trailingComments" !== n3 && "innerComments" !== n3 && (e3[n3] = this[n3]);
@@ -47239,10 +47239,10 @@ var e,t,r="function"==typeof Symbol?Symbol:{},n=r.iterator||"@@iterator",o=r.toS
         class NodeUtils extends UtilParser {
           startNode() {
             const e3 = this.state.startLoc;
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAt(e3) {
-            return new Node(this, e3.index, e3);
+            return new Node2(this, e3.index, e3);
           }
           startNodeAtNode(e3) {
             return this.startNodeAt(e3.loc.start);
@@ -64641,11 +64641,11 @@ import { EOL as EOL2 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve2) {
-      resolve2(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -64661,7 +64661,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -65201,7 +65201,7 @@ async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTi
   const finalDelay = Math.min(delayTime, remainingTime);
   options.signal?.throwIfAborted();
   if (finalDelay > 0) {
-    await new Promise((resolve2, reject) => {
+    await new Promise((resolve4, reject) => {
       const onAbort = () => {
         clearTimeout(timeoutToken);
         options.signal?.removeEventListener("abort", onAbort);
@@ -65209,7 +65209,7 @@ async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTi
       };
       const timeoutToken = setTimeout(() => {
         options.signal?.removeEventListener("abort", onAbort);
-        resolve2();
+        resolve4();
       }, finalDelay);
       if (options.unref) {
         timeoutToken.unref?.();
@@ -66011,6 +66011,318 @@ ${error.stack ?? ""}` : "";
   return match ? Number(match[1]) : 1;
 }
 
+// src/action/fleet-post.ts
+import { resolve as resolve3 } from "node:path";
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value2) {
+    this.value = value2;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value2) {
+    const node = new Node(value2);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run = async (function_, resolve4, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve4(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve4, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run.bind(void 0, function_, resolve4, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve4, reject) => {
+    enqueue(function_, resolve4, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises3 = [];
+        try {
+          Array.from(iterable, (value2, index) => {
+            const promise = generator(function_, value2, index);
+            promises3.push(promise);
+            return promise;
+          });
+        } catch (error) {
+          for (const promise of promises3) {
+            promise.catch(() => {
+            });
+          }
+          throw error;
+        }
+        return Promise.all(promises3);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/fleet/limits.ts
+function limiter(limits) {
+  const global2 = pLimit(limits.concurrency);
+  const hosts = /* @__PURE__ */ new Map();
+  return (host, task) => {
+    let perHost = hosts.get(host);
+    if (!perHost) hosts.set(host, perHost = pLimit(limits.perHost));
+    return perHost(() => global2(task));
+  };
+}
+
+// src/fleet/shards.ts
+function parseShard(text) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new Error(`"${text}" is not a shard: write i/K with 1 \u2264 i \u2264 K, e.g. 2/4`);
+  return { index, count };
+}
+function shardNames(names, count) {
+  const sorted = [...names].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const shards = Array.from({ length: count }, () => []);
+  sorted.forEach((name, i) => shards[i % count].push(name));
+  return shards;
+}
+function selectShard(targets, shard) {
+  const names = new Set(shardNames(targets.map((t) => t.name), shard.count)[shard.index - 1]);
+  return targets.filter((target) => names.has(target.name));
+}
+
+// src/fleet/targets.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+import { readFile as readFile2 } from "node:fs/promises";
+import { relative as relative2, resolve as resolve2 } from "node:path";
+var TargetsError = class extends Error {
+};
+var TARGET_KEYS = ["name", "url", "urlEnv", "group"];
+var NAME = /^[A-Za-z0-9][\w.-]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+async function loadTargets(path, env) {
+  const file = relative2(process.cwd(), resolve2(path)) || path;
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new TargetsError(`${file}: ${code === "ENOENT" ? "targets file not found" : `cannot read the targets file: ${code ?? String(error)}`}`);
+  }
+  return parseTargets(text, file, env);
+}
+function parseTargets(text, file, env) {
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+  const fail = (line, message) => {
+    throw new TargetsError(`${file}:${line}: ${message}`);
+  };
+  if (doc.errors[0]) fail(doc.errors[0].linePos?.[0]?.line ?? 1, `not valid YAML or JSON: ${doc.errors[0].message.split("\n")[0]}`);
+  const root = doc.contents;
+  if (!(0, import_yaml2.isMap)(root)) return fail(1, "expected `targets:` with a list of { name, url | urlEnv, group? }");
+  for (const pair of root.items) {
+    const key = String(pair.key?.value ?? pair.key);
+    if (key !== "targets") fail(lineOf(pair.key), `unknown key "${key}" (the file holds only \`targets:\`)`);
+  }
+  const list = root.get("targets", true);
+  if (!(0, import_yaml2.isSeq)(list) || list.items.length === 0) return fail(lineOf(root), "`targets:` must be a non-empty list of { name, url | urlEnv, group? }");
+  const seen = /* @__PURE__ */ new Map();
+  return list.items.map((item, i) => {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return fail(line, `target ${i + 1} must be a mapping { name, url | urlEnv, group? }`);
+    const value2 = item.toJS(doc);
+    const label = typeof value2.name === "string" && value2.name ? `target "${value2.name}"` : `target ${i + 1}`;
+    const problem = (message) => fail(line, `${label}: ${message}`);
+    for (const key of Object.keys(value2)) {
+      if (!TARGET_KEYS.includes(key)) problem(`unknown key "${key}" (expected ${TARGET_KEYS.join(", ")})`);
+    }
+    const { name, url, urlEnv, group } = value2;
+    if (typeof name !== "string" || !NAME.test(name)) {
+      problem('`name` must be letters, digits, "_", "." or "-", starting with a letter or digit (e.g. name: tenant-eu-1)');
+    }
+    const first = seen.get(name);
+    if (first !== void 0) problem(`duplicate name (first at line ${first}); each target needs its own name`);
+    seen.set(name, line);
+    if (group !== void 0 && (typeof group !== "string" || group === "")) problem("`group` must be a non-empty string");
+    if (url === void 0 === (urlEnv === void 0)) {
+      problem("give exactly one of `url` or `urlEnv` (urlEnv: TENANT_URL keeps the password out of the file)");
+    }
+    if (urlEnv !== void 0 && (typeof urlEnv !== "string" || !ENV_NAME.test(urlEnv))) problem("`urlEnv` must name an environment variable, e.g. urlEnv: TENANT_EU_1_URL");
+    if (url !== void 0) {
+      if (typeof url !== "string") return problem("`url` must be a string");
+      try {
+        checkDatabaseUrl(url);
+      } catch (error) {
+        if (error instanceof DatabaseUrlError) problem(error.message);
+        throw error;
+      }
+    }
+    const base = { name, ...group !== void 0 ? { group } : {} };
+    return url !== void 0 ? resolved(base, url) : fromEnv(base, urlEnv, env);
+  });
+}
+function fromEnv(base, variable, env) {
+  const url = env[variable];
+  if (!url) return { ...base, host: "unknown", problem: `environment variable ${variable} (its urlEnv) is not set or empty` };
+  try {
+    return resolved(base, checkDatabaseUrl(url));
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    return { ...base, host: "unknown", problem: `environment variable ${variable}: ${error.message}` };
+  }
+}
+function resolved(base, url) {
+  const parsed = new URL(url);
+  return { ...base, url, host: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}` };
+}
+
+// src/action/secrets.ts
+function secretsToMask(url) {
+  return [.../* @__PURE__ */ new Set([url, ...secretsOf(url)])].filter((secret) => secret.length > 0);
+}
+function maskSecrets(url, setSecret2, env = process.env) {
+  const secrets = secretsToMask(url);
+  if (env.GITHUB_ACTIONS === "true") for (const secret of secrets) setSecret2(secret);
+  return secrets;
+}
+
+// src/action/fleet-post.ts
+async function cleanupFleet(entries, fleet, lockTimeoutMs, print) {
+  const all = await loadTargets(resolve3(fleet.targets), process.env);
+  const secrets = all.flatMap((target) => target.url ? maskSecrets(target.url, setSecret) : []);
+  const targets = fleet.shard ? selectShard(all, fleet.shard) : all;
+  const schedule = limiter(fleet);
+  await Promise.all(
+    targets.map(
+      (target) => target.url ? schedule(target.host, async () => print(await dropAbandonedIndexes(entries, { url: target.url, lockTimeoutMs }), `[${target.name}] `)) : void 0
+    )
+  );
+  return secrets;
+}
+
 // src/util/duration.ts
 var UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(text) {
@@ -66031,15 +66343,24 @@ var INPUT_DEFAULTS = {
   "dry-run": "false",
   "on-drift": "report",
   prune: "false",
-  "ssl-ca": ""
+  "ssl-ca": "",
+  targets: "",
+  concurrency: "4",
+  "per-host": "2",
+  canary: "",
+  shard: ""
 };
 var InputError = class extends Error {
 };
 function readInputs(get) {
   const value2 = (name) => get(name).trim() || INPUT_DEFAULTS[name];
   const timeBudget = value2("time-budget");
+  const fleet = fleetInputs(value2);
+  if (fleet && get("database-url").trim()) throw new InputError('Give either "database-url" (one database) or "targets" (a fleet), not both');
+  if (fleet && booleanInput("dry-run", value2("dry-run"))) throw invalid("dry-run", 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
+  if (!fleet && value2("shard")) throw invalid("shard", 'it needs "targets" (the shards are computed from its names)');
   return {
-    databaseUrl: withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
+    databaseUrl: fleet ? "" : withSslCa(databaseUrlInput(get("database-url").trim()), value2("ssl-ca") || void 0),
     registry: value2("registry"),
     lockTimeoutMs: durationInput("lock-timeout", value2("lock-timeout")),
     maxAttempts: positiveIntegerInput("max-attempts", value2("max-attempts")),
@@ -66049,15 +66370,36 @@ function readInputs(get) {
     failOn: failOnInput(value2("fail-on")),
     dryRun: booleanInput("dry-run", value2("dry-run")),
     onDrift: oneOfInput("on-drift", value2("on-drift"), ON_DRIFT_VALUES),
-    prune: booleanInput("prune", value2("prune"))
+    prune: booleanInput("prune", value2("prune")),
+    ...fleet ? { fleet } : {}
   };
+}
+function fleetInputs(value2) {
+  const targets = value2("targets");
+  if (!targets) return void 0;
+  const canary = value2("canary");
+  const shard = value2("shard");
+  return {
+    targets,
+    concurrency: positiveIntegerInput("concurrency", value2("concurrency")),
+    perHost: positiveIntegerInput("per-host", value2("per-host")),
+    ...canary ? { canary: positiveIntegerInput("canary", canary) } : {},
+    ...shard ? { shard: shardInput(shard) } : {}
+  };
+}
+function shardInput(text) {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw invalid("shard", error.message);
+  }
 }
 function invalid(name, reason) {
   return new InputError(`Invalid input "${name}": ${reason}`);
 }
 function databaseUrlInput(url) {
   if (!url) {
-    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }}');
+    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)');
   }
   try {
     return checkDatabaseUrl(url);
@@ -66090,16 +66432,6 @@ function booleanInput(name, text) {
   throw invalid(name, `"${text}" is not true or false`);
 }
 
-// src/action/secrets.ts
-function secretsToMask(url) {
-  return [.../* @__PURE__ */ new Set([url, ...secretsOf(url)])].filter((secret) => secret.length > 0);
-}
-function maskSecrets(url, setSecret2, env = process.env) {
-  const secrets = secretsToMask(url);
-  if (env.GITHUB_ACTIONS === "true") for (const secret of secrets) setSecret2(secret);
-  return secrets;
-}
-
 // src/action/state.ts
 var BUILD_STARTED = "build-started";
 
@@ -66117,6 +66449,10 @@ async function runPost() {
       info(`index-builder cleanup: ${registry.file} is invalid; nothing to clean up.`);
       return;
     }
+    if (inputs.fleet) {
+      secrets.push(...await cleanupFleet(registry.entries, inputs.fleet, inputs.lockTimeoutMs, printCleanup));
+      return;
+    }
     const result = await dropAbandonedIndexes(registry.entries, { url: inputs.databaseUrl, lockTimeoutMs: inputs.lockTimeoutMs });
     printCleanup(result);
   } catch (error) {
@@ -66124,25 +66460,25 @@ async function runPost() {
     warning(error instanceof InputError ? `index-builder cleanup skipped: ${message}` : `index-builder cleanup stopped unexpectedly: ${message}`);
   }
 }
-function printCleanup(result) {
+function printCleanup(result, prefix = "") {
   if (result.notice) {
-    info(`index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    info(`${prefix}index-builder cleanup: nothing was dropped: ${result.notice}.`);
     return;
   }
-  for (const name of result.dropped) info(`\u{1F9F9} Dropped invalid index ${name}, left by an interrupted build`);
-  for (const name of result.inProgress) info(`\u23F3 Left invalid index ${name} alone: another session is building it`);
+  for (const name of result.dropped) info(`${prefix}\u{1F9F9} Dropped invalid index ${name}, left by an interrupted build`);
+  for (const name of result.inProgress) info(`${prefix}\u23F3 Left invalid index ${name} alone: another session is building it`);
   for (const failure of result.failed) {
-    warning(`Could not drop the invalid index ${failure.name}: ${failure.message}. The next build drops and rebuilds it.`, {
+    warning(`${prefix}Could not drop the invalid index ${failure.name}: ${failure.message}. The next build drops and rebuilds it.`, {
       title: "index-builder cleanup"
     });
   }
   if (result.dropped.length > 0) {
-    notice(`Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(", ")}. The next deploy builds them again.`, {
+    notice(`${prefix}Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(", ")}. The next deploy builds them again.`, {
       title: "index-builder cleanup"
     });
   }
   if (result.dropped.length + result.inProgress.length + result.failed.length === 0) {
-    info("index-builder cleanup: no invalid registry index was left behind.");
+    info(`${prefix}index-builder cleanup: no invalid registry index was left behind.`);
   }
 }
 

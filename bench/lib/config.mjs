@@ -11,6 +11,8 @@ const SCALES = {
     registryEntries: 10_000,
     lintFiles: 5000,
     actionRuns: 5,
+    fleetDatabases: 100,
+    fleetRows: 20_000,
   },
   small: {
     rows: 200_000,
@@ -21,10 +23,12 @@ const SCALES = {
     registryEntries: 1000,
     lintFiles: 300,
     actionRuns: 2,
+    fleetDatabases: 20,
+    fleetRows: 2000,
   },
 };
 
-export const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action'];
+export const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action', 'fleet'];
 
 export function readConfig(env = process.env) {
   const name = env.BENCH_SCALE || 'full';

@@ -119,8 +119,22 @@ function action(a) {
   ].join('\n');
 }
 
+function fleet(f) {
+  if (!f) return '';
+  if (f.error) return `### 6. Fleet\n\nCould not run: ${f.error}\n`;
+  return [
+    `### 6. Fleet: ${n(f.databases)} databases on one server, ${n(f.rowsPerDatabase)} rows each, a ${f.indexes}-index registry`,
+    '',
+    '| `--concurrency` (= `--per-host`) | wall time | peak connections (bound) | builder peak RSS | indexes created |',
+    '| --- | --- | --- | --- | --- |',
+    ...f.runs.map((r) => `| ${r.concurrency} | ${s(r.wallMs)} | ${n(r.peakConnections)} (${n(r.connectionBound)}) | ${n(r.peakRssMiB, 1)} MiB | ${n(r.created)} |`),
+    '',
+    ...(f.measuredSeparately ? [`Measured separately (\`${f.measuredSeparately.command}\`, ${f.measuredSeparately.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${f.measuredSeparately.product?.gitCommit?.slice(0, 12) ?? 'unknown'}), load average ${f.measuredSeparately.loadAverageAtStart?.join(' / ') ?? '–'} at start.`, ''] : []),
+  ].join('\n');
+}
+
 export function renderMarkdown(results) {
-  return [machine(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart)]
+  return [machine(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart), fleet(results.fleet)]
     .filter(Boolean)
     .join('\n');
 }

@@ -2,6 +2,7 @@
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
+import { parseShard, type Shard } from '../fleet/shards.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -17,6 +18,16 @@ export interface ActionInputs {
   dryRun: boolean;
   onDrift: OnDrift;
   prune: boolean;
+  /** Set only when the `targets` input is: a fleet run (database-url is then not used). */
+  fleet?: FleetInputs;
+}
+
+export interface FleetInputs {
+  targets: string;
+  concurrency: number;
+  perHost: number;
+  canary?: number;
+  shard?: Shard;
 }
 
 /** Defaults of the optional inputs, as action.yml spells them; `''` means none. */
@@ -32,6 +43,11 @@ export const INPUT_DEFAULTS = {
   'on-drift': 'report',
   prune: 'false',
   'ssl-ca': '',
+  targets: '',
+  concurrency: '4',
+  'per-host': '2',
+  canary: '',
+  shard: '',
 } as const;
 
 export type InputName = 'database-url' | keyof typeof INPUT_DEFAULTS;
@@ -43,8 +59,12 @@ export class InputError extends Error {}
 export function readInputs(get: (name: InputName) => string): ActionInputs {
   const value = (name: keyof typeof INPUT_DEFAULTS) => get(name).trim() || INPUT_DEFAULTS[name];
   const timeBudget = value('time-budget');
+  const fleet = fleetInputs(value);
+  if (fleet && get('database-url').trim()) throw new InputError('Give either "database-url" (one database) or "targets" (a fleet), not both');
+  if (fleet && booleanInput('dry-run', value('dry-run'))) throw invalid('dry-run', 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
+  if (!fleet && value('shard')) throw invalid('shard', 'it needs "targets" (the shards are computed from its names)');
   return {
-    databaseUrl: withSslCa(databaseUrlInput(get('database-url').trim()), value('ssl-ca') || undefined),
+    databaseUrl: fleet ? '' : withSslCa(databaseUrlInput(get('database-url').trim()), value('ssl-ca') || undefined),
     registry: value('registry'),
     lockTimeoutMs: durationInput('lock-timeout', value('lock-timeout')),
     maxAttempts: positiveIntegerInput('max-attempts', value('max-attempts')),
@@ -55,7 +75,30 @@ export function readInputs(get: (name: InputName) => string): ActionInputs {
     dryRun: booleanInput('dry-run', value('dry-run')),
     onDrift: oneOfInput('on-drift', value('on-drift'), ON_DRIFT_VALUES),
     prune: booleanInput('prune', value('prune')),
+    ...(fleet ? { fleet } : {}),
   };
+}
+
+function fleetInputs(value: (name: keyof typeof INPUT_DEFAULTS) => string): FleetInputs | undefined {
+  const targets = value('targets');
+  if (!targets) return undefined;
+  const canary = value('canary');
+  const shard = value('shard');
+  return {
+    targets,
+    concurrency: positiveIntegerInput('concurrency', value('concurrency')),
+    perHost: positiveIntegerInput('per-host', value('per-host')),
+    ...(canary ? { canary: positiveIntegerInput('canary', canary) } : {}),
+    ...(shard ? { shard: shardInput(shard) } : {}),
+  };
+}
+
+function shardInput(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw invalid('shard', (error as Error).message);
+  }
 }
 
 function invalid(name: InputName, reason: string): InputError {
@@ -64,7 +107,7 @@ function invalid(name: InputName, reason: string): InputError {
 
 function databaseUrlInput(url: string): string {
   if (!url) {
-    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }}');
+    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)');
   }
   try {
     return checkDatabaseUrl(url);

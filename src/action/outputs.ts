@@ -5,6 +5,8 @@ import type { Report } from '../report/types.ts';
 
 export const OUTPUT_NAMES = ['created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
+/** Set only by a fleet run (input `targets`), besides the totals above. */
+export const FLEET_OUTPUT_NAMES = ['failed-databases'] as const;
 
 export function outputsOf(report: Report, reportPath: string): Record<OutputName, string> {
   const t = report.totals;

@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { dropAbandonedIndexes, type CleanupResult } from '../builder/cleanup.ts';
 import { redact } from '../builder/connection.ts';
 import { loadRegistry } from '../registry/load.ts';
+import { cleanupFleet } from './fleet-post.ts';
 import { InputError, readInputs } from './inputs.ts';
 import { maskSecrets } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
@@ -21,6 +22,10 @@ export async function runPost(): Promise<void> {
       core.info(`index-builder cleanup: ${registry.file} is invalid; nothing to clean up.`);
       return;
     }
+    if (inputs.fleet) {
+      secrets.push(...(await cleanupFleet(registry.entries, inputs.fleet, inputs.lockTimeoutMs, printCleanup)));
+      return;
+    }
     const result = await dropAbandonedIndexes(registry.entries, { url: inputs.databaseUrl, lockTimeoutMs: inputs.lockTimeoutMs });
     printCleanup(result);
   } catch (error) {
@@ -29,24 +34,25 @@ export async function runPost(): Promise<void> {
   }
 }
 
-function printCleanup(result: CleanupResult): void {
+/** `prefix` names the database in a fleet (`[tenant-a] `); empty for one database. */
+function printCleanup(result: CleanupResult, prefix = ''): void {
   if (result.notice) {
-    core.info(`index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    core.info(`${prefix}index-builder cleanup: nothing was dropped: ${result.notice}.`);
     return;
   }
-  for (const name of result.dropped) core.info(`🧹 Dropped invalid index ${name}, left by an interrupted build`);
-  for (const name of result.inProgress) core.info(`⏳ Left invalid index ${name} alone: another session is building it`);
+  for (const name of result.dropped) core.info(`${prefix}🧹 Dropped invalid index ${name}, left by an interrupted build`);
+  for (const name of result.inProgress) core.info(`${prefix}⏳ Left invalid index ${name} alone: another session is building it`);
   for (const failure of result.failed) {
-    core.warning(`Could not drop the invalid index ${failure.name}: ${failure.message}. The next build drops and rebuilds it.`, {
+    core.warning(`${prefix}Could not drop the invalid index ${failure.name}: ${failure.message}. The next build drops and rebuilds it.`, {
       title: 'index-builder cleanup',
     });
   }
   if (result.dropped.length > 0) {
-    core.notice(`Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(', ')}. The next deploy builds them again.`, {
+    core.notice(`${prefix}Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(', ')}. The next deploy builds them again.`, {
       title: 'index-builder cleanup',
     });
   }
   if (result.dropped.length + result.inProgress.length + result.failed.length === 0) {
-    core.info('index-builder cleanup: no invalid registry index was left behind.');
+    core.info(`${prefix}index-builder cleanup: no invalid registry index was left behind.`);
   }
 }

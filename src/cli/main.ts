@@ -7,6 +7,7 @@ import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
+import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, runFleetBuild, type FleetFlags } from './fleet-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
 
 export const EXIT_OK = 0;
@@ -90,11 +91,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (result.error) exitCode = EXIT_FAILED;
     });
 
-  program
+  const buildCommand = program
     .command('build')
     .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
     .addOption(registryOption())
-    .addOption(urlOption())
+    .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
     .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, '5min').argParser(durationOption))
     .addOption(new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption))
@@ -105,9 +106,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report as JSON'))
-    .action(async (flags: BuildFlags) => {
-      exitCode = await runBuild(flags, io);
+    .action(async (flags: FleetFlags) => {
+      if (isFleetRun(flags)) exitCode = await runFleetBuild(flags, io, (registry) => reportProblems(registry, io));
+      else exitCode = await runBuild({ ...flags, databaseUrl: flags.databaseUrl?.[0] }, io);
     });
+  for (const option of fleetOptions()) buildCommand.addOption(option);
+  addShardsCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS } from '../../src/action/inputs.ts';
-import { OUTPUT_NAMES } from '../../src/action/outputs.ts';
+import { FLEET_OUTPUT_NAMES, OUTPUT_NAMES } from '../../src/action/outputs.ts';
 import { ROOT } from '../support/cli.ts';
 
 interface ActionYml {
@@ -34,7 +34,7 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['database-url', ...Object.keys(INPUT_DEFAULTS)].sort());
-    expect(action.inputs['database-url']!.required).toBe(true);
+    expect(action.inputs['database-url']!.required).toBe(false); // a fleet (targets) needs none
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
       expect({ name, default: action.inputs[name]!.default }).toEqual({ name, default: value });
     }
@@ -42,7 +42,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the code sets', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES, ...FLEET_OUTPUT_NAMES].sort());
     for (const output of Object.values(action.outputs)) expect(output.description.length).toBeGreaterThan(10);
   });
 });
@@ -61,5 +61,26 @@ describe('examples/workflows/deploy.yml', () => {
     const used = [...deployExample.matchAll(/steps\.indexes\.outputs(?:\.([\w-]+)|\['([\w-]+)'\])/g)].map((m) => m[1] ?? m[2]);
     expect(used.length).toBeGreaterThan(3);
     for (const name of used) expect(OUTPUT_NAMES).toContain(name);
+  });
+});
+
+describe('examples/workflows/fleet.yml', () => {
+  interface Job { needs?: string; outputs?: Record<string, string>; strategy?: { matrix: string }; steps: { id?: string; uses?: string; run?: string; with?: Record<string, unknown> }[] }
+  const text = readFileSync(join(ROOT, 'examples/workflows/fleet.yml'), 'utf8');
+  const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs;
+
+  it('computes the shards in one job and builds each in a matrix job with fromJSON', () => {
+    expect(jobs.shards!.steps.find((s) => s.id === 'split')!.run).toContain('npx index-builder shards --targets db/targets.yml --shards 4');
+    expect(jobs.indexes!.needs).toBe('shards');
+    expect(jobs.indexes!.strategy!.matrix).toBe('${{ fromJSON(needs.shards.outputs.matrix) }}');
+    const step = jobs.indexes!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
+    expect(step.with).toMatchObject({ targets: 'db/targets.yml', shard: '${{ matrix.shard }}' });
+    for (const name of Object.keys(step.with!)) expect(Object.keys(action.inputs)).toContain(name);
+  });
+
+  it('reads only outputs the Action sets', () => {
+    const used = [...text.matchAll(/steps\.indexes\.outputs(?:\.([\w-]+)|\['([\w-]+)'\])/g)].map((m) => m[1] ?? m[2]);
+    expect(used.length).toBeGreaterThan(1);
+    for (const name of used) expect([...OUTPUT_NAMES, ...FLEET_OUTPUT_NAMES]).toContain(name);
   });
 });

@@ -55,6 +55,8 @@ export interface StepOptions {
   state?: Record<string, string>;
   /** false: run as outside GitHub, with no GITHUB_* files. */
   github?: boolean;
+  /** More environment for the step (a workflow's `env:`), e.g. the variables a targets file's urlEnv names. */
+  env?: Record<string, string>;
 }
 
 export interface StepResult {
@@ -71,7 +73,7 @@ export interface StepResult {
 export async function startStep(runner: Runner, script: string, options: StepOptions): Promise<{ child: ChildProcess; result: Promise<StepResult> }> {
   const github = options.github !== false;
   if (github) for (const file of Object.values(runner.files)) await writeFile(file, '');
-  const env: NodeJS.ProcessEnv = { ...inheritedEnv(), NODE_OPTIONS: '', RUNNER_TEMP: runner.runnerTemp, GITHUB_WORKSPACE: runner.workspace };
+  const env: NodeJS.ProcessEnv = { ...inheritedEnv(), ...options.env, NODE_OPTIONS: '', RUNNER_TEMP: runner.runnerTemp, GITHUB_WORKSPACE: runner.workspace };
   if (github) {
     Object.assign(env, {
       GITHUB_ACTIONS: 'true',

@@ -1,0 +1,35 @@
+// Bounded concurrency: at most `concurrency` databases at once, and at most `perHost` on one server (host:port).
+// A task first waits for its host's slot, then for a global one, so a global slot is never held by a task that is
+// still waiting for its host: no slot sits idle while another server's targets could run.
+import pLimit, { type LimitFunction } from 'p-limit';
+
+/**
+ * Connections one database's build holds at most at the same moment: the main session (advisory lock, catalog),
+ * the monitor (progress, blockers) and the session running the current CREATE INDEX (or its cleanup, or a swap's).
+ */
+export const CONNECTIONS_PER_DATABASE = 3;
+
+export interface Limits {
+  concurrency: number;
+  perHost: number;
+}
+
+export const FLEET_DEFAULTS: Limits = { concurrency: 4, perHost: 2 };
+
+export function limiter(limits: Limits): <T>(host: string, task: () => Promise<T>) => Promise<T> {
+  const global = pLimit(limits.concurrency);
+  const hosts = new Map<string, LimitFunction>();
+  return (host, task) => {
+    let perHost = hosts.get(host);
+    if (!perHost) hosts.set(host, (perHost = pLimit(limits.perHost)));
+    return perHost(() => global(task));
+  };
+}
+
+/** The most connections a fleet of these hosts can hold at once under `limits`. */
+export function connectionBound(hosts: readonly string[], limits: Limits): number {
+  const perHost = new Map<string, number>();
+  for (const host of hosts) perHost.set(host, (perHost.get(host) ?? 0) + 1);
+  const databases = [...perHost.values()].reduce((sum, count) => sum + Math.min(count, limits.perHost), 0);
+  return Math.min(databases, limits.concurrency) * CONNECTIONS_PER_DATABASE;
+}
