@@ -26,7 +26,7 @@ export function recommendedConfig(plugin: object): object[] {
       name: `${NAMESPACE}/migrations`,
       files: inFolders(`*.${SCRIPT_EXTENSIONS}`),
       plugins,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error' },
+      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error', [`${NAMESPACE}/no-constraint-index-in-migration`]: 'error' },
     },
     {
       name: `${NAMESPACE}/typescript`,
@@ -38,7 +38,7 @@ export function recommendedConfig(plugin: object): object[] {
       files: inFolders('*.sql'),
       plugins,
       language: `${NAMESPACE}/sql`,
-      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error' },
+      rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error', [`${NAMESPACE}/no-constraint-index-in-migration`]: 'error' },
     },
     {
       name: `${NAMESPACE}/registry`,
