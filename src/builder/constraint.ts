@@ -11,9 +11,9 @@ import { connect, describeError, disconnect, sqlstateOf } from './connection.ts'
 import type { BuildSettings } from './create-index.ts';
 
 /**
- * Each attempt waits at most this long for the table's lock. While it waits, every query on the table queues behind
- * it, so the wait must stay short enough for an application to ride out (as for the swap's rename); a busy table
- * gets the retries instead.
+ * Each attempt waits at most this long for the table's lock (or the run's lock-timeout, when shorter). While it
+ * waits, every query on the table queues behind it, so the wait must stay short enough for an application to ride
+ * out (as for the swap's rename); a busy table gets the retries instead.
  */
 export const CONSTRAINT_LOCK_TIMEOUT_MS = 2000;
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -34,7 +34,7 @@ const STATE_QUERY = `
 SELECT x.indrelid::regclass::text AS table_name,
   (SELECT json_build_object('name', c.conname, 'type', c.contype) FROM pg_constraint c
     WHERE c.conindid = i.oid AND c.contype IN ('u', 'p', 'x') LIMIT 1) AS index_constraint,
-  (SELECT json_build_object('table', c.conrelid::regclass::text, 'index', c.conindid::regclass::text) FROM pg_constraint c
+  (SELECT json_build_object('table', c.conrelid::regclass::text, 'index', nullif(c.conindid, 0)::regclass::text) FROM pg_constraint c
     WHERE c.connamespace = i.relnamespace AND c.conname = i.relname LIMIT 1) AS named_constraint,
   (SELECT c.conname FROM pg_constraint c WHERE c.conrelid = x.indrelid AND c.contype = 'p') AS primary_key,
   coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
@@ -60,7 +60,7 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
   };
   let client: pg.Client | undefined;
   try {
-    client = await connect(settings.url, { lockTimeoutMs: CONSTRAINT_LOCK_TIMEOUT_MS, statementTimeoutMs: settings.statementTimeoutMs }, { retry: true, signal: settings.signal });
+    client = await connect(settings.url, { lockTimeoutMs: lockTimeout(settings), statementTimeoutMs: settings.statementTimeoutMs }, { retry: true, signal: settings.signal });
     const qualifiedIndex = quoteQualified(schema, name);
     const state = await readState(client, qualifiedIndex);
     if (!state) return finish('failed', 0, { message: `index ${schema}.${name} was not found after its build`, blockers: [] });
@@ -97,11 +97,15 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const lock = sqlstate && LOCK_CONFLICTS.has(sqlstate) ? `; the table stayed locked through ${attempts} attempt(s) of ${CONSTRAINT_LOCK_TIMEOUT_MS} ms, the next run tries again` : '';
+    const lock = sqlstate && LOCK_CONFLICTS.has(sqlstate) ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again` : '';
     return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
   } finally {
     await disconnect(client);
   }
+}
+
+function lockTimeout(settings: BuildSettings): number {
+  return settings.lockTimeoutMs > 0 ? Math.min(settings.lockTimeoutMs, CONSTRAINT_LOCK_TIMEOUT_MS) : CONSTRAINT_LOCK_TIMEOUT_MS;
 }
 
 async function readState(client: pg.Client, qualifiedIndex: string): Promise<ConstraintState | undefined> {
