@@ -8480,7 +8480,7 @@ function reportDuplicates(context, entries, file) {
 function nodeFor(entry, message) {
   const unknownKey = /: unknown key "([^"]+)"/.exec(message)?.[1];
   if (unknownKey !== void 0) return entry.properties.get(unknownKey)?.key ?? entry.node;
-  const subject = /^[^:]*: "?(name|sql|critical|description)\b/.exec(message)?.[1];
+  const subject = /^[^:]*: "?(name|sql|critical|description|constraint)\b/.exec(message)?.[1];
   return subject && entry.properties.get(subject)?.value || entry.node;
 }
 function keywordFix(entry, message) {
