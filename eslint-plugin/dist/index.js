@@ -6713,7 +6713,7 @@ var ConstraintFindings = class {
   /** Findings of SQL text: its constraints, and the tables it creates. */
   addSql(findings, anchor) {
     for (const finding of findings) {
-      if (finding.kind === "constraint") this.addConstraint({ ...finding, anchor });
+      if (finding.kind === "constraint") this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
       else if (finding.kind === "table") this.addTable(finding);
     }
   }
@@ -6740,7 +6740,7 @@ var ConstraintFindings = class {
   #data(constraint) {
     const name = constraint.name ?? "<name>";
     const table = qualified(constraint);
-    const indexSql = constraint.columns ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true }) : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (<columns>)`;
+    const indexSql = constraint.columns && !constraint.computedTable ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true }) : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(", ") ?? "<columns>"})`;
     const keyword = constraint.type === "primary key" ? "PRIMARY KEY" : "UNIQUE";
     const quotedTable = constraint.computedTable ? table : [constraint.tableSchema, constraint.tableName].filter((part) => part !== void 0).map(quoteIdentifier).join(".");
     const quotedName = constraint.name === void 0 ? name : quoteIdentifier(name);
@@ -6947,7 +6947,8 @@ function constraintsOfAlterTable(node, source, range) {
     if (!constraint || !type || constraint.indexname) return;
     const columns = columnOf !== void 0 ? [columnOf] : keyColumns(constraint, type);
     const name = constraint.conname ? displayName(constraint.conname, source) : defaultConstraintName(tableName, type, columns ?? exclusionColumns(constraint));
-    found.push({ kind: "constraint", range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)) });
+    const computed = [relname, stmt.relation?.schemaname ?? "", constraint.conname ?? "", ...columns ?? []].some(containsPlaceholder);
+    found.push({ kind: "constraint", range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)), computed });
   };
   for (const cmd of stmt.cmds ?? []) {
     const def = cmd.AlterTableCmd?.def;

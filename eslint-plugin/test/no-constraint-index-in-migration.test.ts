@@ -30,6 +30,12 @@ const kysely = `await db.schema.alterTable('pets').addUniqueConstraint('pets_nam
 const typeorm = `await queryRunner.createUniqueConstraint('users', new TableUnique({ name: 'UQ_users_email', columnNames: ['email'] }));
 await queryRunner.createPrimaryKey('accounts', ['id']);`;
 
+const kyselyPk = `await db.schema.withSchema('shop').alterTable('orders').addPrimaryKeyConstraint('orders_pkey', ['id']).execute();`;
+const typeormMore = `await queryRunner.createUniqueConstraints('users', [new TableUnique({ columnNames: ['email'] })]);
+await queryRunner.createExclusionConstraint('bookings', new TableExclusion({ name: 'no_overlap', expression: 'USING gist (during WITH &&)' }));`;
+const knexColumnPk = `knex.schema.alterTable('events', (t) => { t.uuid('id').primary(); });`;
+const computed = 'await knex.raw(`ALTER TABLE ${table} ADD CONSTRAINT uniq_email UNIQUE (email)`);';
+
 ruleTester.run('no-constraint-index-in-migration', noConstraintIndexInMigration, {
   valid: [
     // The safe form: attach an index built concurrently.
@@ -174,6 +180,64 @@ ruleTester.run('no-constraint-index-in-migration', noConstraintIndexInMigration,
           messageId: 'primaryKeyConstraint',
           ...at(typeorm, "queryRunner.createPrimaryKey('accounts', ['id'])"),
           suggestions: 1 as never,
+        },
+      ],
+    },
+    {
+      code: kyselyPk,
+      errors: [
+        {
+          messageId: 'primaryKeyConstraint',
+          data: constraintData('orders_pkey', 'shop.orders', 'id', 'PRIMARY KEY', 'shop.orders'),
+          ...at(kyselyPk, "db.schema.withSchema('shop').alterTable('orders').addPrimaryKeyConstraint('orders_pkey', ['id'])"),
+          suggestions: 1 as never,
+        },
+      ],
+    },
+    {
+      code: typeormMore,
+      errors: [
+        {
+          messageId: 'uniqueConstraint',
+          // TypeORM's default name: UQ_ and 27 hex digits of sha1('users_email').
+          data: constraintData('UQ_97672ac88f789774dd47f7c8be3', 'users', 'email', 'UNIQUE', 'users', '"UQ_97672ac88f789774dd47f7c8be3"'),
+          ...at(typeormMore, "new TableUnique({ columnNames: ['email'] })"),
+          suggestions: 1 as never,
+        },
+        {
+          messageId: 'exclusionConstraint',
+          data: { name: 'no_overlap', table: 'bookings' },
+          ...at(typeormMore, "new TableExclusion({ name: 'no_overlap', expression: 'USING gist (during WITH &&)' })"),
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: knexColumnPk,
+      errors: [
+        {
+          messageId: 'primaryKeyConstraint',
+          data: constraintData('events_pkey', 'events', 'id', 'PRIMARY KEY'),
+          ...at(knexColumnPk, "t.uuid('id').primary()"),
+          suggestions: [constraintSuggestion(knexColumnPk, 1, constraintData('events_pkey', 'events', 'id', 'PRIMARY KEY'), 'primary key', moved('events (id)'))],
+        },
+      ],
+    },
+    {
+      // The table is computed: the message still gives the recipe, with no entry to suggest.
+      code: computed,
+      errors: [
+        {
+          messageId: 'uniqueConstraint',
+          data: {
+            name: 'uniq_email',
+            table: '${table}',
+            registryPath: 'db/indexes.ts',
+            indexSql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS uniq_email ON ${table} (email)',
+            attachSql: 'ALTER TABLE ${table} ADD CONSTRAINT uniq_email UNIQUE USING INDEX uniq_email',
+          },
+          ...at(computed, 'ALTER TABLE ${table} ADD CONSTRAINT uniq_email UNIQUE (email)'),
+          suggestions: [],
         },
       ],
     },

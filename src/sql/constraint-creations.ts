@@ -2,7 +2,7 @@
 // EXCLUDE ...`, and UNIQUE / PRIMARY KEY on an added column. Each builds its index under ACCESS EXCLUSIVE, like a
 // CREATE INDEX without CONCURRENTLY but blocking reads too. `... USING INDEX name` attaches an index built before:
 // that is the safe form, never returned.
-import { displayName, type SqlSource } from './sql-source.ts';
+import { containsPlaceholder, displayName, type SqlSource } from './sql-source.ts';
 import { truncateIdentifier } from './safe-index-sql.ts';
 
 export type ConstraintType = 'unique' | 'primary key' | 'exclude';
@@ -17,6 +17,8 @@ export interface ConstraintCreation {
   tableSchema: string | undefined;
   /** The key columns; undefined for an exclusion constraint (its elements are not plain columns). */
   columns: string[] | undefined;
+  /** The table, the name or a column is a hole (`${table}`): known only at run time. */
+  computed: boolean;
 }
 
 interface ConstraintNode {
@@ -47,7 +49,8 @@ export function constraintsOfAlterTable(node: unknown, source: SqlSource, range:
     if (!constraint || !type || constraint.indexname) return;
     const columns = columnOf !== undefined ? [columnOf] : keyColumns(constraint, type);
     const name = constraint.conname ? displayName(constraint.conname, source) : defaultConstraintName(tableName, type, columns ?? exclusionColumns(constraint));
-    found.push({ kind: 'constraint', range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)) });
+    const computed = [relname, stmt.relation?.schemaname ?? '', constraint.conname ?? '', ...(columns ?? [])].some(containsPlaceholder);
+    found.push({ kind: 'constraint', range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)), computed });
   };
   for (const cmd of stmt.cmds ?? []) {
     const def = cmd.AlterTableCmd?.def;

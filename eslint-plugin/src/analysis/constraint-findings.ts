@@ -61,7 +61,7 @@ export class ConstraintFindings {
   /** Findings of SQL text: its constraints, and the tables it creates. */
   addSql(findings: readonly SqlFinding[], anchor: number): void {
     for (const finding of findings) {
-      if (finding.kind === 'constraint') this.addConstraint({ ...finding, anchor });
+      if (finding.kind === 'constraint') this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
       else if (finding.kind === 'table') this.addTable(finding);
     }
   }
@@ -94,9 +94,9 @@ export class ConstraintFindings {
   #data(constraint: ConstraintReport): Record<string, string> & { indexSql?: string } {
     const name = constraint.name ?? '<name>';
     const table = qualified(constraint);
-    const indexSql = constraint.columns
+    const indexSql = constraint.columns && !constraint.computedTable
       ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true })
-      : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (<columns>)`;
+      : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(', ') ?? '<columns>'})`;
     const keyword = constraint.type === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE';
     const quotedTable = constraint.computedTable ? table : [constraint.tableSchema, constraint.tableName].filter((part) => part !== undefined).map(quoteIdentifier).join('.');
     const quotedName = constraint.name === undefined ? name : quoteIdentifier(name);
