@@ -49007,28 +49007,6 @@ function quoteIdent(identifier) {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
 
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// node_modules/pg-connection-string/esm/index.mjs
-var import__ = __toESM(require_pg_connection_string(), 1);
-var esm_default2 = import__.default.parse;
-var parse = import__.default.parse;
-var toClientConfig = import__.default.toClientConfig;
-var parseIntoClientConfig = import__.default.parseIntoClientConfig;
-
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value2) => objectToString.call(value2) === "[object Error]";
@@ -49230,6 +49208,28 @@ async function pRetry(input, options = {}) {
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
 
+// node_modules/pg/esm/index.mjs
+var import_lib = __toESM(require_lib2(), 1);
+var Client = import_lib.default.Client;
+var Pool = import_lib.default.Pool;
+var Connection = import_lib.default.Connection;
+var types = import_lib.default.types;
+var Query = import_lib.default.Query;
+var DatabaseError = import_lib.default.DatabaseError;
+var escapeIdentifier = import_lib.default.escapeIdentifier;
+var escapeLiteral = import_lib.default.escapeLiteral;
+var Result = import_lib.default.Result;
+var TypeOverrides = import_lib.default.TypeOverrides;
+var defaults = import_lib.default.defaults;
+var esm_default = import_lib.default;
+
+// node_modules/pg-connection-string/esm/index.mjs
+var import__ = __toESM(require_pg_connection_string(), 1);
+var esm_default2 = import__.default.parse;
+var parse = import__.default.parse;
+var toClientConfig = import__.default.toClientConfig;
+var parseIntoClientConfig = import__.default.parseIntoClientConfig;
+
 // src/builder/connection.ts
 var APPLICATION_NAME = "index-builder";
 var CONNECT_TIMEOUT_MS = 15e3;
@@ -49388,6 +49388,113 @@ function describeError(error, url) {
   return redact(message, secretsOf(url));
 }
 
+// src/builder/constraint.ts
+var CONSTRAINT_LOCK_TIMEOUT_MS = 2e3;
+var LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
+var BUILT = /* @__PURE__ */ new Set(["created", "rebuilt", "skipped"]);
+var STATE_QUERY = `
+SELECT x.indrelid::regclass::text AS table_name,
+  (SELECT json_build_object('name', c.conname, 'type', c.contype) FROM pg_constraint c
+    WHERE c.conindid = i.oid AND c.contype IN ('u', 'p', 'x') LIMIT 1) AS index_constraint,
+  (SELECT json_build_object('table', c.conrelid::regclass::text, 'index', nullif(c.conindid, 0)::regclass::text) FROM pg_constraint c
+    WHERE c.connamespace = i.relnamespace AND c.conname = i.relname LIMIT 1) AS named_constraint,
+  (SELECT c.conname FROM pg_constraint c WHERE c.conrelid = x.indrelid AND c.contype = 'p') AS primary_key,
+  coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+    WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey) AND NOT a.attnotnull), '{}') AS nullable
+FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid
+WHERE i.oid = to_regclass($1)`;
+async function attachConstraint(entry, schema, result, settings) {
+  const type = entry.constraint;
+  if (!type || !BUILT.has(result.status) || settings.signal?.aborted) return result;
+  const name = entry.indexName;
+  const started = Date.now();
+  const finish = (status, attempts, error) => {
+    const constraint = { type, name, status, attempts, ...error ? { error } : {} };
+    const durationMs = result.durationMs + (Date.now() - started);
+    if (!error) return { ...result, durationMs, constraint };
+    const message = `the index is built and valid, but its ${type} constraint "${name}" is not attached: ${error.message}`;
+    return { ...result, status: "failed", durationMs, error: { ...error, message }, constraint };
+  };
+  let client;
+  try {
+    client = await connect(settings.url, { lockTimeoutMs: lockTimeout(settings), statementTimeoutMs: settings.statementTimeoutMs }, { retry: true, signal: settings.signal });
+    const qualifiedIndex = quoteQualified(schema, name);
+    const state = await readState(client, qualifiedIndex);
+    if (!state) return finish("failed", 0, { message: `index ${schema}.${name} was not found after its build`, blockers: [] });
+    const refusal = refuse(state, type, name, schema);
+    if (refusal === "present") return finish("present", 0);
+    if (refusal) return finish("failed", 0, { message: refusal, blockers: [] });
+    const keyword = type === "unique" ? "UNIQUE" : "PRIMARY KEY";
+    const alter = `ALTER TABLE ${state.tableName} ADD CONSTRAINT ${quoteIdent(name)} ${keyword} USING INDEX ${quoteIdent(name)}`;
+    let attempts = 0;
+    let failedAt = 0;
+    await pRetry(
+      async (attempt) => {
+        attempts = attempt;
+        if (attempt > 1) settings.events.retrying(entry, attempt, settings.maxAttempts, Date.now() - failedAt);
+        await client.query(alter).catch((error) => {
+          failedAt = Date.now();
+          throw error;
+        });
+      },
+      {
+        retries: settings.maxAttempts - 1,
+        factor: 2,
+        minTimeout: settings.retryMinDelayMs,
+        maxTimeout: settings.retryMaxDelayMs,
+        randomize: true,
+        signal: settings.signal,
+        shouldRetry: ({ error }) => LOCK_CONFLICTS.has(sqlstateOf(error) ?? "")
+      }
+    ).catch((error) => {
+      throw Object.assign(error, { attempts });
+    });
+    return finish("added", attempts);
+  } catch (error) {
+    const sqlstate = sqlstateOf(error);
+    const attempts = error.attempts ?? 1;
+    const lock = sqlstate && LOCK_CONFLICTS.has(sqlstate) ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again` : "";
+    return finish("failed", attempts, { ...sqlstate ? { sqlstate } : {}, message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
+  } finally {
+    await disconnect(client);
+  }
+}
+function lockTimeout(settings) {
+  return settings.lockTimeoutMs > 0 ? Math.min(settings.lockTimeoutMs, CONSTRAINT_LOCK_TIMEOUT_MS) : CONSTRAINT_LOCK_TIMEOUT_MS;
+}
+async function readState(client, qualifiedIndex) {
+  const row2 = (await client.query(STATE_QUERY, [qualifiedIndex])).rows[0];
+  if (!row2) return void 0;
+  return {
+    tableName: row2.table_name,
+    indexConstraint: row2.index_constraint,
+    namedConstraint: row2.named_constraint,
+    primaryKey: row2.primary_key,
+    nullable: row2.nullable
+  };
+}
+function refuse(state, type, name, schema) {
+  const wanted = type === "unique" ? "u" : "p";
+  const kinds = { u: "unique", p: "primary key", x: "exclusion" };
+  if (state.indexConstraint) {
+    if (state.indexConstraint.name === name && state.indexConstraint.type === wanted) return "present";
+    return `the index already backs the ${kinds[state.indexConstraint.type] ?? state.indexConstraint.type} constraint "${state.indexConstraint.name}"; drop that constraint or change the registry's constraint to match it`;
+  }
+  if (state.namedConstraint) {
+    const on = state.namedConstraint.index ? ` (using index ${state.namedConstraint.index})` : "";
+    return `a constraint named "${name}" already exists in schema ${schema} on ${state.namedConstraint.table}${on}; rename one of them`;
+  }
+  if (type === "primary key") {
+    if (state.primaryKey) return `${state.tableName} already has a primary key, "${state.primaryKey}"; a table has only one`;
+    if (state.nullable.length > 0) {
+      const columns = state.nullable.join(", ");
+      const first = state.nullable[0];
+      return `column(s) ${columns} of ${state.tableName} allow NULL, and PRIMARY KEY would set NOT NULL by scanning the whole table under an ACCESS EXCLUSIVE lock. Make them NOT NULL first without a long lock, in a migration: ALTER TABLE ${state.tableName} ADD CONSTRAINT ${first}_not_null CHECK (${first} IS NOT NULL) NOT VALID; then ALTER TABLE ${state.tableName} VALIDATE CONSTRAINT ${first}_not_null; then ALTER TABLE ${state.tableName} ALTER COLUMN ${first} SET NOT NULL (PostgreSQL 12+ skips the scan thanks to the validated check)`;
+    }
+  }
+  return void 0;
+}
+
 // src/builder/monitor.ts
 var MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
@@ -49448,7 +49555,7 @@ function readProgress(row2) {
 }
 
 // src/builder/create-index.ts
-var LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
+var LOCK_CONFLICTS2 = /* @__PURE__ */ new Set(["55P03", "40P01"]);
 var CLEANUP_LOCK_TIMEOUT_MS = 5e3;
 var OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
 async function buildIndex(job, settings, monitor) {
@@ -49468,7 +49575,7 @@ async function buildIndex(job, settings, monitor) {
       const cleanup = await dropInvalidLeftover(job, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
-      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
+      const retryable = LOCK_CONFLICTS2.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
       events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
       if (!retryable) throw new AbortError(failure.message);
       throw new Error(failure.message);
@@ -50234,7 +50341,8 @@ async function build(entries, options) {
     let unreachable;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main2, settings, monitor);
+      const built = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main2, settings, monitor);
+      const outcome = await attachConstraint(entry, states[i].schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
@@ -50546,8 +50654,39 @@ function walk(node) {
   return void 0;
 }
 
+// src/registry/constraint.ts
+var CONSTRAINT_KINDS = ["unique", "primary key"];
+function checkConstraintKey(value2, statement) {
+  if (value2 === void 0) return void 0;
+  const problem = (code, message, fix) => ({ code, field: "constraint", message, fix });
+  if (typeof value2 !== "string" || !CONSTRAINT_KINDS.includes(value2)) {
+    return problem("constraint-unknown-kind", `"constraint" must be 'unique' or 'primary key', found ${JSON.stringify(value2)}`, "write constraint: 'unique' (or 'primary key'), or leave it out");
+  }
+  const keyword = value2 === "unique" ? "UNIQUE" : "PRIMARY KEY";
+  const remove = "or remove the constraint key and keep a plain unique index";
+  if (!statement.unique) {
+    return problem("constraint-needs-unique-index", `constraint: '${value2}' needs a unique index, but sql is CREATE INDEX`, `write CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ..., ${remove}`);
+  }
+  const node = statement.node;
+  if (node.whereClause) {
+    return problem("constraint-partial-index", `constraint: '${value2}' cannot use a partial index (WHERE ...): a ${keyword} constraint covers every row`, `drop the WHERE clause, ${remove}`);
+  }
+  const elements = node.indexParams ?? [];
+  if (elements.some((element) => !element.IndexElem?.name)) {
+    return problem("constraint-expression-index", `constraint: '${value2}' cannot use an index on expressions: a ${keyword} constraint lists plain columns`, `index plain columns only, ${remove}`);
+  }
+  if (statement.accessMethod.toLowerCase() !== "btree") {
+    return problem("constraint-not-btree", `constraint: '${value2}' needs a b-tree index, but sql says USING ${statement.accessMethod}`, `drop USING ${statement.accessMethod}, ${remove}`);
+  }
+  const custom = elements.find(({ IndexElem: e }) => e?.ordering && e.ordering !== "SORTBY_DEFAULT" && e.ordering !== "SORTBY_ASC" || e?.nulls_ordering && e.nulls_ordering !== "SORTBY_NULLS_DEFAULT" || e?.opclass?.length || e?.collation?.length);
+  if (custom) {
+    return problem("constraint-sort-order", `constraint: '${value2}' needs default sort order, operator class and collation, but column "${custom.IndexElem.name}" sets its own`, `write the column without DESC, NULLS, COLLATE or an operator class, ${remove}`);
+  }
+  return void 0;
+}
+
 // src/registry/validate.ts
-var KNOWN_KEYS = ["name", "sql", "critical", "description"];
+var KNOWN_KEYS = ["name", "sql", "critical", "description", "constraint"];
 function validateRegistry(registry, file, locate2) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -50593,6 +50732,8 @@ function validateEntry(raw, index, location) {
   if (typeof statement === "string") return `${label}: ${statement}`;
   const mistake = checkStatement(def.name, statement);
   if (mistake) return `${label}: ${mistake}`;
+  const constraintProblem = checkConstraintKey(def.constraint, statement);
+  if (constraintProblem) return `${label}: ${constraintProblem.message}; ${constraintProblem.fix}`;
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -50605,6 +50746,7 @@ function validateEntry(raw, index, location) {
     tableName: statement.tableName,
     unique: statement.unique,
     fingerprint: definitionFingerprint(def.sql),
+    ...def.constraint ? { constraint: def.constraint } : {},
     location
   };
 }
@@ -50755,6 +50897,16 @@ function formatDuration(ms) {
   return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
+// src/report/constraint-text.ts
+function constraintNote(result) {
+  const constraint = result.constraint;
+  if (!constraint || constraint.status === "failed") return void 0;
+  const what = `${constraint.type === "unique" ? "Unique constraint" : "Primary key"} ${constraint.name}`;
+  if (constraint.status === "present") return `${what} already in place`;
+  const retries = constraint.attempts > 1 ? ` after ${constraint.attempts} attempts` : "";
+  return `${what} attached to the index${retries}`;
+}
+
 // src/report/console.ts
 var RULE = "=".repeat(50);
 var INDENT = "    ";
@@ -50817,6 +50969,8 @@ function consoleEvents(write, group) {
     },
     indexFinished(entry, result) {
       for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
+      const constraint = constraintNote(result);
+      if (constraint) line(`${INDENT}\u{1F517} ${constraint}`);
       if (group) group.end();
       else line();
     },

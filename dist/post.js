@@ -65046,28 +65046,6 @@ function quoteIdent(identifier) {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
 
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// node_modules/pg-connection-string/esm/index.mjs
-var import__ = __toESM(require_pg_connection_string(), 1);
-var esm_default2 = import__.default.parse;
-var parse = import__.default.parse;
-var toClientConfig = import__.default.toClientConfig;
-var parseIntoClientConfig = import__.default.parseIntoClientConfig;
-
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value2) => objectToString.call(value2) === "[object Error]";
@@ -65268,6 +65246,28 @@ async function pRetry(input, options = {}) {
   }
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
+
+// node_modules/pg/esm/index.mjs
+var import_lib = __toESM(require_lib2(), 1);
+var Client = import_lib.default.Client;
+var Pool = import_lib.default.Pool;
+var Connection = import_lib.default.Connection;
+var types = import_lib.default.types;
+var Query = import_lib.default.Query;
+var DatabaseError = import_lib.default.DatabaseError;
+var escapeIdentifier = import_lib.default.escapeIdentifier;
+var escapeLiteral = import_lib.default.escapeLiteral;
+var Result = import_lib.default.Result;
+var TypeOverrides = import_lib.default.TypeOverrides;
+var defaults = import_lib.default.defaults;
+var esm_default = import_lib.default;
+
+// node_modules/pg-connection-string/esm/index.mjs
+var import__ = __toESM(require_pg_connection_string(), 1);
+var esm_default2 = import__.default.parse;
+var parse = import__.default.parse;
+var toClientConfig = import__.default.toClientConfig;
+var parseIntoClientConfig = import__.default.parseIntoClientConfig;
 
 // src/builder/connection.ts
 var APPLICATION_NAME = "index-builder";
@@ -65817,8 +65817,39 @@ function walk(node) {
   return void 0;
 }
 
+// src/registry/constraint.ts
+var CONSTRAINT_KINDS = ["unique", "primary key"];
+function checkConstraintKey(value2, statement) {
+  if (value2 === void 0) return void 0;
+  const problem = (code, message, fix) => ({ code, field: "constraint", message, fix });
+  if (typeof value2 !== "string" || !CONSTRAINT_KINDS.includes(value2)) {
+    return problem("constraint-unknown-kind", `"constraint" must be 'unique' or 'primary key', found ${JSON.stringify(value2)}`, "write constraint: 'unique' (or 'primary key'), or leave it out");
+  }
+  const keyword = value2 === "unique" ? "UNIQUE" : "PRIMARY KEY";
+  const remove = "or remove the constraint key and keep a plain unique index";
+  if (!statement.unique) {
+    return problem("constraint-needs-unique-index", `constraint: '${value2}' needs a unique index, but sql is CREATE INDEX`, `write CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ..., ${remove}`);
+  }
+  const node = statement.node;
+  if (node.whereClause) {
+    return problem("constraint-partial-index", `constraint: '${value2}' cannot use a partial index (WHERE ...): a ${keyword} constraint covers every row`, `drop the WHERE clause, ${remove}`);
+  }
+  const elements = node.indexParams ?? [];
+  if (elements.some((element) => !element.IndexElem?.name)) {
+    return problem("constraint-expression-index", `constraint: '${value2}' cannot use an index on expressions: a ${keyword} constraint lists plain columns`, `index plain columns only, ${remove}`);
+  }
+  if (statement.accessMethod.toLowerCase() !== "btree") {
+    return problem("constraint-not-btree", `constraint: '${value2}' needs a b-tree index, but sql says USING ${statement.accessMethod}`, `drop USING ${statement.accessMethod}, ${remove}`);
+  }
+  const custom = elements.find(({ IndexElem: e }) => e?.ordering && e.ordering !== "SORTBY_DEFAULT" && e.ordering !== "SORTBY_ASC" || e?.nulls_ordering && e.nulls_ordering !== "SORTBY_NULLS_DEFAULT" || e?.opclass?.length || e?.collation?.length);
+  if (custom) {
+    return problem("constraint-sort-order", `constraint: '${value2}' needs default sort order, operator class and collation, but column "${custom.IndexElem.name}" sets its own`, `write the column without DESC, NULLS, COLLATE or an operator class, ${remove}`);
+  }
+  return void 0;
+}
+
 // src/registry/validate.ts
-var KNOWN_KEYS = ["name", "sql", "critical", "description"];
+var KNOWN_KEYS = ["name", "sql", "critical", "description", "constraint"];
 function validateRegistry(registry, file, locate2) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -65864,6 +65895,8 @@ function validateEntry(raw, index, location) {
   if (typeof statement === "string") return `${label}: ${statement}`;
   const mistake = checkStatement(def.name, statement);
   if (mistake) return `${label}: ${mistake}`;
+  const constraintProblem = checkConstraintKey(def.constraint, statement);
+  if (constraintProblem) return `${label}: ${constraintProblem.message}; ${constraintProblem.fix}`;
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -65876,6 +65909,7 @@ function validateEntry(raw, index, location) {
     tableName: statement.tableName,
     unique: statement.unique,
     fingerprint: definitionFingerprint(def.sql),
+    ...def.constraint ? { constraint: def.constraint } : {},
     location
   };
 }

@@ -74,7 +74,7 @@ describe('validateEntry', () => {
   it.each([
     [{ ...good, critical: 'yes' }, 'idx_leads_status: "critical" must be true or false, found "yes"'],
     [{ ...good, description: 42 }, 'idx_leads_status: "description" must be a string'],
-    [{ ...good, critcal: true }, 'idx_leads_status: unknown key "critcal" (an entry has name, sql, critical, description)'],
+    [{ ...good, critcal: true }, 'idx_leads_status: unknown key "critcal" (an entry has name, sql, critical, description, constraint)'],
     [{ sql: good.sql }, 'entry 1: "name" must be a non-empty string'],
     [{ name: 'idx_a' }, 'idx_a: "sql" must be a non-empty string'],
     ['CREATE INDEX ...', 'entry 1 must be an object with name and sql'],

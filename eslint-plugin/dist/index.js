@@ -2620,7 +2620,7 @@ function migrationBlocks(plugin2, layout, names, typescriptFiles = []) {
   const plugins = { [NAMESPACE]: plugin2 };
   const folders = layout.folders ?? [];
   const sqlFiles = [...inFolders([...folders, ...layout.sqlFolders ?? []], "*.sql"), ...layout.sqlFiles ?? []];
-  const rules = { [`${NAMESPACE}/no-index-in-migration`]: "error" };
+  const rules = { [`${NAMESPACE}/no-index-in-migration`]: "error", [`${NAMESPACE}/no-constraint-index-in-migration`]: "error" };
   const blocks = [];
   if (folders.length > 0) {
     blocks.push(
@@ -3718,9 +3718,6 @@ var SqlLanguage = class {
   }
 };
 
-// eslint-plugin/src/analysis/registry-entry.ts
-import { basename } from "node:path";
-
 // src/sql/safe-index-sql.ts
 var MAX_IDENTIFIER_BYTES = 63;
 function missingKeywordsInsertion(sql) {
@@ -3802,6 +3799,7 @@ function truncateIdentifier(name, maxBytes = MAX_IDENTIFIER_BYTES) {
 }
 
 // eslint-plugin/src/analysis/registry-entry.ts
+import { basename } from "node:path";
 function entryFromStatement(statement, name, table, columns, file) {
   return { name, sql: safeIndexSql(statement, name), description: describe(table, columns, file) };
 }
@@ -3813,7 +3811,7 @@ function describe(table, columns, file) {
   return `Index on ${on}, moved from migration ${basename(file)}`;
 }
 function entryText(entry) {
-  return `{ name: ${jsString(entry.name)}, sql: ${jsString(entry.sql)}, critical: false, description: ${jsString(entry.description)} }`;
+  return `{ name: ${jsString(entry.name)}, sql: ${jsString(entry.sql)}, critical: false, ${constraintKey(entry)}description: ${jsString(entry.description)} }`;
 }
 function entryComment(entry, registryPath, marker) {
   return [
@@ -3822,9 +3820,13 @@ function entryComment(entry, registryPath, marker) {
     `${marker}   name: ${jsString(entry.name)},`,
     `${marker}   sql: ${jsString(entry.sql)},`,
     `${marker}   critical: false,`,
+    ...entry.constraint ? [`${marker}   constraint: '${entry.constraint}',`] : [],
     `${marker}   description: ${jsString(entry.description)},`,
     `${marker} },`
   ];
+}
+function constraintKey(entry) {
+  return entry.constraint ? `constraint: '${entry.constraint}', ` : "";
 }
 function jsString(value) {
   if (!value.includes("'")) return `'${value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}'`;
@@ -3856,7 +3858,7 @@ var MigrationFindings = class {
     for (const finding of findings) {
       if (finding.kind === "index") this.addIndex(this.#fromSql(finding, anchor));
       else if (finding.kind === "table") this.addTable(finding);
-      else if (inSink || finding.mentionsIndex) this.addUnverifiable(finding.range);
+      else if (finding.kind === "unverifiable" && (inSink || finding.mentionsIndex)) this.addUnverifiable(finding.range);
     }
   }
   #fromSql(finding, anchor) {
@@ -3893,13 +3895,15 @@ var MigrationFindings = class {
   }
   /** Inserts comment lines above the line holding `anchor`, indented like it. */
   #insertComment(fixer, anchor, lines) {
-    const text = this.context.text;
-    const lineStart = Math.max(text.lastIndexOf("\n", anchor - 1) + 1, 0);
-    const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor))[0];
-    return fixer.insertTextBeforeRange([lineStart, lineStart], lines.map((line) => `${indent}${line}
-`).join(""));
+    return insertCommentAbove(fixer, this.context.text, anchor, lines);
   }
 };
+function insertCommentAbove(fixer, text, anchor, lines) {
+  const lineStart = Math.max(text.lastIndexOf("\n", anchor - 1) + 1, 0);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor))[0];
+  return fixer.insertTextBeforeRange([lineStart, lineStart], lines.map((line) => `${indent}${line}
+`).join(""));
+}
 function sameTable(table, index) {
   if (table.tableName !== index.tableName) return false;
   return !table.tableSchema || !index.tableSchema || table.tableSchema === index.tableSchema;
@@ -3907,6 +3911,71 @@ function sameTable(table, index) {
 function qualified(index) {
   return index.tableSchema ? `${index.tableSchema}.${index.tableName}` : index.tableName;
 }
+
+// eslint-plugin/src/analysis/constraint-findings.ts
+var MESSAGE = {
+  unique: "uniqueConstraint",
+  "primary key": "primaryKeyConstraint",
+  exclude: "exclusionConstraint"
+};
+var ConstraintFindings = class {
+  constructor(context, registryPath) {
+    this.context = context;
+    this.registryPath = registryPath;
+  }
+  context;
+  registryPath;
+  #constraints = [];
+  #tables = [];
+  addConstraint(constraint) {
+    this.#constraints.push(constraint);
+  }
+  addTable(table) {
+    this.#tables.push(table);
+  }
+  /** Findings of SQL text: its constraints, and the tables it creates. */
+  addSql(findings, anchor) {
+    for (const finding of findings) {
+      if (finding.kind === "constraint") this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
+      else if (finding.kind === "table") this.addTable(finding);
+    }
+  }
+  flush(marker) {
+    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => sameTable(table, constraint)));
+    for (const constraint of reports.sort((a, b) => a.range[0] - b.range[0])) {
+      const data = this.#data(constraint);
+      const entry = constraint.type !== "exclude" && constraint.name && constraint.columns && !constraint.computedTable ? { ...entryFromSql(data.indexSql, constraint.name, constraint.tableName, constraint.columns, this.context.filename), constraint: constraint.type } : void 0;
+      this.context.report({
+        loc: { start: this.context.locAt(constraint.range[0]), end: this.context.locAt(constraint.range[1]) },
+        messageId: MESSAGE[constraint.type],
+        data,
+        suggest: entry ? [
+          {
+            messageId: "moveToRegistry",
+            data: { ...data, entry: entryText(entry) },
+            fix: (fixer) => insertCommentAbove(fixer, this.context.text, constraint.anchor, entryComment(entry, this.registryPath, marker))
+          }
+        ] : []
+      });
+    }
+  }
+  /** The message's words: the constraint, its table, the index to declare and the statement that attaches it. */
+  #data(constraint) {
+    const name = constraint.name ?? "<name>";
+    const table = qualified(constraint);
+    const indexSql = constraint.columns && !constraint.computedTable ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true }) : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(", ") ?? "<columns>"})`;
+    const keyword = constraint.type === "primary key" ? "PRIMARY KEY" : "UNIQUE";
+    const quotedTable = constraint.computedTable ? table : [constraint.tableSchema, constraint.tableName].filter((part) => part !== void 0).map(quoteIdentifier).join(".");
+    const quotedName = constraint.name === void 0 ? name : quoteIdentifier(name);
+    return {
+      name,
+      table,
+      registryPath: this.registryPath,
+      indexSql,
+      attachSql: `ALTER TABLE ${quotedTable} ADD CONSTRAINT ${quotedName} ${keyword} USING INDEX ${quotedName}`
+    };
+  }
+};
 
 // src/sql/index-statement.ts
 function readIndexStatement(node) {
@@ -4056,6 +4125,45 @@ function splitAfterHoles(segment) {
   return parts;
 }
 
+// src/sql/constraint-creations.ts
+var TYPES = { CONSTR_UNIQUE: "unique", CONSTR_PRIMARY: "primary key", CONSTR_EXCLUSION: "exclude" };
+function constraintsOfAlterTable(node, source, range) {
+  const stmt = node.AlterTableStmt;
+  const relname = stmt?.relation?.relname;
+  if (!stmt || !relname) return [];
+  const tableName = displayName(relname, source);
+  const tableSchema = stmt.relation?.schemaname && displayName(stmt.relation.schemaname, source);
+  const found = [];
+  const add = (constraint, columnOf) => {
+    const type = TYPES[constraint?.contype ?? ""];
+    if (!constraint || !type || constraint.indexname) return;
+    const columns = columnOf !== void 0 ? [columnOf] : keyColumns(constraint, type);
+    const name = constraint.conname ? displayName(constraint.conname, source) : defaultConstraintName(tableName, type, columns ?? exclusionColumns(constraint));
+    const computed = [relname, stmt.relation?.schemaname ?? "", constraint.conname ?? "", ...columns ?? []].some(containsPlaceholder);
+    found.push({ kind: "constraint", range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)), computed });
+  };
+  for (const cmd of stmt.cmds ?? []) {
+    const def = cmd.AlterTableCmd?.def;
+    if (cmd.AlterTableCmd?.subtype === "AT_AddConstraint") add(def?.Constraint, void 0);
+    if (cmd.AlterTableCmd?.subtype === "AT_AddColumn" && def?.ColumnDef?.colname) {
+      for (const constraint of def.ColumnDef.constraints ?? []) add(constraint.Constraint, def.ColumnDef.colname);
+    }
+  }
+  return found;
+}
+function keyColumns(constraint, type) {
+  if (type === "exclude") return void 0;
+  const keys = (constraint.keys ?? []).map((key) => key.String?.sval);
+  return keys.every((key) => key !== void 0) ? keys : void 0;
+}
+function exclusionColumns(constraint) {
+  return (constraint.exclusions ?? []).map((element) => element.List?.items?.[0]?.IndexElem?.name ?? "expr");
+}
+function defaultConstraintName(table, type, columns) {
+  if (type === "primary key") return truncateIdentifier(`${table}_pkey`);
+  return truncateIdentifier(`${table}_${columns.join("_")}_${type === "unique" ? "key" : "excl"}`);
+}
+
 // src/sql/token-statements.ts
 function indexFromTokens(tokens) {
   if (!isKeyword(tokens[0], "CREATE")) return void 0;
@@ -4143,6 +4251,8 @@ function fromStatement(source, statement) {
         }
       ];
     }
+    case "AlterTableStmt":
+      return constraintsOfAlterTable(statement.node, source, range);
     case "DoStmt":
       return findInDoBlock(source, statement, findSqlFindings);
     default:
@@ -4274,6 +4384,9 @@ function enclosingStatement(node) {
   }
   return current;
 }
+
+// eslint-plugin/src/analysis/constraint-calls.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // eslint-plugin/src/analysis/js-strings.ts
 var SIMPLE_ESCAPES = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", v: "\v" };
@@ -4415,6 +4528,346 @@ function toIndexReport(index, filename) {
     unique: index.unique,
     entry: sql ? entryFromSql(sql, index.name, index.table.name, index.columns, filename) : void 0
   };
+}
+
+// eslint-plugin/src/analysis/knex.ts
+var TABLE_METHODS = /* @__PURE__ */ new Set(["createTable", "createTableIfNotExists", "alterTable", "table"]);
+var KnexReader = class {
+  constructor(sourceText) {
+    this.sourceText = sourceText;
+  }
+  sourceText;
+  #callbacks = /* @__PURE__ */ new Map();
+  /** Remembers the builder parameter of a table callback: `(table) => { ... }` in `createTable('t', ...)`. */
+  onTableCall(call) {
+    const method = methodName(call);
+    if (!method || !TABLE_METHODS.has(method)) return;
+    const callback = call.arguments[1];
+    const param = isFunction(callback) ? callback.params[0] : void 0;
+    if (!isFunction(callback) || param?.type !== "Identifier") return;
+    const table = { ...tableRef(call.arguments[0], this.sourceText), schema: schemaOf(call) };
+    this.#callbacks.set(callback, { param: param.name, table, creates: method.startsWith("create") });
+  }
+  /** An index created by `t.index(...)` or `t.<type>('col').index(...)` in a table callback. */
+  onIndexCall(call) {
+    if (methodName(call) !== "index") return void 0;
+    const object = receiver(call);
+    if (object?.type === "Identifier") {
+      const callback2 = this.callbackFor(call, object.name);
+      if (!callback2) return void 0;
+      const [columnsArg, nameArg2, optionsArg2] = call.arguments;
+      return this.#describe(callback2.table, staticStrings(columnsArg), nameArg2, optionsArg2);
+    }
+    const column = columnCall(object);
+    if (!column) return void 0;
+    const callback = this.callbackFor(call, column.root);
+    if (!callback) return void 0;
+    const [nameArg, optionsArg] = call.arguments;
+    const name = staticString(column.call.arguments[0]);
+    return this.#describe(callback.table, name === void 0 ? void 0 : [name], nameArg, optionsArg);
+  }
+  #describe(table, columns, nameArg, optionsArg) {
+    const absent = !nameArg || nameArg.type === "Identifier" && nameArg.name === "undefined" || nameArg.type === "Literal" && nameArg.value === null;
+    const name = !absent ? staticString(nameArg) : columns && !table.computed ? knexIndexName(table.name, columns) : void 0;
+    const method = staticString(optionsArg) ?? staticString(property(optionsArg, "indexType"));
+    const where = property(optionsArg, "predicate") ? null : void 0;
+    return { name, table, columns, unique: false, method, where };
+  }
+  /** The innermost table callback around `node` whose parameter is `name`. */
+  callbackFor(node, name) {
+    for (let current = node.parent; current; current = current.parent) {
+      if (isFunction(current)) {
+        const callback = this.#callbacks.get(current);
+        if (callback?.param === name) return callback;
+      }
+    }
+    return void 0;
+  }
+};
+function columnCall(node) {
+  let current = node;
+  while (current?.type === "CallExpression") {
+    const object = receiver(current);
+    if (object?.type === "Identifier") return { call: current, root: object.name };
+    current = object;
+  }
+  return void 0;
+}
+function schemaOf(call) {
+  const object = receiver(call);
+  if (object?.type === "CallExpression" && methodName(object) === "withSchema") return staticString(object.arguments[0]);
+  return void 0;
+}
+function knexIndexName(table, columns) {
+  return `${table.replace(/[.-]/g, "_")}_${columns.join("_")}_index`.toLowerCase();
+}
+
+// eslint-plugin/src/analysis/node-pg-migrate.ts
+function readPgmIndex(call, sourceText) {
+  const [tableArg, columnsArg, options] = call.arguments;
+  const table = pgmTable(tableArg, sourceText);
+  const columns = pgmColumns(columnsArg);
+  const unique = staticBoolean(property(options, "unique")) === true;
+  const nameArg = property(options, "name");
+  const name = nameArg ? staticString(nameArg) : columns && !table.computed ? `${table.name}_${columns.map((column) => column.split(/\s/)[0]).join("_")}${unique ? "_unique" : ""}_index` : void 0;
+  const whereArg = property(options, "where");
+  return {
+    name,
+    table,
+    columns,
+    unique,
+    method: staticString(property(options, "method")),
+    where: whereArg ? staticString(whereArg) ?? null : void 0,
+    include: staticStrings(property(options, "include"))
+  };
+}
+function pgmTable(node, sourceText) {
+  if (node?.type === "ObjectExpression") {
+    const name = staticString(property(node, "name"));
+    if (name !== void 0) return { name, schema: staticString(property(node, "schema")), computed: false };
+  }
+  return tableRef(node, sourceText);
+}
+function pgmColumns(node) {
+  const plain = staticStrings(node);
+  if (plain) return plain;
+  if (node?.type !== "ArrayExpression") return void 0;
+  const columns = node.elements.map((element) => {
+    if (!element || element.type === "SpreadElement") return void 0;
+    const name = staticString(element) ?? staticString(property(element, "name"));
+    if (name === void 0 || property(element, "opclass")) return void 0;
+    const sort = staticString(property(element, "sort"));
+    return sort ? `${name} ${sort}` : name;
+  });
+  return columns.every((column) => column !== void 0) ? columns : void 0;
+}
+
+// eslint-plugin/src/analysis/sequelize.ts
+function readSequelizeIndex(call, sourceText) {
+  const [tableArg, second, third] = call.arguments;
+  const table = sequelizeTable(tableArg, sourceText);
+  const options = second?.type === "ObjectExpression" ? second : third;
+  const fieldsArg = second?.type === "ObjectExpression" ? property(second, "fields") : second;
+  const fields = sequelizeFields(fieldsArg);
+  const unique = staticBoolean(property(options, "unique")) === true || staticString(property(options, "type"))?.toUpperCase() === "UNIQUE";
+  const nameArg = property(options, "name");
+  const name = nameArg ? staticString(nameArg) : fields && !table.computed ? underscore(`${table.name}_${fields.map((field) => field.split(" ")[0]).join("_")}`) : void 0;
+  return {
+    name,
+    table,
+    columns: fields,
+    unique,
+    method: staticString(property(options, "using")),
+    where: property(options, "where") ? null : void 0
+  };
+}
+function sequelizeTable(node, sourceText) {
+  if (node?.type === "ObjectExpression") {
+    const name = staticString(property(node, "tableName"));
+    if (name !== void 0) return { name, schema: staticString(property(node, "schema")), computed: false };
+  }
+  return tableRef(node, sourceText);
+}
+function sequelizeFields(node) {
+  if (node?.type !== "ArrayExpression") return void 0;
+  const fields = node.elements.map((element) => {
+    if (!element || element.type === "SpreadElement") return void 0;
+    const plain = staticString(element);
+    if (plain !== void 0) return plain;
+    const name = staticString(property(element, "name")) ?? staticString(property(element, "attribute"));
+    const order = staticString(property(element, "order"));
+    return name === void 0 ? void 0 : order ? `${name} ${order}` : name;
+  });
+  return fields.every((field) => field !== void 0) ? fields : void 0;
+}
+function underscore(text) {
+  return text.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
+}
+
+// eslint-plugin/src/analysis/typeorm.ts
+import { createHash } from "node:crypto";
+function isNew(node, name) {
+  return node?.type === "NewExpression" && constructorName(node) === name;
+}
+function readTypeormIndex(options, table) {
+  const columns = staticStrings(property(options, "columnNames"));
+  const whereArg = property(options, "where");
+  const where = whereArg ? staticString(whereArg) ?? null : void 0;
+  const nameArg = property(options, "name");
+  const name = nameArg ? staticString(nameArg) : columns && !table.computed && where !== null ? typeormIndexName(table, columns, where) : void 0;
+  return {
+    name,
+    table,
+    columns,
+    unique: staticBoolean(property(options, "isUnique")) === true,
+    method: staticBoolean(property(options, "isSpatial")) ? "gist" : void 0,
+    where
+  };
+}
+function tableOfIndex(node, sourceText) {
+  const parent = node.parent;
+  if (parent?.type === "CallExpression" && methodName(parent) === "createIndex" && parent.arguments[1] === node) {
+    return typeormTable(parent.arguments[0], sourceText);
+  }
+  if (parent?.type === "ArrayExpression") {
+    const holder = parent.parent;
+    if (holder?.type === "CallExpression" && methodName(holder) === "createIndices" && holder.arguments[1] === parent) {
+      return typeormTable(holder.arguments[0], sourceText);
+    }
+    const table = tableOfIndicesProperty(parent);
+    if (table) return typeormTable(table, sourceText);
+  }
+  return { name: "(unknown table)", schema: void 0, computed: true };
+}
+function tableOfIndicesProperty(array) {
+  const prop = array.parent;
+  if (prop?.type !== "Property" || prop.value !== array) return void 0;
+  const key = prop.key.type === "Identifier" ? prop.key.name : staticString(prop.key);
+  const table = prop.parent?.parent;
+  return key === "indices" && isNew(table, "Table") ? table : void 0;
+}
+function typeormTable(node, sourceText) {
+  if (isNew(node, "Table")) {
+    const name = staticString(property(node.arguments[0], "name"));
+    if (name !== void 0) return namedTable(name, true);
+  }
+  return tableRef(node, sourceText, true);
+}
+function indexObjectsOfTable(table) {
+  const indices = property(table.arguments[0], "indices");
+  if (indices?.type !== "ArrayExpression") return [];
+  return indices.elements.filter((element) => element?.type === "ObjectExpression");
+}
+function typeormIndexName(table, columns, where) {
+  const tableName = table.schema ? `${table.schema}.${table.name}` : table.name;
+  let key = `${tableName.replace(".", "_")}_${[...columns].sort().join("_")}`;
+  if (where) key += `_${where}`;
+  return `IDX_${createHash("sha1").update(key).digest("hex").slice(0, 26)}`;
+}
+
+// eslint-plugin/src/analysis/constraint-calls.ts
+var CONSTRAINT_METHODS = /* @__PURE__ */ new Set([
+  "unique",
+  "primary",
+  "addConstraint",
+  "createConstraint",
+  "addUniqueConstraint",
+  "addPrimaryKeyConstraint",
+  "createUniqueConstraint",
+  "createUniqueConstraints",
+  "createPrimaryKey",
+  "createExclusionConstraint",
+  "createExclusionConstraints"
+]);
+function readConstraintCall(call, method, knex, sourceText) {
+  switch (method) {
+    case "unique":
+    case "primary":
+      return optional(readKnex(call, method, knex));
+    case "addConstraint":
+    case "createConstraint":
+      return isSequelizeConstraint(call) ? optional(readSequelize(call, sourceText)) : readPgm(call, sourceText);
+    case "addUniqueConstraint":
+    case "addPrimaryKeyConstraint":
+      return optional(readKysely(call, method, sourceText));
+    default:
+      return readTypeorm(call, method, sourceText);
+  }
+}
+function optional(value) {
+  return value === void 0 ? [] : [value];
+}
+function readKnex(call, method, knex) {
+  const object = receiver(call);
+  const column = object?.type === "Identifier" ? void 0 : columnCall(object);
+  const callback = object?.type === "Identifier" ? knex.callbackFor(call, object.name) : column && knex.callbackFor(call, column.root);
+  if (!callback || callback.creates) return void 0;
+  const [first, second] = call.arguments;
+  const columnName = column && staticString(column.call.arguments[0]);
+  const columns = column ? columnName === void 0 ? void 0 : [columnName] : staticStrings(first);
+  const nameArg = column ? first : second;
+  const given = staticString(nameArg) ?? staticString(property(nameArg, method === "unique" ? "indexName" : "constraintName"));
+  const { table } = callback;
+  const type = method === "unique" ? "unique" : "primary key";
+  const name = given ?? (table.computed ? void 0 : type === "primary key" ? `${table.name}_pkey` : columns && `${table.name.replace(/[.-]/g, "_")}_${columns.join("_")}_unique`.toLowerCase());
+  return { node: call, type, name, table, columns };
+}
+function isSequelizeConstraint(call) {
+  const [, second] = call.arguments;
+  return /queryInterface|sequelize/i.test(receiverName(call) ?? "") || second?.type === "ObjectExpression" || second?.type === "ArrayExpression";
+}
+function readSequelize(call, sourceText) {
+  const [tableArg, second, third] = call.arguments;
+  const options = second?.type === "ObjectExpression" ? second : third;
+  const type = staticString(property(options, "type"))?.toLowerCase();
+  if (type !== "unique" && type !== "primary key") return void 0;
+  const table = sequelizeTable(tableArg, sourceText);
+  const columns = staticStrings(second?.type === "ObjectExpression" ? property(second, "fields") : second);
+  const suffix = type === "unique" ? "uk" : "pk";
+  const name = staticString(property(options, "name")) ?? (columns && !table.computed ? `${table.name}_${columns.join("_")}_${suffix}` : void 0);
+  return { node: call, type, name, table, columns };
+}
+function readPgm(call, sourceText) {
+  const [tableArg, nameArg, expression] = call.arguments;
+  if (!tableArg || !expression || tableArg.type === "SpreadElement") return [];
+  const table = pgmTable(tableArg, sourceText);
+  const given = staticString(nameArg);
+  const text = staticString(expression);
+  if (text !== void 0) return pgmStringConstraint(call, table, given, text);
+  const found = [];
+  const unique = property(expression, "unique");
+  if (unique) {
+    const sets = unique.type === "ArrayExpression" && unique.elements.some((element) => element?.type === "ArrayExpression") ? unique.elements.map((element) => staticStrings(element ?? void 0)) : [staticStrings(unique)];
+    for (const columns of sets) {
+      const name = given ?? (columns && !table.computed ? `${table.name}_uniq_${columns.join("_")}` : void 0);
+      found.push({ node: call, type: "unique", name, table, columns });
+    }
+  }
+  const primaryKey = property(expression, "primaryKey");
+  if (primaryKey) found.push({ node: call, type: "primary key", name: given ?? (table.computed ? void 0 : `${table.name}_pkey`), table, columns: staticStrings(primaryKey) });
+  if (property(expression, "exclude")) found.push({ node: call, type: "exclude", name: given ?? (table.computed ? void 0 : `${table.name}_excl`), table, columns: void 0 });
+  return found;
+}
+function pgmStringConstraint(call, table, given, text) {
+  const sqlTable = table.computed ? "computed_table" : quoteIdentifier(table.name);
+  const sql = `ALTER TABLE ${sqlTable} ADD ${given ? `CONSTRAINT ${quoteIdentifier(given)} ` : ""}${text}`;
+  return findSqlFindings(plainSqlSource(sql)).flatMap(
+    (finding) => finding.kind === "constraint" ? [{ node: call, type: finding.type, name: table.computed && !given ? void 0 : finding.name, table, columns: finding.columns }] : []
+  );
+}
+function readKysely(call, method, sourceText) {
+  let alter = receiver(call);
+  while (alter?.type === "CallExpression" && methodName(alter) !== "alterTable") alter = receiver(alter);
+  if (alter?.type !== "CallExpression") return void 0;
+  const before = receiver(alter);
+  const schema = before?.type === "CallExpression" && methodName(before) === "withSchema" ? staticString(before.arguments[0]) : void 0;
+  const table = { ...tableRef(alter.arguments[0], sourceText), schema };
+  const type = method === "addUniqueConstraint" ? "unique" : "primary key";
+  return { node: call, type, name: staticString(call.arguments[0]), table, columns: staticStrings(call.arguments[1]) };
+}
+function readTypeorm(call, method, sourceText) {
+  const [tableArg, second, third] = call.arguments;
+  if (!tableArg || !second) return [];
+  const table = typeormTable(tableArg, sourceText);
+  if (method === "createPrimaryKey") {
+    const columns = staticStrings(second);
+    const name = staticString(third) ?? (columns && !table.computed ? typeormName("PK_", table, columns) : void 0);
+    return [{ node: call, type: "primary key", name, table, columns }];
+  }
+  const type = method.startsWith("createUnique") ? "unique" : "exclude";
+  const objects = method.endsWith("s") && second.type === "ArrayExpression" ? second.elements : [second];
+  return objects.map((object) => {
+    const options = isNew(object, "TableUnique") || isNew(object, "TableExclusion") ? object.arguments[0] : void 0;
+    const columns = type === "unique" ? staticStrings(property(options, "columnNames")) : void 0;
+    const given = staticString(property(options, "name"));
+    const fallback = type === "unique" && columns && !table.computed ? typeormName("UQ_", table, columns) : void 0;
+    return { node: object ?? call, type, name: given ?? fallback, table, columns };
+  });
+}
+function typeormName(prefix, table, columns) {
+  const tableName = table.schema ? `${table.schema}.${table.name}` : table.name;
+  const key = `${tableName.replace(".", "_")}_${[...columns].sort().join("_")}`;
+  return `${prefix}${createHash2("sha1").update(key).digest("hex").slice(0, 27)}`;
 }
 
 // eslint-plugin/src/analysis/dialect.ts
@@ -4596,78 +5049,6 @@ function leaves(node) {
   return node.type === "BlockStatement" && node.body.length > 0 && leaves(node.body[node.body.length - 1]);
 }
 
-// eslint-plugin/src/analysis/knex.ts
-var TABLE_METHODS = /* @__PURE__ */ new Set(["createTable", "createTableIfNotExists", "alterTable", "table"]);
-var KnexReader = class {
-  constructor(sourceText) {
-    this.sourceText = sourceText;
-  }
-  sourceText;
-  #callbacks = /* @__PURE__ */ new Map();
-  /** Remembers the builder parameter of a table callback: `(table) => { ... }` in `createTable('t', ...)`. */
-  onTableCall(call) {
-    const method = methodName(call);
-    if (!method || !TABLE_METHODS.has(method)) return;
-    const callback = call.arguments[1];
-    const param = isFunction(callback) ? callback.params[0] : void 0;
-    if (!isFunction(callback) || param?.type !== "Identifier") return;
-    const table = { ...tableRef(call.arguments[0], this.sourceText), schema: schemaOf(call) };
-    this.#callbacks.set(callback, { param: param.name, table });
-  }
-  /** An index created by `t.index(...)` or `t.<type>('col').index(...)` in a table callback. */
-  onIndexCall(call) {
-    if (methodName(call) !== "index") return void 0;
-    const object = receiver(call);
-    if (object?.type === "Identifier") {
-      const callback2 = this.#callbackFor(call, object.name);
-      if (!callback2) return void 0;
-      const [columnsArg, nameArg2, optionsArg2] = call.arguments;
-      return this.#describe(callback2.table, staticStrings(columnsArg), nameArg2, optionsArg2);
-    }
-    const column = columnCall(object);
-    if (!column) return void 0;
-    const callback = this.#callbackFor(call, column.root);
-    if (!callback) return void 0;
-    const [nameArg, optionsArg] = call.arguments;
-    const name = staticString(column.call.arguments[0]);
-    return this.#describe(callback.table, name === void 0 ? void 0 : [name], nameArg, optionsArg);
-  }
-  #describe(table, columns, nameArg, optionsArg) {
-    const absent = !nameArg || nameArg.type === "Identifier" && nameArg.name === "undefined" || nameArg.type === "Literal" && nameArg.value === null;
-    const name = !absent ? staticString(nameArg) : columns && !table.computed ? knexIndexName(table.name, columns) : void 0;
-    const method = staticString(optionsArg) ?? staticString(property(optionsArg, "indexType"));
-    const where = property(optionsArg, "predicate") ? null : void 0;
-    return { name, table, columns, unique: false, method, where };
-  }
-  /** The innermost table callback around `node` whose parameter is `name`. */
-  #callbackFor(node, name) {
-    for (let current = node.parent; current; current = current.parent) {
-      if (isFunction(current)) {
-        const callback = this.#callbacks.get(current);
-        if (callback?.param === name) return callback;
-      }
-    }
-    return void 0;
-  }
-};
-function columnCall(node) {
-  let current = node;
-  while (current?.type === "CallExpression") {
-    const object = receiver(current);
-    if (object?.type === "Identifier") return { call: current, root: object.name };
-    current = object;
-  }
-  return void 0;
-}
-function schemaOf(call) {
-  const object = receiver(call);
-  if (object?.type === "CallExpression" && methodName(object) === "withSchema") return staticString(object.arguments[0]);
-  return void 0;
-}
-function knexIndexName(table, columns) {
-  return `${table.replace(/[.-]/g, "_")}_${columns.join("_")}_index`.toLowerCase();
-}
-
 // eslint-plugin/src/analysis/kysely.ts
 function isSchemaBuilderCall(call) {
   const object = receiver(call);
@@ -4721,88 +5102,6 @@ function schemaOf2(call) {
   const object = receiver(call);
   if (object?.type === "CallExpression" && methodName(object) === "withSchema") return staticString(object.arguments[0]);
   return void 0;
-}
-
-// eslint-plugin/src/analysis/node-pg-migrate.ts
-function readPgmIndex(call, sourceText) {
-  const [tableArg, columnsArg, options] = call.arguments;
-  const table = pgmTable(tableArg, sourceText);
-  const columns = pgmColumns(columnsArg);
-  const unique = staticBoolean(property(options, "unique")) === true;
-  const nameArg = property(options, "name");
-  const name = nameArg ? staticString(nameArg) : columns && !table.computed ? `${table.name}_${columns.map((column) => column.split(/\s/)[0]).join("_")}${unique ? "_unique" : ""}_index` : void 0;
-  const whereArg = property(options, "where");
-  return {
-    name,
-    table,
-    columns,
-    unique,
-    method: staticString(property(options, "method")),
-    where: whereArg ? staticString(whereArg) ?? null : void 0,
-    include: staticStrings(property(options, "include"))
-  };
-}
-function pgmTable(node, sourceText) {
-  if (node?.type === "ObjectExpression") {
-    const name = staticString(property(node, "name"));
-    if (name !== void 0) return { name, schema: staticString(property(node, "schema")), computed: false };
-  }
-  return tableRef(node, sourceText);
-}
-function pgmColumns(node) {
-  const plain = staticStrings(node);
-  if (plain) return plain;
-  if (node?.type !== "ArrayExpression") return void 0;
-  const columns = node.elements.map((element) => {
-    if (!element || element.type === "SpreadElement") return void 0;
-    const name = staticString(element) ?? staticString(property(element, "name"));
-    if (name === void 0 || property(element, "opclass")) return void 0;
-    const sort = staticString(property(element, "sort"));
-    return sort ? `${name} ${sort}` : name;
-  });
-  return columns.every((column) => column !== void 0) ? columns : void 0;
-}
-
-// eslint-plugin/src/analysis/sequelize.ts
-function readSequelizeIndex(call, sourceText) {
-  const [tableArg, second, third] = call.arguments;
-  const table = sequelizeTable(tableArg, sourceText);
-  const options = second?.type === "ObjectExpression" ? second : third;
-  const fieldsArg = second?.type === "ObjectExpression" ? property(second, "fields") : second;
-  const fields = sequelizeFields(fieldsArg);
-  const unique = staticBoolean(property(options, "unique")) === true || staticString(property(options, "type"))?.toUpperCase() === "UNIQUE";
-  const nameArg = property(options, "name");
-  const name = nameArg ? staticString(nameArg) : fields && !table.computed ? underscore(`${table.name}_${fields.map((field) => field.split(" ")[0]).join("_")}`) : void 0;
-  return {
-    name,
-    table,
-    columns: fields,
-    unique,
-    method: staticString(property(options, "using")),
-    where: property(options, "where") ? null : void 0
-  };
-}
-function sequelizeTable(node, sourceText) {
-  if (node?.type === "ObjectExpression") {
-    const name = staticString(property(node, "tableName"));
-    if (name !== void 0) return { name, schema: staticString(property(node, "schema")), computed: false };
-  }
-  return tableRef(node, sourceText);
-}
-function sequelizeFields(node) {
-  if (node?.type !== "ArrayExpression") return void 0;
-  const fields = node.elements.map((element) => {
-    if (!element || element.type === "SpreadElement") return void 0;
-    const plain = staticString(element);
-    if (plain !== void 0) return plain;
-    const name = staticString(property(element, "name")) ?? staticString(property(element, "attribute"));
-    const order = staticString(property(element, "order"));
-    return name === void 0 ? void 0 : order ? `${name} ${order}` : name;
-  });
-  return fields.every((field) => field !== void 0) ? fields : void 0;
-}
-function underscore(text) {
-  return text.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
 }
 
 // eslint-plugin/src/analysis/sql-expressions.ts
@@ -4874,67 +5173,6 @@ function isReadableText(node, sourceCode) {
     return init !== null && (isTextRoot(init) || init.type === "TaggedTemplateExpression" && isSqlTag(init.tag));
   }
   return false;
-}
-
-// eslint-plugin/src/analysis/typeorm.ts
-import { createHash } from "node:crypto";
-function isNew(node, name) {
-  return node?.type === "NewExpression" && constructorName(node) === name;
-}
-function readTypeormIndex(options, table) {
-  const columns = staticStrings(property(options, "columnNames"));
-  const whereArg = property(options, "where");
-  const where = whereArg ? staticString(whereArg) ?? null : void 0;
-  const nameArg = property(options, "name");
-  const name = nameArg ? staticString(nameArg) : columns && !table.computed && where !== null ? typeormIndexName(table, columns, where) : void 0;
-  return {
-    name,
-    table,
-    columns,
-    unique: staticBoolean(property(options, "isUnique")) === true,
-    method: staticBoolean(property(options, "isSpatial")) ? "gist" : void 0,
-    where
-  };
-}
-function tableOfIndex(node, sourceText) {
-  const parent = node.parent;
-  if (parent?.type === "CallExpression" && methodName(parent) === "createIndex" && parent.arguments[1] === node) {
-    return typeormTable(parent.arguments[0], sourceText);
-  }
-  if (parent?.type === "ArrayExpression") {
-    const holder = parent.parent;
-    if (holder?.type === "CallExpression" && methodName(holder) === "createIndices" && holder.arguments[1] === parent) {
-      return typeormTable(holder.arguments[0], sourceText);
-    }
-    const table = tableOfIndicesProperty(parent);
-    if (table) return typeormTable(table, sourceText);
-  }
-  return { name: "(unknown table)", schema: void 0, computed: true };
-}
-function tableOfIndicesProperty(array) {
-  const prop = array.parent;
-  if (prop?.type !== "Property" || prop.value !== array) return void 0;
-  const key = prop.key.type === "Identifier" ? prop.key.name : staticString(prop.key);
-  const table = prop.parent?.parent;
-  return key === "indices" && isNew(table, "Table") ? table : void 0;
-}
-function typeormTable(node, sourceText) {
-  if (isNew(node, "Table")) {
-    const name = staticString(property(node.arguments[0], "name"));
-    if (name !== void 0) return namedTable(name, true);
-  }
-  return tableRef(node, sourceText, true);
-}
-function indexObjectsOfTable(table) {
-  const indices = property(table.arguments[0], "indices");
-  if (indices?.type !== "ArrayExpression") return [];
-  return indices.elements.filter((element) => element?.type === "ObjectExpression");
-}
-function typeormIndexName(table, columns, where) {
-  const tableName = table.schema ? `${table.schema}.${table.name}` : table.name;
-  let key = `${tableName.replace(".", "_")}_${[...columns].sort().join("_")}`;
-  if (where) key += `_${where}`;
-  return `IDX_${createHash("sha1").update(key).digest("hex").slice(0, 26)}`;
 }
 
 // eslint-plugin/src/analysis/tables.ts
@@ -5054,6 +5292,111 @@ function isModuleSpecifierOrKey(node) {
   }
 }
 
+// eslint-plugin/src/analysis/constraint-migration.ts
+var WORTH_READING = /unique|primary|exclude|table/i;
+function constraintMigrationListener(sourceText, findings) {
+  const knex = new KnexReader(sourceText);
+  const onText = (node) => {
+    if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
+    const source = sqlOf(node, sourceText);
+    if (source && WORTH_READING.test(source.text)) findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0]);
+  };
+  const report = (constraint) => findings.addConstraint({
+    range: constraint.node.range,
+    anchor: enclosingStatement(constraint.node).range[0],
+    type: constraint.type,
+    name: constraint.name,
+    tableName: constraint.table.name,
+    tableSchema: constraint.table.schema,
+    computedTable: constraint.table.computed,
+    columns: constraint.columns
+  });
+  return {
+    Literal: onText,
+    TemplateLiteral: onText,
+    BinaryExpression: onText,
+    CallExpression(call) {
+      const method = methodName(call);
+      if (!method) return;
+      const table = createdTable(call, method, sourceText);
+      if (table) findings.addTable({ tableName: table.name, tableSchema: table.schema });
+      knex.onTableCall(call);
+      if (CONSTRAINT_METHODS.has(method)) readConstraintCall(call, method, knex, sourceText).forEach(report);
+    },
+    "Program:exit"() {
+      findings.flush("//");
+    }
+  };
+}
+
+// eslint-plugin/src/analysis/sql-migration.ts
+function sqlMigrationListener(sourceCode, findings) {
+  const script = sourceCode.ast;
+  return {
+    SqlScript() {
+      if (!script.unparsedTemplate) return;
+      for (const finding of findSqlFindings(script.sql)) findings.addSql([finding], finding.range[0], true);
+    },
+    SqlStatement(statement) {
+      const [start, end] = statement.sqlRange;
+      findings.addSql(fromStatement(script.sql, { node: statement.node, start, end }), statement.range[0], true);
+    },
+    "SqlScript:exit"() {
+      findings.flush("--");
+    }
+  };
+}
+
+// eslint-plugin/src/rules/create-rule.ts
+var import_eslint_utils = __toESM(require_eslint_utils(), 1);
+var createRule = (0, import_eslint_utils.RuleCreator)(ruleDocsUrl);
+
+// eslint-plugin/src/rules/no-constraint-index-in-migration.ts
+var DEFAULT_OPTIONS = { registryPath: "db/indexes.ts" };
+var BLOCKS = 'builds its index inside the migration, holding an ACCESS EXCLUSIVE lock that blocks reads and writes on "{{table}}" for the whole build.';
+var RECIPE = "Declare the index in {{registryPath}} instead: `{{indexSql}}` with {{constraintKey}}; index-builder builds it concurrently after the deploy, then attaches it with `{{attachSql}}` (a brief lock, no scan). Without the builder, run that ALTER TABLE in a later migration.";
+var noConstraintIndexInMigration = createRule({
+  name: "no-constraint-index-in-migration",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow adding unique, primary-key and exclusion constraints to existing tables in migrations; build their index concurrently first",
+      recommended: true
+    },
+    hasSuggestions: true,
+    ...{ languages: ["js/js", "index-builder/sql"] },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          registryPath: { type: "string", description: "The registry file named in messages (default db/indexes.ts)." }
+        },
+        additionalProperties: false
+      }
+    ],
+    messages: {
+      uniqueConstraint: `Unique constraint "{{name}}" on "{{table}}" ${BLOCKS} ${RECIPE.replace("{{constraintKey}}", "constraint: 'unique'")}`,
+      primaryKeyConstraint: `Primary key "{{name}}" on "{{table}}" ${BLOCKS} ${RECIPE.replace("{{constraintKey}}", "constraint: 'primary key'")} Its columns must already be NOT NULL, or PostgreSQL scans the table under that lock to check them.`,
+      exclusionConstraint: `Exclusion constraint "{{name}}" on "{{table}}" ${BLOCKS} PostgreSQL cannot attach an exclusion constraint to an index built concurrently: add it while the table is new or small, or in a maintenance window.`,
+      moveToRegistry: 'Insert the registry entry for "{{name}}" as a comment, to move into {{registryPath}}: {{entry}}'
+    }
+  },
+  defaultOptions: [DEFAULT_OPTIONS],
+  create(context, [given]) {
+    const { registryPath } = { ...DEFAULT_OPTIONS, ...given };
+    const sourceCode = context.sourceCode;
+    const reporter = {
+      filename: context.filename,
+      text: sourceCode.text,
+      locAt: (offset) => sourceCode.getLocFromIndex(offset),
+      report: (descriptor) => context.report(descriptor)
+    };
+    const findings = new ConstraintFindings(reporter, registryPath);
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
+    return constraintMigrationListener(sourceCode.text, findings);
+  }
+});
+
 // eslint-plugin/src/analysis/migration-position.ts
 var FOLDER_NAMED = /^(?:migration|up|down)\.sql$/i;
 function migrationPosition(filename) {
@@ -5117,30 +5460,8 @@ function isBefore(position, since) {
   return false;
 }
 
-// eslint-plugin/src/analysis/sql-migration.ts
-function sqlMigrationListener(sourceCode, findings) {
-  const script = sourceCode.ast;
-  return {
-    SqlScript() {
-      if (!script.unparsedTemplate) return;
-      for (const finding of findSqlFindings(script.sql)) findings.addSql([finding], finding.range[0], true);
-    },
-    SqlStatement(statement) {
-      const [start, end] = statement.sqlRange;
-      findings.addSql(fromStatement(script.sql, { node: statement.node, start, end }), statement.range[0], true);
-    },
-    "SqlScript:exit"() {
-      findings.flush("--");
-    }
-  };
-}
-
-// eslint-plugin/src/rules/create-rule.ts
-var import_eslint_utils = __toESM(require_eslint_utils(), 1);
-var createRule = (0, import_eslint_utils.RuleCreator)(ruleDocsUrl);
-
 // eslint-plugin/src/rules/no-index-in-migration.ts
-var DEFAULT_OPTIONS = {
+var DEFAULT_OPTIONS2 = {
   allowUnique: false,
   allowNewTables: false,
   reportUnverifiable: false,
@@ -5188,9 +5509,9 @@ var noIndexInMigration = createRule({
       moveToRegistry: 'Insert the registry entry for "{{index}}" as a comment, to move into {{registryPath}}: {{entry}}'
     }
   },
-  defaultOptions: [DEFAULT_OPTIONS],
+  defaultOptions: [DEFAULT_OPTIONS2],
   create(context, [given]) {
-    const options = { ...DEFAULT_OPTIONS, ...given };
+    const options = { ...DEFAULT_OPTIONS2, ...given };
     if (isRegistryFile(context.filename, options.registryPath)) return {};
     if (options.since !== void 0 && isBefore(migrationPosition(context.filename), sincePosition(options.since))) return {};
     const sourceCode = context.sourceCode;
@@ -5215,11 +5536,11 @@ function isRegistryFile(filename, registryPath) {
 import { relative } from "node:path";
 
 // src/sql/definition.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
 function definitionFingerprint(sql) {
   const tree = parseSql(sql)[0]?.stmt;
-  return createHash2("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
 }
 function strip(node, fields) {
   if (Array.isArray(node)) return node.map((item) => strip(item, fields));
@@ -5313,8 +5634,39 @@ function walk(node) {
   return void 0;
 }
 
+// src/registry/constraint.ts
+var CONSTRAINT_KINDS = ["unique", "primary key"];
+function checkConstraintKey(value, statement) {
+  if (value === void 0) return void 0;
+  const problem = (code, message, fix) => ({ code, field: "constraint", message, fix });
+  if (typeof value !== "string" || !CONSTRAINT_KINDS.includes(value)) {
+    return problem("constraint-unknown-kind", `"constraint" must be 'unique' or 'primary key', found ${JSON.stringify(value)}`, "write constraint: 'unique' (or 'primary key'), or leave it out");
+  }
+  const keyword = value === "unique" ? "UNIQUE" : "PRIMARY KEY";
+  const remove = "or remove the constraint key and keep a plain unique index";
+  if (!statement.unique) {
+    return problem("constraint-needs-unique-index", `constraint: '${value}' needs a unique index, but sql is CREATE INDEX`, `write CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ..., ${remove}`);
+  }
+  const node = statement.node;
+  if (node.whereClause) {
+    return problem("constraint-partial-index", `constraint: '${value}' cannot use a partial index (WHERE ...): a ${keyword} constraint covers every row`, `drop the WHERE clause, ${remove}`);
+  }
+  const elements = node.indexParams ?? [];
+  if (elements.some((element) => !element.IndexElem?.name)) {
+    return problem("constraint-expression-index", `constraint: '${value}' cannot use an index on expressions: a ${keyword} constraint lists plain columns`, `index plain columns only, ${remove}`);
+  }
+  if (statement.accessMethod.toLowerCase() !== "btree") {
+    return problem("constraint-not-btree", `constraint: '${value}' needs a b-tree index, but sql says USING ${statement.accessMethod}`, `drop USING ${statement.accessMethod}, ${remove}`);
+  }
+  const custom = elements.find(({ IndexElem: e }) => e?.ordering && e.ordering !== "SORTBY_DEFAULT" && e.ordering !== "SORTBY_ASC" || e?.nulls_ordering && e.nulls_ordering !== "SORTBY_NULLS_DEFAULT" || e?.opclass?.length || e?.collation?.length);
+  if (custom) {
+    return problem("constraint-sort-order", `constraint: '${value}' needs default sort order, operator class and collation, but column "${custom.IndexElem.name}" sets its own`, `write the column without DESC, NULLS, COLLATE or an operator class, ${remove}`);
+  }
+  return void 0;
+}
+
 // src/registry/validate.ts
-var KNOWN_KEYS = ["name", "sql", "critical", "description"];
+var KNOWN_KEYS = ["name", "sql", "critical", "description", "constraint"];
 function validateRegistry(registry, file, locate2) {
   if (!Array.isArray(registry)) {
     const found = registry === null ? "null" : typeof registry;
@@ -5360,6 +5712,8 @@ function validateEntry(raw, index, location) {
   if (typeof statement === "string") return `${label}: ${statement}`;
   const mistake = checkStatement(def.name, statement);
   if (mistake) return `${label}: ${mistake}`;
+  const constraintProblem = checkConstraintKey(def.constraint, statement);
+  if (constraintProblem) return `${label}: ${constraintProblem.message}; ${constraintProblem.fix}`;
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -5372,6 +5726,7 @@ function validateEntry(raw, index, location) {
     tableName: statement.tableName,
     unique: statement.unique,
     fingerprint: definitionFingerprint(def.sql),
+    ...def.constraint ? { constraint: def.constraint } : {},
     location
   };
 }
@@ -5583,7 +5938,7 @@ function reportDuplicates(context, entries, file) {
 function nodeFor(entry, message) {
   const unknownKey = /: unknown key "([^"]+)"/.exec(message)?.[1];
   if (unknownKey !== void 0) return entry.properties.get(unknownKey)?.key ?? entry.node;
-  const subject = /^[^:]*: "?(name|sql|critical|description)\b/.exec(message)?.[1];
+  const subject = /^[^:]*: "?(name|sql|critical|description|constraint)\b/.exec(message)?.[1];
   return subject && entry.properties.get(subject)?.value || entry.node;
 }
 function keywordFix(entry, message) {
@@ -5606,6 +5961,7 @@ var plugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: NAMESPACE },
   rules: {
     "no-index-in-migration": noIndexInMigration,
+    "no-constraint-index-in-migration": noConstraintIndexInMigration,
     "valid-registry": validRegistry
   },
   languages: {
@@ -5621,6 +5977,7 @@ export {
   SqlLanguage,
   index_default as default,
   plugin as "module.exports",
+  noConstraintIndexInMigration,
   noIndexInMigration,
   validRegistry
 };

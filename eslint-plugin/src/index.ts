@@ -7,6 +7,7 @@
 import { migrationConfigs, recommendedConfig, type MigrationFolders } from './configs/recommended.ts';
 import { SqlLanguage } from './language/sql-language.ts';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.ts';
+import { noConstraintIndexInMigration } from './rules/no-constraint-index-in-migration.ts';
 import { noIndexInMigration } from './rules/no-index-in-migration.ts';
 import { validRegistry } from './rules/valid-registry.ts';
 
@@ -14,6 +15,7 @@ const plugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: NAMESPACE },
   rules: {
     'no-index-in-migration': noIndexInMigration,
+    'no-constraint-index-in-migration': noConstraintIndexInMigration,
     'valid-registry': validRegistry,
   },
   languages: {
@@ -28,4 +30,4 @@ plugin.configs.recommended = recommendedConfig(plugin);
 
 export default plugin;
 export { plugin as 'module.exports' };
-export { noIndexInMigration, validRegistry, SqlLanguage };
+export { noIndexInMigration, noConstraintIndexInMigration, validRegistry, SqlLanguage };

@@ -1,5 +1,5 @@
 // The package as users import it: `import plugin from 'eslint-plugin-index-builder'` resolves to the bundle, which
-// carries both rules, the SQL language and configs.recommended; every rule documents itself.
+// carries its rules, the SQL language and configs.recommended; every rule documents itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')) as { 
 
 describe('eslint-plugin-index-builder', () => {
   it('resolves by package name to the bundle, with both rules, the SQL language and the recommended config', () => {
-    expect(Object.keys(bundled.rules)).toEqual(['no-index-in-migration', 'valid-registry']);
+    expect(Object.keys(bundled.rules)).toEqual(['no-index-in-migration', 'no-constraint-index-in-migration', 'valid-registry']);
     expect(Object.keys(bundled.languages)).toEqual(['sql']);
     expect(bundled.meta).toEqual({ name: 'eslint-plugin-index-builder', version: pkg.version, namespace: 'index-builder' });
     expect(PLUGIN_VERSION).toBe(pkg.version);
@@ -41,7 +41,10 @@ describe('eslint-plugin-index-builder', () => {
       'drizzle/0001_init.sql',
       'supabase/migrations/20240101_init.sql',
     ]) {
-      expect({ file, rules: await rulesFor(file) }).toEqual({ file, rules: ['index-builder/no-index-in-migration'] });
+      expect({ file, rules: await rulesFor(file) }).toEqual({
+        file,
+        rules: ['index-builder/no-index-in-migration', 'index-builder/no-constraint-index-in-migration'],
+      });
     }
     expect(await rulesFor('db/indexes.ts')).toEqual(['index-builder/valid-registry']);
     expect(await eslint.calculateConfigForFile('src/app.ts')).toBeUndefined();

@@ -31,7 +31,7 @@ describe('findSqlFindings', () => {
     expect(find('create index on leads (status, created_at)')[0]).toMatchObject({ name: undefined, defaultName: 'leads_status_created_at_idx' });
   });
 
-  it('ignores comments, strings, quoted identifiers, function bodies, constraints and DROP INDEX', () => {
+  it('ignores comments, strings, quoted identifiers, function bodies and DROP INDEX; constraints are their own kind', () => {
     const sql = [
       '-- CREATE INDEX a ON t (x)',
       '/* CREATE INDEX b ON t (x) */',
@@ -40,7 +40,11 @@ describe('findSqlFindings', () => {
       'ALTER TABLE t ADD CONSTRAINT t_x_key UNIQUE (x), ADD PRIMARY KEY (id);',
       'DROP INDEX CONCURRENTLY IF EXISTS f;',
     ].join('\n');
-    expect(find(sql)).toEqual([]);
+    expect(find(sql).filter((finding) => finding.kind !== 'constraint')).toEqual([]);
+    expect(find(sql).map((finding) => finding.kind === 'constraint' && [finding.type, finding.name, finding.columns])).toEqual([
+      ['unique', 't_x_key', ['x']],
+      ['primary key', 't_pkey', ['id']],
+    ]);
   });
 
   it('finds CREATE INDEX in DO blocks, in EXECUTE strings and in EXECUTE format()', () => {

@@ -130,7 +130,7 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: unknown key "concurrently" (an entry has name, sql, critical, description)' },
+          data: { message: 'idx_leads_status: unknown key "concurrently" (an entry has name, sql, critical, description, constraint)' },
           ...at(unknownKey, 'concurrently'),
         },
       ],

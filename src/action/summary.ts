@@ -1,6 +1,7 @@
 // The job summary as Markdown: a heading, the counters, one table row per index, and what the annotations left
 // out. Pure text, so that it is tested as text and printed as-is when there is no GITHUB_STEP_SUMMARY.
 import type { RegistryProblem } from '../registry/types.ts';
+import { constraintNote } from '../report/constraint-text.ts';
 import { describeBlocker } from '../report/console.ts';
 import type { IndexResult, IndexStatus, OrphanIndex, Report } from '../report/types.ts';
 import { formatDuration } from '../util/duration.ts';
@@ -124,6 +125,8 @@ function reasonOf(index: IndexResult): string {
     if (index.status === 'drifted') lines.push(`registry: ${code(oneLine(index.drift.registry))}`);
   }
   if (index.partitions) lines.push(`${index.partitions.built}/${index.partitions.total} partitions`);
+  const constraint = constraintNote(index);
+  if (constraint) lines.push(escapeText(constraint));
   return lines.join('<br>');
 }
 

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
+import { attachConstraint } from './constraint.ts';
 import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { decide, type Decision, type OnDrift } from './decide.ts';
@@ -113,9 +114,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     let unreachable: string | undefined;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = unreachable
+      const built = unreachable
         ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
         : await buildEntry(entry, states[i]!, decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }), main, settings, monitor);
+      const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);

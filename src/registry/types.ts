@@ -8,6 +8,12 @@ export interface IndexDef {
   critical?: boolean;
   /** What the index is for; printed with each build. */
   description?: string;
+  /**
+   * Attach the built index as a constraint of the same name (`ALTER TABLE ... ADD CONSTRAINT <name> UNIQUE USING
+   * INDEX <name>`): the safe way to add a unique constraint or primary key to an existing table. Needs a UNIQUE
+   * index on plain columns without WHERE; for 'primary key' the columns must already be NOT NULL.
+   */
+  constraint?: 'unique' | 'primary key';
 }
 
 /** Where an entry stands in its registry file, for `file:line` messages and annotations. */
@@ -30,6 +36,8 @@ export interface RegistryEntry {
   unique: boolean;
   /** A hash of the statement's meaning (see definitionFingerprint), recorded on the index to detect drift. */
   fingerprint: string;
+  /** The constraint to attach once the index is valid. */
+  constraint?: 'unique' | 'primary key';
   location: SourceLocation;
 }
 

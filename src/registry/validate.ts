@@ -3,9 +3,10 @@ import { definitionFingerprint } from '../sql/definition.ts';
 import { findNonImmutable } from '../sql/immutability.ts';
 import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
+import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
-const KNOWN_KEYS = ['name', 'sql', 'critical', 'description'];
+const KNOWN_KEYS = ['name', 'sql', 'critical', 'description', 'constraint'];
 
 export interface ValidationResult {
   entries: RegistryEntry[];
@@ -68,6 +69,8 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
   if (typeof statement === 'string') return `${label}: ${statement}`;
   const mistake = checkStatement(def.name, statement);
   if (mistake) return `${label}: ${mistake}`;
+  const constraintProblem = checkConstraintKey(def.constraint, statement);
+  if (constraintProblem) return `${label}: ${constraintProblem.message}; ${constraintProblem.fix}`;
 
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
@@ -81,6 +84,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     tableName: statement.tableName,
     unique: statement.unique,
     fingerprint: definitionFingerprint(def.sql),
+    ...(def.constraint ? { constraint: def.constraint as ConstraintKind } : {}),
     location,
   };
 }

@@ -2,6 +2,7 @@
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '../registry/types.ts';
 import { formatDuration } from '../util/duration.ts';
+import { constraintNote } from './constraint-text.ts';
 import type { IndexFailure, IndexResult, Report } from './types.ts';
 
 const RULE = '='.repeat(50);
@@ -74,6 +75,8 @@ export function consoleEvents(
     },
     indexFinished(entry, result) {
       for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
+      const constraint = constraintNote(result);
+      if (constraint) line(`${INDENT}🔗 ${constraint}`);
       if (group) group.end();
       else line();
     },

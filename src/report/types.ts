@@ -32,6 +32,20 @@ export interface IndexResult {
   drift?: { database: string; registry: string };
   /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */
   partitions?: { total: number; built: number };
+  /** For an entry with `constraint`: the constraint attached to the index after its build. */
+  constraint?: ConstraintResult;
+}
+
+/**
+ * `added`: attached by this run. `present`: already attached to this index. `failed`: not attached (the entry's
+ * status is then `failed` too, and its error says why; the index itself is built and valid).
+ */
+export interface ConstraintResult {
+  type: 'unique' | 'primary key';
+  name: string;
+  status: 'added' | 'present' | 'failed';
+  attempts: number;
+  error?: IndexFailure;
 }
 
 /** An index the builder created (it carries the builder's mark) that the registry no longer declares. */

@@ -10,6 +10,7 @@ import { isKeyword, scanTokens, splitStatements, type SqlToken } from './sql-tok
 import { parseStatements, type ParsedStatement } from './statements.ts';
 import { findInDoBlock } from './do-blocks.ts';
 import { splitAfterHoles } from './hole-boundaries.ts';
+import { constraintsOfAlterTable, type ConstraintCreation } from './constraint-creations.ts';
 import { indexFromTokens, tableFromTokens } from './token-statements.ts';
 
 /** A file range: offsets into the file the SQL was read from. */
@@ -46,7 +47,7 @@ export interface UnverifiableStatement {
   mentionsIndex: boolean;
 }
 
-export type SqlFinding = IndexCreation | TableCreation | UnverifiableStatement;
+export type SqlFinding = IndexCreation | TableCreation | UnverifiableStatement | ConstraintCreation;
 
 /** Reads `source` and returns what it creates. Never throws for SQL it cannot read. */
 export function findSqlFindings(source: SqlSource): SqlFinding[] {
@@ -95,6 +96,8 @@ export function fromStatement(source: SqlSource, statement: ParsedStatement): Sq
         },
       ];
     }
+    case 'AlterTableStmt':
+      return constraintsOfAlterTable(statement.node, source, range);
     case 'DoStmt':
       return findInDoBlock(source, statement, findSqlFindings);
     default:

@@ -46,7 +46,7 @@ export interface ReportContext {
   }): void;
 }
 
-interface Fixer {
+export interface Fixer {
   insertTextBeforeRange(range: Range, text: string): unknown;
 }
 
@@ -77,7 +77,7 @@ export class MigrationFindings {
     for (const finding of findings) {
       if (finding.kind === 'index') this.addIndex(this.#fromSql(finding, anchor));
       else if (finding.kind === 'table') this.addTable(finding);
-      else if (inSink || finding.mentionsIndex) this.addUnverifiable(finding.range);
+      else if (finding.kind === 'unverifiable' && (inSink || finding.mentionsIndex)) this.addUnverifiable(finding.range);
     }
   }
 
@@ -125,18 +125,22 @@ export class MigrationFindings {
 
   /** Inserts comment lines above the line holding `anchor`, indented like it. */
   #insertComment(fixer: Fixer, anchor: number, lines: string[]): unknown {
-    const text = this.context.text;
-    const lineStart = Math.max(text.lastIndexOf('\n', anchor - 1) + 1, 0);
-    const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor))![0];
-    return fixer.insertTextBeforeRange([lineStart, lineStart], lines.map((line) => `${indent}${line}\n`).join(''));
+    return insertCommentAbove(fixer, this.context.text, anchor, lines);
   }
 }
 
-function sameTable(table: TableReport, index: IndexReport): boolean {
+/** Inserts comment lines above the line of `text` holding `anchor`, indented like it. */
+export function insertCommentAbove(fixer: Fixer, text: string, anchor: number, lines: string[]): unknown {
+  const lineStart = Math.max(text.lastIndexOf('\n', anchor - 1) + 1, 0);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor))![0];
+  return fixer.insertTextBeforeRange([lineStart, lineStart], lines.map((line) => `${indent}${line}\n`).join(''));
+}
+
+export function sameTable(table: TableReport, index: { tableName: string; tableSchema: string | undefined }): boolean {
   if (table.tableName !== index.tableName) return false;
   return !table.tableSchema || !index.tableSchema || table.tableSchema === index.tableSchema;
 }
 
-function qualified(index: IndexReport): string {
+export function qualified(index: { tableName: string; tableSchema: string | undefined }): string {
   return index.tableSchema ? `${index.tableSchema}.${index.tableName}` : index.tableName;
 }

@@ -121,7 +121,7 @@ function isPgmCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** Import paths, `require('./index')` and object keys are never SQL. */
-function isModuleSpecifierOrKey(node: Node): boolean {
+export function isModuleSpecifierOrKey(node: Node): boolean {
   const parent = node.parent;
   switch (parent?.type) {
     case 'ImportDeclaration':

@@ -1,6 +1,6 @@
 // knex: `table.index(columns, name?, options?)` and `table.<type>('col').index(name?)` inside the callbacks of
-// `createTable`, `createTableIfNotExists`, `alterTable` and `table`. `unique()` and `primary()` are constraints and
-// never reported. knex.raw / schema.raw SQL is read as text like any other string.
+// `createTable`, `createTableIfNotExists`, `alterTable` and `table`. `unique()` and `primary()` are constraints,
+// reported by no-constraint-index-in-migration (constraint-calls.ts). knex.raw / schema.raw SQL is read as text like any other string.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, methodName, receiver } from './ast.ts';
 import type { DescribedIndex, TableRef } from './described-index.ts';
@@ -15,6 +15,8 @@ const TABLE_METHODS = new Set(['createTable', 'createTableIfNotExists', 'alterTa
 interface Callback {
   param: string;
   table: TableRef;
+  /** createTable / createTableIfNotExists: the table is new. */
+  creates: boolean;
 }
 
 export class KnexReader {
@@ -30,7 +32,7 @@ export class KnexReader {
     const param = isFunction(callback) ? callback.params[0] : undefined;
     if (!isFunction(callback) || param?.type !== 'Identifier') return;
     const table = { ...tableRef(call.arguments[0], this.sourceText), schema: schemaOf(call) };
-    this.#callbacks.set(callback, { param: param.name, table });
+    this.#callbacks.set(callback, { param: param.name, table, creates: method.startsWith('create') });
   }
 
   /** An index created by `t.index(...)` or `t.<type>('col').index(...)` in a table callback. */
@@ -38,14 +40,14 @@ export class KnexReader {
     if (methodName(call) !== 'index') return undefined;
     const object = receiver(call);
     if (object?.type === 'Identifier') {
-      const callback = this.#callbackFor(call, object.name);
+      const callback = this.callbackFor(call, object.name);
       if (!callback) return undefined;
       const [columnsArg, nameArg, optionsArg] = call.arguments;
       return this.#describe(callback.table, staticStrings(columnsArg), nameArg, optionsArg);
     }
     const column = columnCall(object);
     if (!column) return undefined;
-    const callback = this.#callbackFor(call, column.root);
+    const callback = this.callbackFor(call, column.root);
     if (!callback) return undefined;
     const [nameArg, optionsArg] = call.arguments;
     const name = staticString(column.call.arguments[0]);
@@ -61,7 +63,7 @@ export class KnexReader {
   }
 
   /** The innermost table callback around `node` whose parameter is `name`. */
-  #callbackFor(node: Node, name: string): Callback | undefined {
+  callbackFor(node: Node, name: string): Callback | undefined {
     for (let current = node.parent; current; current = current.parent) {
       if (isFunction(current)) {
         const callback = this.#callbacks.get(current);
@@ -73,7 +75,7 @@ export class KnexReader {
 }
 
 /** `t.string('email').notNullable()`: the first call on the builder parameter, and the parameter's name. */
-function columnCall(node: Node | undefined): { call: TSESTree.CallExpression; root: string } | undefined {
+export function columnCall(node: Node | undefined): { call: TSESTree.CallExpression; root: string } | undefined {
   let current = node;
   while (current?.type === 'CallExpression') {
     const object = receiver(current);

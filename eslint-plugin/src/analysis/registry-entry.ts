@@ -6,6 +6,8 @@ export interface RegistryEntryDraft {
   name: string;
   sql: string;
   description: string;
+  /** A unique or primary-key constraint the builder attaches to the index once it is built. */
+  constraint?: 'unique' | 'primary key' | undefined;
 }
 
 /** The entry for a CREATE INDEX statement found in a migration (its text, as written). */
@@ -25,7 +27,7 @@ function describe(table: string, columns: readonly string[], file: string): stri
 
 /** The entry as one line of JavaScript. */
 export function entryText(entry: RegistryEntryDraft): string {
-  return `{ name: ${jsString(entry.name)}, sql: ${jsString(entry.sql)}, critical: false, description: ${jsString(entry.description)} }`;
+  return `{ name: ${jsString(entry.name)}, sql: ${jsString(entry.sql)}, critical: false, ${constraintKey(entry)}description: ${jsString(entry.description)} }`;
 }
 
 /** The entry as comment lines (`//` in JavaScript, `--` in SQL), with a first line saying where it goes. */
@@ -36,9 +38,14 @@ export function entryComment(entry: RegistryEntryDraft, registryPath: string, ma
     `${marker}   name: ${jsString(entry.name)},`,
     `${marker}   sql: ${jsString(entry.sql)},`,
     `${marker}   critical: false,`,
+    ...(entry.constraint ? [`${marker}   constraint: '${entry.constraint}',`] : []),
     `${marker}   description: ${jsString(entry.description)},`,
     `${marker} },`,
   ];
+}
+
+function constraintKey(entry: RegistryEntryDraft): string {
+  return entry.constraint ? `constraint: '${entry.constraint}', ` : '';
 }
 
 /** A JavaScript string literal: single-quoted, or a template literal when the text holds single quotes. */

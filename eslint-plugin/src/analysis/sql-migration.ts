@@ -5,7 +5,10 @@ import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
 import type { MigrationFindings } from './findings.ts';
 
-export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: MigrationFindings): Record<string, (node: never) => void> {
+/** What collects a file's findings: the index rule's MigrationFindings, or the constraint rule's. */
+export type FindingsSink = Pick<MigrationFindings, 'addSql' | 'flush'>;
+
+export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: FindingsSink): Record<string, (node: never) => void> {
   const script: SqlScript = sourceCode.ast;
   return {
     SqlScript() {

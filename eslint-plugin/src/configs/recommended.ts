@@ -55,7 +55,7 @@ function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockN
   const plugins = { [NAMESPACE]: plugin };
   const folders = layout.folders ?? [];
   const sqlFiles = [...inFolders([...folders, ...(layout.sqlFolders ?? [])], '*.sql'), ...(layout.sqlFiles ?? [])];
-  const rules = { [`${NAMESPACE}/no-index-in-migration`]: 'error' };
+  const rules = { [`${NAMESPACE}/no-index-in-migration`]: 'error', [`${NAMESPACE}/no-constraint-index-in-migration`]: 'error' };
   const blocks: object[] = [];
   if (folders.length > 0) {
     blocks.push(

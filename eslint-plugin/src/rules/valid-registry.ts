@@ -90,7 +90,7 @@ function reportDuplicates(context: Context, entries: WrittenEntry[], file: strin
 function nodeFor(entry: WrittenEntry, message: string): TSESTree.Node {
   const unknownKey = /: unknown key "([^"]+)"/.exec(message)?.[1];
   if (unknownKey !== undefined) return entry.properties.get(unknownKey)?.key ?? entry.node;
-  const subject = /^[^:]*: "?(name|sql|critical|description)\b/.exec(message)?.[1];
+  const subject = /^[^:]*: "?(name|sql|critical|description|constraint)\b/.exec(message)?.[1];
   return (subject && entry.properties.get(subject)?.value) || entry.node;
 }
 

@@ -1,0 +1,111 @@
+// What a migration adds as index-building constraints (unique, primary key, exclusion), gathered during the walk and
+// reported at its end: a constraint on a table the same file creates blocks no one and is never reported.
+import type { ConstraintType } from '../../../src/sql/constraint-creations.ts';
+import type { SqlFinding } from '../../../src/sql/index-creations.ts';
+import { quoteIdentifier, renderIndexSql } from '../../../src/sql/safe-index-sql.ts';
+import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from './findings.ts';
+import { entryComment, entryFromSql, entryText } from './registry-entry.ts';
+
+export interface ConstraintReport {
+  range: Range;
+  /** Where a comment line may be inserted above the constraint (a statement start). */
+  anchor: number;
+  type: ConstraintType;
+  /** The constraint's name as the database will have it, when known. */
+  name: string | undefined;
+  tableName: string;
+  tableSchema: string | undefined;
+  /** Whether the table is an expression in the source (`${table}`), not a name. */
+  computedTable?: boolean;
+  /** Plain key columns; undefined when not static (or for an exclusion constraint). */
+  columns: string[] | undefined;
+}
+
+export type ConstraintMessageId = 'uniqueConstraint' | 'primaryKeyConstraint' | 'exclusionConstraint' | 'moveToRegistry';
+
+export interface ConstraintReportContext {
+  filename: string;
+  text: string;
+  locAt(offset: number): { line: number; column: number };
+  report(descriptor: {
+    loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+    messageId: ConstraintMessageId;
+    data: Record<string, string>;
+    suggest?: { messageId: ConstraintMessageId; data: Record<string, string>; fix: (fixer: Fixer) => unknown }[];
+  }): void;
+}
+
+const MESSAGE: Record<ConstraintType, ConstraintMessageId> = {
+  unique: 'uniqueConstraint',
+  'primary key': 'primaryKeyConstraint',
+  exclude: 'exclusionConstraint',
+};
+
+export class ConstraintFindings {
+  readonly #constraints: ConstraintReport[] = [];
+  readonly #tables: TableReport[] = [];
+
+  constructor(
+    private readonly context: ConstraintReportContext,
+    private readonly registryPath: string,
+  ) {}
+
+  addConstraint(constraint: ConstraintReport): void {
+    this.#constraints.push(constraint);
+  }
+
+  addTable(table: TableReport): void {
+    this.#tables.push(table);
+  }
+
+  /** Findings of SQL text: its constraints, and the tables it creates. */
+  addSql(findings: readonly SqlFinding[], anchor: number): void {
+    for (const finding of findings) {
+      if (finding.kind === 'constraint') this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
+      else if (finding.kind === 'table') this.addTable(finding);
+    }
+  }
+
+  flush(marker: '//' | '--'): void {
+    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => sameTable(table, constraint)));
+    for (const constraint of reports.sort((a, b) => a.range[0] - b.range[0])) {
+      const data = this.#data(constraint);
+      const entry = constraint.type !== 'exclude' && constraint.name && constraint.columns && !constraint.computedTable
+        ? { ...entryFromSql(data.indexSql!, constraint.name, constraint.tableName, constraint.columns, this.context.filename), constraint: constraint.type }
+        : undefined;
+      this.context.report({
+        loc: { start: this.context.locAt(constraint.range[0]), end: this.context.locAt(constraint.range[1]) },
+        messageId: MESSAGE[constraint.type],
+        data,
+        suggest: entry
+          ? [
+              {
+                messageId: 'moveToRegistry',
+                data: { ...data, entry: entryText(entry) },
+                fix: (fixer) => insertCommentAbove(fixer, this.context.text, constraint.anchor, entryComment(entry, this.registryPath, marker)),
+              },
+            ]
+          : [],
+      });
+    }
+  }
+
+  /** The message's words: the constraint, its table, the index to declare and the statement that attaches it. */
+  #data(constraint: ConstraintReport): Record<string, string> & { indexSql?: string } {
+    const name = constraint.name ?? '<name>';
+    const table = qualified(constraint);
+    const indexSql = constraint.columns && !constraint.computedTable
+      ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true })
+      : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(', ') ?? '<columns>'})`;
+    const keyword = constraint.type === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE';
+    const quotedTable = constraint.computedTable ? table : [constraint.tableSchema, constraint.tableName].filter((part) => part !== undefined).map(quoteIdentifier).join('.');
+    const quotedName = constraint.name === undefined ? name : quoteIdentifier(name);
+    return {
+      name,
+      table,
+      registryPath: this.registryPath,
+      indexSql,
+      attachSql: `ALTER TABLE ${quotedTable} ADD CONSTRAINT ${quotedName} ${keyword} USING INDEX ${quotedName}`,
+    };
+  }
+}
