@@ -27,8 +27,8 @@ export const validRegistry = createRule<[], MessageId>({
       missingDescription:
         '{{name}}: "description" is missing; say what the index is for (index-builder prints it with every build).',
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const file = relative(context.cwd, context.filename) || context.filename;
     return {
