@@ -18,7 +18,9 @@ it('dist/ matches a fresh build of the sources (run `npm run bundle` and commit 
     execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outdir', fresh], { cwd: ROOT });
     const committed = join(ROOT, 'dist');
     expect(filesUnder(committed)).toEqual(filesUnder(fresh));
-    expect(filesUnder(fresh)).toEqual(expect.arrayContaining(['cli.js', 'index.js', 'post.js', 'registry.js', 'libpg-query.wasm', 'types/registry/index.d.ts']));
+    expect(filesUnder(fresh)).toEqual(
+      expect.arrayContaining(['cli.js', 'index.js', 'post.js', 'registry.js', 'libpg-query.wasm', 'types/registry/index.d.ts']),
+    );
     for (const file of filesUnder(fresh)) {
       const same = readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)));
       expect({ file, same }).toEqual({ file, same: true });

@@ -8,7 +8,12 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Errors of Node's loader that jiti gets past: TypeScript-only syntax, and imports without a file extension. */
-const JITI_CAN_LOAD = new Set(['ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX', 'ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT', 'ERR_UNKNOWN_FILE_EXTENSION']);
+const JITI_CAN_LOAD = new Set([
+  'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX',
+  'ERR_MODULE_NOT_FOUND',
+  'ERR_UNSUPPORTED_DIR_IMPORT',
+  'ERR_UNKNOWN_FILE_EXTENSION',
+]);
 
 export async function runRegistryScript(absolute: string): Promise<unknown> {
   if (canImportNatively(absolute)) {
