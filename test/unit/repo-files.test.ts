@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from './support/cli.ts';
+import { ROOT } from '../support/cli.ts';
 
 const validator = join(ROOT, 'node_modules/.bin/action-validator');
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS } from '../../src/action/inputs.ts';
-import { OUTPUT_NAMES } from '../../src/action/outputs.ts';
-import { ROOT } from '../support/cli.ts';
+import { INPUT_DEFAULTS } from '../../../src/action/inputs.ts';
+import { OUTPUT_NAMES } from '../../../src/action/outputs.ts';
+import { ROOT } from '../../support/cli.ts';
 
 interface ActionYml {
   name: string;
