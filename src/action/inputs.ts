@@ -2,6 +2,7 @@
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -20,19 +21,7 @@ export interface ActionInputs {
 }
 
 /** Defaults of the optional inputs, as action.yml spells them; `''` means none. */
-export const INPUT_DEFAULTS = {
-  registry: 'db/indexes.ts',
-  'lock-timeout': '5min',
-  'max-attempts': '10',
-  'statement-timeout': '0',
-  'time-budget': '',
-  'progress-interval': '10s',
-  'fail-on': 'never',
-  'dry-run': 'false',
-  'on-drift': 'report',
-  prune: 'false',
-  'ssl-ca': '',
-} as const;
+export const INPUT_DEFAULTS = SETTING_DEFAULTS;
 
 export type InputName = 'database-url' | keyof typeof INPUT_DEFAULTS;
 
