@@ -5,6 +5,11 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testEnvironment: 'node',
+  // The path aliases of tsconfig.json: the SQL core's and the registry validator's public surfaces.
+  moduleNameMapper: {
+    '^#sql$': '<rootDir>/src/sql/index.ts',
+    '^#registry$': '<rootDir>/src/registry/validate.ts',
+  },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
 };

@@ -61,3 +61,11 @@ it('examples/compose builds the indexes after the migrations completed', () => {
   expect(compose.services.indexer!.depends_on).toEqual({ migrate: { condition: 'service_completed_successfully' } });
   expect(compose.services.migrate!.depends_on).toEqual({ db: { condition: 'service_healthy' } });
 });
+
+it('the ESLint plugin reaches the shared code only through its public surfaces (#sql, #registry)', () => {
+  const sources = readdirSync(join(ROOT, 'eslint-plugin/src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const pathImports = sources.flatMap((file) =>
+    [...readFileSync(join(ROOT, 'eslint-plugin/src', file), 'utf8').matchAll(/from '((?:\.\.\/)+src\/[^']+)'/g)].map((match) => `${file}: ${match[1]}`),
+  );
+  expect(pathImports).toEqual([]);
+});

@@ -1,6 +1,6 @@
 // The rule's walk over a .sql migration (the SQL language): each statement as PostgreSQL parsed it.
-import { fromStatement } from '../../../src/sql/index-creations.ts';
-import { plainSqlSource } from '../../../src/sql/sql-source.ts';
+import { fromStatement } from '../sql/index-creations.ts';
+import { plainSqlSource } from '../sql/sql-source.ts';
 import type { SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
 import type { MigrationFindings } from './findings.ts';

@@ -1,6 +1,5 @@
 // The AST the SQL language gives ESLint: the file's statements as PostgreSQL parsed them, and its comments.
-import type { Node } from '../../../src/sql/parser.ts';
-import type { SqlToken } from '../../../src/sql/sql-tokens.ts';
+import type { Node, SqlToken } from '#sql';
 
 export interface Position {
   line: number;

@@ -1,9 +1,8 @@
 // ESLint's language-plugin interface for PostgreSQL migrations (`language: 'index-builder/sql'`). Parsing is
-// synchronous: src/sql/parser.ts loads libpg-query's WebAssembly once, when the plugin module is imported.
+// synchronous: the SQL core (#sql, src/sql/parser.ts) loads libpg-query's WebAssembly once, when the plugin module is imported.
 import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
-import { nodeType } from '../../../src/sql/parser.ts';
-import { scanTokens } from '../../../src/sql/sql-tokens.ts';
-import { parseStatements } from '../../../src/sql/statements.ts';
+import { nodeType, scanTokens } from '#sql';
+import { parseStatements } from '../sql/statements.ts';
 import { commentNode, locator, visitorKeys, type SqlNode, type SqlScript } from './sql-ast.ts';
 import { SqlSourceCode } from './sql-source-code.ts';
 
