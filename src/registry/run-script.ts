@@ -33,22 +33,32 @@ type RegisterHooks = (hooks: {
 const registerHooks = (nodeModule as { registerHooks?: RegisterHooks }).registerHooks;
 
 function canImportNatively(absolute: string): boolean {
-  if (typeof registerHooks !== 'function') return false;
   const typescript = /^\.[mc]?ts$/.test(extname(absolute).toLowerCase());
-  return !typescript || Boolean((process.features as { typescript?: string | false }).typescript);
+  if (typescript && !(process.features as { typescript?: string | false }).typescript) return false;
+  return aliasRegistered();
 }
 
-let aliasRegistered = false;
+let registered: boolean | undefined;
 let generation = 0;
 
-async function importNatively(absolute: string): Promise<unknown> {
-  if (!aliasRegistered) {
-    const publicModule = pathToFileURL(publicModulePath()).href;
-    registerHooks!({
-      resolve: (specifier, context, next) => (specifier === 'index-builder' ? { url: publicModule, shortCircuit: true } : next(specifier, context)),
-    });
-    aliasRegistered = true;
+/** Resolves `index-builder` to our public module from now on; false where module hooks are unavailable or refused. */
+function aliasRegistered(): boolean {
+  if (registered === undefined) {
+    try {
+      const publicModule = pathToFileURL(publicModulePath()).href;
+      registerHooks!({
+        resolve: (specifier, context, next) => (specifier === 'index-builder' ? { url: publicModule, shortCircuit: true } : next(specifier, context)),
+      });
+      registered = true;
+    } catch {
+      // Older runtimes have no registerHooks; Jest refuses it (its sandbox has its own loader). jiti works in both.
+      registered = false;
+    }
   }
+  return registered;
+}
+
+async function importNatively(absolute: string): Promise<unknown> {
   // A fresh URL each time, so a registry edited since the last load in this process is read again.
   const namespace = (await import(`${pathToFileURL(absolute).href}?load=${++generation}`)) as { default?: unknown };
   return 'default' in namespace ? namespace.default : namespace;
