@@ -41,11 +41,15 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it.each(['builder', 'plugin'] as const)('the %s tarball passes publint and arethetypeswrong', (which) => {
-  expect(run(bin('publint'), [tarballs[which], '--strict'])).toContain('All good!');
-  // ESM-only packages (CommonJS loads them through require(esm) or import()): the esm-only profile.
-  run(bin('attw'), [tarballs[which], '--profile', 'esm-only', '--format', 'table-flipped']);
-}, 120_000);
+it.each(['builder', 'plugin'] as const)(
+  'the %s tarball passes publint and arethetypeswrong',
+  (which) => {
+    expect(run(bin('publint'), [tarballs[which], '--strict'])).toContain('All good!');
+    // ESM-only packages (CommonJS loads them through require(esm) or import()): the esm-only profile.
+    run(bin('attw'), [tarballs[which], '--profile', 'esm-only', '--format', 'table-flipped']);
+  },
+  120_000,
+);
 
 it('installs nothing else: index-builder has no dependencies, the plugin only its TypeScript parser', () => {
   const manifest = (tarball: string) => JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'])) as Record<string, unknown>;
