@@ -112,8 +112,10 @@ async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annota
     reportPath = '';
   }
   const outputs = Object.entries(outputsOf(view.report, reportPath));
-  if (process.env.GITHUB_OUTPUT) for (const [name, value] of outputs) core.setOutput(name, value);
-  else core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  // Always through core.setOutput, so the runner and @github/local-action both see them; the plain line is for a
+  // run outside any GitHub environment, where setOutput has nowhere to write.
+  for (const [name, value] of outputs) core.setOutput(name, value);
+  if (!process.env.GITHUB_OUTPUT) core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
   for (const annotation of annotations) {
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
     emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, relative, resolve } from 'node:path';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
 import { entryLinesInScript, parseDataRegistry } from './locate.ts';
+import { runRegistryScript } from './run-script.ts';
 import { validateRegistry } from './validate.ts';
 
 export const REGISTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.yaml', '.yml'];
@@ -47,7 +46,7 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
 
   let exported: unknown;
   try {
-    exported = await importScript(absolute);
+    exported = await runRegistryScript(absolute);
   } catch (error) {
     return problem(`cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, errorLine(error, absolute));
   }
@@ -55,29 +54,6 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   const lines = entryLinesInScript(text, names);
   const { entries, problems } = validateRegistry(exported, file, (i) => lines[i] ?? lines[0] ?? 1);
   return { file, entries, problems };
-}
-
-/**
- * Runs a .ts/.js registry with jiti. `import ... from 'index-builder'` is aliased to this package's own public module,
- * so a registry works in a repository that never installed the package (the bundled Action, `npx`).
- */
-async function importScript(absolute: string): Promise<unknown> {
-  // jiti/static imports its TypeScript transform statically, so the bundler can include it; loaded only when needed.
-  const { createJiti } = await import('jiti/static');
-  const jiti = createJiti(import.meta.url, {
-    alias: { 'index-builder': publicModulePath() },
-    moduleCache: false,
-    fsCache: false,
-    interopDefault: true,
-  });
-  return jiti.import(absolute, { default: true });
-}
-
-/** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */
-function publicModulePath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, 'registry.js');
-  return existsSync(bundled) ? bundled : join(here, 'index.ts');
 }
 
 function firstLine(message: string): string {
@@ -89,6 +65,6 @@ function firstLine(message: string): string {
 function errorLine(error: unknown, absolute: string): number {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : '';
   const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
+  const match = new RegExp(`${escaped}(?:\\?[^:]*)?:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
   return match ? Number(match[1]) : 1;
 }

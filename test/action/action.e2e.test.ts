@@ -269,6 +269,8 @@ describe('other runs', () => {
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
     expect(result.stdout).toContain('| `idx_e2e_local` | `call_log` | ✅ created | 1 |');
     expect(result.stdout).toMatch(/^Outputs: created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
+    // Through core.setOutput all the same (its fallback command), which @github/local-action reads.
+    expect(result.stdout).toMatch(/^::set-output name=created::1$/m);
     // No runner reads ::add-mask:: here: printing it would show the password, not hide it.
     expect(result.stdout).not.toContain('::add-mask::');
     expect(result.stdout).not.toContain(new URL(db.url).password);

@@ -3,8 +3,8 @@
 // CONCURRENTLY / IF NOT EXISTS, and each problem reported at the property it concerns.
 import { relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { validateEntry, validateRegistry } from '../../../src/registry/validate.ts';
-import { missingKeywordsInsertion } from '../../../src/sql/safe-index-sql.ts';
+import { validateEntry, validateRegistry } from '#registry';
+import { missingKeywordsInsertion } from '#sql';
 import { decodeJsText } from '../analysis/js-strings.ts';
 import { registryArray, writtenEntries, type WrittenEntry } from '../analysis/registry-source.ts';
 import { createRule } from './create-rule.ts';
@@ -27,8 +27,8 @@ export const validRegistry = createRule<[], MessageId>({
       missingDescription:
         '{{name}}: "description" is missing; say what the index is for (index-builder prints it with every build).',
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const file = relative(context.cwd, context.filename) || context.filename;
     return {

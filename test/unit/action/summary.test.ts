@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { code, escapeText, renderSummary } from '../../src/action/summary.ts';
-import { indexResult, lockTimeout, missingTable, reportOf } from './fixtures.ts';
+import { code, escapeText, renderSummary } from '../../../src/action/summary.ts';
+import { indexResult, lockTimeout, missingTable, reportOf } from '../../action/fixtures.ts';
 
 describe('renderSummary', () => {
   it('has a heading, the counters and one row per index with status, attempts, duration and the failure reason', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../src/action/annotations.ts';
-import { ANOTHER_BUILDER_RUNNING } from '../../src/builder/build.ts';
-import { indexResult, lockTimeout, missingTable, reportOf } from './fixtures.ts';
+import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../../src/action/annotations.ts';
+import { ANOTHER_BUILDER_RUNNING } from '../../../src/builder/build.ts';
+import { indexResult, lockTimeout, missingTable, reportOf } from '../../action/fixtures.ts';
 
 describe('reportAnnotations', () => {
   it('makes a failed critical index an error, a failed other one a warning, rebuilt and drifted ones notices', () => {

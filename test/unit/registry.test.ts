@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadRegistry } from '../src/registry/load.ts';
-import { validateEntry } from '../src/registry/validate.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { validateEntry } from '../../src/registry/validate.ts';
 
 const at = { file: 'db/indexes.ts', line: 7 };
 const good = {
