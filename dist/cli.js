@@ -53306,6 +53306,40 @@ function walk(node) {
   return void 0;
 }
 
+// src/registry/problems.ts
+var PROBLEM_CODES = {
+  "unsupported-file-type": { problem: "The registry file has an extension index-builder cannot read.", fix: "Name it .ts, .mts, .cts, .js, .mjs, .cjs, .json, .yaml or .yml." },
+  "file-not-found": { problem: "The registry file does not exist.", fix: "Pass its path with --registry, or write one with `index-builder import`." },
+  "file-unreadable": { problem: "The registry file exists but cannot be read.", fix: "Give the user running index-builder read access to it." },
+  "file-syntax": { problem: "A JSON or YAML registry does not parse.", fix: "Fix the syntax at the line shown." },
+  "load-failed": { problem: "Running a .ts/.js registry threw an error.", fix: "Fix the error at the line shown; the module must run on its own." },
+  "not-an-array": { problem: "The registry does not export an array of entries.", fix: "Write `export default defineIndexes([...])` (a list at the top of a JSON/YAML file)." },
+  "entry-not-object": { problem: "An entry is not an object.", fix: "Write `{ name, sql, critical, description }`." },
+  "unknown-key": { problem: "An entry has a key index-builder does not know (often a typo).", fix: "Remove it, or spell it as one of name, sql, critical, description." },
+  "missing-name": { problem: "`name` is missing or empty.", fix: "Write the index name, as in the SQL: `name: 'idx_orders_customer'`." },
+  "missing-sql": { problem: "`sql` is missing or empty.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "invalid-critical": { problem: "`critical` is not a boolean.", fix: "Write `critical: true` or `critical: false`." },
+  "invalid-description": { problem: "`description` is not a string.", fix: "Write what the index is for as a string." },
+  "sql-syntax-error": { problem: "`sql` does not parse with the PostgreSQL parser.", fix: "Fix the statement at the sql line shown." },
+  "no-statement": { problem: "`sql` holds only comments or whitespace.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "multiple-statements": { problem: "`sql` holds more than one statement.", fix: "Keep only the CREATE INDEX; one entry per index." },
+  "not-create-index": { problem: "`sql` is not a CREATE INDEX statement.", fix: "Write a `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement; other DDL belongs in migrations." },
+  "missing-concurrently": { problem: "The statement lacks CONCURRENTLY, so the build would block writes to the table.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "missing-if-not-exists": { problem: "The statement lacks IF NOT EXISTS (or an index name), so a second run would fail.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "name-too-long": { problem: "The index name is longer than 63 bytes; PostgreSQL would silently cut it.", fix: "Choose a name of at most 63 bytes, in `name` and in `sql`." },
+  "name-mismatch": { problem: "`name` differs from the index name in `sql` (unquoted names fold to lower case).", fix: "Write the same name in both." },
+  "schema-mismatch": { problem: "`name` names a schema other than the table's; an index lives in its table's schema.", fix: "Write the table's schema in `name`, or leave the schema out." },
+  "non-immutable": { problem: "An index expression or predicate uses a function or value that is not immutable.", fix: "Use only immutable functions and values (e.g. compare with a fixed timestamptz literal, not now())." },
+  "duplicate-name": { problem: "Two entries declare the same index.", fix: "Rename one, or delete the copy." }
+};
+var PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES);
+function problemText(problem) {
+  return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
+}
+function isEntryProblem(value2) {
+  return typeof value2 === "object" && value2 !== null && "code" in value2 && "message" in value2;
+}
+
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
 function validateRegistry(registry, file, locate) {
@@ -53315,44 +53349,61 @@ function validateRegistry(registry, file, locate) {
       entries: [],
       problems: [
         {
+          code: "not-an-array",
           location: { file, line: locate(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
+          message: `the registry must be an array of index definitions, found ${found}`,
+          fix: "write: export default defineIndexes([...])"
         }
       ]
     };
   }
   const entries = [];
+  const positions = [];
   const problems = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
     const result2 = validateEntry(raw, i, location);
-    if (typeof result2 === "string") problems.push({ location, message: result2 });
-    else entries.push(result2);
+    if (isEntryProblem(result2)) {
+      problems.push({ ...result2, location, entry: i });
+    } else {
+      entries.push(result2);
+      positions.push(i);
+    }
   });
-  problems.push(...findDuplicateNames(entries));
+  problems.push(...findDuplicateNames(entries, positions));
   problems.sort((a, b) => a.location.line - b.location.line);
   return { entries, problems };
 }
 function validateEntry(raw, index, location) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
+    return { code: "entry-not-object", message: `entry ${index + 1} must be an object with name and sql`, fix: "write { name, sql, critical, description }" };
   }
   const def = raw;
   const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
+  const problem = (code, field, message, fix) => ({
+    code,
+    ...field ? { field } : {},
+    message: `${label}: ${message}`,
+    ...fix ? { fix } : {}
+  });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
-  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
+  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `an entry has ${KNOWN_KEYS.join(", ")}`);
+  if (typeof def.name !== "string" || def.name.trim() === "") {
+    return problem("missing-name", "name", '"name" must be a non-empty string', "write the index name, as in the sql");
+  }
+  if (typeof def.sql !== "string" || def.sql.trim() === "") {
+    return problem("missing-sql", "sql", '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`);
+  }
   if (def.critical !== void 0 && typeof def.critical !== "boolean") {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+    return problem("invalid-critical", "critical", `"critical" must be true or false, found ${JSON.stringify(def.critical)}`, "write critical: true or critical: false");
   }
   if (def.description !== void 0 && typeof def.description !== "string") {
-    return `${label}: "description" must be a string`;
+    return problem("invalid-description", "description", '"description" must be a string', "write what the index is for, in quotes");
   }
   const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === "string") return `${label}: ${statement}`;
+  if (!("node" in statement)) return { ...statement, field: "sql", message: `${label}: ${statement.message}` };
   const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
+  if (mistake) return { ...mistake, message: `${label}: ${mistake.message}` };
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -53375,46 +53426,74 @@ function readSingleIndexStatement(sql) {
   } catch (error) {
     if (!(error instanceof SqlSyntaxError)) throw error;
     const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
-    return `sql does not parse: ${error.message}${where}`;
+    return { code: "sql-syntax-error", message: `sql does not parse: ${error.message}${where}` };
   }
-  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
+  if (stmts.length === 0) return { code: "no-statement", message: "sql holds no statement", fix: "write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement" };
   if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
+    return {
+      code: "multiple-statements",
+      message: `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")})`,
+      fix: "an entry holds exactly one CREATE INDEX"
+    };
   }
   const statement = readIndexStatement(stmts[0].stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
+  if (!statement) {
+    return { code: "not-create-index", message: `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`, fix: "other DDL belongs in a migration" };
+  }
   return statement;
 }
 function checkStatement(name, statement) {
   const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
   const unique = statement.unique ? "UNIQUE " : "";
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
+  const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
   if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+    return { code: "missing-concurrently", field: "sql", message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`, fix: safeForm };
   }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  if (!statement.ifNotExists) return { code: "missing-if-not-exists", field: "sql", message: "sql lacks IF NOT EXISTS, so a second run would fail", fix: safeForm };
+  const bytes = Buffer.byteLength(bareName, "utf8");
+  if (bytes > MAX_IDENTIFIER_BYTES) {
+    return {
+      code: "name-too-long",
+      field: "name",
+      message: `name "${bareName}" is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`,
+      fix: `choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes, in name and in sql`
+    };
   }
   if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+    const folded = statement.indexName === bareName.toLowerCase();
+    return {
+      code: "name-mismatch",
+      field: "name",
+      message: `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded ? " (PostgreSQL folds unquoted names to lower case)" : ""}`,
+      fix: `write name: '${nameSchema ? `${nameSchema}.` : ""}${statement.indexName}', or ${folded ? `quote "${bareName}"` : "rename the index"} in sql`
+    };
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+    return {
+      code: "schema-mismatch",
+      field: "name",
+      message: `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`,
+      fix: `write name: '${statement.tableSchema}.${bareName}'`
+    };
   }
   const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  if (impure) {
+    return { code: "non-immutable", field: "sql", message: `sql ${impure}`, fix: "index expressions and predicates may only use immutable functions and values: write a fixed literal instead" };
+  }
   return void 0;
 }
-function findDuplicateNames(entries) {
+function findDuplicateNames(entries, positions) {
   const problems = [];
   entries.forEach((entry, i) => {
     const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
     if (first) {
       problems.push({
+        code: "duplicate-name",
+        field: "name",
         location: entry.location,
-        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
+        entry: positions[i],
+        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`,
+        fix: "rename one, or delete the copy"
       });
     }
   });
@@ -53439,26 +53518,30 @@ var REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json"
 async function loadRegistry(path) {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
-  const problem = (message, line = 1) => ({
+  const problem = (code, message, fix, line = 1) => ({
     file,
     entries: [],
-    problems: [{ location: { file, line }, message }]
+    problems: [{ code, location: { file, line }, message, ...fix ? { fix } : {} }]
   });
   const extension = extname(absolute).toLowerCase();
   if (!REGISTRY_EXTENSIONS.includes(extension)) {
-    return problem(`unsupported registry file type "${extension || "(none)"}"; use ${REGISTRY_EXTENSIONS.join(" ")}`);
+    return problem("unsupported-file-type", `unsupported registry file type "${extension || "(none)"}"`, `use ${REGISTRY_EXTENSIONS.join(" ")}`);
   }
   let text;
   try {
     text = await readFile(absolute, "utf8");
   } catch (error) {
     const code = error.code;
-    return problem(code === "ENOENT" ? "registry file not found" : `cannot read the registry: ${code ?? String(error)}`);
+    if (code === "ENOENT") return problem("file-not-found", "registry file not found", "pass its path with --registry, or write one with index-builder import");
+    return problem("file-unreadable", `cannot read the registry: ${code ?? String(error)}`);
   }
   if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const { doc, lines: lines2 } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
-    if (syntaxError) return problem(`not valid ${extension === ".json" ? "JSON" : "YAML"}: ${firstLine(syntaxError.message)}`, syntaxError.linePos?.[0]?.line ?? 1);
+    if (syntaxError) {
+      const format = extension === ".json" ? "JSON" : "YAML";
+      return problem("file-syntax", `not valid ${format}: ${firstLine(syntaxError.message)}`, void 0, syntaxError.linePos?.[0]?.line ?? 1);
+    }
     const { entries: entries2, problems: problems2 } = validateRegistry(doc.toJS(), file, (i) => lines2[i] ?? 1);
     return { file, entries: entries2, problems: problems2 };
   }
@@ -53466,7 +53549,7 @@ async function loadRegistry(path) {
   try {
     exported = await importScript(absolute);
   } catch (error) {
-    return problem(`cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, errorLine(error, absolute));
+    return problem("load-failed", `cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, void 0, errorLine(error, absolute));
   }
   const names = Array.isArray(exported) ? exported.map((entry) => entry?.name) : [];
   const lines = entryLinesInScript(text, names);
@@ -53498,6 +53581,27 @@ ${error.stack ?? ""}` : "";
   const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
   return match ? Number(match[1]) : 1;
+}
+
+// src/registry/problems-json.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+function problemRecords(problems) {
+  return {
+    problems: problems.map((p) => ({
+      file: p.location.file,
+      line: p.location.line,
+      code: p.code,
+      field: p.field ?? null,
+      message: p.message,
+      fix: p.fix ?? null
+    }))
+  };
+}
+async function writeProblemsJson(path, problems) {
+  await mkdir(dirname2(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(problemRecords(problems), null, 2)}
+`);
 }
 
 // src/util/duration.ts
@@ -53665,11 +53769,11 @@ function summaryLines(report) {
 }
 
 // src/report/json.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
 async function writeJsonReport(path, report) {
-  await mkdir(dirname2(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}
+  await mkdir2(dirname3(path), { recursive: true });
+  await writeFile2(path, `${JSON.stringify(report, null, 2)}
 `);
 }
 
@@ -53713,8 +53817,9 @@ async function main(argv, io = processIo) {
   const registryOption = () => new Option("-r, --registry <file>", "registry file (.ts .mts .js .mjs .json .yaml .yml)").default("db/indexes.ts");
   const urlOption = () => new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)");
   const sslCaOption = () => new Option("--ssl-ca <file>", "CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)");
-  program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).action(async (flags) => {
+  program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).addOption(new Option("--json <file>", "also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }")).action(async (flags) => {
     const registry = await loadRegistry(flags.registry);
+    if (flags.json) await writeProblemsJson(flags.json, registry.problems);
     if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
     io.out(`\u2705 ${registry.file}: ${registry.entries.length} index(es), all valid`);
   });
@@ -53770,7 +53875,7 @@ async function runBuild2(flags, io) {
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }
 function reportProblems(registry, io) {
-  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   if (registry.problems.length > 0) {
     io.err(`${registry.problems.length} problem(s) in ${registry.file}`);
     return false;

@@ -69424,6 +69424,40 @@ function walk(node) {
   return void 0;
 }
 
+// src/registry/problems.ts
+var PROBLEM_CODES = {
+  "unsupported-file-type": { problem: "The registry file has an extension index-builder cannot read.", fix: "Name it .ts, .mts, .cts, .js, .mjs, .cjs, .json, .yaml or .yml." },
+  "file-not-found": { problem: "The registry file does not exist.", fix: "Pass its path with --registry, or write one with `index-builder import`." },
+  "file-unreadable": { problem: "The registry file exists but cannot be read.", fix: "Give the user running index-builder read access to it." },
+  "file-syntax": { problem: "A JSON or YAML registry does not parse.", fix: "Fix the syntax at the line shown." },
+  "load-failed": { problem: "Running a .ts/.js registry threw an error.", fix: "Fix the error at the line shown; the module must run on its own." },
+  "not-an-array": { problem: "The registry does not export an array of entries.", fix: "Write `export default defineIndexes([...])` (a list at the top of a JSON/YAML file)." },
+  "entry-not-object": { problem: "An entry is not an object.", fix: "Write `{ name, sql, critical, description }`." },
+  "unknown-key": { problem: "An entry has a key index-builder does not know (often a typo).", fix: "Remove it, or spell it as one of name, sql, critical, description." },
+  "missing-name": { problem: "`name` is missing or empty.", fix: "Write the index name, as in the SQL: `name: 'idx_orders_customer'`." },
+  "missing-sql": { problem: "`sql` is missing or empty.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "invalid-critical": { problem: "`critical` is not a boolean.", fix: "Write `critical: true` or `critical: false`." },
+  "invalid-description": { problem: "`description` is not a string.", fix: "Write what the index is for as a string." },
+  "sql-syntax-error": { problem: "`sql` does not parse with the PostgreSQL parser.", fix: "Fix the statement at the sql line shown." },
+  "no-statement": { problem: "`sql` holds only comments or whitespace.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "multiple-statements": { problem: "`sql` holds more than one statement.", fix: "Keep only the CREATE INDEX; one entry per index." },
+  "not-create-index": { problem: "`sql` is not a CREATE INDEX statement.", fix: "Write a `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement; other DDL belongs in migrations." },
+  "missing-concurrently": { problem: "The statement lacks CONCURRENTLY, so the build would block writes to the table.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "missing-if-not-exists": { problem: "The statement lacks IF NOT EXISTS (or an index name), so a second run would fail.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "name-too-long": { problem: "The index name is longer than 63 bytes; PostgreSQL would silently cut it.", fix: "Choose a name of at most 63 bytes, in `name` and in `sql`." },
+  "name-mismatch": { problem: "`name` differs from the index name in `sql` (unquoted names fold to lower case).", fix: "Write the same name in both." },
+  "schema-mismatch": { problem: "`name` names a schema other than the table's; an index lives in its table's schema.", fix: "Write the table's schema in `name`, or leave the schema out." },
+  "non-immutable": { problem: "An index expression or predicate uses a function or value that is not immutable.", fix: "Use only immutable functions and values (e.g. compare with a fixed timestamptz literal, not now())." },
+  "duplicate-name": { problem: "Two entries declare the same index.", fix: "Rename one, or delete the copy." }
+};
+var PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES);
+function problemText(problem) {
+  return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
+}
+function isEntryProblem(value2) {
+  return typeof value2 === "object" && value2 !== null && "code" in value2 && "message" in value2;
+}
+
 // src/registry/validate.ts
 var KNOWN_KEYS = ["name", "sql", "critical", "description"];
 function validateRegistry(registry, file, locate) {
@@ -69433,44 +69467,61 @@ function validateRegistry(registry, file, locate) {
       entries: [],
       problems: [
         {
+          code: "not-an-array",
           location: { file, line: locate(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
+          message: `the registry must be an array of index definitions, found ${found}`,
+          fix: "write: export default defineIndexes([...])"
         }
       ]
     };
   }
   const entries = [];
+  const positions = [];
   const problems = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
     const result3 = validateEntry(raw, i, location);
-    if (typeof result3 === "string") problems.push({ location, message: result3 });
-    else entries.push(result3);
+    if (isEntryProblem(result3)) {
+      problems.push({ ...result3, location, entry: i });
+    } else {
+      entries.push(result3);
+      positions.push(i);
+    }
   });
-  problems.push(...findDuplicateNames(entries));
+  problems.push(...findDuplicateNames(entries, positions));
   problems.sort((a, b) => a.location.line - b.location.line);
   return { entries, problems };
 }
 function validateEntry(raw, index, location) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
+    return { code: "entry-not-object", message: `entry ${index + 1} must be an object with name and sql`, fix: "write { name, sql, critical, description }" };
   }
   const def = raw;
   const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
+  const problem = (code2, field, message, fix) => ({
+    code: code2,
+    ...field ? { field } : {},
+    message: `${label}: ${message}`,
+    ...fix ? { fix } : {}
+  });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
-  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
+  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `an entry has ${KNOWN_KEYS.join(", ")}`);
+  if (typeof def.name !== "string" || def.name.trim() === "") {
+    return problem("missing-name", "name", '"name" must be a non-empty string', "write the index name, as in the sql");
+  }
+  if (typeof def.sql !== "string" || def.sql.trim() === "") {
+    return problem("missing-sql", "sql", '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`);
+  }
   if (def.critical !== void 0 && typeof def.critical !== "boolean") {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+    return problem("invalid-critical", "critical", `"critical" must be true or false, found ${JSON.stringify(def.critical)}`, "write critical: true or critical: false");
   }
   if (def.description !== void 0 && typeof def.description !== "string") {
-    return `${label}: "description" must be a string`;
+    return problem("invalid-description", "description", '"description" must be a string', "write what the index is for, in quotes");
   }
   const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === "string") return `${label}: ${statement}`;
+  if (!("node" in statement)) return { ...statement, field: "sql", message: `${label}: ${statement.message}` };
   const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
+  if (mistake) return { ...mistake, message: `${label}: ${mistake.message}` };
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -69493,46 +69544,74 @@ function readSingleIndexStatement(sql) {
   } catch (error2) {
     if (!(error2 instanceof SqlSyntaxError)) throw error2;
     const where = error2.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error2.offset)})`;
-    return `sql does not parse: ${error2.message}${where}`;
+    return { code: "sql-syntax-error", message: `sql does not parse: ${error2.message}${where}` };
   }
-  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
+  if (stmts.length === 0) return { code: "no-statement", message: "sql holds no statement", fix: "write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement" };
   if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
+    return {
+      code: "multiple-statements",
+      message: `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")})`,
+      fix: "an entry holds exactly one CREATE INDEX"
+    };
   }
   const statement = readIndexStatement(stmts[0].stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
+  if (!statement) {
+    return { code: "not-create-index", message: `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`, fix: "other DDL belongs in a migration" };
+  }
   return statement;
 }
 function checkStatement(name, statement) {
   const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
   const unique = statement.unique ? "UNIQUE " : "";
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
+  const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
   if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+    return { code: "missing-concurrently", field: "sql", message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`, fix: safeForm };
   }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  if (!statement.ifNotExists) return { code: "missing-if-not-exists", field: "sql", message: "sql lacks IF NOT EXISTS, so a second run would fail", fix: safeForm };
+  const bytes = Buffer.byteLength(bareName, "utf8");
+  if (bytes > MAX_IDENTIFIER_BYTES) {
+    return {
+      code: "name-too-long",
+      field: "name",
+      message: `name "${bareName}" is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`,
+      fix: `choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes, in name and in sql`
+    };
   }
   if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+    const folded = statement.indexName === bareName.toLowerCase();
+    return {
+      code: "name-mismatch",
+      field: "name",
+      message: `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded ? " (PostgreSQL folds unquoted names to lower case)" : ""}`,
+      fix: `write name: '${nameSchema ? `${nameSchema}.` : ""}${statement.indexName}', or ${folded ? `quote "${bareName}"` : "rename the index"} in sql`
+    };
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+    return {
+      code: "schema-mismatch",
+      field: "name",
+      message: `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`,
+      fix: `write name: '${statement.tableSchema}.${bareName}'`
+    };
   }
   const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  if (impure) {
+    return { code: "non-immutable", field: "sql", message: `sql ${impure}`, fix: "index expressions and predicates may only use immutable functions and values: write a fixed literal instead" };
+  }
   return void 0;
 }
-function findDuplicateNames(entries) {
+function findDuplicateNames(entries, positions) {
   const problems = [];
   entries.forEach((entry, i) => {
     const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
     if (first) {
       problems.push({
+        code: "duplicate-name",
+        field: "name",
         location: entry.location,
-        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
+        entry: positions[i],
+        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`,
+        fix: "rename one, or delete the copy"
       });
     }
   });
@@ -69557,26 +69636,30 @@ var REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json"
 async function loadRegistry(path) {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
-  const problem = (message, line = 1) => ({
+  const problem = (code2, message, fix, line = 1) => ({
     file,
     entries: [],
-    problems: [{ location: { file, line }, message }]
+    problems: [{ code: code2, location: { file, line }, message, ...fix ? { fix } : {} }]
   });
   const extension = extname(absolute).toLowerCase();
   if (!REGISTRY_EXTENSIONS.includes(extension)) {
-    return problem(`unsupported registry file type "${extension || "(none)"}"; use ${REGISTRY_EXTENSIONS.join(" ")}`);
+    return problem("unsupported-file-type", `unsupported registry file type "${extension || "(none)"}"`, `use ${REGISTRY_EXTENSIONS.join(" ")}`);
   }
   let text;
   try {
     text = await readFile(absolute, "utf8");
   } catch (error2) {
     const code2 = error2.code;
-    return problem(code2 === "ENOENT" ? "registry file not found" : `cannot read the registry: ${code2 ?? String(error2)}`);
+    if (code2 === "ENOENT") return problem("file-not-found", "registry file not found", "pass its path with --registry, or write one with index-builder import");
+    return problem("file-unreadable", `cannot read the registry: ${code2 ?? String(error2)}`);
   }
   if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const { doc, lines: lines2 } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
-    if (syntaxError) return problem(`not valid ${extension === ".json" ? "JSON" : "YAML"}: ${firstLine(syntaxError.message)}`, syntaxError.linePos?.[0]?.line ?? 1);
+    if (syntaxError) {
+      const format = extension === ".json" ? "JSON" : "YAML";
+      return problem("file-syntax", `not valid ${format}: ${firstLine(syntaxError.message)}`, void 0, syntaxError.linePos?.[0]?.line ?? 1);
+    }
     const { entries: entries2, problems: problems2 } = validateRegistry(doc.toJS(), file, (i) => lines2[i] ?? 1);
     return { file, entries: entries2, problems: problems2 };
   }
@@ -69584,7 +69667,7 @@ async function loadRegistry(path) {
   try {
     exported = await importScript(absolute);
   } catch (error2) {
-    return problem(`cannot load the registry: ${firstLine(error2 instanceof Error ? error2.message : String(error2))}`, errorLine(error2, absolute));
+    return problem("load-failed", `cannot load the registry: ${firstLine(error2 instanceof Error ? error2.message : String(error2))}`, void 0, errorLine(error2, absolute));
   }
   const names = Array.isArray(exported) ? exported.map((entry) => entry?.name) : [];
   const lines = entryLinesInScript(text, names);
@@ -69814,7 +69897,7 @@ function capAnnotations(candidates, reservedErrors = 0) {
 function reportAnnotations(report, options = {}) {
   const repoPath2 = options.repoPath ?? ((file) => file);
   const would = options.dryRun === true;
-  if (report.notice && !report.cancelled) return [noticeAnnotation(report)];
+  if (report.outcome !== "completed" && report.outcome !== "cancelled") return [noticeAnnotation(report)];
   const at = (index) => ({ file: repoPath2(index.registry.file), startLine: index.registry.line });
   const failed = report.indexes.filter((index) => index.status === "failed");
   const byUrgency = [...failed.filter((i) => !isLockConflict(i)), ...failed.filter(isLockConflict)];
@@ -69844,7 +69927,7 @@ function reportAnnotations(report, options = {}) {
       message: `${orphans.length} index(es) built by index-builder are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(", ")}.`
     }
   ];
-  const cancelled = report.cancelled ? [{ level: "warning", title: "Index build cancelled", message: report.notice ?? "cancelled" }] : [];
+  const cancelled = report.outcome === "cancelled" ? [{ level: "warning", title: "Index build cancelled", message: report.notice ?? "cancelled" }] : [];
   const errors = failures.filter((a) => a.level === "error");
   const warnings = failures.filter((a) => a.level === "warning");
   return [...errors, ...cancelled, ...warnings, ...drifted, ...rebuilt, ...orphaned];
@@ -69855,8 +69938,8 @@ function oneLine(sql) {
 function problemAnnotations(problems, repoPath2 = (f) => f) {
   return problems.map((problem) => ({
     level: "error",
-    title: "Invalid index registry",
-    message: problem.message,
+    title: `Invalid index registry: ${problem.code}`,
+    message: problemText(problem),
     file: repoPath2(problem.location.file),
     startLine: problem.location.line
   }));
@@ -69875,7 +69958,7 @@ function isLockConflict(index) {
   return index.error?.sqlstate === "55P03" || index.error?.sqlstate === "40P01";
 }
 function noticeAnnotation(report) {
-  const notice2 = report.notice;
+  const notice2 = report.notice ?? `nothing was built (${report.outcome})`;
   const failed = report.indexes.filter((index) => index.status === "failed");
   if (failed.length === 0) return { level: "notice", title: "No index was built", message: notice2 };
   const critical = failed.some((index) => index.critical);
@@ -69963,6 +70046,7 @@ import { join as join2 } from "node:path";
 function outputsOf(report, reportPath) {
   const t = report.totals;
   return {
+    outcome: report.outcome,
     created: String(t.created),
     rebuilt: String(t.rebuilt),
     skipped: String(t.skipped),
@@ -70073,7 +70157,7 @@ function heading(view) {
   ].filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
   const what = parts.length > 0 ? parts.join(", ") : "no indexes in the registry";
   const criticalFailed = report.indexes.some((index) => index.status === "failed" && index.critical);
-  const emoji = criticalFailed ? "\u274C" : t.failed + t.drifted > 0 || report.notice ? "\u26A0\uFE0F" : t.deferred + t.inProgress > 0 ? "\u23F8\uFE0F" : "\u2705";
+  const emoji = criticalFailed ? "\u274C" : t.failed + t.drifted > 0 || report.outcome !== "completed" ? "\u26A0\uFE0F" : t.deferred + t.inProgress > 0 ? "\u23F8\uFE0F" : "\u2705";
   return `${emoji} ${view.dryRun ? "Index build plan (dry run, nothing was changed)" : "Index build"}: ${what}`;
 }
 function countersTable(report) {
@@ -70132,7 +70216,7 @@ function oneLine2(sql) {
   return sql.replace(/\s+/g, " ").trim();
 }
 function problemList(problems) {
-  return problems.map((p) => `- ${code(`${p.location.file}:${p.location.line}`)}: ${escapeText(p.message)}`).join("\n");
+  return problems.map((p) => `- ${code(`${p.location.file}:${p.location.line}`)} ${code(p.code)}: ${escapeText(problemText(p))}`).join("\n");
 }
 function omittedNote(omitted) {
   if (!omitted) return "";
@@ -70219,7 +70303,7 @@ async function dryRun(entries, url) {
   return planToReport(result3, entries, Date.now() - started);
 }
 async function reportInvalidRegistry(registry, failOn) {
-  for (const problem of registry.problems) info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  for (const problem of registry.problems) info(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   const notice2 = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
   const report = { outcome: "invalid-registry", indexes: [], totals: countTotals([]), notice: notice2, durationMs: 0 };
   const stepFailure = failOn === "never" ? void 0 : `the registry is invalid and fail-on is "${failOn}"`;

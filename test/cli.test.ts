@@ -88,6 +88,38 @@ describe('index-builder check', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('writes the problems as data with --json, and an empty list for a valid registry', async () => {
+    const path = join(dir, 'coded.ts');
+    await writeFile(path, `export default [\n  { name: 'idx_a', sql: 'CREATE INDEX idx_a ON leads (status)', critcal: true },\n  { name: 'idx_b', sql: 'CREATE INDEX IF NOT EXISTS idx_b ON leads (status)' },\n];\n`);
+    const json = join(dir, 'out', 'problems.json');
+    const result = await runCli(['check', '--registry', path, '--json', json]);
+    expect(result.code).toBe(1);
+    const { problems } = JSON.parse(await readFile(json, 'utf8'));
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/coded\.ts$/),
+        line: 2,
+        code: 'unknown-key',
+        field: 'critcal',
+        message: 'idx_a: unknown key "critcal"',
+        fix: 'an entry has name, sql, critical, description',
+      },
+      {
+        file: expect.stringMatching(/coded\.ts$/),
+        line: 3,
+        code: 'missing-concurrently',
+        field: 'sql',
+        message: 'idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (...)',
+      },
+    ]);
+    expect(result.stderr).toContain(`${problems[1].file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`);
+
+    const valid = await registry('valid-json.ts', [status]);
+    expect((await runCli(['check', '--registry', valid, '--json', json])).code).toBe(0);
+    expect(JSON.parse(await readFile(json, 'utf8'))).toEqual({ problems: [] });
+  });
+
   it.each([
     [['check', '--bogus'], "unknown option '--bogus'"],
     [['build', '--max-attempts', 'abc', '--database-url', 'postgres://x@localhost/db'], '"abc" is not a whole number of 1 or more'],

@@ -7757,6 +7757,40 @@ function isRegistryFile(filename, registryPath) {
 // eslint-plugin/src/rules/valid-registry.ts
 import { relative } from "node:path";
 
+// src/registry/problems.ts
+var PROBLEM_CODES = {
+  "unsupported-file-type": { problem: "The registry file has an extension index-builder cannot read.", fix: "Name it .ts, .mts, .cts, .js, .mjs, .cjs, .json, .yaml or .yml." },
+  "file-not-found": { problem: "The registry file does not exist.", fix: "Pass its path with --registry, or write one with `index-builder import`." },
+  "file-unreadable": { problem: "The registry file exists but cannot be read.", fix: "Give the user running index-builder read access to it." },
+  "file-syntax": { problem: "A JSON or YAML registry does not parse.", fix: "Fix the syntax at the line shown." },
+  "load-failed": { problem: "Running a .ts/.js registry threw an error.", fix: "Fix the error at the line shown; the module must run on its own." },
+  "not-an-array": { problem: "The registry does not export an array of entries.", fix: "Write `export default defineIndexes([...])` (a list at the top of a JSON/YAML file)." },
+  "entry-not-object": { problem: "An entry is not an object.", fix: "Write `{ name, sql, critical, description }`." },
+  "unknown-key": { problem: "An entry has a key index-builder does not know (often a typo).", fix: "Remove it, or spell it as one of name, sql, critical, description." },
+  "missing-name": { problem: "`name` is missing or empty.", fix: "Write the index name, as in the SQL: `name: 'idx_orders_customer'`." },
+  "missing-sql": { problem: "`sql` is missing or empty.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "invalid-critical": { problem: "`critical` is not a boolean.", fix: "Write `critical: true` or `critical: false`." },
+  "invalid-description": { problem: "`description` is not a string.", fix: "Write what the index is for as a string." },
+  "sql-syntax-error": { problem: "`sql` does not parse with the PostgreSQL parser.", fix: "Fix the statement at the sql line shown." },
+  "no-statement": { problem: "`sql` holds only comments or whitespace.", fix: "Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement." },
+  "multiple-statements": { problem: "`sql` holds more than one statement.", fix: "Keep only the CREATE INDEX; one entry per index." },
+  "not-create-index": { problem: "`sql` is not a CREATE INDEX statement.", fix: "Write a `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement; other DDL belongs in migrations." },
+  "missing-concurrently": { problem: "The statement lacks CONCURRENTLY, so the build would block writes to the table.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "missing-if-not-exists": { problem: "The statement lacks IF NOT EXISTS (or an index name), so a second run would fail.", fix: "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table (...)`." },
+  "name-too-long": { problem: "The index name is longer than 63 bytes; PostgreSQL would silently cut it.", fix: "Choose a name of at most 63 bytes, in `name` and in `sql`." },
+  "name-mismatch": { problem: "`name` differs from the index name in `sql` (unquoted names fold to lower case).", fix: "Write the same name in both." },
+  "schema-mismatch": { problem: "`name` names a schema other than the table's; an index lives in its table's schema.", fix: "Write the table's schema in `name`, or leave the schema out." },
+  "non-immutable": { problem: "An index expression or predicate uses a function or value that is not immutable.", fix: "Use only immutable functions and values (e.g. compare with a fixed timestamptz literal, not now())." },
+  "duplicate-name": { problem: "Two entries declare the same index.", fix: "Rename one, or delete the copy." }
+};
+var PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES);
+function problemText(problem) {
+  return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
+}
+function isEntryProblem(value) {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
 // src/sql/definition.ts
 import { createHash as createHash2 } from "node:crypto";
 var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
@@ -7865,44 +7899,61 @@ function validateRegistry(registry, file, locate) {
       entries: [],
       problems: [
         {
+          code: "not-an-array",
           location: { file, line: locate(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
+          message: `the registry must be an array of index definitions, found ${found}`,
+          fix: "write: export default defineIndexes([...])"
         }
       ]
     };
   }
   const entries = [];
+  const positions = [];
   const problems = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
     const result = validateEntry(raw, i, location);
-    if (typeof result === "string") problems.push({ location, message: result });
-    else entries.push(result);
+    if (isEntryProblem(result)) {
+      problems.push({ ...result, location, entry: i });
+    } else {
+      entries.push(result);
+      positions.push(i);
+    }
   });
-  problems.push(...findDuplicateNames(entries));
+  problems.push(...findDuplicateNames(entries, positions));
   problems.sort((a, b) => a.location.line - b.location.line);
   return { entries, problems };
 }
 function validateEntry(raw, index, location) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
+    return { code: "entry-not-object", message: `entry ${index + 1} must be an object with name and sql`, fix: "write { name, sql, critical, description }" };
   }
   const def = raw;
   const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
+  const problem = (code, field, message, fix) => ({
+    code,
+    ...field ? { field } : {},
+    message: `${label}: ${message}`,
+    ...fix ? { fix } : {}
+  });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
-  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
+  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `an entry has ${KNOWN_KEYS.join(", ")}`);
+  if (typeof def.name !== "string" || def.name.trim() === "") {
+    return problem("missing-name", "name", '"name" must be a non-empty string', "write the index name, as in the sql");
+  }
+  if (typeof def.sql !== "string" || def.sql.trim() === "") {
+    return problem("missing-sql", "sql", '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`);
+  }
   if (def.critical !== void 0 && typeof def.critical !== "boolean") {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+    return problem("invalid-critical", "critical", `"critical" must be true or false, found ${JSON.stringify(def.critical)}`, "write critical: true or critical: false");
   }
   if (def.description !== void 0 && typeof def.description !== "string") {
-    return `${label}: "description" must be a string`;
+    return problem("invalid-description", "description", '"description" must be a string', "write what the index is for, in quotes");
   }
   const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === "string") return `${label}: ${statement}`;
+  if (!("node" in statement)) return { ...statement, field: "sql", message: `${label}: ${statement.message}` };
   const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
+  if (mistake) return { ...mistake, message: `${label}: ${mistake.message}` };
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
     name: def.name,
@@ -7925,46 +7976,74 @@ function readSingleIndexStatement(sql) {
   } catch (error) {
     if (!(error instanceof SqlSyntaxError)) throw error;
     const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
-    return `sql does not parse: ${error.message}${where}`;
+    return { code: "sql-syntax-error", message: `sql does not parse: ${error.message}${where}` };
   }
-  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
+  if (stmts.length === 0) return { code: "no-statement", message: "sql holds no statement", fix: "write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement" };
   if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
+    return {
+      code: "multiple-statements",
+      message: `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")})`,
+      fix: "an entry holds exactly one CREATE INDEX"
+    };
   }
   const statement = readIndexStatement(stmts[0].stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
+  if (!statement) {
+    return { code: "not-create-index", message: `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`, fix: "other DDL belongs in a migration" };
+  }
   return statement;
 }
 function checkStatement(name, statement) {
   const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
   const unique = statement.unique ? "UNIQUE " : "";
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified2(statement)} (...)`;
+  const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified2(statement)} (...)`;
   if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+    return { code: "missing-concurrently", field: "sql", message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`, fix: safeForm };
   }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  if (!statement.ifNotExists) return { code: "missing-if-not-exists", field: "sql", message: "sql lacks IF NOT EXISTS, so a second run would fail", fix: safeForm };
+  const bytes = Buffer.byteLength(bareName, "utf8");
+  if (bytes > MAX_IDENTIFIER_BYTES) {
+    return {
+      code: "name-too-long",
+      field: "name",
+      message: `name "${bareName}" is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`,
+      fix: `choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes, in name and in sql`
+    };
   }
   if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+    const folded = statement.indexName === bareName.toLowerCase();
+    return {
+      code: "name-mismatch",
+      field: "name",
+      message: `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded ? " (PostgreSQL folds unquoted names to lower case)" : ""}`,
+      fix: `write name: '${nameSchema ? `${nameSchema}.` : ""}${statement.indexName}', or ${folded ? `quote "${bareName}"` : "rename the index"} in sql`
+    };
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+    return {
+      code: "schema-mismatch",
+      field: "name",
+      message: `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`,
+      fix: `write name: '${statement.tableSchema}.${bareName}'`
+    };
   }
   const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  if (impure) {
+    return { code: "non-immutable", field: "sql", message: `sql ${impure}`, fix: "index expressions and predicates may only use immutable functions and values: write a fixed literal instead" };
+  }
   return void 0;
 }
-function findDuplicateNames(entries) {
+function findDuplicateNames(entries, positions) {
   const problems = [];
   entries.forEach((entry, i) => {
     const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
     if (first) {
       problems.push({
+        code: "duplicate-name",
+        field: "name",
         location: entry.location,
-        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
+        entry: positions[i],
+        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`,
+        fix: "rename one, or delete the copy"
       });
     }
   });
@@ -8086,7 +8165,7 @@ var validRegistry = createRule({
             continue;
           }
           const result = validateEntry(entry.value, index, { file, line: entry.line });
-          if (typeof result === "string") reportProblem(context, entry, result);
+          if (isEntryProblem(result)) reportProblem(context, entry, result);
           else if (!result.description?.trim()) reportMissingDescription(context, entry);
         }
         reportDuplicates(context, entries.map(({ entry }) => entry), file);
@@ -8094,12 +8173,12 @@ var validRegistry = createRule({
     };
   }
 });
-function reportProblem(context, entry, message) {
+function reportProblem(context, entry, problem) {
   context.report({
-    node: nodeFor(entry, message),
+    node: nodeFor(entry, problem),
     messageId: "invalidEntry",
-    data: { message },
-    fix: keywordFix(entry, message)
+    data: { message: problemText(problem) },
+    fix: problem.code === "missing-concurrently" || problem.code === "missing-if-not-exists" ? keywordFix(entry) : null
   });
 }
 function reportMissingDescription(context, entry) {
@@ -8118,19 +8197,17 @@ function reportDuplicates(context, entries, file) {
     (i) => known[i]?.line ?? 1
   );
   for (const problem of problems) {
-    if (!problem.message.includes(": duplicate name;")) continue;
-    const entry = known.find((candidate) => candidate.line === problem.location.line && problem.message.startsWith(`${String(candidate.value.name)}:`));
-    if (entry) context.report({ node: entry.properties.get("name").value, messageId: "invalidEntry", data: { message: problem.message } });
+    const entry = problem.entry === void 0 ? void 0 : known[problem.entry];
+    if (problem.code !== "duplicate-name" || !entry) continue;
+    context.report({ node: nodeFor(entry, problem), messageId: "invalidEntry", data: { message: problemText(problem) } });
   }
 }
-function nodeFor(entry, message) {
-  const unknownKey = /: unknown key "([^"]+)"/.exec(message)?.[1];
-  if (unknownKey !== void 0) return entry.properties.get(unknownKey)?.key ?? entry.node;
-  const subject = /^[^:]*: "?(name|sql|critical|description)\b/.exec(message)?.[1];
-  return subject && entry.properties.get(subject)?.value || entry.node;
+function nodeFor(entry, problem) {
+  const property2 = problem.field === void 0 ? void 0 : entry.properties.get(problem.field);
+  if (!property2) return entry.node;
+  return problem.code === "unknown-key" ? property2.key : property2.value;
 }
-function keywordFix(entry, message) {
-  if (!/: sql lacks (CONCURRENTLY|IF NOT EXISTS)\b/.test(message)) return null;
+function keywordFix(entry) {
   const node = entry.properties.get("sql")?.value;
   if (!node) return null;
   let raw;

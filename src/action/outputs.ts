@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../report/types.ts';
 
-export const OUTPUT_NAMES = ['created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
+export const OUTPUT_NAMES = ['outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export function outputsOf(report: Report, reportPath: string): Record<OutputName, string> {
   const t = report.totals;
   return {
+    outcome: report.outcome,
     created: String(t.created),
     rebuilt: String(t.rebuilt),
     skipped: String(t.skipped),
