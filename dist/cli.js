@@ -1224,7 +1224,7 @@ var require_command = __commonJS({
     var { Help: Help2, stripColor } = require_help();
     var { Option: Option2, DualOptions } = require_option();
     var { suggestSimilar } = require_suggestSimilar();
-    var Command2 = class _Command extends EventEmitter {
+    var Command3 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -3452,7 +3452,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return true;
       return void 0;
     }
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.useColor = useColor;
   }
 });
@@ -3461,15 +3461,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
 var require_commander = __commonJS({
   "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
-    var { Command: Command2 } = require_command();
+    var { Command: Command3 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
-    exports.program = new Command2();
-    exports.createCommand = (name) => new Command2(name);
+    exports.program = new Command3();
+    exports.createCommand = (name) => new Command3(name);
     exports.createOption = (flags, description) => new Option2(flags, description);
     exports.createArgument = (name, description) => new Argument2(name, description);
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.Option = Option2;
     exports.Argument = Argument2;
     exports.Help = Help2;
@@ -13245,7 +13245,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -13274,7 +13274,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -13284,7 +13284,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -13306,7 +13306,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -13358,7 +13358,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -13499,7 +13499,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value: value2 }) {
@@ -13535,7 +13535,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -13602,12 +13602,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -13632,7 +13632,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -13699,7 +13699,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -15060,7 +15060,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -15075,7 +15075,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -15097,7 +15097,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -15105,7 +15105,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -17241,7 +17241,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -17294,7 +17294,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -19024,7 +19024,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value2, replacer, options) {
+    function stringify2(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -19049,7 +19049,7 @@ var require_public_api = __commonJS({
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -22083,7 +22083,7 @@ var require_jiti = __commonJS({
         }
         const isAbsolute = function(e3) {
           return ze.test(e3);
-        }, extname2 = function(e3) {
+        }, extname3 = function(e3) {
           if (".." === e3) return "";
           const t3 = Ye.exec(pathe_M_eThtNZ_normalizeWindowsPath(e3));
           return t3 && t3[1] || "";
@@ -22785,7 +22785,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
           }
           const a2 = jitiResolve(e3, t3, i2);
           if (!a2 && i2.try) return;
-          const c2 = extname2(a2);
+          const c2 = extname3(a2);
           if (".json" === c2) {
             debug(e3, "[json]", a2);
             const t4 = e3.nativeRequire(a2);
@@ -22857,7 +22857,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
           return i2.startsWith("#!") && (i2 = "// " + i2), i2;
         }
         function eval_evalModule(t3, i2, n2 = {}) {
-          const a2 = n2.id || (n2.filename ? basename(n2.filename) : `_jitiEval.${n2.ext || (n2.async ? "mjs" : "js")}`), c2 = n2.filename || jitiResolve(t3, a2, { async: n2.async }), l2 = n2.ext || extname2(c2), y2 = n2.cache || t3.parentCache || {}, E2 = /\.[cm]?tsx?$/.test(l2), w2 = ".mjs" === l2 || ".js" === l2 && "module" === (function(e3) {
+          const a2 = n2.id || (n2.filename ? basename(n2.filename) : `_jitiEval.${n2.ext || (n2.async ? "mjs" : "js")}`), c2 = n2.filename || jitiResolve(t3, a2, { async: n2.async }), l2 = n2.ext || extname3(c2), y2 = n2.cache || t3.parentCache || {}, E2 = /\.[cm]?tsx?$/.test(l2), w2 = ".mjs" === l2 || ".js" === l2 && "module" === (function(e3) {
             for (; e3 && "." !== e3 && "/" !== e3; ) {
               e3 = pathe_M_eThtNZ_join(e3, "..");
               try {
@@ -22905,7 +22905,7 @@ Default "index" lookups for the main are deprecated for ES modules.`, "Deprecati
                     (0, $e.mkdirSync)(n4, { recursive: true });
                   } catch {
                   }
-                  const a4 = pathe_M_eThtNZ_join(n4, `${basename(i6, extname2(i6))}-${Date.now()}-${Math.random().toString(36).slice(2)}.mjs`);
+                  const a4 = pathe_M_eThtNZ_join(n4, `${basename(i6, extname3(i6))}-${Date.now()}-${Math.random().toString(36).slice(2)}.mjs`);
                   return (0, $e.writeFileSync)(a4, t5), a4;
                 })(l3, n3), debug(t4, "[esm]", "[tempfile]", c4), a3(pathToFileURL(c4))), E3 = y3 ? a3(y3).catch((e3) => {
                   if ("ENAMETOOLONG" !== e3?.code) throw e3;
@@ -52577,12 +52577,13 @@ function nodeType(node) {
 
 // src/sql/definition.ts
 var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+var COMPARE_NOISE = /* @__PURE__ */ new Set([...NOISE, "list_start", "list_end", "rexpr_list_start", "rexpr_list_end"]);
 function definitionFingerprint(sql) {
   const tree = parseSql(sql)[0]?.stmt;
   return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
 }
-function sameDefinition(catalogSql, registrySql) {
-  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql));
+function sameDefinition(catalogSql, registrySql2) {
+  return JSON.stringify(comparable(catalogSql)) === JSON.stringify(comparable(registrySql2));
 }
 function comparable(sql) {
   const tree = parseSql(sql)[0]?.stmt;
@@ -52591,7 +52592,7 @@ function comparable(sql) {
   stmt.accessMethod ??= "btree";
   const relation = stmt.relation;
   if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
+  return strip(foldLiteralCasts(stmt), COMPARE_NOISE);
 }
 function foldLiteralCasts(node) {
   if (Array.isArray(node)) return node.map(foldLiteralCasts);
@@ -52761,6 +52762,23 @@ function isPunctuation(token, text) {
 
 // src/sql/safe-index-sql.ts
 var MAX_IDENTIFIER_BYTES = 63;
+function missingKeywordsInsertion(sql) {
+  const tokens = codeTokens(scanTokens(sql) ?? []);
+  const index = indexKeyword(tokens);
+  if (index === -1) return void 0;
+  const concurrently = isKeyword(tokens[index + 1], "CONCURRENTLY");
+  const after = concurrently ? index + 2 : index + 1;
+  const ifNotExists = isKeyword(tokens[after], "IF") && isKeyword(tokens[after + 1], "NOT") && isKeyword(tokens[after + 2], "EXISTS");
+  if (concurrently && ifNotExists) return void 0;
+  const anchor = tokens[concurrently ? index + 1 : index];
+  const text = `${concurrently ? "" : " CONCURRENTLY"}${ifNotExists ? "" : " IF NOT EXISTS"}`;
+  return { offset: anchor.end, text };
+}
+function indexKeyword(tokens) {
+  if (!isKeyword(tokens[0], "CREATE")) return -1;
+  const at = isKeyword(tokens[1], "UNIQUE") ? 2 : 1;
+  return isKeyword(tokens[at], "INDEX") ? at : -1;
+}
 function quoteIdentifier(name) {
   if (/^[a-z_][a-z0-9_$]*$/.test(name)) {
     const tokens = scanTokens(name);
@@ -53777,6 +53795,177 @@ async function writeJsonReport(path, report) {
 `);
 }
 
+// src/import/import-registry.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+
+// src/import/catalog.ts
+var INDEXES_QUERY = `
+SELECT n.nspname AS schema, i.relname AS name, t.relname AS table,
+       pg_get_indexdef(i.oid) AS definition,
+       obj_description(i.oid, 'pg_class') AS comment,
+       x.indisvalid AND x.indisready AS valid,
+       n.nspname = current_schema() AS in_current_schema
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_class t ON t.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = i.relnamespace
+WHERE NOT x.indisprimary
+  AND t.relkind IN ('r', 'p', 'm')
+  AND NOT i.relispartition
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_constraint c
+    WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid AND c.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_depend d
+    WHERE d.classid = 'pg_class'::regclass AND d.objid IN (x.indexrelid, x.indrelid) AND d.deptype = 'e')
+  AND (cardinality($1::text[]) = 0 OR n.nspname = ANY ($1))
+  AND (cardinality($2::text[]) = 0 OR t.relname = ANY ($2) OR n.nspname || '.' || t.relname = ANY ($2))
+ORDER BY n.nspname, t.relname, i.relname`;
+async function readIndexes(client, filter) {
+  const { rows } = await client.query(INDEXES_QUERY, [filter.schemas, filter.tables]);
+  return rows.map((row) => ({
+    schema: row.schema,
+    name: row.name,
+    table: row.table,
+    definition: row.definition,
+    comment: row.comment,
+    valid: row.valid,
+    inCurrentSchema: row.in_current_schema
+  }));
+}
+
+// src/import/entries.ts
+function entryFor(index) {
+  const description = descriptionOf(index.comment);
+  return {
+    name: index.inCurrentSchema ? index.name : `${index.schema}.${index.name}`,
+    sql: registrySql(index.definition),
+    critical: false,
+    ...description ? { description } : {}
+  };
+}
+function registrySql(definition) {
+  let sql = definition;
+  const tokens = codeTokens(scanTokens(sql) ?? []);
+  const on = tokens.findIndex((token) => isKeyword(token, "ON"));
+  const only = tokens[on + 1];
+  if (on !== -1 && only && isKeyword(only, "ONLY")) sql = sql.slice(0, only.start) + sql.slice(only.end).trimStart();
+  const insertion = missingKeywordsInsertion(sql);
+  if (insertion) sql = sql.slice(0, insertion.offset) + insertion.text + sql.slice(insertion.offset);
+  return sql;
+}
+function descriptionOf(comment) {
+  if (!comment) return void 0;
+  const text = recordedFingerprint(comment) ? comment.replace(/\s*\[index-builder [0-9a-f]{16}\]\s*$/, "") : comment;
+  return text.trim() || void 0;
+}
+
+// src/import/render.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+import { extname as extname2 } from "node:path";
+var IMPORT_FORMATS = { ".ts": "ts", ".json": "json", ".yaml": "yaml", ".yml": "yaml" };
+function formatOf(path) {
+  return IMPORT_FORMATS[extname2(path).toLowerCase()];
+}
+function renderRegistry(entries, format, header) {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(entries, null, 2)}
+`;
+    case "yaml":
+      return `# ${header}
+${entries.length === 0 ? "[]\n" : (0, import_yaml2.stringify)(entries, { lineWidth: 0 })}`;
+    case "ts":
+      return renderTypeScript(entries, header);
+  }
+}
+function renderTypeScript(entries, header) {
+  const items = entries.map((entry) => {
+    const lines = [`    name: ${jsString(entry.name)},`, `    sql: ${jsString(entry.sql)},`, `    critical: ${entry.critical === true},`];
+    if (entry.description !== void 0) lines.push(`    description: ${jsString(entry.description)},`);
+    return `  {
+${lines.join("\n")}
+  },`;
+  });
+  return `// ${header}
+import { defineIndexes } from 'index-builder';
+
+export default defineIndexes([
+${items.join("\n")}${items.length ? "\n" : ""}]);
+`;
+}
+function jsString(value2) {
+  const escaped = value2.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `'${escaped}'`;
+}
+
+// src/import/import-registry.ts
+var ImportError = class extends Error {
+};
+function alreadyExists(output) {
+  return new ImportError(`${output} already exists; pass --force to overwrite it, or choose another --output`);
+}
+async function importRegistry(options) {
+  const format = formatOf(options.output);
+  if (!format) {
+    throw new ImportError(`cannot write "${options.output}": the output's extension says the format; use ${Object.keys(IMPORT_FORMATS).join(" ")}`);
+  }
+  if (!options.force && existsSync2(options.output)) throw alreadyExists(options.output);
+  const client = await connect(options.url);
+  let indexes;
+  try {
+    indexes = await readIndexes(client, options.filter);
+  } finally {
+    await disconnect(client);
+  }
+  const entries = indexes.filter((index) => index.valid).map(entryFor);
+  const { problems } = validateRegistry(entries, options.output, (i) => i + 1);
+  const header = `Imported from ${describeTarget(options.url)} by index-builder import; review each entry, then run index-builder check.`;
+  const text = renderRegistry(entries, format, header);
+  await mkdir3(dirname4(options.output), { recursive: true });
+  try {
+    await writeFile3(options.output, text, { flag: options.force ? "w" : "wx" });
+  } catch (error) {
+    throw error.code === "EEXIST" ? alreadyExists(options.output) : error;
+  }
+  return {
+    imported: entries.length,
+    invalid: indexes.filter((index) => !index.valid).map((index) => `${index.schema}.${index.name}`),
+    undescribed: entries.filter((entry) => entry.description === void 0).length,
+    problems: problems.map(problemText)
+  };
+}
+
+// src/cli/import-command.ts
+var EXIT_FAILED = 1;
+var EXIT_USAGE = 2;
+function collectNames(value2, previous) {
+  return [...previous, ...value2.split(",").map((name) => name.trim()).filter(Boolean)];
+}
+function addImportCommand(program2, io, done) {
+  program2.command("import").description("write a registry from the database's existing indexes (primary keys, constraints' indexes and system schemas left out)").addOption(new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL)")).addOption(new Option("--ssl-ca <file>", "CA certificate to verify the server with")).addOption(new Option("-o, --output <file>", "registry to write; its extension says the format: .ts .json .yaml .yml").default("db/indexes.ts")).addOption(new Option("--force", "overwrite the output file if it exists").default(false)).addOption(new Option("--schema <names>", "only these schemas; repeat the option or separate names with commas").default([]).argParser(collectNames)).addOption(new Option("--table <names>", "only these tables (table or schema.table); repeat the option or separate names with commas").default([]).argParser(collectNames)).action(async (flags) => {
+    const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
+    try {
+      const result2 = await importRegistry({ url, output: flags.output, force: flags.force, filter: { schemas: flags.schema, tables: flags.table } });
+      io.out(`\u2705 Wrote ${result2.imported} index(es) to ${flags.output}`);
+      if (result2.invalid.length > 0) {
+        io.out(`\u26A0\uFE0F  Left out ${result2.invalid.length} invalid index(es), left by a failed build: ${result2.invalid.join(", ")}; drop them (DROP INDEX CONCURRENTLY) or let build rebuild them once declared`);
+      }
+      if (result2.undescribed > 0) io.out(`\u2139\uFE0F  ${result2.undescribed} entry(ies) have no description (the index has no comment): say what each index is for`);
+      for (const problem of result2.problems) io.err(`\u26A0\uFE0F  ${problem}`);
+      io.out(`Next: review ${flags.output}, then run index-builder check and index-builder plan`);
+      done(result2.problems.length > 0 ? 1 : 0);
+    } catch (error) {
+      io.err(`index-builder: ${error instanceof ImportError ? error.message : describeError(error, url)}`);
+      done(error instanceof ImportError ? EXIT_USAGE : EXIT_FAILED);
+    }
+  });
+}
+
 // src/cli/options.ts
 function durationOption(value2) {
   try {
@@ -53802,8 +53991,8 @@ function oneOf(value2, allowed) {
 
 // src/cli/main.ts
 var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_USAGE = 2;
+var EXIT_FAILED2 = 1;
+var EXIT_USAGE2 = 2;
 var processIo = {
   out: (line) => process.stdout.write(`${line}
 `),
@@ -53820,33 +54009,34 @@ async function main(argv, io = processIo) {
   program2.command("check").description("validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid").addOption(registryOption()).addOption(new Option("--json <file>", "also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }")).action(async (flags) => {
     const registry = await loadRegistry(flags.registry);
     if (flags.json) await writeProblemsJson(flags.json, registry.problems);
-    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED2);
     io.out(`\u2705 ${registry.file}: ${registry.entries.length} index(es), all valid`);
   });
   program2.command("plan").description("show what build would do for each index; changes nothing").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).action(async (flags) => {
     const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
     const registry = await loadRegistry(flags.registry);
-    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+    if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED2);
     const result2 = await plan(registry.entries, url);
     for (const line of result2.lines) io.out(line);
-    if (result2.error) exitCode = EXIT_FAILED;
+    if (result2.error) exitCode = EXIT_FAILED2;
   });
   program2.command("build").description("create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise").addOption(registryOption()).addOption(urlOption()).addOption(sslCaOption()).addOption(new Option("--lock-timeout <duration>", "lock_timeout for each attempt").default(DEFAULTS.lockTimeoutMs, "5min").argParser(durationOption)).addOption(new Option("--max-attempts <n>", "attempts per index on lock conflicts").default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption)).addOption(new Option("--statement-timeout <duration>", "statement_timeout for each build (0: none)").default(0).argParser(durationOption)).addOption(new Option("--time-budget <duration>", "start no new build after this long; the rest are deferred").argParser(durationOption)).addOption(new Option("--progress-interval <duration>", "how often to print build progress").default(DEFAULTS.progressIntervalMs, "10s").argParser(durationOption)).addOption(new Option("--fail-on <when>", "exit 1 when: never, a critical index failed, any index failed").default("never").argParser(failOnOption)).addOption(new Option("--on-drift <what>", "a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap").default("report").argParser(onDriftOption)).addOption(new Option("--prune", "drop indexes index-builder created that the registry no longer declares").default(false)).addOption(new Option("--json <file>", "write the report as JSON")).action(async (flags) => {
     exitCode = await runBuild2(flags, io);
   });
+  addImportCommand(program2, io, (code) => void (exitCode = code));
   try {
     await program2.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE2;
     }
     if (error instanceof DatabaseUrlError) {
       io.err(`index-builder: ${error.message}`);
-      return EXIT_USAGE;
+      return EXIT_USAGE2;
     }
     io.err(`index-builder: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT_FAILED;
+    return EXIT_FAILED2;
   }
 }
 async function runBuild2(flags, io) {
@@ -53854,7 +54044,7 @@ async function runBuild2(flags, io) {
   const registry = await loadRegistry(flags.registry);
   if (!reportProblems(registry, io)) {
     io.err("Nothing was built: fix the registry first (index-builder check).");
-    return flags.failOn === "never" ? EXIT_OK : EXIT_FAILED;
+    return flags.failOn === "never" ? EXIT_OK : EXIT_FAILED2;
   }
   const events = consoleEvents(io.out);
   io.signal?.addEventListener("abort", () => events.cancelling(String(io.signal?.reason)));
@@ -53872,7 +54062,7 @@ async function runBuild2(flags, io) {
   });
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.outcome === "another-builder") return EXIT_OK;
-  return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+  return shouldFail(report, flags.failOn) ? EXIT_FAILED2 : EXIT_OK;
 }
 function reportProblems(registry, io) {
   for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);

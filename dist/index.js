@@ -68695,6 +68695,7 @@ function nodeType(node) {
 
 // src/sql/definition.ts
 var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+var COMPARE_NOISE = /* @__PURE__ */ new Set([...NOISE, "list_start", "list_end", "rexpr_list_start", "rexpr_list_end"]);
 function definitionFingerprint(sql) {
   const tree = parseSql(sql)[0]?.stmt;
   return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
@@ -68709,7 +68710,7 @@ function comparable(sql) {
   stmt.accessMethod ??= "btree";
   const relation = stmt.relation;
   if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
+  return strip(foldLiteralCasts(stmt), COMPARE_NOISE);
 }
 function foldLiteralCasts(node) {
   if (Array.isArray(node)) return node.map(foldLiteralCasts);

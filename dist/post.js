@@ -68428,6 +68428,7 @@ function nodeType(node) {
 
 // src/sql/definition.ts
 var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+var COMPARE_NOISE = /* @__PURE__ */ new Set([...NOISE, "list_start", "list_end", "rexpr_list_start", "rexpr_list_end"]);
 function definitionFingerprint(sql) {
   const tree = parseSql(sql)[0]?.stmt;
   return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);

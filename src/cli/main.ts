@@ -9,6 +9,7 @@ import { writeProblemsJson } from '../registry/problems-json.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
+import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
 
 export const EXIT_OK = 0;
@@ -104,6 +105,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (flags: BuildFlags) => {
       exitCode = await runBuild(flags, io);
     });
+
+  addImportCommand(program, io, (code) => void (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

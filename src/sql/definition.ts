@@ -4,6 +4,11 @@ import { parseSql, type Node } from './parser.ts';
 
 /** Parse-tree fields that say nothing about the index's content. */
 const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'if_not_exists']);
+/**
+ * Offsets of list brackets (`ARRAY[...]`, `IN (...)`) in the text: inserting CONCURRENTLY IF NOT EXISTS moves them.
+ * Ignored when comparing with the catalog; not (yet) in the fingerprint, so that recorded marks stay valid.
+ */
+const COMPARE_NOISE = new Set([...NOISE, 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
 
 /**
  * A short hash of a registry statement's meaning: blind to whitespace, comments, keyword case, CONCURRENTLY and
@@ -29,7 +34,7 @@ function comparable(sql: string): unknown {
   stmt.accessMethod ??= 'btree';
   const relation = stmt.relation as Record<string, unknown> | undefined;
   if (relation) stmt.relation = { relname: relation.relname };
-  return strip(foldLiteralCasts(stmt), NOISE);
+  return strip(foldLiteralCasts(stmt), COMPARE_NOISE);
 }
 
 /** `'x'::text` → `'x'`: the catalog spells out the type a bare literal already resolved to. */
