@@ -47,7 +47,7 @@ describe('index-builder --help', () => {
   it('lists the commands and each command its options', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\]/);
+    expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\][\s\S]*import \[options\]/);
     const help = await runCli(['build', '--help']);
     for (const option of ['--registry', '--database-url', '--lock-timeout', '--max-attempts', '--statement-timeout', '--time-budget', '--progress-interval', '--fail-on', '--json']) {
       expect(help.stdout).toContain(option);

@@ -175,6 +175,11 @@ describe('index-builder import', () => {
 
     expect((await runCli(['check', '--registry', output])).code).toBe(0);
 
+    const plan = await runCli(['plan', '--registry', output, '--database-url', db.url]);
+    const planned = plan.stdout.split('\n').filter((line) => line.startsWith('  '));
+    expect(planned).toHaveLength(EXPECTED.length);
+    expect(planned.filter((line) => !line.endsWith('would adopt it'))).toEqual([]);
+
     const report = join(dir, 'adopt.json');
     const build = await runCli(['build', '--registry', output, '--database-url', db.url, '--json', report]);
     expect(build.code).toBe(0);
