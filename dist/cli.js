@@ -53405,7 +53405,7 @@ function validateEntry(raw, index, location) {
     ...fix ? { fix } : {}
   });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `an entry has ${KNOWN_KEYS.join(", ")}`);
+  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `remove it, or write one of ${KNOWN_KEYS.join(", ")}`);
   if (typeof def.name !== "string" || def.name.trim() === "") {
     return problem("missing-name", "name", '"name" must be a non-empty string', "write the index name, as in the sql");
   }
@@ -53953,7 +53953,9 @@ function addImportCommand(program2, io, done) {
       const result2 = await importRegistry({ url, output: flags.output, force: flags.force, filter: { schemas: flags.schema, tables: flags.table } });
       io.out(`\u2705 Wrote ${result2.imported} index(es) to ${flags.output}`);
       if (result2.invalid.length > 0) {
-        io.out(`\u26A0\uFE0F  Left out ${result2.invalid.length} invalid index(es), left by a failed build: ${result2.invalid.join(", ")}; drop them (DROP INDEX CONCURRENTLY) or let build rebuild them once declared`);
+        io.out(
+          `\u26A0\uFE0F  Left out ${result2.invalid.length} invalid index(es) (a CREATE INDEX CONCURRENTLY that failed or is still running): ${result2.invalid.join(", ")}; declare the ones you want and build rebuilds them, or DROP INDEX CONCURRENTLY the others`
+        );
       }
       if (result2.undescribed > 0) io.out(`\u2139\uFE0F  ${result2.undescribed} entry(ies) have no description (the index has no comment): say what each index is for`);
       for (const problem of result2.problems) io.err(`\u26A0\uFE0F  ${problem}`);

@@ -69506,7 +69506,7 @@ function validateEntry(raw, index, location) {
     ...fix ? { fix } : {}
   });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `an entry has ${KNOWN_KEYS.join(", ")}`);
+  if (unknownKey) return problem("unknown-key", unknownKey, `unknown key "${unknownKey}"`, `remove it, or write one of ${KNOWN_KEYS.join(", ")}`);
   if (typeof def.name !== "string" || def.name.trim() === "") {
     return problem("missing-name", "name", '"name" must be a non-empty string', "write the index name, as in the sql");
   }

@@ -152,7 +152,7 @@ describe('index-builder import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`✅ Wrote ${EXPECTED.length} index(es) to ${output}`);
-    expect(result.stdout).toContain('Left out 1 invalid index(es), left by a failed build: public.idx_orders_dup_status');
+    expect(result.stdout).toContain('Left out 1 invalid index(es) (a CREATE INDEX CONCURRENTLY that failed or is still running): public.idx_orders_dup_status;');
 
     const text = await readFile(output, 'utf8');
     expect(text).toContain("import { defineIndexes } from 'index-builder';");

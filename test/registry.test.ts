@@ -91,7 +91,7 @@ describe('validateEntry', () => {
   it.each([
     [{ ...good, critical: 'yes' }, 'invalid-critical', 'critical', 'idx_leads_status: "critical" must be true or false, found "yes"; write critical: true or critical: false'],
     [{ ...good, description: 42 }, 'invalid-description', 'description', 'idx_leads_status: "description" must be a string; write what the index is for, in quotes'],
-    [{ ...good, critcal: true }, 'unknown-key', 'critcal', 'idx_leads_status: unknown key "critcal"; an entry has name, sql, critical, description'],
+    [{ ...good, critcal: true }, 'unknown-key', 'critcal', 'idx_leads_status: unknown key "critcal"; remove it, or write one of name, sql, critical, description'],
     [{ sql: good.sql }, 'missing-name', 'name', 'entry 1: "name" must be a non-empty string; write the index name, as in the sql'],
     [{ name: 'idx_a' }, 'missing-sql', 'sql', 'idx_a: "sql" must be a non-empty string; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON ... (...)'],
     ['CREATE INDEX ...', 'entry-not-object', undefined, 'entry 1 must be an object with name and sql; write { name, sql, critical, description }'],

@@ -132,7 +132,7 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: unknown key "concurrently"; an entry has name, sql, critical, description' },
+          data: { message: 'idx_leads_status: unknown key "concurrently"; remove it, or write one of name, sql, critical, description' },
           ...at(unknownKey, 'concurrently'),
         },
       ],

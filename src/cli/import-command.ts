@@ -44,7 +44,10 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
         const result = await importRegistry({ url, output: flags.output, force: flags.force, filter: { schemas: flags.schema, tables: flags.table } });
         io.out(`✅ Wrote ${result.imported} index(es) to ${flags.output}`);
         if (result.invalid.length > 0) {
-          io.out(`⚠️  Left out ${result.invalid.length} invalid index(es), left by a failed build: ${result.invalid.join(', ')}; drop them (DROP INDEX CONCURRENTLY) or let build rebuild them once declared`);
+          io.out(
+            `⚠️  Left out ${result.invalid.length} invalid index(es) (a CREATE INDEX CONCURRENTLY that failed or is still running): ${result.invalid.join(', ')}; ` +
+              'declare the ones you want and build rebuilds them, or DROP INDEX CONCURRENTLY the others',
+          );
         }
         if (result.undescribed > 0) io.out(`ℹ️  ${result.undescribed} entry(ies) have no description (the index has no comment): say what each index is for`);
         for (const problem of result.problems) io.err(`⚠️  ${problem}`);

@@ -259,7 +259,7 @@ describe('other runs', () => {
     expect(result.stdout).toContain('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
     expect(result.stdout).toContain('| `idx_e2e_local` | `call_log` | ✅ created | 1 |');
-    expect(result.stdout).toMatch(/^Outputs: created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
+    expect(result.stdout).toMatch(/^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
     // No runner reads ::add-mask:: here: printing it would show the password, not hide it.
     expect(result.stdout).not.toContain('::add-mask::');
     expect(result.stdout).not.toContain(new URL(db.url).password);
