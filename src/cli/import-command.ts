@@ -17,7 +17,7 @@ interface ImportFlags {
   databaseUrl?: string;
   sslCa?: string;
   output: string;
-  force: boolean;
+  force?: boolean;
   schema: string[];
   table: string[];
 }
@@ -35,13 +35,13 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
     .addOption(new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)'))
     .addOption(new Option('--ssl-ca <file>', 'CA certificate to verify the server with'))
     .addOption(new Option('-o, --output <file>', 'registry to write; its extension says the format: .ts .json .yaml .yml').default('db/indexes.ts'))
-    .addOption(new Option('--force', 'overwrite the output file if it exists').default(false))
-    .addOption(new Option('--schema <names>', 'only these schemas; repeat the option or separate names with commas').default([]).argParser(collectNames))
-    .addOption(new Option('--table <names>', 'only these tables (table or schema.table); repeat the option or separate names with commas').default([]).argParser(collectNames))
+    .addOption(new Option('--force', 'overwrite the output file if it exists'))
+    .addOption(new Option('--schema <names>', 'only these schemas; repeat the option or separate names with commas').default([], 'all but system schemas').argParser(collectNames))
+    .addOption(new Option('--table <names>', 'only these tables (table or schema.table); repeat the option or separate names with commas').default([], 'all').argParser(collectNames))
     .action(async (flags: ImportFlags) => {
       const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
       try {
-        const result = await importRegistry({ url, output: flags.output, force: flags.force, filter: { schemas: flags.schema, tables: flags.table } });
+        const result = await importRegistry({ url, output: flags.output, force: flags.force === true, filter: { schemas: flags.schema, tables: flags.table } });
         io.out(`✅ Wrote ${result.imported} index(es) to ${flags.output}`);
         if (result.invalid.length > 0) {
           io.out(
