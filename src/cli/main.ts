@@ -5,10 +5,13 @@ import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connec
 import { plan } from '../builder/plan.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
+import { problemText } from '../registry/problems.ts';
+import { writeProblemsJson } from '../registry/problems-json.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, runFleetBuild, type FleetFlags } from './fleet-command.ts';
+import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
 
 export const EXIT_OK = 0;
@@ -67,8 +70,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('check')
     .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
     .addOption(registryOption())
-    .action(async (flags: { registry: string }) => {
+    .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
+    .action(async (flags: { registry: string; json?: string }) => {
       const registry = await loadRegistry(flags.registry);
+      if (flags.json) await writeProblemsJson(flags.json, registry.problems);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
@@ -114,6 +119,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   for (const option of fleetOptions()) buildCommand.addOption(option);
   addShardsCommand(program, io, (code) => (exitCode = code));
 
+  addImportCommand(program, io, (code) => void (exitCode = code));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -158,7 +165,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */
 function reportProblems(registry: LoadedRegistry, io: Io): boolean {
-  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   if (registry.problems.length > 0) {
     io.err(`${registry.problems.length} problem(s) in ${registry.file}`);
     return false;

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { extname, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
 import { entryLinesInScript, parseDataRegistry } from './locate.ts';
 import { runRegistryScript } from './run-script.ts';
@@ -18,28 +20,32 @@ export interface LoadedRegistry {
 export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
-  const problem = (message: string, line = 1): LoadedRegistry => ({
+  const problem = (code: ProblemCode, message: string, fix?: string, line = 1): LoadedRegistry => ({
     file,
     entries: [],
-    problems: [{ location: { file, line }, message }],
+    problems: [{ code, location: { file, line }, message, ...(fix ? { fix } : {}) }],
   });
 
   const extension = extname(absolute).toLowerCase();
   if (!REGISTRY_EXTENSIONS.includes(extension)) {
-    return problem(`unsupported registry file type "${extension || '(none)'}"; use ${REGISTRY_EXTENSIONS.join(' ')}`);
+    return problem('unsupported-file-type', `unsupported registry file type "${extension || '(none)'}"`, `use ${REGISTRY_EXTENSIONS.join(' ')}`);
   }
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return problem(code === 'ENOENT' ? 'registry file not found' : `cannot read the registry: ${code ?? String(error)}`);
+    if (code === 'ENOENT') return problem('file-not-found', 'registry file not found', 'pass its path with --registry, or write one with index-builder import');
+    return problem('file-unreadable', `cannot read the registry: ${code ?? String(error)}`);
   }
 
   if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
     const { doc, lines } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
-    if (syntaxError) return problem(`not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${firstLine(syntaxError.message)}`, syntaxError.linePos?.[0]?.line ?? 1);
+    if (syntaxError) {
+      const format = extension === '.json' ? 'JSON' : 'YAML';
+      return problem('file-syntax', `not valid ${format}: ${firstLine(syntaxError.message)}`, undefined, syntaxError.linePos?.[0]?.line ?? 1);
+    }
     const { entries, problems } = validateRegistry(doc.toJS(), file, (i) => lines[i] ?? 1);
     return { file, entries, problems };
   }
@@ -48,7 +54,7 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   try {
     exported = await runRegistryScript(absolute);
   } catch (error) {
-    return problem(`cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, errorLine(error, absolute));
+    return problem('load-failed', `cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, undefined, errorLine(error, absolute));
   }
   const names = Array.isArray(exported) ? exported.map((entry) => (entry as { name?: unknown } | null)?.name) : [];
   const lines = entryLinesInScript(text, names);

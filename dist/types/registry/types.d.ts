@@ -1,3 +1,4 @@
+import type { EntryProblem } from './problems.js';
 /** One performance index, as a team declares it in its registry (`db/indexes.ts`). */
 export interface IndexDef {
     /** The index name; must equal the name in `sql`. May be schema-qualified (`billing.idx_x`). */
@@ -38,8 +39,9 @@ export interface RegistryEntry {
     constraint?: 'unique' | 'primary key';
     location: SourceLocation;
 }
-/** A registry problem, printed as `file:line: message`. */
-export interface RegistryProblem {
+/** A registry problem, printed as `file:line: message; fix`; consumers key on `code`. */
+export interface RegistryProblem extends EntryProblem {
     location: SourceLocation;
-    message: string;
+    /** Which entry (0-based, in registry order) the problem is about, when it is about one. */
+    entry?: number;
 }
