@@ -102,7 +102,7 @@ describe('index-builder check', () => {
         code: 'unknown-key',
         field: 'critcal',
         message: 'idx_a: unknown key "critcal"',
-        fix: 'remove it, or write one of name, sql, critical, description',
+        fix: 'remove it, or write one of name, sql, critical, description, constraint',
       },
       {
         file: expect.stringMatching(/coded\.ts$/),

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { build, type BuildOptions } from '../src/builder/build.ts';
 import { silentEvents } from '../src/builder/events.ts';
 import { checkConstraintKey } from '../src/registry/constraint.ts';
-import { readSingleIndexStatement, validateEntry } from '../src/registry/validate.ts';
+import { problemText, readSingleIndexStatement, validateEntry, type EntryProblem } from '../src/registry/validate.ts';
 import type { IndexStatement } from '../src/sql/index-statement.ts';
 import { renderSummary } from '../src/action/summary.ts';
 import { consoleEvents } from '../src/report/console.ts';
@@ -49,7 +49,8 @@ describe('registry constraint key', () => {
     const entry = validateEntry(unique('users_email_key', 'users (email)'), 0, { file: 'db/indexes.ts', line: 3 });
     expect(entry).toMatchObject({ indexName: 'users_email_key', constraint: 'unique' });
     const bad = validateEntry({ ...unique('k', 't (a) WHERE a > 0') }, 0, { file: 'db/indexes.ts', line: 3 });
-    expect(bad).toBe("k: constraint: 'unique' cannot use a partial index (WHERE ...): a UNIQUE constraint covers every row; drop the WHERE clause, or remove the constraint key and keep a plain unique index");
+    expect(bad).toMatchObject({ code: 'constraint-partial-index', field: 'constraint' });
+    expect(problemText(bad as EntryProblem)).toBe("k: constraint: 'unique' cannot use a partial index (WHERE ...): a UNIQUE constraint covers every row; drop the WHERE clause, or remove the constraint key and keep a plain unique index");
   });
 });
 

@@ -15,7 +15,7 @@ import type { FailOn } from '../report/types.ts';
 import { capAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { renderFleetSummary } from './fleet-summary.ts';
 import type { ActionInputs, FleetInputs } from './inputs.ts';
-import { outputsOf, reportPathFor } from './outputs.ts';
+import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
 
@@ -98,9 +98,7 @@ async function publish(fleet: FleetReport, failOn: FailOn, repoPath: (file: stri
     core.warning(`Could not write the JSON report to ${reportPath}: ${error instanceof Error ? error.message : String(error)}`);
     reportPath = '';
   }
-  const outputs = Object.entries({ ...outputsOf(combinedReport(fleet), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) });
-  if (process.env.GITHUB_OUTPUT) for (const [name, value] of outputs) core.setOutput(name, value);
-  else core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  setOutputs({ ...outputsOf(combinedReport(fleet), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) });
   const stepFailure = fleetStepFailure(fleet, failOn);
   const annotations = capAnnotations(fleetAnnotations(fleet, repoPath), stepFailure ? 1 : 0);
   for (const annotation of annotations.shown) {

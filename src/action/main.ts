@@ -14,7 +14,7 @@ import { countTotals, shouldFail, type FailOn, type Report } from '../report/typ
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { fleetAndReport } from './fleet.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
-import { outputsOf, reportPathFor } from './outputs.ts';
+import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
 import { renderSummary, type SummaryView } from './summary.ts';
@@ -112,11 +112,7 @@ async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annota
     core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
     reportPath = '';
   }
-  const outputs = Object.entries(outputsOf(view.report, reportPath));
-  // Always through core.setOutput, so the runner and @github/local-action both see them; the plain line is for a
-  // run outside any GitHub environment, where setOutput has nowhere to write.
-  for (const [name, value] of outputs) core.setOutput(name, value);
-  if (!process.env.GITHUB_OUTPUT) core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  setOutputs(outputsOf(view.report, reportPath));
   for (const annotation of annotations) {
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
     emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });

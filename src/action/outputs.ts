@@ -1,6 +1,7 @@
 // The step's outputs, read from the report, and where the JSON report goes.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import type { Report } from '../report/types.ts';
 
 export const OUTPUT_NAMES = ['outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
@@ -20,6 +21,16 @@ export function outputsOf(report: Report, reportPath: string): Record<OutputName
     'critical-failed': String(report.indexes.some((index) => index.status === 'failed' && index.critical)),
     report: reportPath,
   };
+}
+
+/**
+ * Sets the step's outputs. Always through core.setOutput, so the runner and @github/local-action both see them; the
+ * plain line is for a run outside any GitHub environment, where setOutput has nowhere to write.
+ */
+export function setOutputs(outputs: Record<string, string>): void {
+  const entries = Object.entries(outputs);
+  for (const [name, value] of entries) core.setOutput(name, value);
+  if (!process.env.GITHUB_OUTPUT) core.info(`Outputs: ${entries.map(([name, value]) => `${name}=${value}`).join(' ')}`);
 }
 
 /**

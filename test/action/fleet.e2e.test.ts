@@ -86,6 +86,7 @@ describe('a fleet run of the Action', () => {
 
   it('sets the fleet totals and failed-databases as outputs, and writes the fleet report', async () => {
     expect(result.outputs).toEqual({
+      outcome: 'completed',
       created: '5',
       rebuilt: '0',
       skipped: '0',
@@ -144,7 +145,7 @@ it('keeps a one-database run as it was: no failed-databases output', async () =>
   const runner = await createRunner(registry([{ name: 'idx_af_single', on: 'leads (status)' }]));
   const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': dbs[0]!.url } });
   expect(result.code).toBe(0);
-  expect(Object.keys(result.outputs).sort()).toEqual(['created', 'critical-failed', 'deferred', 'failed', 'rebuilt', 'report', 'skipped']);
+  expect(Object.keys(result.outputs).sort()).toEqual(['created', 'critical-failed', 'deferred', 'failed', 'outcome', 'rebuilt', 'report', 'skipped']);
 });
 
 it('cleans up after a killed fleet run in the post step, per database', async () => {

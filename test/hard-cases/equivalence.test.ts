@@ -28,6 +28,18 @@ const PAIRS: Pair[] = [
   { what: 'NOT LIKE on varchar', registry: "leads (email) WHERE email NOT LIKE 'test%'", existing: "leads USING btree (email) WHERE email NOT LIKE 'test%'", same: true },
   { what: 'varchar in an expression', registry: 'leads (lower(email))', existing: 'leads (LOWER(email))', same: true },
   { what: 'varchar IN list', registry: "leads (kind) WHERE kind IN ('a', 'b')", existing: "leads (kind) WHERE kind IN ('a','b')", same: true },
+  {
+    what: 'varchar IN list, registry as pg_get_indexdef prints it (not a fixed point)',
+    registry: "leads USING btree (kind) WHERE ((kind)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+    existing: "leads (kind) WHERE kind IN ('a','b')",
+    same: true,
+  },
+  {
+    what: 'varchar IN list as printed, another value',
+    registry: "leads USING btree (kind) WHERE ((kind)::text = ANY ((ARRAY['a'::character varying, 'c'::character varying])::text[]))",
+    existing: "leads (kind) WHERE kind IN ('a','b')",
+    same: false,
+  },
   { what: 'timestamptz literal', registry: "leads (at) WHERE at > '2024-01-01'", existing: "leads (at) WHERE at > '2024-01-01 00:00:00'", same: true },
   { what: 'date literal, two spellings', registry: "leads (created) WHERE created > '2024-01-01'::date", existing: "leads (created) WHERE created > DATE '2024-01-01'", same: true },
   { what: 'fillfactor spacing', registry: 'leads (n) WITH (fillfactor = 70)', existing: 'leads (n) WITH (fillfactor=70)', same: true },
