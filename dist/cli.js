@@ -52267,13 +52267,15 @@ function withSslCa(url, caFile) {
 function clientConfig(url) {
   const parsed = parse(url, { useLibpqCompat: true });
   delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
 }
+var configured = /* @__PURE__ */ new WeakSet();
 var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
 var RECONNECT_WINDOW_MS = 3e4;
 async function connect(url, settings, options = {}) {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
+  const open = () => openSession(url, settings, options.named === true);
+  if (!options.retry) return open();
+  return pRetry(open, {
     retries: 1e3,
     minTimeout: 250,
     maxTimeout: 2e3,
@@ -52282,25 +52284,30 @@ async function connect(url, settings, options = {}) {
     signal: options.signal
   });
 }
-async function openSession(url, settings) {
+async function openSession(url, settings, named = false) {
   const client = new esm_default.Client(clientConfig(url));
   client.on("error", () => {
   });
   try {
     await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
-    }
+    if (settings) await applySettings(client, settings);
+    else if (named) await nameSession(client);
     return client;
   } catch (error) {
-    await client.end().catch(() => {
-    });
+    await disconnect(client);
     throw error;
   }
+}
+async function nameSession(client) {
+  configured.add(client);
+  await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+}
+async function applySettings(client, settings) {
+  await nameSession(client);
+  await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+  await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+  const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+  if (version >= 17e4) await client.query("SET transaction_timeout = 0");
 }
 async function cancelBackend(url, pid) {
   let client;
@@ -52313,6 +52320,8 @@ async function cancelBackend(url, pid) {
   }
 }
 async function disconnect(client) {
+  if (client && configured.has(client)) await client.query("RESET ALL").catch(() => {
+  });
   await client?.end().catch(() => {
   });
 }
@@ -52373,6 +52382,7 @@ function describeError(error, url) {
 }
 
 // src/builder/monitor.ts
+var LOCK_WAIT_PHASE = "waiting for a lock";
 var MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
        p.lockers_total, p.lockers_done, p.partitions_total, p.partitions_done,
@@ -52380,23 +52390,28 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'pid', a.pid, 'state', a.state,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
-          FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids($1))) AS blockers
+          FROM pg_stat_activity a
+         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers
 FROM (SELECT 1) AS one
 LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
 function watchBuild(client, pid, options) {
   let lastBlockers = [];
   let stopped = false;
   let lastPrinted = Date.now();
+  let lastWaitPrinted = "";
   let timer;
   const poll = async () => {
     if (stopped || !client) return;
     try {
       const { rows } = await client.query(MONITOR_QUERY, [pid]);
       const row = rows[0];
-      if (row.blockers.length > 0) lastBlockers = row.blockers.map(normaliseBlocker);
-      if (row.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+      const waitingFor = row.blockers.map(normaliseBlocker);
+      if (waitingFor.length > 0) lastBlockers = waitingFor;
+      const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
+      if ((row.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();
-        options.onProgress(readProgress(row));
+        lastWaitPrinted = pidsOf(waitingFor);
+        options.onProgress(readProgress(row, waitingFor));
       }
     } catch {
     }
@@ -52411,6 +52426,9 @@ function watchBuild(client, pid, options) {
     }
   };
 }
+function pidsOf(sessions) {
+  return sessions.map((session) => session.pid).join(",");
+}
 function normaliseBlocker(raw) {
   return {
     pid: raw.pid,
@@ -52419,16 +52437,67 @@ function normaliseBlocker(raw) {
     query: raw.query
   };
 }
-function readProgress(row) {
+function readProgress(row, waitingFor) {
   const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
   const percent = ratio(row.blocks_done, row.blocks_total) ?? ratio(row.tuples_done, row.tuples_total) ?? ratio(row.lockers_done, row.lockers_total);
   const partitionsTotal = Number(row.partitions_total) || null;
   return {
-    phase: row.phase,
+    phase: row.phase ?? LOCK_WAIT_PHASE,
     percent,
     partitionsTotal,
-    partitionsDone: partitionsTotal === null ? null : Number(row.partitions_done)
+    partitionsDone: partitionsTotal === null ? null : Number(row.partitions_done),
+    waitingFor
   };
+}
+
+// src/builder/pooler.ts
+var PROBE_TIMEOUT_MS = 1e4;
+async function backendPid(client) {
+  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+}
+async function detectPooler(client, url) {
+  const first = await backendPid(client);
+  const handshake = client.processID;
+  if (handshake === first) return { kind: "direct" };
+  const again = await backendPid(client);
+  if (again !== first) return refusal("transaction", url);
+  let other;
+  let settled = false;
+  const probe = (async () => {
+    other = await connect(url);
+    await other.query("BEGIN");
+    return backendPid(other);
+  })().finally(() => settled = true);
+  try {
+    const otherPid = await withTimeout(probe, PROBE_TIMEOUT_MS);
+    if (otherPid === void 0) return refusal("unknown", url);
+    if (otherPid === first) return refusal("transaction", url);
+    const meanwhile = await withTimeout(backendPid(client), PROBE_TIMEOUT_MS);
+    return meanwhile === first ? { kind: "session" } : refusal("transaction", url);
+  } catch (error) {
+    return refusal(/statement pooling/i.test(String(error.message)) ? "statement" : "unknown", url);
+  } finally {
+    const close = probe.then(
+      () => other?.query("ROLLBACK").catch(() => {
+      }).then(() => disconnect(other)),
+      () => disconnect(other)
+    );
+    if (settled) await close;
+  }
+}
+function refusal(kind, url) {
+  const mode = kind === "unknown" ? "a connection pooler whose pool mode could not be told (it gave no second server connection)" : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
+  const message = `${describeTarget(url)} is reached through ${mode}: the builder's advisory lock and lock_timeout would stay on a shared server connection, so nothing was done. Use a direct or session-mode URL instead (Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').`;
+  return { kind, message };
+}
+async function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((resolve2) => timer = setTimeout(() => resolve2(void 0), ms));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // src/builder/create-index.ts
@@ -52537,11 +52606,6 @@ function toFailure(error, settings) {
     ...hint ? { hint } : {},
     blockers: e.blockers ?? []
   };
-}
-async function backendPid(client) {
-  const known = client.processID;
-  if (typeof known === "number") return known;
-  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
 }
 function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
@@ -52982,14 +53046,21 @@ async function build(entries, options) {
     events.notice(message);
     return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
+  let locked = false;
   try {
     events.connected();
-    const locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
+    const pooler = await detectPooler(main2, options.url);
+    if ("message" in pooler) {
+      events.notice(pooler.message);
+      return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message: pooler.message, blockers: [] } })), [], pooler.message, "pooler");
+    }
+    await nameSession(main2);
+    locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
-    const monitorReady = connect(options.url).catch(() => void 0);
+    const monitorReady = connect(options.url, void 0, { named: true }).catch(() => void 0);
     const states = await readCatalog(main2, ordered);
     monitor = await monitorReady;
     events.runStarted(ordered.length);
@@ -53010,6 +53081,8 @@ async function build(entries, options) {
     return finish(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
+    if (locked) await main2.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {
+    });
     await disconnect(main2);
   }
 }
@@ -53103,6 +53176,8 @@ async function plan(entries, url) {
   let client;
   try {
     client = await connect(url);
+    const pooler = await detectPooler(client, url);
+    if ("message" in pooler) return { indexes: [], lines: [`\u26A0\uFE0F  build would refuse: ${pooler.message}`], error: pooler.message, outcome: "pooler" };
     const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
     const indexes = ordered.map((entry, i) => {
@@ -53138,7 +53213,7 @@ async function plan(entries, url) {
     return { indexes, lines };
   } catch (error) {
     const message = describeError(error, url);
-    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message };
+    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message, outcome: "unreachable" };
   } finally {
     await disconnect(client);
   }
@@ -53554,7 +53629,8 @@ function consoleEvents(write, group) {
     progress(_entry, progress, elapsedMs) {
       const percent = progress.percent === null ? "" : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : "";
-      line(`${INDENT}\u23F3 ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})`);
+      const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join("");
+      line(`${INDENT}\u23F3 ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
       const what = failure.sqlstate === "40P01" ? "Deadlock" : "Lock conflict";

@@ -68385,13 +68385,15 @@ function withSslCa(url, caFile) {
 function clientConfig(url) {
   const parsed = parse(url, { useLibpqCompat: true });
   delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
 }
+var configured = /* @__PURE__ */ new WeakSet();
 var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
 var RECONNECT_WINDOW_MS = 3e4;
 async function connect(url, settings, options = {}) {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
+  const open2 = () => openSession(url, settings, options.named === true);
+  if (!options.retry) return open2();
+  return pRetry(open2, {
     retries: 1e3,
     minTimeout: 250,
     maxTimeout: 2e3,
@@ -68400,25 +68402,30 @@ async function connect(url, settings, options = {}) {
     signal: options.signal
   });
 }
-async function openSession(url, settings) {
+async function openSession(url, settings, named = false) {
   const client = new esm_default.Client(clientConfig(url));
   client.on("error", () => {
   });
   try {
     await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
-    }
+    if (settings) await applySettings(client, settings);
+    else if (named) await nameSession(client);
     return client;
   } catch (error2) {
-    await client.end().catch(() => {
-    });
+    await disconnect(client);
     throw error2;
   }
+}
+async function nameSession(client) {
+  configured.add(client);
+  await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+}
+async function applySettings(client, settings) {
+  await nameSession(client);
+  await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+  await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+  const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+  if (version >= 17e4) await client.query("SET transaction_timeout = 0");
 }
 async function cancelBackend(url, pid) {
   let client;
@@ -68431,6 +68438,8 @@ async function cancelBackend(url, pid) {
   }
 }
 async function disconnect(client) {
+  if (client && configured.has(client)) await client.query("RESET ALL").catch(() => {
+  });
   await client?.end().catch(() => {
   });
 }
@@ -68491,6 +68500,7 @@ function describeError(error2, url) {
 }
 
 // src/builder/monitor.ts
+var LOCK_WAIT_PHASE = "waiting for a lock";
 var MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
        p.lockers_total, p.lockers_done, p.partitions_total, p.partitions_done,
@@ -68498,23 +68508,28 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'pid', a.pid, 'state', a.state,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
-          FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids($1))) AS blockers
+          FROM pg_stat_activity a
+         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers
 FROM (SELECT 1) AS one
 LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
 function watchBuild(client, pid, options) {
   let lastBlockers = [];
   let stopped = false;
   let lastPrinted = Date.now();
+  let lastWaitPrinted = "";
   let timer;
   const poll = async () => {
     if (stopped || !client) return;
     try {
       const { rows } = await client.query(MONITOR_QUERY, [pid]);
       const row2 = rows[0];
-      if (row2.blockers.length > 0) lastBlockers = row2.blockers.map(normaliseBlocker);
-      if (row2.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+      const waitingFor = row2.blockers.map(normaliseBlocker);
+      if (waitingFor.length > 0) lastBlockers = waitingFor;
+      const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
+      if ((row2.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();
-        options.onProgress(readProgress(row2));
+        lastWaitPrinted = pidsOf(waitingFor);
+        options.onProgress(readProgress(row2, waitingFor));
       }
     } catch {
     }
@@ -68529,6 +68544,9 @@ function watchBuild(client, pid, options) {
     }
   };
 }
+function pidsOf(sessions) {
+  return sessions.map((session) => session.pid).join(",");
+}
 function normaliseBlocker(raw) {
   return {
     pid: raw.pid,
@@ -68537,16 +68555,67 @@ function normaliseBlocker(raw) {
     query: raw.query
   };
 }
-function readProgress(row2) {
+function readProgress(row2, waitingFor) {
   const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
   const percent = ratio(row2.blocks_done, row2.blocks_total) ?? ratio(row2.tuples_done, row2.tuples_total) ?? ratio(row2.lockers_done, row2.lockers_total);
   const partitionsTotal = Number(row2.partitions_total) || null;
   return {
-    phase: row2.phase,
+    phase: row2.phase ?? LOCK_WAIT_PHASE,
     percent,
     partitionsTotal,
-    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done)
+    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done),
+    waitingFor
   };
+}
+
+// src/builder/pooler.ts
+var PROBE_TIMEOUT_MS = 1e4;
+async function backendPid(client) {
+  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+}
+async function detectPooler(client, url) {
+  const first = await backendPid(client);
+  const handshake = client.processID;
+  if (handshake === first) return { kind: "direct" };
+  const again = await backendPid(client);
+  if (again !== first) return refusal("transaction", url);
+  let other;
+  let settled = false;
+  const probe = (async () => {
+    other = await connect(url);
+    await other.query("BEGIN");
+    return backendPid(other);
+  })().finally(() => settled = true);
+  try {
+    const otherPid = await withTimeout(probe, PROBE_TIMEOUT_MS);
+    if (otherPid === void 0) return refusal("unknown", url);
+    if (otherPid === first) return refusal("transaction", url);
+    const meanwhile = await withTimeout(backendPid(client), PROBE_TIMEOUT_MS);
+    return meanwhile === first ? { kind: "session" } : refusal("transaction", url);
+  } catch (error2) {
+    return refusal(/statement pooling/i.test(String(error2.message)) ? "statement" : "unknown", url);
+  } finally {
+    const close = probe.then(
+      () => other?.query("ROLLBACK").catch(() => {
+      }).then(() => disconnect(other)),
+      () => disconnect(other)
+    );
+    if (settled) await close;
+  }
+}
+function refusal(kind, url) {
+  const mode = kind === "unknown" ? "a connection pooler whose pool mode could not be told (it gave no second server connection)" : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
+  const message = `${describeTarget(url)} is reached through ${mode}: the builder's advisory lock and lock_timeout would stay on a shared server connection, so nothing was done. Use a direct or session-mode URL instead (Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').`;
+  return { kind, message };
+}
+async function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((resolve3) => timer = setTimeout(() => resolve3(void 0), ms));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // src/builder/create-index.ts
@@ -68655,11 +68724,6 @@ function toFailure(error2, settings) {
     ...hint ? { hint } : {},
     blockers: e.blockers ?? []
   };
-}
-async function backendPid(client) {
-  const known = client.processID;
-  if (typeof known === "number") return known;
-  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
 }
 function pastDeadline(settings) {
   return settings.deadline !== void 0 && Date.now() >= settings.deadline;
@@ -69100,14 +69164,21 @@ async function build(entries, options) {
     events.notice(message);
     return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   }
+  let locked = false;
   try {
     events.connected();
-    const locked = (await main.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
+    const pooler = await detectPooler(main, options.url);
+    if ("message" in pooler) {
+      events.notice(pooler.message);
+      return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message: pooler.message, blockers: [] } })), [], pooler.message, "pooler");
+    }
+    await nameSession(main);
+    locked = (await main.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish2(ordered.map((entry) => result(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
     }
-    const monitorReady = connect(options.url).catch(() => void 0);
+    const monitorReady = connect(options.url, void 0, { named: true }).catch(() => void 0);
     const states = await readCatalog(main, ordered);
     monitor = await monitorReady;
     events.runStarted(ordered.length);
@@ -69128,6 +69199,8 @@ async function build(entries, options) {
     return finish2(ordered.map((entry) => result(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
   } finally {
     await disconnect(monitor);
+    if (locked) await main.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {
+    });
     await disconnect(main);
   }
 }
@@ -69221,6 +69294,8 @@ async function plan(entries, url) {
   let client;
   try {
     client = await connect(url);
+    const pooler = await detectPooler(client, url);
+    if ("message" in pooler) return { indexes: [], lines: [`\u26A0\uFE0F  build would refuse: ${pooler.message}`], error: pooler.message, outcome: "pooler" };
     const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
     const indexes = ordered.map((entry, i) => {
@@ -69256,7 +69331,7 @@ async function plan(entries, url) {
     return { indexes, lines };
   } catch (error2) {
     const message = describeError(error2, url);
-    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message };
+    return { indexes: [], lines: [`\u26A0\uFE0F  ${message}`], error: message, outcome: "unreachable" };
   } finally {
     await disconnect(client);
   }
@@ -69672,7 +69747,8 @@ function consoleEvents(write, group) {
     progress(_entry, progress, elapsedMs) {
       const percent = progress.percent === null ? "" : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : "";
-      line(`${INDENT}\u23F3 ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})`);
+      const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join("");
+      line(`${INDENT}\u23F3 ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
       const what = failure.sqlstate === "40P01" ? "Deadlock" : "Lock conflict";
@@ -69814,7 +69890,7 @@ function capAnnotations(candidates, reservedErrors = 0) {
 function reportAnnotations(report, options = {}) {
   const repoPath2 = options.repoPath ?? ((file) => file);
   const would = options.dryRun === true;
-  if (report.notice && !report.cancelled) return [noticeAnnotation(report)];
+  if (report.outcome !== "completed" && report.outcome !== "cancelled") return [noticeAnnotation(report)];
   const at = (index) => ({ file: repoPath2(index.registry.file), startLine: index.registry.line });
   const failed = report.indexes.filter((index) => index.status === "failed");
   const byUrgency = [...failed.filter((i) => !isLockConflict(i)), ...failed.filter(isLockConflict)];
@@ -69875,7 +69951,7 @@ function isLockConflict(index) {
   return index.error?.sqlstate === "55P03" || index.error?.sqlstate === "40P01";
 }
 function noticeAnnotation(report) {
-  const notice2 = report.notice;
+  const notice2 = report.notice ?? `nothing was done (${report.outcome})`;
   const failed = report.indexes.filter((index) => index.status === "failed");
   if (failed.length === 0) return { level: "notice", title: "No index was built", message: notice2 };
   const critical = failed.some((index) => index.critical);
@@ -69981,9 +70057,10 @@ function reportPathFor(env) {
 function planToReport(plan2, entries, durationMs) {
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   if (plan2.error) {
-    const message = `could not start: ${plan2.error}`;
+    const outcome = plan2.outcome ?? "unreachable";
+    const message = outcome === "pooler" ? `build would refuse: ${plan2.error}` : `could not start: ${plan2.error}`;
     const indexes2 = buildOrder(entries).map((entry) => result2(entry, { status: "failed", error: { message, blockers: [] } }));
-    return { report: { outcome: "unreachable", indexes: indexes2, totals: countTotals(indexes2), notice: message, durationMs }, reasons: {} };
+    return { report: { outcome, indexes: indexes2, totals: countTotals(indexes2), notice: message, durationMs }, reasons: {} };
   }
   const reasons = {};
   const indexes = plan2.indexes.map((planned) => {
@@ -70073,7 +70150,7 @@ function heading(view) {
   ].filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
   const what = parts.length > 0 ? parts.join(", ") : "no indexes in the registry";
   const criticalFailed = report.indexes.some((index) => index.status === "failed" && index.critical);
-  const emoji = criticalFailed ? "\u274C" : t.failed + t.drifted > 0 || report.notice ? "\u26A0\uFE0F" : t.deferred + t.inProgress > 0 ? "\u23F8\uFE0F" : "\u2705";
+  const emoji = criticalFailed ? "\u274C" : t.failed + t.drifted > 0 || report.outcome !== "completed" ? "\u26A0\uFE0F" : t.deferred + t.inProgress > 0 ? "\u23F8\uFE0F" : "\u2705";
   return `${emoji} ${view.dryRun ? "Index build plan (dry run, nothing was changed)" : "Index build"}: ${what}`;
 }
 function countersTable(report) {

@@ -68307,13 +68307,15 @@ function withSslCa(url, caFile) {
 function clientConfig(url) {
   const parsed = parse(url, { useLibpqCompat: true });
   delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
 }
+var configured = /* @__PURE__ */ new WeakSet();
 var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
 var RECONNECT_WINDOW_MS = 3e4;
 async function connect(url, settings, options = {}) {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
+  const open2 = () => openSession(url, settings, options.named === true);
+  if (!options.retry) return open2();
+  return pRetry(open2, {
     retries: 1e3,
     minTimeout: 250,
     maxTimeout: 2e3,
@@ -68322,27 +68324,34 @@ async function connect(url, settings, options = {}) {
     signal: options.signal
   });
 }
-async function openSession(url, settings) {
+async function openSession(url, settings, named = false) {
   const client = new esm_default.Client(clientConfig(url));
   client.on("error", () => {
   });
   try {
     await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
-    }
+    if (settings) await applySettings(client, settings);
+    else if (named) await nameSession(client);
     return client;
   } catch (error) {
-    await client.end().catch(() => {
-    });
+    await disconnect(client);
     throw error;
   }
 }
+async function nameSession(client) {
+  configured.add(client);
+  await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+}
+async function applySettings(client, settings) {
+  await nameSession(client);
+  await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+  await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+  const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+  if (version >= 17e4) await client.query("SET transaction_timeout = 0");
+}
 async function disconnect(client) {
+  if (client && configured.has(client)) await client.query("RESET ALL").catch(() => {
+  });
   await client?.end().catch(() => {
   });
 }
@@ -68396,6 +68405,56 @@ function describeError(error, url) {
     }
   }
   return redact(message, secretsOf(url));
+}
+
+// src/builder/pooler.ts
+var PROBE_TIMEOUT_MS = 1e4;
+async function backendPid(client) {
+  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+}
+async function detectPooler(client, url) {
+  const first = await backendPid(client);
+  const handshake = client.processID;
+  if (handshake === first) return { kind: "direct" };
+  const again = await backendPid(client);
+  if (again !== first) return refusal("transaction", url);
+  let other;
+  let settled = false;
+  const probe = (async () => {
+    other = await connect(url);
+    await other.query("BEGIN");
+    return backendPid(other);
+  })().finally(() => settled = true);
+  try {
+    const otherPid = await withTimeout(probe, PROBE_TIMEOUT_MS);
+    if (otherPid === void 0) return refusal("unknown", url);
+    if (otherPid === first) return refusal("transaction", url);
+    const meanwhile = await withTimeout(backendPid(client), PROBE_TIMEOUT_MS);
+    return meanwhile === first ? { kind: "session" } : refusal("transaction", url);
+  } catch (error) {
+    return refusal(/statement pooling/i.test(String(error.message)) ? "statement" : "unknown", url);
+  } finally {
+    const close = probe.then(
+      () => other?.query("ROLLBACK").catch(() => {
+      }).then(() => disconnect(other)),
+      () => disconnect(other)
+    );
+    if (settled) await close;
+  }
+}
+function refusal(kind, url) {
+  const mode = kind === "unknown" ? "a connection pooler whose pool mode could not be told (it gave no second server connection)" : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
+  const message = `${describeTarget(url)} is reached through ${mode}: the builder's advisory lock and lock_timeout would stay on a shared server connection, so nothing was done. Use a direct or session-mode URL instead (Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').`;
+  return { kind, message };
+}
+async function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((resolve2) => timer = setTimeout(() => resolve2(void 0), ms));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // src/sql/definition.ts
@@ -68460,9 +68519,13 @@ var BUILDER_RUNNING_NOTHING_DROPPED = "an index build is running on this databas
 async function dropAbandonedIndexes(entries, options) {
   const result = { dropped: [], inProgress: [], failed: [] };
   let client;
+  let locked = false;
   try {
-    client = await connect(options.url, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
-    const locked = (await client.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
+    client = await connect(options.url);
+    const pooler = await detectPooler(client, options.url);
+    if ("message" in pooler) return { ...result, notice: pooler.message };
+    await applySettings(client, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
+    locked = (await client.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) return { ...result, notice: BUILDER_RUNNING_NOTHING_DROPPED };
     const states = await readCatalog(client, entries);
     for (const [i, entry] of entries.entries()) {
@@ -68482,6 +68545,8 @@ async function dropAbandonedIndexes(entries, options) {
   } catch (error) {
     return { ...result, notice: describeError(error, options.url) };
   } finally {
+    if (locked) await client?.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {
+    });
     await disconnect(client);
   }
 }
@@ -68957,7 +69022,7 @@ async function runPost() {
 }
 function printCleanup(result) {
   if (result.notice) {
-    info(`index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    info(`index-builder cleanup: nothing was dropped: ${result.notice.replace(/\.$/, "")}.`);
     return;
   }
   for (const name of result.dropped) info(`\u{1F9F9} Dropped invalid index ${name}, left by an interrupted build`);

@@ -50,7 +50,7 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
   const repoPath = options.repoPath ?? ((file: string) => file);
   const would = options.dryRun === true;
   // A cancelled run still reports what it did; one that never started has nothing per index to say.
-  if (report.notice && !report.cancelled) return [noticeAnnotation(report)];
+  if (report.outcome !== 'completed' && report.outcome !== 'cancelled') return [noticeAnnotation(report)];
   const at = (index: IndexResult) => ({ file: repoPath(index.registry.file), startLine: index.registry.line });
   const failed = report.indexes.filter((index) => index.status === 'failed');
   // A lock conflict usually clears by itself on the next run; any other failure needs someone to act.
@@ -127,7 +127,7 @@ function isLockConflict(index: IndexResult): boolean {
 }
 
 function noticeAnnotation(report: Report): Annotation {
-  const notice = report.notice!;
+  const notice = report.notice ?? `nothing was done (${report.outcome})`;
   const failed = report.indexes.filter((index) => index.status === 'failed');
   if (failed.length === 0) return { level: 'notice', title: 'No index was built', message: notice };
   const critical = failed.some((index) => index.critical);

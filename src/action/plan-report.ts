@@ -14,10 +14,11 @@ export interface PlannedReport {
 export function planToReport(plan: Plan, entries: readonly RegistryEntry[], durationMs: number): PlannedReport {
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   if (plan.error) {
-    // The plan could not read the catalog: like a build that cannot connect, every index would fail.
-    const message = `could not start: ${plan.error}`;
+    // The plan could not read the catalog, or build would refuse the pooler: every index would fail.
+    const outcome = plan.outcome ?? 'unreachable';
+    const message = outcome === 'pooler' ? `build would refuse: ${plan.error}` : `could not start: ${plan.error}`;
     const indexes = buildOrder(entries).map((entry) => result(entry, { status: 'failed', error: { message, blockers: [] } }));
-    return { report: { outcome: 'unreachable', indexes, totals: countTotals(indexes), notice: message, durationMs }, reasons: {} };
+    return { report: { outcome, indexes, totals: countTotals(indexes), notice: message, durationMs }, reasons: {} };
   }
   const reasons: Record<string, string> = {};
   const indexes = plan.indexes.map((planned) => {

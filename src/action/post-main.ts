@@ -31,7 +31,7 @@ export async function runPost(): Promise<void> {
 
 function printCleanup(result: CleanupResult): void {
   if (result.notice) {
-    core.info(`index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    core.info(`index-builder cleanup: nothing was dropped: ${result.notice.replace(/\.$/, '')}.`);
     return;
   }
   for (const name of result.dropped) core.info(`🧹 Dropped invalid index ${name}, left by an interrupted build`);

@@ -73,7 +73,7 @@ function heading(view: SummaryView): string {
     .map(([count, label]) => `${count} ${label}`);
   const what = parts.length > 0 ? parts.join(', ') : 'no indexes in the registry';
   const criticalFailed = report.indexes.some((index) => index.status === 'failed' && index.critical);
-  const emoji = criticalFailed ? '❌' : t.failed + t.drifted > 0 || report.notice ? '⚠️' : t.deferred + t.inProgress > 0 ? '⏸️' : '✅';
+  const emoji = criticalFailed ? '❌' : t.failed + t.drifted > 0 || report.outcome !== 'completed' ? '⚠️' : t.deferred + t.inProgress > 0 ? '⏸️' : '✅';
   return `${emoji} ${view.dryRun ? 'Index build plan (dry run, nothing was changed)' : 'Index build'}: ${what}`;
 }
 

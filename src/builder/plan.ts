@@ -1,10 +1,11 @@
 // `index-builder plan`: what build would do for each entry, read from one catalog query. Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
-import type { IndexStatus } from '../report/types.ts';
+import type { IndexStatus, RunOutcome } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
 import { decide } from './decide.ts';
 import { connect, describeError, disconnect } from './connection.ts';
+import { detectPooler } from './pooler.ts';
 
 export interface PlannedIndex {
   name: string;
@@ -18,12 +19,16 @@ export interface Plan {
   indexes: PlannedIndex[];
   lines: string[];
   error?: string;
+  /** With `error`: why build would not start (the database is unreachable, or a transaction pooler is in the way). */
+  outcome?: Extract<RunOutcome, 'unreachable' | 'pooler'>;
 }
 
 export async function plan(entries: readonly RegistryEntry[], url: string): Promise<Plan> {
   let client;
   try {
     client = await connect(url);
+    const pooler = await detectPooler(client, url);
+    if ('message' in pooler) return { indexes: [], lines: [`⚠️  build would refuse: ${pooler.message}`], error: pooler.message, outcome: 'pooler' };
     const ordered = buildOrder(entries);
     const states = await readCatalog(client, ordered);
     const indexes = ordered.map((entry, i): PlannedIndex => {
@@ -61,7 +66,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string): Prom
     return { indexes, lines };
   } catch (error) {
     const message = describeError(error, url);
-    return { indexes: [], lines: [`⚠️  ${message}`], error: message };
+    return { indexes: [], lines: [`⚠️  ${message}`], error: message, outcome: 'unreachable' };
   } finally {
     await disconnect(client);
   }
