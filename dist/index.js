@@ -70171,11 +70171,12 @@ function indexTable(view) {
   const dry = view.dryRun === true;
   const header = dry ? ["Index", "Table", "Would be", "Reason"] : ["Index", "Table", "Status", "Attempts", "Duration", "Reason"];
   const align = dry ? ["---", "---", "---", "---"] : ["---", "---", "---", "---:", "---:", "---"];
+  const notStarted = view.report.outcome === "unreachable" || view.report.outcome === "pooler";
   const rows = view.report.indexes.map((index) => {
     const name = `${code(index.name)}${index.critical ? " **critical**" : ""}`;
     const status = `${index.status === "failed" && index.critical ? "\u274C" : STATUS_EMOJI[index.status]} ${index.status}`;
     const planned = view.reasons?.[index.name];
-    const reason = dry && planned !== void 0 ? escapeText(planned) : reasonOf(index);
+    const reason = dry && planned !== void 0 ? escapeText(planned) : notStarted ? "not attempted: see above" : reasonOf(index);
     return dry ? row([name, code(index.table), status, reason]) : row([name, code(index.table), status, String(index.attempts), formatDuration(index.durationMs), reason]);
   });
   return [row(header), row(align), ...rows].join("\n");

@@ -51,14 +51,24 @@ describe('reportAnnotations', () => {
   it('raises one annotation, not one per index, when the run could not start', () => {
     const message = 'could not start: could not connect to db:5432/app: connection refused (is PostgreSQL running there?)';
     const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
-    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { notice: message }))).toEqual([
+    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
       { level: 'error', title: 'No index was built', message },
     ]);
-    expect(reportAnnotations(reportOf([failed('b', false)], { notice: message }))).toEqual([
+    expect(reportAnnotations(reportOf([failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
       { level: 'warning', title: 'No index was built', message: `${message} The deploy went on; the next run retries.` },
     ]);
-    const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { notice: ANOTHER_BUILDER_RUNNING });
+    const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { outcome: 'another-builder', notice: ANOTHER_BUILDER_RUNNING });
     expect(reportAnnotations(deferred)).toEqual([{ level: 'notice', title: 'No index was built', message: ANOTHER_BUILDER_RUNNING }]);
+  });
+
+  it('keys on the outcome, not on notice text: a refused pooler is one annotation, a completed run with a note is not', () => {
+    const message = '127.0.0.1:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done.';
+    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
+    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice: message }))).toEqual([
+      { level: 'error', title: 'No index was built', message },
+    ]);
+    const completed = reportOf([indexResult({ name: 'a', status: 'created' })], { notice: 'a note' });
+    expect(reportAnnotations(completed)).toEqual([]);
   });
 
   it('says what drifted, what is no longer in the registry, and that a run was cancelled', () => {
@@ -68,7 +78,7 @@ describe('reportAnnotations', () => {
         indexResult({ name: 'idx_cancelled', status: 'failed', error: { sqlstate: '57014', message: 'cancelled by SIGINT', blockers: [] } }),
         indexResult({ name: 'idx_later', status: 'deferred' }),
       ],
-      { cancelled: true, notice: 'cancelled by SIGINT: the running build was stopped', orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }] },
+      { outcome: 'cancelled', cancelled: true, notice: 'cancelled by SIGINT: the running build was stopped', orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }] },
     );
     expect(reportAnnotations(report).map((a) => [a.level, a.title, a.message])).toEqual([
       ['warning', 'Index build cancelled', 'cancelled by SIGINT: the running build was stopped'],
