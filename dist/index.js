@@ -68577,8 +68577,15 @@ async function detectPooler(client, url) {
   const first = await backendPid(client);
   const handshake = client.processID;
   if (handshake === first) return { kind: "direct" };
-  const again = await backendPid(client);
-  if (again !== first) return refusal("transaction", url);
+  for (let round = 0; round < PROBE_ROUNDS; round += 1) {
+    const sign = await probeRound(client, url, first);
+    if (sign !== "session") return refusal(sign, url);
+  }
+  return { kind: "session" };
+}
+var PROBE_ROUNDS = 3;
+async function probeRound(client, url, first) {
+  if (await backendPid(client) !== first) return "transaction";
   let other;
   let settled = false;
   const probe = (async () => {
@@ -68588,12 +68595,12 @@ async function detectPooler(client, url) {
   })().finally(() => settled = true);
   try {
     const otherPid = await withTimeout(probe, PROBE_TIMEOUT_MS);
-    if (otherPid === void 0) return refusal("unknown", url);
-    if (otherPid === first) return refusal("transaction", url);
+    if (otherPid === void 0) return "unknown";
+    if (otherPid === first) return "transaction";
     const meanwhile = await withTimeout(backendPid(client), PROBE_TIMEOUT_MS);
-    return meanwhile === first ? { kind: "session" } : refusal("transaction", url);
+    return meanwhile === first ? "session" : "transaction";
   } catch (error2) {
-    return refusal(/statement pooling/i.test(String(error2.message)) ? "statement" : "unknown", url);
+    return /statement pooling/i.test(String(error2.message)) ? "statement" : "unknown";
   } finally {
     const close = probe.then(
       () => other?.query("ROLLBACK").catch(() => {
@@ -68604,8 +68611,8 @@ async function detectPooler(client, url) {
   }
 }
 function refusal(kind, url) {
-  const mode = kind === "unknown" ? "a connection pooler whose pool mode could not be told (it gave no second server connection)" : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
-  const message = `${describeTarget(url)} is reached through ${mode}: the builder's advisory lock and lock_timeout would stay on a shared server connection, so nothing was done. Use a direct or session-mode URL instead (Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').`;
+  const through = kind === "unknown" ? "a connection pooler whose pool mode could not be told (a second connection through it failed or got no server connection in time)" : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
+  const message = `${describeTarget(url)} is reached through ${through}: the builder's advisory lock and lock_timeout could stay on a shared server connection, so nothing was done. Use a direct or session-mode URL instead (Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').`;
   return { kind, message };
 }
 async function withTimeout(promise, ms) {

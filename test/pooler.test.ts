@@ -86,8 +86,21 @@ describe('pooler detection', () => {
     for (let i = 0; i < 5; i += 1) expect(await detect(bouncer.url('session'))).toBe('session');
   });
 
-  it('finds the transaction pooler every time', async () => {
-    for (let i = 0; i < 5; i += 1) expect(await detect(bouncer.url('transaction'))).toBe('transaction');
+  it('finds the transaction pooler every time, with warm pools and with either server reuse order', async () => {
+    const roundRobin = await startPgBouncer(db.url, { roundRobin: true });
+    try {
+      for (const pooler of [bouncer, roundRobin]) {
+        // Several idle server connections in the pool: the reuse order decides which one each client gets.
+        await onEveryServerConnection(pooler.url('transaction'), pooler.poolSize, 'SELECT 1');
+        await onEveryServerConnection(pooler.url('session'), pooler.poolSize, 'SELECT 1');
+        for (let i = 0; i < 5; i += 1) {
+          expect(await detect(pooler.url('transaction'))).toBe('transaction');
+          expect(await detect(pooler.url('session'))).toBe('session');
+        }
+      }
+    } finally {
+      await roundRobin.stop();
+    }
   });
 });
 

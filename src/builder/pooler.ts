@@ -21,19 +21,30 @@ export async function backendPid(client: pg.Client): Promise<number> {
  * Tells a direct connection and a session pooler (both safe) from a transaction or statement pooler.
  *
  * A pooler answers the handshake with its own backend key, so its pid differs from `pg_backend_pid()`. To tell the
- * mode, a second client holds a transaction open while `client` asks for its backend again. In session mode
- * `client` keeps its own server connection: its pid never changes and is never the other client's. In transaction
- * mode server connections are shared between transactions: the second client usually gets the connection `client`
- * just released (PgBouncer reuses the most recent one first), or `client` moves to another. Statement mode refuses
- * the second client's transaction block. Session mode can produce none of these signs, so it is never refused.
+ * mode, a second client holds a transaction open while `client` asks for its backend again, a few rounds. In session
+ * mode `client` keeps its own server connection: its pid never changes and is never the other client's. In
+ * transaction mode server connections pass between transactions: the second client gets the connection `client`
+ * just released (PgBouncer reuses the most recent first), or `client` moves to another one (the oldest first, with
+ * `server_round_robin`; the one the second client just released, by default). Statement mode refuses the second
+ * client's transaction block. Session mode can show none of these signs, so it is never refused.
  */
 export async function detectPooler(client: pg.Client, url: string): Promise<PoolerCheck> {
   const first = await backendPid(client);
   const handshake = (client as unknown as { processID?: number | null }).processID;
   if (handshake === first) return { kind: 'direct' };
-  const again = await backendPid(client);
-  if (again !== first) return refusal('transaction', url);
+  for (let round = 0; round < PROBE_ROUNDS; round += 1) {
+    const sign = await probeRound(client, url, first);
+    if (sign !== 'session') return refusal(sign, url);
+  }
+  return { kind: 'session' };
+}
 
+type Sign = 'session' | 'transaction' | 'statement' | 'unknown';
+const PROBE_ROUNDS = 3;
+
+/** One round: does `client` keep server process `first` while another client holds a transaction open? */
+async function probeRound(client: pg.Client, url: string, first: number): Promise<Sign> {
+  if ((await backendPid(client)) !== first) return 'transaction';
   let other: pg.Client | undefined;
   let settled = false;
   const probe = (async () => {
@@ -43,13 +54,13 @@ export async function detectPooler(client: pg.Client, url: string): Promise<Pool
   })().finally(() => (settled = true));
   try {
     const otherPid = await withTimeout(probe, PROBE_TIMEOUT_MS);
-    if (otherPid === undefined) return refusal('unknown', url);
-    if (otherPid === first) return refusal('transaction', url);
-    // Bounded too: on a saturated transaction pool `client` waits for a server connection, which is a sign itself.
+    if (otherPid === undefined) return 'unknown';
+    if (otherPid === first) return 'transaction';
+    // Bounded: on a saturated transaction pool `client` waits for a server connection (in session mode it has its own).
     const meanwhile = await withTimeout(backendPid(client), PROBE_TIMEOUT_MS);
-    return meanwhile === first ? { kind: 'session' } : refusal('transaction', url);
+    return meanwhile === first ? 'session' : 'transaction';
   } catch (error) {
-    return refusal(/statement pooling/i.test(String((error as Error).message)) ? 'statement' : 'unknown', url);
+    return /statement pooling/i.test(String((error as Error).message)) ? 'statement' : 'unknown';
   } finally {
     // After a timeout the probe may still be waiting for a server connection: it closes once it gets one.
     const close = probe.then(
@@ -61,14 +72,14 @@ export async function detectPooler(client: pg.Client, url: string): Promise<Pool
 }
 
 /** Why the builder refuses to run through this pooler, and what to use instead, in one line. */
-function refusal(kind: 'transaction' | 'statement' | 'unknown', url: string): PoolerCheck {
-  const mode =
+function refusal(kind: Exclude<Sign, 'session'>, url: string): PoolerCheck {
+  const through =
     kind === 'unknown'
-      ? 'a connection pooler whose pool mode could not be told (it gave no second server connection)'
+      ? 'a connection pooler whose pool mode could not be told (a second connection through it failed or got no server connection in time)'
       : `a connection pooler in ${kind} pooling mode (PgBouncer, or a Supabase or Neon pooled URL)`;
   const message =
-    `${describeTarget(url)} is reached through ${mode}: the builder's advisory lock and lock_timeout would stay on a ` +
-    'shared server connection, so nothing was done. Use a direct or session-mode URL instead ' +
+    `${describeTarget(url)} is reached through ${through}: the builder's advisory lock and lock_timeout could stay on ` +
+    'a shared server connection, so nothing was done. Use a direct or session-mode URL instead ' +
     "(Supabase: the direct connection or the session pooler on port 5432; Neon: the host without '-pooler').";
   return { kind, message };
 }

@@ -46,8 +46,11 @@ function runAs(): { uid: number; gid: number } | undefined {
   }
 }
 
-/** Starts PgBouncer in front of the server and database `databaseUrl` points at. */
-export async function startPgBouncer(databaseUrl: string): Promise<PgBouncer> {
+/**
+ * Starts PgBouncer in front of the server and database `databaseUrl` points at. `roundRobin` sets
+ * `server_round_robin = 1` (reuse the oldest idle server connection first, instead of the most recent).
+ */
+export async function startPgBouncer(databaseUrl: string, options: { roundRobin?: boolean } = {}): Promise<PgBouncer> {
   const binary = pgbouncerBinary();
   const user = runAs();
   const server = new URL(databaseUrl);
@@ -73,6 +76,7 @@ export async function startPgBouncer(databaseUrl: string): Promise<PgBouncer> {
     `logfile = ${join(dir, 'pgbouncer.log')}`,
     // No reset query even in session mode: the builder must leave its server connections clean by itself.
     'server_reset_query =',
+    `server_round_robin = ${options.roundRobin ? 1 : 0}`,
     'max_client_conn = 200',
     'ignore_startup_parameters = extra_float_digits,options',
     '',
