@@ -52407,6 +52407,7 @@ function watchBuild(client, pid, options) {
       const row = rows[0];
       const waitingFor = row.blockers.map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
+      if (waitingFor.length === 0) lastWaitPrinted = "";
       const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
       if ((row.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();

@@ -68525,6 +68525,7 @@ function watchBuild(client, pid, options) {
       const row2 = rows[0];
       const waitingFor = row2.blockers.map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
+      if (waitingFor.length === 0) lastWaitPrinted = "";
       const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
       if ((row2.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();

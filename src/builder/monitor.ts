@@ -53,6 +53,7 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
       const waitingFor = (row.blockers as Blocker[]).map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
       // A new set of sessions to wait for is shown at once: lock_timeout may end the wait before the next interval.
+      if (waitingFor.length === 0) lastWaitPrinted = '';
       const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
       if ((row.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();
