@@ -59,9 +59,12 @@ async function detect(url: string) {
   }
 }
 
-/** Advisory locks held by any session on the server: the builder must leave none. */
+/** Advisory locks held by any session in this test's database: the builder must leave none. */
 async function advisoryLocks(): Promise<unknown[]> {
-  return (await db.sql(`SELECT pid, objid FROM pg_locks WHERE locktype = 'advisory'`)).rows;
+  const { rows } = await db.sql(
+    `SELECT l.pid, l.objid FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
+  );
+  return rows;
 }
 
 /** What every server connection of the pool says for a setting: the builder must leave the server's default. */

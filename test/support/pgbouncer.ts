@@ -55,6 +55,8 @@ export async function startPgBouncer(databaseUrl: string, options: { roundRobin?
   const user = runAs();
   const server = new URL(databaseUrl);
   const database = decodeURIComponent(server.pathname.slice(1));
+  // A Unix socket directory can come as ?host=/path (libpq's form) instead of a host name.
+  const serverHost = server.hostname || server.searchParams.get('host') || 'localhost';
   const username = decodeURIComponent(server.username);
   const password = decodeURIComponent(server.password);
   const port = await freePort();
@@ -65,19 +67,22 @@ export async function startPgBouncer(databaseUrl: string, options: { roundRobin?
     '[databases]',
     ...modes.map(
       (mode) =>
-        `${database}_${mode} = host=${server.hostname} port=${server.port || 5432} dbname=${database} pool_mode=${mode} pool_size=${POOL_SIZE}`,
+        `${database}_${mode} = host=${serverHost} port=${server.port || 5432} dbname=${database} pool_mode=${mode} pool_size=${POOL_SIZE}`,
     ),
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
     `listen_port = ${port}`,
     'unix_socket_dir =',
-    'auth_type = plain',
+    // A server reached without a password (trust) gets a pooler that asks for none either.
+    `auth_type = ${password ? 'plain' : 'trust'}`,
     `auth_file = ${join(dir, 'userlist.txt')}`,
     `logfile = ${join(dir, 'pgbouncer.log')}`,
     // No reset query even in session mode: the builder must leave its server connections clean by itself.
     'server_reset_query =',
     `server_round_robin = ${options.roundRobin ? 1 : 0}`,
     'max_client_conn = 200',
+    // The tests talk to PgBouncer in plain TCP; it uses TLS to the server when the server offers it.
+    'server_tls_sslmode = prefer',
     'ignore_startup_parameters = extra_float_digits,options',
     '',
   ].join('\n');
@@ -95,6 +100,7 @@ export async function startPgBouncer(databaseUrl: string, options: { roundRobin?
     pooled.hostname = '127.0.0.1';
     pooled.port = String(port);
     pooled.pathname = `/${database}_${mode}`;
+    for (const param of ['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'host']) pooled.searchParams.delete(param);
     return pooled.toString();
   };
   try {
