@@ -129,7 +129,7 @@ function isLockConflict(index: IndexResult): boolean {
 
 /** The one annotation of a run that did not get to build (`outcome` other than completed or cancelled). */
 function noticeAnnotation(report: Report): Annotation {
-  const notice = report.notice ?? `nothing was built (${report.outcome})`;
+  const notice = report.notice ?? `nothing was done (${report.outcome})`;
   const failed = report.indexes.filter((index) => index.status === 'failed');
   if (failed.length === 0) return { level: 'notice', title: 'No index was built', message: notice };
   const critical = failed.some((index) => index.critical);

@@ -37,7 +37,7 @@ export async function runPost(): Promise<void> {
 /** `prefix` names the database in a fleet (`[tenant-a] `); empty for one database. */
 function printCleanup(result: CleanupResult, prefix = ''): void {
   if (result.notice) {
-    core.info(`${prefix}index-builder cleanup: nothing was dropped: ${result.notice}.`);
+    core.info(`${prefix}index-builder cleanup: nothing was dropped: ${result.notice.replace(/\.$/, '')}.`);
     return;
   }
   for (const name of result.dropped) core.info(`${prefix}🧹 Dropped invalid index ${name}, left by an interrupted build`);

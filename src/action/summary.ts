@@ -98,11 +98,13 @@ function indexTable(view: SummaryView): string {
   const dry = view.dryRun === true;
   const header = dry ? ['Index', 'Table', 'Would be', 'Reason'] : ['Index', 'Table', 'Status', 'Attempts', 'Duration', 'Reason'];
   const align = dry ? ['---', '---', '---', '---'] : ['---', '---', '---', '---:', '---:', '---'];
+  // A run that never started (unreachable, a transaction pooler) says why once, above the table, not on every row.
+  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler';
   const rows = view.report.indexes.map((index) => {
     const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}`;
     const status = `${index.status === 'failed' && index.critical ? '❌' : STATUS_EMOJI[index.status]} ${index.status}`;
     const planned = view.reasons?.[index.name];
-    const reason = dry && planned !== undefined ? escapeText(planned) : reasonOf(index);
+    const reason = dry && planned !== undefined ? escapeText(planned) : notStarted ? 'not attempted: see above' : reasonOf(index);
     return dry
       ? row([name, code(index.table), status, reason])
       : row([name, code(index.table), status, String(index.attempts), formatDuration(index.durationMs), reason]);

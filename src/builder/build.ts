@@ -7,7 +7,7 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { attachConstraint } from './constraint.ts';
-import { connect, describeError, describeTarget, disconnect, sqlstateOf } from './connection.ts';
+import { connect, describeError, describeTarget, disconnect, nameSession, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { decide, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
@@ -16,6 +16,7 @@ import { indexResult as result, type ResultDetails as Extra } from './index-resu
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
+import { detectPooler } from './pooler.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -99,15 +100,23 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     events.notice(message);
     return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
   }
+  let locked = false;
   try {
     events.connected();
-    const locked = (await main.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
+    // Before anything changes on a server connection: a transaction pooler would keep our lock and settings.
+    const pooler = await detectPooler(main, options.url);
+    if ('message' in pooler) {
+      events.notice(pooler.message);
+      return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message: pooler.message, blockers: [] } })), [], pooler.message, 'pooler');
+    }
+    await nameSession(main);
+    locked = (await main.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING, 'another-builder');
     }
     // The monitor connection (progress, blockers) opens while the catalog is read.
-    const monitorReady = connect(options.url).catch(() => undefined);
+    const monitorReady = connect(options.url, undefined, { named: true }).catch(() => undefined);
     const states = await readCatalog(main, ordered);
     const equivalences = await compareWhereNeeded(main, ordered, states);
     monitor = await monitorReady;
@@ -133,6 +142,8 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
   } finally {
     await disconnect(monitor);
+    // Released explicitly: through a session pooler the server connection outlives ours.
+    if (locked) await main.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {});
     await disconnect(main);
   }
 }

@@ -5,7 +5,8 @@ import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { ADVISORY_LOCK_KEY } from './build.ts';
 import { physicalState, quoteQualified, readCatalog } from './catalog.ts';
-import { connect, describeError, disconnect } from './connection.ts';
+import { applySettings, connect, describeError, disconnect } from './connection.ts';
+import { detectPooler } from './pooler.ts';
 
 export const BUILDER_RUNNING_NOTHING_DROPPED = 'an index build is running on this database; its indexes are left alone';
 
@@ -25,9 +26,13 @@ export async function dropAbandonedIndexes(
 ): Promise<CleanupResult> {
   const result: CleanupResult = { dropped: [], inProgress: [], failed: [] };
   let client: pg.Client | undefined;
+  let locked = false;
   try {
-    client = await connect(options.url, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
-    const locked = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
+    client = await connect(options.url);
+    const pooler = await detectPooler(client, options.url);
+    if ('message' in pooler) return { ...result, notice: pooler.message };
+    await applySettings(client, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
+    locked = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
     if (!locked) return { ...result, notice: BUILDER_RUNNING_NOTHING_DROPPED };
     const states = await readCatalog(client, entries);
     for (const [i, entry] of entries.entries()) {
@@ -47,6 +52,7 @@ export async function dropAbandonedIndexes(
   } catch (error) {
     return { ...result, notice: describeError(error, options.url) };
   } finally {
+    if (locked) await client?.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {});
     await disconnect(client);
   }
 }

@@ -70,8 +70,13 @@ export function withSslCa(url: string, caFile: string | undefined): string {
 function clientConfig(url: string): pg.ClientConfig {
   const parsed = parseConnectionString(url, { useLibpqCompat: true });
   delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+  // application_name is SET after connecting, never sent in the startup packet: through a pooler a startup value
+  // becomes the pooled server connection's own, which RESET ALL cannot take back.
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
 }
+
+/** Sessions we SET things on: their settings are reset before leaving, since a pooler hands the server connection on. */
+const configured = new WeakSet<pg.Client>();
 
 export interface SessionSettings {
   lockTimeoutMs: number;
@@ -83,16 +88,17 @@ const NOT_YET = new Set(['57P03', '57P01', 'ECONNREFUSED', 'ECONNRESET']);
 const RECONNECT_WINDOW_MS = 30_000;
 
 /**
- * Opens a connection. With `settings`, sends each SET as its own statement (a multi-statement string is a
- * transaction). With `retry`, keeps trying for a while when the server is restarting.
+ * Opens a connection. With `settings`, sets them and the session's name; with `named`, only its name (both are reset
+ * when it closes). With `retry`, keeps trying for a while when the server is restarting.
  */
 export async function connect(
   url: string,
   settings?: SessionSettings,
-  options: { retry?: boolean; signal?: AbortSignal | undefined } = {},
+  options: { retry?: boolean; signal?: AbortSignal | undefined; named?: boolean } = {},
 ): Promise<pg.Client> {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
+  const open = () => openSession(url, settings, options.named === true);
+  if (!options.retry) return open();
+  return pRetry(open, {
     retries: 1000,
     minTimeout: 250,
     maxTimeout: 2000,
@@ -102,25 +108,35 @@ export async function connect(
   });
 }
 
-async function openSession(url: string, settings?: SessionSettings): Promise<pg.Client> {
+async function openSession(url: string, settings?: SessionSettings, named = false): Promise<pg.Client> {
   const client = new pg.Client(clientConfig(url));
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => {});
   try {
     await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
-      // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
-      if (version >= 170000) await client.query('SET transaction_timeout = 0');
-    }
+    if (settings) await applySettings(client, settings);
+    else if (named) await nameSession(client);
     return client;
   } catch (error) {
-    await client.end().catch(() => {});
+    await disconnect(client);
     throw error;
   }
+}
+
+/** Names the session `index-builder` in pg_stat_activity; reset when it closes. */
+export async function nameSession(client: pg.Client): Promise<void> {
+  configured.add(client);
+  await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+}
+
+/** Sets the session's timeouts and name, each SET its own statement (a multi-statement string is a transaction). */
+export async function applySettings(client: pg.Client, settings: SessionSettings): Promise<void> {
+  await nameSession(client);
+  await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+  await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+  const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
+  // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
+  if (version >= 170000) await client.query('SET transaction_timeout = 0');
 }
 
 /** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */
@@ -136,7 +152,9 @@ export async function cancelBackend(url: string, pid: number): Promise<void> {
   }
 }
 
+/** Closes a connection, first resetting what we SET on it (RESET ALL): through a pooler the server connection lives on. */
 export async function disconnect(client: pg.Client | undefined): Promise<void> {
+  if (client && configured.has(client)) await client.query('RESET ALL').catch(() => {});
   await client?.end().catch(() => {});
 }
 

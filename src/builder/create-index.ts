@@ -8,6 +8,7 @@ import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildEvents } from './events.ts';
 import { watchBuild } from './monitor.ts';
+import { backendPid } from './pooler.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -163,13 +164,6 @@ function toFailure(error: unknown, settings: BuildSettings): IndexFailure {
     ...(hint ? { hint } : {}),
     blockers: e.blockers ?? [],
   };
-}
-
-/** The server process behind a connection: known from the connection handshake, asked only as a fallback. */
-async function backendPid(client: pg.Client): Promise<number> {
-  const known = (client as unknown as { processID?: number | null }).processID;
-  if (typeof known === 'number') return known;
-  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
 }
 
 function pastDeadline(settings: BuildSettings): boolean {

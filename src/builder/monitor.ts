@@ -1,5 +1,6 @@
 // Watches a running build from a second connection: its progress (pg_stat_progress_create_index) and the sessions
-// it waits for (pg_blocking_pids), so that a lock-conflict failure can name who held the lock.
+// it waits for (pg_blocking_pids, current_locker_pid), so that progress lines name them while the build waits and a
+// lock-conflict failure can name who held the lock.
 import type pg from 'pg';
 import type { Blocker } from '../report/types.ts';
 
@@ -9,7 +10,12 @@ export interface BuildProgress {
   percent: number | null;
   partitionsDone: number | null;
   partitionsTotal: number | null;
+  /** The sessions the build waits for right now (a lock, writers, old snapshots): an operator can end them. */
+  waitingFor: Blocker[];
 }
+
+/** The phase shown while the statement waits for a lock before pg_stat_progress_create_index has a row. */
+export const LOCK_WAIT_PHASE = 'waiting for a lock';
 
 const MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
@@ -18,7 +24,8 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'pid', a.pid, 'state', a.state,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
-          FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids($1))) AS blockers
+          FROM pg_stat_activity a
+         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers
 FROM (SELECT 1) AS one
 LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
 
@@ -35,6 +42,7 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
   let lastBlockers: Blocker[] = [];
   let stopped = false;
   let lastPrinted = Date.now();
+  let lastWaitPrinted = '';
   let timer: NodeJS.Timeout | undefined;
 
   const poll = async () => {
@@ -42,10 +50,15 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
     try {
       const { rows } = await client.query(MONITOR_QUERY, [pid]);
       const row = rows[0];
-      if (row.blockers.length > 0) lastBlockers = (row.blockers as Blocker[]).map(normaliseBlocker);
-      if (row.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+      const waitingFor = (row.blockers as Blocker[]).map(normaliseBlocker);
+      if (waitingFor.length > 0) lastBlockers = waitingFor;
+      // A new set of sessions to wait for is shown at once: lock_timeout may end the wait before the next interval.
+      if (waitingFor.length === 0) lastWaitPrinted = '';
+      const waitChanged = waitingFor.length > 0 && pidsOf(waitingFor) !== lastWaitPrinted;
+      if ((row.phase || waitingFor.length > 0) && (waitChanged || Date.now() - lastPrinted >= options.progressIntervalMs)) {
         lastPrinted = Date.now();
-        options.onProgress(readProgress(row));
+        lastWaitPrinted = pidsOf(waitingFor);
+        options.onProgress(readProgress(row, waitingFor));
       }
     } catch {
       // The monitor is best effort: a failed look must never fail the build it watches.
@@ -65,6 +78,10 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
   };
 }
 
+function pidsOf(sessions: readonly Blocker[]): string {
+  return sessions.map((session) => session.pid).join(',');
+}
+
 function normaliseBlocker(raw: Blocker): Blocker {
   return {
     pid: raw.pid,
@@ -75,7 +92,7 @@ function normaliseBlocker(raw: Blocker): Blocker {
 }
 
 interface ProgressRow {
-  phase: string;
+  phase: string | null;
   blocks_total: string | null;
   blocks_done: string | null;
   tuples_total: string | null;
@@ -86,16 +103,17 @@ interface ProgressRow {
   partitions_done: string | null;
 }
 
-function readProgress(row: ProgressRow): BuildProgress {
+function readProgress(row: ProgressRow, waitingFor: Blocker[]): BuildProgress {
   const ratio = (done: string | null, total: string | null) =>
     Number(total) > 0 ? Math.min(100, Math.floor((Number(done) / Number(total)) * 100)) : null;
   const percent =
     ratio(row.blocks_done, row.blocks_total) ?? ratio(row.tuples_done, row.tuples_total) ?? ratio(row.lockers_done, row.lockers_total);
   const partitionsTotal = Number(row.partitions_total) || null;
   return {
-    phase: row.phase,
+    phase: row.phase ?? LOCK_WAIT_PHASE,
     percent,
     partitionsTotal,
     partitionsDone: partitionsTotal === null ? null : Number(row.partitions_done),
+    waitingFor,
   };
 }

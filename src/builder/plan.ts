@@ -1,7 +1,7 @@
 // `index-builder plan`: what build would do with the same options, entry by entry and orphan by orphan, from the
 // same catalog reads and the same decision (decide.ts). Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
+import { countTotals, type IndexResult, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect } from './connection.ts';
@@ -9,6 +9,7 @@ import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import { indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
+import { detectPooler } from './pooler.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune`: orphans are reported as dropped. */
@@ -31,6 +32,8 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
   let client;
   try {
     client = await connect(url);
+    const pooler = await detectPooler(client, url);
+    if ('message' in pooler) return notStarted(ordered, 'pooler', `build would refuse: ${pooler.message}`, pooler.message, started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const reasons: Record<string, string> = {};
@@ -47,15 +50,18 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const report: Report = { outcome: 'completed', indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
     return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
   } catch (error) {
-    // Like a build that cannot connect: every index would fail.
     const message = describeError(error, url);
-    const failure = { message: `could not start: ${message}`, blockers: [] };
-    const indexes = ordered.map((entry) => indexResult(entry, 'failed', 0, 0, { error: failure }));
-    const report: Report = { outcome: 'unreachable', indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
-    return { report, reasons: {}, lines: [`⚠️  ${message}`], error: message };
+    return notStarted(ordered, 'unreachable', `could not start: ${message}`, message, started);
   } finally {
     await disconnect(client);
   }
+}
+
+/** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
+function notStarted(ordered: readonly RegistryEntry[], outcome: RunOutcome, notice: string, error: string, started: number): Plan {
+  const indexes = ordered.map((entry) => indexResult(entry, 'failed', 0, 0, { error: { message: notice, blockers: [] } }));
+  const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
+  return { report, reasons: {}, lines: [`⚠️  ${notice}`], error };
 }
 
 function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {

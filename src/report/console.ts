@@ -52,7 +52,8 @@ export function consoleEvents(
     progress(_entry, progress, elapsedMs) {
       const percent = progress.percent === null ? '' : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : '';
-      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})`);
+      const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join('');
+      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
       const what = failure.sqlstate === '40P01' ? 'Deadlock' : 'Lock conflict';

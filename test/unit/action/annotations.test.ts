@@ -61,6 +61,16 @@ describe('reportAnnotations', () => {
     expect(reportAnnotations(deferred)).toEqual([{ level: 'notice', title: 'No index was built', message: ANOTHER_BUILDER_RUNNING }]);
   });
 
+  it('keys on the outcome, not on notice text: a refused pooler is one annotation, a completed run with a note is not', () => {
+    const message = '127.0.0.1:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done.';
+    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
+    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice: message }))).toEqual([
+      { level: 'error', title: 'No index was built', message },
+    ]);
+    const completed = reportOf([indexResult({ name: 'a', status: 'created' })], { notice: 'a note' });
+    expect(reportAnnotations(completed)).toEqual([]);
+  });
+
   it('says what drifted, what is no longer in the registry, and that a run was cancelled', () => {
     const report = reportOf(
       [

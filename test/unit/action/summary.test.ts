@@ -56,8 +56,18 @@ describe('renderSummary', () => {
 
   it('shows the notice of a run that could not start', () => {
     const notice = 'could not start: could not connect to db:5432/app: connection refused (is PostgreSQL running there?)';
-    const report = reportOf([indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } })], { notice });
+    const report = reportOf([indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } })], { outcome: 'unreachable', notice });
     expect(renderSummary({ report })).toContain(`\n\n⚠️ ${notice}\n\n`);
+  });
+
+  it('says once why a refused pooler built nothing, not on every row', () => {
+    const notice = 'db:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done. Use a direct or session-mode URL instead.';
+    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message: notice, blockers: [] } });
+    const markdown = renderSummary({ report: reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice }) });
+    expect(markdown.split(notice)).toHaveLength(2);
+    expect(markdown).toContain(`\n\n⚠️ ${notice}\n\n`);
+    expect(markdown).toMatch(/^## ❌ Index build: 2 failed$/m);
+    expect(markdown.match(/not attempted: see above/g)).toHaveLength(2);
   });
 
   it('shows a dry run as a plan: what each index would be, and why', () => {
