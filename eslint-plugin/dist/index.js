@@ -2175,11 +2175,11 @@ var require_cast = __commonJS({
               type: "Nothing"
             };
           }
-          replace = function(value, quote) {
+          replace = function(value, quote2) {
             return value.replace(/\\([^u]|u[0-9a-fA-F]{4})/g, function(all, escaped) {
               switch (escaped[0]) {
-                case quote:
-                  return quote;
+                case quote2:
+                  return quote2;
                 case "\\":
                   return "\\";
                 case "b":
@@ -2936,27 +2936,78 @@ function displayName(name, source) {
   return name.replace(PLACEHOLDER, (_, index) => source.labels[Number(index)] ?? "...");
 }
 
+// src/sql/psql-variables.ts
+var META_COMMAND = /^[ \t]*\\[^\n]*/gm;
+function psqlSpans(text) {
+  const meta = [...text.matchAll(META_COMMAND)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    kind: "blank",
+    label: match[0]
+  }));
+  const blanked = meta.reduce((sql, span) => sql.slice(0, span.start) + " ".repeat(span.end - span.start) + sql.slice(span.end), text);
+  const tokens = scanTokens(blanked);
+  if (!tokens) return meta;
+  const variables = [];
+  let brackets = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.text === "[") brackets++;
+    else if (token.text === "]") brackets = Math.max(0, brackets - 1);
+    const name = tokens[i + 1];
+    if (brackets > 0 || token.text !== ":" || !name || name.start !== token.end) continue;
+    const kind = variableKind(name);
+    if (!kind) continue;
+    variables.push({ start: token.start, end: name.end, kind, label: text.slice(token.start, name.end) });
+    i++;
+  }
+  return [...meta, ...variables].sort((a, b) => a.start - b.start);
+}
+function variableKind(name) {
+  if (name.kind === "identifier" || name.kind === "keyword") return "identifier";
+  if (name.kind === "string" && name.text.startsWith("'")) return "literal";
+  return void 0;
+}
+
 // src/sql/sql-templates.ts
-var TEMPLATE = /\{\{-?(?:\s*\/\*[\s\S]*?\*\/\s*|[^\n]*?)-?\}\}|\{%-?[^\n]*?-?%\}|\{#[\s\S]*?#\}|\$\{[\w.:-]+\}/g;
+var TEMPLATE = /\{\{-?(?:\s*\/\*[\s\S]*?\*\/\s*|[^\n]*?)-?\}\}|\{%-?[^\n]*?-?%\}|\{#[\s\S]*?#\}|\$\{[^{}\n]+\}/g;
 var GO_BLOCK = /^(?:if|else|end|range|with|define|block|template|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
 function templateSqlSource(text) {
+  const tags = [...text.matchAll(TEMPLATE)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    kind: isBlockTag(match[0]) ? "blank" : "identifier",
+    label: match[0]
+  }));
+  const spans = withoutOverlaps([...tags, ...psqlSpans(text)]);
+  if (spans.length === 0) return void 0;
   const parts = [];
   let from = 0;
   const addText = (until) => {
     const offsets = Array.from({ length: until - from }, (_, i) => from + i);
     parts.push({ kind: "text", text: text.slice(from, until), offsets, end: until });
   };
-  for (const match of text.matchAll(TEMPLATE)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const { start, end, kind, label } of spans) {
     addText(start);
-    if (isBlockTag(match[0])) parts.push({ kind: "text", text: " ", offsets: [start], end });
-    else parts.push({ kind: "hole", label: match[0], start, end });
+    const hole = { kind: "hole", label, start, end };
+    if (kind === "blank") parts.push({ kind: "text", text: " ", offsets: [start], end });
+    else if (kind === "literal") parts.push(quote(start), hole, quote(end - 1));
+    else parts.push(hole);
     from = end;
   }
-  if (parts.length === 0) return void 0;
   addText(text.length);
   return sqlFromParts(parts);
+}
+function quote(at) {
+  return { kind: "text", text: "'", offsets: [at], end: at + 1 };
+}
+function withoutOverlaps(spans) {
+  const kept = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const last = kept[kept.length - 1];
+    if (!last || span.start >= last.end) kept.push(span);
+  }
+  return kept;
 }
 function isBlockTag(tag) {
   if (tag.startsWith("{%") || tag.startsWith("{#")) return true;
@@ -4207,10 +4258,10 @@ function identifierText(token) {
 }
 
 // src/sql/index-creations.ts
-function findSqlFindings(source) {
+function findSqlFindings(source, bindings = []) {
   const parsed = parseStatements(source.text);
   if (parsed.ok) return parsed.statements.flatMap((statement) => fromStatement(source, statement));
-  const bound = bindParametersAsHoles(source);
+  const bound = bindParametersAsHoles(source, bindings);
   if (bound !== source) {
     const again = parseStatements(bound.text);
     if (again.ok) return again.statements.flatMap((statement) => fromStatement(bound, statement));
@@ -4264,14 +4315,16 @@ function createdRelation(node) {
   if (create) return create.relation;
   return node.CreateTableAsStmt?.into?.rel;
 }
-function bindParametersAsHoles(source) {
+function bindParametersAsHoles(source, bindings) {
   const tokens = scanTokens(source.text);
   if (!tokens) return source;
   const spans = [];
+  let position = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind === "operator" && (token.text === "?" || token.text === "??")) {
-      spans.push({ start: token.start, end: token.end, label: token.text });
+      const bound = bindings[position++];
+      spans.push({ start: token.start, end: token.end, label: token.text === "??" && bound !== void 0 ? bound : token.text });
     } else if (token.kind === "operator" && token.text === ":" && adjacentName(token, tokens[i + 1])) {
       const name = tokens[i + 1];
       const closing = tokens[i + 2];
@@ -4870,6 +4923,40 @@ function typeormName(prefix, table, columns) {
   return `${prefix}${createHash2("sha1").update(key).digest("hex").slice(0, 27)}`;
 }
 
+// eslint-plugin/src/analysis/dialect-calls.ts
+function calledOnlyFrom(fn, getScope, excluded) {
+  const variable = functionVariable(fn, getScope);
+  if (!variable) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  if (uses.length === 0) return false;
+  return uses.every((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === "CallExpression" && call.callee === reference.identifier && excluded(call);
+  });
+}
+function functionVariable(fn, getScope) {
+  if (fn.type === "FunctionDeclaration" && fn.id) return lookup(getScope(fn), fn.id.name);
+  if (fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return void 0;
+  const declarator = fn.parent;
+  if (declarator?.type !== "VariableDeclarator" || declarator.init !== fn || declarator.id.type !== "Identifier") return void 0;
+  if (declarator.parent.kind !== "const") return void 0;
+  return lookup(getScope(declarator), declarator.id.name);
+}
+function lookup(start, name) {
+  for (let scope = start; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+  }
+  return void 0;
+}
+function predicateBody(def) {
+  const fn = def.type === "FunctionName" ? def.node : def.type === "Variable" && def.parent.kind === "const" ? def.node.init : void 0;
+  if (!fn || fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression" && fn.type !== "FunctionDeclaration") return void 0;
+  if (fn.body.type !== "BlockStatement") return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === "ReturnStatement" && only.argument ? only.argument : void 0;
+}
+
 // eslint-plugin/src/analysis/dialect.ts
 var POSTGRES = /* @__PURE__ */ new Set(["pg", "postgres", "postgresql", "pgnative", "pg-native", "aurora-postgres", "pglite", "cockroachdb"]);
 var OTHERS = /* @__PURE__ */ new Set([
@@ -4900,6 +4987,7 @@ var OTHERS = /* @__PURE__ */ new Set([
 ]);
 var DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
 var DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
+var OTHER_DIALECT_WORDS = /* @__PURE__ */ new Set(["sqlite", "sqlite3", "mysql", "mysql2", "mariadb", "mssql", "sqlserver", "oracle", "tsql"]);
 var DialectGuards = class {
   constructor(text, getScope) {
     this.text = text;
@@ -4907,10 +4995,22 @@ var DialectGuards = class {
   }
   text;
   getScope;
-  /** True when `node` runs only when the database is not PostgreSQL. */
+  /** Functions whose call sites are being followed, so that recursion ends. */
+  #following = /* @__PURE__ */ new Set();
+  /**
+   * True when `node` runs only when the database is not PostgreSQL: a false condition guards it, or it is inside a
+   * function of this file that is only ever called from such places (`upMysql(knex)` in the MySQL branch).
+   */
   excludesPostgres(node) {
     for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.#guardedOut(parent, child)) return true;
+      if (this.#following.has(parent)) return false;
+      this.#following.add(parent);
+      try {
+        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call))) return true;
+      } finally {
+        this.#following.delete(parent);
+      }
     }
     return false;
   }
@@ -4932,6 +5032,12 @@ var DialectGuards = class {
       case "Program":
       case "StaticBlock":
         return this.#returnedBefore(parent.body, child);
+      case "VariableDeclarator":
+        return child === parent.init && namesOtherDialect(parent.id);
+      case "Property":
+        return child === parent.value && !parent.computed && namesOtherDialect(parent.key);
+      case "AssignmentExpression":
+        return child === parent.right && parent.left.type === "MemberExpression" && !parent.left.computed && namesOtherDialect(parent.left.property);
       default:
         return false;
     }
@@ -4975,7 +5081,7 @@ var DialectGuards = class {
       case "BinaryExpression":
         return this.#comparison(node);
       case "CallExpression":
-        return this.#includes(node);
+        return this.#includes(node) ?? this.#predicateTruth(node, depth);
       case "Identifier":
         return flagTruth(node.name) ?? this.#constTruth(node, depth);
       case "MemberExpression":
@@ -4994,14 +5100,26 @@ var DialectGuards = class {
     const truth = nameTruth(value);
     return negated ? not(truth) : truth;
   }
-  /** `['pg', 'postgres'].includes(client)`. */
+  /** `['pg', 'postgres'].includes(client)`, and `client.includes('pg')`, `client.startsWith('mysql')`. */
   #includes(node) {
     const callee = node.callee;
-    if (callee.type !== "MemberExpression" || callee.object.type !== "ArrayExpression") return void 0;
-    if (callee.property.type !== "Identifier" || callee.property.name !== "includes") return void 0;
     const [argument] = node.arguments;
-    if (!argument || argument.type === "SpreadElement" || !this.#namesDialect(argument)) return void 0;
+    if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier") return void 0;
+    if (!argument || argument.type === "SpreadElement") return void 0;
+    const method = callee.property.name;
+    if (callee.object.type !== "ArrayExpression") {
+      if (method !== "includes" && method !== "startsWith") return void 0;
+      return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : void 0;
+    }
+    if (method !== "includes" || !this.#namesDialect(argument)) return void 0;
     return any(callee.object.elements.map((element) => element && element.type !== "SpreadElement" ? nameTruth(staticString(element)) : void 0));
+  }
+  /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
+  #predicateTruth(node, depth) {
+    if (node.callee.type !== "Identifier") return void 0;
+    const variable = this.#variable(node.callee);
+    const body = variable?.defs.length === 1 ? predicateBody(variable.defs[0]) : void 0;
+    return body ? this.truth(body, depth + 1) : void 0;
   }
   /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
   #constTruth(node, depth) {
@@ -5021,6 +5139,12 @@ var DialectGuards = class {
     return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
   }
 };
+function namesOtherDialect(node) {
+  const name = node.type === "Identifier" ? node.name : node.type === "Literal" && typeof node.value === "string" ? node.value : void 0;
+  if (!name) return false;
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
+  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
+}
 function nameTruth(name) {
   if (name === void 0) return void 0;
   const lower = name.toLowerCase();
@@ -5210,7 +5334,7 @@ function jsMigrationListener(context, options, findings) {
     const inSink = isSqlArgument(node);
     const source = sqlOf(node, text);
     if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
-    findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0], inSink);
+    findings.addSql(findSqlFindings(source, staticBindings(node)), enclosingStatement(node).range[0], inSink);
   };
   const onTypeormCall = (call, method) => {
     const [tableArg, indexes] = call.arguments;
@@ -5260,6 +5384,13 @@ function jsMigrationListener(context, options, findings) {
       findings.flush("//");
     }
   };
+}
+function staticBindings(sql) {
+  const call = sql.parent;
+  if (call?.type !== "CallExpression" || call.arguments[0] !== sql) return [];
+  const list = call.arguments[1];
+  if (list?.type !== "ArrayExpression") return [];
+  return list.elements.map((element) => element && element.type !== "SpreadElement" ? staticString(element) : void 0);
 }
 function isTypeormCall(call) {
   return isNew(call.arguments[1], "TableIndex") || /runner/i.test(receiverName(call) ?? "");
