@@ -9,7 +9,7 @@ import { calledOnlyFrom, predicateBody } from './dialect-calls.ts';
 import { staticString } from './static-values.ts';
 
 type Node = TSESTree.Node;
-type GetScope = (node: Node) => TSESLint.Scope.Scope;
+export type GetScope = (node: Node) => TSESLint.Scope.Scope;
 /** A condition's value when the database is PostgreSQL: true, false, or unknown. */
 type Truth = boolean | undefined;
 
