@@ -3963,6 +3963,46 @@ function qualified(index) {
   return index.tableSchema ? `${index.tableSchema}.${index.tableName}` : index.tableName;
 }
 
+// eslint-plugin/src/analysis/exclusive-branches.ts
+function exclusiveBranches(a, b) {
+  const ancestorsOfA = /* @__PURE__ */ new Set();
+  for (let node = a; node; node = node.parent) ancestorsOfA.add(node);
+  let childOfB = b;
+  let common = b;
+  while (common && !ancestorsOfA.has(common)) [childOfB, common] = [common, common.parent];
+  if (!common || common === a || common === b) return false;
+  const childOfA = childUnder(a, common);
+  if (common.type === "IfStatement" || common.type === "ConditionalExpression") {
+    const branches = [common.consequent, common.alternate];
+    return branches.includes(childOfA) && branches.includes(childOfB);
+  }
+  if (!isStatementList(common)) return false;
+  const [first, firstChild] = a.range[0] < b.range[0] ? [a, childOfA] : [b, childOfB];
+  return leavesBefore(first, firstChild);
+}
+function childUnder(node, ancestor) {
+  let child = node;
+  while (child.parent && child.parent !== ancestor) child = child.parent;
+  return child;
+}
+function isStatementList(node) {
+  return node.type === "BlockStatement" || node.type === "Program" || node.type === "StaticBlock";
+}
+function leavesBefore(node, top) {
+  for (let child = node, parent = node.parent; parent && child !== top; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return false;
+    if (parent.type === "IfStatement" && (child === parent.consequent || child === parent.alternate) && leaves(child)) return true;
+  }
+  return false;
+}
+function isFunction(node) {
+  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+}
+function leaves(node) {
+  if (node.type === "ReturnStatement" || node.type === "ThrowStatement") return true;
+  return node.type === "BlockStatement" && node.body.length > 0 && leaves(node.body[node.body.length - 1]);
+}
+
 // eslint-plugin/src/analysis/constraint-findings.ts
 var MESSAGE = {
   unique: "uniqueConstraint",
@@ -3986,13 +4026,17 @@ var ConstraintFindings = class {
   }
   /** Findings of SQL text: its constraints, and the tables it creates. */
   addSql(findings, anchor) {
+    this.addSqlAt(findings, anchor, void 0);
+  }
+  /** Findings of SQL text written at `node` in a JavaScript migration. */
+  addSqlAt(findings, anchor, node) {
     for (const finding of findings) {
-      if (finding.kind === "constraint") this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
-      else if (finding.kind === "table") this.addTable(finding);
+      if (finding.kind === "constraint") this.addConstraint({ ...finding, anchor, computedTable: finding.computed, node });
+      else if (finding.kind === "table") this.addTable({ ...finding, node });
     }
   }
   flush(marker) {
-    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => sameTable(table, constraint)));
+    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => createdFor(table, constraint)));
     for (const constraint of reports.sort((a, b) => a.range[0] - b.range[0])) {
       const data = this.#data(constraint);
       const entry = constraint.type !== "exclude" && constraint.name && constraint.columns && !constraint.computedTable ? { ...entryFromSql(data.indexSql, constraint.name, constraint.tableName, constraint.columns, this.context.filename), constraint: constraint.type } : void 0;
@@ -4027,6 +4071,10 @@ var ConstraintFindings = class {
     };
   }
 };
+function createdFor(table, constraint) {
+  if (!sameTable(table, constraint)) return false;
+  return !(table.node && constraint.node && exclusiveBranches(table.node, constraint.node));
+}
 
 // src/sql/index-statement.ts
 function readIndexStatement(node) {
@@ -4423,7 +4471,7 @@ function constructorName(node) {
   if (node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier") return node.callee.property.name;
   return void 0;
 }
-function isFunction(node) {
+function isFunction2(node) {
   return node?.type === "ArrowFunctionExpression" || node?.type === "FunctionExpression";
 }
 function enclosingStatement(node) {
@@ -4438,8 +4486,39 @@ function enclosingStatement(node) {
   return current;
 }
 
-// eslint-plugin/src/analysis/constraint-calls.ts
-import { createHash as createHash2 } from "node:crypto";
+// eslint-plugin/src/analysis/dialect-calls.ts
+function calledOnlyFrom(fn, getScope, excluded) {
+  const variable = functionVariable(fn, getScope);
+  if (!variable) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  if (uses.length === 0) return false;
+  return uses.every((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === "CallExpression" && call.callee === reference.identifier && excluded(call);
+  });
+}
+function functionVariable(fn, getScope) {
+  if (fn.type === "FunctionDeclaration" && fn.id) return lookup(getScope(fn), fn.id.name);
+  if (fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return void 0;
+  const declarator = fn.parent;
+  if (declarator?.type !== "VariableDeclarator" || declarator.init !== fn || declarator.id.type !== "Identifier") return void 0;
+  if (declarator.parent.kind !== "const") return void 0;
+  return lookup(getScope(declarator), declarator.id.name);
+}
+function lookup(start, name) {
+  for (let scope = start; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+  }
+  return void 0;
+}
+function predicateBody(def) {
+  const fn = def.type === "FunctionName" ? def.node : def.type === "Variable" && def.parent.kind === "const" ? def.node.init : void 0;
+  if (!fn || fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression" && fn.type !== "FunctionDeclaration") return void 0;
+  if (fn.body.type !== "BlockStatement") return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === "ReturnStatement" && only.argument ? only.argument : void 0;
+}
 
 // eslint-plugin/src/analysis/js-strings.ts
 var SIMPLE_ESCAPES = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", v: "\v" };
@@ -4549,6 +4628,225 @@ function property(node, name) {
   return void 0;
 }
 
+// eslint-plugin/src/analysis/dialect.ts
+var POSTGRES = /* @__PURE__ */ new Set(["pg", "postgres", "postgresql", "pgnative", "pg-native", "aurora-postgres", "pglite", "cockroachdb"]);
+var OTHERS = /* @__PURE__ */ new Set([
+  "sqlite",
+  "sqlite3",
+  "better-sqlite3",
+  "better-sqlite",
+  "libsql",
+  "capacitor",
+  "cordova",
+  "expo",
+  "nativescript",
+  "react-native",
+  "sqljs",
+  "mysql",
+  "mysql2",
+  "mariadb",
+  "aurora-mysql",
+  "mssql",
+  "tedious",
+  "oracle",
+  "oracledb",
+  "sap",
+  "spanner",
+  "mongodb",
+  "redshift",
+  "db2"
+]);
+var DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
+var DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
+var OTHER_DIALECT_WORDS = /* @__PURE__ */ new Set(["sqlite", "sqlite3", "mysql", "mysql2", "mariadb", "mssql", "sqlserver", "oracle", "tsql"]);
+var DialectGuards = class {
+  constructor(text, getScope) {
+    this.text = text;
+    this.getScope = getScope;
+  }
+  text;
+  getScope;
+  /** Functions whose call sites are being followed, so that recursion ends. */
+  #following = /* @__PURE__ */ new Set();
+  /**
+   * True when `node` runs only when the database is not PostgreSQL: a false condition guards it, or it is inside a
+   * function of this file that is only ever called from such places (`upMysql(knex)` in the MySQL branch).
+   */
+  excludesPostgres(node) {
+    for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (this.#guardedOut(parent, child)) return true;
+      if (this.#following.has(parent)) return false;
+      this.#following.add(parent);
+      try {
+        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call))) return true;
+      } finally {
+        this.#following.delete(parent);
+      }
+    }
+    return false;
+  }
+  #guardedOut(parent, child) {
+    switch (parent.type) {
+      case "IfStatement":
+      case "ConditionalExpression":
+        if (child === parent.consequent) return this.truth(parent.test) === false;
+        if (child === parent.alternate) return this.truth(parent.test) === true;
+        return false;
+      case "LogicalExpression":
+        if (child !== parent.right) return false;
+        if (parent.operator === "&&") return this.truth(parent.left) === false;
+        if (parent.operator === "||") return this.truth(parent.left) === true;
+        return false;
+      case "SwitchCase":
+        return parent.consequent.includes(child) && this.#caseTruth(parent) === false;
+      case "BlockStatement":
+      case "Program":
+      case "StaticBlock":
+        return this.#returnedBefore(parent.body, child);
+      case "VariableDeclarator":
+        return child === parent.init && namesOtherDialect(parent.id);
+      case "Property":
+        return child === parent.value && !parent.computed && namesOtherDialect(parent.key);
+      case "AssignmentExpression":
+        return child === parent.right && parent.left.type === "MemberExpression" && !parent.left.computed && namesOtherDialect(parent.left.property);
+      default:
+        return false;
+    }
+  }
+  /** `if (cond) return;` (or a block ending in return/throw) before `child`, with cond true on PostgreSQL. */
+  #returnedBefore(body, child) {
+    for (const statement of body) {
+      if (statement === child) return false;
+      if (statement.type === "IfStatement" && !statement.alternate && leaves2(statement.consequent) && this.truth(statement.test) === true) {
+        return true;
+      }
+    }
+    return false;
+  }
+  #caseTruth(switchCase) {
+    const switchNode = switchCase.parent;
+    if (!this.#namesDialect(switchNode.discriminant)) return void 0;
+    const cases = switchNode.cases;
+    const at = cases.indexOf(switchCase);
+    let first = at;
+    while (first > 0 && !cases[first - 1].consequent.some(leaves2)) first--;
+    const truths = cases.slice(first, at + 1).map((c) => c.test ? nameTruth(staticString(c.test)) : this.#defaultTruth(cases));
+    return any(truths);
+  }
+  /** `default:` runs on PostgreSQL unless another case names it. */
+  #defaultTruth(cases) {
+    return cases.some((c) => c.test && nameTruth(staticString(c.test)) === true) ? false : void 0;
+  }
+  /** The condition's value when the database is PostgreSQL. */
+  truth(node, depth = 0) {
+    if (depth > 8) return void 0;
+    switch (node.type) {
+      case "UnaryExpression":
+        return node.operator === "!" ? not(this.truth(node.argument, depth + 1)) : void 0;
+      case "LogicalExpression": {
+        const [left, right] = [this.truth(node.left, depth + 1), this.truth(node.right, depth + 1)];
+        if (node.operator === "&&") return left === false || right === false ? false : left && right ? true : void 0;
+        if (node.operator === "||") return left === true || right === true ? true : left === false && right === false ? false : void 0;
+        return void 0;
+      }
+      case "BinaryExpression":
+        return this.#comparison(node);
+      case "CallExpression":
+        return this.#includes(node) ?? this.#predicateTruth(node, depth);
+      case "Identifier":
+        return flagTruth(node.name) ?? this.#constTruth(node, depth);
+      case "MemberExpression":
+        return !node.computed && node.property.type === "Identifier" ? flagTruth(node.property.name) : void 0;
+      default:
+        return void 0;
+    }
+  }
+  #comparison(node) {
+    const { operator, left, right } = node;
+    if (operator === "instanceof") return right.type === "Identifier" ? classTruth(right.name) : void 0;
+    const negated = operator === "!==" || operator === "!=";
+    if (!negated && operator !== "===" && operator !== "==") return void 0;
+    const [value, other] = staticString(right) !== void 0 ? [staticString(right), left] : [staticString(left), right];
+    if (value === void 0 || !this.#namesDialect(other)) return void 0;
+    const truth = nameTruth(value);
+    return negated ? not(truth) : truth;
+  }
+  /** `['pg', 'postgres'].includes(client)`, and `client.includes('pg')`, `client.startsWith('mysql')`. */
+  #includes(node) {
+    const callee = node.callee;
+    const [argument] = node.arguments;
+    if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier") return void 0;
+    if (!argument || argument.type === "SpreadElement") return void 0;
+    const method = callee.property.name;
+    if (callee.object.type !== "ArrayExpression") {
+      if (method !== "includes" && method !== "startsWith") return void 0;
+      return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : void 0;
+    }
+    if (method !== "includes" || !this.#namesDialect(argument)) return void 0;
+    return any(callee.object.elements.map((element) => element && element.type !== "SpreadElement" ? nameTruth(staticString(element)) : void 0));
+  }
+  /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
+  #predicateTruth(node, depth) {
+    if (node.callee.type !== "Identifier") return void 0;
+    const variable = this.#variable(node.callee);
+    const body = variable?.defs.length === 1 ? predicateBody(variable.defs[0]) : void 0;
+    return body ? this.truth(body, depth + 1) : void 0;
+  }
+  /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
+  #constTruth(node, depth) {
+    const variable = this.#variable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : void 0;
+    if (def?.type !== "Variable" || def.parent.kind !== "const" || !def.node.init) return void 0;
+    return this.truth(def.node.init, depth + 1);
+  }
+  #variable(node) {
+    for (let scope = this.getScope(node); scope; scope = scope.upper) {
+      const variable = scope.set.get(node.name);
+      if (variable) return variable;
+    }
+    return void 0;
+  }
+  #namesDialect(node) {
+    return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
+  }
+};
+function namesOtherDialect(node) {
+  const name = node.type === "Identifier" ? node.name : node.type === "Literal" && typeof node.value === "string" ? node.value : void 0;
+  if (!name) return false;
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
+  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
+}
+function nameTruth(name) {
+  if (name === void 0) return void 0;
+  const lower = name.toLowerCase();
+  if (POSTGRES.has(lower)) return true;
+  if (OTHERS.has(lower)) return false;
+  return void 0;
+}
+function flagTruth(name) {
+  const match = DIALECT_FLAG.exec(name)?.[1];
+  return match ? /^(postgres|pg)/i.test(match) : void 0;
+}
+function classTruth(name) {
+  if (/postgres/i.test(name)) return true;
+  if (/sqlite|mysql|maria|sqlserver|mssql|oracle|spanner|sap|mongo/i.test(name)) return false;
+  return void 0;
+}
+function not(truth) {
+  return truth === void 0 ? void 0 : !truth;
+}
+function any(truths) {
+  if (truths.includes(true)) return true;
+  return truths.length > 0 && truths.every((truth) => truth === false) ? false : void 0;
+}
+function leaves2(node) {
+  if (node.type === "ReturnStatement" || node.type === "ThrowStatement" || node.type === "BreakStatement") return true;
+  return node.type === "BlockStatement" && node.body.length > 0 && leaves2(node.body[node.body.length - 1]);
+}
+
+// eslint-plugin/src/analysis/constraint-calls.ts
+import { createHash as createHash2 } from "node:crypto";
+
 // eslint-plugin/src/analysis/described-index.ts
 function tableRef(node, sourceText, splitDot = false) {
   if (!node) return { name: "(unknown table)", schema: void 0, computed: true };
@@ -4596,8 +4894,8 @@ var KnexReader = class {
     const method = methodName(call);
     if (!method || !TABLE_METHODS.has(method)) return;
     const callback = call.arguments[1];
-    const param = isFunction(callback) ? callback.params[0] : void 0;
-    if (!isFunction(callback) || param?.type !== "Identifier") return;
+    const param = isFunction2(callback) ? callback.params[0] : void 0;
+    if (!isFunction2(callback) || param?.type !== "Identifier") return;
     const table = { ...tableRef(call.arguments[0], this.sourceText), schema: schemaOf(call) };
     this.#callbacks.set(callback, { param: param.name, table, creates: method.startsWith("create") });
   }
@@ -4629,7 +4927,7 @@ var KnexReader = class {
   /** The innermost table callback around `node` whose parameter is `name`. */
   callbackFor(node, name) {
     for (let current = node.parent; current; current = current.parent) {
-      if (isFunction(current)) {
+      if (isFunction2(current)) {
         const callback = this.#callbacks.get(current);
         if (callback?.param === name) return callback;
       }
@@ -4923,256 +5221,6 @@ function typeormName(prefix, table, columns) {
   return `${prefix}${createHash2("sha1").update(key).digest("hex").slice(0, 27)}`;
 }
 
-// eslint-plugin/src/analysis/dialect-calls.ts
-function calledOnlyFrom(fn, getScope, excluded) {
-  const variable = functionVariable(fn, getScope);
-  if (!variable) return false;
-  const uses = variable.references.filter((reference) => !reference.init);
-  if (uses.length === 0) return false;
-  return uses.every((reference) => {
-    const call = reference.identifier.parent;
-    return call?.type === "CallExpression" && call.callee === reference.identifier && excluded(call);
-  });
-}
-function functionVariable(fn, getScope) {
-  if (fn.type === "FunctionDeclaration" && fn.id) return lookup(getScope(fn), fn.id.name);
-  if (fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return void 0;
-  const declarator = fn.parent;
-  if (declarator?.type !== "VariableDeclarator" || declarator.init !== fn || declarator.id.type !== "Identifier") return void 0;
-  if (declarator.parent.kind !== "const") return void 0;
-  return lookup(getScope(declarator), declarator.id.name);
-}
-function lookup(start, name) {
-  for (let scope = start; scope; scope = scope.upper) {
-    const variable = scope.set.get(name);
-    if (variable) return variable;
-  }
-  return void 0;
-}
-function predicateBody(def) {
-  const fn = def.type === "FunctionName" ? def.node : def.type === "Variable" && def.parent.kind === "const" ? def.node.init : void 0;
-  if (!fn || fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression" && fn.type !== "FunctionDeclaration") return void 0;
-  if (fn.body.type !== "BlockStatement") return fn.body;
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === "ReturnStatement" && only.argument ? only.argument : void 0;
-}
-
-// eslint-plugin/src/analysis/dialect.ts
-var POSTGRES = /* @__PURE__ */ new Set(["pg", "postgres", "postgresql", "pgnative", "pg-native", "aurora-postgres", "pglite", "cockroachdb"]);
-var OTHERS = /* @__PURE__ */ new Set([
-  "sqlite",
-  "sqlite3",
-  "better-sqlite3",
-  "better-sqlite",
-  "libsql",
-  "capacitor",
-  "cordova",
-  "expo",
-  "nativescript",
-  "react-native",
-  "sqljs",
-  "mysql",
-  "mysql2",
-  "mariadb",
-  "aurora-mysql",
-  "mssql",
-  "tedious",
-  "oracle",
-  "oracledb",
-  "sap",
-  "spanner",
-  "mongodb",
-  "redshift",
-  "db2"
-]);
-var DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
-var DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
-var OTHER_DIALECT_WORDS = /* @__PURE__ */ new Set(["sqlite", "sqlite3", "mysql", "mysql2", "mariadb", "mssql", "sqlserver", "oracle", "tsql"]);
-var DialectGuards = class {
-  constructor(text, getScope) {
-    this.text = text;
-    this.getScope = getScope;
-  }
-  text;
-  getScope;
-  /** Functions whose call sites are being followed, so that recursion ends. */
-  #following = /* @__PURE__ */ new Set();
-  /**
-   * True when `node` runs only when the database is not PostgreSQL: a false condition guards it, or it is inside a
-   * function of this file that is only ever called from such places (`upMysql(knex)` in the MySQL branch).
-   */
-  excludesPostgres(node) {
-    for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (this.#guardedOut(parent, child)) return true;
-      if (this.#following.has(parent)) return false;
-      this.#following.add(parent);
-      try {
-        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call))) return true;
-      } finally {
-        this.#following.delete(parent);
-      }
-    }
-    return false;
-  }
-  #guardedOut(parent, child) {
-    switch (parent.type) {
-      case "IfStatement":
-      case "ConditionalExpression":
-        if (child === parent.consequent) return this.truth(parent.test) === false;
-        if (child === parent.alternate) return this.truth(parent.test) === true;
-        return false;
-      case "LogicalExpression":
-        if (child !== parent.right) return false;
-        if (parent.operator === "&&") return this.truth(parent.left) === false;
-        if (parent.operator === "||") return this.truth(parent.left) === true;
-        return false;
-      case "SwitchCase":
-        return parent.consequent.includes(child) && this.#caseTruth(parent) === false;
-      case "BlockStatement":
-      case "Program":
-      case "StaticBlock":
-        return this.#returnedBefore(parent.body, child);
-      case "VariableDeclarator":
-        return child === parent.init && namesOtherDialect(parent.id);
-      case "Property":
-        return child === parent.value && !parent.computed && namesOtherDialect(parent.key);
-      case "AssignmentExpression":
-        return child === parent.right && parent.left.type === "MemberExpression" && !parent.left.computed && namesOtherDialect(parent.left.property);
-      default:
-        return false;
-    }
-  }
-  /** `if (cond) return;` (or a block ending in return/throw) before `child`, with cond true on PostgreSQL. */
-  #returnedBefore(body, child) {
-    for (const statement of body) {
-      if (statement === child) return false;
-      if (statement.type === "IfStatement" && !statement.alternate && leaves(statement.consequent) && this.truth(statement.test) === true) {
-        return true;
-      }
-    }
-    return false;
-  }
-  #caseTruth(switchCase) {
-    const switchNode = switchCase.parent;
-    if (!this.#namesDialect(switchNode.discriminant)) return void 0;
-    const cases = switchNode.cases;
-    const at = cases.indexOf(switchCase);
-    let first = at;
-    while (first > 0 && !cases[first - 1].consequent.some(leaves)) first--;
-    const truths = cases.slice(first, at + 1).map((c) => c.test ? nameTruth(staticString(c.test)) : this.#defaultTruth(cases));
-    return any(truths);
-  }
-  /** `default:` runs on PostgreSQL unless another case names it. */
-  #defaultTruth(cases) {
-    return cases.some((c) => c.test && nameTruth(staticString(c.test)) === true) ? false : void 0;
-  }
-  /** The condition's value when the database is PostgreSQL. */
-  truth(node, depth = 0) {
-    if (depth > 8) return void 0;
-    switch (node.type) {
-      case "UnaryExpression":
-        return node.operator === "!" ? not(this.truth(node.argument, depth + 1)) : void 0;
-      case "LogicalExpression": {
-        const [left, right] = [this.truth(node.left, depth + 1), this.truth(node.right, depth + 1)];
-        if (node.operator === "&&") return left === false || right === false ? false : left && right ? true : void 0;
-        if (node.operator === "||") return left === true || right === true ? true : left === false && right === false ? false : void 0;
-        return void 0;
-      }
-      case "BinaryExpression":
-        return this.#comparison(node);
-      case "CallExpression":
-        return this.#includes(node) ?? this.#predicateTruth(node, depth);
-      case "Identifier":
-        return flagTruth(node.name) ?? this.#constTruth(node, depth);
-      case "MemberExpression":
-        return !node.computed && node.property.type === "Identifier" ? flagTruth(node.property.name) : void 0;
-      default:
-        return void 0;
-    }
-  }
-  #comparison(node) {
-    const { operator, left, right } = node;
-    if (operator === "instanceof") return right.type === "Identifier" ? classTruth(right.name) : void 0;
-    const negated = operator === "!==" || operator === "!=";
-    if (!negated && operator !== "===" && operator !== "==") return void 0;
-    const [value, other] = staticString(right) !== void 0 ? [staticString(right), left] : [staticString(left), right];
-    if (value === void 0 || !this.#namesDialect(other)) return void 0;
-    const truth = nameTruth(value);
-    return negated ? not(truth) : truth;
-  }
-  /** `['pg', 'postgres'].includes(client)`, and `client.includes('pg')`, `client.startsWith('mysql')`. */
-  #includes(node) {
-    const callee = node.callee;
-    const [argument] = node.arguments;
-    if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier") return void 0;
-    if (!argument || argument.type === "SpreadElement") return void 0;
-    const method = callee.property.name;
-    if (callee.object.type !== "ArrayExpression") {
-      if (method !== "includes" && method !== "startsWith") return void 0;
-      return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : void 0;
-    }
-    if (method !== "includes" || !this.#namesDialect(argument)) return void 0;
-    return any(callee.object.elements.map((element) => element && element.type !== "SpreadElement" ? nameTruth(staticString(element)) : void 0));
-  }
-  /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
-  #predicateTruth(node, depth) {
-    if (node.callee.type !== "Identifier") return void 0;
-    const variable = this.#variable(node.callee);
-    const body = variable?.defs.length === 1 ? predicateBody(variable.defs[0]) : void 0;
-    return body ? this.truth(body, depth + 1) : void 0;
-  }
-  /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
-  #constTruth(node, depth) {
-    const variable = this.#variable(node);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : void 0;
-    if (def?.type !== "Variable" || def.parent.kind !== "const" || !def.node.init) return void 0;
-    return this.truth(def.node.init, depth + 1);
-  }
-  #variable(node) {
-    for (let scope = this.getScope(node); scope; scope = scope.upper) {
-      const variable = scope.set.get(node.name);
-      if (variable) return variable;
-    }
-    return void 0;
-  }
-  #namesDialect(node) {
-    return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
-  }
-};
-function namesOtherDialect(node) {
-  const name = node.type === "Identifier" ? node.name : node.type === "Literal" && typeof node.value === "string" ? node.value : void 0;
-  if (!name) return false;
-  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
-  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
-}
-function nameTruth(name) {
-  if (name === void 0) return void 0;
-  const lower = name.toLowerCase();
-  if (POSTGRES.has(lower)) return true;
-  if (OTHERS.has(lower)) return false;
-  return void 0;
-}
-function flagTruth(name) {
-  const match = DIALECT_FLAG.exec(name)?.[1];
-  return match ? /^(postgres|pg)/i.test(match) : void 0;
-}
-function classTruth(name) {
-  if (/postgres/i.test(name)) return true;
-  if (/sqlite|mysql|maria|sqlserver|mssql|oracle|spanner|sap|mongo/i.test(name)) return false;
-  return void 0;
-}
-function not(truth) {
-  return truth === void 0 ? void 0 : !truth;
-}
-function any(truths) {
-  if (truths.includes(true)) return true;
-  return truths.length > 0 && truths.every((truth) => truth === false) ? false : void 0;
-}
-function leaves(node) {
-  if (node.type === "ReturnStatement" || node.type === "ThrowStatement" || node.type === "BreakStatement") return true;
-  return node.type === "BlockStatement" && node.body.length > 0 && leaves(node.body[node.body.length - 1]);
-}
-
 // eslint-plugin/src/analysis/kysely.ts
 function isSchemaBuilderCall(call) {
   const object = receiver(call);
@@ -5425,23 +5473,29 @@ function isModuleSpecifierOrKey(node) {
 
 // eslint-plugin/src/analysis/constraint-migration.ts
 var WORTH_READING = /unique|primary|exclude|table/i;
-function constraintMigrationListener(sourceText, findings) {
+function constraintMigrationListener(sourceText, findings, getScope) {
   const knex = new KnexReader(sourceText);
+  const guards = new DialectGuards(sourceText, getScope);
   const onText = (node) => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
     const source = sqlOf(node, sourceText);
-    if (source && WORTH_READING.test(source.text)) findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0]);
+    if (!source || !WORTH_READING.test(source.text) || guards.excludesPostgres(node)) return;
+    findings.addSqlAt(findSqlFindings(source), enclosingStatement(node).range[0], node);
   };
-  const report = (constraint) => findings.addConstraint({
-    range: constraint.node.range,
-    anchor: enclosingStatement(constraint.node).range[0],
-    type: constraint.type,
-    name: constraint.name,
-    tableName: constraint.table.name,
-    tableSchema: constraint.table.schema,
-    computedTable: constraint.table.computed,
-    columns: constraint.columns
-  });
+  const report = (constraint) => {
+    if (guards.excludesPostgres(constraint.node)) return;
+    findings.addConstraint({
+      node: constraint.node,
+      range: constraint.node.range,
+      anchor: enclosingStatement(constraint.node).range[0],
+      type: constraint.type,
+      name: constraint.name,
+      tableName: constraint.table.name,
+      tableSchema: constraint.table.schema,
+      computedTable: constraint.table.computed,
+      columns: constraint.columns
+    });
+  };
   return {
     Literal: onText,
     TemplateLiteral: onText,
@@ -5450,7 +5504,7 @@ function constraintMigrationListener(sourceText, findings) {
       const method = methodName(call);
       if (!method) return;
       const table = createdTable(call, method, sourceText);
-      if (table) findings.addTable({ tableName: table.name, tableSchema: table.schema });
+      if (table && !guards.excludesPostgres(call)) findings.addTable({ tableName: table.name, tableSchema: table.schema, node: call });
       knex.onTableCall(call);
       if (CONSTRAINT_METHODS.has(method)) readConstraintCall(call, method, knex, sourceText).forEach(report);
     },
@@ -5524,7 +5578,7 @@ var noConstraintIndexInMigration = createRule({
     };
     const findings = new ConstraintFindings(reporter, registryPath);
     if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
-    return constraintMigrationListener(sourceCode.text, findings);
+    return constraintMigrationListener(sourceCode.text, findings, (node) => sourceCode.getScope(node));
   }
 });
 
