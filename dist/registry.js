@@ -4,11 +4,4 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-
-// src/registry/index.ts
-function defineIndexes(indexes) {
-  return indexes;
-}
-export {
-  defineIndexes
-};
+import"./chunk-2255RH4N.js";function t(e){return e}export{t as defineIndexes};

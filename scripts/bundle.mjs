@@ -1,5 +1,9 @@
-// Rebuilds dist/: the CLI, the public registry module and the Action's two steps, each one self-contained ESM file,
-// with libpg-query's WASM beside them. `node scripts/bundle.mjs --outdir DIR` builds elsewhere (the freshness test).
+// Rebuilds dist/: the CLI, the public registry module and the Action's two steps as ESM entries that share chunks,
+// with libpg-query's WASM beside them, and the public module's declarations in dist/types/.
+// `node scripts/bundle.mjs --outdir DIR` builds elsewhere (the freshness test).
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleEsm, copyParserWasm, repoRoot } from './esm-bundle.mjs';
@@ -13,8 +17,19 @@ const entries = {
   index: 'src/action/index.ts',
   post: 'src/action/post.ts',
 };
-for (const [name, source] of Object.entries(entries)) {
-  // pg-native is an optional alternative driver that pg only tries to load; it is never used here.
-  await bundleEsm(source, join(outdir, `${name}.js`), ['pg-native']);
-}
+// pg-native is an optional alternative driver that pg only tries to load; it is never used here.
+await bundleEsm(entries, outdir, ['pg-native']);
 await copyParserWasm(outdir);
+await emitDeclarations(join(outdir, 'types'));
+
+/** `defineIndexes`, `IndexDef` and the report types, as .d.ts files importing each other by their .js names. */
+async function emitDeclarations(typesDir) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json', '--outDir', typesDir], { cwd: repoRoot, stdio: 'inherit' });
+  for (const entry of await readdir(typesDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(/(from '\.{1,2}\/[^']+)\.ts'/g, "$1.js'"));
+  }
+}

@@ -1,13 +1,14 @@
-// One way to bundle for this repository: a self-contained ESM file for Node 20+, with libpg-query's WASM beside it.
-// Used by scripts/bundle.mjs (CLI, Action) and eslint-plugin/scripts/bundle.mjs. Deterministic: same sources, same bytes.
-import { copyFile, mkdir } from 'node:fs/promises';
+// One way to bundle for this repository: ESM for Node 20+, with libpg-query's WASM beside it. Used by
+// scripts/bundle.mjs (CLI, Action) and eslint-plugin/scripts/bundle.mjs. Deterministic: same sources, same bytes.
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
+// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname (libpg-query finds its
+// WASM through __dirname). Every output file gets them; chunks sit beside the entries, so __dirname is the same.
 const banner = [
   "import { createRequire as __ib_createRequire } from 'node:module';",
   "import { fileURLToPath as __ib_fileURLToPath } from 'node:url';",
@@ -17,19 +18,44 @@ const banner = [
   'const __dirname = __ib_dirname(__filename);',
 ].join('\n');
 
-/** Bundles `entry` (relative to the repository root) into `outfile`, leaving `external` packages to be imported. */
-export async function bundleEsm(entry, outfile, external = []) {
-  await mkdir(dirname(outfile), { recursive: true });
+// @actions/http-client imports undici (~400 kB) for one thing: a proxy dispatcher for its fetch-style clients, which
+// @actions/core never uses (its only HTTP call, getIDToken, goes through node:https). A stand-in that fails loudly
+// if it is ever reached keeps it out of the bundle.
+const withoutUndici = {
+  name: 'without-undici',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'without-undici' }));
+    build.onLoad({ filter: /.*/, namespace: 'without-undici' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('undici is not bundled with index-builder'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Bundles `entries` ({ outputName: sourcePath relative to the repository root }) into `outdir`. Code that two entries
+ * share, and every dynamic `import()`, goes into `chunk-*.js` files next to them, loaded only when reached.
+ */
+export async function bundleEsm(entries, outdir, external = []) {
+  // Chunk names change with their contents: start empty so no stale chunk stays behind.
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
   await build({
     absWorkingDir: repoRoot,
-    entryPoints: [entry],
-    outfile,
+    entryPoints: entries,
+    outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     target: 'node20',
     format: 'esm',
     banner: { js: banner },
     external,
+    plugins: [withoutUndici],
+    // Minified: the committed JavaScript stays under 2 MB, most of it jiti, loaded only for .ts/.js registries on a
+    // Node.js without type stripping. Nothing relies on function names (errors carry their own `name`).
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -47,7 +47,7 @@ describe('index-builder --help', () => {
   it('lists the commands and each command its options', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\]/);
+    expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\][\s\S]*import \[options\]/);
     const help = await runCli(['build', '--help']);
     for (const option of ['--registry', '--database-url', '--lock-timeout', '--max-attempts', '--statement-timeout', '--time-budget', '--progress-interval', '--fail-on', '--json']) {
       expect(help.stdout).toContain(option);
@@ -86,6 +86,38 @@ describe('index-builder check', () => {
     expect(lines[1]).toMatch(/invalid\.ts:3: idx_b: sql holds 2 statements \(CREATE INDEX, DROP\)/);
     expect(lines[2]).toMatch(/2 problem\(s\) in .*invalid\.ts/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('writes the problems as data with --json, and an empty list for a valid registry', async () => {
+    const path = join(dir, 'coded.ts');
+    await writeFile(path, `export default [\n  { name: 'idx_a', sql: 'CREATE INDEX idx_a ON leads (status)', critcal: true },\n  { name: 'idx_b', sql: 'CREATE INDEX IF NOT EXISTS idx_b ON leads (status)' },\n];\n`);
+    const json = join(dir, 'out', 'problems.json');
+    const result = await runCli(['check', '--registry', path, '--json', json]);
+    expect(result.code).toBe(1);
+    const { problems } = JSON.parse(await readFile(json, 'utf8'));
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/coded\.ts$/),
+        line: 2,
+        code: 'unknown-key',
+        field: 'critcal',
+        message: 'idx_a: unknown key "critcal"',
+        fix: 'remove it, or write one of name, sql, critical, description',
+      },
+      {
+        file: expect.stringMatching(/coded\.ts$/),
+        line: 3,
+        code: 'missing-concurrently',
+        field: 'sql',
+        message: 'idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (...)',
+      },
+    ]);
+    expect(result.stderr).toContain(`${problems[1].file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`);
+
+    const valid = await registry('valid-json.ts', [status]);
+    expect((await runCli(['check', '--registry', valid, '--json', json])).code).toBe(0);
+    expect(JSON.parse(await readFile(json, 'utf8'))).toEqual({ problems: [] });
   });
 
   it.each([

@@ -48,5 +48,5 @@ it('the bundle has no top-level await, which would make require() throw ERR_REQU
     encoding: 'utf8',
   });
   expect(required.stderr).toBe('');
-  expect(required.stdout.trim()).toBe('no-index-in-migration,valid-registry');
+  expect(required.stdout.trim()).toBe('no-index-in-migration,no-constraint-index-in-migration,valid-registry');
 });

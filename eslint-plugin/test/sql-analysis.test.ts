@@ -1,10 +1,9 @@
 // The SQL analysis shared by the rules (src/sql/): what a piece of SQL creates, where, and how its registry form
 // is written. Positions are string offsets into the analysed text.
-import { findSqlFindings, type SqlFinding } from '../../src/sql/index-creations.ts';
-import { missingKeywordsInsertion, oneLine, quoteIdentifier, renderIndexSql, safeIndexSql } from '../../src/sql/safe-index-sql.ts';
-import { plainSqlSource, sqlFromParts, withHoles } from '../../src/sql/sql-source.ts';
-import { parseStatements } from '../../src/sql/statements.ts';
-import { byteToCharOffsets } from '../../src/sql/utf8-offsets.ts';
+import { findSqlFindings, type SqlFinding } from '../src/sql/index-creations.ts';
+import { byteToCharOffsets, missingKeywordsInsertion, oneLine, quoteIdentifier, renderIndexSql, safeIndexSql } from '#sql';
+import { plainSqlSource, sqlFromParts, withHoles } from '../src/sql/sql-source.ts';
+import { parseStatements } from '../src/sql/statements.ts';
 
 const find = (sql: string) => findSqlFindings(plainSqlSource(sql));
 const spans = (sql: string, findings: SqlFinding[]) => findings.map((f) => `${f.kind}:${sql.slice(f.range[0], f.range[1])}`);

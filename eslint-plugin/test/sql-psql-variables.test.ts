@@ -1,7 +1,7 @@
 // .sql migrations with pg-promise placeholders (`${schema~}`, `${name:raw}`) and psql variables (`:schema`,
 // `:'value'`, `:"name"`) and meta-commands: they parse, and their indexes are reported at their own lines.
 import { RuleTester } from 'eslint';
-import { psqlSpans } from '../../src/sql/psql-variables.ts';
+import { psqlSpans } from '../src/sql/psql-variables.ts';
 import plugin from '../src/index.ts';
 import { noIndexInMigration } from '../src/rules/no-index-in-migration.ts';
 

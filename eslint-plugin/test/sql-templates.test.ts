@@ -1,9 +1,9 @@
 // .sql migrations that are templates (issue 10): Go text/template, Jinja/dbt and Flyway placeholders stand in for
 // identifiers, block tags vanish, and every index is reported at its own line and column in the template.
 import { RuleTester } from 'eslint';
-import { findSqlFindings } from '../../src/sql/index-creations.ts';
-import { plainSqlSource } from '../../src/sql/sql-source.ts';
-import { templateSqlSource } from '../../src/sql/sql-templates.ts';
+import { findSqlFindings } from '../src/sql/index-creations.ts';
+import { plainSqlSource } from '../src/sql/sql-source.ts';
+import { templateSqlSource } from '../src/sql/sql-templates.ts';
 import plugin from '../src/index.ts';
 import { noIndexInMigration } from '../src/rules/no-index-in-migration.ts';
 

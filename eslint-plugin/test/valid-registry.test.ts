@@ -100,7 +100,9 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_state: name "idx_leads_state" differs from the index name in sql, "idx_leads_status"' },
+          data: {
+            message: 'idx_leads_state: name "idx_leads_state" differs from the index name in sql, "idx_leads_status"; write name: \'idx_leads_status\', or rename the index in sql',
+          },
           ...at(wrongName, "'idx_leads_state'"),
         },
       ],
@@ -112,7 +114,7 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: duplicate name; already declared at db/indexes.ts:5' },
+          data: { message: 'idx_leads_status: duplicate name; already declared at db/indexes.ts:5; rename one, or delete the copy' },
           ...at(duplicate, "'idx_leads_status'", 2),
         },
       ],
@@ -130,7 +132,7 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: unknown key "concurrently" (an entry has name, sql, critical, description, constraint)' },
+          data: { message: 'idx_leads_status: unknown key "concurrently"; remove it, or write one of name, sql, critical, description, constraint' },
           ...at(unknownKey, 'concurrently'),
         },
       ],
@@ -142,7 +144,7 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: sql is DROP, not CREATE INDEX' },
+          data: { message: 'idx_leads_status: sql is DROP, not CREATE INDEX; other DDL belongs in a migration' },
           ...at(notAnIndex, "'DROP INDEX idx_leads_status'"),
         },
       ],

@@ -2,6 +2,7 @@
 // that need a human come before the ones that fix themselves on the next run; the rest are counted, not lost.
 import { describeBlocker } from '../report/console.ts';
 import type { IndexResult, Report } from '../report/types.ts';
+import { problemText } from '../registry/problems.ts';
 import type { RegistryProblem } from '../registry/types.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -50,7 +51,7 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
   const repoPath = options.repoPath ?? ((file: string) => file);
   const would = options.dryRun === true;
   // A cancelled run still reports what it did; one that never started has nothing per index to say.
-  if (report.notice && !report.cancelled) return [noticeAnnotation(report)];
+  if (report.outcome !== 'completed' && report.outcome !== 'cancelled') return [noticeAnnotation(report)];
   const at = (index: IndexResult) => ({ file: repoPath(index.registry.file), startLine: index.registry.line });
   const failed = report.indexes.filter((index) => index.status === 'failed');
   // A lock conflict usually clears by itself on the next run; any other failure needs someone to act.
@@ -88,7 +89,7 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
             message: `${orphans.length} index(es) built by index-builder are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(', ')}.`,
           },
         ];
-  const cancelled: Annotation[] = report.cancelled ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
+  const cancelled: Annotation[] = report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
   return [...errors, ...cancelled, ...warnings, ...drifted, ...rebuilt, ...orphaned];
@@ -98,12 +99,12 @@ function oneLine(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim().replace(/;$/, '');
 }
 
-/** Registry problems: each one an error at its line; nothing was built. */
+/** Registry problems: each one an error at its line, titled by its code; nothing was built. */
 export function problemAnnotations(problems: readonly RegistryProblem[], repoPath: (file: string) => string = (f) => f): Annotation[] {
   return problems.map((problem) => ({
     level: 'error',
-    title: 'Invalid index registry',
-    message: problem.message,
+    title: `Invalid index registry: ${problem.code}`,
+    message: problemText(problem),
     file: repoPath(problem.location.file),
     startLine: problem.location.line,
   }));
@@ -126,8 +127,9 @@ function isLockConflict(index: IndexResult): boolean {
   return index.error?.sqlstate === '55P03' || index.error?.sqlstate === '40P01';
 }
 
+/** The one annotation of a run that did not get to build (`outcome` other than completed or cancelled). */
 function noticeAnnotation(report: Report): Annotation {
-  const notice = report.notice!;
+  const notice = report.notice ?? `nothing was built (${report.outcome})`;
   const failed = report.indexes.filter((index) => index.status === 'failed');
   if (failed.length === 0) return { level: 'notice', title: 'No index was built', message: notice };
   const critical = failed.some((index) => index.critical);

@@ -3,6 +3,7 @@
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { parseShard, type Shard } from '../fleet/shards.ts';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -31,24 +32,7 @@ export interface FleetInputs {
 }
 
 /** Defaults of the optional inputs, as action.yml spells them; `''` means none. */
-export const INPUT_DEFAULTS = {
-  registry: 'db/indexes.ts',
-  'lock-timeout': '5min',
-  'max-attempts': '10',
-  'statement-timeout': '0',
-  'time-budget': '',
-  'progress-interval': '10s',
-  'fail-on': 'never',
-  'dry-run': 'false',
-  'on-drift': 'report',
-  prune: 'false',
-  'ssl-ca': '',
-  targets: '',
-  concurrency: '4',
-  'per-host': '2',
-  canary: '',
-  shard: '',
-} as const;
+export const INPUT_DEFAULTS = SETTING_DEFAULTS;
 
 export type InputName = 'database-url' | keyof typeof INPUT_DEFAULTS;
 

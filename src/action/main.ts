@@ -6,6 +6,7 @@ import { build } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
+import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
@@ -93,7 +94,7 @@ async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
 }
 
 async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {
-  for (const problem of registry.problems) core.info(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  for (const problem of registry.problems) core.info(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   const notice = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
   const report: Report = { outcome: 'invalid-registry', indexes: [], totals: countTotals([]), notice, durationMs: 0 };
   const stepFailure = failOn === 'never' ? undefined : `the registry is invalid and fail-on is "${failOn}"`;
@@ -112,8 +113,10 @@ async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annota
     reportPath = '';
   }
   const outputs = Object.entries(outputsOf(view.report, reportPath));
-  if (process.env.GITHUB_OUTPUT) for (const [name, value] of outputs) core.setOutput(name, value);
-  else core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  // Always through core.setOutput, so the runner and @github/local-action both see them; the plain line is for a
+  // run outside any GitHub environment, where setOutput has nowhere to write.
+  for (const [name, value] of outputs) core.setOutput(name, value);
+  if (!process.env.GITHUB_OUTPUT) core.info(`Outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}`);
   for (const annotation of annotations) {
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
     emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });

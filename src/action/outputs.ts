@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../report/types.ts';
 
-export const OUTPUT_NAMES = ['created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
+export const OUTPUT_NAMES = ['outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 /** Set only by a fleet run (input `targets`), besides the totals above. */
 export const FLEET_OUTPUT_NAMES = ['failed-databases'] as const;
@@ -11,6 +11,7 @@ export const FLEET_OUTPUT_NAMES = ['failed-databases'] as const;
 export function outputsOf(report: Report, reportPath: string): Record<OutputName, string> {
   const t = report.totals;
   return {
+    outcome: report.outcome,
     created: String(t.created),
     rebuilt: String(t.rebuilt),
     skipped: String(t.skipped),

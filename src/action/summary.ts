@@ -1,5 +1,6 @@
 // The job summary as Markdown: a heading, the counters, one table row per index, and what the annotations left
 // out. Pure text, so that it is tested as text and printed as-is when there is no GITHUB_STEP_SUMMARY.
+import { problemText } from '../registry/problems.ts';
 import type { RegistryProblem } from '../registry/types.ts';
 import { constraintNote } from '../report/constraint-text.ts';
 import { describeBlocker } from '../report/console.ts';
@@ -74,7 +75,7 @@ function heading(view: SummaryView): string {
     .map(([count, label]) => `${count} ${label}`);
   const what = parts.length > 0 ? parts.join(', ') : 'no indexes in the registry';
   const criticalFailed = report.indexes.some((index) => index.status === 'failed' && index.critical);
-  const emoji = criticalFailed ? '❌' : t.failed + t.drifted > 0 || report.notice ? '⚠️' : t.deferred + t.inProgress > 0 ? '⏸️' : '✅';
+  const emoji = criticalFailed ? '❌' : t.failed + t.drifted > 0 || report.outcome !== 'completed' ? '⚠️' : t.deferred + t.inProgress > 0 ? '⏸️' : '✅';
   return `${emoji} ${view.dryRun ? 'Index build plan (dry run, nothing was changed)' : 'Index build'}: ${what}`;
 }
 
@@ -144,7 +145,7 @@ function oneLine(sql: string): string {
 }
 
 function problemList(problems: readonly RegistryProblem[]): string {
-  return problems.map((p) => `- ${code(`${p.location.file}:${p.location.line}`)}: ${escapeText(p.message)}`).join('\n');
+  return problems.map((p) => `- ${code(`${p.location.file}:${p.location.line}`)} ${code(p.code)}: ${escapeText(problemText(p))}`).join('\n');
 }
 
 function omittedNote(omitted: SummaryView['omitted']): string {

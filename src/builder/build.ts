@@ -2,6 +2,7 @@
 // first, then registry order — until done, cancelled, or the time budget is spent. Never throws: every outcome is
 // in the report.
 import type pg from 'pg';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
@@ -16,6 +17,7 @@ import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
 import { replaceDrifted } from './swap.ts';
+import { parseDuration } from '../util/duration.ts';
 
 /** The key of the session advisory lock that keeps a second builder off the same database. */
 export const ADVISORY_LOCK_KEY = 7_262_013_801;
@@ -42,12 +44,12 @@ export interface BuildOptions {
 }
 
 export const DEFAULTS = {
-  lockTimeoutMs: 5 * 60_000,
-  statementTimeoutMs: 0,
-  maxAttempts: 10,
+  lockTimeoutMs: parseDuration(SETTING_DEFAULTS['lock-timeout']),
+  statementTimeoutMs: parseDuration(SETTING_DEFAULTS['statement-timeout']),
+  maxAttempts: Number(SETTING_DEFAULTS['max-attempts']),
   retryMinDelayMs: 1000,
   retryMaxDelayMs: 60_000,
-  progressIntervalMs: 10_000,
+  progressIntervalMs: parseDuration(SETTING_DEFAULTS['progress-interval']),
 };
 
 /** Critical entries first, then registry order. */

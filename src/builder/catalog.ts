@@ -1,6 +1,7 @@
 // What the catalog says about each index the builder manages, read in one query. `IF NOT EXISTS` only checks a
 // name, so the builder decides from here: exists? valid? being built by another session right now? drifted?
 import type pg from 'pg';
+import { quoteIdentifier } from '../sql/safe-index-sql.ts';
 
 /** An index the builder looks up: a registry entry, a partition's leaf index, or a temporary swap index. */
 export interface IndexTarget {
@@ -111,11 +112,7 @@ export function physicalState(target: IndexTarget, state: CatalogState): Physica
   return { kind: 'invalid' };
 }
 
-/** `"schema"."name"`, safe to put in SQL. */
+/** `schema.name`, each part quoted as PostgreSQL's quote_ident would: safe to put in SQL. */
 export function quoteQualified(schema: string, name: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-
-export function quoteIdent(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
+  return `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`;
 }

@@ -6,7 +6,8 @@ import pRetry from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import type { ConstraintResult, IndexFailure, IndexResult } from '../report/types.ts';
-import { quoteIdent, quoteQualified } from './catalog.ts';
+import { quoteIdentifier } from '../sql/safe-index-sql.ts';
+import { quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildSettings } from './create-index.ts';
 
@@ -69,7 +70,7 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
     if (refusal) return finish('failed', 0, { message: refusal, blockers: [] });
 
     const keyword = type === 'unique' ? 'UNIQUE' : 'PRIMARY KEY';
-    const alter = `ALTER TABLE ${state.tableName} ADD CONSTRAINT ${quoteIdent(name)} ${keyword} USING INDEX ${quoteIdent(name)}`;
+    const alter = `ALTER TABLE ${state.tableName} ADD CONSTRAINT ${quoteIdentifier(name)} ${keyword} USING INDEX ${quoteIdentifier(name)}`;
     let attempts = 0;
     let failedAt = 0;
     await pRetry(

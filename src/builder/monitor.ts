@@ -50,9 +50,11 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
     } catch {
       // The monitor is best effort: a failed look must never fail the build it watches.
     }
-    if (!stopped) timer = setTimeout(poll, options.pollIntervalMs);
+    if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
   };
-  timer = setTimeout(poll, Math.min(options.pollIntervalMs, 50));
+  // poll never rejects (its one await is inside try), but a timer must not be handed a promise to drop.
+  const schedulePoll = () => void poll();
+  timer = setTimeout(schedulePoll, Math.min(options.pollIntervalMs, 50));
 
   return {
     blockers: () => lastBlockers,

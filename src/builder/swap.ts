@@ -5,8 +5,8 @@ import pRetry from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
-import { MAX_IDENTIFIER_BYTES, truncateIdentifier } from '../sql/safe-index-sql.ts';
-import { quoteIdent, quoteQualified } from './catalog.ts';
+import { MAX_IDENTIFIER_BYTES, quoteIdentifier, truncateIdentifier } from '../sql/safe-index-sql.ts';
+import { quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
@@ -34,7 +34,7 @@ export async function replaceDrifted(
     client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
     await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
     await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
-    const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdent(entry.indexName)}`;
+    const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdentifier(entry.indexName)}`;
     await pRetry(() => client!.query(rename), {
       retries: settings.maxAttempts - 1,
       minTimeout: settings.retryMinDelayMs,

@@ -3,11 +3,15 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { build, DEFAULTS } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
+import { problemText } from '../registry/problems.ts';
+import { writeProblemsJson } from '../registry/problems-json.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, runFleetBuild, type FleetFlags } from './fleet-command.ts';
+import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
 
 export const EXIT_OK = 0;
@@ -54,11 +58,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .exitOverride();
 
   const registryOption = () =>
-    new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default('db/indexes.ts');
+    new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
   const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
-    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default('report').argParser(onDriftOption);
+    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default(SETTING_DEFAULTS['on-drift']).argParser(onDriftOption);
   const pruneFlag = () => new Option('--prune', 'drop indexes index-builder created that the registry no longer declares').default(false);
   const sslCaOption = () => new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
 
@@ -66,8 +70,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('check')
     .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
     .addOption(registryOption())
-    .action(async (flags: { registry: string }) => {
+    .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
+    .action(async (flags: { registry: string; json?: string }) => {
       const registry = await loadRegistry(flags.registry);
+      if (flags.json) await writeProblemsJson(flags.json, registry.problems);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
@@ -97,12 +103,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(registryOption())
     .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
-    .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, '5min').argParser(durationOption))
+    .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, SETTING_DEFAULTS['lock-timeout']).argParser(durationOption))
     .addOption(new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption))
-    .addOption(new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)').default(0).argParser(durationOption))
+    .addOption(new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)').default(DEFAULTS.statementTimeoutMs).argParser(durationOption))
     .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
-    .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, '10s').argParser(durationOption))
-    .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default('never').argParser(failOnOption))
+    .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, SETTING_DEFAULTS['progress-interval']).argParser(durationOption))
+    .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default(SETTING_DEFAULTS['fail-on']).argParser(failOnOption))
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report as JSON'))
@@ -112,6 +118,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
   for (const option of fleetOptions()) buildCommand.addOption(option);
   addShardsCommand(program, io, (code) => (exitCode = code));
+
+  addImportCommand(program, io, (code) => void (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -157,7 +165,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */
 function reportProblems(registry: LoadedRegistry, io: Io): boolean {
-  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problem.message}`);
+  for (const problem of registry.problems) io.err(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   if (registry.problems.length > 0) {
     io.err(`${registry.problems.length} problem(s) in ${registry.file}`);
     return false;

@@ -1,6 +1,7 @@
 // Bounded concurrency: at most `concurrency` databases at once, and at most `perHost` on one server (host:port).
 // A task first waits for its host's slot, then for a global one, so a global slot is never held by a task that is
 // still waiting for its host: no slot sits idle while another server's targets could run.
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 /**
@@ -14,7 +15,7 @@ export interface Limits {
   perHost: number;
 }
 
-export const FLEET_DEFAULTS: Limits = { concurrency: 4, perHost: 2 };
+export const FLEET_DEFAULTS: Limits = { concurrency: Number(SETTING_DEFAULTS.concurrency), perHost: Number(SETTING_DEFAULTS['per-host']) };
 
 export function limiter(limits: Limits): <T>(host: string, task: () => Promise<T>) => Promise<T> {
   const global = pLimit(limits.concurrency);

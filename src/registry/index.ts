@@ -7,3 +7,7 @@ export type { IndexDef } from './types.ts';
 export function defineIndexes<const T extends readonly IndexDef[]>(indexes: T): T {
   return indexes;
 }
+
+// The JSON report's shape (`index-builder build --json`, the Action's `report` output), for code that reads it.
+export type { Blocker, FailOn, IndexFailure, IndexResult, IndexStatus, OrphanIndex, Report, RunOutcome, Totals } from '../report/types.ts';
+export type { RegistryProblem, SourceLocation } from './types.ts';

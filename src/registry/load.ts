@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
 import { entryLinesInScript, parseDataRegistry } from './locate.ts';
+import { runRegistryScript } from './run-script.ts';
 import { validateRegistry } from './validate.ts';
 
 export const REGISTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.yaml', '.yml'];
@@ -19,65 +20,46 @@ export interface LoadedRegistry {
 export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
-  const problem = (message: string, line = 1): LoadedRegistry => ({
+  const problem = (code: ProblemCode, message: string, fix?: string, line = 1): LoadedRegistry => ({
     file,
     entries: [],
-    problems: [{ location: { file, line }, message }],
+    problems: [{ code, location: { file, line }, message, ...(fix ? { fix } : {}) }],
   });
 
   const extension = extname(absolute).toLowerCase();
   if (!REGISTRY_EXTENSIONS.includes(extension)) {
-    return problem(`unsupported registry file type "${extension || '(none)'}"; use ${REGISTRY_EXTENSIONS.join(' ')}`);
+    return problem('unsupported-file-type', `unsupported registry file type "${extension || '(none)'}"`, `use ${REGISTRY_EXTENSIONS.join(' ')}`);
   }
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return problem(code === 'ENOENT' ? 'registry file not found' : `cannot read the registry: ${code ?? String(error)}`);
+    if (code === 'ENOENT') return problem('file-not-found', 'registry file not found', 'pass its path with --registry, or write one with index-builder import');
+    return problem('file-unreadable', `cannot read the registry: ${code ?? String(error)}`);
   }
 
   if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
     const { doc, lines } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
-    if (syntaxError) return problem(`not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${firstLine(syntaxError.message)}`, syntaxError.linePos?.[0]?.line ?? 1);
+    if (syntaxError) {
+      const format = extension === '.json' ? 'JSON' : 'YAML';
+      return problem('file-syntax', `not valid ${format}: ${firstLine(syntaxError.message)}`, undefined, syntaxError.linePos?.[0]?.line ?? 1);
+    }
     const { entries, problems } = validateRegistry(doc.toJS(), file, (i) => lines[i] ?? 1);
     return { file, entries, problems };
   }
 
   let exported: unknown;
   try {
-    exported = await importScript(absolute);
+    exported = await runRegistryScript(absolute);
   } catch (error) {
-    return problem(`cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, errorLine(error, absolute));
+    return problem('load-failed', `cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, undefined, errorLine(error, absolute));
   }
   const names = Array.isArray(exported) ? exported.map((entry) => (entry as { name?: unknown } | null)?.name) : [];
   const lines = entryLinesInScript(text, names);
   const { entries, problems } = validateRegistry(exported, file, (i) => lines[i] ?? lines[0] ?? 1);
   return { file, entries, problems };
-}
-
-/**
- * Runs a .ts/.js registry with jiti. `import ... from 'index-builder'` is aliased to this package's own public module,
- * so a registry works in a repository that never installed the package (the bundled Action, `npx`).
- */
-async function importScript(absolute: string): Promise<unknown> {
-  // jiti/static imports its TypeScript transform statically, so the bundler can include it; loaded only when needed.
-  const { createJiti } = await import('jiti/static');
-  const jiti = createJiti(import.meta.url, {
-    alias: { 'index-builder': publicModulePath() },
-    moduleCache: false,
-    fsCache: false,
-    interopDefault: true,
-  });
-  return jiti.import(absolute, { default: true });
-}
-
-/** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */
-function publicModulePath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, 'registry.js');
-  return existsSync(bundled) ? bundled : join(here, 'index.ts');
 }
 
 function firstLine(message: string): string {
@@ -89,6 +71,6 @@ function firstLine(message: string): string {
 function errorLine(error: unknown, absolute: string): number {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : '';
   const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
+  const match = new RegExp(`${escaped}(?:\\?[^:]*)?:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
   return match ? Number(match[1]) : 1;
 }

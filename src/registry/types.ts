@@ -1,3 +1,5 @@
+import type { EntryProblem } from './problems.ts';
+
 /** One performance index, as a team declares it in its registry (`db/indexes.ts`). */
 export interface IndexDef {
   /** The index name; must equal the name in `sql`. May be schema-qualified (`billing.idx_x`). */
@@ -41,8 +43,9 @@ export interface RegistryEntry {
   location: SourceLocation;
 }
 
-/** A registry problem, printed as `file:line: message`. */
-export interface RegistryProblem {
+/** A registry problem, printed as `file:line: message; fix`; consumers key on `code`. */
+export interface RegistryProblem extends EntryProblem {
   location: SourceLocation;
-  message: string;
+  /** Which entry (0-based, in registry order) the problem is about, when it is about one. */
+  entry?: number;
 }

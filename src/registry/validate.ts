@@ -4,7 +4,10 @@ import { findNonImmutable } from '../sql/immutability.ts';
 import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
+import { isEntryProblem, type EntryProblem, type ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
+
+export { isEntryProblem, problemText, type EntryProblem } from './problems.ts';
 
 const KNOWN_KEYS = ['name', 'sql', 'critical', 'description', 'constraint'];
 
@@ -28,49 +31,66 @@ export function validateRegistry(
       entries: [],
       problems: [
         {
+          code: 'not-an-array',
           location: { file, line: locate(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`,
+          message: `the registry must be an array of index definitions, found ${found}`,
+          fix: 'write: export default defineIndexes([...])',
         },
       ],
     };
   }
   const entries: RegistryEntry[] = [];
+  const positions: number[] = [];
   const problems: RegistryProblem[] = [];
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
     const result = validateEntry(raw, i, location);
-    if (typeof result === 'string') problems.push({ location, message: result });
-    else entries.push(result);
+    if (isEntryProblem(result)) {
+      problems.push({ ...result, location, entry: i });
+    } else {
+      entries.push(result);
+      positions.push(i);
+    }
   });
-  problems.push(...findDuplicateNames(entries));
+  problems.push(...findDuplicateNames(entries, positions));
   problems.sort((a, b) => a.location.line - b.location.line);
   return { entries, problems };
 }
 
-/** Validates one entry; returns the entry or the message saying what is wrong with it. */
-export function validateEntry(raw: unknown, index: number, location: SourceLocation): RegistryEntry | string {
+/** Validates one entry; returns the entry or what is wrong with it. */
+export function validateEntry(raw: unknown, index: number, location: SourceLocation): RegistryEntry | EntryProblem {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
+    return { code: 'entry-not-object', message: `entry ${index + 1} must be an object with name and sql`, fix: 'write { name, sql, critical, description }' };
   }
   const def = raw as Record<string, unknown>;
   const label = typeof def.name === 'string' && def.name !== '' ? def.name : `entry ${index + 1}`;
+  const problem = (code: ProblemCode, field: string | undefined, message: string, fix?: string): EntryProblem => ({
+    code,
+    ...(field ? { field } : {}),
+    message: `${label}: ${message}`,
+    ...(fix ? { fix } : {}),
+  });
   const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(', ')})`;
-  if (typeof def.name !== 'string' || def.name.trim() === '') return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== 'string' || def.sql.trim() === '') return `${label}: "sql" must be a non-empty string`;
+  if (unknownKey) return problem('unknown-key', unknownKey, `unknown key "${unknownKey}"`, `remove it, or write one of ${KNOWN_KEYS.join(', ')}`);
+  if (typeof def.name !== 'string' || def.name.trim() === '') {
+    return problem('missing-name', 'name', '"name" must be a non-empty string', 'write the index name, as in the sql');
+  }
+  if (typeof def.sql !== 'string' || def.sql.trim() === '') {
+    return problem('missing-sql', 'sql', '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`);
+  }
   if (def.critical !== undefined && typeof def.critical !== 'boolean') {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+    return problem('invalid-critical', 'critical', `"critical" must be true or false, found ${JSON.stringify(def.critical)}`, 'write critical: true or critical: false');
   }
   if (def.description !== undefined && typeof def.description !== 'string') {
-    return `${label}: "description" must be a string`;
+    return problem('invalid-description', 'description', '"description" must be a string', 'write what the index is for, in quotes');
   }
 
   const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === 'string') return `${label}: ${statement}`;
+  if (!('node' in statement)) return { ...statement, field: 'sql', message: `${label}: ${statement.message}` };
   const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
+  if (mistake) return { ...mistake, message: `${label}: ${mistake.message}` };
   const constraintProblem = checkConstraintKey(def.constraint, statement);
-  if (constraintProblem) return `${label}: ${constraintProblem.message}; ${constraintProblem.fix}`;
+  if (constraintProblem) return { ...constraintProblem, message: `${label}: ${constraintProblem.message}` };
 
   const { schema: nameSchema } = splitQualifiedName(def.name);
   return {
@@ -90,59 +110,88 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
 }
 
 /** Parses `sql` and returns its one CREATE INDEX statement, or what is wrong with it. */
-export function readSingleIndexStatement(sql: string): IndexStatement | string {
+export function readSingleIndexStatement(sql: string): IndexStatement | EntryProblem {
   let stmts;
   try {
     stmts = parseSql(sql);
   } catch (error) {
     if (!(error instanceof SqlSyntaxError)) throw error;
     const where = error.offset === undefined ? '' : ` (sql line ${lineOfOffset(sql, error.offset)})`;
-    return `sql does not parse: ${error.message}${where}`;
+    return { code: 'sql-syntax-error', message: `sql does not parse: ${error.message}${where}` };
   }
-  if (stmts.length === 0) return 'sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement';
+  if (stmts.length === 0) return { code: 'no-statement', message: 'sql holds no statement', fix: 'write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement' };
   if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(', ')}); an entry holds exactly one CREATE INDEX`;
+    return {
+      code: 'multiple-statements',
+      message: `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(', ')})`,
+      fix: 'an entry holds exactly one CREATE INDEX',
+    };
   }
   const statement = readIndexStatement(stmts[0]!.stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0]!.stmt)}, not CREATE INDEX`;
+  if (!statement) {
+    return { code: 'not-create-index', message: `sql is ${describeStatementKind(stmts[0]!.stmt)}, not CREATE INDEX`, fix: 'other DDL belongs in a migration' };
+  }
   return statement;
 }
 
-/** The keyword and naming rules every registry statement follows, with the exact fix in each message. */
-function checkStatement(name: string, statement: IndexStatement): string | undefined {
+/** The keyword and naming rules every registry statement follows, each with the exact fix. */
+function checkStatement(name: string, statement: IndexStatement): EntryProblem | undefined {
   const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
   const unique = statement.unique ? 'UNIQUE ' : '';
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
+  const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
   if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+    return { code: 'missing-concurrently', field: 'sql', message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`, fix: safeForm };
   }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
+  if (!statement.ifNotExists) return { code: 'missing-if-not-exists', field: 'sql', message: 'sql lacks IF NOT EXISTS, so a second run would fail', fix: safeForm };
   // Checked before comparing names: the parser, like the server, truncates a long name in the SQL to 63 bytes.
   // PostgreSQL silently cuts longer names, so the registry and the catalog would disagree.
-  if (Buffer.byteLength(bareName, 'utf8') > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, 'utf8')} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  const bytes = Buffer.byteLength(bareName, 'utf8');
+  if (bytes > MAX_IDENTIFIER_BYTES) {
+    return {
+      code: 'name-too-long',
+      field: 'name',
+      message: `name "${bareName}" is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`,
+      fix: `choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes, in name and in sql`,
+    };
   }
   // IF NOT EXISTS is only valid with a name, so the statement has one here.
   if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? ' (PostgreSQL folds unquoted names to lower case)' : '';
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+    const folded = statement.indexName === bareName.toLowerCase();
+    return {
+      code: 'name-mismatch',
+      field: 'name',
+      message: `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded ? ' (PostgreSQL folds unquoted names to lower case)' : ''}`,
+      fix: `write name: '${nameSchema ? `${nameSchema}.` : ''}${statement.indexName}', or ${folded ? `quote "${bareName}"` : 'rename the index'} in sql`,
+    };
   }
   if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+    return {
+      code: 'schema-mismatch',
+      field: 'name',
+      message: `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`,
+      fix: `write name: '${statement.tableSchema}.${bareName}'`,
+    };
   }
   const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  if (impure) {
+    return { code: 'non-immutable', field: 'sql', message: `sql ${impure}`, fix: 'index expressions and predicates may only use immutable functions and values: write a fixed literal instead' };
+  }
   return undefined;
 }
 
-function findDuplicateNames(entries: RegistryEntry[]): RegistryProblem[] {
+/** `positions[i]` is where entries[i] stands in the registry (entries that failed validation are not in `entries`). */
+function findDuplicateNames(entries: RegistryEntry[], positions: number[]): RegistryProblem[] {
   const problems: RegistryProblem[] = [];
   entries.forEach((entry, i) => {
     const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
     if (first) {
       problems.push({
+        code: 'duplicate-name',
+        field: 'name',
         location: entry.location,
+        entry: positions[i]!,
         message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`,
+        fix: 'rename one, or delete the copy',
       });
     }
   });

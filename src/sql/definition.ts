@@ -3,8 +3,11 @@
 import { createHash } from 'node:crypto';
 import { parseSql } from './parser.ts';
 
-/** Parse-tree fields that say nothing about the index's content. */
-const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'if_not_exists']);
+/**
+ * Parse-tree fields that say nothing about the index's content: text offsets (of tokens, and of list brackets in
+ * `ARRAY[...]` and `IN (...)`), and the CONCURRENTLY / IF NOT EXISTS flags.
+ */
+const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'if_not_exists', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
 
 /**
  * A short hash of a registry statement's meaning: blind to whitespace, comments, keyword case, CONCURRENTLY and

@@ -96,7 +96,7 @@ function quoteColumn(column: string): string {
 
 /** Quotes an identifier the way PostgreSQL's quote_ident does: only when it must. */
 export function quoteIdentifier(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name)) {
+  if (/^[a-z_][a-z0-9_]*$/.test(name)) {
     const tokens = scanTokens(name);
     const only = tokens?.length === 1 ? tokens[0] : undefined;
     if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;

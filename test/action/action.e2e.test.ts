@@ -50,6 +50,7 @@ describe('a run that creates, then one that skips', () => {
 
   it('sets the outputs from the report, with the JSON report under RUNNER_TEMP', async () => {
     expect(first.outputs).toEqual({
+      outcome: 'completed',
       created: '2',
       rebuilt: '0',
       skipped: '0',
@@ -166,7 +167,7 @@ describe('bad inputs and bad URLs', () => {
     const url = `postgres://app:pw@127.0.0.1:${port}/app`;
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': url } });
     expect(never.code).toBe(0);
-    expect(never.outputs).toMatchObject({ created: '0', failed: '2', 'critical-failed': 'true' });
+    expect(never.outputs).toMatchObject({ outcome: 'unreachable', created: '0', failed: '2', 'critical-failed': 'true' });
     const notice = `could not start: could not connect to 127.0.0.1:${port}/app: connection refused (is PostgreSQL running there?)`;
     expect(commands(never.stdout, 'error')).toEqual([{ properties: { title: 'No index was built' }, message: notice }]);
     expect(never.summary).toContain(`⚠️ ${notice}`);
@@ -250,10 +251,10 @@ describe('other runs', () => {
     expect(never.code).toBe(0);
     const [error, ...others] = commands(never.stdout, 'error');
     expect(others).toEqual([]);
-    expect(error!.properties).toEqual({ title: 'Invalid index registry', file: 'db/indexes.ts', line: '2' });
+    expect(error!.properties).toEqual({ title: 'Invalid index registry: missing-concurrently', file: 'db/indexes.ts', line: '2' });
     expect(error!.message).toMatch(/CONCURRENTLY/);
-    expect(never.summary).toMatch(/^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2`: /);
-    expect(never.outputs).toMatchObject({ created: '0', failed: '0', 'critical-failed': 'false' });
+    expect(never.summary).toMatch(/^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2` `missing-concurrently`: /);
+    expect(never.outputs).toMatchObject({ outcome: 'invalid-registry', created: '0', failed: '0', 'critical-failed': 'false' });
     expect(await indexState(db, 'idx_e2e_bad')).toBeUndefined();
 
     const critical = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, 'fail-on': 'critical' } });
@@ -268,7 +269,9 @@ describe('other runs', () => {
     expect(result.stdout).toContain('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
     expect(result.stdout).toContain('| `idx_e2e_local` | `call_log` | ✅ created | 1 |');
-    expect(result.stdout).toMatch(/^Outputs: created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
+    expect(result.stdout).toMatch(/^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
+    // Through core.setOutput all the same (its fallback command), which @github/local-action reads.
+    expect(result.stdout).toMatch(/^::set-output name=created::1$/m);
     // No runner reads ::add-mask:: here: printing it would show the password, not hide it.
     expect(result.stdout).not.toContain('::add-mask::');
     expect(result.stdout).not.toContain(new URL(db.url).password);

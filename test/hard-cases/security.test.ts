@@ -5,13 +5,14 @@ import { chmodSync, chownSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../../scripts/embedded-server.mjs';
+import { isEntryProblem, problemText } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 import { runCli } from '../support/cli.ts';
 
 const at = { file: 'db/indexes.ts', line: 3 };
 const problem = (sql: string) => {
   const result = validateEntry({ name: 'idx_x', sql }, 0, at);
-  return typeof result === 'string' ? result : 'valid';
+  return isEntryProblem(result) ? problemText(result) : 'valid';
 };
 
 describe('registry SQL is checked by the parser before anything connects', () => {
@@ -23,7 +24,7 @@ describe('registry SQL is checked by the parser before anything connects', () =>
     ['WHERE id IN (SELECT id FROM admins)', 'holds a subquery'],
   ])('rejects a predicate that %s', (predicate, message) => {
     expect(problem(`CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_x ON t (a) ${predicate}`)).toBe(
-      `idx_x: sql ${message}: index expressions and predicates may only use immutable functions and values`,
+      `idx_x: sql ${message}; index expressions and predicates may only use immutable functions and values: write a fixed literal instead`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { isEntryProblem, problemText } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 import type { IndexDef, RegistryEntry } from '../../src/registry/types.ts';
 
@@ -5,7 +6,7 @@ import type { IndexDef, RegistryEntry } from '../../src/registry/types.ts';
 export function entries(...defs: IndexDef[]): RegistryEntry[] {
   return defs.map((def, i) => {
     const entry = validateEntry(def, i, { file: 'db/indexes.ts', line: i + 1 });
-    if (typeof entry === 'string') throw new Error(entry);
+    if (isEntryProblem(entry)) throw new Error(problemText(entry));
     return entry;
   });
 }

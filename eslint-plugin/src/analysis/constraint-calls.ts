@@ -4,10 +4,10 @@
 // `createPrimaryKey`, `createExclusionConstraint(s)`. Names are the library's default when none is given.
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ConstraintType } from '../../../src/sql/constraint-creations.ts';
-import { findSqlFindings } from '../../../src/sql/index-creations.ts';
-import { quoteIdentifier } from '../../../src/sql/safe-index-sql.ts';
-import { plainSqlSource } from '../../../src/sql/sql-source.ts';
+import type { ConstraintType } from '../sql/constraint-creations.ts';
+import { findSqlFindings } from '../sql/index-creations.ts';
+import { quoteIdentifier } from '#sql';
+import { plainSqlSource } from '../sql/sql-source.ts';
 import { methodName, receiver, receiverName } from './ast.ts';
 import { tableRef, type TableRef } from './described-index.ts';
 import { columnCall, type KnexReader } from './knex.ts';

@@ -1,9 +1,9 @@
 // What a migration adds as index-building constraints (unique, primary key, exclusion), gathered during the walk and
 // reported at its end: a constraint on a table the same file creates blocks no one and is never reported.
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ConstraintType } from '../../../src/sql/constraint-creations.ts';
-import type { SqlFinding } from '../../../src/sql/index-creations.ts';
-import { quoteIdentifier, renderIndexSql } from '../../../src/sql/safe-index-sql.ts';
+import type { ConstraintType } from '../sql/constraint-creations.ts';
+import type { SqlFinding } from '../sql/index-creations.ts';
+import { quoteIdentifier, renderIndexSql } from '#sql';
 import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from './findings.ts';
 import { exclusiveBranches } from './exclusive-branches.ts';
 import { entryComment, entryFromSql, entryText } from './registry-entry.ts';

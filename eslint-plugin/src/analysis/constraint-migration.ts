@@ -1,7 +1,7 @@
 // The constraint rule's walk over a JavaScript or TypeScript migration: SQL text (ALTER TABLE ... ADD CONSTRAINT),
 // the constraint APIs of the migration libraries, and the tables the file creates (exempt).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings } from '../../../src/sql/index-creations.ts';
+import { findSqlFindings } from '../sql/index-creations.ts';
 import { enclosingStatement, methodName } from './ast.ts';
 import { DialectGuards, type GetScope } from './dialect.ts';
 import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from './constraint-calls.ts';

@@ -1,7 +1,7 @@
 // An index described through an ORM or query-builder call (knex, node-pg-migrate, TypeORM, Sequelize, Kysely):
 // what is known of it statically, turned into a report and, when everything is known, a registry entry.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { renderIndexSql } from '../../../src/sql/safe-index-sql.ts';
+import { renderIndexSql } from '#sql';
 import { enclosingStatement } from './ast.ts';
 import type { IndexReport } from './findings.ts';
 import { entryFromSql } from './registry-entry.ts';

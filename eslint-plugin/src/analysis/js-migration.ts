@@ -1,8 +1,8 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings, type Bindings } from '../../../src/sql/index-creations.ts';
-import { containsPlaceholder } from '../../../src/sql/sql-source.ts';
+import { findSqlFindings, type Bindings } from '../sql/index-creations.ts';
+import { containsPlaceholder } from '../sql/sql-source.ts';
 import { enclosingStatement, methodName, receiverName } from './ast.ts';
 import { toIndexReport, type DescribedIndex } from './described-index.ts';
 import { DialectGuards } from './dialect.ts';

@@ -1,6 +1,6 @@
 // The registry entry a suggestion carries: `{ name, sql, critical, description }`, ready to paste into db/indexes.ts.
 import { basename } from 'node:path';
-import { safeIndexSql } from '../../../src/sql/safe-index-sql.ts';
+import { safeIndexSql } from '#sql';
 
 export interface RegistryEntryDraft {
   name: string;

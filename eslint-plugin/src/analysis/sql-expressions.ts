@@ -1,7 +1,7 @@
 // SQL written in JavaScript: string literals, template literals (static chunks; `${}` holes are opaque), string
 // concatenation and tagged templates. Each is read as one SqlSource whose offsets point into the file.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { sqlFromParts, type SqlPart, type SqlSource } from '../../../src/sql/sql-source.ts';
+import { sqlFromParts, type SqlPart, type SqlSource } from '../sql/sql-source.ts';
 import { decodeJsText } from './js-strings.ts';
 
 type Node = TSESTree.Node;

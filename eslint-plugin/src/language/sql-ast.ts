@@ -1,7 +1,6 @@
 // The AST the SQL language gives ESLint: the file's statements as PostgreSQL parsed them, and its comments.
-import type { Node } from '../../../src/sql/parser.ts';
-import type { SqlSource } from '../../../src/sql/sql-source.ts';
-import type { SqlToken } from '../../../src/sql/sql-tokens.ts';
+import type { Node, SqlToken } from '#sql';
+import type { SqlSource } from '../sql/sql-source.ts';
 
 export interface Position {
   line: number;

@@ -1,11 +1,10 @@
 // ESLint's language-plugin interface for PostgreSQL migrations (`language: 'index-builder/sql'`). Parsing is
-// synchronous: src/sql/pg-query.ts loads libpg-query's WebAssembly synchronously, the first time it is needed.
+// synchronous: the SQL core (#sql) loads libpg-query's WebAssembly synchronously, the first time it is needed.
 import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
-import { nodeType } from '../../../src/sql/parser.ts';
-import { scanTokens } from '../../../src/sql/sql-tokens.ts';
-import { plainSqlSource } from '../../../src/sql/sql-source.ts';
-import { templateSqlSource } from '../../../src/sql/sql-templates.ts';
-import { parseStatements } from '../../../src/sql/statements.ts';
+import { nodeType, scanTokens } from '#sql';
+import { plainSqlSource } from '../sql/sql-source.ts';
+import { templateSqlSource } from '../sql/sql-templates.ts';
+import { parseStatements } from '../sql/statements.ts';
 import { commentNode, locator, visitorKeys, type SqlNode, type SqlScript } from './sql-ast.ts';
 import { SqlSourceCode } from './sql-source-code.ts';
 

@@ -67,8 +67,8 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
         'Write the statement as literal text, or declare its indexes in {{registryPath}}.',
       moveToRegistry: 'Insert the registry entry for "{{index}}" as a comment, to move into {{registryPath}}: {{entry}}',
     },
+    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [given]) {
     const options: RuleOptions = { ...DEFAULT_OPTIONS, ...given };
     if (isRegistryFile(context.filename, options.registryPath)) return {};

@@ -3,8 +3,8 @@
 // CONCURRENTLY / IF NOT EXISTS, and each problem reported at the property it concerns.
 import { relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { validateEntry, validateRegistry } from '../../../src/registry/validate.ts';
-import { missingKeywordsInsertion } from '../../../src/sql/safe-index-sql.ts';
+import { isEntryProblem, problemText, validateEntry, validateRegistry, type EntryProblem } from '#registry';
+import { missingKeywordsInsertion } from '#sql';
 import { decodeJsText } from '../analysis/js-strings.ts';
 import { registryArray, writtenEntries, type WrittenEntry } from '../analysis/registry-source.ts';
 import { createRule } from './create-rule.ts';
@@ -27,8 +27,8 @@ export const validRegistry = createRule<[], MessageId>({
       missingDescription:
         '{{name}}: "description" is missing; say what the index is for (index-builder prints it with every build).',
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const file = relative(context.cwd, context.filename) || context.filename;
     return {
@@ -42,7 +42,7 @@ export const validRegistry = createRule<[], MessageId>({
             continue;
           }
           const result = validateEntry(entry.value, index, { file, line: entry.line });
-          if (typeof result === 'string') reportProblem(context, entry, result);
+          if (isEntryProblem(result)) reportProblem(context, entry, result);
           else if (!result.description?.trim()) reportMissingDescription(context, entry);
         }
         reportDuplicates(context, entries.map(({ entry }) => entry), file);
@@ -53,12 +53,12 @@ export const validRegistry = createRule<[], MessageId>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
 
-function reportProblem(context: Context, entry: WrittenEntry, message: string): void {
+function reportProblem(context: Context, entry: WrittenEntry, problem: EntryProblem): void {
   context.report({
-    node: nodeFor(entry, message),
+    node: nodeFor(entry, problem),
     messageId: 'invalidEntry',
-    data: { message },
-    fix: keywordFix(entry, message),
+    data: { message: problemText(problem) },
+    fix: problem.code === 'missing-concurrently' || problem.code === 'missing-if-not-exists' ? keywordFix(entry) : null,
   });
 }
 
@@ -80,26 +80,24 @@ function reportDuplicates(context: Context, entries: WrittenEntry[], file: strin
     (i) => known[i]?.line ?? 1,
   );
   for (const problem of problems) {
-    if (!problem.message.includes(': duplicate name;')) continue;
-    const entry = known.find((candidate) => candidate.line === problem.location.line && problem.message.startsWith(`${String(candidate.value!.name)}:`));
-    if (entry) context.report({ node: entry.properties.get('name')!.value, messageId: 'invalidEntry', data: { message: problem.message } });
+    const entry = problem.entry === undefined ? undefined : known[problem.entry];
+    if (problem.code !== 'duplicate-name' || !entry) continue;
+    context.report({ node: nodeFor(entry, problem), messageId: 'invalidEntry', data: { message: problemText(problem) } });
   }
 }
 
-/** The property a validator message is about: `label: sql ...` → the sql value, `unknown key "x"` → key x. */
-function nodeFor(entry: WrittenEntry, message: string): TSESTree.Node {
-  const unknownKey = /: unknown key "([^"]+)"/.exec(message)?.[1];
-  if (unknownKey !== undefined) return entry.properties.get(unknownKey)?.key ?? entry.node;
-  const subject = /^[^:]*: "?(name|sql|critical|description|constraint)\b/.exec(message)?.[1];
-  return (subject && entry.properties.get(subject)?.value) || entry.node;
+/** The property a problem is about: its value, or for an unknown key the key itself; else the whole entry. */
+function nodeFor(entry: WrittenEntry, problem: EntryProblem): TSESTree.Node {
+  const property = problem.field === undefined ? undefined : entry.properties.get(problem.field);
+  if (!property) return entry.node;
+  return problem.code === 'unknown-key' ? property.key : property.value;
 }
 
 /**
  * The autofix for the two problems it can settle without guessing: a statement lacking CONCURRENTLY or IF NOT
  * EXISTS gets the keywords inserted where PostgreSQL expects them, inside the string as written.
  */
-function keywordFix(entry: WrittenEntry, message: string): TSESLint.ReportFixFunction | null {
-  if (!/: sql lacks (CONCURRENTLY|IF NOT EXISTS)\b/.test(message)) return null;
+function keywordFix(entry: WrittenEntry): TSESLint.ReportFixFunction | null {
   const node = entry.properties.get('sql')?.value;
   if (!node) return null;
   let raw: string;

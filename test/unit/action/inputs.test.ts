@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { INPUT_DEFAULTS, InputError, readInputs, type InputName } from '../../src/action/inputs.ts';
+import { INPUT_DEFAULTS, InputError, readInputs, type InputName } from '../../../src/action/inputs.ts';
 
 const URL = 'postgres://app:s3cret@db.example.com:5432/app';
 

@@ -2,7 +2,7 @@
 // `:name`, `:"name"` (an identifier) and `:'name'` (a literal), and meta-command lines (`\set`, `\connect`). Found with
 // PostgreSQL's own scanner, so a colon in a string, a comment or a dollar-quoted body is never taken for one, and
 // `::type` casts and PL/pgSQL's `:=` are other tokens. A colon inside brackets is an array slice (`a[lo:hi]`).
-import { scanTokens, type SqlToken } from './sql-tokens.ts';
+import { scanTokens, type SqlToken } from '#sql';
 
 export interface PsqlSpan {
   start: number;

@@ -2,11 +2,8 @@
 // The SQL is read by PostgreSQL's parser: comments, quoted identifiers, string literals and dollar-quoted bodies
 // never count, while CREATE INDEX inside a DO block does. SQL with holes (template literals, bind parameters) is
 // read with placeholders; a statement whose keyword is itself a hole is returned as unverifiable.
-import { nodeType } from './parser.ts';
-import { readIndexStatement } from './index-statement.ts';
-import { defaultIndexName, indexColumnNames } from './safe-index-sql.ts';
+import { defaultIndexName, indexColumnNames, isKeyword, nodeType, readIndexStatement, scanTokens, splitStatements, type SqlToken } from '#sql';
 import { containsPlaceholder, displayName, subSource, withHoles, type SqlSource } from './sql-source.ts';
-import { isKeyword, scanTokens, splitStatements, type SqlToken } from './sql-tokens.ts';
 import { parseStatements, type ParsedStatement } from './statements.ts';
 import { findInDoBlock } from './do-blocks.ts';
 import { splitAfterHoles } from './hole-boundaries.ts';

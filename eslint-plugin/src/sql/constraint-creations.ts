@@ -3,7 +3,7 @@
 // CREATE INDEX without CONCURRENTLY but blocking reads too. `... USING INDEX name` attaches an index built before:
 // that is the safe form, never returned.
 import { containsPlaceholder, displayName, type SqlSource } from './sql-source.ts';
-import { truncateIdentifier } from './safe-index-sql.ts';
+import { truncateIdentifier } from '#sql';
 
 export type ConstraintType = 'unique' | 'primary key' | 'exclude';
 

@@ -2,7 +2,7 @@
 // ending in a hole with no `;` after it) reads as one statement to the scanner; it is two. A hole directly followed
 // by a keyword that only starts a statement ends the statement there, so the CREATE INDEX after it is read alone.
 import { containsPlaceholder } from './sql-source.ts';
-import { isKeyword, type SqlToken } from './sql-tokens.ts';
+import { isKeyword, type SqlToken } from '#sql';
 
 /** Keywords that begin a statement and cannot follow an identifier or expression inside one. */
 const STATEMENT_STARTS = ['CREATE', 'ALTER', 'DROP', 'INSERT', 'UPDATE', 'DELETE', 'GRANT', 'REVOKE', 'COMMENT', 'TRUNCATE', 'REINDEX'];

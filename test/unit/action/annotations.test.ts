@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../src/action/annotations.ts';
-import { ANOTHER_BUILDER_RUNNING } from '../../src/builder/build.ts';
-import { indexResult, lockTimeout, missingTable, reportOf } from './fixtures.ts';
+import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../../src/action/annotations.ts';
+import { ANOTHER_BUILDER_RUNNING } from '../../../src/builder/build.ts';
+import { indexResult, lockTimeout, missingTable, reportOf } from '../../action/fixtures.ts';
 
 describe('reportAnnotations', () => {
   it('makes a failed critical index an error, a failed other one a warning, rebuilt and drifted ones notices', () => {
@@ -51,13 +51,13 @@ describe('reportAnnotations', () => {
   it('raises one annotation, not one per index, when the run could not start', () => {
     const message = 'could not start: could not connect to db:5432/app: connection refused (is PostgreSQL running there?)';
     const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
-    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { notice: message }))).toEqual([
+    expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
       { level: 'error', title: 'No index was built', message },
     ]);
-    expect(reportAnnotations(reportOf([failed('b', false)], { notice: message }))).toEqual([
+    expect(reportAnnotations(reportOf([failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
       { level: 'warning', title: 'No index was built', message: `${message} The deploy went on; the next run retries.` },
     ]);
-    const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { notice: ANOTHER_BUILDER_RUNNING });
+    const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { outcome: 'another-builder', notice: ANOTHER_BUILDER_RUNNING });
     expect(reportAnnotations(deferred)).toEqual([{ level: 'notice', title: 'No index was built', message: ANOTHER_BUILDER_RUNNING }]);
   });
 
@@ -68,7 +68,7 @@ describe('reportAnnotations', () => {
         indexResult({ name: 'idx_cancelled', status: 'failed', error: { sqlstate: '57014', message: 'cancelled by SIGINT', blockers: [] } }),
         indexResult({ name: 'idx_later', status: 'deferred' }),
       ],
-      { cancelled: true, notice: 'cancelled by SIGINT: the running build was stopped', orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }] },
+      { outcome: 'cancelled', cancelled: true, notice: 'cancelled by SIGINT: the running build was stopped', orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }] },
     );
     expect(reportAnnotations(report).map((a) => [a.level, a.title, a.message])).toEqual([
       ['warning', 'Index build cancelled', 'cancelled by SIGINT: the running build was stopped'],
@@ -111,9 +111,17 @@ describe('capAnnotations', () => {
 
 describe('problemAnnotations', () => {
   it('points each registry problem at its line', () => {
-    const problems = [{ location: { file: 'db/indexes.ts', line: 7 }, message: 'sql must use CONCURRENTLY' }];
+    const problems = [
+      { code: 'missing-concurrently' as const, field: 'sql', location: { file: 'db/indexes.ts', line: 7 }, message: 'idx_a: sql lacks CONCURRENTLY', fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (...)' },
+    ];
     expect(problemAnnotations(problems)).toEqual([
-      { level: 'error', title: 'Invalid index registry', message: 'sql must use CONCURRENTLY', file: 'db/indexes.ts', startLine: 7 },
+      {
+        level: 'error',
+        title: 'Invalid index registry: missing-concurrently',
+        message: 'idx_a: sql lacks CONCURRENTLY; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (...)',
+        file: 'db/indexes.ts',
+        startLine: 7,
+      },
     ]);
   });
 });

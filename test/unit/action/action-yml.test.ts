@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS } from '../../src/action/inputs.ts';
-import { FLEET_OUTPUT_NAMES, OUTPUT_NAMES } from '../../src/action/outputs.ts';
-import { ROOT } from '../support/cli.ts';
+import { INPUT_DEFAULTS } from '../../../src/action/inputs.ts';
+import { FLEET_OUTPUT_NAMES, OUTPUT_NAMES } from '../../../src/action/outputs.ts';
+import { DEFAULTS } from '../../../src/builder/build.ts';
+import { parseDuration } from '../../../src/util/duration.ts';
+import { ROOT } from '../../support/cli.ts';
 
 interface ActionYml {
   name: string;
@@ -39,6 +41,16 @@ describe('action.yml', () => {
       expect({ name, default: action.inputs[name]!.default }).toEqual({ name, default: value });
     }
     for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10);
+  });
+
+  it("has the builder's own fallbacks as its defaults (one place: src/defaults.ts)", () => {
+    const input = (name: string) => action.inputs[name]!.default!;
+    expect(DEFAULTS).toMatchObject({
+      lockTimeoutMs: parseDuration(input('lock-timeout')),
+      statementTimeoutMs: parseDuration(input('statement-timeout')),
+      maxAttempts: Number(input('max-attempts')),
+      progressIntervalMs: parseDuration(input('progress-interval')),
+    });
   });
 
   it('declares exactly the outputs the code sets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { maskSecrets, redactDeep, secretsToMask } from '../../src/action/secrets.ts';
+import { maskSecrets, redactDeep, secretsToMask } from '../../../src/action/secrets.ts';
 
 const URL = 'postgres://app:p%40ss%2Fword@db:5432/app?password=other';
 

@@ -1,6 +1,5 @@
 // Statements of a piece of SQL, parsed by PostgreSQL's parser, with positions in JavaScript string offsets.
-import { parseSql, SqlSyntaxError, type Node } from './parser.ts';
-import { byteToCharOffsets } from './utf8-offsets.ts';
+import { byteToCharOffsets, type Node, parseSql, SqlSyntaxError } from '#sql';
 
 export interface ParsedStatement {
   node: Node;

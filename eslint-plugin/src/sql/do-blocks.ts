@@ -4,7 +4,7 @@
 import type { SqlFinding } from './index-creations.ts';
 import type { ParsedStatement } from './statements.ts';
 import { containsPlaceholder, subSource, withHoles, type SqlSource } from './sql-source.ts';
-import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from './sql-tokens.ts';
+import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from '#sql';
 
 type Analyze = (source: SqlSource) => SqlFinding[];
 

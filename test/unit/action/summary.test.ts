@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { code, escapeText, renderSummary } from '../../src/action/summary.ts';
-import { indexResult, lockTimeout, missingTable, reportOf } from './fixtures.ts';
+import { code, escapeText, renderSummary } from '../../../src/action/summary.ts';
+import { indexResult, lockTimeout, missingTable, reportOf } from '../../action/fixtures.ts';
 
 describe('renderSummary', () => {
   it('has a heading, the counters and one row per index with status, attempts, duration and the failure reason', () => {
@@ -69,10 +69,10 @@ describe('renderSummary', () => {
   });
 
   it('lists registry problems instead of a table', () => {
-    const problems = [{ location: { file: 'db/indexes.ts', line: 9 }, message: 'sql must be CREATE INDEX CONCURRENTLY IF NOT EXISTS' }];
+    const problems = [{ code: 'not-create-index' as const, field: 'sql', location: { file: 'db/indexes.ts', line: 9 }, message: 'idx_a: sql is DROP, not CREATE INDEX' }];
     const markdown = renderSummary({ report: reportOf([], { notice: '1 problem(s)' }), problems });
     expect(markdown).toBe(
-      '## ❌ Index build: the registry is invalid, nothing was built\n\n- `db/indexes.ts:9`: sql must be CREATE INDEX CONCURRENTLY IF NOT EXISTS\n',
+      '## ❌ Index build: the registry is invalid, nothing was built\n\n- `db/indexes.ts:9` `not-create-index`: idx_a: sql is DROP, not CREATE INDEX\n',
     );
   });
 

@@ -1,7 +1,7 @@
 // Reading CREATE INDEX / CREATE TABLE from tokens, for statements that hold holes where PostgreSQL's parser cannot
 // accept a placeholder (`CREATE ${unique} INDEX ...`). Only used after the parser has declined the statement.
 import { containsPlaceholder } from './sql-source.ts';
-import { isKeyword, isPunctuation, type SqlToken } from './sql-tokens.ts';
+import { isKeyword, isPunctuation, type SqlToken } from '#sql';
 
 export interface TokenIndex {
   name: string | undefined;

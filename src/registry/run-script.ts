@@ -1,0 +1,84 @@
+// Runs a .ts/.js registry and returns what it exports. `import ... from 'index-builder'` resolves to this package's
+// own public module, so a registry works in a repository that never installed the package (the bundled Action, npx).
+// Node.js's own type stripping does it where the runtime has it (22.18+, 23.6+, 24: the Action's node24); jiti, the
+// large fallback, is loaded only on older runtimes or for what stripping cannot run (enums, extensionless imports).
+import { existsSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Errors of Node's loader that jiti gets past: TypeScript-only syntax, and imports without a file extension. */
+const JITI_CAN_LOAD = new Set([
+  'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX',
+  'ERR_MODULE_NOT_FOUND',
+  'ERR_UNSUPPORTED_DIR_IMPORT',
+  'ERR_UNKNOWN_FILE_EXTENSION',
+]);
+
+export async function runRegistryScript(absolute: string): Promise<unknown> {
+  if (canImportNatively(absolute)) {
+    try {
+      return await importNatively(absolute);
+    } catch (error) {
+      if (!JITI_CAN_LOAD.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
+  }
+  return importWithJiti(absolute);
+}
+
+type RegisterHooks = (hooks: {
+  resolve: (specifier: string, context: unknown, next: (specifier: string, context: unknown) => unknown) => unknown;
+}) => unknown;
+
+const registerHooks = (nodeModule as { registerHooks?: RegisterHooks }).registerHooks;
+
+function canImportNatively(absolute: string): boolean {
+  const typescript = /^\.[mc]?ts$/.test(extname(absolute).toLowerCase());
+  if (typescript && !(process.features as { typescript?: string | false }).typescript) return false;
+  return aliasRegistered();
+}
+
+let registered: boolean | undefined;
+let generation = 0;
+
+/** Resolves `index-builder` to our public module from now on; false where module hooks are unavailable or refused. */
+function aliasRegistered(): boolean {
+  if (registered === undefined) {
+    try {
+      const publicModule = pathToFileURL(publicModulePath()).href;
+      registerHooks!({
+        resolve: (specifier, context, next) => (specifier === 'index-builder' ? { url: publicModule, shortCircuit: true } : next(specifier, context)),
+      });
+      registered = true;
+    } catch {
+      // Older runtimes have no registerHooks; Jest refuses it (its sandbox has its own loader). jiti works in both.
+      registered = false;
+    }
+  }
+  return registered;
+}
+
+async function importNatively(absolute: string): Promise<unknown> {
+  // A fresh URL each time, so a registry edited since the last load in this process is read again.
+  const namespace = (await import(`${pathToFileURL(absolute).href}?load=${++generation}`)) as { default?: unknown };
+  return 'default' in namespace ? namespace.default : namespace;
+}
+
+async function importWithJiti(absolute: string): Promise<unknown> {
+  // jiti/static imports its TypeScript transform statically, so the bundler can include it (in its own chunk).
+  const { createJiti } = await import('jiti/static');
+  const jiti = createJiti(import.meta.url, {
+    alias: { 'index-builder': publicModulePath() },
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+  });
+  return jiti.import(absolute, { default: true });
+}
+
+/** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */
+function publicModulePath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = join(here, 'registry.js');
+  return existsSync(bundled) ? bundled : join(here, 'index.ts');
+}

@@ -1,0 +1,31 @@
+// dist/ is committed (the Action runs it, `npx index-builder` runs it): it must be what the sources build to, file for
+// file: entries, shared chunks, the WASM and the declarations under dist/types/.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/cli.ts';
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+
+it('dist/ matches a fresh build of the sources (run `npm run bundle` and commit dist/)', () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'ib-dist-'));
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outdir', fresh], { cwd: ROOT });
+    const committed = join(ROOT, 'dist');
+    expect(filesUnder(committed)).toEqual(filesUnder(fresh));
+    expect(filesUnder(fresh)).toEqual(
+      expect.arrayContaining(['cli.js', 'index.js', 'post.js', 'registry.js', 'libpg-query.wasm', 'types/registry/index.d.ts']),
+    );
+    for (const file of filesUnder(fresh)) {
+      const same = readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)));
+      expect({ file, same }).toEqual({ file, same: true });
+    }
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
