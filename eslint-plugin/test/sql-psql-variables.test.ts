@@ -30,7 +30,14 @@ tester.run('no-index-in-migration', rule, {
       code: pgPromise,
       filename: 'file.sql',
       errors: [
-        { messageId: 'uniqueIndexInMigration', data: data('wallets_votes_unique', '${schema~}.wallets'), line: 2, column: 1, endLine: 2, endColumn: 99 },
+        {
+          messageId: 'uniqueIndexInMigration',
+          data: data('wallets_votes_unique', '${schema~}.wallets'),
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 99,
+        },
         { messageId: 'indexInMigration', data: data('${name:raw}', '${schema^}.wallets'), line: 3, column: 1, endLine: 3, endColumn: 64 },
       ],
     },

@@ -40,12 +40,7 @@ function lookup(start: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Varia
 
 /** The returned expression of a one-expression function: `(k) => expr`, `function (k) { return expr; }`. */
 export function predicateBody(def: TSESLint.Scope.Definition): TSESTree.Expression | undefined {
-  const fn =
-    def.type === 'FunctionName'
-      ? def.node
-      : def.type === 'Variable' && def.parent.kind === 'const'
-        ? def.node.init
-        : undefined;
+  const fn = def.type === 'FunctionName' ? def.node : def.type === 'Variable' && def.parent.kind === 'const' ? def.node.init : undefined;
   if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration')) return undefined;
   if (fn.body.type !== 'BlockStatement') return fn.body;
   const [only] = fn.body.body;
