@@ -22,15 +22,15 @@ export function calledOnlyFrom(fn: Node, getScope: GetScope, excluded: (call: TS
 }
 
 function functionVariable(fn: Node, getScope: GetScope): TSESLint.Scope.Variable | undefined {
-  if (fn.type === 'FunctionDeclaration' && fn.id) return lookup(getScope(fn), fn.id.name);
+  if (fn.type === 'FunctionDeclaration' && fn.id) return lookupVariable(getScope(fn), fn.id.name);
   if (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return undefined;
   const declarator = fn.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== fn || declarator.id.type !== 'Identifier') return undefined;
   if (declarator.parent.kind !== 'const') return undefined;
-  return lookup(getScope(declarator), declarator.id.name);
+  return lookupVariable(getScope(declarator), declarator.id.name);
 }
 
-function lookup(start: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
+export function lookupVariable(start: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
   for (let scope: TSESLint.Scope.Scope | null = start; scope; scope = scope.upper) {
     const variable = scope.set.get(name);
     if (variable) return variable;

@@ -5,7 +5,8 @@
 // the database were PostgreSQL (three-valued: true, false, unknown); a node that a false condition guards cannot run
 // on PostgreSQL. Anything the analysis cannot tell stays checked.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledOnlyFrom, predicateBody } from './dialect-calls.ts';
+import { leaves } from './ast.ts';
+import { calledOnlyFrom, lookupVariable, predicateBody } from './dialect-calls.ts';
 import { staticString } from './static-values.ts';
 
 type Node = TSESTree.Node;
@@ -179,11 +180,7 @@ export class DialectGuards {
   }
 
   #variable(node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-    for (let scope: TSESLint.Scope.Scope | null = this.getScope(node); scope; scope = scope.upper) {
-      const variable = scope.set.get(node.name);
-      if (variable) return variable;
-    }
-    return undefined;
+    return lookupVariable(this.getScope(node), node.name);
   }
 
   #namesDialect(node: Node): boolean {
@@ -229,10 +226,4 @@ function not(truth: Truth): Truth {
 function any(truths: readonly Truth[]): Truth {
   if (truths.includes(true)) return true;
   return truths.length > 0 && truths.every((truth) => truth === false) ? false : undefined;
-}
-
-/** A statement that leaves the block: return, throw, or a block ending in one. */
-function leaves(node: Node): boolean {
-  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'BreakStatement') return true;
-  return node.type === 'BlockStatement' && node.body.length > 0 && leaves(node.body[node.body.length - 1]!);
 }

@@ -3,6 +3,7 @@
 // return; }`) and the code after it. A table created in one of them does not exist yet for the other: a constraint
 // added there is on an existing table.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { leaves } from './ast.ts';
 
 type Node = TSESTree.Node;
 
@@ -33,7 +34,7 @@ function isStatementList(node: Node): boolean {
   return node.type === 'BlockStatement' || node.type === 'Program' || node.type === 'StaticBlock';
 }
 
-/** `node` is in an `if` branch, within `top`, that ends by leaving the block (return, throw), no function between. */
+/** `node` is in an `if` branch, within `top`, that ends by leaving the block (return, throw, break), no function between. */
 function leavesBefore(node: Node, top: Node): boolean {
   for (let child = node, parent = node.parent; parent && child !== top; child = parent, parent = parent.parent) {
     if (isFunction(parent)) return false;
@@ -44,9 +45,4 @@ function leavesBefore(node: Node, top: Node): boolean {
 
 function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
-
-function leaves(node: Node): boolean {
-  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement') return true;
-  return node.type === 'BlockStatement' && node.body.length > 0 && leaves(node.body[node.body.length - 1]!);
 }
