@@ -187,9 +187,18 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
       ],
     },
     {
-      // knex bindings: `??` and `?` are holes.
+      // knex bindings: `??` and `?` are holes; a static identifier binding names the index in the message.
       code: `knex.raw('CREATE INDEX ?? ON leads (status) WHERE kind = ?', ['idx_leads_kind', 'a']);`,
-      errors: [{ messageId: 'indexInMigration', data: message('??', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] }],
+      errors: [{ messageId: 'indexInMigration', data: message('idx_leads_kind', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] }],
+    },
+    {
+      // A binding that is not static stays `??`; the bindings count positionally, `?` and `??` alike.
+      code: `knex.raw('CREATE INDEX ?? ON ?? (status) WHERE kind = ?', [name, 'leads', 'a']);`,
+      errors: [{ messageId: 'indexInMigration', data: message('??', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 56, suggestions: [] }],
+    },
+    {
+      code: `const INDEX = 'leads_kind_idx';\nknex.raw('SELECT ?; CREATE INDEX ?? ON leads (kind)', [1, INDEX]);`,
+      errors: [{ messageId: 'indexInMigration', data: message('leads_kind_idx', 'leads'), line: 2, column: 21, endLine: 2, endColumn: 52, suggestions: [] }],
     },
     {
       // DO blocks run when the migration runs: CREATE INDEX and EXECUTE of literal SQL inside them count.

@@ -60,3 +60,9 @@ export function enclosingStatement(node: Node): Node {
   }
   return current;
 }
+
+/** A statement that leaves its block: return, throw, break, or a block ending in one. */
+export function leaves(node: Node): boolean {
+  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'BreakStatement') return true;
+  return node.type === 'BlockStatement' && node.body.length > 0 && leaves(node.body[node.body.length - 1]!);
+}

@@ -1,10 +1,15 @@
 // What a migration adds as index-building constraints (unique, primary key, exclusion), gathered during the walk and
 // reported at its end: a constraint on a table the same file creates blocks no one and is never reported.
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { ConstraintType } from '../sql/constraint-creations.ts';
 import type { SqlFinding } from '../sql/index-creations.ts';
 import { quoteIdentifier, renderIndexSql } from '#sql';
 import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from './findings.ts';
+import { exclusiveBranches } from './exclusive-branches.ts';
 import { entryComment, entryFromSql, entryText } from './registry-entry.ts';
+
+/** Where a table creation or a constraint is in a JavaScript migration, to tell exclusive branches apart. */
+type At = { node?: TSESTree.Node };
 
 export interface ConstraintReport {
   range: Range;
@@ -42,32 +47,37 @@ const MESSAGE: Record<ConstraintType, ConstraintMessageId> = {
 };
 
 export class ConstraintFindings {
-  readonly #constraints: ConstraintReport[] = [];
-  readonly #tables: TableReport[] = [];
+  readonly #constraints: (ConstraintReport & At)[] = [];
+  readonly #tables: (TableReport & At)[] = [];
 
   constructor(
     private readonly context: ConstraintReportContext,
     private readonly registryPath: string,
   ) {}
 
-  addConstraint(constraint: ConstraintReport): void {
+  addConstraint(constraint: ConstraintReport & At): void {
     this.#constraints.push(constraint);
   }
 
-  addTable(table: TableReport): void {
+  addTable(table: TableReport & At): void {
     this.#tables.push(table);
   }
 
   /** Findings of SQL text: its constraints, and the tables it creates. */
   addSql(findings: readonly SqlFinding[], anchor: number): void {
+    this.addSqlAt(findings, anchor, undefined);
+  }
+
+  /** Findings of SQL text written at `node` in a JavaScript migration. */
+  addSqlAt(findings: readonly SqlFinding[], anchor: number, node: TSESTree.Node | undefined): void {
     for (const finding of findings) {
-      if (finding.kind === 'constraint') this.addConstraint({ ...finding, anchor, computedTable: finding.computed });
-      else if (finding.kind === 'table') this.addTable(finding);
+      if (finding.kind === 'constraint') this.addConstraint({ ...finding, anchor, computedTable: finding.computed, node });
+      else if (finding.kind === 'table') this.addTable({ ...finding, node });
     }
   }
 
   flush(marker: '//' | '--'): void {
-    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => sameTable(table, constraint)));
+    const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => createdFor(table, constraint)));
     for (const constraint of reports.sort((a, b) => a.range[0] - b.range[0])) {
       const data = this.#data(constraint);
       const entry = constraint.type !== 'exclude' && constraint.name && constraint.columns && !constraint.computedTable
@@ -108,4 +118,10 @@ export class ConstraintFindings {
       attachSql: `ALTER TABLE ${quotedTable} ADD CONSTRAINT ${quotedName} ${keyword} USING INDEX ${quotedName}`,
     };
   }
+}
+
+/** The table exists for the constraint because this migration creates it, on the way to the constraint. */
+function createdFor(table: TableReport & At, constraint: ConstraintReport & At): boolean {
+  if (!sameTable(table, constraint)) return false;
+  return !(table.node && constraint.node && exclusiveBranches(table.node, constraint.node));
 }

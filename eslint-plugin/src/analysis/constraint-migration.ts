@@ -3,6 +3,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSqlFindings } from '../sql/index-creations.ts';
 import { enclosingStatement, methodName } from './ast.ts';
+import { DialectGuards, type GetScope } from './dialect.ts';
 import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from './constraint-calls.ts';
 import type { ConstraintFindings } from './constraint-findings.ts';
 import { isModuleSpecifierOrKey } from './js-migration.ts';
@@ -15,17 +16,22 @@ type Node = TSESTree.Node;
 /** Text worth parsing: it may add an index-building constraint or create a table. */
 const WORTH_READING = /unique|primary|exclude|table/i;
 
-export function constraintMigrationListener(sourceText: string, findings: ConstraintFindings): TSESLint.RuleListener {
+export function constraintMigrationListener(sourceText: string, findings: ConstraintFindings, getScope: GetScope): TSESLint.RuleListener {
   const knex = new KnexReader(sourceText);
+  // What only another database runs (`if (client === 'sqlite3')`) neither adds a constraint nor creates a table here.
+  const guards = new DialectGuards(sourceText, getScope);
 
   const onText = (node: Node): void => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
     const source = sqlOf(node, sourceText);
-    if (source && WORTH_READING.test(source.text)) findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0]);
+    if (!source || !WORTH_READING.test(source.text) || guards.excludesPostgres(node)) return;
+    findings.addSqlAt(findSqlFindings(source), enclosingStatement(node).range[0], node);
   };
 
-  const report = (constraint: DescribedConstraint): void =>
+  const report = (constraint: DescribedConstraint): void => {
+    if (guards.excludesPostgres(constraint.node)) return;
     findings.addConstraint({
+      node: constraint.node,
       range: constraint.node.range,
       anchor: enclosingStatement(constraint.node).range[0],
       type: constraint.type,
@@ -35,6 +41,7 @@ export function constraintMigrationListener(sourceText: string, findings: Constr
       computedTable: constraint.table.computed,
       columns: constraint.columns,
     });
+  };
 
   return {
     Literal: onText,
@@ -44,7 +51,7 @@ export function constraintMigrationListener(sourceText: string, findings: Constr
       const method = methodName(call);
       if (!method) return;
       const table = createdTable(call, method, sourceText);
-      if (table) findings.addTable({ tableName: table.name, tableSchema: table.schema });
+      if (table && !guards.excludesPostgres(call)) findings.addTable({ tableName: table.name, tableSchema: table.schema, node: call });
       knex.onTableCall(call);
       if (CONSTRAINT_METHODS.has(method)) readConstraintCall(call, method, knex, sourceText).forEach(report);
     },

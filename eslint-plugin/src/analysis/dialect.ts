@@ -5,10 +5,12 @@
 // the database were PostgreSQL (three-valued: true, false, unknown); a node that a false condition guards cannot run
 // on PostgreSQL. Anything the analysis cannot tell stays checked.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { leaves } from './ast.ts';
+import { calledOnlyFrom, lookupVariable, predicateBody } from './dialect-calls.ts';
 import { staticString } from './static-values.ts';
 
 type Node = TSESTree.Node;
-type GetScope = (node: Node) => TSESLint.Scope.Scope;
+export type GetScope = (node: Node) => TSESLint.Scope.Scope;
 /** A condition's value when the database is PostgreSQL: true, false, or unknown. */
 type Truth = boolean | undefined;
 
@@ -23,6 +25,8 @@ const OTHERS = new Set([
 /** Expressions whose value names the database. */
 const DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
 const DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
+/** Words that name another database in a variable, property or export name (`sql_sqlite`, `mysqlQuery`). */
+const OTHER_DIALECT_WORDS = new Set(['sqlite', 'sqlite3', 'mysql', 'mysql2', 'mariadb', 'mssql', 'sqlserver', 'oracle', 'tsql']);
 
 export class DialectGuards {
   constructor(
@@ -30,10 +34,23 @@ export class DialectGuards {
     private readonly getScope: GetScope,
   ) {}
 
-  /** True when `node` runs only when the database is not PostgreSQL. */
+  /** Functions whose call sites are being followed, so that recursion ends. */
+  readonly #following = new Set<Node>();
+
+  /**
+   * True when `node` runs only when the database is not PostgreSQL: a false condition guards it, or it is inside a
+   * function of this file that is only ever called from such places (`upMysql(knex)` in the MySQL branch).
+   */
   excludesPostgres(node: Node): boolean {
     for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.#guardedOut(parent, child)) return true;
+      if (this.#following.has(parent)) return false;
+      this.#following.add(parent);
+      try {
+        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call))) return true;
+      } finally {
+        this.#following.delete(parent);
+      }
     }
     return false;
   }
@@ -56,6 +73,12 @@ export class DialectGuards {
       case 'Program':
       case 'StaticBlock':
         return this.#returnedBefore(parent.body as Node[], child);
+      case 'VariableDeclarator':
+        return child === parent.init && namesOtherDialect(parent.id);
+      case 'Property':
+        return child === parent.value && !parent.computed && namesOtherDialect(parent.key);
+      case 'AssignmentExpression':
+        return child === parent.right && parent.left.type === 'MemberExpression' && !parent.left.computed && namesOtherDialect(parent.left.property);
       default:
         return false;
     }
@@ -104,7 +127,7 @@ export class DialectGuards {
       case 'BinaryExpression':
         return this.#comparison(node);
       case 'CallExpression':
-        return this.#includes(node);
+        return this.#includes(node) ?? this.#predicateTruth(node, depth);
       case 'Identifier':
         return flagTruth(node.name) ?? this.#constTruth(node, depth);
       case 'MemberExpression':
@@ -125,14 +148,27 @@ export class DialectGuards {
     return negated ? not(truth) : truth;
   }
 
-  /** `['pg', 'postgres'].includes(client)`. */
+  /** `['pg', 'postgres'].includes(client)`, and `client.includes('pg')`, `client.startsWith('mysql')`. */
   #includes(node: TSESTree.CallExpression): Truth {
     const callee = node.callee;
-    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression') return undefined;
-    if (callee.property.type !== 'Identifier' || callee.property.name !== 'includes') return undefined;
     const [argument] = node.arguments;
-    if (!argument || argument.type === 'SpreadElement' || !this.#namesDialect(argument)) return undefined;
+    if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return undefined;
+    if (!argument || argument.type === 'SpreadElement') return undefined;
+    const method = callee.property.name;
+    if (callee.object.type !== 'ArrayExpression') {
+      if (method !== 'includes' && method !== 'startsWith') return undefined;
+      return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : undefined;
+    }
+    if (method !== 'includes' || !this.#namesDialect(argument)) return undefined;
     return any(callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? nameTruth(staticString(element)) : undefined)));
+  }
+
+  /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
+  #predicateTruth(node: TSESTree.CallExpression, depth: number): Truth {
+    if (node.callee.type !== 'Identifier') return undefined;
+    const variable = this.#variable(node.callee);
+    const body = variable?.defs.length === 1 ? predicateBody(variable.defs[0]!) : undefined;
+    return body ? this.truth(body, depth + 1) : undefined;
   }
 
   /** `const isMySQL = env.DB_CLIENT === 'mysql' || ...`, used as a condition. */
@@ -144,16 +180,23 @@ export class DialectGuards {
   }
 
   #variable(node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-    for (let scope: TSESLint.Scope.Scope | null = this.getScope(node); scope; scope = scope.upper) {
-      const variable = scope.set.get(node.name);
-      if (variable) return variable;
-    }
-    return undefined;
+    return lookupVariable(this.getScope(node), node.name);
   }
 
   #namesDialect(node: Node): boolean {
     return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
   }
+}
+
+/**
+ * `sql_sqlite`, `mysqlStatements`, `{ sqlite: ... }`: a value named for another database (Saltcorn exports `sql_pg`
+ * and `sql_sqlite` side by side). A name that also says PostgreSQL (`pgOrMysql`) is not.
+ */
+function namesOtherDialect(node: Node): boolean {
+  const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+  if (!name) return false;
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
+  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
 }
 
 function nameTruth(name: string | undefined): Truth {
@@ -183,10 +226,4 @@ function not(truth: Truth): Truth {
 function any(truths: readonly Truth[]): Truth {
   if (truths.includes(true)) return true;
   return truths.length > 0 && truths.every((truth) => truth === false) ? false : undefined;
-}
-
-/** A statement that leaves the block: return, throw, or a block ending in one. */
-function leaves(node: Node): boolean {
-  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || node.type === 'BreakStatement') return true;
-  return node.type === 'BlockStatement' && node.body.length > 0 && leaves(node.body[node.body.length - 1]!);
 }

@@ -1,7 +1,7 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings } from '../sql/index-creations.ts';
+import { findSqlFindings, type Bindings } from '../sql/index-creations.ts';
 import { containsPlaceholder } from '../sql/sql-source.ts';
 import { enclosingStatement, methodName, receiverName } from './ast.ts';
 import { toIndexReport, type DescribedIndex } from './described-index.ts';
@@ -40,7 +40,7 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
     const inSink = isSqlArgument(node);
     const source = sqlOf(node, text);
     if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
-    findings.addSql(findSqlFindings(source), enclosingStatement(node).range[0], inSink);
+    findings.addSql(findSqlFindings(source, staticBindings(node)), enclosingStatement(node).range[0], inSink);
   };
 
   const onTypeormCall = (call: TSESTree.CallExpression, method: string): void => {
@@ -94,6 +94,15 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
       findings.flush('//');
     },
   };
+}
+
+/** `knex.raw(sql, ['name', table])`: the static values of the bindings array that follows the SQL argument. */
+function staticBindings(sql: Node): Bindings {
+  const call = sql.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== sql) return [];
+  const list = call.arguments[1];
+  if (list?.type !== 'ArrayExpression') return [];
+  return list.elements.map((element) => (element && element.type !== 'SpreadElement' ? staticString(element) : undefined));
 }
 
 function isTypeormCall(call: TSESTree.CallExpression): boolean {

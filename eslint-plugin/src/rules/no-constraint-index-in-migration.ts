@@ -4,6 +4,7 @@
 // exempt.
 import { ConstraintFindings, type ConstraintMessageId, type ConstraintReportContext } from '../analysis/constraint-findings.ts';
 import { constraintMigrationListener } from '../analysis/constraint-migration.ts';
+import type { GetScope } from '../analysis/dialect.ts';
 import { sqlMigrationListener } from '../analysis/sql-migration.ts';
 import { SqlSourceCode } from '../language/sql-source-code.ts';
 import { createRule } from './create-rule.ts';
@@ -52,7 +53,11 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
   defaultOptions: [DEFAULT_OPTIONS],
   create(context, [given]) {
     const { registryPath } = { ...DEFAULT_OPTIONS, ...given };
-    const sourceCode = context.sourceCode as unknown as { text: string; getLocFromIndex(offset: number): { line: number; column: number } };
+    const sourceCode = context.sourceCode as unknown as {
+      text: string;
+      getLocFromIndex(offset: number): { line: number; column: number };
+      getScope: GetScope;
+    };
     const reporter: ConstraintReportContext = {
       filename: context.filename,
       text: sourceCode.text,
@@ -61,6 +66,6 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
     };
     const findings = new ConstraintFindings(reporter, registryPath);
     if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
-    return constraintMigrationListener(sourceCode.text, findings);
+    return constraintMigrationListener(sourceCode.text, findings, (node) => sourceCode.getScope(node));
   },
 });

@@ -47,10 +47,10 @@ export interface UnverifiableStatement {
 export type SqlFinding = IndexCreation | TableCreation | UnverifiableStatement | ConstraintCreation;
 
 /** Reads `source` and returns what it creates. Never throws for SQL it cannot read. */
-export function findSqlFindings(source: SqlSource): SqlFinding[] {
+export function findSqlFindings(source: SqlSource, bindings: Bindings = []): SqlFinding[] {
   const parsed = parseStatements(source.text);
   if (parsed.ok) return parsed.statements.flatMap((statement) => fromStatement(source, statement));
-  const bound = bindParametersAsHoles(source);
+  const bound = bindParametersAsHoles(source, bindings);
   if (bound !== source) {
     const again = parseStatements(bound.text);
     if (again.ok) return again.statements.flatMap((statement) => fromStatement(bound, statement));
@@ -108,15 +108,24 @@ function createdRelation(node: unknown): { relname?: string; schemaname?: string
   return (node as { CreateTableAsStmt?: { into?: { rel?: object } } }).CreateTableAsStmt?.into?.rel;
 }
 
-/** `?`, `??` (knex, Sequelize), `:name` and knex's `:name:` become holes, so the statement around them parses. */
-function bindParametersAsHoles(source: SqlSource): SqlSource {
+/** The static values bound to the positional `?` and `??` of the SQL, in order (undefined where not static). */
+export type Bindings = readonly (string | undefined)[];
+
+/**
+ * `?`, `??` (knex, Sequelize), `:name` and knex's `:name:` become holes, so the statement around them parses. An
+ * identifier binding `??` whose value is static reads back as that value in messages (`knex.raw('CREATE INDEX ??
+ * ON t (a)', ['t_a_idx'])` names the index `t_a_idx`).
+ */
+function bindParametersAsHoles(source: SqlSource, bindings: Bindings): SqlSource {
   const tokens = scanTokens(source.text);
   if (!tokens) return source;
   const spans: { start: number; end: number; label: string }[] = [];
+  let position = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'operator' && (token.text === '?' || token.text === '??')) {
-      spans.push({ start: token.start, end: token.end, label: token.text });
+      const bound = bindings[position++];
+      spans.push({ start: token.start, end: token.end, label: token.text === '??' && bound !== undefined ? bound : token.text });
     } else if (token.kind === 'operator' && token.text === ':' && adjacentName(token, tokens[i + 1])) {
       const name = tokens[i + 1]!;
       const closing = tokens[i + 2];
