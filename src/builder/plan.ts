@@ -1,7 +1,7 @@
 // `index-builder plan`: what build would do with the same options, entry by entry and orphan by orphan, from the
 // same catalog reads and the same decision (decide.ts). Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexResult, type OrphanIndex, type Report, type RunOutcome } from '../report/types.ts';
+import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect } from './connection.ts';
@@ -33,7 +33,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
   try {
     client = await connect(url);
     const pooler = await detectPooler(client, url);
-    if ('message' in pooler) return notStarted(ordered, 'pooler', `build would refuse: ${pooler.message}`, pooler.message, started);
+    if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const reasons: Record<string, string> = {};
@@ -51,17 +51,18 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
   } catch (error) {
     const message = describeError(error, url);
-    return notStarted(ordered, 'unreachable', `could not start: ${message}`, message, started);
+    return notStarted(ordered, 'unreachable', message, started);
   } finally {
     await disconnect(client);
   }
 }
 
 /** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
-function notStarted(ordered: readonly RegistryEntry[], outcome: RunOutcome, notice: string, error: string, started: number): Plan {
+function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler', reason: string, started: number): Plan {
+  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : `could not start: ${reason}`;
   const indexes = ordered.map((entry) => indexResult(entry, 'failed', 0, 0, { error: { message: notice, blockers: [] } }));
   const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
-  return { report, reasons: {}, lines: [`⚠️  ${notice}`], error };
+  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'pooler' ? notice : reason}`], error: reason };
 }
 
 function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {
