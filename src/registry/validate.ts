@@ -1,7 +1,7 @@
 import { describeStatementKind, readIndexStatement, type IndexStatement } from '../sql/index-statement.ts';
-import { definitionFingerprint } from '../sql/definition.ts';
+import { treeFingerprint } from '../sql/definition.ts';
 import { findNonImmutable } from '../sql/immutability.ts';
-import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
+import { parseSql, SqlSyntaxError, type Node } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
@@ -80,7 +80,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     tableSchema: statement.tableSchema,
     tableName: statement.tableName,
     unique: statement.unique,
-    fingerprint: definitionFingerprint(def.sql),
+    fingerprint: treeFingerprint({ IndexStmt: statement.node } as Node),
     location,
   };
 }
@@ -133,15 +133,20 @@ function checkStatement(name: string, statement: IndexStatement): string | undef
 
 function findDuplicateNames(entries: RegistryEntry[]): RegistryProblem[] {
   const problems: RegistryProblem[] = [];
-  entries.forEach((entry, i) => {
-    const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
+  // Entries by index name, in registry order: a name is declared once or a few times, never thousands.
+  const seen = new Map<string, RegistryEntry[]>();
+  for (const entry of entries) {
+    const earlier = seen.get(entry.indexName);
+    const first = earlier?.find((other) => sameSchema(other, entry));
     if (first) {
       problems.push({
         location: entry.location,
         message: `${entry.name}: duplicate name; already declared at ${first.location.file}:${first.location.line}`,
       });
     }
-  });
+    if (earlier) earlier.push(entry);
+    else seen.set(entry.indexName, [entry]);
+  }
   return problems;
 }
 
