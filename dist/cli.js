@@ -9324,11 +9324,12 @@ async function openSession(url, settings) {
   try {
     await client.connect();
     if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
-      if (version >= 17e4) await client.query("SET transaction_timeout = 0");
+      await client.query(
+        `SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
+         SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
+         SET application_name = '${APPLICATION_NAME}';
+         SELECT set_config(name, '0', false) FROM pg_settings WHERE name = 'transaction_timeout';`
+      );
     }
     return client;
   } catch (error) {
@@ -9744,10 +9745,12 @@ function pgQuery() {
 }
 function withString(text, use) {
   const pg2 = pgQuery();
-  const size = pg2.lengthBytesUTF8(text) + 1;
-  const pointer = pg2._malloc(size);
+  const bytes = Buffer.from(text, "utf8");
+  const pointer = pg2._malloc(bytes.length + 1);
   try {
-    pg2.stringToUTF8(text, pointer, size);
+    const heap = pg2.HEAPU8;
+    heap.set(bytes, pointer);
+    heap[pointer + bytes.length] = 0;
     return use(pointer);
   } finally {
     pg2._free(pointer);

@@ -109,12 +109,14 @@ async function openSession(url: string, settings?: SessionSettings): Promise<pg.
   try {
     await client.connect();
     if (settings) {
-      await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-      await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-      await client.query(`SET application_name = '${APPLICATION_NAME}'`);
-      const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
-      // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
-      if (version >= 170000) await client.query('SET transaction_timeout = 0');
+      // One round trip. PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout;
+      // set_config (not LOCAL) is a plain SET, applied only where the setting exists.
+      await client.query(
+        `SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
+         SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
+         SET application_name = '${APPLICATION_NAME}';
+         SELECT set_config(name, '0', false) FROM pg_settings WHERE name = 'transaction_timeout';`,
+      );
     }
     return client;
   } catch (error) {
