@@ -9870,6 +9870,13 @@ var init_utf8_offsets = __esm({
 
 // src/sql/sql-tokens.ts
 function scanTokens(text) {
+  if (recent.has(text)) return recent.get(text);
+  const tokens = scanUncached(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value);
+  recent.set(text, tokens);
+  return tokens;
+}
+function scanUncached(text) {
   if (text.trim() === "") return [];
   let scanned;
   try {
@@ -9907,7 +9914,7 @@ function isKeyword(token, ...keywords) {
 function isPunctuation(token, text) {
   return token?.kind === "punctuation" && token.text === text;
 }
-var KINDS;
+var KINDS, recent, RECENT_LIMIT;
 var init_sql_tokens = __esm({
   "src/sql/sql-tokens.ts"() {
     "use strict";
@@ -9926,6 +9933,8 @@ var init_sql_tokens = __esm({
       SQL_COMMENT: "comment",
       C_COMMENT: "comment"
     };
+    recent = /* @__PURE__ */ new Map();
+    RECENT_LIMIT = 64;
   }
 });
 

@@ -2822,7 +2822,16 @@ var KINDS = {
   SQL_COMMENT: "comment",
   C_COMMENT: "comment"
 };
+var recent = /* @__PURE__ */ new Map();
+var RECENT_LIMIT = 64;
 function scanTokens(text) {
+  if (recent.has(text)) return recent.get(text);
+  const tokens = scanUncached(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value);
+  recent.set(text, tokens);
+  return tokens;
+}
+function scanUncached(text) {
   if (text.trim() === "") return [];
   let scanned;
   try {
