@@ -11,7 +11,10 @@ function machine(r) {
   const m = r.machine;
   if (!m) return '';
   const pg = m.postgres;
-  return `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${pg.version} (${pg.source}; shared_buffers ${pg.settings.shared_buffers}, maintenance_work_mem ${pg.settings.maintenance_work_mem}, max_parallel_maintenance_workers ${pg.settings.max_parallel_maintenance_workers}, synchronous_commit ${pg.settings.synchronous_commit}, fsync ${pg.settings.fsync}). Load average at start ${m.loadAverageAtStart?.join(' / ') ?? '–'}. Whole run: ${n(r.totalSeconds)} s.${product(r.product)}\n`;
+  const carried = r.carriedOver
+    ? ` Sections ${r.carriedOver.sections.join(', ')} are carried over from the run of ${r.carriedOver.generatedAt.slice(0, 16).replace('T', ' ')} UTC (commit ${r.carriedOver.product?.gitCommit?.slice(0, 12) ?? 'unknown'}): ${r.carriedOver.why}`
+    : '';
+  return `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${pg.version} (${pg.source}; shared_buffers ${pg.settings.shared_buffers}, maintenance_work_mem ${pg.settings.maintenance_work_mem}, max_parallel_maintenance_workers ${pg.settings.max_parallel_maintenance_workers}, synchronous_commit ${pg.settings.synchronous_commit}, fsync ${pg.settings.fsync}). Load average at start ${m.loadAverageAtStart?.join(' / ') ?? '–'}. Whole run: ${n(r.totalSeconds)} s.${product(r.product)}${carried}\n`;
 }
 
 const cpu = (c) => (c ? `${n(c.oursMeanCores, 2)} / ${n(c.otherProgramsMeanCores, 2)}` : '–');
