@@ -4969,7 +4969,7 @@ function jsMigrationListener(context, options, findings) {
   const report = (index) => {
     if (!guards.excludesPostgres(index.node)) findings.addIndex(toIndexReport(index, filename));
   };
-  const worthReading = (sql, inSink) => /index/i.test(sql) || options.allowNewTables && /table/i.test(sql) || inSink && options.reportUnverifiable && containsPlaceholder(sql);
+  const worthReading = (sql, inSink) => options.reportUnverifiable ? /index/i.test(sql) || options.allowNewTables && /table/i.test(sql) || inSink && containsPlaceholder(sql) : /create/i.test(sql) && (/index/i.test(sql) || options.allowNewTables && /table/i.test(sql));
   const onText = (node) => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
     const inSink = isSqlArgument(node);
