@@ -11,7 +11,10 @@ function machine(r) {
   const m = r.machine;
   if (!m) return '';
   const pg = m.postgres;
-  return `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${pg.version} (${pg.source}; shared_buffers ${pg.settings.shared_buffers}, maintenance_work_mem ${pg.settings.maintenance_work_mem}, max_parallel_maintenance_workers ${pg.settings.max_parallel_maintenance_workers}, synchronous_commit ${pg.settings.synchronous_commit}, fsync ${pg.settings.fsync}). Load average at start ${m.loadAverageAtStart?.join(' / ') ?? '–'}. Whole run: ${n(r.totalSeconds)} s.${product(r.product)}\n`;
+  const carried = r.carriedOver
+    ? ` Sections ${r.carriedOver.sections.join(', ')} are carried over from the run of ${r.carriedOver.generatedAt.slice(0, 16).replace('T', ' ')} UTC (commit ${r.carriedOver.product?.gitCommit?.slice(0, 12) ?? 'unknown'}): ${r.carriedOver.why}`
+    : '';
+  return `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${pg.version} (${pg.source}; shared_buffers ${pg.settings.shared_buffers}, maintenance_work_mem ${pg.settings.maintenance_work_mem}, max_parallel_maintenance_workers ${pg.settings.max_parallel_maintenance_workers}, synchronous_commit ${pg.settings.synchronous_commit}, fsync ${pg.settings.fsync}). Load average at start ${m.loadAverageAtStart?.join(' / ') ?? '–'}. Whole run: ${n(r.totalSeconds)} s.${product(r.product)}${carried}\n`;
 }
 
 const cpu = (c) => (c ? `${n(c.oursMeanCores, 2)} / ${n(c.otherProgramsMeanCores, 2)}` : '–');
@@ -70,6 +73,7 @@ function registry(r) {
     '| --- | --- | --- | --- |',
     `| \`index-builder check\` | ${s(r.check.medianMs)} | ${n(r.check.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.check.medianMs)}, ${n(r.oneEntryBaseline.check.peakRssMiB)} MiB |`,
     `| \`index-builder plan\` (${st}) | ${s(r.plan.medianMs)} | ${n(r.plan.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.plan.medianMs)}, ${n(r.oneEntryBaseline.plan.peakRssMiB)} MiB |`,
+    ...(r.adoption ? [`| first \`build\` over the ${n(r.adoption.entries)} existing, unmarked indexes (PostgreSQL compares each definition; the mark is written; run once, before the rows above) | ${s(r.adoption.wallMs)} | ${n(r.adoption.peakRssMiB)} MiB | |`] : []),
     '',
   ].join('\n');
 }
@@ -133,8 +137,45 @@ function fleet(f) {
   ].join('\n');
 }
 
+const met = (ok) => (ok === undefined ? '–' : ok ? 'yes' : '**no**');
+
+/** Issue 13's table: each figure beside the baseline it is compared with, the figure before the issue, and the target. */
+function targets(r) {
+  const o = r.overhead && !r.overhead.error ? r.overhead : undefined;
+  const a = r.actionStart && !r.actionStart.error ? r.actionStart : undefined;
+  const g = r.registryScale && !r.registryScale.error ? r.registryScale : undefined;
+  const l = r.lint && !r.lint.error ? r.lint : undefined;
+  const rows = [];
+  if (o) {
+    const extra = o.medianBuilderProcessMs - o.medianBareClientMs;
+    rows.push(`| builder process vs a bare client sending the same CIC | bare client ${s(o.medianBareClientMs)} | builder ${s(o.medianBuilderProcessMs)}: ${extra >= 0 ? '+' : '−'}${ms(Math.abs(extra), 0)} between the medians, median of per-pair ratios ${n(o.medianRatio, 3)} | +243 ms, ratio 1.06–1.10 | +100 ms, ratio 1.03 | ${met(o.medianRatio <= 1.03)} |`);
+  }
+  if (a?.checkTsRegistry) {
+    rows.push(`| \`check\` of a one-entry .ts registry, over \`node -e 0\` | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(a.checkTsRegistry.medianMs, 0)}: +${ms(a.checkTsRegistry.overNodeMs, 0)} | +358 ms | +100 ms | ${met(a.checkTsRegistry.overNodeMs <= 100)} |`);
+  }
+  if (a?.action?.tsRegistry?.medianToFirstQueryMs !== undefined) {
+    const t = a.action.tsRegistry.medianToFirstQueryMs;
+    rows.push(`| Action start to first query, .ts registry | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(t, 0)} | 283–330 ms | 150 ms | ${met(t <= 150)} |`);
+  }
+  if (g) {
+    const row = (label, x, one, before, time, mem) =>
+      `| ${label} | one entry: ${s(one.medianMs)}, ${n(one.peakRssMiB)} MiB | ${s(x.medianMs)}, ${n(x.peakRssMiB)} MiB | ${before} | ${time}, ${mem} | ${met(x.medianMs < Number.parseFloat(time) * 1000 && x.peakRssMiB < Number.parseFloat(mem))} |`;
+    rows.push(row(`\`plan\`, ${n(g.registryEntries)} entries against ${n(g.databaseIndexes.benchIndexes)} indexes`, g.plan, g.oneEntryBaseline.plan, '1.8–2.4 s, 216–255 MB', '1 s', '150 MiB'));
+    rows.push(row(`\`check\`, ${n(g.registryEntries)} entries`, g.check, g.oneEntryBaseline.check, '1.3–1.7 s, 254 MB', '0.5 s', '150 MiB'));
+  }
+  if (l?.realWorld?.available) {
+    const w = l.realWorld;
+    rows.push(`| the plugin's rules, share of ESLint's wall time, real-world corpus (${n(w.files)} files) | ESLint ${s(w.wallMs)} | rules ${s(w.rulesMsFromTiming)}: ${n(w.rulesShareOfWallPercent, 1)}% | about 16% (12.1% by the corpus helper) | 5% | ${met(w.rulesShareOfWallPercent <= 5)} |`);
+  }
+  if (l?.squawk?.available) {
+    rows.push(`| ESLint + plugin on ${n(l.squawk.files)} .sql files, vs squawk | squawk ${s(l.squawk.wallMs)} | ESLint ${s(l.sqlOnly.wallMs)}: ${n(l.squawk.eslintToSquawkWallRatio, 1)}× | 6.4–7.1× | 3× | ${met(l.squawk.eslintToSquawkWallRatio <= 3)} |`);
+  }
+  if (rows.length === 0) return '';
+  return ['### Targets (issue 13)', '', '| what | baseline it is compared with | now | before | target | met |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
 export function renderMarkdown(results) {
-  return [machine(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart), fleet(results.fleet)]
+  return [machine(results), targets(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart), fleet(results.fleet)]
     .filter(Boolean)
     .join('\n');
 }

@@ -1,4 +1,6 @@
 // The Action's main step (action.yml `runs.main`).
-import { run } from './main.ts';
+import { enableCompileCache } from '../util/compile-cache.ts';
 
+enableCompileCache();
+const { run } = await import('./main.ts');
 await run();

@@ -1,4 +1,6 @@
 // The Action's post step (action.yml `runs.post`).
-import { runPost } from './post-main.ts';
+import { enableCompileCache } from '../util/compile-cache.ts';
 
+enableCompileCache();
+const { runPost } = await import('./post-main.ts');
 await runPost();

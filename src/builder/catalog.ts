@@ -10,6 +10,8 @@ export interface IndexTarget {
   schema: string | undefined;
   tableSchema: string | undefined;
   tableName: string;
+  /** The registry definition's fingerprint: an index carrying its mark needs no printed definition. */
+  fingerprint?: string;
 }
 
 export interface CatalogState {
@@ -29,23 +31,32 @@ export interface CatalogState {
   /** A backend other than ours is building this index now (pg_stat_progress_create_index). */
   buildingPid: number | null;
   comment: string | null;
-  /** `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it. */
+  /**
+   * `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it; null when the index carries the mark
+   * of the target's fingerprint (nothing is compared then, and printing 10,000 definitions costs).
+   */
   definition: string | null;
 }
 
 const CATALOG_QUERY = `
 WITH wanted AS (
   SELECT *
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, ord)
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       WITH ORDINALITY AS w(index_name, index_schema, table_schema, table_name, fingerprint, ord)
 ), located AS (
-  SELECT w.ord, w.index_name, t.oid AS table_oid, t.relkind AS table_kind,
+  SELECT w.ord, w.index_name, w.fingerprint, t.oid AS table_oid, t.relkind AS table_kind,
          coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
   FROM wanted w
   LEFT JOIN pg_class t ON t.oid = to_regclass(
          CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
               ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
   LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+), building AS MATERIALIZED (
+  -- Read once: the view calls pg_stat_get_progress_info over every backend.
+  SELECT p.index_relid, min(p.pid) AS pid
+  FROM pg_stat_progress_create_index p
+  WHERE p.pid <> pg_backend_pid()
+  GROUP BY p.index_relid
 )
 SELECT l.ord::int AS ord,
        l.schema_name AS schema,
@@ -56,14 +67,17 @@ SELECT l.ord::int AS ord,
        coalesce(x.indisvalid AND x.indisready, false) AS valid,
        x.indrelid::regclass::text AS index_table,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
-       (SELECT p.pid FROM pg_stat_progress_create_index p
-         WHERE p.index_relid = i.oid AND p.pid <> pg_backend_pid() LIMIT 1) AS building_pid,
-       CASE WHEN i.oid IS NOT NULL THEN obj_description(i.oid, 'pg_class') END AS comment,
-       CASE WHEN x.indexrelid IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END AS definition
+       b.pid AS building_pid,
+       c.comment,
+       CASE WHEN x.indexrelid IS NOT NULL
+             AND NOT coalesce(substring(c.comment FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint, false)
+            THEN pg_get_indexdef(x.indexrelid) END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
 LEFT JOIN pg_index x ON x.indexrelid = i.oid
+LEFT JOIN building b ON b.index_relid = i.oid
+LEFT JOIN LATERAL (SELECT obj_description(i.oid, 'pg_class') AS comment) c ON true
 ORDER BY l.ord`;
 
 /** Reads the catalog state of every target in one round trip; results are in the order of `targets`. */
@@ -74,6 +88,7 @@ export async function readCatalog(client: pg.Client, targets: readonly IndexTarg
     targets.map((t) => t.schema ?? null),
     targets.map((t) => t.tableSchema ?? null),
     targets.map((t) => t.tableName),
+    targets.map((t) => t.fingerprint ?? null),
   ]);
   return rows.map((row) => ({
     schema: row.schema,

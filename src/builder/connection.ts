@@ -129,14 +129,20 @@ export async function nameSession(client: pg.Client): Promise<void> {
   await client.query(`SET application_name = '${APPLICATION_NAME}'`);
 }
 
-/** Sets the session's timeouts and name, each SET its own statement (a multi-statement string is a transaction). */
+/**
+ * Sets the session's timeouts and name in one round trip. The statements run as one implicit transaction, which is
+ * fine for plain SETs (they outlive it); the CREATE INDEX CONCURRENTLY itself is always sent alone. PostgreSQL 17's
+ * transaction_timeout would cut a long build short just like statement_timeout; set_config (not LOCAL) is a plain
+ * SET, applied only where the setting exists.
+ */
 export async function applySettings(client: pg.Client, settings: SessionSettings): Promise<void> {
-  await nameSession(client);
-  await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
-  await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-  const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
-  // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
-  if (version >= 170000) await client.query('SET transaction_timeout = 0');
+  configured.add(client);
+  await client.query(
+    `SET application_name = '${APPLICATION_NAME}';
+     SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
+     SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
+     SELECT set_config(name, '0', false) FROM pg_settings WHERE name = 'transaction_timeout';`,
+  );
 }
 
 /** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */

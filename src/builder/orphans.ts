@@ -15,10 +15,12 @@ interface MarkedIndex {
 
 const MARKED_QUERY = `
 SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned
-FROM pg_index x
+FROM pg_description d
+JOIN pg_index x ON x.indexrelid = d.objoid
 JOIN pg_class i ON i.oid = x.indexrelid
 JOIN pg_namespace n ON n.oid = i.relnamespace
-WHERE obj_description(i.oid, 'pg_class') ~ $1
+-- obj_description(oid, 'pg_class') as a join: one pass over the comments rather than a lookup per index.
+WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND d.description ~ $1
 ORDER BY 1, 2`;
 
 /** Marked indexes whose `schema.name` is not in `declared`. */

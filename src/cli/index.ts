@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { main } from './main.ts';
+import { enableCompileCache } from '../util/compile-cache.ts';
+
+enableCompileCache();
+const { main } = await import('./main.ts');
 
 // SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) stop the run cleanly: the running build is cancelled on the
 // server, its leftover dropped, and the partial report printed. A second signal exits at once.

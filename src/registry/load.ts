@@ -3,6 +3,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
+import { readJsonRegistry } from './json-registry.ts';
 import { entryLinesInScript, parseDataRegistry } from './locate.ts';
 import { runRegistryScript } from './run-script.ts';
 import { validateRegistry } from './validate.ts';
@@ -39,6 +40,11 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     return problem('file-unreadable', `cannot read the registry: ${code ?? String(error)}`);
   }
 
+  const json = extension === '.json' ? readJsonRegistry(text) : undefined;
+  if (json) {
+    const { entries, problems } = validateRegistry(json.value, file, (i) => json.lines[i] ?? 1);
+    return { file, entries, problems };
+  }
   if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
     const { doc, lines } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];

@@ -1,7 +1,7 @@
 import { describeStatementKind, readIndexStatement, type IndexStatement } from '../sql/index-statement.ts';
-import { definitionFingerprint } from '../sql/definition.ts';
+import { treeFingerprint } from '../sql/definition.ts';
 import { findNonImmutable } from '../sql/immutability.ts';
-import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
+import { parseSql, SqlSyntaxError, type Node } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
 import { isEntryProblem, type EntryProblem, type ProblemCode } from './problems.ts';
@@ -103,7 +103,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     tableSchema: statement.tableSchema,
     tableName: statement.tableName,
     unique: statement.unique,
-    fingerprint: definitionFingerprint(def.sql),
+    fingerprint: treeFingerprint({ IndexStmt: statement.node } as Node),
     ...(def.constraint ? { constraint: def.constraint as ConstraintKind } : {}),
     location,
   };
@@ -182,8 +182,11 @@ function checkStatement(name: string, statement: IndexStatement): EntryProblem |
 /** `positions[i]` is where entries[i] stands in the registry (entries that failed validation are not in `entries`). */
 function findDuplicateNames(entries: RegistryEntry[], positions: number[]): RegistryProblem[] {
   const problems: RegistryProblem[] = [];
-  entries.forEach((entry, i) => {
-    const first = entries.slice(0, i).find((other) => other.indexName === entry.indexName && sameSchema(other, entry));
+  // Entries by index name, in registry order: a name is declared once or a few times, never thousands.
+  const seen = new Map<string, RegistryEntry[]>();
+  for (const [i, entry] of entries.entries()) {
+    const earlier = seen.get(entry.indexName);
+    const first = earlier?.find((other) => sameSchema(other, entry));
     if (first) {
       problems.push({
         code: 'duplicate-name',
@@ -194,7 +197,9 @@ function findDuplicateNames(entries: RegistryEntry[], positions: number[]): Regi
         fix: 'rename one, or delete the copy',
       });
     }
-  });
+    if (earlier) earlier.push(entry);
+    else seen.set(entry.indexName, [entry]);
+  }
   return problems;
 }
 

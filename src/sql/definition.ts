@@ -1,7 +1,7 @@
 // A fingerprint of a registry statement's meaning, on PostgreSQL's parse tree rather than on text. Whether an existing
 // index is that definition is PostgreSQL's to say (builder/equivalence.ts).
 import { createHash } from 'node:crypto';
-import { parseSql } from './parser.ts';
+import { parseSql, type Node } from './parser.ts';
 
 /**
  * Parse-tree fields that say nothing about the index's content: text offsets (of tokens, and of list brackets in
@@ -14,16 +14,12 @@ const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'i
  * IF NOT EXISTS; sensitive to everything else, constants included.
  */
 export function definitionFingerprint(sql: string): string {
-  const tree = parseSql(sql)[0]?.stmt;
-  return createHash('sha256').update(JSON.stringify(strip(tree, NOISE))).digest('hex').slice(0, 16);
+  return treeFingerprint(parseSql(sql)[0]?.stmt);
 }
 
-function strip(node: unknown, fields: Set<string>): unknown {
-  if (Array.isArray(node)) return node.map((item) => strip(item, fields));
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => !fields.has(key))
-      .map(([key, value]) => [key, strip(value, fields)]),
-  );
+/** {@link definitionFingerprint} of a statement already parsed (its `RawStmt.stmt`), so a caller parses once. */
+export function treeFingerprint(stmt: Node | undefined): string {
+  // The replacer drops the noise fields during serialisation, without copying the tree.
+  const text = JSON.stringify(stmt, (key, value: unknown) => (NOISE.has(key) ? undefined : value));
+  return createHash('sha256').update(text ?? 'undefined').digest('hex').slice(0, 16);
 }

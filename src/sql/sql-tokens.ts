@@ -31,8 +31,23 @@ const KINDS: Record<string, SqlTokenKind> = {
   C_COMMENT: 'comment',
 };
 
-/** Every token of `text`, comments included; undefined when the text cannot be scanned (an unterminated quote). */
-export function scanTokens(text: string): SqlToken[] | undefined {
+/** Recently scanned texts: the rule scans one statement several times (findings, then its registry entry). */
+const recent = new Map<string, readonly SqlToken[] | undefined>();
+const RECENT_LIMIT = 64;
+
+/**
+ * Every token of `text`, comments included; undefined when the text cannot be scanned (an unterminated quote). The
+ * array may be shared with other callers that scanned the same text: read it, never change it.
+ */
+export function scanTokens(text: string): readonly SqlToken[] | undefined {
+  if (recent.has(text)) return recent.get(text);
+  const tokens = scanUncached(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, tokens);
+  return tokens;
+}
+
+function scanUncached(text: string): readonly SqlToken[] | undefined {
   if (text.trim() === '') return [];
   let scanned;
   try {

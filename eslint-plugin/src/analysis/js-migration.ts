@@ -30,10 +30,12 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
     if (!guards.excludesPostgres(index.node)) findings.addIndex(toIndexReport(index, filename));
   };
 
+  // Without reportUnverifiable only CREATE INDEX (and CREATE TABLE, for allowNewTables) counts, so text that never
+  // says CREATE (a DROP INDEX in a down migration, a message) is not worth PostgreSQL's parser.
   const worthReading = (sql: string, inSink: boolean): boolean =>
-    /index/i.test(sql) ||
-    (options.allowNewTables && /table/i.test(sql)) ||
-    (inSink && options.reportUnverifiable && containsPlaceholder(sql));
+    options.reportUnverifiable
+      ? /index/i.test(sql) || (options.allowNewTables && /table/i.test(sql)) || (inSink && containsPlaceholder(sql))
+      : /create/i.test(sql) && (/index/i.test(sql) || (options.allowNewTables && /table/i.test(sql)));
 
   const onText = (node: Node): void => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;

@@ -21,7 +21,8 @@ export function parseStatements(text: string): ParseOutcome {
     raw = parseSql(text);
   } catch (error) {
     if (!(error instanceof SqlSyntaxError)) throw error;
-    return { ok: false, message: error.message, offset: errorOffset(text) };
+    const position = error.offset;
+    return { ok: false, message: error.message, offset: position === undefined ? undefined : codePointsToOffset(text, position) };
   }
   const toChar = byteToCharOffsets(text);
   const statements = raw.flatMap((stmt): ParsedStatement[] => {
@@ -54,19 +55,9 @@ function trimmedEnd(text: string): number {
 }
 
 /**
- * Where PostgreSQL puts a syntax error, as a JavaScript string offset. libpg-query reports it as a 0-based count of
- * characters (code points, not bytes), which is read here directly rather than through SqlSyntaxError.offset.
+ * Where PostgreSQL puts a syntax error, as a JavaScript string offset: libpg-query reports it (SqlSyntaxError.offset)
+ * as a 0-based count of characters (code points, not UTF-16 units).
  */
-function errorOffset(text: string): number | undefined {
-  try {
-    parseSql(text);
-  } catch (error) {
-    const position = (error as SqlSyntaxError).offset;
-    return position === undefined ? undefined : codePointsToOffset(text, position);
-  }
-  return undefined;
-}
-
 function codePointsToOffset(text: string, codePoints: number): number {
   let offset = 0;
   for (let n = 0; n < codePoints && offset < text.length; n++) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
