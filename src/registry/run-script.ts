@@ -69,7 +69,7 @@ async function importWithJiti(absolute: string): Promise<unknown> {
   const [{ createJiti }, { registryTransform }, publicModule] = await Promise.all([
     import('jiti'),
     import('./jiti-transform.ts'),
-    import(pathToFileURL(publicModulePath()).href),
+    import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
   ]);
   const jiti = createJiti(import.meta.url, {
     transform: registryTransform,

@@ -239,8 +239,11 @@ export default defineIndexes([
   ])('reports what the transform cannot run in %s on one line, at its line', async (name, text, line, message) => {
     const path = await write(name, text);
     const registry = await loadRegistry(path);
-    expect(registry.problems).toEqual([{ code: 'load-failed', location: { file: shown(path), line }, message: expect.stringContaining(message) }]);
-    expect(registry.problems[0]!.message).not.toContain('\n');
+    const [only, ...more] = registry.problems;
+    expect(more).toEqual([]);
+    expect([only?.code, only?.location]).toEqual(['load-failed', { file: shown(path), line }]);
+    expect(only?.message).toContain(message);
+    expect(only?.message).not.toContain('\n');
   });
 
   it.each([
