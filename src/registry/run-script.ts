@@ -65,10 +65,16 @@ async function importNatively(absolute: string): Promise<unknown> {
 }
 
 async function importWithJiti(absolute: string): Promise<unknown> {
-  // jiti/static imports its TypeScript transform statically, so the bundler can include it (in its own chunk).
-  const { createJiti } = await import('jiti/static');
+  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
+  const [{ createJiti }, { registryTransform }, publicModule] = await Promise.all([
+    import('jiti'),
+    import('./jiti-transform.ts'),
+    import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
+  ]);
   const jiti = createJiti(import.meta.url, {
-    alias: { 'index-builder': publicModulePath() },
+    transform: registryTransform,
+    // Our public module as it is, not transformed again: it is already JavaScript (or TypeScript Jest compiles).
+    virtualModules: { 'index-builder': publicModule },
     moduleCache: false,
     fsCache: false,
     interopDefault: true,

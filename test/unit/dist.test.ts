@@ -29,3 +29,18 @@ it('dist/ matches a fresh build of the sources (run `npm run bundle` and commit 
     rmSync(fresh, { recursive: true, force: true });
   }
 });
+
+it('the committed JavaScript of both packages stays within 2 MB (the WASM aside)', () => {
+  const javascript = ['dist', 'eslint-plugin/dist'].flatMap((dir) =>
+    filesUnder(join(ROOT, dir))
+      .filter((file) => /\.[cm]?js$/.test(file))
+      .map((file) => join(ROOT, dir, file)),
+  );
+  const bytes = javascript.reduce((sum, file) => sum + readFileSync(file).length, 0);
+  expect(bytes).toBeGreaterThan(0);
+  expect(bytes).toBeLessThanOrEqual(2_000_000);
+  // jiti's bundled Babel (1.5 MB) stays out: our own transform replaces it. A module id of Babel's survives minifying.
+  const babel = '@babel/core/lib/config/files lazy recursive';
+  expect(readFileSync(join(ROOT, 'node_modules/jiti/dist/babel.cjs'), 'utf8')).toContain(babel);
+  for (const file of javascript) expect({ file, babel: readFileSync(file, 'utf8').includes(babel) }).toEqual({ file, babel: false });
+});

@@ -212,6 +212,40 @@ export default defineIndexes([
     ]);
   });
 
+  it('loads TypeScript that only a transform runs: enums, extensionless imports, import.meta, dynamic imports', async () => {
+    await write('tables.ts', "export const table: string = 'leads';\n");
+    const path = await write(
+      'transformed.ts',
+      `import { defineIndexes, type IndexDef } from 'index-builder';
+import { table } from './tables';
+enum Column { Status = 'status' }
+const here = new URL('.', import.meta.url).pathname;
+const { table: again } = await import('./tables.ts');
+const extra = [] satisfies IndexDef[];
+export default defineIndexes([
+  { name: 'idx_t', sql: \`CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_t ON \${table} (\${Column.Status})\`, description: here + again },
+  ...extra,
+]);
+`,
+    );
+    const registry = await loadRegistry(path);
+    expect(registry.problems).toEqual([]);
+    expect(registry.entries.map((e) => [e.name, e.location.line, e.tableName, e.description])).toEqual([['idx_t', 8, 'leads', `${dir}/leads`]]);
+  });
+
+  it.each([
+    ['decorated.ts', 'function dec(t: unknown) {\n  return t;\n}\n@dec\nclass A {}\nexport default [A];\n', 4, 'cannot load the registry: decorators are not supported in a registry: @dec (4:1)'],
+    ['syntax.ts', 'const x: number = 1;\nconst y = (;\nexport default [];\n', 2, 'cannot load the registry: Unexpected token (2:12)'],
+  ])('reports what the transform cannot run in %s on one line, at its line', async (name, text, line, message) => {
+    const path = await write(name, text);
+    const registry = await loadRegistry(path);
+    const [only, ...more] = registry.problems;
+    expect(more).toEqual([]);
+    expect([only?.code, only?.location]).toEqual(['load-failed', { file: shown(path), line }]);
+    expect(only?.message).toContain(message);
+    expect(only?.message).not.toContain('\n');
+  });
+
   it.each([
     ['missing.ts', undefined, 1, 'file-not-found', 'registry file not found'],
     ['broken.json', '[{"name": ', 1, 'file-syntax', 'not valid JSON'],
