@@ -134,7 +134,7 @@ export async function applySettings(client: pg.Client, settings: SessionSettings
   await nameSession(client);
   await client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`);
   await client.query(`SET statement_timeout = ${Math.round(settings.statementTimeoutMs)}`);
-  const version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
+  const version = Number((await client.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0]!.server_version_num);
   // PostgreSQL 17's transaction_timeout would cut a long build short just like statement_timeout.
   if (version >= 170000) await client.query('SET transaction_timeout = 0');
 }

@@ -65,7 +65,7 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
       report: (descriptor) => context.report(descriptor as Parameters<typeof context.report>[0]),
     };
     const findings = new ConstraintFindings(reporter, registryPath);
-    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
     return constraintMigrationListener(sourceCode.text, findings, (node) => sourceCode.getScope(node));
   },
 });

@@ -82,8 +82,8 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
       report: (descriptor) => context.report(descriptor as Parameters<typeof context.report>[0]),
     };
     const findings = new MigrationFindings(reporter, options);
-    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
-    return jsMigrationListener(context as never, options, findings);
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
+    return jsMigrationListener(context, options, findings);
   },
 });
 
