@@ -76,8 +76,8 @@ export function parseTargets(text: string, file: string, env: NodeJS.ProcessEnv)
         throw error;
       }
     }
-    const base = { name: name as string, ...(group !== undefined ? { group } : {}) };
-    return url !== undefined ? resolved(base, url as string) : fromEnv(base, urlEnv as string, env);
+    const base = { name: name as string, ...(group !== undefined ? { group: group as string } : {}) };
+    return url !== undefined ? resolved(base, url) : fromEnv(base, urlEnv as string, env);
   });
 }
 
