@@ -49,8 +49,8 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
         'add it while the table is new or small, or in a maintenance window.',
       moveToRegistry: 'Insert the registry entry for "{{name}}" as a comment, to move into {{registryPath}}: {{entry}}',
     },
+    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [given]) {
     const { registryPath } = { ...DEFAULT_OPTIONS, ...given };
     const sourceCode = context.sourceCode as unknown as {
