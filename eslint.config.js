@@ -19,13 +19,17 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-    },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.recommended],
+  },
+  {
+    // One convention for both: `_name` is unused on purpose, and `const { drop, ...rest } = x` is how we omit a key.
+    files: ['**/*.{ts,js,mjs,cjs}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
   },
   {
     // The plugin compares TSESTree nodes' `type` with string literals ('Identifier'), the idiom of ESLint rules; the

@@ -110,7 +110,7 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
     const status = line.trim().split(/\s+/)[0];
     if (status) statuses[status] = (statuses[status] ?? 0) + 1;
   }
-  const strip = ({ stdout, ...rest }) => rest;
+  const strip = ({ stdout: _stdout, ...rest }) => rest;
   return {
     registryEntries: entries,
     registryFileKiB: Math.round((await stat(registry)).size / 1024),

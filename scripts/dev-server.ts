@@ -7,6 +7,11 @@ const stop = async () => {
   await server.stop();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// A signal handler's returned promise would be dropped: say so, and report a failed stop instead of losing it.
+const onSignal = () => void stop().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 setInterval(() => {}, 1 << 30);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { ADVISORY_LOCK_KEY } from '../src/builder/build.ts';
 import { ROOT, runCli } from './support/cli.ts';
 import { createTestDatabase, indexState, type TestDatabase } from './support/db.ts';
+import { expect } from '@jest/globals';
+import { readJsonReport, readProblemsJson } from './support/json.ts';
 
 let db: TestDatabase;
 let dir: string;
@@ -94,7 +96,7 @@ describe('index-builder check', () => {
     const json = join(dir, 'out', 'problems.json');
     const result = await runCli(['check', '--registry', path, '--json', json]);
     expect(result.code).toBe(1);
-    const { problems } = JSON.parse(await readFile(json, 'utf8'));
+    const { problems } = await readProblemsJson(json);
     expect(problems).toEqual([
       {
         file: expect.stringMatching(/coded\.ts$/),
@@ -113,7 +115,7 @@ describe('index-builder check', () => {
         fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (...)',
       },
     ]);
-    expect(result.stderr).toContain(`${problems[1].file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`);
+    expect(result.stderr).toContain(`${problems[1]!.file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`);
 
     const valid = await registry('valid-json.ts', [status]);
     expect((await runCli(['check', '--registry', valid, '--json', json])).code).toBe(0);
@@ -146,7 +148,7 @@ describe('index-builder build', () => {
     expect(first.stdout).toContain('[1/1] Processing: idx_status\n    Description: Leads by status\n    Critical: False\n    🔨 Creating index');
     expect(first.stdout).toMatch(/Total indexes: {2}1\nCreated: {8}1\nRebuilt: {8}0\nSkipped: {8}0 \(already existed\)\nFailed: {9}0\nDeferred: {7}0\n/);
     expect(first.stdout).toContain('🎉 All indexes processed successfully!');
-    const report = JSON.parse(await readFile(json, 'utf8'));
+    const report = await readJsonReport(json);
     expect(report.indexes).toEqual([
       { name: 'idx_status', table: 'leads', critical: false, status: 'created', attempts: 1, durationMs: expect.any(Number), registry: { file: expect.stringMatching(/build\.ts$/), line: 5 } },
     ]);
@@ -169,9 +171,9 @@ describe('index-builder build', () => {
     const json = join(dir, `fail-${critical}-${failOn}.json`);
     const result = await runCli(['build', '-r', path, '--database-url', db.url, '--fail-on', failOn, '--json', json]);
     expect(result.code).toBe(code);
-    const report = JSON.parse(await readFile(json, 'utf8'));
+    const report = await readJsonReport(json);
     expect(report.indexes[0]).toMatchObject({ name: 'idx_email', status: 'failed', critical, error: { sqlstate: '23505' } });
-    expect(report.indexes[0].error.message).toContain('could not create unique index "idx_email"');
+    expect(report.indexes[0]!.error!.message).toContain('could not create unique index "idx_email"');
     expect(report.indexes[1]).toMatchObject({ name: 'idx_status', status: expect.stringMatching(/created|skipped/) });
     expect(result.stdout).toContain(critical ? '❌ CRITICAL: failed to build idx_email [23505]' : '⚠️  Failed to build idx_email [23505]');
     expect(await indexState(db, 'idx_email')).toBeUndefined();
@@ -279,7 +281,7 @@ describe('index-builder plan', () => {
       '  orphan   public.idx_old on leads: made by index-builder, no longer in the registry: would drop it (--prune)',
       '',
     ]);
-    const report = JSON.parse(await readFile(json, 'utf8'));
+    const report = await readJsonReport(json);
     expect(report).toMatchObject({
       outcome: 'completed',
       indexes: [{ name: 'idx_status', status: 'rebuilt', drift: { database: 'CREATE INDEX idx_status ON public.leads USING btree (id)' } }],

@@ -87,7 +87,7 @@ describe('builder attaches constraints', () => {
   });
   const constraintsOf = async (table: string) =>
     (
-      await db.sql(
+      await db.sql<{ conname: string; contype: string; index: string }>(
         `SELECT c.conname, c.contype::text, c.conindid::regclass::text AS index FROM pg_constraint c
          WHERE c.conrelid = $1::regclass AND c.contype IN ('u', 'p') ORDER BY 1`,
         [table],
@@ -115,7 +115,7 @@ describe('builder attaches constraints', () => {
     expect(second.indexes[0]).toMatchObject({ status: 'skipped', attempts: 0, constraint: { status: 'present', attempts: 0 } });
     expect(second.totals).toMatchObject({ skipped: 1, failed: 0 });
     expect(renderSummary({ report: second })).toContain('Unique constraint accounts_email_key already in place');
-    expect(JSON.parse(JSON.stringify(second)).indexes[0].constraint).toEqual({ type: 'unique', name: 'accounts_email_key', status: 'present', attempts: 0 });
+    expect((JSON.parse(JSON.stringify(second)) as typeof second).indexes[0]!.constraint).toEqual({ type: 'unique', name: 'accounts_email_key', status: 'present', attempts: 0 });
   });
 
   it('attaches to an index that already exists, and a primary key on NOT NULL columns', async () => {

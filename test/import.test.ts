@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadRegistry } from '../src/registry/load.ts';
 import { runCli } from './support/cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/db.ts';
+import { readJsonReport } from './support/json.ts';
 
 const SCHEMA = `
 CREATE SCHEMA billing;
@@ -183,15 +184,15 @@ describe('index-builder import', () => {
     const report = join(dir, 'adopt.json');
     const build = await runCli(['build', '--registry', output, '--database-url', db.url, '--json', report]);
     expect(build.code).toBe(0);
-    const { indexes, totals } = JSON.parse(await readFile(report, 'utf8'));
-    const notSkipped = indexes.filter((index: { status: string }) => index.status !== 'skipped');
+    const { indexes, totals } = await readJsonReport(report);
+    const notSkipped = indexes.filter((index) => index.status !== 'skipped');
     expect(notSkipped).toEqual([]);
     expect(totals).toMatchObject({ total: EXPECTED.length, skipped: EXPECTED.length, created: 0, rebuilt: 0, drifted: 0, failed: 0 });
 
     // Adopted: marked, and a second build skips them as its own.
     const again = join(dir, 'again.json');
     await runCli(['build', '--registry', output, '--database-url', db.url, '--json', again]);
-    expect(JSON.parse(await readFile(again, 'utf8')).totals).toMatchObject({ skipped: EXPECTED.length, drifted: 0 });
+    expect((await readJsonReport(again)).totals).toMatchObject({ skipped: EXPECTED.length, drifted: 0 });
   });
 
   it('writes the same entries as JSON and YAML, each passing check', async () => {

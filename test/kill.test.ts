@@ -39,7 +39,7 @@ async function killBuildHalfway(): Promise<number> {
   const child = spawn(process.execPath, [CLI, 'build', '-r', registryPath, '--database-url', db.url], { cwd: ROOT, stdio: 'ignore' });
   let builderPid = 0;
   await waitFor(async () => {
-    const { rows } = await db.sql(
+    const { rows } = await db.sql<{ pid: number }>(
       `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_status' AND p.datname = current_database()`,
     );
     builderPid = rows[0]?.pid ?? 0;
@@ -59,7 +59,7 @@ async function buildStatus(): Promise<string> {
 
 it('reports in-progress while the orphaned session builds, then skipped once it finished', async () => {
   const orphan = await killBuildHalfway();
-  expect((await db.sql('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [orphan])).rows[0].application_name).toBe('index-builder');
+  expect((await db.sql<{ application_name: string }>('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [orphan])).rows[0]!.application_name).toBe('index-builder');
 
   expect(await buildStatus()).toBe('⏳ Another session is building');
   expect(await indexState(db, 'idx_status')).toEqual({ valid: false });

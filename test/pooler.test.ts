@@ -13,6 +13,7 @@ import { runCli } from './support/cli.ts';
 import { createTestDatabase, indexState, pidOf, type TestDatabase } from './support/db.ts';
 import { onEveryServerConnection, startPgBouncer, type PgBouncer } from './support/pgbouncer.ts';
 import { entries, index } from './support/registry.ts';
+import { readJsonReport } from './support/json.ts';
 
 // The default test timeout (60 s) is enough: each test waits for nothing longer than a build.
 
@@ -61,7 +62,7 @@ async function detect(url: string) {
 
 /** Advisory locks held by any session in this test's database: the builder must leave none. */
 async function advisoryLocks(): Promise<unknown[]> {
-  const { rows } = await db.sql(
+  const { rows } = await db.sql<{ pid: number; objid: number }>(
     `SELECT l.pid, l.objid FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
   );
   return rows;
@@ -145,7 +146,7 @@ describe('build through a transaction pooler', () => {
     expect(refusal[0]).toMatch(/^⚠️ {2}127\.0\.0\.1:\d+\/\w+ is reached through a connection pooler in transaction pooling mode/);
     expect(refusal[1]).toBe(refusal[0]);
     expect(built.stdout).toContain('Failed:         1');
-    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+    const report = await readJsonReport(join(dir, 'report.json'));
     expect(report).toMatchObject({ outcome: 'pooler', indexes: [{ name: 'idx_status', status: 'failed', critical: true }] });
     expect(built.stdout + built.stderr).not.toContain(new URL(url).password);
     expect(await advisoryLocks()).toEqual([]);

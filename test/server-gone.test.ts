@@ -1,5 +1,5 @@
 // A PostgreSQL server that goes away in the middle of a run: the builder reports it in one line and exits 0.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startEmbeddedServer, type EmbeddedServer } from '../scripts/embedded-server.mjs';
 import { CLI, ROOT } from './support/cli.ts';
 import { waitFor } from './support/db.ts';
+import { readJsonReport } from './support/json.ts';
 
 let server: EmbeddedServer;
 afterAll(async () => {
@@ -60,11 +61,11 @@ it('fails the running and remaining indexes with a one-line reason when the serv
   expect(code).toBe(0);
   expect(stderr).toBe('');
   expect(stdout).not.toMatch(/\n\s+at /);
-  const report = JSON.parse(await readFile(json, 'utf8'));
-  expect(report.indexes.map((i: { status: string }) => i.status)).toEqual(['failed', 'failed']);
-  expect(report.indexes[0].error.message).toMatch(/terminating connection due to administrator command|closed the connection|shutting down/);
+  const report = await readJsonReport(json);
+  expect(report.indexes.map((i) => i.status)).toEqual(['failed', 'failed']);
+  expect(report.indexes[0]!.error!.message).toMatch(/terminating connection due to administrator command|closed the connection|shutting down/);
   // The builder waited for the server to come back (a restart), then gave up on the rest without trying each one.
-  expect(report.indexes[1].error.message).toMatch(/^not attempted: (the database system is shutting down|could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused.*)$/);
-  expect(report.indexes[1].attempts).toBe(0);
-  for (const index of report.indexes) expect(index.error.message).not.toContain('\n');
+  expect(report.indexes[1]!.error!.message).toMatch(/^not attempted: (the database system is shutting down|could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused.*)$/);
+  expect(report.indexes[1]!.attempts).toBe(0);
+  for (const index of report.indexes) expect(index.error!.message).not.toContain('\n');
 }, 90_000);

@@ -1,5 +1,6 @@
 // While a build waits (for a lock, for writers, for old snapshots), each progress line names the session it waits
 // for: an operator can end that session before lock_timeout ends the attempt.
+import { expect } from '@jest/globals';
 import type pg from 'pg';
 import { build } from '../src/builder/build.ts';
 import type { BuildEvents } from '../src/builder/events.ts';

@@ -101,6 +101,6 @@ describe('the fixture repository, linted with configs.recommended', () => {
   it('prints the same reports through `npx eslint .` run in the fixture folder (exit code 1)', () => {
     const run = spawnSync('npx', ['eslint', '.', '--format', 'json'], { cwd: FIXTURE, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(1);
-    expect(summarize(JSON.parse(run.stdout))).toEqual(EXPECTED);
+    expect(summarize(JSON.parse(run.stdout) as ESLint.LintResult[])).toEqual(EXPECTED);
   });
 });

@@ -94,7 +94,7 @@ describe("the lint workflow example's changed-files step", () => {
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it('lints only the files the pull request changed', () => {
-    const steps = parse(readFileSync(WORKFLOW, 'utf8')).jobs.lint.steps as { name?: string; run?: string }[];
+    const steps = (parse(readFileSync(WORKFLOW, 'utf8')) as { jobs: { lint: { steps: { name?: string; run?: string }[] } } }).jobs.lint.steps;
     const step = steps.find((s) => s.name === 'ESLint on the files this pull request changes')!;
     const run = spawnSync('bash', ['-e', '-c', step.run!], {
       cwd: repo,
@@ -132,6 +132,6 @@ describe('bulk suppressions (eslint --suppress-rule)', () => {
     writeFileSync(join(repo, 'migrations/20261201000000_added.js'), NEW_MIGRATION);
     const after = eslint();
     expect(after.status).toBe(1);
-    expect(reported(JSON.parse(after.stdout), repo)).toEqual(['migrations/20261201000000_added.js added']);
+    expect(reported(JSON.parse(after.stdout) as ESLint.LintResult[], repo)).toEqual(['migrations/20261201000000_added.js added']);
   });
 });

@@ -17,7 +17,7 @@ interface Result {
 function lint(project: string): { status: number | null; reports: string[]; stderr: string } {
   const cwd = join(FIXTURES, project);
   const run = spawnSync(process.execPath, [ESLINT_BIN, '.', '--format', 'json'], { cwd, encoding: 'utf8', timeout: 120_000 });
-  const results: Result[] = run.stdout ? JSON.parse(run.stdout) : [];
+  const results = run.stdout ? (JSON.parse(run.stdout) as Result[]) : [];
   const reports = results.flatMap((result) =>
     result.messages.map((m) => `${relative(cwd, result.filePath)}:${m.line} ${m.ruleId} ${/"(.*?)"/.exec(m.message)?.[1]}`),
   );

@@ -3,10 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import bundled from 'eslint-plugin-index-builder';
 import source from '../src/index.ts';
 import { PLUGIN_VERSION } from '../src/meta.ts';
+
+/** ESLint types calculateConfigForFile's result as `any`; it is the file's config, or undefined when none applies. */
+const configFor = async (eslint: ESLint, file: string) => (await eslint.calculateConfigForFile(file)) as Linter.Config | undefined;
 
 const PLUGIN = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')) as { version: string; name: string };
@@ -28,7 +31,7 @@ describe('eslint-plugin-index-builder', () => {
 
   it('recommends the rules for migration folders, .sql through the SQL language, and the registry', async () => {
     const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: bundled.configs.recommended, cwd: PLUGIN });
-    const rulesFor = async (file: string) => Object.keys((await eslint.calculateConfigForFile(file))?.rules ?? {});
+    const rulesFor = async (file: string) => Object.keys((await configFor(eslint, file))?.rules ?? {});
     for (const file of [
       'migrations/001.js',
       'migrations/001.cjs',
@@ -48,6 +51,6 @@ describe('eslint-plugin-index-builder', () => {
     }
     expect(await rulesFor('db/indexes.ts')).toEqual(['index-builder/valid-registry']);
     expect(await eslint.calculateConfigForFile('src/app.ts')).toBeUndefined();
-    expect((await eslint.calculateConfigForFile('migrations/001.sql'))?.language).toBe(bundled.languages.sql);
+    expect((await configFor(eslint, 'migrations/001.sql'))?.language).toBe(bundled.languages.sql);
   });
 });

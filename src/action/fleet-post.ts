@@ -21,10 +21,8 @@ export async function cleanupFleet(
   const targets = fleet.shard ? selectShard(all, fleet.shard) : all;
   const schedule = limiter(fleet);
   await Promise.all(
-    targets.map((target) =>
-      target.url
-        ? schedule(target.host, async () => print(await dropAbandonedIndexes(entries, { url: target.url!, lockTimeoutMs }), `[${target.name}] `))
-        : undefined,
+    targets.flatMap(({ url, host, name }) =>
+      url ? [schedule(host, async () => print(await dropAbandonedIndexes(entries, { url, lockTimeoutMs }), `[${name}] `))] : [],
     ),
   );
   return secrets;

@@ -110,7 +110,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message: pooler.message, blockers: [] } })), [], pooler.message, 'pooler');
     }
     await nameSession(main);
-    locked = (await main.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
+    locked = (await main.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0]!.locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING, 'another-builder');
@@ -180,7 +180,7 @@ async function buildEntry(
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
   const outcome = await runBuild(entry, decision, state, settings, monitor);
-  const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions as Extra['partitions'] } : {}) };
+  const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions } : {}) };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
   if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);

@@ -80,10 +80,24 @@ LEFT JOIN building b ON b.index_relid = i.oid
 LEFT JOIN LATERAL (SELECT obj_description(i.oid, 'pg_class') AS comment) c ON true
 ORDER BY l.ord`;
 
+interface CatalogRow {
+  schema: string;
+  table_exists: boolean;
+  table_kind: string | null;
+  exists: boolean;
+  relkind: string | null;
+  valid: boolean;
+  index_table: string | null;
+  on_expected_table: boolean;
+  building_pid: number | null;
+  comment: string | null;
+  definition: string | null;
+}
+
 /** Reads the catalog state of every target in one round trip; results are in the order of `targets`. */
 export async function readCatalog(client: pg.Client, targets: readonly IndexTarget[]): Promise<CatalogState[]> {
   if (targets.length === 0) return [];
-  const { rows } = await client.query(CATALOG_QUERY, [
+  const { rows } = await client.query<CatalogRow>(CATALOG_QUERY, [
     targets.map((t) => t.indexName),
     targets.map((t) => t.schema ?? null),
     targets.map((t) => t.tableSchema ?? null),

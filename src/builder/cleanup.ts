@@ -32,7 +32,7 @@ export async function dropAbandonedIndexes(
     const pooler = await detectPooler(client, options.url);
     if ('message' in pooler) return { ...result, notice: pooler.message };
     await applySettings(client, { lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: 0 });
-    locked = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0].locked;
+    locked = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0]!.locked;
     if (!locked) return { ...result, notice: BUILDER_RUNNING_NOTHING_DROPPED };
     const states = await readCatalog(client, entries);
     for (const [i, entry] of entries.entries()) {

@@ -66,7 +66,7 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
     const state = await readState(client, qualifiedIndex);
     if (!state) return finish('failed', 0, { message: `index ${schema}.${name} was not found after its build`, blockers: [] });
     const refusal = refuse(state, type, name, schema);
-    if (refusal === 'present') return finish('present', 0);
+    if (refusal === PRESENT) return finish('present', 0);
     if (refusal) return finish('failed', 0, { message: refusal, blockers: [] });
 
     const keyword = type === 'unique' ? 'UNIQUE' : 'PRIMARY KEY';
@@ -92,7 +92,7 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
         shouldRetry: ({ error }) => LOCK_CONFLICTS.has(sqlstateOf(error) ?? ''),
       },
     ).catch((error: unknown) => {
-      throw Object.assign(error as object, { attempts });
+      throw Object.assign(error as Error, { attempts });
     });
     return finish('added', attempts);
   } catch (error) {
@@ -110,7 +110,15 @@ function lockTimeout(settings: BuildSettings): number {
 }
 
 async function readState(client: pg.Client, qualifiedIndex: string): Promise<ConstraintState | undefined> {
-  const row = (await client.query(STATE_QUERY, [qualifiedIndex])).rows[0];
+  const row = (
+    await client.query<{
+      table_name: string;
+      index_constraint: ConstraintState['indexConstraint'];
+      named_constraint: ConstraintState['namedConstraint'];
+      primary_key: string | null;
+      nullable: string[];
+    }>(STATE_QUERY, [qualifiedIndex])
+  ).rows[0];
   if (!row) return undefined;
   return {
     tableName: row.table_name,
@@ -121,12 +129,15 @@ async function readState(client: pg.Client, qualifiedIndex: string): Promise<Con
   };
 }
 
-/** 'present' when the constraint is already in place; a message when it cannot be attached; else undefined. */
-function refuse(state: ConstraintState, type: 'unique' | 'primary key', name: string, schema: string): string | 'present' | undefined {
+/** The constraint is already in place: not a message, so that no message can be mistaken for it. */
+const PRESENT = Symbol('present');
+
+/** PRESENT when the constraint is already in place; a message when it cannot be attached; else undefined. */
+function refuse(state: ConstraintState, type: 'unique' | 'primary key', name: string, schema: string): string | typeof PRESENT | undefined {
   const wanted = type === 'unique' ? 'u' : 'p';
   const kinds: Record<string, string> = { u: 'unique', p: 'primary key', x: 'exclusion' };
   if (state.indexConstraint) {
-    if (state.indexConstraint.name === name && state.indexConstraint.type === wanted) return 'present';
+    if (state.indexConstraint.name === name && state.indexConstraint.type === wanted) return PRESENT;
     return `the index already backs the ${kinds[state.indexConstraint.type] ?? state.indexConstraint.type} constraint "${state.indexConstraint.name}"; drop that constraint or change the registry's constraint to match it`;
   }
   if (state.namedConstraint) {

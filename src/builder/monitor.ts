@@ -48,9 +48,9 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
   const poll = async () => {
     if (stopped || !client) return;
     try {
-      const { rows } = await client.query(MONITOR_QUERY, [pid]);
-      const row = rows[0];
-      const waitingFor = (row.blockers as Blocker[]).map(normaliseBlocker);
+      const { rows } = await client.query<ProgressRow & { blockers: Blocker[] }>(MONITOR_QUERY, [pid]);
+      const row = rows[0]!;
+      const waitingFor = row.blockers.map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
       // A new set of sessions to wait for is shown at once: lock_timeout may end the wait before the next interval.
       if (waitingFor.length === 0) lastWaitPrinted = '';

@@ -21,6 +21,14 @@ interface Partition {
   parentName: string;
 }
 
+interface PartitionRow {
+  schema: string;
+  name: string;
+  partitioned: boolean;
+  parent_schema: string;
+  parent_name: string;
+}
+
 const PARTITIONS_QUERY = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        pn.nspname AS parent_schema, pc.relname AS parent_name
@@ -59,7 +67,7 @@ export async function buildPartitioned(
   try {
     const table = quoteQualified(schema, entry.tableName);
     await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
-    partitions = (await client.query(PARTITIONS_QUERY, [table])).rows.map((row) => ({
+    partitions = (await client.query<PartitionRow>(PARTITIONS_QUERY, [table])).rows.map((row) => ({
       schema: row.schema,
       name: row.name,
       partitioned: row.partitioned,

@@ -14,7 +14,7 @@ const PROBE_TIMEOUT_MS = 10_000;
 
 /** The server process behind a connection; under a pooler the handshake's pid is the pooler's, not this. */
 export async function backendPid(client: pg.Client): Promise<number> {
-  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  return (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 }
 
 /**

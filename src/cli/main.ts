@@ -19,8 +19,9 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 export interface Io {
-  out(line: string): void;
-  err(line: string): void;
+  // Function properties, not methods: the writers are passed on alone (consoleEvents(io.out)), without `this`.
+  out: (line: string) => void;
+  err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   /** Aborted when the process receives SIGINT or SIGTERM. */
   signal?: AbortSignal;

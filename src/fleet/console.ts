@@ -5,7 +5,7 @@ import { consoleEvents, summaryLines, type WriteLine } from '../report/console.t
 import { formatDuration } from '../util/duration.ts';
 import { combinedReport } from './report.ts';
 import type { FleetEvents } from './run.ts';
-import type { FleetReport, FleetTargetResult, Target } from './types.ts';
+import type { FleetReport, FleetTargetResult } from './types.ts';
 
 export function fleetConsoleEvents(write: WriteLine): FleetEvents {
   return {

@@ -3,7 +3,7 @@
 // is not an error of the file: it becomes that target's failure row when the fleet runs.
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { checkDatabaseUrl, DatabaseUrlError, describeTarget } from '../builder/connection.ts';
 import type { Target } from './types.ts';
 
@@ -39,8 +39,8 @@ export function parseTargets(text: string, file: string, env: NodeJS.ProcessEnv)
   const root = doc.contents;
   if (!isMap(root)) return fail(1, 'expected `targets:` with a list of { name, url | urlEnv, group? }');
   for (const pair of root.items) {
-    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-    if (key !== 'targets') fail(lineOf(pair.key as Node), `unknown key "${key}" (the file holds only \`targets:\`)`);
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (key !== 'targets') fail(lineOf(pair.key), `unknown key "${key}" (the file holds only \`targets:\`)`);
   }
   const list = root.get('targets', true);
   if (!isSeq(list) || list.items.length === 0) return fail(lineOf(root), '`targets:` must be a non-empty list of { name, url | urlEnv, group? }');
@@ -77,7 +77,7 @@ export function parseTargets(text: string, file: string, env: NodeJS.ProcessEnv)
       }
     }
     const base = { name: name as string, ...(group !== undefined ? { group: group as string } : {}) };
-    return url !== undefined ? resolved(base, url as string) : fromEnv(base, urlEnv as string, env);
+    return url !== undefined ? resolved(base, url) : fromEnv(base, urlEnv as string, env);
   });
 }
 

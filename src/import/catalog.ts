@@ -23,6 +23,16 @@ export interface ImportFilter {
   tables: readonly string[];
 }
 
+interface IndexRow {
+  schema: string;
+  name: string;
+  table: string;
+  definition: string;
+  comment: string | null;
+  valid: boolean;
+  in_current_schema: boolean;
+}
+
 const INDEXES_QUERY = `
 SELECT n.nspname AS schema, i.relname AS name, t.relname AS table,
        pg_get_indexdef(i.oid) AS definition,
@@ -49,7 +59,7 @@ WHERE NOT x.indisprimary
 ORDER BY n.nspname, t.relname, i.relname`;
 
 export async function readIndexes(client: pg.Client, filter: ImportFilter): Promise<CatalogIndex[]> {
-  const { rows } = await client.query(INDEXES_QUERY, [filter.schemas, filter.tables]);
+  const { rows } = await client.query<IndexRow>(INDEXES_QUERY, [filter.schemas, filter.tables]);
   return rows.map((row) => ({
     schema: row.schema,
     name: row.name,

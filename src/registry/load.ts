@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, relative, resolve } from 'node:path';
 import type { ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
 import { readJsonRegistry } from './json-registry.ts';

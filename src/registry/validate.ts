@@ -97,7 +97,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     name: def.name,
     sql: def.sql,
     critical: def.critical === true,
-    description: def.description as string | undefined,
+    description: def.description,
     schema: nameSchema ?? statement.tableSchema,
     indexName: statement.indexName!,
     tableSchema: statement.tableSchema,

@@ -52,7 +52,7 @@ function load(): PgQueryWasm {
     URL,
     performance,
     WebAssembly,
-    result: {} as { module?: PgQueryWasm; error?: unknown },
+    result: {},
     instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
       done(new WebAssembly.Instance(wasm, imports));
       return {};
@@ -65,6 +65,7 @@ function load(): PgQueryWasm {
     context,
   );
   const result = sandbox.result as { module?: PgQueryWasm; error?: unknown };
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrown as the glue rejected: an Error of the vm's realm, which instanceof Error here cannot see
   if (result.error !== undefined) throw result.error;
   if (!result.module) throw new Error(`libpg-query did not initialise synchronously (${gluePath})`);
   return result.module;
@@ -99,7 +100,7 @@ function withString<T>(text: string, use: (pointer: number) => T): T {
 /** libpg-query's `parseSync`: the parse tree as JSON, or a {@link PgQueryError}. */
 export function parseQuery(query: string): unknown {
   const pg = pgQuery();
-  return withString(query, (queryPointer) => {
+  return withString<unknown>(query, (queryPointer) => {
     const result = pg._wasm_parse_query_raw(queryPointer);
     if (!result) throw new Error('Failed to parse query: memory allocation failed');
     try {
@@ -124,7 +125,7 @@ export function parseQuery(query: string): unknown {
 /** libpg-query's `scanSync`: PostgreSQL's tokens of `query`. */
 export function scanQuery(query: string): unknown {
   const pg = pgQuery();
-  return withString(query, (queryPointer) => {
+  return withString<unknown>(query, (queryPointer) => {
     const result = pg._wasm_scan(queryPointer);
     try {
       const text = pg.UTF8ToString(result);

@@ -3,7 +3,6 @@
 
 /** Returns a function mapping a UTF-8 byte offset in `text` to the matching UTF-16 offset. */
 export function byteToCharOffsets(text: string): (byteOffset: number) => number {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return (byteOffset) => byteOffset;
   const byteLength = Buffer.byteLength(text, 'utf8');
   const charAt = new Uint32Array(byteLength + 1);

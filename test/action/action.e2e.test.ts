@@ -7,6 +7,7 @@ import { freePort } from '../../scripts/embedded-server.mjs';
 import { ROOT } from '../support/cli.ts';
 import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
 import { commands, createRunner, MAIN_JS, registry, runStep, type StepResult } from './run-action.ts';
+import { readJsonReport } from '../support/json.ts';
 
 let db: TestDatabase;
 
@@ -25,8 +26,13 @@ afterAll(async () => {
 /** The line of each entry's `name:` in `registry()`'s text: 3 header lines, then 7 lines per entry. */
 const entryLine = (position: number) => 5 + position * 7;
 
+/** The part of a GitHub workflow file these tests read. */
+interface Workflow {
+  jobs: Record<string, { steps: { name?: string; uses?: string; run?: string; with?: Record<string, string> }[] }>;
+}
+
 async function reportFile(result: StepResult) {
-  return JSON.parse(await readFile(result.outputs.report!, 'utf8'));
+  return readJsonReport(result.outputs.report!);
 }
 
 describe('a run that creates, then one that skips', () => {
@@ -61,7 +67,7 @@ describe('a run that creates, then one that skips', () => {
     });
     const report = await reportFile(first);
     expect(report.totals).toMatchObject({ total: 2, created: 2 });
-    expect(report.indexes.map((i: { name: string }) => i.name)).toEqual(['idx_e2e_call_log', 'idx_e2e_direction']);
+    expect(report.indexes.map((i) => i.name)).toEqual(['idx_e2e_call_log', 'idx_e2e_direction']);
   });
 
   it("prints the builder's log with each index in a collapsible group", () => {
@@ -194,10 +200,11 @@ describe('annotation limits', () => {
 
 describe("the README's deploy example", () => {
   it('runs with the example workflow\'s inputs and the guide\'s registry', async () => {
-    const workflow = parse(await readFile(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8'));
-    const step = workflow.jobs.deploy.steps.find((s: { uses?: string }) => s.uses === 'org/index-builder@v1');
-    const runner = await createRunner(await readFile(join(ROOT, 'examples/prosaas/db/indexes.ts'), 'utf8'), step.with.registry);
-    const result = await runStep(runner, MAIN_JS, { inputs: { ...step.with, 'database-url': db.url } });
+    const workflow = parse(await readFile(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8')) as Workflow;
+    const step = workflow.jobs.deploy!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
+    const inputs = step.with!;
+    const runner = await createRunner(await readFile(join(ROOT, 'examples/prosaas/db/indexes.ts'), 'utf8'), inputs.registry);
+    const result = await runStep(runner, MAIN_JS, { inputs: { ...inputs, 'database-url': db.url } });
     expect(result.code).toBe(0);
     expect(result.outputs).toMatchObject({ created: '3', rebuilt: '0', skipped: '0', failed: '0', deferred: '0', 'critical-failed': 'false' });
     expect(result.summary).toMatch(/^## ✅ Index build: 3 created\n/);

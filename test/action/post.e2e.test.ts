@@ -59,7 +59,7 @@ describe('after a build killed halfway', () => {
 
     const { child, result } = await startStep(runner, MAIN_JS, { inputs: inputs() });
     await waitFor(async () => {
-      const { rows } = await db.sql(
+      const { rows } = await db.sql<{ pid: number }>(
         `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_post_status' AND p.datname = current_database()`,
       );
       orphan = rows[0]?.pid ?? 0;

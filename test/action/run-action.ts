@@ -89,21 +89,18 @@ export async function startStep(runner: Runner, script: string, options: StepOpt
   const child = spawn(process.execPath, [script], { cwd: runner.workspace, env });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const result = new Promise<StepResult>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', async (code, signal) => {
+    // A listener's promise would be dropped: a failed read must reject the result, not hang it.
+    child.on('close', (code, signal) => {
       const read = async (file: string) => (github ? readFile(file, 'utf8') : '');
-      resolve({
-        code,
-        signal,
-        stdout,
-        stderr,
-        outputs: parseFileCommands(await read(runner.files.output)),
-        summary: await read(runner.files.summary),
-        savedState: parseFileCommands(await read(runner.files.state)),
-      });
+      Promise.all([read(runner.files.output), read(runner.files.summary), read(runner.files.state)]).then(
+        ([output, summary, state]) =>
+          resolve({ code, signal, stdout, stderr, outputs: parseFileCommands(output), summary, savedState: parseFileCommands(state) }),
+        reject,
+      );
     });
   });
   return { child, result };

@@ -103,8 +103,8 @@ describe('connections in use', () => {
     let sampling = true;
     const samples = (async () => {
       while (sampling) {
-        const { rows } = await sampler.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = ANY($2)', [APPLICATION_NAME, databases]);
-        peak = Math.max(peak, rows[0].n);
+        const { rows } = await sampler.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = ANY($2)', [APPLICATION_NAME, databases]);
+        peak = Math.max(peak, rows[0]!.n);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();

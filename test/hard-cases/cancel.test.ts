@@ -1,11 +1,12 @@
 // SIGINT/SIGTERM (a Ctrl-C, a cancelled CI job): the CLI cancels the running build on the server, drops its
 // leftover, prints the partial summary, writes the report and exits 0 — within seconds. Real signals, real server.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT } from '../support/cli.ts';
 import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../support/db.ts';
+import { readJsonReport } from '../support/json.ts';
 
 let db: TestDatabase;
 let dir: string;
@@ -45,7 +46,7 @@ async function cancelMidBuild(signal: NodeJS.Signals, extraArgs: string[] = []) 
   const sentAt = Date.now();
   child.kill(signal);
   const code = await exited;
-  return { code, stdout, seconds: (Date.now() - sentAt) / 1000, report: JSON.parse(await readFile(json, 'utf8')) };
+  return { code, stdout, seconds: (Date.now() - sentAt) / 1000, report: await readJsonReport(json) };
 }
 
 it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s: build cancelled on the server, leftover dropped, partial report', async (signal) => {
@@ -55,13 +56,13 @@ it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s: build cancelled on
   expect(stdout).toContain(`⚠️  ${signal} received: cancelling the running build and stopping`);
   expect(stdout).toContain('Index Build Summary');
   expect(report.cancelled).toBe(true);
-  expect(report.indexes.map((i: { status: string }) => i.status)).toEqual(['failed', 'deferred']);
-  expect(report.indexes[0].error).toMatchObject({ sqlstate: '57014', message: `cancelled by ${signal}` });
-  expect(report.indexes[0].attempts).toBe(1);
+  expect(report.indexes.map((i) => i.status)).toEqual(['failed', 'deferred']);
+  expect(report.indexes[0]!.error).toMatchObject({ sqlstate: '57014', message: `cancelled by ${signal}` });
+  expect(report.indexes[0]!.attempts).toBe(1);
   expect(await indexState(db, 'idx_slow')).toBeUndefined();
   expect(await indexState(db, 'idx_status')).toBeUndefined();
-  const { rows } = await db.sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database()");
-  expect(rows[0].n).toBe(0);
+  const { rows } = await db.sql<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database()");
+  expect(rows[0]!.n).toBe(0);
 });
 
 it('lets --fail-on any turn a cancelled build into exit 1', async () => {

@@ -20,8 +20,8 @@ beforeEach(async () => {
 });
 
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ url: db.url, events: silentEvents, ...extra });
-const definition = async (name: string) => (await db.sql('SELECT pg_get_indexdef($1::regclass) AS d', [name])).rows[0].d as string;
-const comment = async (name: string) => (await db.sql("SELECT obj_description($1::regclass, 'pg_class') AS c", [name])).rows[0].c as string | null;
+const definition = async (name: string) => (await db.sql<{ d: string }>('SELECT pg_get_indexdef($1::regclass) AS d', [name])).rows[0]!.d;
+const comment = async (name: string) => (await db.sql<{ c: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS c", [name])).rows[0]!.c;
 
 const v1 = index('idx_pending', "leads (status) WHERE status = 'pending'", { description: 'Pending leads' });
 const v2 = index('idx_pending', "leads (status, id) WHERE status = 'pending'", { description: 'Pending leads' });

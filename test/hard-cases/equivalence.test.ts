@@ -9,6 +9,7 @@ import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
 import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
 import { entries } from '../support/registry.ts';
+import { expect } from '@jest/globals';
 
 interface Pair {
   /** Registry: `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS <name> ON <registry>`. */
@@ -156,7 +157,7 @@ it('plan and build agree on every pair, adopt the equal ones and leave the diffe
   const report = await build(registry, { url: db.url, events: silentEvents });
   expect(report.indexes.map((i) => `${i.name}: ${i.status}`)).toEqual(expected);
   // Adopted ones now carry the mark, so the next run skips them without asking PostgreSQL again.
-  const marked = await db.sql(`SELECT relname FROM pg_class WHERE obj_description(oid, 'pg_class') LIKE '%[index-builder %' ORDER BY 1`);
+  const marked = await db.sql<{ relname: string }>(`SELECT relname FROM pg_class WHERE obj_description(oid, 'pg_class') LIKE '%[index-builder %' ORDER BY 1`);
   expect(marked.rows.map((r) => r.relname)).toEqual(PAIRS.flatMap((pair, i) => (pair.same ? [nameOf(i)] : [])));
   const drifted = report.indexes.find((i) => i.name === nameOf(PAIRS.findIndex((p) => p.what === 'other column')))!;
   expect(drifted.drift).toEqual({ database: expect.stringContaining('(email)'), registry: expect.stringContaining('(status)') });
@@ -176,13 +177,13 @@ it('takes only ACCESS SHARE on the real table: runs while another session holds 
     await holder.query('ROLLBACK');
 
     await holder.query('BEGIN; LOCK TABLE leads IN ACCESS EXCLUSIVE MODE');
-    const pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+    const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const answers = compareDefinitions(client, questions);
     const waiting = async () =>
-      (await observer.query(`SELECT mode FROM pg_locks WHERE pid = $1 AND relation = 'leads'::regclass AND NOT granted`, [pid])).rows;
+      (await observer.query<{ mode: string }>(`SELECT mode FROM pg_locks WHERE pid = $1 AND relation = 'leads'::regclass AND NOT granted`, [pid])).rows;
     await waitFor(async () => (await waiting()).length > 0, 10_000, 'the comparison to wait for its lock');
     expect(await waiting()).toEqual([{ mode: 'AccessShareLock' }]);
-    const held = await observer.query(
+    const held = await observer.query<{ mode: string }>(
       `SELECT DISTINCT l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
         WHERE l.pid = $1 AND l.granted AND c.relnamespace <> pg_my_temp_schema() AND c.relpersistence <> 't'
           AND c.relnamespace <> 'pg_catalog'::regnamespace`,
@@ -215,7 +216,7 @@ it('resolves unqualified names with the connection default search_path, not a SE
     await client.query('SET search_path = public');
     const [answer] = await compareDefinitions(client, [{ entry: registry[0]!, state: states[0]! }]);
     expect(answer).toEqual({ kind: 'equal' });
-    expect((await client.query('SHOW search_path')).rows[0].search_path).toBe('public');
+    expect((await client.query<{ search_path: string }>('SHOW search_path')).rows[0]!.search_path).toBe('public');
   } finally {
     await client.end();
     await db.sql(`ALTER DATABASE ${db.name} RESET search_path`);

@@ -1,6 +1,6 @@
 // Server-side faults: a crash and restart mid-build, statement_timeout, a role that does not own the table, and
 // PostgreSQL 17's transaction_timeout.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -11,6 +11,8 @@ import { silentEvents } from '../../src/builder/events.ts';
 import { CLI, ROOT } from '../support/cli.ts';
 import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../support/db.ts';
 import { entries } from '../support/registry.ts';
+import { expect } from '@jest/globals';
+import { readJsonReport } from '../support/json.ts';
 
 const SLOW_SCHEMA = `
   CREATE FUNCTION slow_key(x bigint) RETURNS bigint IMMUTABLE LANGUAGE plpgsql AS $$
@@ -57,7 +59,7 @@ describe('PostgreSQL restarted in the middle of a build', () => {
       const probe = new pg.Client({ connectionString: server.url });
       probe.on('error', () => {});
       await probe.connect();
-      const { rows } = await probe.query("SELECT pid FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'");
+      const { rows } = await probe.query<{ pid: number }>("SELECT pid FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'");
       await probe.end();
       builder = rows[0]?.pid ?? 0;
       return builder !== 0;
@@ -66,15 +68,15 @@ describe('PostgreSQL restarted in the middle of a build', () => {
     process.kill(builder, 'SIGKILL');
 
     expect(await exited).toBe(0);
-    const report = JSON.parse(await readFile(json, 'utf8'));
-    expect(report.indexes.map((i: { status: string }) => i.status)).toEqual(['failed', 'created']);
-    expect(report.indexes[0].error.message).toMatch(/server closed the connection|terminating connection because of crash|shutting down|recovery/);
+    const report = await readJsonReport(json);
+    expect(report.indexes.map((i) => i.status)).toEqual(['failed', 'created']);
+    expect(report.indexes[0]!.error!.message).toMatch(/server closed the connection|terminating connection because of crash|shutting down|recovery/);
     expect(stdout).not.toMatch(/\n\s+at /);
 
     const again = spawn(process.execPath, [CLI, 'build', '-r', registry, '--database-url', server.url, '--json', json], { cwd: ROOT });
     expect(await new Promise((resolve) => again.on('close', resolve))).toBe(0);
-    const next = JSON.parse(await readFile(json, 'utf8'));
-    expect(next.indexes.map((i: { status: string }) => i.status)).toEqual(['rebuilt', 'skipped']);
+    const next = await readJsonReport(json);
+    expect(next.indexes.map((i) => i.status)).toEqual(['rebuilt', 'skipped']);
   }, 120_000);
 });
 
@@ -99,7 +101,7 @@ it('explains ownership when the role may not create indexes on the table', async
 });
 
 it('is not cut short by transaction_timeout on PostgreSQL 17 and later', async () => {
-  const version = Number((await db.sql('SHOW server_version_num')).rows[0].server_version_num);
+  const version = Number((await db.sql<{ server_version_num: string }>('SHOW server_version_num')).rows[0]!.server_version_num);
   if (version < 170000) {
     // Before 17 the setting does not exist, so it cannot cut a build short.
     await expect(db.sql('SHOW transaction_timeout')).rejects.toThrow(/unrecognized configuration parameter/);

@@ -37,7 +37,7 @@ const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
 });
 
 async function leafIndexes(): Promise<{ table: string; index: string; oid: number }[]> {
-  const { rows } = await db.sql(`
+  const { rows } = await db.sql<{ table: string; index: string; oid: number }>(`
     SELECT x.indrelid::regclass::text AS table, i.relname AS index, i.oid::int AS oid
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
     WHERE x.indrelid::regclass::text LIKE 'events_%' ORDER BY 1`);
@@ -59,11 +59,11 @@ it('builds the parent ON ONLY, each leaf concurrently, attaches them, and ends v
     ['events_2025_other', 'idx_events_kind_events_2025_other'],
   ]);
   // Every leaf index hangs off the tree of the parent index.
-  const { rows } = await db.sql(`SELECT count(*)::int AS n FROM pg_partition_tree('idx_events_kind') WHERE isleaf`);
-  expect(rows[0].n).toBe(3);
+  const { rows } = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_partition_tree('idx_events_kind') WHERE isleaf`);
+  expect(rows[0]!.n).toBe(3);
 
-  const { rows: marks } = await db.sql("SELECT obj_description('idx_events_kind'::regclass, 'pg_class') AS c");
-  expect(marks[0].c).toMatch(/^\[index-builder [0-9a-f]{16}\]$/);
+  const { rows: marks } = await db.sql<{ c: string | null }>("SELECT obj_description('idx_events_kind'::regclass, 'pg_class') AS c");
+  expect(marks[0]!.c).toMatch(/^\[index-builder [0-9a-f]{16}\]$/);
   const again = await build(entries(index('idx_events_kind', 'events (kind, at)')), options());
   expect(again.indexes[0]!.status).toBe('skipped');
 });

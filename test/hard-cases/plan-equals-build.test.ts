@@ -125,7 +125,7 @@ it.each(CASES.map((c) => [c.state, c] as const))('%s: plan then build give the s
   // What build created, rebuilt or adopted carries the mark of the registry's definition.
   for (const [i, result] of built.indexes.entries()) {
     if (!['created', 'rebuilt', 'skipped'].includes(result.status)) continue;
-    const { rows } = await db.sql("SELECT obj_description($1::regclass, 'pg_class') AS comment", [registry[i]!.indexName]);
-    expect(rows[0].comment).toContain(`[index-builder ${registry[i]!.fingerprint}]`);
+    const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [registry[i]!.indexName]);
+    expect(rows[0]!.comment).toContain(`[index-builder ${registry[i]!.fingerprint}]`);
   }
 });

@@ -13,7 +13,7 @@ export interface TestDatabase {
   url: string;
   name: string;
   /** Runs SQL on a short-lived connection. */
-  sql(text: string, params?: unknown[]): Promise<pg.QueryResult>;
+  sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
   /** Opens a connection the test manages itself (e.g. to hold a lock). */
   connect(): Promise<pg.Client>;
   drop(): Promise<void>;
@@ -33,10 +33,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database: TestDatabase = {
     url: url.toString(),
     name,
-    async sql(text, params) {
+    async sql<R extends pg.QueryResultRow>(text: string, params?: unknown[]) {
       const client = await database.connect();
       try {
-        return await client.query(text, params);
+        return await client.query<R>(text, params);
       } finally {
         await client.end();
       }
@@ -62,7 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** The catalog state of an index: undefined when missing. */
 export async function indexState(db: TestDatabase, name: string): Promise<{ valid: boolean } | undefined> {
-  const { rows } = await db.sql(
+  const { rows } = await db.sql<{ valid: boolean }>(
     `SELECT x.indisvalid AS valid FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid WHERE i.relname = $1`,
     [name],
   );
@@ -81,5 +81,5 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000,
 
 /** The server process id behind a connection. */
 export async function pidOf(client: pg.Client): Promise<number> {
-  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  return (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 }

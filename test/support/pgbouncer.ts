@@ -165,8 +165,8 @@ export async function onEveryServerConnection(url: string, count: number, sql: s
     return await Promise.all(
       clients.map(async (client) => {
         await client.query('BEGIN');
-        const { rows } = await client.query(sql);
-        return Object.values(rows[0] as object)[0];
+        const { rows } = await client.query<Record<string, unknown>>(sql);
+        return Object.values(rows[0]!)[0];
       }),
     );
   } finally {

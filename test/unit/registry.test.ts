@@ -1,4 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { expect } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';

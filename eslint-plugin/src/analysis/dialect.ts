@@ -72,7 +72,7 @@ export class DialectGuards {
       case 'BlockStatement':
       case 'Program':
       case 'StaticBlock':
-        return this.#returnedBefore(parent.body as Node[], child);
+        return this.#returnedBefore(parent.body, child);
       case 'VariableDeclarator':
         return child === parent.init && namesOtherDialect(parent.id);
       case 'Property':

@@ -50,5 +50,5 @@ function pgmColumns(node: Node | undefined): string[] | undefined {
     const sort = staticString(property(element, 'sort'));
     return sort ? `${name} ${sort}` : name;
   });
-  return columns.every((column) => column !== undefined) ? (columns as string[]) : undefined;
+  return columns.every((column) => column !== undefined) ? columns : undefined;
 }

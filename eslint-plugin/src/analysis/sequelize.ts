@@ -51,7 +51,7 @@ function sequelizeFields(node: Node | undefined): string[] | undefined {
     const order = staticString(property(element, 'order'));
     return name === undefined ? undefined : order ? `${name} ${order}` : name;
   });
-  return fields.every((field) => field !== undefined) ? (fields as string[]) : undefined;
+  return fields.every((field) => field !== undefined) ? fields : undefined;
 }
 
 /** inflection's underscore(), as Sequelize uses it to name indexes: camelCase to snake_case, lower case. */

@@ -57,7 +57,7 @@ export function staticStrings(node: Node | undefined | null): string[] | undefin
   if (single !== undefined) return [single];
   if (node.type !== 'ArrayExpression') return undefined;
   const values = node.elements.map((element) => (element && element.type !== 'SpreadElement' ? staticString(element) : undefined));
-  return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+  return values.every((value) => value !== undefined) ? values : undefined;
 }
 
 /** The value of property `name` of an object literal (non-computed keys only). */

@@ -49,8 +49,8 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
         'add it while the table is new or small, or in a maintenance window.',
       moveToRegistry: 'Insert the registry entry for "{{name}}" as a comment, to move into {{registryPath}}: {{entry}}',
     },
+    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [given]) {
     const { registryPath } = { ...DEFAULT_OPTIONS, ...given };
     const sourceCode = context.sourceCode as unknown as {
@@ -65,7 +65,7 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
       report: (descriptor) => context.report(descriptor as Parameters<typeof context.report>[0]),
     };
     const findings = new ConstraintFindings(reporter, registryPath);
-    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
     return constraintMigrationListener(sourceCode.text, findings, (node) => sourceCode.getScope(node));
   },
 });

@@ -82,9 +82,9 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
       report: (descriptor) => context.report(descriptor as Parameters<typeof context.report>[0]),
     };
     const findings = new MigrationFindings(reporter, options);
-    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings) as never;
+    if (context.sourceCode instanceof SqlSourceCode) return sqlMigrationListener(context.sourceCode, findings);
     if (cannotCreateIndex(sourceCode.text, options)) return {};
-    return jsMigrationListener(context as never, options, findings);
+    return jsMigrationListener(context, options, findings);
   },
 });
 

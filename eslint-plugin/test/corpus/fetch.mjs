@@ -49,7 +49,7 @@ function untar(gzipped) {
     const type = String.fromCharCode(header[156] || 48);
     const body = tar.subarray(at + 512, at + 512 + size);
     const prefix = field(345, 155);
-    let name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
     longName = null;
     if (type === 'x') longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'))?.[1] ?? null;
     else if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
