@@ -96,7 +96,12 @@ export async function measureActionStart({ url, scale, workDir, log }) {
   });
   const registries = await writeRegistries(dir);
   const target = new URL(url);
-  if (!target.hostname) return { sizes: await sizes(), available: false, reason: 'the database URL has no TCP host (a Unix socket?): the proxy cannot sit in front of it' };
+  if (!target.hostname)
+    return {
+      sizes: await sizes(),
+      available: false,
+      reason: 'the database URL has no TCP host (a Unix socket?): the proxy cannot sit in front of it',
+    };
   const proxy = await startProxy(target.hostname, Number(target.port || 5432));
   const proxied = new URL(url);
   proxied.hostname = '127.0.0.1';
@@ -137,10 +142,17 @@ export async function measureActionStart({ url, scale, workDir, log }) {
   }
   return {
     sizes: await sizes(),
-    method: 'spawn of `node dist/index.js` (inputs as INPUT_* environment variables) to the first Query/Parse message seen by a loopback proxy in front of PostgreSQL; the index already exists, so the run ends with "skipped"',
-    action: existsSync(ACTION) ? { tsRegistry: summarise(runs.action.ts), jsonRegistry: summarise(runs.action.json) } : { available: false, reason: 'dist/index.js does not exist' },
+    method:
+      'spawn of `node dist/index.js` (inputs as INPUT_* environment variables) to the first Query/Parse message seen by a loopback proxy in front of PostgreSQL; the index already exists, so the run ends with "skipped"',
+    action: existsSync(ACTION)
+      ? { tsRegistry: summarise(runs.action.ts), jsonRegistry: summarise(runs.action.json) }
+      : { available: false, reason: 'dist/index.js does not exist' },
     cli: { tsRegistry: summarise(runs.cli.ts), jsonRegistry: summarise(runs.cli.json) },
     nodeEmptyScriptStartMs: round(median(nodeBaseline)),
-    checkTsRegistry: { medianMs: round(median(checkTs)), overNodeMs: round(median(checkTs) - median(nodeBaseline)), runsMs: checkTs.map((v) => round(v)) },
+    checkTsRegistry: {
+      medianMs: round(median(checkTs)),
+      overNodeMs: round(median(checkTs) - median(nodeBaseline)),
+      runsMs: checkTs.map((v) => round(v)),
+    },
   };
 }

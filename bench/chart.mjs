@@ -61,10 +61,27 @@ export function renderWriteLatencyChart(raw, figures) {
   const parts = [el('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' })];
   const p = figures.plainCreateIndex;
   const b = figures.indexBuilder;
-  parts.push(text(left, 28, `Write latency while an index is built on ${figures.table.rows.toLocaleString('en-US')} rows, ${figures.writers.clients} clients writing`, { 'font-size': 17, 'font-weight': 'bold' }));
   parts.push(
-    text(left, 50, `(a) longest stretch with no completed write: ${seconds(p.longestZeroWriteIntervalMs)}, worst write ${seconds(p.latencyDuringBuildMs.max)}, build ${seconds(p.buildMs)}`, { fill: COLORS.plain }),
-    text(left, 68, `(b) longest stretch with no completed write: ${Math.round(b.longestZeroWriteIntervalMs)} ms, worst write ${Math.round(b.latencyDuringBuildMs.max)} ms, build ${seconds(b.buildMs)} (process start to exit)`, { fill: COLORS.builder }),
+    text(
+      left,
+      28,
+      `Write latency while an index is built on ${figures.table.rows.toLocaleString('en-US')} rows, ${figures.writers.clients} clients writing`,
+      { 'font-size': 17, 'font-weight': 'bold' },
+    ),
+  );
+  parts.push(
+    text(
+      left,
+      50,
+      `(a) longest stretch with no completed write: ${seconds(p.longestZeroWriteIntervalMs)}, worst write ${seconds(p.latencyDuringBuildMs.max)}, build ${seconds(p.buildMs)}`,
+      { fill: COLORS.plain },
+    ),
+    text(
+      left,
+      68,
+      `(b) longest stretch with no completed write: ${Math.round(b.longestZeroWriteIntervalMs)} ms, worst write ${Math.round(b.latencyDuringBuildMs.max)} ms, build ${seconds(b.buildMs)} (process start to exit)`,
+      { fill: COLORS.builder },
+    ),
   );
 
   // Build windows, shaded, and their ends.
@@ -73,38 +90,74 @@ export function renderWriteLatencyChart(raw, figures) {
   }
   // Axes and grid.
   for (let v = lo; v <= hi * 1.0001; v *= 10) {
-    parts.push(el('line', { x1: left, x2: right, y1: y1(v), y2: y1(v), stroke: '#e3e3e3' }), text(left - 8, y1(v) + 4, latencyLabel(Number(v.toPrecision(1))), { 'text-anchor': 'end', fill: '#555' }));
+    parts.push(
+      el('line', { x1: left, x2: right, y1: y1(v), y2: y1(v), stroke: '#e3e3e3' }),
+      text(left - 8, y1(v) + 4, latencyLabel(Number(v.toPrecision(1))), { 'text-anchor': 'end', fill: '#555' }),
+    );
   }
   for (let v = 0; v <= rateTop; v += rateStep) {
-    parts.push(el('line', { x1: left, x2: right, y1: y2(v), y2: y2(v), stroke: '#e3e3e3' }), text(left - 8, y2(v) + 4, String(Math.round(v)), { 'text-anchor': 'end', fill: '#555' }));
+    parts.push(
+      el('line', { x1: left, x2: right, y1: y2(v), y2: y2(v), stroke: '#e3e3e3' }),
+      text(left - 8, y2(v) + 4, String(Math.round(v)), { 'text-anchor': 'end', fill: '#555' }),
+    );
   }
   const step = to - from > 40_000 ? 5000 : to - from > 16_000 ? 2000 : 1000;
   for (let t = Math.ceil(from / step) * step; t <= to; t += step) {
-    parts.push(el('line', { x1: x(t), x2: x(t), y1: bottom2, y2: bottom2 + 5, stroke: '#555' }), text(x(t), bottom2 + 19, `${t / 1000}`, { 'text-anchor': 'middle', fill: '#555' }));
+    parts.push(
+      el('line', { x1: x(t), x2: x(t), y1: bottom2, y2: bottom2 + 5, stroke: '#555' }),
+      text(x(t), bottom2 + 19, `${t / 1000}`, { 'text-anchor': 'middle', fill: '#555' }),
+    );
   }
   parts.push(
     el('rect', { x: left, y: top1, width: right - left, height: bottom1 - top1, fill: 'none', stroke: '#999' }),
     el('rect', { x: left, y: top2, width: right - left, height: bottom2 - top2, fill: 'none', stroke: '#999' }),
     text((left + right) / 2, bottom2 + 40, 'seconds since the build started', { 'text-anchor': 'middle', fill: '#333' }),
-    text(18, (top1 + bottom1) / 2, 'write latency (log)', { transform: `rotate(-90 18 ${(top1 + bottom1) / 2})`, 'text-anchor': 'middle', fill: '#333' }),
+    text(18, (top1 + bottom1) / 2, 'write latency (log)', {
+      transform: `rotate(-90 18 ${(top1 + bottom1) / 2})`,
+      'text-anchor': 'middle',
+      fill: '#333',
+    }),
     text(18, (top2 + bottom2) / 2, 'writes / s', { transform: `rotate(-90 18 ${(top2 + bottom2) / 2})`, 'text-anchor': 'middle', fill: '#333' }),
   );
 
   // Series: worst latency per 100 ms (solid), median (thin); throughput per 250 ms.
   for (const k of ['builder', 'plain']) {
-    parts.push(polyline(latency[k].map((bin) => (bin.count ? [x(bin.t), y1(bin.p50)] : null)), { stroke: COLORS[k], 'stroke-width': 1, 'stroke-opacity': 0.45 }));
-    parts.push(polyline(latency[k].map((bin) => (bin.count ? [x(bin.t), y1(bin.max)] : null)), { stroke: COLORS[k], 'stroke-width': 1.6 }));
-    parts.push(polyline(rate[k].map((bin) => [x(bin.t), y2((bin.count * 1000) / 250)]), { stroke: COLORS[k], 'stroke-width': 1.6 }));
+    parts.push(
+      polyline(
+        latency[k].map((bin) => (bin.count ? [x(bin.t), y1(bin.p50)] : null)),
+        { stroke: COLORS[k], 'stroke-width': 1, 'stroke-opacity': 0.45 },
+      ),
+    );
+    parts.push(
+      polyline(
+        latency[k].map((bin) => (bin.count ? [x(bin.t), y1(bin.max)] : null)),
+        { stroke: COLORS[k], 'stroke-width': 1.6 },
+      ),
+    );
+    parts.push(
+      polyline(
+        rate[k].map((bin) => [x(bin.t), y2((bin.count * 1000) / 250)]),
+        { stroke: COLORS[k], 'stroke-width': 1.6 },
+      ),
+    );
   }
 
   // Markers: build start (shared), each build's end.
-  parts.push(el('line', { x1: x(0), x2: x(0), y1: top1 - 8, y2: bottom2, stroke: '#222', 'stroke-dasharray': '5 3' }), text(x(0) + 4, top1 - 10, 'build starts', { fill: '#222' }));
+  parts.push(
+    el('line', { x1: x(0), x2: x(0), y1: top1 - 8, y2: bottom2, stroke: '#222', 'stroke-dasharray': '5 3' }),
+    text(x(0) + 4, top1 - 10, 'build starts', { fill: '#222' }),
+  );
   let labelY = top1 + 14;
   for (const k of ['plain', 'builder']) {
     const end = runs[k].buildEndMs;
     parts.push(el('line', { x1: x(end), x2: x(end), y1: top1, y2: bottom2, stroke: COLORS[k], 'stroke-dasharray': '5 3' }));
     const nearRight = x(end) > right - 110;
-    parts.push(text(x(end) + (nearRight ? -4 : 4), labelY, `${k === 'plain' ? '(a)' : '(b)'} build ends`, { fill: COLORS[k], 'text-anchor': nearRight ? 'end' : 'start' }));
+    parts.push(
+      text(x(end) + (nearRight ? -4 : 4), labelY, `${k === 'plain' ? '(a)' : '(b)'} build ends`, {
+        fill: COLORS[k],
+        'text-anchor': nearRight ? 'end' : 'start',
+      }),
+    );
     labelY += 16;
   }
 

@@ -79,16 +79,39 @@ export async function measureFleet({ url, scale, workDir, log }) {
   log(`  creating ${count} databases (${scale.fleetRows.toLocaleString('en-US')} orders each)...`);
   await createFleet(url, count, scale.fleetRows);
   const registry = join(workDir, 'fleet-indexes.json');
-  await writeFile(registry, JSON.stringify(INDEXES.map(([name, on]) => ({ name, sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON orders ${on}` })), null, 2));
+  await writeFile(
+    registry,
+    JSON.stringify(
+      INDEXES.map(([name, on]) => ({ name, sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON orders ${on}` })),
+      null,
+      2,
+    ),
+  );
   const targets = join(workDir, 'fleet-targets.json');
-  await writeFile(targets, JSON.stringify({ targets: Array.from({ length: count }, (_, i) => ({ name: databaseName(i), url: urlFor(url, databaseName(i)) })) }, null, 2));
+  await writeFile(
+    targets,
+    JSON.stringify({ targets: Array.from({ length: count }, (_, i) => ({ name: databaseName(i), url: urlFor(url, databaseName(i)) })) }, null, 2),
+  );
   const runs = [];
   try {
     for (const concurrency of CONCURRENCIES) {
       await dropIndexes(url, count);
       const sampler = sampleConnections(url);
       const report = join(workDir, `fleet-report-${concurrency}.json`);
-      const args = [CLI, 'build', '--registry', registry, '--targets', targets, '--concurrency', String(concurrency), '--per-host', String(concurrency), '--json', report];
+      const args = [
+        CLI,
+        'build',
+        '--registry',
+        registry,
+        '--targets',
+        targets,
+        '--concurrency',
+        String(concurrency),
+        '--per-host',
+        String(concurrency),
+        '--json',
+        report,
+      ];
       const result = await runNode(args, { peakRss: true });
       const peakConnections = await sampler.stop();
       if (result.code !== 0) throw new Error(`build --targets exited ${result.code}:\n${tail(result.stdout + result.stderr)}`);
@@ -102,7 +125,9 @@ export async function measureFleet({ url, scale, workDir, log }) {
         created: fleet.totals.created,
         failed: fleet.totals.failed,
       };
-      log(`  concurrency ${concurrency}: ${round(result.wallMs / 1000, 2)} s, peak ${peakConnections} connections (bound ${figures.connectionBound}), peak RSS ${figures.peakRssMiB} MiB, ${figures.created} created`);
+      log(
+        `  concurrency ${concurrency}: ${round(result.wallMs / 1000, 2)} s, peak ${peakConnections} connections (bound ${figures.connectionBound}), peak RSS ${figures.peakRssMiB} MiB, ${figures.created} created`,
+      );
       runs.push(figures);
     }
   } finally {

@@ -111,7 +111,14 @@ async function squawk(cwd, files, log) {
     byRule[rule] = (byRule[rule] ?? 0) + 1;
   }
   if (result.code !== 0 && lines.length === 0) return { available: false, reason: `squawk exited ${result.code}: ${tail(result.stderr, 3)}` };
-  return { available: true, version, wallMs: round(result.wallMs), problems: lines.length, problemsByRule: byRule, installedThisRun: binary.installedNow };
+  return {
+    available: true,
+    version,
+    wallMs: round(result.wallMs),
+    problems: lines.length,
+    problemsByRule: byRule,
+    installedThisRun: binary.installedNow,
+  };
 }
 
 /**
@@ -174,7 +181,8 @@ export async function measureLint({ scale, workDir, log }) {
     eslintVersion: ESLINT_VERSION,
     generator: corpus.generator,
     files: { total, byExtension: corpus.byExtension, withIndexCreation: corpus.withIndexes },
-    config: "[...indexBuilder.configs.recommended]: no-index-in-migration on .js/.cjs/.ts (TypeScript through @typescript-eslint/parser) and on .sql through the plugin's SQL language",
+    config:
+      "[...indexBuilder.configs.recommended]: no-index-in-migration on .js/.cjs/.ts (TypeScript through @typescript-eslint/parser) and on .sql through the plugin's SQL language",
     all: {
       wallMs: round(all.wallMs),
       msPerFile: round(all.wallMs / total, 2),

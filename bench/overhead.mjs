@@ -63,7 +63,9 @@ export async function measureOverhead({ url, scale, workDir, log }) {
       ratioReported: round(built.runDurationMs / bare.wallMs, 3),
     };
     pairs.push(pair);
-    log(`    pair ${i + 1}/${scale.pairs}: bare ${pair.bareClientMs} ms, builder ${pair.builderProcessMs} ms (reported ${pair.builderReportedRunMs} ms), ratio ${pair.ratio}`);
+    log(
+      `    pair ${i + 1}/${scale.pairs}: bare ${pair.bareClientMs} ms, builder ${pair.builderProcessMs} ms (reported ${pair.builderReportedRunMs} ms), ratio ${pair.ratio}`,
+    );
   }
   const otherPrograms = cpu.stop();
   const nodeStart = await nodeStartMs();

@@ -92,7 +92,10 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
   const registry = join(workDir, 'registry-scale.json');
   const entries = await writeRegistry(registry, tables);
   const one = join(workDir, 'registry-scale-one.json');
-  await writeFile(one, `${JSON.stringify([{ name: indexName(0, 0, false), sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${indexName(0, 0, false)} ON ${SCHEMA}.t0 ${columnsOf(0)}` }])}\n`);
+  await writeFile(
+    one,
+    `${JSON.stringify([{ name: indexName(0, 0, false), sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${indexName(0, 0, false)} ON ${SCHEMA}.t0 ${columnsOf(0)}` }])}\n`,
+  );
 
   const existing = join(workDir, 'registry-scale-existing.json');
   const existingEntries = await writeExistingRegistry(existing, registry);
@@ -114,7 +117,12 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
   return {
     registryEntries: entries,
     registryFileKiB: Math.round((await stat(registry)).size / 1024),
-    databaseIndexes: { benchIndexes: databaseIndexes, inRegistry: tables * MISSING_FROM, notInRegistry: databaseIndexes - tables * MISSING_FROM, allIndexesInDatabase: totalIndexes },
+    databaseIndexes: {
+      benchIndexes: databaseIndexes,
+      inRegistry: tables * MISSING_FROM,
+      notInRegistry: databaseIndexes - tables * MISSING_FROM,
+      allIndexesInDatabase: totalIndexes,
+    },
     planStatuses: statuses,
     adoption: { entries: existingEntries, wallMs: round(adopted.wallMs), peakRssMiB: round(adopted.peakRssMiB ?? 0) },
     check: strip(check),

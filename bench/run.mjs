@@ -44,7 +44,11 @@ const failures = [];
 
 /** Which build of the product was measured: the commit, and the bundles as they were on disk. */
 async function describeProduct() {
-  const sha = async (file) => createHash('sha256').update(await readFile(here(file))).digest('hex').slice(0, 16);
+  const sha = async (file) =>
+    createHash('sha256')
+      .update(await readFile(here(file)))
+      .digest('hex')
+      .slice(0, 16);
   const commit = await run('git', ['rev-parse', 'HEAD'], { cwd: here('..') }).catch(() => null);
   return {
     gitCommit: commit?.code === 0 ? commit.stdout.trim() : null,

@@ -95,8 +95,9 @@ async function scenario(kind, { url, table, scale, workDir, log }) {
   const data = await writers.stop();
   const otherPrograms = cpu.stop();
   const countersAfter = await withClient(url, maintenanceCounters);
-  const indexValid = await withClient(url, async (c) =>
-    (await c.query('SELECT bool_and(indisvalid) AS v FROM pg_index WHERE indexrelid = to_regclass($1)', [INDEX])).rows[0].v,
+  const indexValid = await withClient(
+    url,
+    async (c) => (await c.query('SELECT bool_and(indisvalid) AS v FROM pg_index WHERE indexrelid = to_regclass($1)', [INDEX])).rows[0].v,
   );
   return summarise(kind, data, build, { runStart, runEnd, indexValid, countersBefore, countersAfter, otherPrograms });
 }
@@ -147,17 +148,32 @@ function summarise(kind, data, build, { runStart, runEnd, indexValid, countersBe
         lowestOneSecondDuringBuild: minOneSecond,
         perSecond,
       },
-      latencyDuringBuildMs: { writes: during.length, p50: round(quantile(during, 0.5), 2), p99: round(quantile(during, 0.99), 2), max: round(max(during), 1) },
-      latencyBeforeBuildMs: { writes: warm.length, p50: round(quantile(warm, 0.5), 2), p99: round(quantile(warm, 0.99), 2), max: round(max(warm), 1) },
+      latencyDuringBuildMs: {
+        writes: during.length,
+        p50: round(quantile(during, 0.5), 2),
+        p99: round(quantile(during, 0.99), 2),
+        max: round(max(during), 1),
+      },
+      latencyBeforeBuildMs: {
+        writes: warm.length,
+        p50: round(quantile(warm, 0.5), 2),
+        p99: round(quantile(warm, 0.99), 2),
+        max: round(max(warm), 1),
+      },
       longestZeroWriteIntervalMs: round(gap.ms),
       longestZeroWriteIntervalStartsAtMs: round(gap.start - build.start),
       writerEventLoopDelayMs: { p99: round(data.eventLoopDelayMs.p99, 2), max: round(data.eventLoopDelayMs.max, 1) },
       cpuDuringRun: otherPrograms,
-      autovacuumRanDuringRun:
-        countersAfter.autovacuum > countersBefore.autovacuum || countersAfter.autoanalyze > countersBefore.autoanalyze,
+      autovacuumRanDuringRun: countersAfter.autovacuum > countersBefore.autovacuum || countersAfter.autoanalyze > countersBefore.autoanalyze,
     },
     // Raw points for the chart, relative to the build start (ms).
-    raw: { ends: Array.from(ends, (e) => e - build.start), latencies: Array.from(latencies), buildEndMs: buildMs, runStartMs: runStart - build.start, runEndMs: runEnd - build.start },
+    raw: {
+      ends: Array.from(ends, (e) => e - build.start),
+      latencies: Array.from(latencies),
+      buildEndMs: buildMs,
+      runStartMs: runStart - build.start,
+      runEndMs: runEnd - build.start,
+    },
   };
 }
 
@@ -171,7 +187,11 @@ export async function measureWriteAvailability({ url, table, scale, workDir, log
     figures: {
       table: { name: 'bench_orders', rows: table.rows, sizeMiB: table.sizeMiB },
       index: CONCURRENT_SQL,
-      writers: { clients: scale.writers, process: `a separate Node process (${scale.writers} pg connections, async loops)`, mix: 'alternating single-row UPDATE by random id and single-row INSERT, each autocommit' },
+      writers: {
+        clients: scale.writers,
+        process: `a separate Node process (${scale.writers} pg connections, async loops)`,
+        mix: 'alternating single-row UPDATE by random id and single-row INSERT, each autocommit',
+      },
       warmupMs: scale.warmupMs,
       afterBuildMs: scale.tailMs,
       plainCreateIndex: plain.figures,

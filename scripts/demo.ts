@@ -11,11 +11,11 @@ const CALLS = 2_000_000;
 
 function runBuilder(url: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['dist/cli.js', 'build', '--registry', 'examples/prosaas/db/indexes.ts', '--progress-interval', '500ms'],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
-    );
+    const child = spawn(process.execPath, ['dist/cli.js', 'build', '--registry', 'examples/prosaas/db/indexes.ts', '--progress-interval', '500ms'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url },
+    });
     child.on('error', reject);
     child.on('close', resolve);
   });

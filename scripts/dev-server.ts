@@ -8,10 +8,11 @@ const stop = async () => {
   process.exit(0);
 };
 // A signal handler's returned promise would be dropped: say so, and report a failed stop instead of losing it.
-const onSignal = () => void stop().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+const onSignal = () =>
+  void stop().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 setInterval(() => {}, 1 << 30);

@@ -54,13 +54,19 @@ describe('build', () => {
   it('creates missing indexes, then skips them on the next run', async () => {
     const registry = entries(index('idx_status', 'leads (status)'), index('idx_dir', 'leads (direction) WHERE direction IS NOT NULL'));
     const first = await build(registry, fast());
-    expect(statuses(first)).toEqual([['idx_status', 'created'], ['idx_dir', 'created']]);
+    expect(statuses(first)).toEqual([
+      ['idx_status', 'created'],
+      ['idx_dir', 'created'],
+    ]);
     expect(first.totals).toMatchObject({ total: 2, created: 2, failed: 0 });
     expect(await indexState(db, 'idx_status')).toEqual({ valid: true });
     expect(await indexState(db, 'idx_dir')).toEqual({ valid: true });
 
     const second = await build(registry, fast());
-    expect(statuses(second)).toEqual([['idx_status', 'skipped'], ['idx_dir', 'skipped']]);
+    expect(statuses(second)).toEqual([
+      ['idx_status', 'skipped'],
+      ['idx_dir', 'skipped'],
+    ]);
     expect(second.indexes.every((i) => i.attempts === 0)).toBe(true);
   });
 
@@ -72,7 +78,10 @@ describe('build', () => {
     expect(await indexState(db, 'idx_email')).toEqual({ valid: false });
     await db.sql("DELETE FROM users WHERE email = 'b@x'");
 
-    const report = await build(entries({ name: 'idx_email', sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_email ON users (email)' }), fast());
+    const report = await build(
+      entries({ name: 'idx_email', sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_email ON users (email)' }),
+      fast(),
+    );
     expect(statuses(report)).toEqual([['idx_email', 'rebuilt']]);
     expect(await indexState(db, 'idx_email')).toEqual({ valid: true });
   });
@@ -138,15 +147,23 @@ describe('build', () => {
 
   it('fails an entry whose table is missing and goes on with the others', async () => {
     const report = await build(entries(index('idx_gone', 'no_such_table (x)'), index('idx_status', 'leads (status)')), fast());
-    expect(statuses(report)).toEqual([['idx_gone', 'failed'], ['idx_status', 'created']]);
+    expect(statuses(report)).toEqual([
+      ['idx_gone', 'failed'],
+      ['idx_status', 'created'],
+    ]);
     expect(report.indexes[0]!.error).toMatchObject({ sqlstate: '42P01', message: 'relation "no_such_table" does not exist' });
   });
 
   it('refuses a name already taken by an index on another table or by a table', async () => {
     await db.sql('CREATE INDEX idx_taken ON users (email)');
     const report = await build(entries(index('idx_taken', 'leads (status)'), index('users', 'leads (direction)')), fast());
-    expect(statuses(report)).toEqual([['idx_taken', 'failed'], ['users', 'failed']]);
-    expect(report.indexes[0]!.error!.message).toBe('an index named "public.idx_taken" already exists on users, not on leads; rename the entry or drop that index');
+    expect(statuses(report)).toEqual([
+      ['idx_taken', 'failed'],
+      ['users', 'failed'],
+    ]);
+    expect(report.indexes[0]!.error!.message).toBe(
+      'an index named "public.idx_taken" already exists on users, not on leads; rename the entry or drop that index',
+    );
     expect(report.indexes[1]!.error!.message).toContain('"public.users" already exists and is not an index (relkind r)');
   });
 
@@ -161,13 +178,22 @@ describe('build', () => {
   it('defers what it has not started when the time budget is spent, but still skips what exists', async () => {
     await db.sql('CREATE INDEX idx_done ON leads (id)');
     const budget0 = await build(entries(index('idx_done', 'leads (id)'), index('idx_status', 'leads (status)')), fast({ timeBudgetMs: 0 }));
-    expect(statuses(budget0)).toEqual([['idx_done', 'skipped'], ['idx_status', 'deferred']]);
+    expect(statuses(budget0)).toEqual([
+      ['idx_done', 'skipped'],
+      ['idx_status', 'deferred'],
+    ]);
     expect(await indexState(db, 'idx_status')).toBeUndefined();
 
     // A first build that keeps retrying eats the budget: it fails when the budget ends, the next is deferred.
     await openWriter('leads');
-    const spent = await build(entries(index('idx_status', 'leads (status)'), index('idx_email', 'users (email)')), fast({ timeBudgetMs: 600, maxAttempts: 100 }));
-    expect(statuses(spent)).toEqual([['idx_status', 'failed'], ['idx_email', 'deferred']]);
+    const spent = await build(
+      entries(index('idx_status', 'leads (status)'), index('idx_email', 'users (email)')),
+      fast({ timeBudgetMs: 600, maxAttempts: 100 }),
+    );
+    expect(statuses(spent)).toEqual([
+      ['idx_status', 'failed'],
+      ['idx_email', 'deferred'],
+    ]);
     expect(spent.indexes[0]!.attempts).toBeLessThan(100);
     expect(spent.totals).toMatchObject({ failed: 1, deferred: 1 });
   });
@@ -200,7 +226,9 @@ describe('build', () => {
   it('fails every entry with a one-line reason when the server cannot be reached', async () => {
     const url = db.url.replace(/:\d+\//, ':1/');
     const report = await build(entries(index('idx_status', 'leads (status)', { critical: true })), fast({ url }));
-    expect(report.notice).toBe('could not start: could not connect to 127.0.0.1:1/' + db.name + ': connection refused (is PostgreSQL running there?)');
+    expect(report.notice).toBe(
+      'could not start: could not connect to 127.0.0.1:1/' + db.name + ': connection refused (is PostgreSQL running there?)',
+    );
     expect(report.indexes[0]).toMatchObject({ status: 'failed', critical: true, attempts: 0 });
   });
 });

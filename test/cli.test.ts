@@ -31,10 +31,7 @@ beforeEach(async () => {
 /** Writes a registry outside the repository, importing 'index-builder' as a user's would. */
 async function registry(name: string, defs: object[]): Promise<string> {
   const path = join(dir, name);
-  await writeFile(
-    path,
-    `import { defineIndexes } from 'index-builder';\n\nexport default defineIndexes(${JSON.stringify(defs, null, 2)});\n`,
-  );
+  await writeFile(path, `import { defineIndexes } from 'index-builder';\n\nexport default defineIndexes(${JSON.stringify(defs, null, 2)});\n`);
   return path;
 }
 
@@ -51,7 +48,17 @@ describe('index-builder --help', () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/check \[options\][\s\S]*plan \[options\][\s\S]*build \[options\][\s\S]*import \[options\]/);
     const help = await runCli(['build', '--help']);
-    for (const option of ['--registry', '--database-url', '--lock-timeout', '--max-attempts', '--statement-timeout', '--time-budget', '--progress-interval', '--fail-on', '--json']) {
+    for (const option of [
+      '--registry',
+      '--database-url',
+      '--lock-timeout',
+      '--max-attempts',
+      '--statement-timeout',
+      '--time-budget',
+      '--progress-interval',
+      '--fail-on',
+      '--json',
+    ]) {
       expect(help.stdout).toContain(option);
     }
   });
@@ -92,7 +99,10 @@ describe('index-builder check', () => {
 
   it('writes the problems as data with --json, and an empty list for a valid registry', async () => {
     const path = join(dir, 'coded.ts');
-    await writeFile(path, `export default [\n  { name: 'idx_a', sql: 'CREATE INDEX idx_a ON leads (status)', critcal: true },\n  { name: 'idx_b', sql: 'CREATE INDEX IF NOT EXISTS idx_b ON leads (status)' },\n];\n`);
+    await writeFile(
+      path,
+      `export default [\n  { name: 'idx_a', sql: 'CREATE INDEX idx_a ON leads (status)', critcal: true },\n  { name: 'idx_b', sql: 'CREATE INDEX IF NOT EXISTS idx_b ON leads (status)' },\n];\n`,
+    );
     const json = join(dir, 'out', 'problems.json');
     const result = await runCli(['check', '--registry', path, '--json', json]);
     expect(result.code).toBe(1);
@@ -115,7 +125,9 @@ describe('index-builder check', () => {
         fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (...)',
       },
     ]);
-    expect(result.stderr).toContain(`${problems[1]!.file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`);
+    expect(result.stderr).toContain(
+      `${problems[1]!.file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`,
+    );
 
     const valid = await registry('valid-json.ts', [status]);
     expect((await runCli(['check', '--registry', valid, '--json', json])).code).toBe(0);
@@ -138,7 +150,7 @@ describe('index-builder check', () => {
 });
 
 describe('index-builder build', () => {
-  it('prints the guide\'s log, writes the JSON report, and skips everything on the second run', async () => {
+  it("prints the guide's log, writes the JSON report, and skips everything on the second run", async () => {
     const path = await registry('build.ts', [status]);
     const json = join(dir, 'report.json');
     const first = await runCli(['build', '--registry', path, '--json', json], { env: { DATABASE_URL: db.url } });
@@ -146,11 +158,21 @@ describe('index-builder build', () => {
     expect(first.stdout).toContain('Database Index Builder');
     expect(first.stdout).toContain('✅ Database connection successful');
     expect(first.stdout).toContain('[1/1] Processing: idx_status\n    Description: Leads by status\n    Critical: False\n    🔨 Creating index');
-    expect(first.stdout).toMatch(/Total indexes: {2}1\nCreated: {8}1\nRebuilt: {8}0\nSkipped: {8}0 \(already existed\)\nFailed: {9}0\nDeferred: {7}0\n/);
+    expect(first.stdout).toMatch(
+      /Total indexes: {2}1\nCreated: {8}1\nRebuilt: {8}0\nSkipped: {8}0 \(already existed\)\nFailed: {9}0\nDeferred: {7}0\n/,
+    );
     expect(first.stdout).toContain('🎉 All indexes processed successfully!');
     const report = await readJsonReport(json);
     expect(report.indexes).toEqual([
-      { name: 'idx_status', table: 'leads', critical: false, status: 'created', attempts: 1, durationMs: expect.any(Number), registry: { file: expect.stringMatching(/build\.ts$/), line: 5 } },
+      {
+        name: 'idx_status',
+        table: 'leads',
+        critical: false,
+        status: 'created',
+        attempts: 1,
+        durationMs: expect.any(Number),
+        registry: { file: expect.stringMatching(/build\.ts$/), line: 5 },
+      },
     ]);
     expect(report.totals).toEqual({ total: 1, created: 1, rebuilt: 0, skipped: 0, failed: 0, deferred: 0, inProgress: 0, drifted: 0 });
 
@@ -254,7 +276,11 @@ describe('connection failures', () => {
 describe('index-builder plan', () => {
   it('shows what build would do and changes nothing', async () => {
     await db.sql('CREATE INDEX idx_status ON leads (status)');
-    const path = await registry('plan.ts', [status, uniqueEmail(true), { name: 'idx_gone', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_gone ON gone (x)' }]);
+    const path = await registry('plan.ts', [
+      status,
+      uniqueEmail(true),
+      { name: 'idx_gone', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_gone ON gone (x)' },
+    ]);
     const result = await runCli(['plan', '-r', path, '--database-url', db.url]);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([

@@ -50,7 +50,9 @@ describe('registry constraint key', () => {
     expect(entry).toMatchObject({ indexName: 'users_email_key', constraint: 'unique' });
     const bad = validateEntry({ ...unique('k', 't (a) WHERE a > 0') }, 0, { file: 'db/indexes.ts', line: 3 });
     expect(bad).toMatchObject({ code: 'constraint-partial-index', field: 'constraint' });
-    expect(problemText(bad as EntryProblem)).toBe("k: constraint: 'unique' cannot use a partial index (WHERE ...): a UNIQUE constraint covers every row; drop the WHERE clause, or remove the constraint key and keep a plain unique index");
+    expect(problemText(bad as EntryProblem)).toBe(
+      "k: constraint: 'unique' cannot use a partial index (WHERE ...): a UNIQUE constraint covers every row; drop the WHERE clause, or remove the constraint key and keep a plain unique index",
+    );
   });
 });
 
@@ -107,7 +109,10 @@ describe('builder attaches constraints', () => {
     const registry = entries(unique('accounts_email_key', 'accounts (email)'));
     const lines: string[] = [];
     const first = await build(registry, fast({ events: consoleEvents((line) => lines.push(line)) }));
-    expect(first.indexes[0]).toMatchObject({ status: 'created', constraint: { type: 'unique', name: 'accounts_email_key', status: 'added', attempts: 1 } });
+    expect(first.indexes[0]).toMatchObject({
+      status: 'created',
+      constraint: { type: 'unique', name: 'accounts_email_key', status: 'added', attempts: 1 },
+    });
     expect(await constraintsOf('accounts')).toEqual([{ conname: 'accounts_email_key', contype: 'u', index: 'accounts_email_key' }]);
     expect(lines).toContain('    🔗 Unique constraint accounts_email_key attached to the index');
 
@@ -115,7 +120,12 @@ describe('builder attaches constraints', () => {
     expect(second.indexes[0]).toMatchObject({ status: 'skipped', attempts: 0, constraint: { status: 'present', attempts: 0 } });
     expect(second.totals).toMatchObject({ skipped: 1, failed: 0 });
     expect(renderSummary({ report: second })).toContain('Unique constraint accounts_email_key already in place');
-    expect((JSON.parse(JSON.stringify(second)) as typeof second).indexes[0]!.constraint).toEqual({ type: 'unique', name: 'accounts_email_key', status: 'present', attempts: 0 });
+    expect((JSON.parse(JSON.stringify(second)) as typeof second).indexes[0]!.constraint).toEqual({
+      type: 'unique',
+      name: 'accounts_email_key',
+      status: 'present',
+      attempts: 0,
+    });
   });
 
   it('attaches to an index that already exists, and a primary key on NOT NULL columns', async () => {
@@ -140,7 +150,9 @@ describe('builder attaches constraints', () => {
     const report = await build(registry, fast({ maxAttempts: 2 }));
     const result = report.indexes[0]!;
     expect(result).toMatchObject({ status: 'failed', constraint: { status: 'failed', attempts: 2 }, error: { sqlstate: '55P03' } });
-    expect(result.error!.message).toMatch(/^the index is built and valid, but its unique constraint "accounts_email_key" is not attached: .*lock timeout.*stayed locked through 2 attempt\(s\)/);
+    expect(result.error!.message).toMatch(
+      /^the index is built and valid, but its unique constraint "accounts_email_key" is not attached: .*lock timeout.*stayed locked through 2 attempt\(s\)/,
+    );
     expect(await indexState(db, 'accounts_email_key')).toEqual({ valid: true });
     expect(await constraintsOf('accounts')).toEqual([]);
 
@@ -168,9 +180,11 @@ describe('builder attaches constraints', () => {
     const report = await build(entries(unique('accounts_email_key', 'accounts (email)', 'primary key')), fast());
     expect(report.indexes[0]!.error!.message).toContain('the index already backs the unique constraint "accounts_email_key"');
 
-    await db.sql('ALTER TABLE codes ADD CONSTRAINT codes_code_key CHECK (code <> \'\')');
+    await db.sql("ALTER TABLE codes ADD CONSTRAINT codes_code_key CHECK (code <> '')");
     const named = await build(entries(unique('codes_code_key', 'codes (code)')), fast());
-    expect(named.indexes[0]!.error!.message).toContain('a constraint named "codes_code_key" already exists in schema public on codes; rename one of them');
+    expect(named.indexes[0]!.error!.message).toContain(
+      'a constraint named "codes_code_key" already exists in schema public on codes; rename one of them',
+    );
   });
 
   it('a unique build over duplicate values fails cleanly: no constraint, no invalid leftover', async () => {

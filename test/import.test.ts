@@ -137,7 +137,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ib-import-'));
   await db.sql(SCHEMA);
   // A failed CREATE INDEX CONCURRENTLY leaves an invalid index behind: import names it and leaves it out.
-  await db.sql("CREATE UNIQUE INDEX CONCURRENTLY idx_orders_dup_status ON orders (status)").catch(() => undefined);
+  await db.sql('CREATE UNIQUE INDEX CONCURRENTLY idx_orders_dup_status ON orders (status)').catch(() => undefined);
 });
 afterAll(async () => {
   await db.drop();
@@ -153,7 +153,9 @@ describe('index-builder import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`✅ Wrote ${EXPECTED.length} index(es) to ${output}`);
-    expect(result.stdout).toContain('Left out 1 invalid index(es) (a CREATE INDEX CONCURRENTLY that failed or is still running): public.idx_orders_dup_status;');
+    expect(result.stdout).toContain(
+      'Left out 1 invalid index(es) (a CREATE INDEX CONCURRENTLY that failed or is still running): public.idx_orders_dup_status;',
+    );
 
     const text = await readFile(output, 'utf8');
     expect(text).toContain("import { defineIndexes } from 'index-builder';");
@@ -218,7 +220,14 @@ describe('index-builder import', () => {
     const tables = join(dir, 'filters', 'tables.json');
     expect((await importTo(tables, '--table', 'events,order_counts', '--table', 'billing.invoices', '--schema', 'public,billing')).code).toBe(0);
     expect(await names(tables)).toEqual(
-      ['billing.idx_invoices_issued', 'billing.idx_invoices_number', 'billing.idx_orders_customer', 'idx_events_id', 'idx_events_kind', 'idx_order_counts_customer'].sort(),
+      [
+        'billing.idx_invoices_issued',
+        'billing.idx_invoices_number',
+        'billing.idx_orders_customer',
+        'idx_events_id',
+        'idx_events_kind',
+        'idx_order_counts_customer',
+      ].sort(),
     );
   });
 

@@ -16,7 +16,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'ib-kill-'));
   registryPath = join(dir, 'indexes.json');
-  await writeFile(registryPath, JSON.stringify([{ name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)' }]));
+  await writeFile(
+    registryPath,
+    JSON.stringify([{ name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)' }]),
+  );
 });
 afterAll(async () => {
   await writer?.end().catch(() => {});
@@ -38,13 +41,17 @@ beforeEach(async () => {
 async function killBuildHalfway(): Promise<number> {
   const child = spawn(process.execPath, [CLI, 'build', '-r', registryPath, '--database-url', db.url], { cwd: ROOT, stdio: 'ignore' });
   let builderPid = 0;
-  await waitFor(async () => {
-    const { rows } = await db.sql<{ pid: number }>(
-      `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_status' AND p.datname = current_database()`,
-    );
-    builderPid = rows[0]?.pid ?? 0;
-    return builderPid !== 0;
-  }, 20_000, 'the CLI\'s build to start');
+  await waitFor(
+    async () => {
+      const { rows } = await db.sql<{ pid: number }>(
+        `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_status' AND p.datname = current_database()`,
+      );
+      builderPid = rows[0]?.pid ?? 0;
+      return builderPid !== 0;
+    },
+    20_000,
+    "the CLI's build to start",
+  );
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
   return builderPid;
@@ -59,7 +66,9 @@ async function buildStatus(): Promise<string> {
 
 it('reports in-progress while the orphaned session builds, then skipped once it finished', async () => {
   const orphan = await killBuildHalfway();
-  expect((await db.sql<{ application_name: string }>('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [orphan])).rows[0]!.application_name).toBe('index-builder');
+  expect(
+    (await db.sql<{ application_name: string }>('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [orphan])).rows[0]!.application_name,
+  ).toBe('index-builder');
 
   expect(await buildStatus()).toBe('⏳ Another session is building');
   expect(await indexState(db, 'idx_status')).toEqual({ valid: false });

@@ -136,7 +136,10 @@ describe('build through a transaction pooler', () => {
   it('the CLI prints the refusal and fails a critical entry under --fail-on critical; plan says build would refuse', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ib-pooler-'));
     const file = join(dir, 'indexes.json');
-    await writeFile(file, JSON.stringify([{ name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)', critical: true }]));
+    await writeFile(
+      file,
+      JSON.stringify([{ name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)', critical: true }]),
+    );
     const url = bouncer.url('transaction');
     const built = await runCli(['build', '-r', file, '--fail-on', 'critical', '--json', join(dir, 'report.json')], { env: { DATABASE_URL: url } });
     expect(built.code).toBe(1);
@@ -187,7 +190,10 @@ describe('build through a session pooler', () => {
     held.push(writer);
     await writer.query('BEGIN');
     await writer.query('UPDATE leads SET id = id WHERE id = 1');
-    const report = await build(entries(index('idx_status', 'leads (status)')), options(bouncer.url('session'), { lockTimeoutMs: 300, maxAttempts: 1 }));
+    const report = await build(
+      entries(index('idx_status', 'leads (status)')),
+      options(bouncer.url('session'), { lockTimeoutMs: 300, maxAttempts: 1 }),
+    );
     expect(report.indexes[0]).toMatchObject({ status: 'failed', error: { sqlstate: '55P03' } });
     expect(report.indexes[0]!.error!.blockers.map((b) => b.pid)).toEqual([await pidOf(writer)]);
     await writer.query('ROLLBACK');

@@ -48,12 +48,16 @@ it('fails the running and remaining indexes with a one-line reason when the serv
   const probe = new pg.Client({ connectionString: server.url });
   probe.on('error', () => {});
   await probe.connect();
-  await waitFor(async () => {
-    const { rowCount } = await probe.query(
-      "SELECT 1 FROM pg_stat_activity WHERE application_name = 'index-builder' AND state = 'active' AND query LIKE 'CREATE INDEX%'",
-    );
-    return (rowCount ?? 0) > 0;
-  }, 20_000, 'the first build to be running');
+  await waitFor(
+    async () => {
+      const { rowCount } = await probe.query(
+        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'index-builder' AND state = 'active' AND query LIKE 'CREATE INDEX%'",
+      );
+      return (rowCount ?? 0) > 0;
+    },
+    20_000,
+    'the first build to be running',
+  );
   await probe.end();
   await server.stop();
   const code = await exited;
@@ -65,7 +69,9 @@ it('fails the running and remaining indexes with a one-line reason when the serv
   expect(report.indexes.map((i) => i.status)).toEqual(['failed', 'failed']);
   expect(report.indexes[0]!.error!.message).toMatch(/terminating connection due to administrator command|closed the connection|shutting down/);
   // The builder waited for the server to come back (a restart), then gave up on the rest without trying each one.
-  expect(report.indexes[1]!.error!.message).toMatch(/^not attempted: (the database system is shutting down|could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused.*)$/);
+  expect(report.indexes[1]!.error!.message).toMatch(
+    /^not attempted: (the database system is shutting down|could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused.*)$/,
+  );
   expect(report.indexes[1]!.attempts).toBe(0);
   for (const index of report.indexes) expect(index.error!.message).not.toContain('\n');
 }, 90_000);

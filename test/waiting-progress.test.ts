@@ -72,7 +72,9 @@ it('names the open writer while the build waits for writers before build', async
   expect(report.indexes[0]!.status).toBe('created');
   expect(named[0]).toMatchObject({
     phase: 'waiting for writers before build',
-    waitingFor: [{ pid: writer.pid, state: 'idle in transaction', query: 'UPDATE leads SET id = id WHERE id = 1', transactionAgeSeconds: expect.any(Number) }],
+    waitingFor: [
+      { pid: writer.pid, state: 'idle in transaction', query: 'UPDATE leads SET id = id WHERE id = 1', transactionAgeSeconds: expect.any(Number) },
+    ],
   });
   expect(naming[0]).toMatch(
     /^ {4}⏳ waiting for writers before build .*; waiting for pid \d+ \(idle in transaction, transaction open [^)]+\): UPDATE leads SET id = id WHERE id = 1$/,

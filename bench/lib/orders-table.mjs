@@ -40,10 +40,11 @@ export async function createOrdersTable(client, rows) {
   );
   await client.query(`VACUUM (ANALYZE) ${TABLE}`);
   await client.query('CHECKPOINT');
-  const { rows: [info] } = await client.query(
-    `SELECT max(id)::bigint AS max_id, count(*)::bigint AS n, pg_total_relation_size($1::regclass) AS bytes FROM ${TABLE}`,
-    [TABLE],
-  );
+  const {
+    rows: [info],
+  } = await client.query(`SELECT max(id)::bigint AS max_id, count(*)::bigint AS n, pg_total_relation_size($1::regclass) AS bytes FROM ${TABLE}`, [
+    TABLE,
+  ]);
   return { rows: Number(info.n), maxId: Number(info.max_id), sizeMiB: Math.round(Number(info.bytes) / 2 ** 20) };
 }
 

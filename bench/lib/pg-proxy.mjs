@@ -41,7 +41,10 @@ function watcher(record) {
         if (pending.length >= 1 + length) {
           const body = pending.subarray(5, 1 + length);
           const text = type === 'Q' ? body : body.subarray(body.indexOf(0) + 1);
-          record.firstQuery = text.subarray(0, Math.max(0, text.indexOf(0))).toString('utf8').slice(0, 120);
+          record.firstQuery = text
+            .subarray(0, Math.max(0, text.indexOf(0)))
+            .toString('utf8')
+            .slice(0, 120);
         }
         done = true;
         return;

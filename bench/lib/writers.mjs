@@ -61,14 +61,17 @@ process.on('message', async (message) => {
     await Promise.all(loops);
     loopDelay.disable();
     await Promise.all(clients.map((c) => c.end().catch(() => {})));
-    process.send({
-      type: 'done',
-      starts: Float64Array.from(starts),
-      ends: Float64Array.from(ends),
-      kinds: Uint8Array.from(kinds),
-      errors,
-      lastError,
-      eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
-    }, () => process.disconnect());
+    process.send(
+      {
+        type: 'done',
+        starts: Float64Array.from(starts),
+        ends: Float64Array.from(ends),
+        kinds: Uint8Array.from(kinds),
+        errors,
+        lastError,
+        eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      },
+      () => process.disconnect(),
+    );
   }
 });

@@ -39,6 +39,8 @@ console.log('');
 console.log(`files:                ${count} (${withIndexes} create an index; ${reports} reports)`);
 console.log(`wall time:            ${(wallMs / 1000).toFixed(2)} s (node startup, config, parsing and rules)`);
 console.log(`ms per file:          ${(wallMs / count).toFixed(2)}`);
-console.log(`no-index-in-migration: ${noIndex.toFixed(0)} ms = ${(noIndex / count).toFixed(3)} ms per file, ${((100 * noIndex) / wallMs).toFixed(1)}% of wall time`);
+console.log(
+  `no-index-in-migration: ${noIndex.toFixed(0)} ms = ${(noIndex / count).toFixed(3)} ms per file, ${((100 * noIndex) / wallMs).toFixed(1)}% of wall time`,
+);
 if (registry) console.log(`valid-registry:       ${registry.toFixed(0)} ms`);
 if (!values.out) rmSync(out, { recursive: true, force: true });

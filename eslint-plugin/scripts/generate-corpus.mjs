@@ -25,7 +25,9 @@ const TABLES = ['users', 'accounts', 'orders', 'invoices', 'leads', 'events', 'c
 const COLUMNS = ['status', 'created_at', 'account_id', 'email', 'kind', 'owner_id', 'updated_at', 'external_id'];
 
 function columnsSql(pick) {
-  return COLUMNS.slice(0, 3 + Math.floor(pick() * 5)).map((column) => `    ${column} text`).join(',\n');
+  return COLUMNS.slice(0, 3 + Math.floor(pick() * 5))
+    .map((column) => `    ${column} text`)
+    .join(',\n');
 }
 
 const TEMPLATES = {

@@ -15,9 +15,7 @@ const config = [
 
 /** The names of the indexes reported in `code`. */
 function reported(code: string): string[] {
-  return linter
-    .verify(code, config, 'migrations/20240101000000_x.js')
-    .map((message) => /"(.*?)"/.exec(message.message)?.[1] ?? message.message);
+  return linter.verify(code, config, 'migrations/20240101000000_x.js').map((message) => /"(.*?)"/.exec(message.message)?.[1] ?? message.message);
 }
 
 describe('dialect branches', () => {

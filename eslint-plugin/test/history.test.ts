@@ -18,9 +18,7 @@ const RULE = 'index-builder/no-index-in-migration';
 const MIGRATIONS = ['migrations/**', 'prisma/**', 'drizzle/**', 'db/**'];
 
 function reported(results: ESLint.LintResult[], cwd: string): string[] {
-  return results
-    .flatMap((result) => result.messages.map((m) => `${relative(cwd, result.filePath)} ${/"(.*?)"/.exec(m.message)?.[1]}`))
-    .sort();
+  return results.flatMap((result) => result.messages.map((m) => `${relative(cwd, result.filePath)} ${/"(.*?)"/.exec(m.message)?.[1]}`)).sort();
 }
 
 async function lintWith(overrideConfig: ESLint.Options['overrideConfig']): Promise<string[]> {

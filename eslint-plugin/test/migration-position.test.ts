@@ -23,9 +23,8 @@ describe('migrationPosition', () => {
     expect(migrationPosition(file)).toEqual(position);
   });
 
-  it.each(['db/migration/R__views.sql', 'migrations/add_users.js', 'supabase/migrations/migration.sql'])(
-    '%s has no position',
-    (file) => expect(migrationPosition(file)).toBeUndefined(),
+  it.each(['db/migration/R__views.sql', 'migrations/add_users.js', 'supabase/migrations/migration.sql'])('%s has no position', (file) =>
+    expect(migrationPosition(file)).toBeUndefined(),
   );
 });
 

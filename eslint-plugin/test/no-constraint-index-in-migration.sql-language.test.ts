@@ -14,13 +14,20 @@ ALTER TABLE billing.accounts
 `;
 const addColumn = `ALTER TABLE users ADD COLUMN code text UNIQUE, ADD PRIMARY KEY (id);`;
 const exclude = `ALTER TABLE bookings ADD CONSTRAINT no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);`;
-const statement = (code: string) => code.trim().replace(/^--.*\n/, '').replace(/^SELECT 1;\n/, '');
+const statement = (code: string) =>
+  code
+    .trim()
+    .replace(/^--.*\n/, '')
+    .replace(/^SELECT 1;\n/, '');
 
 tester.run('no-constraint-index-in-migration', noConstraintIndexInMigration as never, {
   valid: [
     { code: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;', filename: 'file.sql' },
     { code: 'ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_pkey;', filename: 'file.sql' },
-    { code: 'CREATE TABLE users (id int, email text);\nALTER TABLE users ADD UNIQUE (email);\nALTER TABLE users ADD PRIMARY KEY (id);', filename: 'file.sql' },
+    {
+      code: 'CREATE TABLE users (id int, email text);\nALTER TABLE users ADD UNIQUE (email);\nALTER TABLE users ADD PRIMARY KEY (id);',
+      filename: 'file.sql',
+    },
     { code: "-- ALTER TABLE users ADD UNIQUE (email)\nSELECT 'ALTER TABLE users ADD UNIQUE (email)';", filename: 'file.sql' },
     { code: 'ALTER TABLE users ADD CONSTRAINT c CHECK (n > 0) NOT VALID;', filename: 'file.sql' },
   ],
@@ -69,7 +76,9 @@ tester.run('no-constraint-index-in-migration', noConstraintIndexInMigration as n
     {
       code: exclude,
       filename: 'file.sql',
-      errors: [{ messageId: 'exclusionConstraint', data: { name: 'no_overlap', table: 'bookings' }, ...at(exclude, exclude.slice(0, -1)), suggestions: [] }],
+      errors: [
+        { messageId: 'exclusionConstraint', data: { name: 'no_overlap', table: 'bookings' }, ...at(exclude, exclude.slice(0, -1)), suggestions: [] },
+      ],
     },
   ],
 });

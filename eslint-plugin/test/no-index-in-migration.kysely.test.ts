@@ -10,7 +10,9 @@ ${body}
 }`;
 
 const chain = wrap("  await db.schema.createIndex('pet_owner_idx').on('pet').column('owner_id').execute();");
-const unique = wrap("  await db.schema.withSchema('zoo').createIndex('pet_tags_idx').unique().on('pet').using('gin').columns(['tags', 'kind']).execute();");
+const unique = wrap(
+  "  await db.schema.withSchema('zoo').createIndex('pet_tags_idx').unique().on('pet').using('gin').columns(['tags', 'kind']).execute();",
+);
 const expression = wrap("  await db.schema.createIndex('person_email_lower_idx').on('person').expression(sql`lower(email)`).execute();");
 const template = wrap('  await sql`CREATE INDEX pet_name_idx ON pet (name)`.execute(db);');
 
@@ -53,7 +55,10 @@ ruleTester.run('no-index-in-migration (Kysely)', noIndexInMigration, {
         {
           messageId: 'uniqueIndexInMigration',
           data: data('pet_tags_idx', 'zoo.pet'),
-          ...at(unique, "db.schema.withSchema('zoo').createIndex('pet_tags_idx').unique().on('pet').using('gin').columns(['tags', 'kind']).execute()"),
+          ...at(
+            unique,
+            "db.schema.withSchema('zoo').createIndex('pet_tags_idx').unique().on('pet').using('gin').columns(['tags', 'kind']).execute()",
+          ),
           suggestions: [
             moveToRegistry(unique, 2, {
               name: 'pet_tags_idx',

@@ -13,7 +13,9 @@ ${body}
 };`;
 
 const threeArgs = wrap(`    await queryInterface.addIndex('Users', ['lastName', 'firstName']);`);
-const twoArgs = wrap(`    await queryInterface.addIndex({ tableName: 'orders', schema: 'shop' }, { fields: [{ name: 'placed_at', order: 'DESC' }], using: 'BTREE', name: 'orders_placed_idx' });`);
+const twoArgs = wrap(
+  `    await queryInterface.addIndex({ tableName: 'orders', schema: 'shop' }, { fields: [{ name: 'placed_at', order: 'DESC' }], using: 'BTREE', name: 'orders_placed_idx' });`,
+);
 const uniqueType = wrap(`    await queryInterface.addIndex('Products', ['sku'], { type: 'UNIQUE', name: 'products_sku_unique' });`);
 const whereObject = wrap(`    await queryInterface.addIndex('Orders', { fields: ['status'], where: { deleted_at: null } });`);
 const query = wrap(`    await queryInterface.sequelize.query('CREATE INDEX CONCURRENTLY products_name_idx ON "Products" (name)');`);
@@ -54,7 +56,10 @@ ruleTester.run('no-index-in-migration (Sequelize)', noIndexInMigration, {
         {
           messageId: 'indexInMigration',
           data: data('orders_placed_idx', 'shop.orders'),
-          ...at(twoArgs, "queryInterface.addIndex({ tableName: 'orders', schema: 'shop' }, { fields: [{ name: 'placed_at', order: 'DESC' }], using: 'BTREE', name: 'orders_placed_idx' })"),
+          ...at(
+            twoArgs,
+            "queryInterface.addIndex({ tableName: 'orders', schema: 'shop' }, { fields: [{ name: 'placed_at', order: 'DESC' }], using: 'BTREE', name: 'orders_placed_idx' })",
+          ),
           suggestions: [
             moveToRegistry(twoArgs, 3, {
               name: 'orders_placed_idx',

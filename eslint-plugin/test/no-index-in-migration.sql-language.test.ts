@@ -63,7 +63,13 @@ tester.run('no-index-in-migration', rule, {
           endLine: 5,
           endColumn: 20,
           suggestions: [
-            suggestion(profiles, 4, 'profiles_bio_idx', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS profiles_bio_idx ON profiles (bio)', 'profiles (bio)'),
+            suggestion(
+              profiles,
+              4,
+              'profiles_bio_idx',
+              'CREATE INDEX CONCURRENTLY IF NOT EXISTS profiles_bio_idx ON profiles (bio)',
+              'profiles (bio)',
+            ),
           ],
         },
       ],
@@ -80,7 +86,13 @@ tester.run('no-index-in-migration', rule, {
           endLine: 4,
           endColumn: 58,
           suggestions: [
-            suggestion(doBlock, 1, 'profiles_handle_idx', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS profiles_handle_idx ON profiles (handle)', 'profiles (handle)'),
+            suggestion(
+              doBlock,
+              1,
+              'profiles_handle_idx',
+              'CREATE INDEX CONCURRENTLY IF NOT EXISTS profiles_handle_idx ON profiles (handle)',
+              'profiles (handle)',
+            ),
           ],
         },
       ],

@@ -125,8 +125,38 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
     {
       code: `pgm.sql('CREATE INDEX a ON t (x); CREATE UNIQUE INDEX b ON t (y)');`,
       errors: [
-        { messageId: 'indexInMigration', data: message('a', 't'), line: 1, column: 10, endLine: 1, endColumn: 33, suggestions: [sqlSuggestion(`pgm.sql('CREATE INDEX a ON t (x); CREATE UNIQUE INDEX b ON t (y)');`, 'a', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS a ON t (x)', 't (x)')] },
-        { messageId: 'uniqueIndexInMigration', data: message('b', 't'), line: 1, column: 35, endLine: 1, endColumn: 65, suggestions: [sqlSuggestion(`pgm.sql('CREATE INDEX a ON t (x); CREATE UNIQUE INDEX b ON t (y)');`, 'b', 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS b ON t (y)', 't (y)')] },
+        {
+          messageId: 'indexInMigration',
+          data: message('a', 't'),
+          line: 1,
+          column: 10,
+          endLine: 1,
+          endColumn: 33,
+          suggestions: [
+            sqlSuggestion(
+              `pgm.sql('CREATE INDEX a ON t (x); CREATE UNIQUE INDEX b ON t (y)');`,
+              'a',
+              'CREATE INDEX CONCURRENTLY IF NOT EXISTS a ON t (x)',
+              't (x)',
+            ),
+          ],
+        },
+        {
+          messageId: 'uniqueIndexInMigration',
+          data: message('b', 't'),
+          line: 1,
+          column: 35,
+          endLine: 1,
+          endColumn: 65,
+          suggestions: [
+            sqlSuggestion(
+              `pgm.sql('CREATE INDEX a ON t (x); CREATE UNIQUE INDEX b ON t (y)');`,
+              'b',
+              'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS b ON t (y)',
+              't (y)',
+            ),
+          ],
+        },
       ],
     },
     {
@@ -161,9 +191,7 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
     {
       // A hole where a keyword stands: read by tokens.
       code: 'knex.raw(`CREATE ${unique} INDEX ${name} ON leads (status)`);',
-      errors: [
-        { messageId: 'indexInMigration', data: message('${name}', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] },
-      ],
+      errors: [{ messageId: 'indexInMigration', data: message('${name}', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] }],
     },
     {
       // An unnamed index gets PostgreSQL's default name.
@@ -189,7 +217,9 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
     {
       // knex bindings: `??` and `?` are holes; a static identifier binding names the index in the message.
       code: `knex.raw('CREATE INDEX ?? ON leads (status) WHERE kind = ?', ['idx_leads_kind', 'a']);`,
-      errors: [{ messageId: 'indexInMigration', data: message('idx_leads_kind', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] }],
+      errors: [
+        { messageId: 'indexInMigration', data: message('idx_leads_kind', 'leads'), line: 1, column: 11, endLine: 1, endColumn: 59, suggestions: [] },
+      ],
     },
     {
       // A binding that is not static stays `??`; the bindings count positionally, `?` and `??` alike.
@@ -198,14 +228,32 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
     },
     {
       code: `const INDEX = 'leads_kind_idx';\nknex.raw('SELECT ?; CREATE INDEX ?? ON leads (kind)', [1, INDEX]);`,
-      errors: [{ messageId: 'indexInMigration', data: message('leads_kind_idx', 'leads'), line: 2, column: 21, endLine: 2, endColumn: 52, suggestions: [] }],
+      errors: [
+        { messageId: 'indexInMigration', data: message('leads_kind_idx', 'leads'), line: 2, column: 21, endLine: 2, endColumn: 52, suggestions: [] },
+      ],
     },
     {
       // DO blocks run when the migration runs: CREATE INDEX and EXECUTE of literal SQL inside them count.
       code: doBlock,
       errors: [
-        { messageId: 'indexInMigration', data: message('idx_a', 'leads'), line: 3, column: 3, endLine: 3, endColumn: 34, suggestions: [sqlSuggestion(doBlock, 'idx_a', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON leads (a)', 'leads (a)')] },
-        { messageId: 'indexInMigration', data: message('idx_b', 'leads'), line: 4, column: 12, endLine: 4, endColumn: 43, suggestions: [sqlSuggestion(doBlock, 'idx_b', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (b)', 'leads (b)')] },
+        {
+          messageId: 'indexInMigration',
+          data: message('idx_a', 'leads'),
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [sqlSuggestion(doBlock, 'idx_a', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON leads (a)', 'leads (a)')],
+        },
+        {
+          messageId: 'indexInMigration',
+          data: message('idx_b', 'leads'),
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 43,
+          suggestions: [sqlSuggestion(doBlock, 'idx_b', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON leads (b)', 'leads (b)')],
+        },
         { messageId: 'indexInMigration', data: message('%I', '%I'), line: 5, column: 19, endLine: 5, endColumn: 44, suggestions: [] },
       ],
     },
@@ -232,12 +280,32 @@ ruleTester.run('no-index-in-migration (SQL text)', noIndexInMigration, {
       // allowNewTables: only the table this migration creates is exempt.
       code: newTables,
       options: [{ allowNewTables: true }],
-      errors: [{ messageId: 'indexInMigration', data: message('b_x', 'b'), line: 1, column: 62, endLine: 1, endColumn: 87, suggestions: [sqlSuggestion(newTables, 'b_x', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS b_x ON b (x)', 'b (x)')] }],
+      errors: [
+        {
+          messageId: 'indexInMigration',
+          data: message('b_x', 'b'),
+          line: 1,
+          column: 62,
+          endLine: 1,
+          endColumn: 87,
+          suggestions: [sqlSuggestion(newTables, 'b_x', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS b_x ON b (x)', 'b (x)')],
+        },
+      ],
     },
     {
       code: uniqueAllowed,
       options: [{ allowUnique: true }],
-      errors: [{ messageId: 'indexInMigration', data: message('i', 'a'), line: 1, column: 43, endLine: 1, endColumn: 66, suggestions: [sqlSuggestion(uniqueAllowed, 'i', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON a (y)', 'a (y)')] }],
+      errors: [
+        {
+          messageId: 'indexInMigration',
+          data: message('i', 'a'),
+          line: 1,
+          column: 43,
+          endLine: 1,
+          endColumn: 66,
+          suggestions: [sqlSuggestion(uniqueAllowed, 'i', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON a (y)', 'a (y)')],
+        },
+      ],
     },
     {
       // reportUnverifiable: a computed statement in a call that runs SQL.

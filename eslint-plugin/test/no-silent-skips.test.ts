@@ -58,10 +58,7 @@ describe('holes at statement boundaries', () => {
 
   it('ends a statement at its trailing hole when a CREATE follows', () => {
     const text = 'DROP INDEX IF EXISTS ${old}\nCREATE INDEX ${name} ON ${table} (a);\nCREATE UNIQUE INDEX u ON t (b)';
-    expect(spans(text, templated(text))).toEqual([
-      'index:CREATE INDEX ${name} ON ${table} (a)',
-      'index:CREATE UNIQUE INDEX u ON t (b)',
-    ]);
+    expect(spans(text, templated(text))).toEqual(['index:CREATE INDEX ${name} ON ${table} (a)', 'index:CREATE UNIQUE INDEX u ON t (b)']);
   });
 
   it('still calls a statement whose keyword is a hole unverifiable', () => {

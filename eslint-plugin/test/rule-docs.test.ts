@@ -25,7 +25,8 @@ describe.each(rules)('%s', (name, rule) => {
     expect(SECTIONS.filter((_, i) => at[i] === -1)).toEqual([]);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const body = (i: number) => lines.slice(at[i]! + 1, at[i + 1] ?? lines.findIndex((line, n) => n > at[i]! && line.startsWith('## ')));
-    for (const i of [0, 1, 3, 4]) expect({ section: SECTIONS[i], empty: body(i).join('').trim() === '' }).toEqual({ section: SECTIONS[i], empty: false });
+    for (const i of [0, 1, 3, 4])
+      expect({ section: SECTIONS[i], empty: body(i).join('').trim() === '' }).toEqual({ section: SECTIONS[i], empty: false });
     expect(body(3).join('\n')).toContain('```');
     expect(body(4).join('\n')).toContain('```');
   });
@@ -37,6 +38,8 @@ describe.each(rules)('%s', (name, rule) => {
 });
 
 it('has no docs page for a rule that does not exist', () => {
-  const pages = readdirSync(DOCS).filter((file) => file.endsWith('.md')).map((file) => file.slice(0, -3));
+  const pages = readdirSync(DOCS)
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => file.slice(0, -3));
   expect(pages.sort()).toEqual(rules.map(([name]) => name).sort());
 });

@@ -34,7 +34,7 @@ describe('findSqlFindings', () => {
     const sql = [
       '-- CREATE INDEX a ON t (x)',
       '/* CREATE INDEX b ON t (x) */',
-      "SELECT 'CREATE INDEX c ON t (x)', \"CREATE INDEX d ON t (x)\";",
+      'SELECT \'CREATE INDEX c ON t (x)\', "CREATE INDEX d ON t (x)";',
       'CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ CREATE INDEX e ON t (x) $$;',
       'ALTER TABLE t ADD CONSTRAINT t_x_key UNIQUE (x), ADD PRIMARY KEY (id);',
       'DROP INDEX CONCURRENTLY IF EXISTS f;',

@@ -37,7 +37,15 @@ describe('SQL language', () => {
   it('counts columns in characters after non-ASCII text', () => {
     // 'ünïcödé' is 7 characters (11 bytes in UTF-8); the error is at the end of input, column 35.
     expect(lint("SELECT 'ünïcödé';  CREATE INDEX ON")).toEqual([
-      { ruleId: null, line: 1, column: 35, endLine: undefined, endColumn: undefined, fatal: true, message: 'Parsing error: syntax error at end of input' },
+      {
+        ruleId: null,
+        line: 1,
+        column: 35,
+        endLine: undefined,
+        endColumn: undefined,
+        fatal: true,
+        message: 'Parsing error: syntax error at end of input',
+      },
     ]);
   });
 
@@ -76,7 +84,7 @@ describe('SQL language', () => {
   });
 
   it('never takes comment markers inside strings or dollar quotes for comments', () => {
-    const code = "CREATE INDEX a ON t (x) WHERE y <> $q$ -- eslint-disable-line index-builder/no-index-in-migration $q$;";
+    const code = 'CREATE INDEX a ON t (x) WHERE y <> $q$ -- eslint-disable-line index-builder/no-index-in-migration $q$;';
     expect(lint(code)).toEqual([{ ruleId: RULE, line: 1, column: 1, endLine: 1, endColumn: 102 }]);
   });
 });

@@ -36,7 +36,7 @@ CREATE UNIQUE INDEX \${flyway:table}_key ON \${schema}.\${flyway:table} (id);
 tester.run('no-index-in-migration', rule, {
   valid: [
     { code: '{{ if .Drop }}DROP INDEX {{ .Name }};{{ end }}', filename: 'file.sql' },
-    { code: "-- eslint-disable-next-line rule-to-test/no-index-in-migration\nCREATE INDEX a ON ${schema}.t (x);", filename: 'file.sql' },
+    { code: '-- eslint-disable-next-line rule-to-test/no-index-in-migration\nCREATE INDEX a ON ${schema}.t (x);', filename: 'file.sql' },
   ],
   invalid: [
     {

@@ -28,12 +28,7 @@ export function entryText(entry: Entry): string {
  * The expected suggestion: its description, and `code` with the entry inserted as comment lines above `line`
  * (1-based), indented like that line.
  */
-export function moveToRegistry(
-  code: string,
-  line: number,
-  entry: Entry,
-  options: { marker?: '//' | '--'; registryPath?: string } = {},
-) {
+export function moveToRegistry(code: string, line: number, entry: Entry, options: { marker?: '//' | '--'; registryPath?: string } = {}) {
   const marker = options.marker ?? '//';
   const registryPath = options.registryPath ?? 'db/indexes.ts';
   const lines = code.split('\n');

@@ -29,7 +29,11 @@ const duplicate = registry(
 );
 const noDescription = registry(entry('idx_leads_status', "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status)'", ''));
 const unknownKey = registry(
-  entry('idx_leads_status', "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status)'", "    description: 'x',\n    concurrently: true,"),
+  entry(
+    'idx_leads_status',
+    "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status)'",
+    "    description: 'x',\n    concurrently: true,",
+  ),
 );
 const notAnIndex = registry(entry('idx_leads_status', "'DROP INDEX idx_leads_status'"));
 const twoStatements = registry(entry('idx_a', "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON t (a); SELECT 1'"));
@@ -101,7 +105,8 @@ ruleTester.run('valid-registry', validRegistry, {
         {
           messageId: 'invalidEntry',
           data: {
-            message: 'idx_leads_state: name "idx_leads_state" differs from the index name in sql, "idx_leads_status"; write name: \'idx_leads_status\', or rename the index in sql',
+            message:
+              'idx_leads_state: name "idx_leads_state" differs from the index name in sql, "idx_leads_status"; write name: \'idx_leads_status\', or rename the index in sql',
           },
           ...at(wrongName, "'idx_leads_state'"),
         },

@@ -59,25 +59,35 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
   const failures = byUrgency.map((index): Annotation => ({
     level: index.critical ? 'error' : 'warning',
     title: `${index.critical ? 'Critical index' : 'Index'} ${index.name} ${would ? 'would fail' : 'failed'}`,
-    message: failureText(index) + (would ? '' : index.critical ? ' The application needs this index: fix the cause and run the builder again.' : ' The deploy went on; the next run retries it.'),
-    ...at(index),
-  }));
-  const drifted = report.indexes.filter((index) => index.status === 'drifted').map((index): Annotation => ({
-    level: 'notice',
-    title: `Index ${index.name} drifted`,
     message:
-      `${index.name} exists on ${index.table}, but the registry now defines it differently; it was left as it is.` +
-      (index.drift ? ` Database: ${oneLine(index.drift.database)}. Registry: ${oneLine(index.drift.registry)}.` : ''),
+      failureText(index) +
+      (would
+        ? ''
+        : index.critical
+          ? ' The application needs this index: fix the cause and run the builder again.'
+          : ' The deploy went on; the next run retries it.'),
     ...at(index),
   }));
-  const rebuilt = report.indexes.filter((index) => index.status === 'rebuilt').map((index): Annotation => ({
-    level: 'notice',
-    title: `Index ${index.name} ${would ? 'would be rebuilt' : 'rebuilt'}`,
-    message: index.drift
-      ? `${index.name} on ${index.table} was replaced with the registry's new definition.`
-      : `An invalid ${index.name} on ${index.table}, left by an earlier failed build, ${would ? 'would be' : 'was'} dropped and built again.`,
-    ...at(index),
-  }));
+  const drifted = report.indexes
+    .filter((index) => index.status === 'drifted')
+    .map((index): Annotation => ({
+      level: 'notice',
+      title: `Index ${index.name} drifted`,
+      message:
+        `${index.name} exists on ${index.table}, but the registry now defines it differently; it was left as it is.` +
+        (index.drift ? ` Database: ${oneLine(index.drift.database)}. Registry: ${oneLine(index.drift.registry)}.` : ''),
+      ...at(index),
+    }));
+  const rebuilt = report.indexes
+    .filter((index) => index.status === 'rebuilt')
+    .map((index): Annotation => ({
+      level: 'notice',
+      title: `Index ${index.name} ${would ? 'would be rebuilt' : 'rebuilt'}`,
+      message: index.drift
+        ? `${index.name} on ${index.table} was replaced with the registry's new definition.`
+        : `An invalid ${index.name} on ${index.table}, left by an earlier failed build, ${would ? 'would be' : 'was'} dropped and built again.`,
+      ...at(index),
+    }));
   const orphans = (report.orphans ?? []).filter((orphan) => !orphan.dropped);
   const orphaned: Annotation[] =
     orphans.length === 0
@@ -89,7 +99,8 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
             message: `${orphans.length} index(es) built by index-builder are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(', ')}.`,
           },
         ];
-  const cancelled: Annotation[] = report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
+  const cancelled: Annotation[] =
+    report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
   return [...errors, ...cancelled, ...warnings, ...drifted, ...rebuilt, ...orphaned];

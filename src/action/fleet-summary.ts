@@ -32,7 +32,10 @@ export function renderFleetSummary(view: FleetSummaryView): string {
   const { fleet } = view;
   const limit = view.limitBytes ?? SUMMARY_LIMIT_BYTES;
   const head = [`## ${heading(fleet)}`, countersTable(fleet)].join('\n\n');
-  const header = ['| Database | Outcome | Created | Rebuilt | Skipped | Failed | Deferred | Duration | Notes |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+  const header = [
+    '| Database | Outcome | Created | Rebuilt | Skipped | Failed | Deferred | Duration | Notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
   let size = Buffer.byteLength(head) + Buffer.byteLength(header.join('\n')) + TAIL_RESERVE_BYTES;
   const rows: string[] = [];
   for (const target of fleet.targets) {
@@ -44,7 +47,9 @@ export function renderFleetSummary(view: FleetSummaryView): string {
   const blocks = [head, [...header, ...rows].join('\n')];
   const hidden = fleet.targets.length - rows.length;
   if (hidden > 0) {
-    blocks.push(`ℹ️ ${hidden} more database(s) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every database.`);
+    blocks.push(
+      `ℹ️ ${hidden} more database(s) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every database.`,
+    );
   }
   const omitted = omittedNote(view.omitted);
   if (omitted) blocks.push(omitted);
@@ -56,7 +61,15 @@ export function renderFleetSummary(view: FleetSummaryView): string {
 
 function heading(fleet: FleetReport): string {
   const t = fleet.totals;
-  const parts = ([[t.created, 'created'], [t.rebuilt, 'rebuilt'], [t.skipped, 'skipped'], [t.failed, 'failed'], [t.deferred, 'deferred']] as const)
+  const parts = (
+    [
+      [t.created, 'created'],
+      [t.rebuilt, 'rebuilt'],
+      [t.skipped, 'skipped'],
+      [t.failed, 'failed'],
+      [t.deferred, 'deferred'],
+    ] as const
+  )
     .filter(([count]) => count > 0)
     .map(([count, label]) => `${count} ${label}`);
   const criticalFailed = fleet.targets.some((target) => target.report.indexes.some((index) => index.status === 'failed' && index.critical));
@@ -99,7 +112,9 @@ function notes(target: FleetTargetResult): string {
   if (target.report.notice) return escapeText(clip(target.report.notice));
   const failed = target.report.indexes.filter((index) => index.status === 'failed');
   if (failed.length === 0) return '';
-  const names = failed.slice(0, 5).map((index) => `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`);
+  const names = failed
+    .slice(0, 5)
+    .map((index) => `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`);
   return `failed: ${names.join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`;
 }
 

@@ -19,7 +19,11 @@ import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
 
-export async function fleetAndReport(entries: RegistryEntry[], inputs: ActionInputs & { fleet: FleetInputs }, repoPath: (file: string) => string): Promise<void> {
+export async function fleetAndReport(
+  entries: RegistryEntry[],
+  inputs: ActionInputs & { fleet: FleetInputs },
+  repoPath: (file: string) => string,
+): Promise<void> {
   let targets;
   try {
     targets = await loadTargets(resolve(inputs.fleet.targets), process.env);
@@ -31,7 +35,9 @@ export async function fleetAndReport(entries: RegistryEntry[], inputs: ActionInp
   const secrets = targets.flatMap((target) => (target.url ? maskSecrets(target.url, core.setSecret) : []));
   const chosen = inputs.fleet.shard ? selectShard(targets, inputs.fleet.shard) : targets;
   const { concurrency, perHost, canary } = inputs.fleet;
-  core.info(`Fleet: ${chosen.length} database(s), at most ${concurrency} at once and ${perHost} per server${inputs.fleet.shard ? `, shard ${inputs.fleet.shard.index}/${inputs.fleet.shard.count}` : ''}`);
+  core.info(
+    `Fleet: ${chosen.length} database(s), at most ${concurrency} at once and ${perHost} per server${inputs.fleet.shard ? `, shard ${inputs.fleet.shard.index}/${inputs.fleet.shard.count}` : ''}`,
+  );
   core.saveState(BUILD_STARTED, 'true');
   const write = (line: string) => core.info(redact(line, secrets));
   const cancel = new AbortController();
@@ -76,13 +82,18 @@ export function fleetAnnotations(fleet: FleetReport, repoPath: (file: string) =>
   );
   // Most important first across the fleet: errors, then warnings, then notices.
   const rank = { error: 0, warning: 1, notice: 2 };
-  return all.map((annotation, i) => ({ annotation, i })).sort((a, b) => rank[a.annotation.level] - rank[b.annotation.level] || a.i - b.i).map(({ annotation }) => annotation);
+  return all
+    .map((annotation, i) => ({ annotation, i }))
+    .sort((a, b) => rank[a.annotation.level] - rank[b.annotation.level] || a.i - b.i)
+    .map(({ annotation }) => annotation);
 }
 
 export function fleetStepFailure(fleet: FleetReport, failOn: FailOn): string | undefined {
   if (!fleetShouldFail(fleet, failOn)) return undefined;
   const failed = fleet.targets.flatMap((target) =>
-    target.report.indexes.filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical)).map((index) => `${target.name}: ${index.name}`),
+    target.report.indexes
+      .filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical))
+      .map((index) => `${target.name}: ${index.name}`),
   );
   const what = failOn === 'any' ? 'index(es)' : 'critical index(es)';
   const names = failed.slice(0, 10).join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
@@ -105,7 +116,12 @@ async function publish(fleet: FleetReport, failOn: FailOn, repoPath: (file: stri
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
     emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
   }
-  const markdown = renderFleetSummary({ fleet, omitted: annotations.omitted, ...(stepFailure ? { stepFailure } : {}), ...(reportPath ? { reportPath } : {}) });
+  const markdown = renderFleetSummary({
+    fleet,
+    omitted: annotations.omitted,
+    ...(stepFailure ? { stepFailure } : {}),
+    ...(reportPath ? { reportPath } : {}),
+  });
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary
       .addRaw(markdown, true)

@@ -45,7 +45,8 @@ export function readInputs(get: (name: InputName) => string): ActionInputs {
   const timeBudget = value('time-budget');
   const fleet = fleetInputs(value);
   if (fleet && get('database-url').trim()) throw new InputError('Give either "database-url" (one database) or "targets" (a fleet), not both');
-  if (fleet && booleanInput('dry-run', value('dry-run'))) throw invalid('dry-run', 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
+  if (fleet && booleanInput('dry-run', value('dry-run')))
+    throw invalid('dry-run', 'a dry run over "targets" is not supported yet: plan one database at a time with database-url');
   if (!fleet && value('shard')) throw invalid('shard', 'it needs "targets" (the shards are computed from its names)');
   return {
     databaseUrl: fleet ? '' : withSslCa(databaseUrlInput(get('database-url').trim()), value('ssl-ca') || undefined),
@@ -91,7 +92,9 @@ function invalid(name: InputName, reason: string): InputError {
 
 function databaseUrlInput(url: string): string {
   if (!url) {
-    throw new InputError('Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)');
+    throw new InputError(
+      'Input "database-url" is required and was empty: pass it from a secret, e.g. database-url: ${{ secrets.DATABASE_URL }} (or give targets: FILE for a fleet)',
+    );
   }
   try {
     return checkDatabaseUrl(url);

@@ -135,13 +135,19 @@ function stepFailureOf(report: Report, failOn: FailOn, dryRun: boolean): string 
   if (!shouldFail(report, failOn)) return undefined;
   const failed = report.indexes.filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical));
   const what = failOn === 'any' ? 'index(es)' : 'critical index(es)';
-  const names = failed.slice(0, 10).map((index) => index.name).join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
+  const names =
+    failed
+      .slice(0, 10)
+      .map((index) => index.name)
+      .join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
   return `fail-on is "${failOn}" and ${failed.length} ${what} ${dryRun ? 'would fail' : 'failed'}: ${names}`;
 }
 
 /** Annotations name files relative to the repository root (GITHUB_WORKSPACE), with forward slashes. */
 function repoPath(file: string): string {
-  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), resolve(file)).split(sep).join('/');
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), resolve(file))
+    .split(sep)
+    .join('/');
 }
 
 function messageOf(error: unknown): string {

@@ -30,7 +30,9 @@ export async function runPost(): Promise<void> {
     printCleanup(result);
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error), secrets);
-    core.warning(error instanceof InputError ? `index-builder cleanup skipped: ${message}` : `index-builder cleanup stopped unexpectedly: ${message}`);
+    core.warning(
+      error instanceof InputError ? `index-builder cleanup skipped: ${message}` : `index-builder cleanup stopped unexpectedly: ${message}`,
+    );
   }
 }
 
@@ -48,9 +50,12 @@ function printCleanup(result: CleanupResult, prefix = ''): void {
     });
   }
   if (result.dropped.length > 0) {
-    core.notice(`${prefix}Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(', ')}. The next deploy builds them again.`, {
-      title: 'index-builder cleanup',
-    });
+    core.notice(
+      `${prefix}Dropped ${result.dropped.length} invalid index(es) left by an interrupted build: ${result.dropped.join(', ')}. The next deploy builds them again.`,
+      {
+        title: 'index-builder cleanup',
+      },
+    );
   }
   if (result.dropped.length + result.inProgress.length + result.failed.length === 0) {
     core.info(`${prefix}index-builder cleanup: no invalid registry index was left behind.`);

@@ -75,7 +75,13 @@ function heading(view: SummaryView): string {
     .map(([count, label]) => `${count} ${label}`);
   const what = parts.length > 0 ? parts.join(', ') : 'no indexes in the registry';
   const criticalFailed = report.indexes.some((index) => index.status === 'failed' && index.critical);
-  const emoji = criticalFailed ? '❌' : t.failed + t.drifted > 0 || report.outcome !== 'completed' ? '⚠️' : t.deferred + t.inProgress > 0 ? '⏸️' : '✅';
+  const emoji = criticalFailed
+    ? '❌'
+    : t.failed + t.drifted > 0 || report.outcome !== 'completed'
+      ? '⚠️'
+      : t.deferred + t.inProgress > 0
+        ? '⏸️'
+        : '✅';
   return `${emoji} ${view.dryRun ? 'Index build plan (dry run, nothing was changed)' : 'Index build'}: ${what}`;
 }
 
@@ -139,7 +145,10 @@ function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean): string {
     return `- ${code(orphan.name)} on ${code(orphan.table)}${what}`;
   });
   const dropped = orphans.some((orphan) => orphan.dropped);
-  return [`**Built by index-builder, no longer in the registry**${dropped ? '' : ' (left in place; the CLI\'s `--prune` drops them)'}:`, ...items].join('\n');
+  return [
+    `**Built by index-builder, no longer in the registry**${dropped ? '' : " (left in place; the CLI's `--prune` drops them)"}:`,
+    ...items,
+  ].join('\n');
 }
 
 function oneLine(sql: string): string {
@@ -165,12 +174,7 @@ function row(cells: readonly string[]): string {
 
 /** Text in a table cell or paragraph: no HTML, no table breaks, one line. */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** A code span; inside a table only `|` needs escaping (GFM), and a backtick in the text needs longer fences. */

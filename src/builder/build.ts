@@ -76,7 +76,11 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   const ordered = buildOrder(entries);
   const finish = (indexes: IndexResult[], orphans: OrphanIndex[] = [], notice?: string, stopped?: RunOutcome): Report => {
     const cancelled = options.signal?.aborted === true;
-    const note = notice ?? (cancelled ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run` : undefined);
+    const note =
+      notice ??
+      (cancelled
+        ? `cancelled by ${String(options.signal?.reason)}: the running build was cancelled on the server; the rest wait for the next run`
+        : undefined);
     const report: Report = {
       outcome: stopped ?? (cancelled ? 'cancelled' : 'completed'),
       indexes,
@@ -98,7 +102,12 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
+    return finish(
+      ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })),
+      [],
+      message,
+      'unreachable',
+    );
   }
   let locked = false;
   try {
@@ -107,13 +116,23 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const pooler = await detectPooler(main, options.url);
     if ('message' in pooler) {
       events.notice(pooler.message);
-      return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message: pooler.message, blockers: [] } })), [], pooler.message, 'pooler');
+      return finish(
+        ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message: pooler.message, blockers: [] } })),
+        [],
+        pooler.message,
+        'pooler',
+      );
     }
     await nameSession(main);
     locked = (await main.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0]!.locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
-      return finish(ordered.map((entry) => result(entry, 'deferred', 0, 0)), [], ANOTHER_BUILDER_RUNNING, 'another-builder');
+      return finish(
+        ordered.map((entry) => result(entry, 'deferred', 0, 0)),
+        [],
+        ANOTHER_BUILDER_RUNNING,
+        'another-builder',
+      );
     }
     // The monitor connection (progress, blockers) opens while the catalog is read.
     const monitorReady = connect(options.url, undefined, { named: true }).catch(() => undefined);
@@ -127,7 +146,14 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       events.indexStarted(i + 1, ordered.length, entry);
       const built = unreachable
         ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
-        : await buildEntry(entry, states[i]!, decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }), main, settings, monitor);
+        : await buildEntry(
+            entry,
+            states[i]!,
+            decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }),
+            main,
+            settings,
+            monitor,
+          );
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
@@ -139,7 +165,12 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // The main connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })), [], message, 'unreachable');
+    return finish(
+      ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })),
+      [],
+      message,
+      'unreachable',
+    );
   } finally {
     await disconnect(monitor);
     // Released explicitly: through a session pooler the server connection outlives ours.

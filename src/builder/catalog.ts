@@ -120,21 +120,23 @@ export async function readCatalog(client: pg.Client, targets: readonly IndexTarg
 }
 
 export type PhysicalState =
-  | { kind: 'missing' }
-  | { kind: 'valid' }
-  | { kind: 'invalid' }
-  | { kind: 'in-progress'; pid: number }
-  | { kind: 'conflict'; message: string };
+  { kind: 'missing' } | { kind: 'valid' } | { kind: 'invalid' } | { kind: 'in-progress'; pid: number } | { kind: 'conflict'; message: string };
 
 /** What is physically there under the target's name, before any question of definitions. */
 export function physicalState(target: IndexTarget, state: CatalogState): PhysicalState {
   if (!state.exists) return { kind: 'missing' };
   const qualifiedName = `${state.schema}.${target.indexName}`;
   if (state.relkind !== 'i' && state.relkind !== 'I') {
-    return { kind: 'conflict', message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation` };
+    return {
+      kind: 'conflict',
+      message: `"${qualifiedName}" already exists and is not an index (relkind ${state.relkind}); rename the entry or the relation`,
+    };
   }
   if (state.tableExists && !state.onExpectedTable) {
-    return { kind: 'conflict', message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index` };
+    return {
+      kind: 'conflict',
+      message: `an index named "${qualifiedName}" already exists on ${state.indexTable}, not on ${target.tableName}; rename the entry or drop that index`,
+    };
   }
   if (state.valid) return { kind: 'valid' };
   if (state.buildingPid !== null) return { kind: 'in-progress', pid: state.buildingPid };

@@ -61,7 +61,11 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
   };
   let client: pg.Client | undefined;
   try {
-    client = await connect(settings.url, { lockTimeoutMs: lockTimeout(settings), statementTimeoutMs: settings.statementTimeoutMs }, { retry: true, signal: settings.signal });
+    client = await connect(
+      settings.url,
+      { lockTimeoutMs: lockTimeout(settings), statementTimeoutMs: settings.statementTimeoutMs },
+      { retry: true, signal: settings.signal },
+    );
     const qualifiedIndex = quoteQualified(schema, name);
     const state = await readState(client, qualifiedIndex);
     if (!state) return finish('failed', 0, { message: `index ${schema}.${name} was not found after its build`, blockers: [] });
@@ -98,7 +102,10 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const lock = sqlstate && LOCK_CONFLICTS.has(sqlstate) ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again` : '';
+    const lock =
+      sqlstate && LOCK_CONFLICTS.has(sqlstate)
+        ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
+        : '';
     return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
   } finally {
     await disconnect(client);

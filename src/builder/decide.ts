@@ -56,7 +56,8 @@ export function decide(entry: RegistryEntry, state: CatalogState, equivalence: E
       return {
         action: 'rebuild',
         status: 'rebuilt',
-        reason: state.relkind === 'I' ? 'partly built on its partitions: would resume it' : 'invalid (a failed build left it): would drop and rebuild it',
+        reason:
+          state.relkind === 'I' ? 'partly built on its partitions: would resume it' : 'invalid (a failed build left it): would drop and rebuild it',
       };
     case 'in-progress':
       return { action: 'leave', status: 'in-progress', reason: `being built by session ${physical.pid}: would leave it alone` };
@@ -73,7 +74,11 @@ function decideValid(entry: RegistryEntry, state: CatalogState, equivalence: Equ
   if (equivalence?.kind === 'equal') {
     return recorded === undefined
       ? { action: 'adopt', status: 'skipped', reason: 'exists, valid and PostgreSQL defines it as the registry does: would adopt it' }
-      : { action: 'adopt', status: 'skipped', reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark" };
+      : {
+          action: 'adopt',
+          status: 'skipped',
+          reason: "the registry's text changed, but PostgreSQL defines the index the same: would refresh its mark",
+        };
   }
   const drift = { database: state.definition ?? '', registry: entry.sql };
   if (equivalence === undefined || equivalence.kind === 'unknown') {
@@ -91,5 +96,10 @@ function decideValid(entry: RegistryEntry, state: CatalogState, equivalence: Equ
       drift,
     };
   }
-  return { action: 'replace', status: 'rebuilt', reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`, drift };
+  return {
+    action: 'replace',
+    status: 'rebuilt',
+    reason: `drifted (the database has: ${drift.database}): would build the new definition and swap it in`,
+    drift,
+  };
 }

@@ -121,7 +121,10 @@ export async function compareWhereNeeded(
   states: readonly CatalogState[],
 ): Promise<(Equivalence | undefined)[]> {
   const asked = entries.flatMap((entry, i) => (needsComparison(entry, states[i]!) ? [i] : []));
-  const answers = await compareDefinitions(client, asked.map((i) => ({ entry: entries[i]!, state: states[i]! })));
+  const answers = await compareDefinitions(
+    client,
+    asked.map((i) => ({ entry: entries[i]!, state: states[i]! })),
+  );
   const byPosition: (Equivalence | undefined)[] = entries.map(() => undefined);
   asked.forEach((position, k) => (byPosition[position] = answers[k]));
   return byPosition;

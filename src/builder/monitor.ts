@@ -106,8 +106,7 @@ interface ProgressRow {
 function readProgress(row: ProgressRow, waitingFor: Blocker[]): BuildProgress {
   const ratio = (done: string | null, total: string | null) =>
     Number(total) > 0 ? Math.min(100, Math.floor((Number(done) / Number(total)) * 100)) : null;
-  const percent =
-    ratio(row.blocks_done, row.blocks_total) ?? ratio(row.tuples_done, row.tuples_total) ?? ratio(row.lockers_done, row.lockers_total);
+  const percent = ratio(row.blocks_done, row.blocks_total) ?? ratio(row.tuples_done, row.tuples_total) ?? ratio(row.lockers_done, row.lockers_total);
   const partitionsTotal = Number(row.partitions_total) || null;
   return {
     phase: row.phase ?? LOCK_WAIT_PHASE,

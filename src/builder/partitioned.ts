@@ -108,7 +108,11 @@ export async function buildPartitioned(
     const total = countLeaves(partitions);
     if (!state?.valid) {
       const why = settings.signal?.aborted ? `cancelled by ${String(settings.signal.reason)}` : 'the parent index is still invalid';
-      return { attempts, error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] }, partitions: { total, built } };
+      return {
+        attempts,
+        error: { message: `${why} after ${built} of ${total} partitions; the next run resumes it`, blockers: [] },
+        partitions: { total, built },
+      };
     }
     await writeMark(client, schema, entry).catch(() => {});
     return { attempts, partitions: { total, built } };

@@ -5,9 +5,7 @@ import pg from 'pg';
 import { connect, describeTarget, disconnect } from './connection.ts';
 
 /** `direct`: no pooler. `session`: a pooler that keeps each client on its own server connection (safe). */
-export type PoolerCheck =
-  | { kind: 'direct' | 'session' }
-  | { kind: 'transaction' | 'statement' | 'unknown'; message: string };
+export type PoolerCheck = { kind: 'direct' | 'session' } | { kind: 'transaction' | 'statement' | 'unknown'; message: string };
 
 /** How long the probe waits for a second server connection before giving up on telling the mode. */
 const PROBE_TIMEOUT_MS = 10_000;
@@ -64,7 +62,11 @@ async function probeRound(client: pg.Client, url: string, first: number): Promis
   } finally {
     // After a timeout the probe may still be waiting for a server connection: it closes once it gets one.
     const close = probe.then(
-      () => other?.query('ROLLBACK').catch(() => {}).then(() => disconnect(other)),
+      () =>
+        other
+          ?.query('ROLLBACK')
+          .catch(() => {})
+          .then(() => disconnect(other)),
       () => disconnect(other),
     );
     if (settled) await close;

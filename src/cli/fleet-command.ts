@@ -41,16 +41,22 @@ export interface FleetFlags {
 
 /** `--database-url` may be repeated: each one adds a database. */
 export function repeatedUrlOption(): Option {
-  return new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL); repeat it to build several databases')
-    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+  return new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL); repeat it to build several databases').argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
 }
 
 export function fleetOptions(): Option[] {
   return [
     new Option('--targets <file>', 'build a fleet: a YAML or JSON file of targets: [{ name, url | urlEnv, group? }]'),
     new Option('--concurrency <n>', 'fleet: databases built at once').default(FLEET_DEFAULTS.concurrency).argParser(positiveIntegerOption),
-    new Option('--per-host <n>', 'fleet: databases built at once on one server (host:port)').default(FLEET_DEFAULTS.perHost).argParser(positiveIntegerOption),
-    new Option('--canary <n>', 'fleet: build the first N targets first (default: those of group "canary"); if any of their indexes fail, defer the rest').argParser(positiveIntegerOption),
+    new Option('--per-host <n>', 'fleet: databases built at once on one server (host:port)')
+      .default(FLEET_DEFAULTS.perHost)
+      .argParser(positiveIntegerOption),
+    new Option(
+      '--canary <n>',
+      'fleet: build the first N targets first (default: those of group "canary"); if any of their indexes fail, defer the rest',
+    ).argParser(positiveIntegerOption),
     new Option('--shard <i/K>', 'fleet: build only shard i of K (see index-builder shards)').argParser(shardOption),
   ];
 }
@@ -99,7 +105,9 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
   }
   const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : '';
   io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
-  io.signal?.addEventListener('abort', () => io.out(`⚠️  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`));
+  io.signal?.addEventListener('abort', () =>
+    io.out(`⚠️  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`),
+  );
   const fleet = await runFleet(registry.entries, targets, {
     concurrency: flags.concurrency,
     perHost: flags.perHost,

@@ -24,7 +24,13 @@ interface ImportFlags {
 
 /** `--schema a --schema b` and `--schema a,b` both give [a, b]. */
 function collectNames(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** Adds `import` to the program; `done(code)` records its exit code. */
@@ -36,12 +42,25 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
     .addOption(new Option('--ssl-ca <file>', 'CA certificate to verify the server with'))
     .addOption(new Option('-o, --output <file>', 'registry to write; its extension says the format: .ts .json .yaml .yml').default('db/indexes.ts'))
     .addOption(new Option('--force', 'overwrite the output file if it exists'))
-    .addOption(new Option('--schema <names>', 'only these schemas; repeat the option or separate names with commas').default([], 'all but system schemas').argParser(collectNames))
-    .addOption(new Option('--table <names>', 'only these tables (table or schema.table); repeat the option or separate names with commas').default([], 'all').argParser(collectNames))
+    .addOption(
+      new Option('--schema <names>', 'only these schemas; repeat the option or separate names with commas')
+        .default([], 'all but system schemas')
+        .argParser(collectNames),
+    )
+    .addOption(
+      new Option('--table <names>', 'only these tables (table or schema.table); repeat the option or separate names with commas')
+        .default([], 'all')
+        .argParser(collectNames),
+    )
     .action(async (flags: ImportFlags) => {
       const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
       try {
-        const result = await importRegistry({ url, output: flags.output, force: flags.force === true, filter: { schemas: flags.schema, tables: flags.table } });
+        const result = await importRegistry({
+          url,
+          output: flags.output,
+          force: flags.force === true,
+          filter: { schemas: flags.schema, tables: flags.table },
+        });
         io.out(`✅ Wrote ${result.imported} index(es) to ${flags.output}`);
         if (result.invalid.length > 0) {
           io.out(
@@ -49,7 +68,8 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
               'declare the ones you want and build rebuilds them, or DROP INDEX CONCURRENTLY the others',
           );
         }
-        if (result.undescribed > 0) io.out(`ℹ️  ${result.undescribed} entry(ies) have no description (the index has no comment): say what each index is for`);
+        if (result.undescribed > 0)
+          io.out(`ℹ️  ${result.undescribed} entry(ies) have no description (the index has no comment): say what each index is for`);
         for (const problem of result.problems) io.err(`⚠️  ${problem}`);
         io.out(`Next: review ${flags.output}, then run index-builder check and index-builder plan`);
         done(result.problems.length > 0 ? 1 : 0);

@@ -63,9 +63,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
-    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap').default(SETTING_DEFAULTS['on-drift']).argParser(onDriftOption);
+    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
+      .default(SETTING_DEFAULTS['on-drift'])
+      .argParser(onDriftOption);
   const pruneFlag = () => new Option('--prune', 'drop indexes index-builder created that the registry no longer declares').default(false);
-  const sslCaOption = () => new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
+  const sslCaOption = () =>
+    new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
 
   program
     .command('check')
@@ -104,12 +107,30 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(registryOption())
     .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
-    .addOption(new Option('--lock-timeout <duration>', 'lock_timeout for each attempt').default(DEFAULTS.lockTimeoutMs, SETTING_DEFAULTS['lock-timeout']).argParser(durationOption))
-    .addOption(new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption))
-    .addOption(new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)').default(DEFAULTS.statementTimeoutMs).argParser(durationOption))
+    .addOption(
+      new Option('--lock-timeout <duration>', 'lock_timeout for each attempt')
+        .default(DEFAULTS.lockTimeoutMs, SETTING_DEFAULTS['lock-timeout'])
+        .argParser(durationOption),
+    )
+    .addOption(
+      new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption),
+    )
+    .addOption(
+      new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)')
+        .default(DEFAULTS.statementTimeoutMs)
+        .argParser(durationOption),
+    )
     .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
-    .addOption(new Option('--progress-interval <duration>', 'how often to print build progress').default(DEFAULTS.progressIntervalMs, SETTING_DEFAULTS['progress-interval']).argParser(durationOption))
-    .addOption(new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed').default(SETTING_DEFAULTS['fail-on']).argParser(failOnOption))
+    .addOption(
+      new Option('--progress-interval <duration>', 'how often to print build progress')
+        .default(DEFAULTS.progressIntervalMs, SETTING_DEFAULTS['progress-interval'])
+        .argParser(durationOption),
+    )
+    .addOption(
+      new Option('--fail-on <when>', 'exit 1 when: never, a critical index failed, any index failed')
+        .default(SETTING_DEFAULTS['fail-on'])
+        .argParser(failOnOption),
+    )
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report as JSON'))

@@ -43,7 +43,10 @@ export function fleetTableLines(fleet: FleetReport): string[] {
   });
   const widths = COLUMNS.map((column, i) => Math.max(column.length, ...rows.map((r) => r[i]!.length)));
   const format = (cells: readonly string[]) =>
-    cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [format(COLUMNS), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)];
 }
 

@@ -8,7 +8,11 @@ import { countTotals, type IndexResult, type Report, type RunOutcome } from '../
  * `unreachable`: every index failed with the reason (so a critical one counts for `fail-on`, as when a server
  * cannot be reached). `deferred` and `cancelled`: every index deferred, nothing connected.
  */
-export function notRunReport(entries: readonly RegistryEntry[], outcome: Extract<RunOutcome, 'unreachable' | 'deferred' | 'cancelled'>, notice: string): Report {
+export function notRunReport(
+  entries: readonly RegistryEntry[],
+  outcome: Extract<RunOutcome, 'unreachable' | 'deferred' | 'cancelled'>,
+  notice: string,
+): Report {
   const indexes = buildOrder(entries).map((entry): IndexResult => ({
     name: entry.name,
     table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,

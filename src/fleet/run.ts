@@ -37,7 +37,9 @@ export async function runFleet(entries: readonly RegistryEntry[], targets: reado
   const schedule = limiter(options);
   const results = new Map<string, FleetTargetResult>();
   const runAll = (batch: readonly Target[]) =>
-    Promise.all(batch.map((target) => schedule(target.host, () => runTarget(entries, target, options)).then((result) => void results.set(target.name, result))));
+    Promise.all(
+      batch.map((target) => schedule(target.host, () => runTarget(entries, target, options)).then((result) => void results.set(target.name, result))),
+    );
 
   const canaries = canaryTargets(targets, options.canary);
   const rest = targets.filter((target) => !canaries.includes(target));
@@ -83,7 +85,12 @@ async function runTarget(entries: readonly RegistryEntry[], target: Target, opti
     report = notRunReport(entries, 'unreachable', target.problem ?? 'no database URL');
   } else {
     try {
-      report = await build(entries, { ...options.build, url: target.url, events: options.events.buildEvents(target), ...(options.signal ? { signal: options.signal } : {}) });
+      report = await build(entries, {
+        ...options.build,
+        url: target.url,
+        events: options.events.buildEvents(target),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     } catch (error) {
       // build() reports everything it meets; this is a fault of ours, kept to this database.
       report = notRunReport(entries, 'unreachable', `index-builder stopped unexpectedly: ${describeError(error, target.url)}`);

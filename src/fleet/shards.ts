@@ -26,13 +26,21 @@ export function shardNames(names: readonly string[], count: number): string[][] 
 
 /** The targets of one shard, in the file's order (so `--canary N` still means the first N of the file). */
 export function selectShard(targets: readonly Target[], shard: Shard): Target[] {
-  const names = new Set(shardNames(targets.map((t) => t.name), shard.count)[shard.index - 1]);
+  const names = new Set(
+    shardNames(
+      targets.map((t) => t.name),
+      shard.count,
+    )[shard.index - 1],
+  );
   return targets.filter((target) => names.has(target.name));
 }
 
 /** `strategy.matrix` for GitHub: one entry per non-empty shard. */
 export function shardMatrix(targets: readonly Target[], count: number): { include: { shard: string; targets: string[] }[] } {
-  const include = shardNames(targets.map((t) => t.name), count)
+  const include = shardNames(
+    targets.map((t) => t.name),
+    count,
+  )
     .map((names, i) => ({ shard: `${i + 1}/${count}`, targets: names }))
     .filter((entry) => entry.targets.length > 0);
   return { include };

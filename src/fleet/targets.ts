@@ -66,7 +66,8 @@ export function parseTargets(text: string, file: string, env: NodeJS.ProcessEnv)
     if ((url === undefined) === (urlEnv === undefined)) {
       problem('give exactly one of `url` or `urlEnv` (urlEnv: TENANT_URL keeps the password out of the file)');
     }
-    if (urlEnv !== undefined && (typeof urlEnv !== 'string' || !ENV_NAME.test(urlEnv))) problem('`urlEnv` must name an environment variable, e.g. urlEnv: TENANT_EU_1_URL');
+    if (urlEnv !== undefined && (typeof urlEnv !== 'string' || !ENV_NAME.test(urlEnv)))
+      problem('`urlEnv` must name an environment variable, e.g. urlEnv: TENANT_EU_1_URL');
     if (url !== undefined) {
       if (typeof url !== 'string') return problem('`url` must be a string');
       try {

@@ -35,7 +35,8 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return problem('file-not-found', 'registry file not found', 'pass its path with --registry, or write one with index-builder import');
+    if (code === 'ENOENT')
+      return problem('file-not-found', 'registry file not found', 'pass its path with --registry, or write one with index-builder import');
     return problem('file-unreadable', `cannot read the registry: ${code ?? String(error)}`);
   }
 
@@ -59,7 +60,12 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   try {
     exported = await runRegistryScript(absolute);
   } catch (error) {
-    return problem('load-failed', `cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`, undefined, errorLine(error, absolute));
+    return problem(
+      'load-failed',
+      `cannot load the registry: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      undefined,
+      errorLine(error, absolute),
+    );
   }
   const names = Array.isArray(exported) ? exported.map((entry) => (entry as { name?: unknown } | null)?.name) : [];
   const lines = entryLinesInScript(text, names);
@@ -68,7 +74,11 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
 }
 
 function firstLine(message: string): string {
-  const line = message.split('\n').find((text) => text.trim() !== '')?.trim() ?? message;
+  const line =
+    message
+      .split('\n')
+      .find((text) => text.trim() !== '')
+      ?.trim() ?? message;
   return line.replace(/^(?:[A-Z]\w*)?Error: /, '');
 }
 

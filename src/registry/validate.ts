@@ -1,7 +1,7 @@
 import { describeStatementKind, readIndexStatement, type IndexStatement } from '../sql/index-statement.ts';
 import { treeFingerprint } from '../sql/definition.ts';
 import { findNonImmutable } from '../sql/immutability.ts';
-import { parseSql, SqlSyntaxError, type Node } from '../sql/parser.ts';
+import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
 import { isEntryProblem, type EntryProblem, type ProblemCode } from './problems.ts';
@@ -20,11 +20,7 @@ export interface ValidationResult {
  * Checks a loaded registry: each entry one `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS` statement whose
  * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file.
  */
-export function validateRegistry(
-  registry: unknown,
-  file: string,
-  locate: (index: number) => number,
-): ValidationResult {
+export function validateRegistry(registry: unknown, file: string, locate: (index: number) => number): ValidationResult {
   if (!Array.isArray(registry)) {
     const found = registry === null ? 'null' : typeof registry;
     return {
@@ -60,7 +56,11 @@ export function validateRegistry(
 /** Validates one entry; returns the entry or what is wrong with it. */
 export function validateEntry(raw: unknown, index: number, location: SourceLocation): RegistryEntry | EntryProblem {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { code: 'entry-not-object', message: `entry ${index + 1} must be an object with name and sql`, fix: 'write { name, sql, critical, description }' };
+    return {
+      code: 'entry-not-object',
+      message: `entry ${index + 1} must be an object with name and sql`,
+      fix: 'write { name, sql, critical, description }',
+    };
   }
   const def = raw as Record<string, unknown>;
   const label = typeof def.name === 'string' && def.name !== '' ? def.name : `entry ${index + 1}`;
@@ -76,10 +76,20 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     return problem('missing-name', 'name', '"name" must be a non-empty string', 'write the index name, as in the sql');
   }
   if (typeof def.sql !== 'string' || def.sql.trim() === '') {
-    return problem('missing-sql', 'sql', '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`);
+    return problem(
+      'missing-sql',
+      'sql',
+      '"sql" must be a non-empty string',
+      `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`,
+    );
   }
   if (def.critical !== undefined && typeof def.critical !== 'boolean') {
-    return problem('invalid-critical', 'critical', `"critical" must be true or false, found ${JSON.stringify(def.critical)}`, 'write critical: true or critical: false');
+    return problem(
+      'invalid-critical',
+      'critical',
+      `"critical" must be true or false, found ${JSON.stringify(def.critical)}`,
+      'write critical: true or critical: false',
+    );
   }
   if (def.description !== undefined && typeof def.description !== 'string') {
     return problem('invalid-description', 'description', '"description" must be a string', 'write what the index is for, in quotes');
@@ -103,7 +113,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     tableSchema: statement.tableSchema,
     tableName: statement.tableName,
     unique: statement.unique,
-    fingerprint: treeFingerprint({ IndexStmt: statement.node } as Node),
+    fingerprint: treeFingerprint({ IndexStmt: statement.node }),
     ...(def.constraint ? { constraint: def.constraint as ConstraintKind } : {}),
     location,
   };
@@ -119,7 +129,8 @@ export function readSingleIndexStatement(sql: string): IndexStatement | EntryPro
     const where = error.offset === undefined ? '' : ` (sql line ${lineOfOffset(sql, error.offset)})`;
     return { code: 'sql-syntax-error', message: `sql does not parse: ${error.message}${where}` };
   }
-  if (stmts.length === 0) return { code: 'no-statement', message: 'sql holds no statement', fix: 'write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement' };
+  if (stmts.length === 0)
+    return { code: 'no-statement', message: 'sql holds no statement', fix: 'write one CREATE INDEX CONCURRENTLY IF NOT EXISTS statement' };
   if (stmts.length > 1) {
     return {
       code: 'multiple-statements',
@@ -129,7 +140,11 @@ export function readSingleIndexStatement(sql: string): IndexStatement | EntryPro
   }
   const statement = readIndexStatement(stmts[0]!.stmt);
   if (!statement) {
-    return { code: 'not-create-index', message: `sql is ${describeStatementKind(stmts[0]!.stmt)}, not CREATE INDEX`, fix: 'other DDL belongs in a migration' };
+    return {
+      code: 'not-create-index',
+      message: `sql is ${describeStatementKind(stmts[0]!.stmt)}, not CREATE INDEX`,
+      fix: 'other DDL belongs in a migration',
+    };
   }
   return statement;
 }
@@ -140,9 +155,15 @@ function checkStatement(name: string, statement: IndexStatement): EntryProblem |
   const unique = statement.unique ? 'UNIQUE ' : '';
   const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
   if (!statement.concurrent) {
-    return { code: 'missing-concurrently', field: 'sql', message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`, fix: safeForm };
+    return {
+      code: 'missing-concurrently',
+      field: 'sql',
+      message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`,
+      fix: safeForm,
+    };
   }
-  if (!statement.ifNotExists) return { code: 'missing-if-not-exists', field: 'sql', message: 'sql lacks IF NOT EXISTS, so a second run would fail', fix: safeForm };
+  if (!statement.ifNotExists)
+    return { code: 'missing-if-not-exists', field: 'sql', message: 'sql lacks IF NOT EXISTS, so a second run would fail', fix: safeForm };
   // Checked before comparing names: the parser, like the server, truncates a long name in the SQL to 63 bytes.
   // PostgreSQL silently cuts longer names, so the registry and the catalog would disagree.
   const bytes = Buffer.byteLength(bareName, 'utf8');
@@ -174,7 +195,12 @@ function checkStatement(name: string, statement: IndexStatement): EntryProblem |
   }
   const impure = findNonImmutable(statement.node);
   if (impure) {
-    return { code: 'non-immutable', field: 'sql', message: `sql ${impure}`, fix: 'index expressions and predicates may only use immutable functions and values: write a fixed literal instead' };
+    return {
+      code: 'non-immutable',
+      field: 'sql',
+      message: `sql ${impure}`,
+      fix: 'index expressions and predicates may only use immutable functions and values: write a fixed literal instead',
+    };
   }
   return undefined;
 }

@@ -11,10 +11,7 @@ const INDENT = '    ';
 export type WriteLine = (line: string) => void;
 
 /** Console events; `group` lets the Action fold each index into a collapsible group. */
-export function consoleEvents(
-  write: WriteLine,
-  group?: { start(title: string): void; end(): void },
-): BuildEvents {
+export function consoleEvents(write: WriteLine, group?: { start(title: string): void; end(): void }): BuildEvents {
   const line = (text = '') => write(text);
   return {
     connecting(target) {
@@ -93,7 +90,9 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
     case 'created':
       return [`✅ Created index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}`];
     case 'rebuilt':
-      return [`✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? ' with the registry\'s new definition' : ''}`];
+      return [
+        `✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? " with the registry's new definition" : ''}`,
+      ];
     case 'skipped':
       return ['⏭️  Already exists, skipping'];
     case 'in-progress':
@@ -114,7 +113,9 @@ function failureLines(entry: RegistryEntry, result: IndexResult): string[] {
   const lines = [`${level} to build ${entry.name}${attemptsNote(result)}${code}: ${error.message}`];
   if (error.hint) lines.push(`    Hint: ${error.hint}`);
   for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
-  lines.push(`    ${entry.critical ? 'The application needs this index: fix the cause and run the builder again.' : 'The deploy goes on; the next run retries it.'}`);
+  lines.push(
+    `    ${entry.critical ? 'The application needs this index: fix the cause and run the builder again.' : 'The deploy goes on; the next run retries it.'}`,
+  );
   return lines;
 }
 
@@ -159,8 +160,13 @@ export function summaryLines(report: Report): string[] {
   const orphans = report.orphans ?? [];
   if (orphans.length > 0) {
     const dropped = orphans.filter((o) => o.dropped).length;
-    lines.push(`Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : '; --prune drops them'})`);
-    for (const orphan of orphans) lines.push(`  ${orphan.dropped ? 'dropped' : orphan.error ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ''}`);
+    lines.push(
+      `Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : '; --prune drops them'})`,
+    );
+    for (const orphan of orphans)
+      lines.push(
+        `  ${orphan.dropped ? 'dropped' : orphan.error ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ''}`,
+      );
   }
   lines.push('');
   const criticalFailed = report.indexes.filter((i) => i.status === 'failed' && i.critical).length;

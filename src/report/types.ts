@@ -76,7 +76,15 @@ export interface Totals {
  * (its canary databases had failed indexes); nothing connected.
  */
 export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'cancelled' | 'invalid-registry' | 'deferred';
-export const RUN_OUTCOMES: readonly RunOutcome[] = ['completed', 'another-builder', 'unreachable', 'pooler', 'cancelled', 'invalid-registry', 'deferred'];
+export const RUN_OUTCOMES: readonly RunOutcome[] = [
+  'completed',
+  'another-builder',
+  'unreachable',
+  'pooler',
+  'cancelled',
+  'invalid-registry',
+  'deferred',
+];
 
 export interface Report {
   outcome: RunOutcome;

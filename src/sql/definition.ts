@@ -7,7 +7,17 @@ import { parseSql, type Node } from './parser.ts';
  * Parse-tree fields that say nothing about the index's content: text offsets (of tokens, and of list brackets in
  * `ARRAY[...]` and `IN (...)`), and the CONCURRENTLY / IF NOT EXISTS flags.
  */
-const NOISE = new Set(['location', 'stmt_location', 'stmt_len', 'concurrent', 'if_not_exists', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
+const NOISE = new Set([
+  'location',
+  'stmt_location',
+  'stmt_len',
+  'concurrent',
+  'if_not_exists',
+  'list_start',
+  'list_end',
+  'rexpr_list_start',
+  'rexpr_list_end',
+]);
 
 /**
  * A short hash of a registry statement's meaning: blind to whitespace, comments, keyword case, CONCURRENTLY and
@@ -21,5 +31,8 @@ export function definitionFingerprint(sql: string): string {
 export function treeFingerprint(stmt: Node | undefined): string {
   // The replacer drops the noise fields during serialisation, without copying the tree.
   const text = JSON.stringify(stmt, (key, value: unknown) => (NOISE.has(key) ? undefined : value));
-  return createHash('sha256').update(text ?? 'undefined').digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(text ?? 'undefined')
+    .digest('hex')
+    .slice(0, 16);
 }

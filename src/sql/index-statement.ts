@@ -65,4 +65,3 @@ export function describeStatementKind(node: Node | undefined): string {
   };
   return known[type] ?? type.replace(/Stmt$/, '');
 }
-

@@ -60,10 +60,7 @@ function load(): PgQueryWasm {
   };
   const context = vm.createContext(sandbox, { microtaskMode: 'afterEvaluate' });
   vm.runInContext(readFileSync(gluePath, 'utf8'), context, { filename: gluePath });
-  vm.runInContext(
-    'module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });',
-    context,
-  );
+  vm.runInContext('module.exports({ instantiateWasm }).then((m) => { result.module = m; }, (e) => { result.error = e; });', context);
   const result = sandbox.result as { module?: PgQueryWasm; error?: unknown };
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrown as the glue rejected: an Error of the vm's realm, which instanceof Error here cannot see
   if (result.error !== undefined) throw result.error;

@@ -13,8 +13,7 @@ export function missingKeywordsInsertion(sql: string): { offset: number; text: s
   if (index === -1) return undefined;
   const concurrently = isKeyword(tokens[index + 1], 'CONCURRENTLY');
   const after = concurrently ? index + 2 : index + 1;
-  const ifNotExists =
-    isKeyword(tokens[after], 'IF') && isKeyword(tokens[after + 1], 'NOT') && isKeyword(tokens[after + 2], 'EXISTS');
+  const ifNotExists = isKeyword(tokens[after], 'IF') && isKeyword(tokens[after + 1], 'NOT') && isKeyword(tokens[after + 2], 'EXISTS');
   if (concurrently && ifNotExists) return undefined;
   const anchor = tokens[concurrently ? index + 1 : index]!;
   const text = `${concurrently ? '' : ' CONCURRENTLY'}${ifNotExists ? '' : ' IF NOT EXISTS'}`;
@@ -72,9 +71,7 @@ export interface IndexDescription {
 
 /** The registry statement for an index that an ORM or query builder describes in code. */
 export function renderIndexSql(index: IndexDescription): string {
-  const table = index.tableSchema
-    ? `${quoteIdentifier(index.tableSchema)}.${quoteIdentifier(index.tableName)}`
-    : quoteIdentifier(index.tableName);
+  const table = index.tableSchema ? `${quoteIdentifier(index.tableSchema)}.${quoteIdentifier(index.tableName)}` : quoteIdentifier(index.tableName);
   const using = index.method && index.method.toLowerCase() !== 'btree' ? ` USING ${index.method.toLowerCase()}` : '';
   const include = index.include?.length ? ` INCLUDE (${index.include.map(quoteIdentifier).join(', ')})` : '';
   const where = index.where ? ` WHERE ${index.where}` : '';

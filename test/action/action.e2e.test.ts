@@ -133,7 +133,8 @@ describe('failures under each fail-on', () => {
       expect(errors).toHaveLength(1);
       expect(result.summary).not.toContain('The step failed');
     } else {
-      const because = failOn === 'any' ? '2 index(es) failed: idx_e2e_fail_critical, idx_e2e_fail_other' : '1 critical index(es) failed: idx_e2e_fail_critical';
+      const because =
+        failOn === 'any' ? '2 index(es) failed: idx_e2e_fail_critical, idx_e2e_fail_other' : '1 critical index(es) failed: idx_e2e_fail_critical';
       expect(errors[1]!.message).toBe(`index-builder: fail-on is "${failOn}" and ${because}`);
       expect(result.summary).toContain(`❌ **The step failed:** fail-on is "${failOn}" and ${because}`);
     }
@@ -157,7 +158,11 @@ describe('bad inputs and bad URLs', () => {
   it.each([
     ['max-attempts', 'abc', 'Invalid input "max-attempts": "abc" is not a whole number of 1 or more'],
     ['fail-on', 'sometimes', 'Invalid input "fail-on": "sometimes" is not one of never, critical, any'],
-    ['database-url', 'mysql://app:pw@localhost/app', 'Invalid input "database-url": the database URL must start with postgres:// or postgresql://, not mysql://'],
+    [
+      'database-url',
+      'mysql://app:pw@localhost/app',
+      'Invalid input "database-url": the database URL must start with postgres:// or postgresql://, not mysql://',
+    ],
   ])('%s: %s fails the step at once, naming the input', async (name, value, message) => {
     const runner = await createRunner(registry([{ name: 'idx_e2e_never_built', on: 'leads (id)' }]));
     const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, [name]: value } });
@@ -169,7 +174,12 @@ describe('bad inputs and bad URLs', () => {
 
   it('an unreachable database fails every index but not the step, with one annotation', async () => {
     const port = await freePort();
-    const runner = await createRunner(registry([{ name: 'idx_e2e_a', on: 'leads (id)' }, { name: 'idx_e2e_b', on: 'leads (id)', critical: true }]));
+    const runner = await createRunner(
+      registry([
+        { name: 'idx_e2e_a', on: 'leads (id)' },
+        { name: 'idx_e2e_b', on: 'leads (id)', critical: true },
+      ]),
+    );
     const url = `postgres://app:pw@127.0.0.1:${port}/app`;
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': url } });
     expect(never.code).toBe(0);
@@ -192,14 +202,16 @@ describe('annotation limits', () => {
     const errors = commands(result.stdout, 'error');
     expect(errors).toHaveLength(10);
     expect(errors.slice(0, 9).map((e) => e.properties.title)).toEqual(entries.slice(0, 9).map((e) => `Critical index ${e.name} failed`));
-    expect(errors[9]!.message).toMatch(/^index-builder: fail-on is "critical" and 12 critical index\(es\) failed: idx_e2e_many_0, .*idx_e2e_many_9, and 2 more$/);
+    expect(errors[9]!.message).toMatch(
+      /^index-builder: fail-on is "critical" and 12 critical index\(es\) failed: idx_e2e_many_0, .*idx_e2e_many_9, and 2 more$/,
+    );
     expect(result.summary).toContain('so 3 errors were left out; the table above lists every index.');
     expect(result.summary.match(/❌ failed/g)).toHaveLength(12);
   });
 });
 
 describe("the README's deploy example", () => {
-  it('runs with the example workflow\'s inputs and the guide\'s registry', async () => {
+  it("runs with the example workflow's inputs and the guide's registry", async () => {
     const workflow = parse(await readFile(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8')) as Workflow;
     const step = workflow.jobs.deploy!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
     const inputs = step.with!;
@@ -237,8 +249,10 @@ describe('other runs', () => {
 
     const failing = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, 'dry-run': 'true', 'fail-on': 'critical' } });
     expect(failing.code).toBe(1);
-    expect(commands(failing.stdout, 'error')[1]!.message).toBe('index-builder: fail-on is "critical" and 1 critical index(es) would fail: idx_e2e_dry_taken');
- 
+    expect(commands(failing.stdout, 'error')[1]!.message).toBe(
+      'index-builder: fail-on is "critical" and 1 critical index(es) would fail: idx_e2e_dry_taken',
+    );
+
     // With the build's on-drift and prune, the plan says what such a build would do: swap the drifted index, drop
     // the orphan; and still changes nothing.
     await db.sql(`CREATE INDEX idx_e2e_dry ON leads (id); CREATE INDEX idx_e2e_dry_old ON leads (backfill_status);
@@ -251,9 +265,7 @@ describe('other runs', () => {
   });
 
   it('an invalid registry builds nothing and points an error at the bad entry', async () => {
-    const runner = await createRunner(
-      "export default [\n  { name: 'idx_e2e_bad', sql: 'CREATE INDEX idx_e2e_bad ON leads (id)' },\n];\n",
-    );
+    const runner = await createRunner("export default [\n  { name: 'idx_e2e_bad', sql: 'CREATE INDEX idx_e2e_bad ON leads (id)' },\n];\n");
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url } });
     expect(never.code).toBe(0);
     const [error, ...others] = commands(never.stdout, 'error');
@@ -276,7 +288,9 @@ describe('other runs', () => {
     expect(result.stdout).toContain('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
     expect(result.stdout).toContain('| `idx_e2e_local` | `call_log` | ✅ created | 1 |');
-    expect(result.stdout).toMatch(/^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m);
+    expect(result.stdout).toMatch(
+      /^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m,
+    );
     // Through core.setOutput all the same (its fallback command), which @github/local-action reads.
     expect(result.stdout).toMatch(/^::set-output name=created::1$/m);
     // No runner reads ::add-mask:: here: printing it would show the password, not hide it.

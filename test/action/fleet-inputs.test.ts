@@ -28,10 +28,14 @@ describe('fleet inputs', () => {
   });
 
   it('name what is wrong', () => {
-    expect(errorOf({ targets: 't.yml', 'database-url': 'postgres://h/db' })).toBe('Give either "database-url" (one database) or "targets" (a fleet), not both');
+    expect(errorOf({ targets: 't.yml', 'database-url': 'postgres://h/db' })).toBe(
+      'Give either "database-url" (one database) or "targets" (a fleet), not both',
+    );
     expect(errorOf({ targets: 't.yml', concurrency: '0' })).toBe('Invalid input "concurrency": "0" is not a whole number of 1 or more');
     expect(errorOf({ targets: 't.yml', shard: '5/4' })).toBe('Invalid input "shard": "5/4" is not a shard: write i/K with 1 ≤ i ≤ K, e.g. 2/4');
-    expect(errorOf({ 'database-url': 'postgres://h/db', shard: '1/2' })).toBe('Invalid input "shard": it needs "targets" (the shards are computed from its names)');
+    expect(errorOf({ 'database-url': 'postgres://h/db', shard: '1/2' })).toBe(
+      'Invalid input "shard": it needs "targets" (the shards are computed from its names)',
+    );
     expect(errorOf({ targets: 't.yml', 'dry-run': 'true' })).toMatch(/^Invalid input "dry-run": a dry run over "targets" is not supported yet/);
     expect(errorOf({})).toMatch(/or give targets: FILE for a fleet/);
   });

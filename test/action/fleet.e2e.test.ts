@@ -45,7 +45,10 @@ const entries = [
 ];
 
 async function fleetRunner(): Promise<Runner> {
-  const text = registry(entries).replace('CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_af_email', 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_af_email');
+  const text = registry(entries).replace(
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_af_email',
+    'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_af_email',
+  );
   const runner = await createRunner(text);
   await writeFile(
     join(runner.workspace, 'db/targets.yml'),
@@ -74,7 +77,7 @@ describe('a fleet run of the Action', () => {
     });
   });
 
-  it('builds every reachable database and fails the step for the unreachable one\'s critical index', async () => {
+  it("builds every reachable database and fails the step for the unreachable one's critical index", async () => {
     expect(result.code).toBe(1);
     expect(await indexState(dbs[0]!, 'idx_af_status')).toEqual({ valid: true });
     expect(await indexState(dbs[1]!, 'idx_af_email')).toBeUndefined();
@@ -109,20 +112,31 @@ describe('a fleet run of the Action', () => {
     expect(result.summary).toMatch(/^## ❌ Index build across 4 database\(s\): 5 created, 3 failed \(2 database\(s\) with failures\)\n/);
     expect(result.summary).toMatch(/^\| `tenant-a` \| ✅ completed \| 2 \| 0 \| 0 \| 0 \| 0 \| \S+ \|  \|$/m);
     expect(result.summary).toMatch(/^\| `tenant-b` \| ✅ completed \| 1 \| 0 \| 0 \| 1 \| 0 \| \S+ \| failed: `idx_af_email` \(23505\) \|$/m);
-    expect(result.summary).toMatch(/^\| `closed` \| ❌ unreachable \| 0 \| 0 \| 0 \| 2 \| 0 \| \S+ \| could not start: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/m);
+    expect(result.summary).toMatch(
+      /^\| `closed` \| ❌ unreachable \| 0 \| 0 \| 0 \| 2 \| 0 \| \S+ \| could not start: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/m,
+    );
   });
 
   it('annotates per database and entry', () => {
     expect(commands(result.stdout, 'warning').map((c) => c.properties.title)).toEqual(['[tenant-b] Index idx_af_email failed']);
-    expect(commands(result.stdout, 'error').map((c) => c.properties.title).slice(0, -1)).toEqual(['[closed] No index was built']);
+    expect(
+      commands(result.stdout, 'error')
+        .map((c) => c.properties.title)
+        .slice(0, -1),
+    ).toEqual(['[closed] No index was built']);
     expect(commands(result.stdout, 'warning')[0]!.properties.file).toBe('db/indexes.ts');
   });
 
   it('masks the URL from urlEnv and every form of its password', async () => {
     const masks = commands(result.stdout, 'add-mask').map((c) => c.message);
     for (const secret of [envUrl, password, encoded]) expect(masks).toContain(secret);
-    const stdout = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
-    const everything = [stdout, result.stderr, result.summary, JSON.stringify(result.outputs), await readFile(result.outputs.report!, 'utf8')].join('\n');
+    const stdout = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    const everything = [stdout, result.stderr, result.summary, JSON.stringify(result.outputs), await readFile(result.outputs.report!, 'utf8')].join(
+      '\n',
+    );
     for (const secret of [password, encoded, 'ib-local-pw']) expect(everything).not.toContain(secret);
     expect(stdout).toMatch(/^▶ \[tenant-c\] started/m);
     expect(stdout).toMatch(/^\[tenant-c\] ✅ Database connection successful$/m);
@@ -152,12 +166,21 @@ it('cleans up after a killed fleet run in the post step, per database', async ()
   await dbs[1]!.sql('CREATE UNIQUE INDEX CONCURRENTLY idx_af_email ON users (email)').catch(() => {});
   expect(await indexState(dbs[1]!, 'idx_af_email')).toEqual({ valid: false });
   const runner = await fleetRunner();
-  const post = await runStep(runner, POST_JS, { inputs: { targets: 'db/targets.yml' }, state: { 'build-started': 'true' }, env: { TENANT_C_URL: envUrl } });
+  const post = await runStep(runner, POST_JS, {
+    inputs: { targets: 'db/targets.yml' },
+    state: { 'build-started': 'true' },
+    env: { TENANT_C_URL: envUrl },
+  });
   expect(post.code).toBe(0);
   expect(post.stdout).toContain('[tenant-b] 🧹 Dropped invalid index public.idx_af_email, left by an interrupted build');
   expect(post.stdout).toContain('[tenant-a] index-builder cleanup: no invalid registry index was left behind.');
-  expect(post.stdout).toMatch(/\[closed\] index-builder cleanup: nothing was dropped: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/);
+  expect(post.stdout).toMatch(
+    /\[closed\] index-builder cleanup: nothing was dropped: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/,
+  );
   expect(await indexState(dbs[1]!, 'idx_af_email')).toBeUndefined();
-  const stdout = post.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  const stdout = post.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
   for (const secret of [password, encoded]) expect(stdout).not.toContain(secret);
 });

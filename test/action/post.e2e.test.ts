@@ -58,22 +58,33 @@ describe('after a build killed halfway', () => {
     await writer.query('UPDATE leads SET status = status WHERE id = 1');
 
     const { child, result } = await startStep(runner, MAIN_JS, { inputs: inputs() });
-    await waitFor(async () => {
-      const { rows } = await db.sql<{ pid: number }>(
-        `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_post_status' AND p.datname = current_database()`,
-      );
-      orphan = rows[0]?.pid ?? 0;
-      return orphan !== 0;
-    }, 20_000, 'the build to start');
+    await waitFor(
+      async () => {
+        const { rows } = await db.sql<{ pid: number }>(
+          `SELECT p.pid FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_post_status' AND p.datname = current_database()`,
+        );
+        orphan = rows[0]?.pid ?? 0;
+        return orphan !== 0;
+      },
+      20_000,
+      'the build to start',
+    );
     child.kill('SIGKILL');
     const killed = await result;
     expect(killed.signal).toBe('SIGKILL');
     state = killed.savedState;
     // The builder's other sessions (advisory lock, monitor) end with the process; the one building goes on.
-    await waitFor(async () => {
-      const { rows } = await db.sql(`SELECT pid FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database() AND pid <> $1`, [orphan]);
-      return rows.length === 0;
-    }, 10_000, 'the killed process\'s idle sessions to end');
+    await waitFor(
+      async () => {
+        const { rows } = await db.sql(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database() AND pid <> $1`,
+          [orphan],
+        );
+        return rows.length === 0;
+      },
+      10_000,
+      "the killed process's idle sessions to end",
+    );
   });
 
   it('the main step saved the state the runner hands to the post step', () => {
@@ -154,10 +165,16 @@ describe('a cancelled job', () => {
     await writer.query('BEGIN');
     await writer.query('UPDATE leads SET status = status WHERE id = 2');
     const { child, result } = await startStep(cancelRunner, MAIN_JS, { inputs: inputs() });
-    await waitFor(async () => {
-      const { rows } = await db.sql(`SELECT 1 FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_post_cancel' AND p.datname = current_database()`);
-      return rows.length > 0;
-    }, 20_000, 'the build to start');
+    await waitFor(
+      async () => {
+        const { rows } = await db.sql(
+          `SELECT 1 FROM pg_stat_progress_create_index p JOIN pg_class i ON i.oid = p.index_relid WHERE i.relname = 'idx_post_cancel' AND p.datname = current_database()`,
+        );
+        return rows.length > 0;
+      },
+      20_000,
+      'the build to start',
+    );
     // The runner sends SIGINT first when a job is cancelled.
     child.kill('SIGINT');
     const cancelled = await result;

@@ -73,7 +73,13 @@ export interface StepResult {
 export async function startStep(runner: Runner, script: string, options: StepOptions): Promise<{ child: ChildProcess; result: Promise<StepResult> }> {
   const github = options.github !== false;
   if (github) for (const file of Object.values(runner.files)) await writeFile(file, '');
-  const env: NodeJS.ProcessEnv = { ...inheritedEnv(), ...options.env, NODE_OPTIONS: '', RUNNER_TEMP: runner.runnerTemp, GITHUB_WORKSPACE: runner.workspace };
+  const env: NodeJS.ProcessEnv = {
+    ...inheritedEnv(),
+    ...options.env,
+    NODE_OPTIONS: '',
+    RUNNER_TEMP: runner.runnerTemp,
+    GITHUB_WORKSPACE: runner.workspace,
+  };
   if (github) {
     Object.assign(env, {
       GITHUB_ACTIONS: 'true',

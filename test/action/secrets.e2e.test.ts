@@ -35,7 +35,10 @@ describe('the password never appears', () => {
   async function everything(result: StepResult): Promise<string> {
     const report = result.outputs.report ? await readFile(result.outputs.report, 'utf8') : '';
     // ::add-mask:: is how the runner learns what to mask; it consumes those lines and never shows them.
-    const stdout = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+    const stdout = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
     return [stdout, result.stderr, result.summary, JSON.stringify(result.outputs), report].join('\n');
   }
 
@@ -46,7 +49,11 @@ describe('the password never appears', () => {
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 3).every((line) => line.startsWith('::add-mask::'))).toBe(true);
     expect(lines.slice(3).some((line) => line.startsWith('::add-mask::'))).toBe(false);
-    expect(commands(result.stdout, 'add-mask').map((c) => c.message).sort()).toEqual([encoded, password, url].sort());
+    expect(
+      commands(result.stdout, 'add-mask')
+        .map((c) => c.message)
+        .sort(),
+    ).toEqual([encoded, password, url].sort());
   });
 
   it.each([

@@ -87,7 +87,20 @@ async function fleetFile(yaml: string): Promise<string> {
 
 async function buildFleet(targetsFile: string, more: string[] = []) {
   const json = join(dir, `report-${Math.random().toString(36).slice(2)}.json`);
-  const result = await cli(['build', '--registry', join(dir, 'indexes.json'), '--targets', targetsFile, '--json', json, '--lock-timeout', '2s', '--max-attempts', '1', ...more]);
+  const result = await cli([
+    'build',
+    '--registry',
+    join(dir, 'indexes.json'),
+    '--targets',
+    targetsFile,
+    '--json',
+    json,
+    '--lock-timeout',
+    '2s',
+    '--max-attempts',
+    '1',
+    ...more,
+  ]);
   return { ...result, report: JSON.parse(await readFile(json, 'utf8')) as FleetReport };
 }
 
@@ -103,7 +116,10 @@ describe('connections in use', () => {
     let sampling = true;
     const samples = (async () => {
       while (sampling) {
-        const { rows } = await sampler.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = ANY($2)', [APPLICATION_NAME, databases]);
+        const { rows } = await sampler.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = ANY($2)',
+          [APPLICATION_NAME, databases],
+        );
         peak = Math.max(peak, rows[0]!.n);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -137,7 +153,12 @@ describe('connections in use', () => {
     }
     expect(peakInFlight).toBe(3);
     expect(peakPerHost).toBe(2);
-    expect(connectionBound(targets.map((t) => t.host), limits)).toBe(9);
+    expect(
+      connectionBound(
+        targets.map((t) => t.host),
+        limits,
+      ),
+    ).toBe(9);
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(9);
   });
@@ -151,9 +172,13 @@ describe('a fleet with an unreachable database, an unset urlEnv and failing inde
     run = await buildFleet(await fleetFile(targetsYaml([...dbs.keys()], unreachable())), ['--concurrency', '4', '--per-host', '2']);
   });
 
-  it('builds every reachable database; each problem stays that database\'s row', async () => {
+  it("builds every reachable database; each problem stays that database's row", async () => {
     const outcomes = Object.fromEntries(run.report.targets.map((t) => [t.name, t.outcome]));
-    expect(outcomes).toEqual({ ...Object.fromEntries(dbs.map((_, i) => [name(i), 'completed'])), 'closed-port': 'unreachable', 'no-env': 'unreachable' });
+    expect(outcomes).toEqual({
+      ...Object.fromEntries(dbs.map((_, i) => [name(i), 'completed'])),
+      'closed-port': 'unreachable',
+      'no-env': 'unreachable',
+    });
     for (const [i, db] of dbs.entries()) {
       expect(await indexState(db, 'idx_fleet_status')).toEqual({ valid: true });
       expect(await indexState(db, 'idx_fleet_email')).toEqual(DUPLICATES.has(i) ? undefined : { valid: true });
@@ -190,10 +215,14 @@ describe('a fleet with an unreachable database, an unset urlEnv and failing inde
     expect(run.stdout).toMatch(/^▶ \[db-00\] started \(127\.0\.0\.1:\d+\/ib_test_\w+\)$/m);
     expect(run.stdout).toMatch(/^\[db-03\]     ⚠️  Failed to build idx_fleet_email/m);
     expect(run.stdout).toMatch(/^■ \[db-03\] completed: 1 created, 0 rebuilt, 0 skipped, 1 failed, 0 deferred in /m);
-    expect(run.stdout).toMatch(/^■ \[no-env\] unreachable: 0 created, 0 rebuilt, 0 skipped, 2 failed, 0 deferred in 0ms — environment variable IB_FLEET_TEST_UNSET_URL/m);
+    expect(run.stdout).toMatch(
+      /^■ \[no-env\] unreachable: 0 created, 0 rebuilt, 0 skipped, 2 failed, 0 deferred in 0ms — environment variable IB_FLEET_TEST_UNSET_URL/m,
+    );
     expect(run.stdout).toMatch(/^database\s+outcome\s+created\s+rebuilt\s+skipped\s+failed\s+deferred\s+duration$/m);
     expect(run.stdout).toMatch(/^closed-port\s+unreachable\s+0\s+0\s+0\s+2\s+0\s+\S+$/m);
-    expect(run.stdout).toMatch(/Fleet Summary\n=+\nDatabases:      12 \(10 completed, 2 unreachable\)\nFailed DBs:     4\nTotal indexes:  24\nCreated:        18\n/);
+    expect(run.stdout).toMatch(
+      /Fleet Summary\n=+\nDatabases:      12 \(10 completed, 2 unreachable\)\nFailed DBs:     4\nTotal indexes:  24\nCreated:        18\n/,
+    );
     expect(run.stdout).not.toContain('ib-local-pw');
   });
 
@@ -218,10 +247,7 @@ describe('canaries', () => {
     await reset();
     const order = [3, 0, 1, 2, 4];
     const run = await buildFleet(await fleetFile(targetsYaml(order)), ['--canary', '1']);
-    expect(run.report.targets.map((t) => [t.name, t.outcome])).toEqual([
-      ['db-03', 'completed'],
-      ...order.slice(1).map((i) => [name(i), 'deferred']),
-    ]);
+    expect(run.report.targets.map((t) => [t.name, t.outcome])).toEqual([['db-03', 'completed'], ...order.slice(1).map((i) => [name(i), 'deferred'])]);
     const deferred = run.report.targets[1]!.report;
     expect(deferred.notice).toBe('deferred: canary database(s) db-03 had 1 failed index(es); nothing was done here. Fix the canaries and run again.');
     expect(deferred.indexes.map((i) => i.status)).toEqual(['deferred', 'deferred']);
@@ -246,13 +272,19 @@ describe('shards', () => {
     const printed = await cli(['shards', '--targets', file, '--shards', '3']);
     expect(printed.code).toBe(0);
     const matrix = JSON.parse(printed.stdout) as { include: { shard: string; targets: string[] }[] };
-    const expected = shardNames(dbs.map((_, i) => name(i)), 3);
+    const expected = shardNames(
+      dbs.map((_, i) => name(i)),
+      3,
+    );
     expect(matrix).toEqual({ include: expected.map((targets, i) => ({ shard: `${i + 1}/3`, targets })) });
 
     const run = await buildFleet(file, ['--shard', '2/3']);
     expect(run.report.targets.map((t) => t.name)).toEqual(expected[1]);
     for (const [i, db] of dbs.entries()) {
-      expect({ db: name(i), built: (await indexState(db, 'idx_fleet_status')) !== undefined }).toEqual({ db: name(i), built: expected[1]!.includes(name(i)) });
+      expect({ db: name(i), built: (await indexState(db, 'idx_fleet_status')) !== undefined }).toEqual({
+        db: name(i),
+        built: expected[1]!.includes(name(i)),
+      });
     }
   });
 
@@ -260,7 +292,12 @@ describe('shards', () => {
     const file = await fleetFile(targetsYaml([0, 1, 2]));
     const printed = await runCli(['shards', '--targets', file, '--shards', '2']);
     expect({ code: printed.code, stderr: printed.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(JSON.parse(printed.stdout)).toEqual({ include: [{ shard: '1/2', targets: ['db-00', 'db-02'] }, { shard: '2/2', targets: ['db-01'] }] });
+    expect(JSON.parse(printed.stdout)).toEqual({
+      include: [
+        { shard: '1/2', targets: ['db-00', 'db-02'] },
+        { shard: '2/2', targets: ['db-01'] },
+      ],
+    });
     const help = await runCli(['build', '--help']);
     for (const option of ['--targets', '--concurrency', '--per-host', '--canary', '--shard']) expect(help.stdout).toContain(option);
   });

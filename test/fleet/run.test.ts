@@ -24,13 +24,18 @@ async function closedTarget(name: string, group?: string): Promise<Target> {
 describe('runFleet', () => {
   it('defers the rest when an unreachable canary counts as failed, naming it', async () => {
     started.length = 0;
-    const targets = [await closedTarget('canary-1', 'canary'), { name: 'b', host: 'unknown', problem: 'environment variable B_URL (its urlEnv) is not set or empty' }];
+    const targets = [
+      await closedTarget('canary-1', 'canary'),
+      { name: 'b', host: 'unknown', problem: 'environment variable B_URL (its urlEnv) is not set or empty' },
+    ];
     const fleet = await runFleet(registry, targets, { concurrency: 2, perHost: 2, build: {}, events });
     expect(fleet.targets.map((t) => [t.name, t.outcome])).toEqual([
       ['canary-1', 'unreachable'],
       ['b', 'deferred'],
     ]);
-    expect(fleet.targets[1]!.report.notice).toBe('deferred: canary database(s) canary-1 had 2 failed index(es); nothing was done here. Fix the canaries and run again.');
+    expect(fleet.targets[1]!.report.notice).toBe(
+      'deferred: canary database(s) canary-1 had 2 failed index(es); nothing was done here. Fix the canaries and run again.',
+    );
     expect(started).toEqual(['canary-1']);
     expect(fleetShouldFail(fleet, 'critical')).toBe(true);
   });
@@ -39,7 +44,13 @@ describe('runFleet', () => {
     started.length = 0;
     const controller = new AbortController();
     controller.abort('SIGTERM');
-    const fleet = await runFleet(registry, [await closedTarget('a'), await closedTarget('b')], { concurrency: 1, perHost: 1, build: {}, events, signal: controller.signal });
+    const fleet = await runFleet(registry, [await closedTarget('a'), await closedTarget('b')], {
+      concurrency: 1,
+      perHost: 1,
+      build: {},
+      events,
+      signal: controller.signal,
+    });
     expect(fleet.targets.map((t) => t.outcome)).toEqual(['cancelled', 'cancelled']);
     expect(fleet.targets[0]!.report.indexes.map((i) => i.status)).toEqual(['deferred', 'deferred']);
     expect(started).toEqual([]);

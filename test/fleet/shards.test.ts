@@ -41,6 +41,7 @@ describe('shards', () => {
 
   it('parse i/K and name a bad one', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
-    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(`"${bad}" is not a shard: write i/K with 1 ≤ i ≤ K, e.g. 2/4`);
+    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0'])
+      expect(() => parseShard(bad)).toThrow(`"${bad}" is not a shard: write i/K with 1 ≤ i ≤ K, e.g. 2/4`);
   });
 });

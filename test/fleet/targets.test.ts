@@ -36,7 +36,7 @@ describe('parseTargets', () => {
     expect(parse('{ "targets": [ { "name": "a", "url": "postgres://h/a" } ] }').map((t) => t.name)).toEqual(['a']);
   });
 
-  it('makes an unset urlEnv that target\'s problem, not an error of the file', () => {
+  it("makes an unset urlEnv that target's problem, not an error of the file", () => {
     expect(parse('targets:\n  - name: a\n    urlEnv: MISSING_URL\n')).toEqual([
       { name: 'a', host: 'unknown', problem: 'environment variable MISSING_URL (its urlEnv) is not set or empty' },
     ]);
@@ -49,8 +49,12 @@ describe('parseTargets', () => {
     expect(errorOf('targets:\n  - name: a\n    url: postgres://h/a\n  - name: a\n    url: postgres://h/b\n')).toBe(
       'fleet/targets.yml:4: target "a": duplicate name (first at line 2); each target needs its own name',
     );
-    expect(errorOf('targets:\n  - name: a\n    url: postgres://h/a\n    urlEnv: A_URL\n')).toMatch(/^fleet\/targets\.yml:2: target "a": give exactly one of `url` or `urlEnv`/);
-    expect(errorOf('targets:\n  - name: a\n    url: mysql://h/a\n')).toBe('fleet/targets.yml:2: target "a": the database URL must start with postgres:// or postgresql://, not mysql://');
+    expect(errorOf('targets:\n  - name: a\n    url: postgres://h/a\n    urlEnv: A_URL\n')).toMatch(
+      /^fleet\/targets\.yml:2: target "a": give exactly one of `url` or `urlEnv`/,
+    );
+    expect(errorOf('targets:\n  - name: a\n    url: mysql://h/a\n')).toBe(
+      'fleet/targets.yml:2: target "a": the database URL must start with postgres:// or postgresql://, not mysql://',
+    );
     expect(errorOf('targets:\n  - url: postgres://h/a\n')).toMatch(/^fleet\/targets\.yml:2: target 1: `name` must be/);
     expect(errorOf('databases: []\n')).toBe('fleet/targets.yml:1: unknown key "databases" (the file holds only `targets:`)');
     expect(errorOf('targets: []\n')).toMatch(/^fleet\/targets\.yml:1: `targets:` must be a non-empty list/);

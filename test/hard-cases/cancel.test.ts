@@ -38,10 +38,16 @@ async function cancelMidBuild(signal: NodeJS.Signals, extraArgs: string[] = []) 
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await waitFor(async () => {
-    const { rows } = await db.sql("SELECT phase FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%' AND datname = current_database()");
-    return rows.length > 0;
-  }, 20_000, 'the slow build to be scanning');
+  await waitFor(
+    async () => {
+      const { rows } = await db.sql(
+        "SELECT phase FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%' AND datname = current_database()",
+      );
+      return rows.length > 0;
+    },
+    20_000,
+    'the slow build to be scanning',
+  );
 
   const sentAt = Date.now();
   child.kill(signal);
@@ -61,7 +67,9 @@ it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s: build cancelled on
   expect(report.indexes[0]!.attempts).toBe(1);
   expect(await indexState(db, 'idx_slow')).toBeUndefined();
   expect(await indexState(db, 'idx_status')).toBeUndefined();
-  const { rows } = await db.sql<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database()");
+  const { rows } = await db.sql<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'index-builder' AND datname = current_database()",
+  );
   expect(rows[0]!.n).toBe(0);
 });
 

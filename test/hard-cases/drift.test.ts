@@ -21,7 +21,8 @@ beforeEach(async () => {
 
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ url: db.url, events: silentEvents, ...extra });
 const definition = async (name: string) => (await db.sql<{ d: string }>('SELECT pg_get_indexdef($1::regclass) AS d', [name])).rows[0]!.d;
-const comment = async (name: string) => (await db.sql<{ c: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS c", [name])).rows[0]!.c;
+const comment = async (name: string) =>
+  (await db.sql<{ c: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS c", [name])).rows[0]!.c;
 
 const v1 = index('idx_pending', "leads (status) WHERE status = 'pending'", { description: 'Pending leads' });
 const v2 = index('idx_pending', "leads (status, id) WHERE status = 'pending'", { description: 'Pending leads' });
@@ -30,7 +31,10 @@ it('records the definition it built, ignores formatting changes, and reports a r
   expect((await build(entries(v1), options())).indexes[0]!.status).toBe('created');
   expect(await comment('idx_pending')).toMatch(/^Pending leads \[index-builder [0-9a-f]{16}\]$/);
 
-  const reformatted = { ...v1, sql: `create index   concurrently if not exists idx_pending\n  on leads(status)   -- same thing\n  where status='pending'` };
+  const reformatted = {
+    ...v1,
+    sql: `create index   concurrently if not exists idx_pending\n  on leads(status)   -- same thing\n  where status='pending'`,
+  };
   expect((await build(entries(reformatted), options())).indexes[0]!.status).toBe('skipped');
 
   const report = await build(entries(v2), options());
@@ -51,7 +55,7 @@ it('with --on-drift rebuild, builds the new definition under a temporary name an
   expect((await build(entries(v2), options())).indexes[0]!.status).toBe('skipped');
 });
 
-it('adopts an index that predates the builder when PostgreSQL\'s definition matches the registry', async () => {
+it("adopts an index that predates the builder when PostgreSQL's definition matches the registry", async () => {
   await db.sql("CREATE INDEX idx_pending ON leads (status) WHERE status = 'pending'");
   const adopted: string[] = [];
   const report = await build(entries(v1), options({ events: { ...silentEvents, adopted: (e) => void adopted.push(e.name) } }));

@@ -23,10 +23,25 @@ interface Pair {
 
 const PAIRS: Pair[] = [
   { what: 'IN list', registry: "leads (status) WHERE status IN ('a', 'b')", existing: "leads (status) WHERE status IN ('a','b')", same: true },
-  { what: 'NOT IN list', registry: "leads (status) WHERE status NOT IN ('x', 'y')", existing: "leads(status) where status not in ('x','y')", same: true },
+  {
+    what: 'NOT IN list',
+    registry: "leads (status) WHERE status NOT IN ('x', 'y')",
+    existing: "leads(status) where status not in ('x','y')",
+    same: true,
+  },
   { what: 'BETWEEN', registry: 'leads (n) WHERE n BETWEEN 1 AND 10', existing: 'leads (n) WHERE n between 1 and 10', same: true },
-  { what: 'LIKE on varchar', registry: "leads (email) WHERE email LIKE '%@corp.com'", existing: "leads (email) WHERE email LIKE '%@corp.com'", same: true },
-  { what: 'NOT LIKE on varchar', registry: "leads (email) WHERE email NOT LIKE 'test%'", existing: "leads USING btree (email) WHERE email NOT LIKE 'test%'", same: true },
+  {
+    what: 'LIKE on varchar',
+    registry: "leads (email) WHERE email LIKE '%@corp.com'",
+    existing: "leads (email) WHERE email LIKE '%@corp.com'",
+    same: true,
+  },
+  {
+    what: 'NOT LIKE on varchar',
+    registry: "leads (email) WHERE email NOT LIKE 'test%'",
+    existing: "leads USING btree (email) WHERE email NOT LIKE 'test%'",
+    same: true,
+  },
   { what: 'varchar in an expression', registry: 'leads (lower(email))', existing: 'leads (LOWER(email))', same: true },
   { what: 'varchar IN list', registry: "leads (kind) WHERE kind IN ('a', 'b')", existing: "leads (kind) WHERE kind IN ('a','b')", same: true },
   {
@@ -41,8 +56,18 @@ const PAIRS: Pair[] = [
     existing: "leads (kind) WHERE kind IN ('a','b')",
     same: false,
   },
-  { what: 'timestamptz literal', registry: "leads (at) WHERE at > '2024-01-01'", existing: "leads (at) WHERE at > '2024-01-01 00:00:00'", same: true },
-  { what: 'date literal, two spellings', registry: "leads (created) WHERE created > '2024-01-01'::date", existing: "leads (created) WHERE created > DATE '2024-01-01'", same: true },
+  {
+    what: 'timestamptz literal',
+    registry: "leads (at) WHERE at > '2024-01-01'",
+    existing: "leads (at) WHERE at > '2024-01-01 00:00:00'",
+    same: true,
+  },
+  {
+    what: 'date literal, two spellings',
+    registry: "leads (created) WHERE created > '2024-01-01'::date",
+    existing: "leads (created) WHERE created > DATE '2024-01-01'",
+    same: true,
+  },
   { what: 'fillfactor spacing', registry: 'leads (n) WITH (fillfactor = 70)', existing: 'leads (n) WITH (fillfactor=70)', same: true },
   { what: 'explicit defaults', registry: 'leads USING btree (n ASC NULLS LAST)', existing: 'leads (n)', same: true },
   { what: 'DESC implies NULLS FIRST', registry: 'leads (n DESC)', existing: 'leads (n DESC NULLS FIRST)', same: true },
@@ -54,16 +79,31 @@ const PAIRS: Pair[] = [
   { what: 'gin, default opclass spelled out', registry: 'leads USING gin (tags)', existing: 'leads USING GIN (tags array_ops)', same: true },
   { what: 'gin jsonb_path_ops', registry: 'leads USING gin (doc jsonb_path_ops)', existing: 'leads USING gin (doc jsonb_path_ops)', same: true },
   { what: 'gist', registry: 'leads USING gist (pos)', existing: 'leads USING GiST (pos)', same: true },
-  { what: 'brin reloption spelling', registry: 'leads USING brin (created) WITH (pages_per_range = 32)', existing: "leads USING brin (created) WITH (pages_per_range='32')", same: true },
+  {
+    what: 'brin reloption spelling',
+    registry: 'leads USING brin (created) WITH (pages_per_range = 32)',
+    existing: "leads USING brin (created) WITH (pages_per_range='32')",
+    same: true,
+  },
   { what: 'hash', registry: 'leads USING hash (ref)', existing: 'leads USING hash (ref)', same: true },
   { what: 'jsonb expression spacing', registry: "leads ((doc->>'k'))", existing: "leads (( doc ->> 'k' ))", same: true },
   { what: 'coalesce expression', registry: "leads (coalesce(status, ''))", existing: "leads (COALESCE(status,''))", same: true },
   { what: 'enum literal', registry: "leads (n) WHERE mood = 'ok'", existing: "leads (n) WHERE mood = 'ok'::mood", same: true },
   { what: 'domain column in an expression', registry: 'leads (lower(handle))', existing: 'leads (lower(handle::text))', same: true },
   { what: 'generated column', registry: 'leads (doubled)', existing: 'leads (doubled)', same: true },
-  { what: 'parenthesised predicate', registry: "leads (n) WHERE n IS NOT NULL AND status <> 'x'", existing: "leads (n) WHERE ((n IS NOT NULL) AND (status <> 'x'))", same: true },
+  {
+    what: 'parenthesised predicate',
+    registry: "leads (n) WHERE n IS NOT NULL AND status <> 'x'",
+    existing: "leads (n) WHERE ((n IS NOT NULL) AND (status <> 'x'))",
+    same: true,
+  },
   { what: 'public table qualified only in the database', registry: 'leads (score)', existing: 'public.leads (score)', same: true },
-  { what: 'quoted, schema-qualified table', registry: 'billing."Invoices" ("Total")', existing: 'billing."Invoices" USING btree ("Total")', same: true },
+  {
+    what: 'quoted, schema-qualified table',
+    registry: 'billing."Invoices" ("Total")',
+    existing: 'billing."Invoices" USING btree ("Total")',
+    same: true,
+  },
   { what: 'partitioned parent', registry: 'events (kind, at)', existing: 'events (kind, at)', same: true },
   { what: 'materialized view', registry: 'lead_totals (status) WHERE total > 1', existing: 'lead_totals (status) WHERE total > 1', same: true },
   { what: 'partitioned parent, unique', registry: 'events (at, kind)', existing: 'events (at, kind)', unique: true, same: true },
@@ -82,13 +122,28 @@ const PAIRS: Pair[] = [
   { what: 'INCLUDE or none', registry: 'leads (status) INCLUDE (email)', existing: 'leads (status)', same: false },
   { what: 'NULLS NOT DISTINCT or not', registry: 'leads (ref) NULLS NOT DISTINCT', existing: 'leads (ref)', unique: true, same: false },
   { what: 'gin opclass', registry: 'leads USING gin (doc jsonb_path_ops)', existing: 'leads USING gin (doc)', same: false },
-  { what: 'brin reloption value', registry: 'leads USING brin (created) WITH (pages_per_range = 32)', existing: 'leads USING brin (created) WITH (pages_per_range = 64)', same: false },
+  {
+    what: 'brin reloption value',
+    registry: 'leads USING brin (created) WITH (pages_per_range = 32)',
+    existing: 'leads USING brin (created) WITH (pages_per_range = 64)',
+    same: false,
+  },
   { what: 'hash or btree', registry: 'leads USING hash (ref)', existing: 'leads (ref)', same: false },
   { what: 'gist or spgist', registry: 'leads USING gist (pos)', existing: 'leads USING spgist (pos)', same: false },
   { what: 'fillfactor', registry: 'leads (n) WITH (fillfactor = 70)', existing: 'leads (n) WITH (fillfactor = 80)', same: false },
   { what: 'expression', registry: 'leads (lower(status))', existing: 'leads (upper(status))', same: false },
-  { what: 'IN list members', registry: "leads (status) WHERE status IN ('a', 'b')", existing: "leads (status) WHERE status IN ('a', 'c')", same: false },
-  { what: 'quoted table, more columns', registry: 'billing."Invoices" ("Total", customer_id)', existing: 'billing."Invoices" ("Total")', same: false },
+  {
+    what: 'IN list members',
+    registry: "leads (status) WHERE status IN ('a', 'b')",
+    existing: "leads (status) WHERE status IN ('a', 'c')",
+    same: false,
+  },
+  {
+    what: 'quoted table, more columns',
+    registry: 'billing."Invoices" ("Total", customer_id)',
+    existing: 'billing."Invoices" ("Total")',
+    same: false,
+  },
   { what: 'partitioned parent, other column', registry: 'events (kind)', existing: 'events (at)', same: false },
 ];
 
@@ -134,7 +189,10 @@ it(`has PostgreSQL tell equal from different in ${PAIRS.length} pairs: no false 
   const client = await db.connect();
   try {
     const states = await readCatalog(client, registry);
-    const answers = await compareDefinitions(client, registry.map((entry, i) => ({ entry, state: states[i]! })));
+    const answers = await compareDefinitions(
+      client,
+      registry.map((entry, i) => ({ entry, state: states[i]! })),
+    );
     const verdicts = PAIRS.map((pair, i) => `${nameOf(i)} ${pair.what}: ${answers[i]!.kind}`);
     expect(verdicts).toEqual(PAIRS.map((pair, i) => `${nameOf(i)} ${pair.what}: ${pair.same ? 'equal' : 'different'}`));
 
@@ -157,14 +215,18 @@ it('plan and build agree on every pair, adopt the equal ones and leave the diffe
   const report = await build(registry, { url: db.url, events: silentEvents });
   expect(report.indexes.map((i) => `${i.name}: ${i.status}`)).toEqual(expected);
   // Adopted ones now carry the mark, so the next run skips them without asking PostgreSQL again.
-  const marked = await db.sql<{ relname: string }>(`SELECT relname FROM pg_class WHERE obj_description(oid, 'pg_class') LIKE '%[index-builder %' ORDER BY 1`);
+  const marked = await db.sql<{ relname: string }>(
+    `SELECT relname FROM pg_class WHERE obj_description(oid, 'pg_class') LIKE '%[index-builder %' ORDER BY 1`,
+  );
   expect(marked.rows.map((r) => r.relname)).toEqual(PAIRS.flatMap((pair, i) => (pair.same ? [nameOf(i)] : [])));
   const drifted = report.indexes.find((i) => i.name === nameOf(PAIRS.findIndex((p) => p.what === 'other column')))!;
   expect(drifted.drift).toEqual({ database: expect.stringContaining('(email)'), registry: expect.stringContaining('(status)') });
 });
 
 it('takes only ACCESS SHARE on the real table: runs while another session holds EXCLUSIVE, waits behind ACCESS EXCLUSIVE', async () => {
-  const registry = registryEntries().filter((entry) => entry.tableName === 'leads').slice(0, 3);
+  const registry = registryEntries()
+    .filter((entry) => entry.tableName === 'leads')
+    .slice(0, 3);
   const holder = await db.connect();
   const client = await db.connect();
   const observer = await db.connect();
@@ -180,7 +242,8 @@ it('takes only ACCESS SHARE on the real table: runs while another session holds 
     const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const answers = compareDefinitions(client, questions);
     const waiting = async () =>
-      (await observer.query<{ mode: string }>(`SELECT mode FROM pg_locks WHERE pid = $1 AND relation = 'leads'::regclass AND NOT granted`, [pid])).rows;
+      (await observer.query<{ mode: string }>(`SELECT mode FROM pg_locks WHERE pid = $1 AND relation = 'leads'::regclass AND NOT granted`, [pid]))
+        .rows;
     await waitFor(async () => (await waiting()).length > 0, 10_000, 'the comparison to wait for its lock');
     expect(await waiting()).toEqual([{ mode: 'AccessShareLock' }]);
     const held = await observer.query<{ mode: string }>(
@@ -244,7 +307,9 @@ it('asks in three round trips however many entries need it, and in none when non
 
 it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): drifted with the reason, never rebuilt', async () => {
   // Two that carry no mark (the build above adopted the equal ones), so PostgreSQL must be asked.
-  const registry = registryEntries().filter((_, i) => !PAIRS[i]!.same).slice(0, 2);
+  const registry = registryEntries()
+    .filter((_, i) => !PAIRS[i]!.same)
+    .slice(0, 2);
   const role = `ib_no_temp_${db.name.slice(-6)}`;
   await db.sql(`CREATE ROLE ${role}; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON leads TO ${role};
                 REVOKE TEMPORARY ON DATABASE ${db.name} FROM PUBLIC`);
@@ -252,13 +317,20 @@ it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): drif
   try {
     const states = await readCatalog(client, registry);
     await client.query(`SET ROLE ${role}`);
-    const answers = await compareDefinitions(client, registry.map((entry, i) => ({ entry, state: states[i]! })));
+    const answers = await compareDefinitions(
+      client,
+      registry.map((entry, i) => ({ entry, state: states[i]! })),
+    );
     expect(answers).toEqual([
       { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
       { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
     ]);
     const decision = decide(registry[0]!, states[0]!, answers[0], { onDrift: 'rebuild' });
-    expect(decision).toMatchObject({ action: 'leave', status: 'drifted', reason: expect.stringContaining('could not be compared with the registry: permission denied') });
+    expect(decision).toMatchObject({
+      action: 'leave',
+      status: 'drifted',
+      reason: expect.stringContaining('could not be compared with the registry: permission denied'),
+    });
   } finally {
     await client.end();
     await db.sql(`GRANT TEMPORARY ON DATABASE ${db.name} TO PUBLIC`);

@@ -55,15 +55,19 @@ describe('PostgreSQL restarted in the middle of a build', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 
     let builder = 0;
-    await waitFor(async () => {
-      const probe = new pg.Client({ connectionString: server.url });
-      probe.on('error', () => {});
-      await probe.connect();
-      const { rows } = await probe.query<{ pid: number }>("SELECT pid FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'");
-      await probe.end();
-      builder = rows[0]?.pid ?? 0;
-      return builder !== 0;
-    }, 20_000, 'the slow build to run');
+    await waitFor(
+      async () => {
+        const probe = new pg.Client({ connectionString: server.url });
+        probe.on('error', () => {});
+        await probe.connect();
+        const { rows } = await probe.query<{ pid: number }>("SELECT pid FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'");
+        await probe.end();
+        builder = rows[0]?.pid ?? 0;
+        return builder !== 0;
+      },
+      20_000,
+      'the slow build to run',
+    );
     // A backend killed with SIGKILL makes the postmaster restart the whole server (crash recovery).
     process.kill(builder, 'SIGKILL');
 
@@ -82,7 +86,11 @@ describe('PostgreSQL restarted in the middle of a build', () => {
 
 it('fails on statement_timeout without retrying, and drops the leftover', async () => {
   const report = await build(entries(slow), { url: db.url, statementTimeoutMs: 300, events: silentEvents });
-  expect(report.indexes[0]).toMatchObject({ status: 'failed', attempts: 1, error: { sqlstate: '57014', message: 'canceling statement due to statement timeout' } });
+  expect(report.indexes[0]).toMatchObject({
+    status: 'failed',
+    attempts: 1,
+    error: { sqlstate: '57014', message: 'canceling statement due to statement timeout' },
+  });
   expect(await indexState(db, 'idx_slow')).toBeUndefined();
 });
 

@@ -46,9 +46,12 @@ async function leafIndexes(): Promise<{ table: string; index: string; oid: numbe
 
 it('builds the parent ON ONLY, each leaf concurrently, attaches them, and ends valid', async () => {
   const partitions: string[] = [];
-  const report = await build(entries(index('idx_events_kind', 'events (kind, at)')), options({
-    events: { ...silentEvents, partitionDone: (_e, done, total, name) => void partitions.push(`${done}/${total} ${name}`) },
-  }));
+  const report = await build(
+    entries(index('idx_events_kind', 'events (kind, at)')),
+    options({
+      events: { ...silentEvents, partitionDone: (_e, done, total, name) => void partitions.push(`${done}/${total} ${name}`) },
+    }),
+  );
   expect(report.indexes[0]).toMatchObject({ status: 'created', partitions: { total: 3, built: 3 } });
   expect(partitions).toEqual(['1/3 public.events_2024', '2/3 public.events_2025_click', '3/3 public.events_2025_other']);
   expect(await indexState(db, 'idx_events_kind')).toEqual({ valid: true });
@@ -72,7 +75,7 @@ it('resumes an interrupted build without rebuilding the leaves already built', a
   // A writer on one leaf makes that leaf's build fail: the run stops there, partly done.
   const writer: pg.Client = await db.connect();
   await writer.query('BEGIN');
-  await writer.query("UPDATE events_2025_other SET kind = kind WHERE id = 1");
+  await writer.query('UPDATE events_2025_other SET kind = kind WHERE id = 1');
   const first = await build(entries(index('idx_events_kind', 'events (kind, at)')), options());
   expect(first.indexes[0]).toMatchObject({ status: 'failed', partitions: { total: 3, built: 2 }, error: { sqlstate: '55P03' } });
   expect(first.indexes[0]!.error!.message).toMatch(/^partition public\.events_2025_other: /);
@@ -92,11 +95,14 @@ it('resumes an interrupted build without rebuilding the leaves already built', a
 
 it('defers the rest of a partitioned build when the time budget runs out between partitions', async () => {
   const started = Date.now();
-  const report = await build(entries(index('idx_events_kind', 'events (kind, at)')), options({
-    timeBudgetMs: 60_000,
-    // Each finished leaf moves the clock past the budget, so the run stops before the next leaf.
-    events: { ...silentEvents, partitionDone: () => void (Date.now = () => started + 120_000) },
-  })).finally(() => {
+  const report = await build(
+    entries(index('idx_events_kind', 'events (kind, at)')),
+    options({
+      timeBudgetMs: 60_000,
+      // Each finished leaf moves the clock past the budget, so the run stops before the next leaf.
+      events: { ...silentEvents, partitionDone: () => void (Date.now = () => started + 120_000) },
+    }),
+  ).finally(() => {
     Date.now = realNow;
   });
   expect(report.indexes[0]).toMatchObject({ status: 'deferred', partitions: { total: 3, built: 1 } });

@@ -49,8 +49,18 @@ const CASES: Case[] = [
     registry: [byStatus],
     statuses: ['skipped'],
   },
-  { state: 'valid, unmarked, equal', setup: ["CREATE INDEX idx_status ON leads (status) WHERE status = ANY (ARRAY['new', 'old'])"], registry: [byStatus], statuses: ['skipped'] },
-  { state: 'valid, unmarked, different, on-drift report', setup: ['CREATE INDEX idx_status ON leads (email)'], registry: [byStatus], statuses: ['drifted'] },
+  {
+    state: 'valid, unmarked, equal',
+    setup: ["CREATE INDEX idx_status ON leads (status) WHERE status = ANY (ARRAY['new', 'old'])"],
+    registry: [byStatus],
+    statuses: ['skipped'],
+  },
+  {
+    state: 'valid, unmarked, different, on-drift report',
+    setup: ['CREATE INDEX idx_status ON leads (email)'],
+    registry: [byStatus],
+    statuses: ['drifted'],
+  },
   {
     state: 'valid, unmarked, different, on-drift rebuild',
     setup: ['CREATE INDEX idx_status ON leads (email)'],
@@ -60,7 +70,10 @@ const CASES: Case[] = [
   },
   {
     state: 'marked by another definition, PostgreSQL-equal (the mark is refreshed)',
-    setup: ["CREATE INDEX idx_status ON leads (status) WHERE status IN ('new', 'old')", mark(index('idx_status', "leads (status) WHERE status IN ('new','old')"))],
+    setup: [
+      "CREATE INDEX idx_status ON leads (status) WHERE status IN ('new', 'old')",
+      mark(index('idx_status', "leads (status) WHERE status IN ('new','old')")),
+    ],
     registry: [byStatus],
     options: { onDrift: 'rebuild' },
     statuses: ['skipped'],
@@ -74,7 +87,11 @@ const CASES: Case[] = [
   },
   {
     state: 'invalid leftover of a failed build',
-    setup: ["INSERT INTO leads (status, email) VALUES ('dup', 'x1')", { fails: 'CREATE UNIQUE INDEX CONCURRENTLY idx_email ON leads (email)' }, "DELETE FROM leads WHERE status = 'dup'"],
+    setup: [
+      "INSERT INTO leads (status, email) VALUES ('dup', 'x1')",
+      { fails: 'CREATE UNIQUE INDEX CONCURRENTLY idx_email ON leads (email)' },
+      "DELETE FROM leads WHERE status = 'dup'",
+    ],
     registry: [{ name: 'idx_email', sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_email ON leads (email)' }],
     statuses: ['rebuilt'],
   },
@@ -125,7 +142,9 @@ it.each(CASES.map((c) => [c.state, c] as const))('%s: plan then build give the s
   // What build created, rebuilt or adopted carries the mark of the registry's definition.
   for (const [i, result] of built.indexes.entries()) {
     if (!['created', 'rebuilt', 'skipped'].includes(result.status)) continue;
-    const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [registry[i]!.indexName]);
+    const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [
+      registry[i]!.indexName,
+    ]);
     expect(rows[0]!.comment).toContain(`[index-builder ${registry[i]!.fingerprint}]`);
   }
 });

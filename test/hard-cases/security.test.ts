@@ -53,7 +53,9 @@ describe('no form of the password appears in any output', () => {
     for (const [i, url] of urls.entries()) {
       const json = join(dir, `report-${i}.json`);
       for (const command of ['build', 'plan']) {
-        const result = await runCli([command, '-r', registry, '--database-url', url, '--json', json, '--fail-on', 'critical'].slice(0, command === 'plan' ? 5 : 9));
+        const result = await runCli(
+          [command, '-r', registry, '--database-url', url, '--json', json, '--fail-on', 'critical'].slice(0, command === 'plan' ? 5 : 9),
+        );
         const outputs = [result.stdout, result.stderr, command === 'build' ? readFileSync(json, 'utf8') : ''];
         for (const output of outputs) for (const secret of secrets) expect(output).not.toContain(secret);
         expect(result.stdout + result.stderr).toMatch(/could not connect|verify-ca needs a CA/);
@@ -68,10 +70,40 @@ describe('TLS', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ib-tls-'));
     const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=index-builder test CA', '-keyout', 'ca.key', '-out', 'ca.crt');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=index-builder test CA',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+    );
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', 'server.key', '-out', 'server.csr');
     writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', 'server.crt');
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+      '-out',
+      'server.crt',
+    );
     ca = join(dir, 'ca.crt');
     // PostgreSQL insists that its key belongs to the user it runs as and is private to it.
     chmodSync(dir, 0o755);

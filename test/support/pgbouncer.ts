@@ -66,8 +66,7 @@ export async function startPgBouncer(databaseUrl: string, options: { roundRobin?
   const ini = [
     '[databases]',
     ...modes.map(
-      (mode) =>
-        `${database}_${mode} = host=${serverHost} port=${server.port || 5432} dbname=${database} pool_mode=${mode} pool_size=${POOL_SIZE}`,
+      (mode) => `${database}_${mode} = host=${serverHost} port=${server.port || 5432} dbname=${database} pool_mode=${mode} pool_size=${POOL_SIZE}`,
     ),
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
@@ -170,6 +169,13 @@ export async function onEveryServerConnection(url: string, count: number, sql: s
       }),
     );
   } finally {
-    await Promise.all(clients.map((client) => client.query('ROLLBACK').catch(() => {}).then(() => client.end())));
+    await Promise.all(
+      clients.map((client) =>
+        client
+          .query('ROLLBACK')
+          .catch(() => {})
+          .then(() => client.end()),
+      ),
+    );
   }
 }

@@ -45,7 +45,7 @@ describe('validateEntry', () => {
 
   it('accepts UNIQUE, partial and expression indexes, and defaults critical to false', () => {
     const entry = validateEntry(
-      { name: 'idx_u', sql: "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_u ON users (lower(email)) WHERE deleted_at IS NULL" },
+      { name: 'idx_u', sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_u ON users (lower(email)) WHERE deleted_at IS NULL' },
       0,
       at,
     );
@@ -53,15 +53,45 @@ describe('validateEntry', () => {
   });
 
   it.each([
-    ['a second statement', `${good.sql}; DROP TABLE leads`, 'multiple-statements', 'sql holds 2 statements (CREATE INDEX, DROP); an entry holds exactly one CREATE INDEX'],
+    [
+      'a second statement',
+      `${good.sql}; DROP TABLE leads`,
+      'multiple-statements',
+      'sql holds 2 statements (CREATE INDEX, DROP); an entry holds exactly one CREATE INDEX',
+    ],
     ['a DROP', 'DROP INDEX CONCURRENTLY IF EXISTS idx_leads_status', 'not-create-index', 'sql is DROP, not CREATE INDEX'],
-    ['a syntax error', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status', 'sql-syntax-error', 'sql does not parse: syntax error at end of input (sql line 1)'],
+    [
+      'a syntax error',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status',
+      'sql-syntax-error',
+      'sql does not parse: syntax error at end of input (sql line 1)',
+    ],
     ['no statement', '-- nothing', 'no-statement', 'sql holds no statement'],
-    ['no CONCURRENTLY', 'CREATE INDEX IF NOT EXISTS idx_leads_status ON leads (status)', 'missing-concurrently', 'sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)'],
+    [
+      'no CONCURRENTLY',
+      'CREATE INDEX IF NOT EXISTS idx_leads_status ON leads (status)',
+      'missing-concurrently',
+      'sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)',
+    ],
     ['no IF NOT EXISTS', 'CREATE INDEX CONCURRENTLY idx_leads_status ON leads (status)', 'missing-if-not-exists', 'sql lacks IF NOT EXISTS'],
-    ['no index name', 'CREATE INDEX CONCURRENTLY ON leads (status)', 'missing-if-not-exists', 'sql lacks IF NOT EXISTS, so a second run would fail; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)'],
-    ['another name', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_other ON leads (status)', 'name-mismatch', 'name "idx_leads_status" differs from the index name in sql, "idx_other"'],
-    ['now() in a predicate', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status) WHERE created_at > now()', 'non-immutable', 'sql calls now()'],
+    [
+      'no index name',
+      'CREATE INDEX CONCURRENTLY ON leads (status)',
+      'missing-if-not-exists',
+      'sql lacks IF NOT EXISTS, so a second run would fail; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)',
+    ],
+    [
+      'another name',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_other ON leads (status)',
+      'name-mismatch',
+      'name "idx_leads_status" differs from the index name in sql, "idx_other"',
+    ],
+    [
+      'now() in a predicate',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (status) WHERE created_at > now()',
+      'non-immutable',
+      'sql calls now()',
+    ],
   ])('rejects %s', (_what, sql, code, message) => {
     expect(entryProblem({ ...good, sql }).code).toBe(code);
     expect(problem({ ...good, sql })).toContain(`idx_leads_status: ${message}`);
@@ -90,18 +120,38 @@ describe('validateEntry', () => {
   });
 
   it.each([
-    [{ ...good, critical: 'yes' }, 'invalid-critical', 'critical', 'idx_leads_status: "critical" must be true or false, found "yes"; write critical: true or critical: false'],
-    [{ ...good, description: 42 }, 'invalid-description', 'description', 'idx_leads_status: "description" must be a string; write what the index is for, in quotes'],
-    [{ ...good, critcal: true }, 'unknown-key', 'critcal', 'idx_leads_status: unknown key "critcal"; remove it, or write one of name, sql, critical, description, constraint'],
+    [
+      { ...good, critical: 'yes' },
+      'invalid-critical',
+      'critical',
+      'idx_leads_status: "critical" must be true or false, found "yes"; write critical: true or critical: false',
+    ],
+    [
+      { ...good, description: 42 },
+      'invalid-description',
+      'description',
+      'idx_leads_status: "description" must be a string; write what the index is for, in quotes',
+    ],
+    [
+      { ...good, critcal: true },
+      'unknown-key',
+      'critcal',
+      'idx_leads_status: unknown key "critcal"; remove it, or write one of name, sql, critical, description, constraint',
+    ],
     [{ sql: good.sql }, 'missing-name', 'name', 'entry 1: "name" must be a non-empty string; write the index name, as in the sql'],
-    [{ name: 'idx_a' }, 'missing-sql', 'sql', 'idx_a: "sql" must be a non-empty string; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON ... (...)'],
+    [
+      { name: 'idx_a' },
+      'missing-sql',
+      'sql',
+      'idx_a: "sql" must be a non-empty string; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON ... (...)',
+    ],
     ['CREATE INDEX ...', 'entry-not-object', undefined, 'entry 1 must be an object with name and sql; write { name, sql, critical, description }'],
   ])('rejects malformed entry %#', (raw, code, field, message) => {
     expect([entryProblem(raw).code, entryProblem(raw).field]).toEqual([code, field]);
     expect(problem(raw)).toBe(message);
   });
 
-  it('rejects a schema in the name that is not the table\'s schema', () => {
+  it("rejects a schema in the name that is not the table's schema", () => {
     const raw = { ...good, name: 'billing.idx_leads_status', sql: good.sql.replace('ON leads', 'ON crm.leads') };
     expect(entryProblem(raw)).toMatchObject({ code: 'schema-mismatch', field: 'name', fix: "write name: 'crm.idx_leads_status'" });
     expect(problem(raw)).toContain('name says schema "billing" but the table is in "crm"');
@@ -120,7 +170,7 @@ describe('loadRegistry', () => {
   };
   const shown = (path: string) => relative(process.cwd(), path);
 
-  it('loads a .ts registry that imports defineIndexes from index-builder, with each entry\'s line', async () => {
+  it("loads a .ts registry that imports defineIndexes from index-builder, with each entry's line", async () => {
     const path = await write(
       'indexes.ts',
       `import { defineIndexes, type IndexDef } from 'index-builder';
@@ -235,7 +285,12 @@ export default defineIndexes([
   });
 
   it.each([
-    ['decorated.ts', 'function dec(t: unknown) {\n  return t;\n}\n@dec\nclass A {}\nexport default [A];\n', 4, 'cannot load the registry: decorators are not supported in a registry: @dec (4:1)'],
+    [
+      'decorated.ts',
+      'function dec(t: unknown) {\n  return t;\n}\n@dec\nclass A {}\nexport default [A];\n',
+      4,
+      'cannot load the registry: decorators are not supported in a registry: @dec (4:1)',
+    ],
     ['syntax.ts', 'const x: number = 1;\nconst y = (;\nexport default [];\n', 2, 'cannot load the registry: Unexpected token (2:12)'],
   ])('reports what the transform cannot run in %s on one line, at its line', async (name, text, line, message) => {
     const path = await write(name, text);

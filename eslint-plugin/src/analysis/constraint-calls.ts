@@ -77,7 +77,11 @@ function readKnex(call: Call, method: 'unique' | 'primary', knex: KnexReader): D
   const type: ConstraintType = method === 'unique' ? 'unique' : 'primary key';
   const name =
     given ??
-    (table.computed ? undefined : type === 'primary key' ? `${table.name}_pkey` : columns && `${table.name.replace(/[.-]/g, '_')}_${columns.join('_')}_unique`.toLowerCase());
+    (table.computed
+      ? undefined
+      : type === 'primary key'
+        ? `${table.name}_pkey`
+        : columns && `${table.name.replace(/[.-]/g, '_')}_${columns.join('_')}_unique`.toLowerCase());
   return { node: call, type, name, table, columns };
 }
 
@@ -110,17 +114,26 @@ function readPgm(call: Call, sourceText: string): DescribedConstraint[] {
   const found: DescribedConstraint[] = [];
   const unique = property(expression, 'unique');
   if (unique) {
-    const sets = unique.type === 'ArrayExpression' && unique.elements.some((element) => element?.type === 'ArrayExpression')
-      ? unique.elements.map((element) => staticStrings(element ?? undefined))
-      : [staticStrings(unique)];
+    const sets =
+      unique.type === 'ArrayExpression' && unique.elements.some((element) => element?.type === 'ArrayExpression')
+        ? unique.elements.map((element) => staticStrings(element ?? undefined))
+        : [staticStrings(unique)];
     for (const columns of sets) {
       const name = given ?? (columns && !table.computed ? `${table.name}_uniq_${columns.join('_')}` : undefined);
       found.push({ node: call, type: 'unique', name, table, columns });
     }
   }
   const primaryKey = property(expression, 'primaryKey');
-  if (primaryKey) found.push({ node: call, type: 'primary key', name: given ?? (table.computed ? undefined : `${table.name}_pkey`), table, columns: staticStrings(primaryKey) });
-  if (property(expression, 'exclude')) found.push({ node: call, type: 'exclude', name: given ?? (table.computed ? undefined : `${table.name}_excl`), table, columns: undefined });
+  if (primaryKey)
+    found.push({
+      node: call,
+      type: 'primary key',
+      name: given ?? (table.computed ? undefined : `${table.name}_pkey`),
+      table,
+      columns: staticStrings(primaryKey),
+    });
+  if (property(expression, 'exclude'))
+    found.push({ node: call, type: 'exclude', name: given ?? (table.computed ? undefined : `${table.name}_excl`), table, columns: undefined });
   return found;
 }
 

@@ -80,9 +80,13 @@ export class ConstraintFindings {
     const reports = this.#constraints.filter((constraint) => !this.#tables.some((table) => createdFor(table, constraint)));
     for (const constraint of reports.sort((a, b) => a.range[0] - b.range[0])) {
       const data = this.#data(constraint);
-      const entry = constraint.type !== 'exclude' && constraint.name && constraint.columns && !constraint.computedTable
-        ? { ...entryFromSql(data.indexSql!, constraint.name, constraint.tableName, constraint.columns, this.context.filename), constraint: constraint.type }
-        : undefined;
+      const entry =
+        constraint.type !== 'exclude' && constraint.name && constraint.columns && !constraint.computedTable
+          ? {
+              ...entryFromSql(data.indexSql!, constraint.name, constraint.tableName, constraint.columns, this.context.filename),
+              constraint: constraint.type,
+            }
+          : undefined;
       this.context.report({
         loc: { start: this.context.locAt(constraint.range[0]), end: this.context.locAt(constraint.range[1]) },
         messageId: MESSAGE[constraint.type],
@@ -104,11 +108,17 @@ export class ConstraintFindings {
   #data(constraint: ConstraintReport): Record<string, string> & { indexSql?: string } {
     const name = constraint.name ?? '<name>';
     const table = qualified(constraint);
-    const indexSql = constraint.columns && !constraint.computedTable
-      ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true })
-      : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(', ') ?? '<columns>'})`;
+    const indexSql =
+      constraint.columns && !constraint.computedTable
+        ? renderIndexSql({ name, tableName: constraint.tableName, tableSchema: constraint.tableSchema, columns: constraint.columns, unique: true })
+        : `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${constraint.columns?.join(', ') ?? '<columns>'})`;
     const keyword = constraint.type === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE';
-    const quotedTable = constraint.computedTable ? table : [constraint.tableSchema, constraint.tableName].filter((part) => part !== undefined).map(quoteIdentifier).join('.');
+    const quotedTable = constraint.computedTable
+      ? table
+      : [constraint.tableSchema, constraint.tableName]
+          .filter((part) => part !== undefined)
+          .map(quoteIdentifier)
+          .join('.');
     const quotedName = constraint.name === undefined ? name : quoteIdentifier(name);
     return {
       name,

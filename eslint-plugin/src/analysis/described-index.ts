@@ -41,9 +41,7 @@ export function tableRef(node: TSESTree.Node | undefined, sourceText: string, sp
 /** A table named by a string, `schema.table` split when `splitDot` (TypeORM's convention). */
 export function namedTable(name: string, splitDot: boolean): TableRef {
   const dot = splitDot ? name.indexOf('.') : -1;
-  return dot === -1
-    ? { name, schema: undefined, computed: false }
-    : { name: name.slice(dot + 1), schema: name.slice(0, dot), computed: false };
+  return dot === -1 ? { name, schema: undefined, computed: false } : { name: name.slice(dot + 1), schema: name.slice(0, dot), computed: false };
 }
 
 export function toIndexReport(index: DescribedIndex, filename: string): IndexReport {

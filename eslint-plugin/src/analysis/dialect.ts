@@ -18,9 +18,30 @@ type Truth = boolean | undefined;
 const POSTGRES = new Set(['pg', 'postgres', 'postgresql', 'pgnative', 'pg-native', 'aurora-postgres', 'pglite', 'cockroachdb']);
 /** What they call the others. */
 const OTHERS = new Set([
-  'sqlite', 'sqlite3', 'better-sqlite3', 'better-sqlite', 'libsql', 'capacitor', 'cordova', 'expo', 'nativescript',
-  'react-native', 'sqljs', 'mysql', 'mysql2', 'mariadb', 'aurora-mysql', 'mssql', 'tedious', 'oracle', 'oracledb',
-  'sap', 'spanner', 'mongodb', 'redshift', 'db2',
+  'sqlite',
+  'sqlite3',
+  'better-sqlite3',
+  'better-sqlite',
+  'libsql',
+  'capacitor',
+  'cordova',
+  'expo',
+  'nativescript',
+  'react-native',
+  'sqljs',
+  'mysql',
+  'mysql2',
+  'mariadb',
+  'aurora-mysql',
+  'mssql',
+  'tedious',
+  'oracle',
+  'oracledb',
+  'sap',
+  'spanner',
+  'mongodb',
+  'redshift',
+  'db2',
 ]);
 /** Expressions whose value names the database. */
 const DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;

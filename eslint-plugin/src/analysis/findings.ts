@@ -84,9 +84,7 @@ export class MigrationFindings {
   #fromSql(finding: IndexCreation, anchor: number): IndexReport {
     const name = finding.name ?? finding.defaultName;
     const entry =
-      finding.statement && name
-        ? entryFromStatement(finding.statement, name, finding.tableName, finding.columns, this.context.filename)
-        : undefined;
+      finding.statement && name ? entryFromStatement(finding.statement, name, finding.tableName, finding.columns, this.context.filename) : undefined;
     return { ...finding, anchor, name, entry };
   }
 

@@ -47,8 +47,7 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
 
   const onTypeormCall = (call: TSESTree.CallExpression, method: string): void => {
     const [tableArg, indexes] = call.arguments;
-    const unknown = (node: Node): void =>
-      report({ node, name: undefined, table: typeormTable(tableArg, text), columns: undefined, unique: false });
+    const unknown = (node: Node): void => report({ node, name: undefined, table: typeormTable(tableArg, text), columns: undefined, unique: false });
     if (method === 'createIndex') {
       if (!isNew(indexes, 'TableIndex')) unknown(call);
     } else if (indexes?.type === 'ArrayExpression') {

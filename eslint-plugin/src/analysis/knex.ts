@@ -55,7 +55,8 @@ export class KnexReader {
   }
 
   #describe(table: TableRef, columns: string[] | undefined, nameArg: Node | undefined, optionsArg: Node | undefined) {
-    const absent = !nameArg || (nameArg.type === 'Identifier' && nameArg.name === 'undefined') || (nameArg.type === 'Literal' && nameArg.value === null);
+    const absent =
+      !nameArg || (nameArg.type === 'Identifier' && nameArg.name === 'undefined') || (nameArg.type === 'Literal' && nameArg.value === null);
     const name = !absent ? staticString(nameArg) : columns && !table.computed ? knexIndexName(table.name, columns) : undefined;
     const method = staticString(optionsArg) ?? staticString(property(optionsArg, 'indexType'));
     const where = property(optionsArg, 'predicate') ? null : undefined;

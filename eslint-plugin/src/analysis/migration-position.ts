@@ -26,7 +26,15 @@ function positionOf(name: string): MigrationPosition | undefined {
   const stamp = name.replace(/^Migration(?=\d{14})/, '');
   const dated = /^((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[-_T](\d{2})[-_:]?(\d{2})[-_:]?(\d{2})?)?(?!\d)/.exec(stamp);
   if (dated && validDate(dated[1]!, dated[2]!, dated[3]!)) {
-    return { kind: 'timestamp', value: pad(dated.slice(1).map((group) => group ?? '').join('')) };
+    return {
+      kind: 'timestamp',
+      value: pad(
+        dated
+          .slice(1)
+          .map((group) => group ?? '')
+          .join(''),
+      ),
+    };
   }
   const digits = /^\d+/.exec(stamp)?.[0];
   if (!digits) return undefined;
@@ -69,7 +77,15 @@ export function sincePosition(since: string | number): MigrationPosition | undef
   if (flyway && !(text.length >= 8 && /^\d+$/.test(text))) return { kind: 'sequence', value: flyway[1]!.split(/[._]/).map(Number) };
   const dated = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ]?(\d{2}):?(\d{2}):?(\d{2})?)?$/.exec(text);
   if (dated && validDate(dated[1]!, dated[2]!, dated[3]!)) {
-    return { kind: 'timestamp', value: pad(dated.slice(1).map((group) => group ?? '').join('')) };
+    return {
+      kind: 'timestamp',
+      value: pad(
+        dated
+          .slice(1)
+          .map((group) => group ?? '')
+          .join(''),
+      ),
+    };
   }
   return undefined;
 }

@@ -13,8 +13,7 @@ export function readSequelizeIndex(call: TSESTree.CallExpression, sourceText: st
   const options = second?.type === 'ObjectExpression' ? second : third;
   const fieldsArg = second?.type === 'ObjectExpression' ? property(second, 'fields') : second;
   const fields = sequelizeFields(fieldsArg);
-  const unique =
-    staticBoolean(property(options, 'unique')) === true || staticString(property(options, 'type'))?.toUpperCase() === 'UNIQUE';
+  const unique = staticBoolean(property(options, 'unique')) === true || staticString(property(options, 'type'))?.toUpperCase() === 'UNIQUE';
   const nameArg = property(options, 'name');
   const name = nameArg
     ? staticString(nameArg)

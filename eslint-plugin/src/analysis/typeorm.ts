@@ -19,11 +19,7 @@ export function readTypeormIndex(options: Node | undefined, table: TableRef): Om
   const whereArg = property(options, 'where');
   const where = whereArg ? (staticString(whereArg) ?? null) : undefined;
   const nameArg = property(options, 'name');
-  const name = nameArg
-    ? staticString(nameArg)
-    : columns && !table.computed && where !== null
-      ? typeormIndexName(table, columns, where)
-      : undefined;
+  const name = nameArg ? staticString(nameArg) : columns && !table.computed && where !== null ? typeormIndexName(table, columns, where) : undefined;
   return {
     name,
     table,

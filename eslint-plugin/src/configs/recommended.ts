@@ -9,14 +9,7 @@ import { typescriptParser } from './typescript-parser.ts';
  * Kysely, Laravel-style `database/migrations`, dbmate and goose `db/migrations`, Rails-style `db/migrate`, Flyway
  * `db/migration` (singular), Prisma, Drizzle, Supabase, diesel (`migrations/<timestamp>_<name>/up.sql`).
  */
-export const MIGRATION_FOLDERS = [
-  '**/migrations',
-  '**/migration',
-  '**/migrate',
-  '**/prisma/migrations',
-  '**/drizzle',
-  '**/supabase/migrations',
-];
+export const MIGRATION_FOLDERS = ['**/migrations', '**/migration', '**/migrate', '**/prisma/migrations', '**/drizzle', '**/supabase/migrations'];
 /** Folders that hold migrations only as .sql files: sqitch's `deploy/` (a `deploy/` folder of scripts is not). */
 export const SQL_MIGRATION_FOLDERS = ['**/deploy'];
 /** golang-migrate's file names, wherever the folder is. */
@@ -25,8 +18,7 @@ export const SCRIPT_EXTENSIONS = '{js,cjs,mjs,ts,cts,mts}';
 export const TYPESCRIPT_EXTENSIONS = '{ts,cts,mts}';
 export const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
 
-const inFolders = (folders: readonly string[], pattern: string): string[] =>
-  folders.map((folder) => `${folder.replace(/\/+$/, '')}/**/${pattern}`);
+const inFolders = (folders: readonly string[], pattern: string): string[] => folders.map((folder) => `${folder.replace(/\/+$/, '')}/**/${pattern}`);
 
 export interface MigrationFolders {
   /** Folders (globs, relative to eslint.config.js) whose .js/.ts and .sql files are migrations. */

@@ -10,9 +10,7 @@ import { SqlSourceCode } from './sql-source-code.ts';
 
 type SqlLanguageOptions = Record<string, never>;
 
-export class SqlLanguage
-  implements Language<{ LangOptions: SqlLanguageOptions; Code: SqlSourceCode; RootNode: SqlScript; Node: SqlNode }>
-{
+export class SqlLanguage implements Language<{ LangOptions: SqlLanguageOptions; Code: SqlSourceCode; RootNode: SqlScript; Node: SqlNode }> {
   readonly fileType = 'text' as const;
   readonly lineStart = 1 as const;
   readonly columnStart = 1 as const;

@@ -15,7 +15,8 @@ export interface ConstraintRuleOptions {
 
 const DEFAULT_OPTIONS: ConstraintRuleOptions = { registryPath: 'db/indexes.ts' };
 
-const BLOCKS = 'builds its index inside the migration, holding an ACCESS EXCLUSIVE lock that blocks reads and writes on "{{table}}" for the whole build.';
+const BLOCKS =
+  'builds its index inside the migration, holding an ACCESS EXCLUSIVE lock that blocks reads and writes on "{{table}}" for the whole build.';
 const RECIPE =
   'Declare the index in {{registryPath}} instead: `{{indexSql}}` with {{constraintKey}}; index-builder builds it concurrently after the deploy, ' +
   'then attaches it with `{{attachSql}}` (a brief lock, no scan). Without the builder, run that ALTER TABLE in a later migration.';
@@ -25,7 +26,8 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow adding unique, primary-key and exclusion constraints to existing tables in migrations; build their index concurrently first',
+      description:
+        'Disallow adding unique, primary-key and exclusion constraints to existing tables in migrations; build their index concurrently first',
       recommended: true,
     },
     hasSuggestions: true,

@@ -16,7 +16,7 @@ export const validRegistry = createRule<[], MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Check the index-builder registry with the builder\'s own validator',
+      description: "Check the index-builder registry with the builder's own validator",
       recommended: true,
     },
     fixable: 'code',
@@ -24,8 +24,7 @@ export const validRegistry = createRule<[], MessageId>({
     ...({ languages: ['js/js'] } as object),
     messages: {
       invalidEntry: '{{message}}',
-      missingDescription:
-        '{{name}}: "description" is missing; say what the index is for (index-builder prints it with every build).',
+      missingDescription: '{{name}}: "description" is missing; say what the index is for (index-builder prints it with every build).',
     },
     defaultOptions: [],
   },
@@ -45,7 +44,11 @@ export const validRegistry = createRule<[], MessageId>({
           if (isEntryProblem(result)) reportProblem(context, entry, result);
           else if (!result.description?.trim()) reportMissingDescription(context, entry);
         }
-        reportDuplicates(context, entries.map(({ entry }) => entry), file);
+        reportDuplicates(
+          context,
+          entries.map(({ entry }) => entry),
+          file,
+        );
       },
     };
   },

@@ -31,7 +31,12 @@ interface ConstraintNode {
 
 interface AlterTableNode {
   relation?: { relname?: string; schemaname?: string };
-  cmds?: { AlterTableCmd?: { subtype?: string; def?: { Constraint?: ConstraintNode; ColumnDef?: { colname?: string; constraints?: { Constraint?: ConstraintNode }[] } } } }[];
+  cmds?: {
+    AlterTableCmd?: {
+      subtype?: string;
+      def?: { Constraint?: ConstraintNode; ColumnDef?: { colname?: string; constraints?: { Constraint?: ConstraintNode }[] } };
+    };
+  }[];
 }
 
 const TYPES: Record<string, ConstraintType> = { CONSTR_UNIQUE: 'unique', CONSTR_PRIMARY: 'primary key', CONSTR_EXCLUSION: 'exclude' };
@@ -48,9 +53,20 @@ export function constraintsOfAlterTable(node: unknown, source: SqlSource, range:
     const type = TYPES[constraint?.contype ?? ''];
     if (!constraint || !type || constraint.indexname) return;
     const columns = columnOf !== undefined ? [columnOf] : keyColumns(constraint, type);
-    const name = constraint.conname ? displayName(constraint.conname, source) : defaultConstraintName(tableName, type, columns ?? exclusionColumns(constraint));
+    const name = constraint.conname
+      ? displayName(constraint.conname, source)
+      : defaultConstraintName(tableName, type, columns ?? exclusionColumns(constraint));
     const computed = [relname, stmt.relation?.schemaname ?? '', constraint.conname ?? '', ...(columns ?? [])].some(containsPlaceholder);
-    found.push({ kind: 'constraint', range, type, name, tableName, tableSchema, columns: columns?.map((column) => displayName(column, source)), computed });
+    found.push({
+      kind: 'constraint',
+      range,
+      type,
+      name,
+      tableName,
+      tableSchema,
+      columns: columns?.map((column) => displayName(column, source)),
+      computed,
+    });
   };
   for (const cmd of stmt.cmds ?? []) {
     const def = cmd.AlterTableCmd?.def;

@@ -21,8 +21,7 @@ export function findInDoBlock(source: SqlSource, statement: ParsedStatement, ana
 }
 
 function isPlpgsql(node: unknown): boolean {
-  const args = (node as { DoStmt?: { args?: { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }[] } })
-    .DoStmt?.args;
+  const args = (node as { DoStmt?: { args?: { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }[] } }).DoStmt?.args;
   const language = args?.find((arg) => arg.DefElem?.defname === 'language')?.DefElem?.arg?.String?.sval;
   return language === undefined || language.toLowerCase() === 'plpgsql';
 }
@@ -123,4 +122,3 @@ export function stringContent(token: SqlToken): { text: string; map: (offset: nu
   }
   return { text, map: (offset) => (offset >= origin.length ? token.start + token.text.length - 1 : origin[offset]!) };
 }
-

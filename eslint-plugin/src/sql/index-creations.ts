@@ -145,17 +145,19 @@ function adjacentName(colon: SqlToken, next: SqlToken | undefined): boolean {
 function fromSegments(source: SqlSource): SqlFinding[] {
   const tokens = scanTokens(source.text);
   if (!tokens) return [];
-  return splitStatements(tokens).flatMap(splitAfterHoles).flatMap((segment) => {
-    const start = segment[0]!.start;
-    const end = segment[segment.length - 1]!.end;
-    const text = source.text.slice(start, end);
-    const parsed = parseStatements(text);
-    if (parsed.ok) {
-      const sub = subSource(source, text, (offset) => offset + start);
-      return parsed.statements.flatMap((statement) => fromStatement(sub, statement));
-    }
-    return fromTokens(source, segment, text);
-  });
+  return splitStatements(tokens)
+    .flatMap(splitAfterHoles)
+    .flatMap((segment) => {
+      const start = segment[0]!.start;
+      const end = segment[segment.length - 1]!.end;
+      const text = source.text.slice(start, end);
+      const parsed = parseStatements(text);
+      if (parsed.ok) {
+        const sub = subSource(source, text, (offset) => offset + start);
+        return parsed.statements.flatMap((statement) => fromStatement(sub, statement));
+      }
+      return fromTokens(source, segment, text);
+    });
 }
 
 /** `CREATE [UNIQUE] INDEX`. */

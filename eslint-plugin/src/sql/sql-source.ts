@@ -14,8 +14,7 @@ export interface SqlSource {
 
 /** A piece of SQL as written: static text (with the file offset of each character) or a hole. */
 export type SqlPart =
-  | { kind: 'text'; text: string; offsets: ArrayLike<number>; end: number }
-  | { kind: 'hole'; label: string; start: number; end: number };
+  { kind: 'text'; text: string; offsets: ArrayLike<number>; end: number } | { kind: 'hole'; label: string; start: number; end: number };
 
 const PLACEHOLDER = /__ibh(\d+)__/g;
 

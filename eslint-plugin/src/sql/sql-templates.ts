@@ -34,7 +34,8 @@ export function templateSqlSource(text: string): SqlSource | undefined {
   for (const { start, end, kind, label } of spans) {
     addText(start);
     const hole: SqlPart = { kind: 'hole', label, start, end };
-    if (kind === 'blank') parts.push({ kind: 'text', text: ' ', offsets: [start], end }); // keeps tokens apart
+    if (kind === 'blank')
+      parts.push({ kind: 'text', text: ' ', offsets: [start], end }); // keeps tokens apart
     else if (kind === 'literal') parts.push(quote(start), hole, quote(end - 1));
     else parts.push(hole);
     from = end;

@@ -9,9 +9,7 @@ export interface ParsedStatement {
   end: number;
 }
 
-export type ParseOutcome =
-  | { ok: true; statements: ParsedStatement[] }
-  | { ok: false; message: string; offset: number | undefined };
+export type ParseOutcome = { ok: true; statements: ParsedStatement[] } | { ok: false; message: string; offset: number | undefined };
 
 /** Parses `text`; never throws for bad SQL. */
 export function parseStatements(text: string): ParseOutcome {

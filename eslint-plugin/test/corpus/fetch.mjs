@@ -41,10 +41,14 @@ function untar(gzipped) {
   const tar = gunzipSync(gzipped);
   const files = new Map();
   let longName = null;
-  for (let at = 0; at + 512 <= tar.length; ) {
+  for (let at = 0; at + 512 <= tar.length;) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start, length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const size = Number.parseInt(field(124, 12).trim() || '0', 8);
     const type = String.fromCharCode(header[156] || 48);
     const body = tar.subarray(at + 512, at + 512 + size);
@@ -80,7 +84,10 @@ async function ensurePackage(pkg, cacheDir) {
   try {
     tarball = await npmPack(`${pkg.name}@${pkg.version}`, tarballs);
   } catch (error) {
-    const reason = String(error.stderr || error.message).split('\n').find((l) => /npm error|ERR|ENOTFOUND|ETIMEDOUT|EAI_AGAIN/.test(l)) ?? error.message;
+    const reason =
+      String(error.stderr || error.message)
+        .split('\n')
+        .find((l) => /npm error|ERR|ENOTFOUND|ETIMEDOUT|EAI_AGAIN/.test(l)) ?? error.message;
     throw new Error(
       `The real-world corpus is not in ${cacheDir} and ${pkg.name}@${pkg.version} could not be downloaded from the npm registry ` +
         `(npm pack failed: ${reason.trim()}). Run \`node eslint-plugin/test/corpus/fetch.mjs\` once with access to the registry.`,

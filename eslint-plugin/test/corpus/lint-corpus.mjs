@@ -87,7 +87,9 @@ export function scoreCorpus(root, manifest, results) {
         missedConstraints: unreported(file.constraints, reports),
         helperIndexes,
         missedHelperIndexes: unreported(helperIndexes, reports),
-        falseReports: reports.filter((m) => !labelled.some((line) => covers(m, line))).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 160)}`),
+        falseReports: reports
+          .filter((m) => !labelled.some((line) => covers(m, line)))
+          .map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 160)}`),
         parseErrors: messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.message}`),
       });
     }
@@ -95,7 +97,19 @@ export function scoreCorpus(root, manifest, results) {
   return files;
 }
 
-const EMPTY_ROW = { style: '', files: 0, withIndex: 0, found: 0, missed: 0, falseReports: 0, parseErrors: 0, constraints: 0, constraintsFound: 0, helperIndexes: 0, helperIndexesFound: 0 };
+const EMPTY_ROW = {
+  style: '',
+  files: 0,
+  withIndex: 0,
+  found: 0,
+  missed: 0,
+  falseReports: 0,
+  parseErrors: 0,
+  constraints: 0,
+  constraintsFound: 0,
+  helperIndexes: 0,
+  helperIndexesFound: 0,
+};
 
 /** One row per style: files, files with an index, found, missed, false reports, parse errors, constraints. */
 export function styleTable(files) {
@@ -117,17 +131,37 @@ export function styleTable(files) {
     rows.set(f.style, row);
   }
   const list = [...rows.values()].sort((a, b) => b.files - a.files);
-  const total = list.reduce(
-    (t, r) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'style' ? v : v + r[k]])),
-    { ...EMPTY_ROW, style: 'total' },
-  );
+  const total = list.reduce((t, r) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'style' ? v : v + r[k]])), {
+    ...EMPTY_ROW,
+    style: 'total',
+  });
   return [...list, total];
 }
 
 export function formatTable(rows) {
-  const header = ['style', 'files', 'files with an index', 'found', 'missed', 'false reports', 'files with a parse error', 'constraints found', 'indexes via a project helper, found'];
+  const header = [
+    'style',
+    'files',
+    'files with an index',
+    'found',
+    'missed',
+    'false reports',
+    'files with a parse error',
+    'constraints found',
+    'indexes via a project helper, found',
+  ];
   const lines = rows.map((r) =>
-    [r.style, r.files, r.withIndex, r.found, r.missed, r.falseReports, r.parseErrors, `${r.constraintsFound}/${r.constraints}`, `${r.helperIndexesFound}/${r.helperIndexes}`].map(String),
+    [
+      r.style,
+      r.files,
+      r.withIndex,
+      r.found,
+      r.missed,
+      r.falseReports,
+      r.parseErrors,
+      `${r.constraintsFound}/${r.constraints}`,
+      `${r.helperIndexesFound}/${r.helperIndexes}`,
+    ].map(String),
   );
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

@@ -60,7 +60,8 @@ describe('action.yml', () => {
 });
 
 describe('examples/workflows/deploy.yml', () => {
-  const steps = (parse(deployExample) as { jobs: { deploy: { steps: { id?: string; uses?: string; with?: Record<string, string> }[] } } }).jobs.deploy.steps;
+  const steps = (parse(deployExample) as { jobs: { deploy: { steps: { id?: string; uses?: string; with?: Record<string, string> }[] } } }).jobs.deploy
+    .steps;
   const step = steps.find((s) => s.uses === 'org/index-builder@v1')!;
 
   it('uses the Action after the migration step, with inputs it declares', () => {
@@ -77,7 +78,12 @@ describe('examples/workflows/deploy.yml', () => {
 });
 
 describe('examples/workflows/fleet.yml', () => {
-  interface Job { needs?: string; outputs?: Record<string, string>; strategy?: { matrix: string }; steps: { id?: string; uses?: string; run?: string; with?: Record<string, unknown> }[] }
+  interface Job {
+    needs?: string;
+    outputs?: Record<string, string>;
+    strategy?: { matrix: string };
+    steps: { id?: string; uses?: string; run?: string; with?: Record<string, unknown> }[];
+  }
   const text = readFileSync(join(ROOT, 'examples/workflows/fleet.yml'), 'utf8');
   const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs;
 

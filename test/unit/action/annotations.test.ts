@@ -50,7 +50,8 @@ describe('reportAnnotations', () => {
 
   it('raises one annotation, not one per index, when the run could not start', () => {
     const message = 'could not start: could not connect to db:5432/app: connection refused (is PostgreSQL running there?)';
-    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
+    const failed = (name: string, critical: boolean) =>
+      indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
     expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
       { level: 'error', title: 'No index was built', message },
     ]);
@@ -63,7 +64,8 @@ describe('reportAnnotations', () => {
 
   it('keys on the outcome, not on notice text: a refused pooler is one annotation, a completed run with a note is not', () => {
     const message = '127.0.0.1:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done.';
-    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
+    const failed = (name: string, critical: boolean) =>
+      indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
     expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice: message }))).toEqual([
       { level: 'error', title: 'No index was built', message },
     ]);
@@ -74,11 +76,23 @@ describe('reportAnnotations', () => {
   it('says what drifted, what is no longer in the registry, and that a run was cancelled', () => {
     const report = reportOf(
       [
-        indexResult({ name: 'idx_drift', status: 'drifted', drift: { database: 'CREATE INDEX idx_drift ON public.leads USING btree (a)', registry: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b);' } }),
+        indexResult({
+          name: 'idx_drift',
+          status: 'drifted',
+          drift: {
+            database: 'CREATE INDEX idx_drift ON public.leads USING btree (a)',
+            registry: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b);',
+          },
+        }),
         indexResult({ name: 'idx_cancelled', status: 'failed', error: { sqlstate: '57014', message: 'cancelled by SIGINT', blockers: [] } }),
         indexResult({ name: 'idx_later', status: 'deferred' }),
       ],
-      { outcome: 'cancelled', cancelled: true, notice: 'cancelled by SIGINT: the running build was stopped', orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }] },
+      {
+        outcome: 'cancelled',
+        cancelled: true,
+        notice: 'cancelled by SIGINT: the running build was stopped',
+        orphans: [{ name: 'public.idx_old', table: 'leads', dropped: false }],
+      },
     );
     expect(reportAnnotations(report).map((a) => [a.level, a.title, a.message])).toEqual([
       ['warning', 'Index build cancelled', 'cancelled by SIGINT: the running build was stopped'],
@@ -89,16 +103,28 @@ describe('reportAnnotations', () => {
         'idx_drift exists on leads, but the registry now defines it differently; it was left as it is. ' +
           'Database: CREATE INDEX idx_drift ON public.leads USING btree (a). Registry: CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b).',
       ],
-      ['notice', 'Indexes no longer in the registry', '1 index(es) built by index-builder are no longer in the registry and were left in place: public.idx_old.'],
+      [
+        'notice',
+        'Indexes no longer in the registry',
+        '1 index(es) built by index-builder are no longer in the registry and were left in place: public.idx_old.',
+      ],
     ]);
   });
 
   it('speaks of what would happen in a dry run', () => {
     const report = reportOf([
-      indexResult({ name: 'idx_a', status: 'failed', critical: true, error: { message: 'missing, and table nope does not exist: would fail', blockers: [] } }),
+      indexResult({
+        name: 'idx_a',
+        status: 'failed',
+        critical: true,
+        error: { message: 'missing, and table nope does not exist: would fail', blockers: [] },
+      }),
       indexResult({ name: 'idx_b', status: 'rebuilt' }),
     ]);
-    expect(reportAnnotations(report, { dryRun: true }).map((a) => a.title)).toEqual(['Critical index idx_a would fail', 'Index idx_b would be rebuilt']);
+    expect(reportAnnotations(report, { dryRun: true }).map((a) => a.title)).toEqual([
+      'Critical index idx_a would fail',
+      'Index idx_b would be rebuilt',
+    ]);
   });
 });
 
@@ -122,7 +148,13 @@ describe('capAnnotations', () => {
 describe('problemAnnotations', () => {
   it('points each registry problem at its line', () => {
     const problems = [
-      { code: 'missing-concurrently' as const, field: 'sql', location: { file: 'db/indexes.ts', line: 7 }, message: 'idx_a: sql lacks CONCURRENTLY', fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (...)' },
+      {
+        code: 'missing-concurrently' as const,
+        field: 'sql',
+        location: { file: 'db/indexes.ts', line: 7 },
+        message: 'idx_a: sql lacks CONCURRENTLY',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (...)',
+      },
     ];
     expect(problemAnnotations(problems)).toEqual([
       {

@@ -38,7 +38,9 @@ describe('readInputs', () => {
     const inputs = read({ 'database-url': URL, 'on-drift': 'rebuild', prune: 'true', 'ssl-ca': '/etc/ssl/db-ca.pem' });
     expect(inputs).toMatchObject({ onDrift: 'rebuild', prune: true });
     expect(inputs.databaseUrl).toBe(`${URL}?sslrootcert=%2Fetc%2Fssl%2Fdb-ca.pem&sslmode=verify-full`);
-    expect(() => read({ 'database-url': URL, 'on-drift': 'sometimes' })).toThrow('Invalid input "on-drift": "sometimes" is not one of report, rebuild');
+    expect(() => read({ 'database-url': URL, 'on-drift': 'sometimes' })).toThrow(
+      'Invalid input "on-drift": "sometimes" is not one of report, rebuild',
+    );
   });
 
   it('reads the defaults the runner passes, as the runner passes them', () => {

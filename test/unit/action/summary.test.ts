@@ -5,7 +5,13 @@ import { indexResult, lockTimeout, missingTable, reportOf } from '../../action/f
 describe('renderSummary', () => {
   it('has a heading, the counters and one row per index with status, attempts, duration and the failure reason', () => {
     const report = reportOf([
-      indexResult({ name: 'idx_critical', table: 'nope', status: 'failed', critical: true, error: { ...missingTable, hint: 'Create the table first.' } }),
+      indexResult({
+        name: 'idx_critical',
+        table: 'nope',
+        status: 'failed',
+        critical: true,
+        error: { ...missingTable, hint: 'Create the table first.' },
+      }),
       indexResult({ name: 'idx_created', status: 'created', durationMs: 850 }),
       indexResult({ name: 'idx_skipped', status: 'skipped', durationMs: 2 }),
       indexResult({ name: 'idx_locked', table: 'billing.invoices', status: 'failed', attempts: 10, durationMs: 95_000, error: lockTimeout }),
@@ -37,7 +43,9 @@ describe('renderSummary', () => {
     const clean = renderSummary({ report: reportOf([indexResult({ name: 'a', status: 'created' })]) });
     expect(clean).toMatch(/^## ✅ Index build: 1 created\n/);
     expect(clean).not.toContain('In progress');
-    const waiting = renderSummary({ report: reportOf([indexResult({ name: 'a', status: 'in-progress' }), indexResult({ name: 'b', status: 'deferred' })]) });
+    const waiting = renderSummary({
+      report: reportOf([indexResult({ name: 'a', status: 'in-progress' }), indexResult({ name: 'b', status: 'deferred' })]),
+    });
     expect(waiting).toMatch(/^## ⏸️ Index build: 1 in progress, 1 deferred\n/);
     expect(waiting).toContain('| Total | Created | Rebuilt | Skipped | Failed | Deferred | In progress |');
     expect(waiting).toContain('| ⏳ in-progress | 1 | 1.2s | another session is building it right now |');
@@ -46,7 +54,11 @@ describe('renderSummary', () => {
 
   it('says when annotations were left out, and why the step failed', () => {
     const report = reportOf([indexResult({ name: 'a', status: 'failed', critical: true, error: missingTable })]);
-    const markdown = renderSummary({ report, omitted: { error: 3, warning: 1, notice: 0 }, stepFailure: 'fail-on is "critical" and 1 critical index(es) failed: a' });
+    const markdown = renderSummary({
+      report,
+      omitted: { error: 3, warning: 1, notice: 0 },
+      stepFailure: 'fail-on is "critical" and 1 critical index(es) failed: a',
+    });
     expect(markdown).toContain(
       'ℹ️ GitHub shows at most 10 annotations of each kind per step, so 3 errors, 1 warning were left out; the table above lists every index.',
     );
@@ -56,13 +68,18 @@ describe('renderSummary', () => {
 
   it('shows the notice of a run that could not start', () => {
     const notice = 'could not start: could not connect to db:5432/app: connection refused (is PostgreSQL running there?)';
-    const report = reportOf([indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } })], { outcome: 'unreachable', notice });
+    const report = reportOf([indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } })], {
+      outcome: 'unreachable',
+      notice,
+    });
     expect(renderSummary({ report })).toContain(`\n\n⚠️ ${notice}\n\n`);
   });
 
   it('says once why a refused pooler built nothing, not on every row', () => {
-    const notice = 'db:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done. Use a direct or session-mode URL instead.';
-    const failed = (name: string, critical: boolean) => indexResult({ name, status: 'failed', critical, attempts: 0, error: { message: notice, blockers: [] } });
+    const notice =
+      'db:6432/app is reached through a connection pooler in transaction pooling mode: nothing was done. Use a direct or session-mode URL instead.';
+    const failed = (name: string, critical: boolean) =>
+      indexResult({ name, status: 'failed', critical, attempts: 0, error: { message: notice, blockers: [] } });
     const markdown = renderSummary({ report: reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice }) });
     expect(markdown.split(notice)).toHaveLength(2);
     expect(markdown).toContain(`\n\n⚠️ ${notice}\n\n`);
@@ -79,7 +96,14 @@ describe('renderSummary', () => {
   });
 
   it('lists registry problems instead of a table', () => {
-    const problems = [{ code: 'not-create-index' as const, field: 'sql', location: { file: 'db/indexes.ts', line: 9 }, message: 'idx_a: sql is DROP, not CREATE INDEX' }];
+    const problems = [
+      {
+        code: 'not-create-index' as const,
+        field: 'sql',
+        location: { file: 'db/indexes.ts', line: 9 },
+        message: 'idx_a: sql is DROP, not CREATE INDEX',
+      },
+    ];
     const markdown = renderSummary({ report: reportOf([], { notice: '1 problem(s)' }), problems });
     expect(markdown).toBe(
       '## ❌ Index build: the registry is invalid, nothing was built\n\n- `db/indexes.ts:9` `not-create-index`: idx_a: sql is DROP, not CREATE INDEX\n',
@@ -98,7 +122,10 @@ describe('renderSummary', () => {
         indexResult({
           name: 'idx_drift',
           status: 'drifted',
-          drift: { database: 'CREATE INDEX idx_drift ON public.leads USING btree (a)', registry: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift\n  ON leads (a, b)' },
+          drift: {
+            database: 'CREATE INDEX idx_drift ON public.leads USING btree (a)',
+            registry: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift\n  ON leads (a, b)',
+          },
         }),
         indexResult({ name: 'idx_parts', status: 'created', partitions: { total: 4, built: 4 } }),
       ],
@@ -111,8 +138,10 @@ describe('renderSummary', () => {
         'database: `CREATE INDEX idx_drift ON public.leads USING btree (a)`<br>registry: `CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b)` |',
     );
     expect(markdown).toContain('| ✅ created | 1 | 1.2s | 4/4 partitions |');
-    expect(markdown).toContain("**Built by index-builder, no longer in the registry** (left in place; the CLI's `--prune` drops them):\n- `public.idx_old` on `leads`");
- 
+    expect(markdown).toContain(
+      "**Built by index-builder, no longer in the registry** (left in place; the CLI's `--prune` drops them):\n- `public.idx_old` on `leads`",
+    );
+
     const pruning = reportOf([], { orphans: [{ name: 'public.idx_old', table: 'leads', dropped: true }] });
     expect(renderSummary({ report: pruning })).toContain('- `public.idx_old` on `leads` (dropped)');
     expect(renderSummary({ report: pruning, dryRun: true })).toContain('- `public.idx_old` on `leads` (would be dropped)');
