@@ -12,7 +12,7 @@ function tableKeys(heading: string): string[] {
   const start = readme.indexOf(`\n${heading}\n`);
   if (start === -1) throw new Error(`README has no "${heading}" section`);
   const section = readme.slice(start + heading.length + 2).split(/\n#{2,3} /)[0]!;
-  return [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]!);
+  return [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((match) => match[1]!);
 }
 
 describe('README', () => {
