@@ -3,7 +3,7 @@
 // the wire by a loopback proxy (bench/lib/pg-proxy.mjs). The same for `node dist/cli.js build`, alternating runs, with
 // a TypeScript registry (the default db/indexes.ts form, loaded through jiti) and with a JSON one.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +26,10 @@ async function sizes() {
     const content = await readFile(file);
     out[name] = { bytes: content.length, KiB: round(content.length / 1024), gzipKiB: round(gzipSync(content).length / 1024) };
   }
+  // The entries load shared chunks: all of dist's JavaScript is what a cold start may read.
+  const scripts = (await readdir(DIST)).filter((name) => name.endsWith('.js'));
+  const all = Buffer.concat(await Promise.all(scripts.map((name) => readFile(join(DIST, name)))));
+  out['all JavaScript'] = { bytes: all.length, KiB: round(all.length / 1024), gzipKiB: round(gzipSync(all).length / 1024) };
   return out;
 }
 

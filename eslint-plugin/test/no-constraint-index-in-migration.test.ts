@@ -53,8 +53,23 @@ ruleTester.run('no-constraint-index-in-migration', noConstraintIndexInMigration,
     `function helper(t) { t.unique(['a']); }`,
     `const ids = _.unique(list);`,
     `const msg = 'the email must be unique';`,
+    // A migration older than `since` ran long ago: it is not checked.
+    { code: rawSql, filename: 'migrations/20240101120000_add_email_key.js', options: [{ since: '20261125' }] },
   ],
   invalid: [
+    {
+      code: rawSql,
+      // A file name with no date or sequence in it is always checked, whatever `since` says.
+      options: [{ since: '20261125' }],
+      errors: [
+        {
+          messageId: 'uniqueConstraint',
+          data: constraintData('users_email_key', 'users', 'email'),
+          ...at(rawSql, 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)'),
+          suggestions: [constraintSuggestion(rawSql, 2, constraintData('users_email_key', 'users', 'email'), 'unique', moved('users (email)'))],
+        },
+      ],
+    },
     {
       code: rawSql,
       errors: [

@@ -7,6 +7,7 @@
 //   - a sequence (version numbers): Drizzle `0001_x.sql`, golang-migrate and goose `000012_x`, Flyway `V12__x.sql`
 //     and `V1.2__x.sql` / `V1_2__x.sql`.
 // A name with neither (Flyway's repeatable `R__x.sql`, `add_users.sql`) has no position: the rule always checks it.
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 export type MigrationPosition = { kind: 'timestamp'; value: string } | { kind: 'sequence'; value: number[] };
 
@@ -100,4 +101,23 @@ export function isBefore(position: MigrationPosition | undefined, since: Migrati
     if (x !== y) return x < y;
   }
   return false;
+}
+
+/** The forms of `since` that sincePosition reads: a version (12, V12, V1.2) or a date/timestamp. */
+const SINCE_PATTERN = '^\\s*(?:[Vv]?\\d+(?:[._]\\d+)*|(?:19|20)\\d{2}-?\\d{2}-?\\d{2}(?:[T ]?\\d{2}:?\\d{2}(?::?\\d{2})?)?)\\s*$';
+
+/** The rules' `since` option, as JSON schema. */
+export const SINCE_SCHEMA: JSONSchema4 = {
+  description:
+    'Check only migrations from this point on, read from the file name: a date or timestamp ' +
+    "('20261125', '2026-11-25', '20261125093000') for timestamped names, a number or version (12, 'V12', 'V1.2') for sequence-numbered ones.",
+  oneOf: [
+    { type: 'string', pattern: SINCE_PATTERN },
+    { type: 'integer', minimum: 0 },
+  ],
+};
+
+/** Whether a migration file comes before `since` (and so is not checked). */
+export function beforeSince(filename: string, since: string | number | undefined): boolean {
+  return since !== undefined && isBefore(migrationPosition(filename), sincePosition(since));
 }

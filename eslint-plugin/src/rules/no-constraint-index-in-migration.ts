@@ -4,6 +4,7 @@
 // exempt.
 import { ConstraintFindings, type ConstraintMessageId, type ConstraintReportContext } from '../analysis/constraint-findings.ts';
 import { constraintMigrationListener } from '../analysis/constraint-migration.ts';
+import { beforeSince, SINCE_SCHEMA } from '../analysis/migration-position.ts';
 import type { GetScope } from '../analysis/dialect.ts';
 import { sqlMigrationListener } from '../analysis/sql-migration.ts';
 import { SqlSourceCode } from '../language/sql-source-code.ts';
@@ -11,6 +12,8 @@ import { createRule } from './create-rule.ts';
 
 export interface ConstraintRuleOptions {
   registryPath: string;
+  /** Check only migrations named from this point on (see no-index-in-migration's `since`). */
+  since?: string | number;
 }
 
 const DEFAULT_OPTIONS: ConstraintRuleOptions = { registryPath: 'db/indexes.ts' };
@@ -37,6 +40,7 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
         type: 'object',
         properties: {
           registryPath: { type: 'string', description: 'The registry file named in messages (default db/indexes.ts).' },
+          since: SINCE_SCHEMA,
         },
         additionalProperties: false,
       },
@@ -54,7 +58,8 @@ export const noConstraintIndexInMigration = createRule<[Partial<ConstraintRuleOp
     defaultOptions: [DEFAULT_OPTIONS],
   },
   create(context, [given]) {
-    const { registryPath } = { ...DEFAULT_OPTIONS, ...given };
+    const { registryPath, since } = { ...DEFAULT_OPTIONS, ...given };
+    if (beforeSince(context.filename, since)) return {};
     const sourceCode = context.sourceCode as unknown as {
       text: string;
       getLocFromIndex(offset: number): { line: number; column: number };

@@ -2,7 +2,7 @@
 // knex, node-pg-migrate, TypeORM, Sequelize, Kysely) and in .sql files (through the plugin's SQL language).
 import { MigrationFindings, type MessageId, type ReportContext, type RuleOptions } from '../analysis/findings.ts';
 import { jsMigrationListener } from '../analysis/js-migration.ts';
-import { isBefore, migrationPosition, sincePosition } from '../analysis/migration-position.ts';
+import { beforeSince, SINCE_SCHEMA } from '../analysis/migration-position.ts';
 import { sqlMigrationListener } from '../analysis/sql-migration.ts';
 import { SqlSourceCode } from '../language/sql-source-code.ts';
 import { createRule } from './create-rule.ts';
@@ -13,9 +13,6 @@ export const DEFAULT_OPTIONS: RuleOptions = {
   reportUnverifiable: false,
   registryPath: 'db/indexes.ts',
 };
-
-/** The forms of `since` that sincePosition reads: a version (12, V12, V1.2) or a date/timestamp. */
-const SINCE_PATTERN = '^\\s*(?:[Vv]?\\d+(?:[._]\\d+)*|(?:19|20)\\d{2}-?\\d{2}-?\\d{2}(?:[T ]?\\d{2}:?\\d{2}(?::?\\d{2})?)?)\\s*$';
 
 const AFTER_DEPLOY = 'index-builder builds it with CREATE INDEX CONCURRENTLY after the deploy';
 
@@ -41,15 +38,7 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
             description: 'Report SQL whose statement cannot be read statically (a computed statement keyword).',
           },
           registryPath: { type: 'string', description: 'The registry file named in messages (default db/indexes.ts).' },
-          since: {
-            description:
-              'Check only migrations from this point on, read from the file name: a date or timestamp ' +
-              "('20261125', '2026-11-25', '20261125093000') for timestamped names, a number or version (12, 'V12', 'V1.2') for sequence-numbered ones.",
-            oneOf: [
-              { type: 'string', pattern: SINCE_PATTERN },
-              { type: 'integer', minimum: 0 },
-            ],
-          },
+          since: SINCE_SCHEMA,
         },
         additionalProperties: false,
       },
@@ -72,7 +61,7 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
   create(context, [given]) {
     const options: RuleOptions = { ...DEFAULT_OPTIONS, ...given };
     if (isRegistryFile(context.filename, options.registryPath)) return {};
-    if (options.since !== undefined && isBefore(migrationPosition(context.filename), sincePosition(options.since))) return {};
+    if (beforeSince(context.filename, options.since)) return {};
     // ESLint's SourceCode for JavaScript, SqlSourceCode for .sql files: both have text and getLocFromIndex.
     const sourceCode = context.sourceCode as unknown as { text: string; getLocFromIndex(offset: number): { line: number; column: number } };
     const reporter: ReportContext = {
