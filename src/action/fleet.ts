@@ -14,7 +14,7 @@ import { writeJsonReport } from '../report/json.ts';
 import type { FailOn } from '../report/types.ts';
 import { capAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { renderFleetSummary } from './fleet-summary.ts';
-import type { ActionInputs, FleetInputs } from './inputs.ts';
+import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
 import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
@@ -54,15 +54,7 @@ export async function fleetAndReport(
       concurrency,
       perHost,
       ...(canary !== undefined ? { canary } : {}),
-      build: {
-        lockTimeoutMs: inputs.lockTimeoutMs,
-        statementTimeoutMs: inputs.statementTimeoutMs,
-        maxAttempts: inputs.maxAttempts,
-        timeBudgetMs: inputs.timeBudgetMs,
-        progressIntervalMs: inputs.progressIntervalMs,
-        onDrift: inputs.onDrift,
-        prune: inputs.prune,
-      },
+      build: runSettingsOf(inputs),
       signal: cancel.signal,
       events: fleetConsoleEvents(write),
     });

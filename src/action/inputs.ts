@@ -1,6 +1,6 @@
 // The Action's inputs, read and checked before anything touches the database. A bad value fails the step at once
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
-import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
+import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
 import { parseShard, type Shard } from '../fleet/shards.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
@@ -21,6 +21,19 @@ export interface ActionInputs {
   prune: boolean;
   /** Set only when the `targets` input is: a fleet run (database-url is then not used). */
   fleet?: FleetInputs;
+}
+
+/** The inputs every build gets, one database or a fleet. */
+export function runSettingsOf(inputs: ActionInputs): RunSettings {
+  return {
+    lockTimeoutMs: inputs.lockTimeoutMs,
+    statementTimeoutMs: inputs.statementTimeoutMs,
+    maxAttempts: inputs.maxAttempts,
+    timeBudgetMs: inputs.timeBudgetMs,
+    progressIntervalMs: inputs.progressIntervalMs,
+    onDrift: inputs.onDrift,
+    prune: inputs.prune,
+  };
 }
 
 export interface FleetInputs {

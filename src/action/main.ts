@@ -13,7 +13,7 @@ import { writeJsonReport } from '../report/json.ts';
 import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { fleetAndReport } from './fleet.ts';
-import { readInputs, type ActionInputs } from './inputs.ts';
+import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
 import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
@@ -69,14 +69,8 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs): Promise
   process.on('SIGTERM', onSignal);
   try {
     return await build(entries, {
+      ...runSettingsOf(inputs),
       url: inputs.databaseUrl,
-      lockTimeoutMs: inputs.lockTimeoutMs,
-      statementTimeoutMs: inputs.statementTimeoutMs,
-      maxAttempts: inputs.maxAttempts,
-      timeBudgetMs: inputs.timeBudgetMs,
-      progressIntervalMs: inputs.progressIntervalMs,
-      onDrift: inputs.onDrift,
-      prune: inputs.prune,
       signal: cancel.signal,
       events,
     });

@@ -26,6 +26,9 @@ export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this d
 
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
 
+/** What a build is told besides where (url), whom to tell (events) and when to stop (signal): the user's settings. */
+export type RunSettings = Omit<BuildOptions, 'url' | 'events' | 'signal'>;
+
 export interface BuildOptions {
   url: string;
   lockTimeoutMs?: number;

@@ -13,13 +13,13 @@ import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { writeJsonReport } from '../report/json.ts';
 import type { FailOn } from '../report/types.ts';
 import type { Io } from './main.ts';
-import { positiveIntegerOption } from './options.ts';
+import { positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-export interface FleetFlags {
+export interface FleetFlags extends RunSettingFlags {
   registry: string;
   databaseUrl?: string[];
   targets?: string;
@@ -28,13 +28,6 @@ export interface FleetFlags {
   perHost: number;
   canary?: number;
   shard?: Shard;
-  lockTimeout: number;
-  maxAttempts: number;
-  statementTimeout: number;
-  timeBudget?: number;
-  progressInterval: number;
-  onDrift: 'report' | 'rebuild';
-  prune: boolean;
   failOn: FailOn;
   json?: string;
 }
@@ -112,15 +105,7 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
     concurrency: flags.concurrency,
     perHost: flags.perHost,
     ...(flags.canary !== undefined ? { canary: flags.canary } : {}),
-    build: {
-      lockTimeoutMs: flags.lockTimeout,
-      statementTimeoutMs: flags.statementTimeout,
-      maxAttempts: flags.maxAttempts,
-      timeBudgetMs: flags.timeBudget,
-      progressIntervalMs: flags.progressInterval,
-      onDrift: flags.onDrift,
-      prune: flags.prune,
-    },
+    build: runSettingsOf(flags),
     ...(io.signal ? { signal: io.signal } : {}),
     events: fleetConsoleEvents(io.out),
   });

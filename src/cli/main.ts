@@ -12,7 +12,7 @@ import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, runFleetBuild, type FleetFlags } from './fleet-command.ts';
 import { addImportCommand } from './import-command.ts';
-import { durationOption, failOnOption, onDriftOption, positiveIntegerOption } from './options.ts';
+import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -33,17 +33,10 @@ const processIo: Io = {
   env: process.env,
 };
 
-interface BuildFlags {
+interface BuildFlags extends RunSettingFlags {
   registry: string;
   databaseUrl?: string;
   sslCa?: string;
-  onDrift: 'report' | 'rebuild';
-  prune: boolean;
-  lockTimeout: number;
-  maxAttempts: number;
-  statementTimeout: number;
-  timeBudget?: number;
-  progressInterval: number;
   failOn: FailOn;
   json?: string;
 }
@@ -169,14 +162,8 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const events = consoleEvents(io.out);
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
+    ...runSettingsOf(flags),
     url,
-    lockTimeoutMs: flags.lockTimeout,
-    statementTimeoutMs: flags.statementTimeout,
-    maxAttempts: flags.maxAttempts,
-    timeBudgetMs: flags.timeBudget,
-    progressIntervalMs: flags.progressInterval,
-    onDrift: flags.onDrift,
-    prune: flags.prune,
     ...(io.signal ? { signal: io.signal } : {}),
     events,
   });

@@ -1,8 +1,31 @@
 // Turning command-line words into typed settings; each bad value is a usage error naming the option.
 import { InvalidArgumentError } from 'commander';
-import { ON_DRIFT_VALUES, type OnDrift } from '../builder/build.ts';
+import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
+
+/** The build options of `build` (one database or a fleet), as commander parses them. */
+export interface RunSettingFlags {
+  lockTimeout: number;
+  maxAttempts: number;
+  statementTimeout: number;
+  timeBudget?: number;
+  progressInterval: number;
+  onDrift: OnDrift;
+  prune: boolean;
+}
+
+export function runSettingsOf(flags: RunSettingFlags): RunSettings {
+  return {
+    lockTimeoutMs: flags.lockTimeout,
+    statementTimeoutMs: flags.statementTimeout,
+    maxAttempts: flags.maxAttempts,
+    timeBudgetMs: flags.timeBudget,
+    progressIntervalMs: flags.progressInterval,
+    onDrift: flags.onDrift,
+    prune: flags.prune,
+  };
+}
 
 export function durationOption(value: string): number {
   try {

@@ -1,7 +1,7 @@
 // A fleet run: the single-database builder on every target, bounded globally and per host, each database isolated
 // (its own advisory lock, pooler check, time budget and report), canaries first. Never throws: every database
 // ends as a row.
-import { build, type BuildOptions } from '../builder/build.ts';
+import { build, type RunSettings } from '../builder/build.ts';
 import { describeError } from '../builder/connection.ts';
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '../registry/types.ts';
@@ -25,7 +25,7 @@ export interface FleetEvents {
 
 export interface FleetOptions extends Limits {
   /** What every database's build gets; the URL, events and signal are the fleet's. */
-  build: Omit<BuildOptions, 'url' | 'events' | 'signal'>;
+  build: RunSettings;
   /** The first N targets are canaries; without it, the targets of group `canary` (if any). */
   canary?: number;
   signal?: AbortSignal;
