@@ -12,7 +12,7 @@ import { buildIndex, type BuildOutcome, type BuildSettings } from './create-inde
 import { decide, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
-import { indexResult as result, type ResultDetails as Extra } from './index-result.ts';
+import { failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
@@ -105,12 +105,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   } catch (error) {
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
-    return finish(
-      ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })),
-      [],
-      message,
-      'unreachable',
-    );
+    return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   }
   let locked = false;
   try {
@@ -119,12 +114,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const pooler = await detectPooler(main, options.url);
     if ('message' in pooler) {
       events.notice(pooler.message);
-      return finish(
-        ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message: pooler.message, blockers: [] } })),
-        [],
-        pooler.message,
-        'pooler',
-      );
+      return finish(failedBeforeStart(ordered, pooler.message), [], pooler.message, 'pooler');
     }
     await nameSession(main);
     locked = (await main.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0]!.locked;
@@ -168,12 +158,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // The main connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
-    return finish(
-      ordered.map((entry) => result(entry, 'failed', 0, 0, { error: { message, blockers: [] } })),
-      [],
-      message,
-      'unreachable',
-    );
+    return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   } finally {
     await disconnect(monitor);
     // Released explicitly: through a session pooler the server connection outlives ours.

@@ -18,3 +18,8 @@ export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts:
     ...(extra.partitions ? { partitions: extra.partitions } : {}),
   };
 }
+
+/** Every entry failed with one message, none attempted: the run stopped before its first build. */
+export function failedBeforeStart(entries: readonly RegistryEntry[], message: string): IndexResult[] {
+  return entries.map((entry) => indexResult(entry, 'failed', 0, 0, { error: { message, blockers: [] } }));
+}

@@ -7,7 +7,7 @@ import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
-import { indexResult } from './index-result.ts';
+import { failedBeforeStart, indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 import { detectPooler } from './pooler.ts';
 
@@ -17,7 +17,7 @@ export interface PlanOptions extends Partial<DecisionOptions> {
 }
 
 export interface Plan {
-  /** Build's report as build would give it (`outcome` completed, or unreachable when the catalog cannot be read). */
+  /** Build's report as build would give it (`outcome` completed; unreachable or pooler when build would not start). */
   report: Report;
   /** Why each index would get its status, by index name. */
   reasons: Record<string, string>;
@@ -60,7 +60,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
 /** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
 function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler', reason: string, started: number): Plan {
   const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : `could not start: ${reason}`;
-  const indexes = ordered.map((entry) => indexResult(entry, 'failed', 0, 0, { error: { message: notice, blockers: [] } }));
+  const indexes = failedBeforeStart(ordered, notice);
   const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
   return { report, reasons: {}, lines: [`⚠️  ${outcome === 'pooler' ? notice : reason}`], error: reason };
 }

@@ -2,7 +2,8 @@
 // run was cancelled before its turn. Same shape as a build's report, so every renderer treats it alike.
 import { buildOrder } from '../builder/build.ts';
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexResult, type Report, type RunOutcome } from '../report/types.ts';
+import { failedBeforeStart, indexResult } from '../builder/index-result.ts';
+import { countTotals, type Report, type RunOutcome } from '../report/types.ts';
 
 /**
  * `unreachable`: every index failed with the reason (so a critical one counts for `fail-on`, as when a server
@@ -13,16 +14,9 @@ export function notRunReport(
   outcome: Extract<RunOutcome, 'unreachable' | 'deferred' | 'cancelled'>,
   notice: string,
 ): Report {
-  const indexes = buildOrder(entries).map((entry): IndexResult => ({
-    name: entry.name,
-    table: entry.tableSchema ? `${entry.tableSchema}.${entry.tableName}` : entry.tableName,
-    critical: entry.critical,
-    status: outcome === 'unreachable' ? 'failed' : 'deferred',
-    attempts: 0,
-    durationMs: 0,
-    registry: entry.location,
-    ...(outcome === 'unreachable' ? { error: { message: `not attempted: ${notice}`, blockers: [] } } : {}),
-  }));
+  const ordered = buildOrder(entries);
+  const indexes =
+    outcome === 'unreachable' ? failedBeforeStart(ordered, `not attempted: ${notice}`) : ordered.map((entry) => indexResult(entry, 'deferred', 0, 0));
   return {
     outcome,
     indexes,
