@@ -91,12 +91,22 @@ function quoteColumn(column: string): string {
   return `${quoteIdentifier(match[1]!)}${match[2]!.toUpperCase()}`;
 }
 
+/** Plain names already looked up: whether PostgreSQL's scanner reads each as a reserved word (one scan per name). */
+const reservedNames = new Map<string, boolean>();
+
 /** Quotes an identifier the way PostgreSQL's quote_ident does: only when it must. */
 export function quoteIdentifier(name: string): string {
   if (/^[a-z_][a-z0-9_]*$/.test(name)) {
-    const tokens = scanTokens(name);
-    const only = tokens?.length === 1 ? tokens[0] : undefined;
-    if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;
+    // PostgreSQL's keywords are letters and underscores only: a name with a digit is never one.
+    if (/[0-9]/.test(name)) return name;
+    let reserved = reservedNames.get(name);
+    if (reserved === undefined) {
+      const tokens = scanTokens(name);
+      const only = tokens?.length === 1 ? tokens[0] : undefined;
+      reserved = !(only && (only.keywordKind === 0 || only.keywordKind === 1));
+      reservedNames.set(name, reserved);
+    }
+    if (!reserved) return name;
   }
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,6 +1,6 @@
 // The rule's walk over a .sql migration (the SQL language): each statement as PostgreSQL parsed it. A template
 // that does not parse as a whole is read statement by statement, as SQL in JavaScript is.
-import { findSqlFindings, fromStatement } from '../sql/index-creations.ts';
+import { findSqlFindings, fromStatement, type SqlFinding } from '../sql/index-creations.ts';
 import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
 import type { MigrationFindings } from './findings.ts';
@@ -13,14 +13,36 @@ export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: Findin
   return {
     SqlScript() {
       if (!script.unparsedTemplate) return;
-      for (const finding of findSqlFindings(script.sql)) findings.addSql([finding], finding.range[0], true);
+      for (const finding of templateFindings(script)) findings.addSql([finding], finding.range[0], true);
     },
     SqlStatement(statement: SqlStatement) {
-      const [start, end] = statement.sqlRange;
-      findings.addSql(fromStatement(script.sql, { node: statement.node, start, end }), statement.range[0], true);
+      findings.addSql(statementFindings(script, statement), statement.range[0], true);
     },
     'SqlScript:exit'() {
       findings.flush('--');
     },
   };
+}
+
+// Both rules read every statement of a .sql file (one its indexes, the other its constraints): the findings are
+// worked out once per statement, for whichever rule comes first. Nothing downstream changes them.
+const byNode = new WeakMap<SqlScript | SqlStatement, readonly SqlFinding[]>();
+
+function statementFindings(script: SqlScript, statement: SqlStatement): readonly SqlFinding[] {
+  let found = byNode.get(statement);
+  if (!found) {
+    const [start, end] = statement.sqlRange;
+    found = fromStatement(script.sql, { node: statement.node, start, end });
+    byNode.set(statement, found);
+  }
+  return found;
+}
+
+function templateFindings(script: SqlScript): readonly SqlFinding[] {
+  let found = byNode.get(script);
+  if (!found) {
+    found = findSqlFindings(script.sql);
+    byNode.set(script, found);
+  }
+  return found;
 }

@@ -6,19 +6,26 @@ import { typescriptParser } from './typescript-parser.ts';
 
 /**
  * The folders migration tools use by default (any depth): knex, Sequelize, node-pg-migrate, TypeORM, MikroORM,
- * Kysely, Laravel-style `database/migrations`, dbmate and goose `db/migrations`, Rails-style `db/migrate`, Flyway
- * `db/migration` (singular), Prisma, Drizzle, Supabase, diesel (`migrations/<timestamp>_<name>/up.sql`).
+ * Kysely, Laravel-style `database/migrations`, dbmate and goose `db/migrations`, Prisma `prisma/migrations`, Supabase
+ * `supabase/migrations`, Rails-style `db/migrate`, Flyway `db/migration` (singular), Drizzle, diesel
+ * (`migrations/<timestamp>_<name>/up.sql`).
  */
-export const MIGRATION_FOLDERS = ['**/migrations', '**/migration', '**/migrate', '**/prisma/migrations', '**/drizzle', '**/supabase/migrations'];
+export const MIGRATION_FOLDERS = ['**/migrations', '**/migration', '**/migrate', '**/drizzle'];
 /** Folders that hold migrations only as .sql files: sqitch's `deploy/` (a `deploy/` folder of scripts is not). */
 export const SQL_MIGRATION_FOLDERS = ['**/deploy'];
 /** golang-migrate's file names, wherever the folder is. */
 export const SQL_MIGRATION_FILES = ['**/*.up.sql', '**/*.down.sql'];
-export const SCRIPT_EXTENSIONS = '{js,cjs,mjs,ts,cts,mts}';
-export const TYPESCRIPT_EXTENSIONS = '{ts,cts,mts}';
+export const SCRIPT_EXTENSIONS = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'];
+export const TYPESCRIPT_EXTENSIONS = ['ts', 'cts', 'mts'];
 export const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
 
-const inFolders = (folders: readonly string[], pattern: string): string[] => folders.map((folder) => `${folder.replace(/\/+$/, '')}/**/${pattern}`);
+/**
+ * One pattern per folder and extension, never a brace list (`*.{js,ts}`): ESLint matches every file it finds
+ * against every pattern of the config, and turns away a file that does not end in a pattern's literal suffix
+ * (`*.sql`) before running the glob, which it cannot do for a brace list.
+ */
+const inFolders = (folders: readonly string[], extensions: readonly string[]): string[] =>
+  folders.flatMap((folder) => extensions.map((extension) => `${folder.replace(/\/+$/, '')}/**/*.${extension}`));
 
 export interface MigrationFolders {
   /** Folders (globs, relative to eslint.config.js) whose .js/.ts and .sql files are migrations. */
@@ -46,15 +53,15 @@ export function migrationConfigs(plugin: object, layout: MigrationFolders): obje
 function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockNames, typescriptFiles: string[] = []): object[] {
   const plugins = { [NAMESPACE]: plugin };
   const folders = layout.folders ?? [];
-  const sqlFiles = [...inFolders([...folders, ...(layout.sqlFolders ?? [])], '*.sql'), ...(layout.sqlFiles ?? [])];
+  const sqlFiles = [...inFolders([...folders, ...(layout.sqlFolders ?? [])], ['sql']), ...(layout.sqlFiles ?? [])];
   const rules = { [`${NAMESPACE}/no-index-in-migration`]: 'error', [`${NAMESPACE}/no-constraint-index-in-migration`]: 'error' };
   const blocks: object[] = [];
   if (folders.length > 0) {
     blocks.push(
-      { name: names.scripts, files: inFolders(folders, `*.${SCRIPT_EXTENSIONS}`), plugins, rules },
+      { name: names.scripts, files: inFolders(folders, SCRIPT_EXTENSIONS), plugins, rules },
       {
         name: names.typescript,
-        files: [...inFolders(folders, `*.${TYPESCRIPT_EXTENSIONS}`), ...typescriptFiles],
+        files: [...inFolders(folders, TYPESCRIPT_EXTENSIONS), ...typescriptFiles],
         languageOptions: { parser: typescriptParser },
       },
     );

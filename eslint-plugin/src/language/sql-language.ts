@@ -2,10 +2,10 @@
 // synchronous: the SQL core (#sql) loads libpg-query's WebAssembly synchronously, the first time it is needed.
 import type { File, FileError, Language, LanguageContext, OkParseResult, ParseResult } from '@eslint/core';
 import { nodeType, scanTokens } from '#sql';
-import { plainSqlSource } from '../sql/sql-source.ts';
+import { plainSqlSource, type SqlSource } from '../sql/sql-source.ts';
 import { templateSqlSource } from '../sql/sql-templates.ts';
 import { parseStatements } from '../sql/statements.ts';
-import { commentNode, locator, visitorKeys, type SqlNode, type SqlScript } from './sql-ast.ts';
+import { commentNode, locator, visitorKeys, type Position, type SqlComment, type SqlNode, type SqlScript } from './sql-ast.ts';
 import { SqlSourceCode } from './sql-source-code.ts';
 
 type SqlLanguageOptions = Record<string, never>;
@@ -35,9 +35,6 @@ export class SqlLanguage implements Language<{ LangOptions: SqlLanguageOptions; 
       const error: FileError = { message: parsed.message, line: position.line, column: position.column };
       return { ok: false, errors: [error] };
     }
-    const comments = (scanTokens(sql.text) ?? [])
-      .filter((token) => token.kind === 'comment')
-      .map((token) => commentNode({ ...token, start: sql.toSource(token.start), end: sql.toSource(token.end) }, at));
     const statements = (parsed.ok ? parsed.statements : []).map((statement) => {
       const [start, end] = [sql.toSource(statement.start), sql.toSource(statement.end)];
       return {
@@ -49,10 +46,15 @@ export class SqlLanguage implements Language<{ LangOptions: SqlLanguageOptions; 
         loc: { start: at(start), end: at(end) },
       };
     });
+    let comments: SqlComment[] | undefined;
     const ast: SqlScript = {
       type: 'SqlScript',
       statements,
-      comments,
+      // Read when something asks: ESLint looks for inline directives only in files that say "eslint" (see
+      // SqlSourceCode), and scanning the file's tokens for its comments costs as much as parsing it.
+      get comments(): SqlComment[] {
+        return (comments ??= commentsOf(sql, at));
+      },
       sql,
       unparsedTemplate: !parsed.ok,
       range: [0, text.length],
@@ -65,4 +67,10 @@ export class SqlLanguage implements Language<{ LangOptions: SqlLanguageOptions; 
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
     return new SqlSourceCode({ text, ast: input.ast });
   }
+}
+
+function commentsOf(sql: SqlSource, at: (offset: number) => Position): SqlComment[] {
+  return (scanTokens(sql.text) ?? [])
+    .filter((token) => token.kind === 'comment')
+    .map((token) => commentNode({ ...token, start: sql.toSource(token.start), end: sql.toSource(token.end) }, at));
 }

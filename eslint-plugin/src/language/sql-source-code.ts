@@ -16,13 +16,16 @@ export class SqlSourceCode extends TextSourceCodeBase<{
   SyntaxElementWithLoc: SqlNode | SqlComment;
   ConfigNode: SqlComment;
 }> {
-  readonly comments: SqlComment[];
   #steps: VisitNodeStep[] | undefined;
   #inlineConfigComments: SqlComment[] | undefined;
 
   constructor({ text, ast }: { text: string; ast: SqlScript }) {
     super({ text, ast, lineEndingPattern: LINE_ENDING });
-    this.comments = ast.comments;
+  }
+
+  /** The file's comments, scanned on first use. */
+  get comments(): SqlComment[] {
+    return this.ast.comments;
   }
 
   override getParent(node: SqlNode | SqlComment): SqlNode | undefined {
@@ -30,7 +33,8 @@ export class SqlSourceCode extends TextSourceCodeBase<{
   }
 
   getInlineConfigNodes(): SqlComment[] {
-    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+    // Every directive says "eslint": a file that never does has none, and its comments need not be scanned.
+    this.#inlineConfigComments ??= this.ast.sql.text.includes('eslint') ? this.comments.filter((comment) => INLINE_CONFIG.test(comment.value)) : [];
     return this.#inlineConfigComments;
   }
 

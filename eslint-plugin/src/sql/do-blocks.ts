@@ -8,9 +8,17 @@ import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from 
 
 type Analyze = (source: SqlSource) => SqlFinding[];
 
+/**
+ * What a PL/pgSQL body runs is found at a CREATE, an EXECUTE or a hole: a body whose text holds none of these
+ * (a keyword cannot be escaped or quoted, and no letter, digit or `_` touches it) creates nothing, and PostgreSQL's
+ * scanner need not read it. `created_at` is no CREATE.
+ */
+const MAY_CREATE = /(?<![a-z0-9_])(?:create|execute)(?![a-z0-9_$])|__ibh/i;
+
 export function findInDoBlock(source: SqlSource, statement: ParsedStatement, analyze: Analyze): SqlFinding[] {
   if (!isPlpgsql(statement.node)) return [];
   const text = source.text.slice(statement.start, statement.end);
+  if (!MAY_CREATE.test(text)) return [];
   const tokens = codeTokens(scanTokens(text) ?? []);
   const bodyToken = tokens.find((token) => token.kind === 'string');
   if (!bodyToken) return [];
@@ -32,6 +40,7 @@ function isPlpgsql(node: unknown): boolean {
  * dropped.
  */
 export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
+  if (!MAY_CREATE.test(body.text)) return [];
   const tokens = codeTokens(scanTokens(body.text) ?? []);
   const findings: SqlFinding[] = [];
   for (let i = 0; i < tokens.length; i++) {

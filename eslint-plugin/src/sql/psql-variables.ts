@@ -13,6 +13,11 @@ export interface PsqlSpan {
 }
 
 const META_COMMAND = /^[ \t]*\\[^\n]*/gm;
+/**
+ * A colon that may start a variable: right before a name or a quote, and not the second half of a `::` cast. Text
+ * with none holds no variable, so PostgreSQL's scanner (most of the SQL language's cost) need not read it.
+ */
+const VARIABLE_COLON = /(?<!:)(?:::)*:[A-Za-z_"'\u0080-\uffff]/;
 
 /** The psql variables and meta-command lines of `text`, sorted; empty when it has none or cannot be scanned. */
 export function psqlSpans(text: string): PsqlSpan[] {
@@ -24,6 +29,7 @@ export function psqlSpans(text: string): PsqlSpan[] {
   }));
   // Meta-command lines are blanked before scanning: their words are psql's, not SQL.
   const blanked = meta.reduce((sql, span) => sql.slice(0, span.start) + ' '.repeat(span.end - span.start) + sql.slice(span.end), text);
+  if (!VARIABLE_COLON.test(blanked)) return meta;
   const tokens = scanTokens(blanked);
   if (!tokens) return meta;
   const variables: PsqlSpan[] = [];
