@@ -64,6 +64,12 @@ describe('findSqlFindings', () => {
     ]);
   });
 
+  it('reads a DO block only at a CREATE or EXECUTE keyword, whatever its case, not at a name such as created_at', () => {
+    expect(find('DO $$ BEGIN UPDATE t SET created_at = now(); PERFORM executed(); END $$;')).toEqual([]);
+    const sql = 'DO $$ BEGIN UPDATE t SET created_at = now(); create index a ON t (created_at); END $$;';
+    expect(spans(sql, find(sql))).toEqual(['index:create index a ON t (created_at)']);
+  });
+
   it('leaves DO blocks in other languages alone', () => {
     expect(find("DO LANGUAGE plpython3u $$ plpy.execute('CREATE INDEX a ON t (x)') $$;")).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The SQL language itself, through ESLint's Linter: parse errors as fatal messages at PostgreSQL's position,
 // inline configuration comments in both SQL comment styles, and options validation.
 import { Linter } from 'eslint';
-import plugin from '../src/index.ts';
+import plugin, { SqlLanguage } from '../src/index.ts';
 
 const linter = new Linter({ configType: 'flat' });
 const config = (rules: Linter.RulesRecord = { 'index-builder/no-index-in-migration': 'error' }): Linter.Config[] => [
@@ -81,6 +81,15 @@ describe('SQL language', () => {
   it('ignores JavaScript language options that shared configs set for every file', () => {
     const withOptions: Linter.Config[] = [{ ...config()[0]!, languageOptions: { sourceType: 'module', ecmaVersion: 'latest' } }];
     expect(linter.verify('CREATE INDEX a ON t (x);', withOptions, 'migrations/001.sql').map((m) => m.ruleId)).toEqual([RULE]);
+  });
+
+  it('gives the script its comments, positioned in the file, whether or not the file says "eslint"', () => {
+    const result = new SqlLanguage().parse({ body: '-- one\nSELECT 1; /* two */\n', path: 'a.sql' } as never);
+    if (!result.ok) throw new Error('parse failed');
+    expect(result.ast.comments.map((c) => [c.value, c.block, c.loc.start, c.loc.end])).toEqual([
+      [' one', false, { line: 1, column: 1 }, { line: 1, column: 7 }],
+      [' two ', true, { line: 2, column: 11 }, { line: 2, column: 20 }],
+    ]);
   });
 
   it('never takes comment markers inside strings or dollar quotes for comments', () => {

@@ -69,4 +69,8 @@ describe('psqlSpans', () => {
   it('is empty for plain SQL', () => {
     expect(psqlSpans("select a::int, b[1:2], 'x:y' from t; -- :c")).toEqual([]);
   });
+
+  it('finds the variable after a cast written against it (a:::name is a, ::, :name)', () => {
+    expect(psqlSpans('select a:::name, b::text from t;').map((span) => span.label)).toEqual([':name']);
+  });
 });
