@@ -10,6 +10,7 @@ import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startCpuSampler } from './lib/cpu-sampler.mjs';
 import { run, runNode, tail } from './lib/proc.mjs';
+import { measureSqlLintCosts } from './lib/sql-lint-costs.mjs';
 import { round } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -113,6 +114,7 @@ async function squawk(cwd, files, log) {
   if (result.code !== 0 && lines.length === 0) return { available: false, reason: `squawk exited ${result.code}: ${tail(result.stderr, 3)}` };
   return {
     available: true,
+    bin: binary.bin,
     version,
     wallMs: round(result.wallMs),
     problems: lines.length,
@@ -175,6 +177,8 @@ export async function measureLint({ scale, workDir, log }) {
   log(`    eslint over the ${corpus.sql.length} .sql files alone, then squawk over the same files...`);
   const sqlOnly = await eslint(cwd, ['migrations/**/*.sql'], 'eslint-sql.json');
   const squawkResult = await squawk(cwd, corpus.sql, log);
+  log(`    fixed and per-file costs: ESLint + plugin, ESLint alone, squawk (one file, all files; median of 3)...`);
+  const sqlCosts = await measureSqlLintCosts({ cwd, eslintBin: ESLINT_BIN, squawkBin: squawkResult.bin, sqlFiles: corpus.sql });
   const realWorld = await measureRealWorld(log);
 
   return {
@@ -203,9 +207,15 @@ export async function measureLint({ scale, workDir, log }) {
       problems: sqlOnly.problems,
       statsByKind: sqlOnly.byKind,
     },
+    sqlCosts,
     realWorld,
     squawk: squawkResult.available
-      ? { ...squawkResult, files: corpus.sql.length, eslintToSquawkWallRatio: round(sqlOnly.wallMs / squawkResult.wallMs, 2) }
+      ? { ...withoutBin(squawkResult), files: corpus.sql.length, eslintToSquawkWallRatio: round(sqlOnly.wallMs / squawkResult.wallMs, 2) }
       : squawkResult,
   };
+}
+
+/** The squawk result without its binary's path (a temp directory, not a figure). */
+function withoutBin({ bin: _bin, ...rest }) {
+  return rest;
 }

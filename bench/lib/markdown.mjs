@@ -119,8 +119,21 @@ function lint(l) {
       .map(([e, k]) => `.${e} ${ms(k.parseMs / k.files, 2)}`)
       .join(', ')} per file |`,
     squawkRow,
+    sqlCostRows(l.sqlCosts),
     realWorldRows(l.realWorld),
     '',
+  ].join('\n');
+}
+
+/** ESLint's fixed and per-file costs on the .sql files, beside squawk's and ESLint's own (a language that parses nothing). */
+function sqlCostRows(c) {
+  if (!c) return '';
+  const three = (key) =>
+    [c.eslintPlugin, c.eslintAlone, c.squawk].map((tool) => (tool ? ms(tool[key], key === 'perFileMs' ? 3 : 0) : '–')).join(' / ');
+  return [
+    `| ESLint + plugin / ESLint alone / squawk, one .sql file (fixed cost; median of ${c.runs}) | ${three('oneFileMs')} | the plugin adds ${ms(c.plugin.fixedMs, 0)} |`,
+    `| the same, all ${n(c.files)} .sql files | ${three('allFilesMs')} | ESLint + plugin ${n(c.wholeProcessRatio, 1)}× squawk; ESLint alone ${n(c.eslintAloneToSquawkRatio, 1)}× |`,
+    `| the same, each further .sql file ((all − one) / ${n(c.files - 1)}) | ${three('perFileMs')} | ESLint + plugin ${n(c.perFileRatio, 1)}× squawk per file; the plugin's share ${ms(c.plugin.perFileMs, 3)} |`,
   ].join('\n');
 }
 
