@@ -8,7 +8,10 @@ export const MAX_IDENTIFIER_BYTES = 63;
 
 /** Where to insert the keywords an index statement lacks, or undefined when it has both (or is no CREATE INDEX). */
 export function missingKeywordsInsertion(sql: string): { offset: number; text: string } | undefined {
-  const tokens = codeTokens(scanTokens(sql) ?? []);
+  return insertionAmong(codeTokens(scanTokens(sql) ?? []));
+}
+
+function insertionAmong(tokens: readonly SqlToken[]): { offset: number; text: string } | undefined {
   const index = indexKeyword(tokens);
   if (index === -1) return undefined;
   const concurrently = isKeyword(tokens[index + 1], 'CONCURRENTLY');
@@ -22,19 +25,42 @@ export function missingKeywordsInsertion(sql: string): { offset: number; text: s
 
 /**
  * The registry's form of a CREATE INDEX statement: CONCURRENTLY and IF NOT EXISTS inserted, `name` inserted when
- * the statement names no index, comments dropped and whitespace folded onto one line.
+ * the statement names no index, comments dropped and whitespace folded onto one line. The statement is scanned once:
+ * what is inserted goes between two tokens and changes none, so the tokens after it only move.
  */
 export function safeIndexSql(statement: string, name: string): string {
   let sql = statement;
-  const insertion = missingKeywordsInsertion(sql);
-  if (insertion) sql = sql.slice(0, insertion.offset) + insertion.text + sql.slice(insertion.offset);
-  const tokens = codeTokens(scanTokens(sql) ?? []);
+  let tokens = codeTokens(scanTokens(sql) ?? []);
+  const insertion = insertionAmong(tokens);
+  if (insertion) [sql, tokens] = inserted(sql, tokens, insertion.offset, insertion.text, keywordTokens(insertion.text));
   const on = tokens.findIndex((token) => isKeyword(token, 'ON'));
   const before = tokens[on - 1];
   if (on > 0 && before && isKeyword(before, 'EXISTS')) {
-    sql = `${sql.slice(0, before.end)} ${quoteIdentifier(name)}${sql.slice(before.end)}`;
+    const quoted = quoteIdentifier(name);
+    const nameToken: SqlToken = { kind: 'identifier', start: 1, end: 1 + quoted.length, text: quoted, keyword: undefined, keywordKind: 0 };
+    [sql, tokens] = inserted(sql, tokens, before.end, ` ${quoted}`, [nameToken]);
   }
-  return oneLine(sql);
+  return foldedOntoOneLine(sql, tokens);
+}
+
+/** The tokens of an inserted run of keywords (` CONCURRENTLY IF NOT EXISTS`), PostgreSQL's own, scanned once each. */
+const keywordRuns = new Map<string, readonly SqlToken[]>();
+
+function keywordTokens(text: string): readonly SqlToken[] {
+  let tokens = keywordRuns.get(text);
+  if (!tokens) keywordRuns.set(text, (tokens = codeTokens(scanTokens(text) ?? [])));
+  return tokens;
+}
+
+/** `text` inserted into `sql` at `offset`, and the code tokens of the result: `added` (offsets within `text`) among the moved ones. */
+function inserted(sql: string, tokens: readonly SqlToken[], offset: number, text: string, added: readonly SqlToken[]): [string, SqlToken[]] {
+  const move = (token: SqlToken, by: number): SqlToken => ({ ...token, start: token.start + by, end: token.end + by });
+  const at = tokens.findIndex((token) => token.start >= offset);
+  const split = at === -1 ? tokens.length : at;
+  return [
+    sql.slice(0, offset) + text + sql.slice(offset),
+    [...tokens.slice(0, split), ...added.map((token) => move(token, offset)), ...tokens.slice(split).map((token) => move(token, text.length))],
+  ];
 }
 
 function indexKeyword(tokens: readonly SqlToken[]): number {
@@ -45,7 +71,10 @@ function indexKeyword(tokens: readonly SqlToken[]): number {
 
 /** The statement on one line: comments dropped, runs of whitespace between tokens folded to one space. */
 export function oneLine(sql: string): string {
-  const tokens = codeTokens(scanTokens(sql) ?? []);
+  return foldedOntoOneLine(sql, codeTokens(scanTokens(sql) ?? []));
+}
+
+function foldedOntoOneLine(sql: string, tokens: readonly SqlToken[]): string {
   if (tokens.length === 0) return sql.trim();
   let out = '';
   tokens.forEach((token, i) => {
