@@ -177,7 +177,7 @@ export async function measureLint({ scale, workDir, log }) {
   log(`    eslint over the ${corpus.sql.length} .sql files alone, then squawk over the same files...`);
   const sqlOnly = await eslint(cwd, ['migrations/**/*.sql'], 'eslint-sql.json');
   const squawkResult = await squawk(cwd, corpus.sql, log);
-  log(`    fixed and per-file costs: ESLint + plugin, ESLint alone, squawk (one file, all files; median of 3)...`);
+  log(`    fixed and per-file costs: ESLint + plugin, ESLint alone, squawk (one file, all files; medians of alternated runs)...`);
   const sqlCosts = await measureSqlLintCosts({ cwd, eslintBin: ESLINT_BIN, squawkBin: squawkResult.bin, sqlFiles: corpus.sql });
   const realWorld = await measureRealWorld(log);
 

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { run, runNode } from './proc.mjs';
 import { median, round } from './stats.mjs';
 
-const RUNS = 3;
+const RUNS = 5;
 
 const FLOOR_CONFIG = `// ESLint's own cost on .sql files: a language that parses nothing, one rule that visits the root.
 import { TextSourceCodeBase } from '@eslint/plugin-kit';
