@@ -122,6 +122,7 @@ function quoteColumn(column: string): string {
 
 /** Plain names already looked up: whether PostgreSQL's scanner reads each as a reserved word (one scan per name). */
 const reservedNames = new Map<string, boolean>();
+const RESERVED_NAMES_LIMIT = 4096;
 
 /** Quotes an identifier the way PostgreSQL's quote_ident does: only when it must. */
 export function quoteIdentifier(name: string): string {
@@ -133,6 +134,7 @@ export function quoteIdentifier(name: string): string {
       const tokens = scanTokens(name);
       const only = tokens?.length === 1 ? tokens[0] : undefined;
       reserved = !(only && (only.keywordKind === 0 || only.keywordKind === 1));
+      if (reservedNames.size >= RESERVED_NAMES_LIMIT) reservedNames.clear();
       reservedNames.set(name, reserved);
     }
     if (!reserved) return name;
