@@ -4,4 +4,4 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a,b,c,d}from"./chunk-WRGZFWT6.js";import"./chunk-3HH65WHE.js";import"./chunk-RZLRWYVP.js";import"./chunk-2255RH4N.js";export{a as TargetsError,b as loadTargets,c as parseTargets,d as targetsFromUrls};
+import{a}from"./chunk-LQUC6KDT.js";import"./chunk-CTIAWFR3.js";import"./chunk-DNXJEDI4.js";import"./chunk-PUVWDETF.js";import"./chunk-Z74ONO7A.js";import"./chunk-2255RH4N.js";export{a as plan};

@@ -4,7 +4,7 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a as D,b as P,d as Q,h as z,i as Z}from"./chunk-DNXJEDI4.js";import{d as X,e as W,f as O,g as K,h as L,j as I,k as B,l as S,m as H,n as y,o as V,q as R}from"./chunk-PUVWDETF.js";import{a as J,b as C,h as q,j as h,k as G,m as j,n as g,o as _,p as b}from"./chunk-RZLRWYVP.js";var ee=2e3,te=new Set(["55P03","40P01"]),_e=new Set(["created","rebuilt","skipped"]),Ie=`
+import{a as D,b as P,d as Q,h as z,i as Z}from"./chunk-DNXJEDI4.js";import{d as X,e as W,f as O,g as K,h as L,j as I,k as B,l as S,m as H,n as y,o as V,q as R}from"./chunk-PUVWDETF.js";import{a as J,b as C,h as q,j as h,k as G,m as j,n as g,o as _,p as b}from"./chunk-Z74ONO7A.js";var ee=2e3,te=new Set(["55P03","40P01"]),_e=new Set(["created","rebuilt","skipped"]),Ie=`
 SELECT x.indrelid::regclass::text AS table_name,
   (SELECT json_build_object('name', c.conname, 'type', c.contype) FROM pg_constraint c
     WHERE c.conindid = i.oid AND c.contype IN ('u', 'p', 'x') LIMIT 1) AS index_constraint,
