@@ -4,4 +4,4 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a}from"./chunk-LQUC6KDT.js";import"./chunk-CTIAWFR3.js";import"./chunk-DNXJEDI4.js";import"./chunk-PUVWDETF.js";import"./chunk-Z74ONO7A.js";import"./chunk-2255RH4N.js";export{a as plan};
+import{g as b,h as c,i as d,j as e,k as f}from"./chunk-A7US2TJN.js";import{g as a}from"./chunk-RWUO7SDC.js";import"./chunk-F5G2ZDJ6.js";import"./chunk-Z74ONO7A.js";import"./chunk-2255RH4N.js";export{b as ADVISORY_LOCK_KEY,c as ANOTHER_BUILDER_RUNNING,d as DEFAULTS,a as ON_DRIFT_VALUES,f as build,e as buildOrder};
