@@ -47,6 +47,15 @@ const pgNodeStreams = {
   },
 };
 
+// Sucrase (the TypeScript transform of .ts registries on Node 20) from its ES module build, which esbuild can flatten
+// and trim: 0.2 MB instead of its CommonJS build's 0.3 MB, and 10–15 ms less to load.
+const sucraseEsm = {
+  name: 'sucrase-esm',
+  setup(build) {
+    build.onResolve({ filter: /^sucrase$/ }, () => ({ path: join(repoRoot, 'node_modules/sucrase/dist/esm/index.js') }));
+  },
+};
+
 /**
  * Bundles `entries` ({ outputName: sourcePath relative to the repository root }) into `outdir`. Code that two entries
  * share, and every dynamic `import()`, goes into `chunk-*.js` files next to them, loaded only when reached.
@@ -67,7 +76,7 @@ export async function bundleEsm(entries, outdir, external = []) {
     format: 'esm',
     banner: { js: banner },
     external,
-    plugins: [withoutUndici, pgNodeStreams],
+    plugins: [withoutUndici, pgNodeStreams, sucraseEsm],
     // Minified: the committed JavaScript stays under 2 MB (a test holds it there). Nothing relies on function names
     // (errors carry their own `name`).
     minify: true,
