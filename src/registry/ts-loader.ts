@@ -34,7 +34,7 @@ export async function importTypeScript(absolute: string, publicModule: Record<st
     const nodeRequire = createRequire(from);
     return (specifier: string): unknown => {
       if (specifier === 'index-builder') return publicModule;
-      if (!/^\.{0,2}\//.test(specifier)) return nodeRequire(specifier);
+      if (!/^(\.{1,2}(\/|$)|\/)/.test(specifier)) return nodeRequire(specifier);
       const file = resolveFile(resolve(dirname(from), specifier));
       if (!file) throw Object.assign(new Error(`Cannot find module '${specifier}' imported from ${from}`), { code: 'MODULE_NOT_FOUND' });
       return load(file, false).exports;
