@@ -14,7 +14,7 @@ export async function databaseUrl(url: string | undefined, sslCa: string | undef
   return withSslCa(checkDatabaseUrl(url), sslCa);
 }
 
-/** A bad database URL, a usage error. Nothing threw one if the connection module was never loaded. */
-export function isDatabaseUrlError(error: unknown): error is Error {
-  return loaded !== undefined && error instanceof loaded.DatabaseUrlError;
+/** A bad database URL, a usage error. Asked only on the way out with an error, so the module may load then. */
+export async function isDatabaseUrlError(error: unknown): Promise<boolean> {
+  return error instanceof Error && error instanceof (await connectionModule()).DatabaseUrlError;
 }

@@ -148,8 +148,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
-    if (isDatabaseUrlError(error)) {
-      io.err(`index-builder: ${error.message}`);
+    if (await isDatabaseUrlError(error)) {
+      io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
     }
     io.err(`index-builder: ${error instanceof Error ? error.message : String(error)}`);
