@@ -12,7 +12,6 @@ import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
-import { fleetAndReport } from './fleet.ts';
 import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
 import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
@@ -43,7 +42,11 @@ export async function run(): Promise<void> {
 async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<void> {
   const registry = await loadRegistry(inputs.registry);
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
-  if (inputs.fleet) return fleetAndReport(registry.entries, { ...inputs, fleet: inputs.fleet }, repoPath);
+  if (inputs.fleet) {
+    // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.
+    const { fleetAndReport } = await import('./fleet.ts');
+    return fleetAndReport(registry.entries, { ...inputs, fleet: inputs.fleet }, repoPath);
+  }
 
   const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
     ? await dryRun(registry.entries, inputs)

@@ -68,16 +68,23 @@ SELECT l.ord::int AS ord,
        x.indrelid::regclass::text AS index_table,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
        b.pid AS building_pid,
-       c.comment,
-       CASE WHEN x.indexrelid IS NOT NULL
-             AND NOT coalesce(substring(c.comment FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint, false)
+       c.description AS comment,
+       CASE WHEN x.indexrelid IS NOT NULL AND NOT coalesce(
+              -- Whether the comment's first mark is the target's fingerprint. PostgreSQL's regular expressions cost
+              -- about 10 µs a row (0.1 s for 10,000 indexes), so the usual answers come from strpos: no mark of this
+              -- fingerprint anywhere, or one at the first "[index-builder " (a fingerprint is 16 hex digits, so no
+              -- mark can start earlier); only the rest goes to the regular expression.
+              CASE WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = 0 THEN false
+                   WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = strpos(c.description, '[index-builder ') THEN true
+                   ELSE substring(c.description FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint END, false)
             THEN pg_get_indexdef(x.indexrelid) END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
 LEFT JOIN pg_index x ON x.indexrelid = i.oid
 LEFT JOIN building b ON b.index_relid = i.oid
-LEFT JOIN LATERAL (SELECT obj_description(i.oid, 'pg_class') AS comment) c ON true
+-- obj_description(i.oid, 'pg_class') as a join: one hash join rather than a SQL function call per index.
+LEFT JOIN pg_description c ON c.objoid = i.oid AND c.classoid = 'pg_class'::regclass AND c.objsubid = 0
 ORDER BY l.ord`;
 
 interface CatalogRow {

@@ -6,8 +6,6 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { quoteQualified } from './catalog.ts';
 
 const MARK = /\[index-builder ([0-9a-f]{16})\]/;
-/** The same test, in PostgreSQL's regular expression syntax, for catalog queries. */
-export const MARK_PATTERN_SQL = '\\[index-builder [0-9a-f]{16}\\]';
 
 export function markComment(entry: Pick<RegistryEntry, 'description' | 'fingerprint'>): string {
   return `${entry.description ? `${entry.description} ` : ''}[index-builder ${entry.fingerprint}]`;

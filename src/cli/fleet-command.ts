@@ -1,22 +1,13 @@
 // The CLI's fleet: `build --targets FILE | --database-url U --database-url V ...` with bounded concurrency, canaries
 // and shards, and `index-builder shards` for a GitHub matrix. A plain one-database build never comes here.
+// The options are declared here; the fleet itself (fleet-build.ts, src/fleet) is loaded only when a fleet runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DatabaseUrlError, withSslCa } from '../builder/connection.ts';
-import { fleetConsoleEvents, fleetEndLines } from '../fleet/console.ts';
 import { FLEET_DEFAULTS } from '../fleet/limits.ts';
-import { fleetShouldFail } from '../fleet/report.ts';
-import { runFleet } from '../fleet/run.ts';
-import { parseShard, selectShard, shardMatrix, type Shard } from '../fleet/shards.ts';
-import { loadTargets, TargetsError, targetsFromUrls } from '../fleet/targets.ts';
-import type { Target } from '../fleet/types.ts';
-import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
-import { writeJsonReport } from '../report/json.ts';
+import { parseShard, shardMatrix, type Shard } from '../fleet/shards.ts';
 import type { FailOn } from '../report/types.ts';
 import type { Io } from './main.ts';
-import { positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
+import { positiveIntegerOption, type RunSettingFlags } from './options.ts';
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
 export interface FleetFlags extends RunSettingFlags {
@@ -66,6 +57,7 @@ export function addShardsCommand(program: Command, io: Io, setExit: (code: numbe
     .requiredOption('--targets <file>', 'the targets file (YAML or JSON)')
     .requiredOption('--shards <k>', 'how many shards', positiveIntegerOption)
     .action(async (flags: { targets: string; shards: number }) => {
+      const { loadTargets, TargetsError } = await import('../fleet/targets.ts');
       try {
         // Names only: the URLs are not needed (and their variables may not be set in this job).
         const targets = await loadTargets(flags.targets, {});
@@ -76,50 +68,6 @@ export function addShardsCommand(program: Command, io: Io, setExit: (code: numbe
         setExit(EXIT_USAGE);
       }
     });
-}
-
-export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (registry: LoadedRegistry) => boolean): Promise<number> {
-  let targets: Target[];
-  try {
-    targets = await fleetTargets(flags, io.env);
-  } catch (error) {
-    if (!(error instanceof TargetsError || error instanceof DatabaseUrlError)) throw error;
-    io.err(`index-builder: ${error.message}`);
-    return EXIT_USAGE;
-  }
-  const registry = await loadRegistry(flags.registry);
-  if (!reportProblems(registry)) {
-    io.err('Nothing was built: fix the registry first (index-builder check).');
-    return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
-  }
-  if (targets.length === 0) {
-    io.out(`Shard ${flags.shard!.index}/${flags.shard!.count} has no targets: nothing to do.`);
-    return EXIT_OK;
-  }
-  const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : '';
-  io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
-  io.signal?.addEventListener('abort', () =>
-    io.out(`⚠️  ${String(io.signal?.reason)} received: cancelling the running builds; databases not started yet are left for the next run`),
-  );
-  const fleet = await runFleet(registry.entries, targets, {
-    concurrency: flags.concurrency,
-    perHost: flags.perHost,
-    ...(flags.canary !== undefined ? { canary: flags.canary } : {}),
-    build: runSettingsOf(flags),
-    ...(io.signal ? { signal: io.signal } : {}),
-    events: fleetConsoleEvents(io.out),
-  });
-  for (const line of fleetEndLines(fleet)) io.out(line);
-  if (flags.json) await writeJsonReport(flags.json, fleet);
-  return fleetShouldFail(fleet, flags.failOn) ? EXIT_FAILED : EXIT_OK;
-}
-
-async function fleetTargets(flags: FleetFlags, env: NodeJS.ProcessEnv): Promise<Target[]> {
-  if (flags.targets !== undefined && flags.databaseUrl?.length) throw new TargetsError('give --targets or --database-url, not both');
-  if (flags.shard && flags.targets === undefined) throw new TargetsError('--shard needs --targets (the shards are computed from its names)');
-  const all = flags.targets !== undefined ? await loadTargets(flags.targets, env) : targetsFromUrls(flags.databaseUrl ?? []);
-  const chosen = flags.shard ? selectShard(all, flags.shard) : all;
-  return chosen.map((target) => (target.url ? { ...target, url: withSslCa(target.url, flags.sslCa) } : target));
 }
 
 function shardOption(value: string): Shard {

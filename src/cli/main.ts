@@ -1,8 +1,6 @@
+// The command line. Each command loads what it needs when it runs: `check` never loads pg, the builder or the fleet.
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { build, DEFAULTS } from '../builder/build.ts';
-import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
-import { plan } from '../builder/plan.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
@@ -10,7 +8,9 @@ import { writeProblemsJson } from '../registry/problems-json.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
-import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, runFleetBuild, type FleetFlags } from './fleet-command.ts';
+import { parseDuration } from '../util/duration.ts';
+import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
+import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
 import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
 
@@ -85,9 +85,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
     .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
-      const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
+      const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
       const registry = await loadRegistry(flags.registry);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
+      const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
       for (const line of result.lines) io.out(line);
       if (flags.json) await writeJsonReport(flags.json, result.report);
@@ -102,21 +103,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(sslCaOption())
     .addOption(
       new Option('--lock-timeout <duration>', 'lock_timeout for each attempt')
-        .default(DEFAULTS.lockTimeoutMs, SETTING_DEFAULTS['lock-timeout'])
+        .default(parseDuration(SETTING_DEFAULTS['lock-timeout']), SETTING_DEFAULTS['lock-timeout'])
         .argParser(durationOption),
     )
     .addOption(
-      new Option('--max-attempts <n>', 'attempts per index on lock conflicts').default(DEFAULTS.maxAttempts).argParser(positiveIntegerOption),
+      new Option('--max-attempts <n>', 'attempts per index on lock conflicts')
+        .default(Number(SETTING_DEFAULTS['max-attempts']))
+        .argParser(positiveIntegerOption),
     )
     .addOption(
       new Option('--statement-timeout <duration>', 'statement_timeout for each build (0: none)')
-        .default(DEFAULTS.statementTimeoutMs)
+        .default(parseDuration(SETTING_DEFAULTS['statement-timeout']))
         .argParser(durationOption),
     )
     .addOption(new Option('--time-budget <duration>', 'start no new build after this long; the rest are deferred').argParser(durationOption))
     .addOption(
       new Option('--progress-interval <duration>', 'how often to print build progress')
-        .default(DEFAULTS.progressIntervalMs, SETTING_DEFAULTS['progress-interval'])
+        .default(parseDuration(SETTING_DEFAULTS['progress-interval']), SETTING_DEFAULTS['progress-interval'])
         .argParser(durationOption),
     )
     .addOption(
@@ -128,8 +131,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report as JSON'))
     .action(async (flags: FleetFlags) => {
-      if (isFleetRun(flags)) exitCode = await runFleetBuild(flags, io, (registry) => reportProblems(registry, io));
-      else exitCode = await runBuild({ ...flags, databaseUrl: flags.databaseUrl?.[0] }, io);
+      if (isFleetRun(flags)) {
+        const { runFleetBuild } = await import('./fleet-build.ts');
+        exitCode = await runFleetBuild(flags, io, (registry) => reportProblems(registry, io));
+      } else exitCode = await runBuild({ ...flags, databaseUrl: flags.databaseUrl?.[0] }, io);
     });
   for (const option of fleetOptions()) buildCommand.addOption(option);
   addShardsCommand(program, io, (code) => (exitCode = code));
@@ -143,8 +148,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof DatabaseUrlError) {
-      io.err(`index-builder: ${error.message}`);
+    if (await isDatabaseUrlError(error)) {
+      io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
     }
     io.err(`index-builder: ${error instanceof Error ? error.message : String(error)}`);
@@ -153,12 +158,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
-  const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
+  const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
   const registry = await loadRegistry(flags.registry);
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
+  const { build } = await import('../builder/build.ts');
   const events = consoleEvents(io.out);
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {

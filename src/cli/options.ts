@@ -1,6 +1,7 @@
 // Turning command-line words into typed settings; each bad value is a usage error naming the option.
 import { InvalidArgumentError } from 'commander';
-import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
+import type { RunSettings } from '../builder/build.ts';
+import { ON_DRIFT_VALUES, type OnDrift } from '../builder/decide.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 

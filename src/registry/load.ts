@@ -3,7 +3,7 @@ import { extname, relative, resolve } from 'node:path';
 import type { ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem } from './types.ts';
 import { readJsonRegistry } from './json-registry.ts';
-import { entryLinesInScript, parseDataRegistry } from './locate.ts';
+import { entryLinesInScript } from './locate.ts';
 import { runRegistryScript } from './run-script.ts';
 import { validateRegistry } from './validate.ts';
 
@@ -46,6 +46,7 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     return { file, entries, problems };
   }
   if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
+    const { parseDataRegistry } = await import('./yaml-registry.ts');
     const { doc, lines } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
     if (syntaxError) {

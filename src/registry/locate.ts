@@ -1,22 +1,5 @@
-// Where each entry stands in a registry file, so that problems read `file:line: message`.
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-
-/** Lines (1-based) of each entry in a JSON or YAML registry, read from the document's own node positions. */
-export function entryLinesInData(doc: Document, lineCounter: LineCounter): number[] {
-  const root = doc.contents;
-  if (!isSeq(root)) return [];
-  return root.items.map((item) => {
-    const start = isMap(item) || item === null ? (item?.range?.[0] ?? 0) : ((item as { range?: [number] }).range?.[0] ?? 0);
-    return lineCounter.linePos(start).line;
-  });
-}
-
-export function parseDataRegistry(text: string): { doc: Document; lines: number[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  return { doc, lines: entryLinesInData(doc, lineCounter) };
-}
-
+// Where each entry stands in a .ts/.js registry file, so that problems read `file:line: message`. (JSON and YAML
+// registries: json-registry.ts, yaml-registry.ts.)
 /**
  * Lines of each entry in a .ts/.js registry. The module has already run, so this only needs to find the entries in
  * the text: by their `name:` properties in order when there is one per entry, else by each entry's name value.
