@@ -1,13 +1,13 @@
 // Runs a .ts/.js registry and returns what it exports. `import ... from 'index-builder'` resolves to this package's
 // own public module, so a registry works in a repository that never installed the package (the bundled Action, npx).
-// Node.js's own type stripping does it where the runtime has it (22.18+, 23.6+, 24: the Action's node24); our Sucrase
-// loader (ts-loader.ts) only on older runtimes or for what stripping cannot run (enums, extensionless imports).
+// Node.js's own type stripping does it where the runtime has it (22.18+, 23.6+, 24: the Action's node24); jiti, the
+// large fallback, is loaded only on older runtimes or for what stripping cannot run (enums, extensionless imports).
 import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Errors of Node's loader that ts-loader.ts gets past: TypeScript-only syntax, and imports without a file extension. */
+/** Errors of Node's loader that jiti gets past: TypeScript-only syntax, and imports without a file extension. */
 const JITI_CAN_LOAD = new Set([
   'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX',
   'ERR_MODULE_NOT_FOUND',
@@ -23,7 +23,7 @@ export async function runRegistryScript(absolute: string): Promise<unknown> {
       if (!JITI_CAN_LOAD.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
     }
   }
-  return importWithSucrase(absolute);
+  return importWithJiti(absolute);
 }
 
 type RegisterHooks = (hooks: {
@@ -51,7 +51,7 @@ function aliasRegistered(): boolean {
       });
       registered = true;
     } catch {
-      // Older runtimes have no registerHooks; Jest refuses it (its sandbox has its own loader). ts-loader.ts works in both.
+      // Older runtimes have no registerHooks; Jest refuses it (its sandbox has its own loader). jiti works in both.
       registered = false;
     }
   }
@@ -64,13 +64,22 @@ async function importNatively(absolute: string): Promise<unknown> {
   return 'default' in namespace ? namespace.default : namespace;
 }
 
-async function importWithSucrase(absolute: string): Promise<unknown> {
-  const [{ importTypeScript }, publicModule] = await Promise.all([
-    import('./ts-loader.ts'),
-    // Our public module as it is, not transformed again: it is already JavaScript (or TypeScript Jest compiles).
+async function importWithJiti(absolute: string): Promise<unknown> {
+  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
+  const [{ createJiti }, { registryTransform }, publicModule] = await Promise.all([
+    import('jiti'),
+    import('./jiti-transform.ts'),
     import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
   ]);
-  return importTypeScript(absolute, publicModule);
+  const jiti = createJiti(import.meta.url, {
+    transform: registryTransform,
+    // Our public module as it is, not transformed again: it is already JavaScript (or TypeScript Jest compiles).
+    virtualModules: { 'index-builder': publicModule },
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+  });
+  return jiti.import(absolute, { default: true });
 }
 
 /** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */
