@@ -1,7 +1,8 @@
 // Writing index SQL the way the registry wants it: `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS name ON ...`.
 // Used for the lint suggestion (the registry entry to paste) and the registry autofix (insert the missing keywords).
 import type { Node } from './parser.ts';
-import { codeTokens, isKeyword, scanTokens, type SqlToken } from './sql-tokens.ts';
+import { plainTokens } from './plain-tokens.ts';
+import { codeTokens, scanTokens, type SqlToken } from './sql-tokens.ts';
 
 /** PostgreSQL's NAMEDATALEN - 1: a longer name is silently cut to this many bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
@@ -9,38 +10,61 @@ export const MAX_IDENTIFIER_BYTES = 63;
 /** Where to insert the keywords an index statement lacks, or undefined when it has both (or is no CREATE INDEX). */
 export function missingKeywordsInsertion(sql: string): { offset: number; text: string } | undefined {
   const tokens = codeTokens(scanTokens(sql) ?? []);
+  const missing = missingKeywords(tokens);
+  return missing && { offset: tokens[missing.after]!.end, text: missing.keywords.map((keyword) => ` ${keyword}`).join('') };
+}
+
+/** What the rewriting reads of a token: where it is, and the keyword it is when it is one of those looked for. */
+type KeywordToken = Pick<SqlToken, 'start' | 'end' | 'keyword'>;
+
+const is = (token: KeywordToken | undefined, keyword: string): boolean => token?.keyword === keyword;
+
+/** The keywords a CREATE INDEX lacks, to insert after its token `after` (INDEX, or CONCURRENTLY when present). */
+function missingKeywords(tokens: readonly KeywordToken[]): { after: number; keywords: string[] } | undefined {
   const index = indexKeyword(tokens);
   if (index === -1) return undefined;
-  const concurrently = isKeyword(tokens[index + 1], 'CONCURRENTLY');
+  const concurrently = is(tokens[index + 1], 'CONCURRENTLY');
   const after = concurrently ? index + 2 : index + 1;
-  const ifNotExists = isKeyword(tokens[after], 'IF') && isKeyword(tokens[after + 1], 'NOT') && isKeyword(tokens[after + 2], 'EXISTS');
+  const ifNotExists = is(tokens[after], 'IF') && is(tokens[after + 1], 'NOT') && is(tokens[after + 2], 'EXISTS');
   if (concurrently && ifNotExists) return undefined;
-  const anchor = tokens[concurrently ? index + 1 : index]!;
-  const text = `${concurrently ? '' : ' CONCURRENTLY'}${ifNotExists ? '' : ' IF NOT EXISTS'}`;
-  return { offset: anchor.end, text };
+  return {
+    after: concurrently ? index + 1 : index,
+    keywords: [...(concurrently ? [] : ['CONCURRENTLY']), ...(ifNotExists ? [] : ['IF', 'NOT', 'EXISTS'])],
+  };
+}
+
+/** A token of a statement being rewritten: its text, and whether whitespace or a comment comes before it. */
+interface Word {
+  text: string;
+  keyword: string | undefined;
+  spaced: boolean;
 }
 
 /**
  * The registry's form of a CREATE INDEX statement: CONCURRENTLY and IF NOT EXISTS inserted, `name` inserted when
- * the statement names no index, comments dropped and whitespace folded onto one line.
+ * the statement names no index, comments dropped and whitespace folded onto one line. Read once (plain text without
+ * PostgreSQL's scanner): the inserted keywords and name are whole tokens set apart by a space, so the rest of the
+ * statement reads the same around them.
  */
 export function safeIndexSql(statement: string, name: string): string {
-  let sql = statement;
-  const insertion = missingKeywordsInsertion(sql);
-  if (insertion) sql = sql.slice(0, insertion.offset) + insertion.text + sql.slice(insertion.offset);
-  const tokens = codeTokens(scanTokens(sql) ?? []);
-  const on = tokens.findIndex((token) => isKeyword(token, 'ON'));
-  const before = tokens[on - 1];
-  if (on > 0 && before && isKeyword(before, 'EXISTS')) {
-    sql = `${sql.slice(0, before.end)} ${quoteIdentifier(name)}${sql.slice(before.end)}`;
-  }
-  return oneLine(sql);
+  const tokens = plainTokens(statement) ?? codeTokens(scanTokens(statement) ?? []);
+  if (tokens.length === 0) return statement.trim();
+  const words: Word[] = tokens.map((token, i) => ({
+    text: statement.slice(token.start, token.end),
+    keyword: token.keyword,
+    spaced: i > 0 && token.start > tokens[i - 1]!.end,
+  }));
+  const missing = missingKeywords(tokens);
+  if (missing) words.splice(missing.after + 1, 0, ...missing.keywords.map((keyword) => ({ text: keyword, keyword, spaced: true })));
+  const on = words.findIndex((word) => word.keyword === 'ON');
+  if (on > 0 && words[on - 1]!.keyword === 'EXISTS') words.splice(on, 0, { text: quoteIdentifier(name), keyword: undefined, spaced: true });
+  return words.map((word, i) => (i > 0 && word.spaced ? ` ${word.text}` : word.text)).join('');
 }
 
-function indexKeyword(tokens: readonly SqlToken[]): number {
-  if (!isKeyword(tokens[0], 'CREATE')) return -1;
-  const at = isKeyword(tokens[1], 'UNIQUE') ? 2 : 1;
-  return isKeyword(tokens[at], 'INDEX') ? at : -1;
+function indexKeyword(tokens: readonly KeywordToken[]): number {
+  if (!is(tokens[0], 'CREATE')) return -1;
+  const at = is(tokens[1], 'UNIQUE') ? 2 : 1;
+  return is(tokens[at], 'INDEX') ? at : -1;
 }
 
 /** The statement on one line: comments dropped, runs of whitespace between tokens folded to one space. */

@@ -1,7 +1,7 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings, type Bindings } from '../sql/index-creations.ts';
+import type { Bindings } from '../sql/index-creations.ts';
 import { containsPlaceholder } from '../sql/sql-source.ts';
 import { enclosingStatement, methodName, receiverName } from './ast.ts';
 import { toIndexReport, type DescribedIndex } from './described-index.ts';
@@ -12,9 +12,10 @@ import { isSchemaBuilderCall, readKyselyIndex } from './kysely.ts';
 import { readPgmIndex } from './node-pg-migrate.ts';
 import { readSequelizeIndex } from './sequelize.ts';
 import { isReadableText, isSqlArgument, isSqlCall } from './sinks.ts';
-import { isTextRoot, sqlOf } from './sql-expressions.ts';
+import { isTextRoot } from './sql-expressions.ts';
 import { property, staticString } from './static-values.ts';
 import { createdTable } from './tables.ts';
+import { mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
 import { indexObjectsOfTable, isNew, readTypeormIndex, tableOfIndex, typeormTable } from './typeorm.ts';
 
 type Node = TSESTree.Node;
@@ -39,10 +40,11 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
 
   const onText = (node: Node): void => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
+    if (!options.reportUnverifiable && !mayPass(node, text, (sql) => worthReading(sql, false))) return;
     const inSink = isSqlArgument(node);
-    const source = sqlOf(node, text);
+    const source = sqlAt(node, text);
     if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
-    findings.addSql(findSqlFindings(source, staticBindings(node)), enclosingStatement(node).range[0], inSink);
+    findings.addSql(sqlFindingsAt(node, text, staticBindings(node)), enclosingStatement(node).range[0], inSink);
   };
 
   const onTypeormCall = (call: TSESTree.CallExpression, method: string): void => {
