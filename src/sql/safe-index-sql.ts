@@ -115,12 +115,22 @@ function quoteColumn(column: string): string {
   return `${quoteIdentifier(match[1]!)}${match[2]!.toUpperCase()}`;
 }
 
+/** Names found bare or not (a name is only a keyword or not): the same columns and tables come back file after file. */
+const bareNames = new Map<string, boolean>();
+const BARE_NAMES_LIMIT = 4096;
+
 /** Quotes an identifier the way PostgreSQL's quote_ident does: only when it must. */
 export function quoteIdentifier(name: string): string {
   if (/^[a-z_][a-z0-9_]*$/.test(name)) {
-    const tokens = scanTokens(name);
-    const only = tokens?.length === 1 ? tokens[0] : undefined;
-    if (only && (only.keywordKind === 0 || only.keywordKind === 1)) return name;
+    let bare = bareNames.get(name);
+    if (bare === undefined) {
+      const tokens = scanTokens(name);
+      const only = tokens?.length === 1 ? tokens[0] : undefined;
+      bare = only !== undefined && (only.keywordKind === 0 || only.keywordKind === 1);
+      if (bareNames.size >= BARE_NAMES_LIMIT) bareNames.clear();
+      bareNames.set(name, bare);
+    }
+    if (bare) return name;
   }
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -20,6 +20,15 @@ interface ReadText {
  */
 export const ESCAPE = /\\(?![bfnrtv])[\dA-Za-z\r\n\u2028\u2029]/;
 
+/**
+ * A keyword as PostgreSQL reads it in SQL text: the whole word, not part of a longer name (`createdAt_index`).
+ * Letters, digits, `_` and non-ASCII characters continue a name; `$` does too, but it also closes a dollar-quoted body
+ * (`$q$CREATE INDEX ...$q$`), so it is not counted.
+ */
+export function keywordPattern(word: string): RegExp {
+  return new RegExp(`(?<![\\w\\u0080-\\uffff])${word}(?![\\w\\u0080-\\uffff])`, 'i');
+}
+
 const read = new WeakMap<Node, ReadText>();
 
 function readText(node: Node, sourceText: string): ReadText {
@@ -53,10 +62,13 @@ export function sqlFindingsAt(node: Node, sourceText: string, bindings: Bindings
  * False when the text of a string or template literal certainly fails `test`, judged on its source without decoding
  * it (the cheap test before sqlAt). `test` may only ask which words the text holds (and, or): a word of static text
  * is in the source as written unless an escape spells it, or it spans a `+` (both read in full). Placeholders for
- * holes start and end with `_`, which no word holds, so no word spans a hole.
+ * holes start and end with `_`, which no word holds, so no word spans a hole. `wholeWords`, a test on whole words
+ * (keywordPattern), is used instead on source without any backslash: a hole's placeholder only joins words that
+ * `${...}` keeps apart, so the source has every whole word its text has.
  */
-export function mayPass(node: Node, sourceText: string, test: (text: string) => boolean): boolean {
+export function mayPass(node: Node, sourceText: string, test: (text: string) => boolean, wholeWords = test): boolean {
   if (node.type !== 'Literal' && node.type !== 'TemplateLiteral') return true;
   const written = sourceText.slice(node.range[0], node.range[1]);
+  if (!written.includes('\\')) return wholeWords(written);
   return ESCAPE.test(written) || test(written);
 }
