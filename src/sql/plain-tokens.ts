@@ -1,18 +1,25 @@
-// The plainest SQL read without PostgreSQL's scanner, which costs about 0.1 ms a statement through libpg-query's
-// WebAssembly (the ESLint plugin writes a registry entry for every CREATE INDEX it reports). Plain means: ASCII
-// words, integers, double-quoted identifiers, punctuation, spaces, tabs and line breaks. Anything that could read
-// otherwise (a string, a comment, a dollar sign, a backslash, `U&"..."`, a number with a dot or an exponent, other
-// characters) is not plain: scan it.
+// The plainest SQL read without PostgreSQL's scanner, which costs a WASM call and a JSON document per statement
+// (the ESLint plugin writes a registry entry for every CREATE INDEX it reports). Plain means: ASCII words, integers,
+// double-quoted identifiers, punctuation, spaces, tabs and line breaks. Anything that could read otherwise (a
+// string, a comment, a dollar sign, a backslash, `U&"..."`, a number with a dot or an exponent, other characters) is
+// not plain: scan it.
+import type { SqlToken } from './sql-tokens.ts';
 
-export interface PlainToken {
-  start: number;
-  end: number;
-  /**
-   * A word in upper case, as PostgreSQL reads a keyword (`on` is ON). Plain identifiers get one too, so compare it
-   * with keywords only.
-   */
-  keyword: string | undefined;
-}
+/**
+ * The keywords safeIndexSql looks for, with PostgreSQL's category of each (1 unreserved, 2 column name, 3 type or
+ * function name, 4 reserved). Other words come back as identifiers, keywords or not: compare plain tokens with these
+ * keywords only.
+ */
+const KEYWORDS: ReadonlyMap<string, number> = new Map([
+  ['CREATE', 4],
+  ['UNIQUE', 4],
+  ['INDEX', 1],
+  ['CONCURRENTLY', 3],
+  ['IF', 1],
+  ['NOT', 4],
+  ['EXISTS', 2],
+  ['ON', 4],
+]);
 
 const PUNCTUATION = new Set('(),:;+-*/%^<>=~!@#|?[]');
 
@@ -21,9 +28,15 @@ const isDigit = (char: string): boolean => char >= '0' && char <= '9';
 const isWordStart = (char: string): boolean => (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_';
 const isWordPart = (char: string): boolean => isWordStart(char) || isDigit(char);
 
-/** The tokens of `text` (no comments: plain text has none), or undefined when it is not plain. */
-export function plainTokens(text: string): PlainToken[] | undefined {
-  const tokens: PlainToken[] = [];
+/** The code tokens of `text` (plain text has no comments), or undefined when it is not plain. */
+export function plainTokens(text: string): SqlToken[] | undefined {
+  const tokens: SqlToken[] = [];
+  const push = (start: number, end: number, kind: SqlToken['kind']): void => {
+    const token = text.slice(start, end);
+    const keywordKind = kind === 'identifier' ? (KEYWORDS.get(token.toUpperCase()) ?? 0) : 0;
+    const keyword = keywordKind > 0 ? token.toUpperCase() : undefined;
+    tokens.push({ kind: keyword ? 'keyword' : kind, start, end, text: token, keyword, keywordKind });
+  };
   let at = 0;
   while (at < text.length) {
     const char = text[at]!;
@@ -34,12 +47,12 @@ export function plainTokens(text: string): PlainToken[] | undefined {
     }
     if (isWordStart(char)) {
       while (end < text.length && isWordPart(text[end]!)) end++;
-      tokens.push({ start: at, end, keyword: text.slice(at, end).toUpperCase() });
+      push(at, end, 'identifier');
     } else if (isDigit(char)) {
       // PostgreSQL rejects `1abc` as junk, reads `1.5` and `1e5` as one number: none of them is plain.
       while (end < text.length && isDigit(text[end]!)) end++;
       if (end < text.length && (isWordPart(text[end]!) || text[end] === '.')) return undefined;
-      tokens.push({ start: at, end, keyword: undefined });
+      push(at, end, 'number');
     } else if (char === '"') {
       // A quoted identifier: `""` inside stands for one quote; an empty or unterminated one is an error.
       for (; ; end++) {
@@ -50,16 +63,17 @@ export function plainTokens(text: string): PlainToken[] | undefined {
       }
       end++;
       if (end === at + 2) return undefined;
-      tokens.push({ start: at, end, keyword: undefined });
+      push(at, end, 'identifier');
     } else if (char === '.') {
-      // `.5` is a number, and `x.5e3` more than one token: plain only before a word or a quoted name.
+      // `.5` is a number: plain only before a word or a quoted name.
       const next = text[at + 1];
       if (next === undefined || isDigit(next)) return undefined;
-      tokens.push({ start: at, end, keyword: undefined });
+      push(at, end, 'punctuation');
     } else {
       const pair = text.slice(at, at + 2);
       if (!PUNCTUATION.has(char) || pair === '--' || pair === '/*') return undefined;
-      tokens.push({ start: at, end, keyword: undefined });
+      // Operators are read a character at a time: `<>` is one token to PostgreSQL, two here, with no gap between.
+      push(at, end, '(),;[]:'.includes(char) ? 'punctuation' : 'operator');
     }
     at = end;
   }

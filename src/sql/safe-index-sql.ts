@@ -2,74 +2,80 @@
 // Used for the lint suggestion (the registry entry to paste) and the registry autofix (insert the missing keywords).
 import type { Node } from './parser.ts';
 import { plainTokens } from './plain-tokens.ts';
-import { codeTokens, scanTokens, type SqlToken } from './sql-tokens.ts';
+import { codeTokens, isKeyword, scanTokens, type SqlToken } from './sql-tokens.ts';
 
 /** PostgreSQL's NAMEDATALEN - 1: a longer name is silently cut to this many bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
 
 /** Where to insert the keywords an index statement lacks, or undefined when it has both (or is no CREATE INDEX). */
 export function missingKeywordsInsertion(sql: string): { offset: number; text: string } | undefined {
-  const tokens = codeTokens(scanTokens(sql) ?? []);
-  const missing = missingKeywords(tokens);
-  return missing && { offset: tokens[missing.after]!.end, text: missing.keywords.map((keyword) => ` ${keyword}`).join('') };
+  return insertionAmong(codeTokens(scanTokens(sql) ?? []));
 }
 
-/** What the rewriting reads of a token: where it is, and the keyword it is when it is one of those looked for. */
-type KeywordToken = Pick<SqlToken, 'start' | 'end' | 'keyword'>;
-
-const is = (token: KeywordToken | undefined, keyword: string): boolean => token?.keyword === keyword;
-
-/** The keywords a CREATE INDEX lacks, to insert after its token `after` (INDEX, or CONCURRENTLY when present). */
-function missingKeywords(tokens: readonly KeywordToken[]): { after: number; keywords: string[] } | undefined {
+function insertionAmong(tokens: readonly SqlToken[]): { offset: number; text: string } | undefined {
   const index = indexKeyword(tokens);
   if (index === -1) return undefined;
-  const concurrently = is(tokens[index + 1], 'CONCURRENTLY');
+  const concurrently = isKeyword(tokens[index + 1], 'CONCURRENTLY');
   const after = concurrently ? index + 2 : index + 1;
-  const ifNotExists = is(tokens[after], 'IF') && is(tokens[after + 1], 'NOT') && is(tokens[after + 2], 'EXISTS');
+  const ifNotExists = isKeyword(tokens[after], 'IF') && isKeyword(tokens[after + 1], 'NOT') && isKeyword(tokens[after + 2], 'EXISTS');
   if (concurrently && ifNotExists) return undefined;
-  return {
-    after: concurrently ? index + 1 : index,
-    keywords: [...(concurrently ? [] : ['CONCURRENTLY']), ...(ifNotExists ? [] : ['IF', 'NOT', 'EXISTS'])],
-  };
-}
-
-/** A token of a statement being rewritten: its text, and whether whitespace or a comment comes before it. */
-interface Word {
-  text: string;
-  keyword: string | undefined;
-  spaced: boolean;
+  const anchor = tokens[concurrently ? index + 1 : index]!;
+  const text = `${concurrently ? '' : ' CONCURRENTLY'}${ifNotExists ? '' : ' IF NOT EXISTS'}`;
+  return { offset: anchor.end, text };
 }
 
 /**
  * The registry's form of a CREATE INDEX statement: CONCURRENTLY and IF NOT EXISTS inserted, `name` inserted when
- * the statement names no index, comments dropped and whitespace folded onto one line. Read once (plain text without
- * PostgreSQL's scanner): the inserted keywords and name are whole tokens set apart by a space, so the rest of the
- * statement reads the same around them.
+ * the statement names no index, comments dropped and whitespace folded onto one line. The statement is scanned once:
+ * what is inserted goes between two tokens and changes none, so the tokens after it only move.
  */
 export function safeIndexSql(statement: string, name: string): string {
-  const tokens = plainTokens(statement) ?? codeTokens(scanTokens(statement) ?? []);
-  if (tokens.length === 0) return statement.trim();
-  const words: Word[] = tokens.map((token, i) => ({
-    text: statement.slice(token.start, token.end),
-    keyword: token.keyword,
-    spaced: i > 0 && token.start > tokens[i - 1]!.end,
-  }));
-  const missing = missingKeywords(tokens);
-  if (missing) words.splice(missing.after + 1, 0, ...missing.keywords.map((keyword) => ({ text: keyword, keyword, spaced: true })));
-  const on = words.findIndex((word) => word.keyword === 'ON');
-  if (on > 0 && words[on - 1]!.keyword === 'EXISTS') words.splice(on, 0, { text: quoteIdentifier(name), keyword: undefined, spaced: true });
-  return words.map((word, i) => (i > 0 && word.spaced ? ` ${word.text}` : word.text)).join('');
+  let sql = statement;
+  let tokens = plainTokens(sql) ?? codeTokens(scanTokens(sql) ?? []);
+  const insertion = insertionAmong(tokens);
+  if (insertion) [sql, tokens] = inserted(sql, tokens, insertion.offset, insertion.text, keywordTokens(insertion.text));
+  const on = tokens.findIndex((token) => isKeyword(token, 'ON'));
+  const before = tokens[on - 1];
+  if (on > 0 && before && isKeyword(before, 'EXISTS')) {
+    const quoted = quoteIdentifier(name);
+    const nameToken: SqlToken = { kind: 'identifier', start: 1, end: 1 + quoted.length, text: quoted, keyword: undefined, keywordKind: 0 };
+    [sql, tokens] = inserted(sql, tokens, before.end, ` ${quoted}`, [nameToken]);
+  }
+  return foldedOntoOneLine(sql, tokens);
 }
 
-function indexKeyword(tokens: readonly KeywordToken[]): number {
-  if (!is(tokens[0], 'CREATE')) return -1;
-  const at = is(tokens[1], 'UNIQUE') ? 2 : 1;
-  return is(tokens[at], 'INDEX') ? at : -1;
+/** The tokens of an inserted run of keywords (` CONCURRENTLY IF NOT EXISTS`), PostgreSQL's own, scanned once each. */
+const keywordRuns = new Map<string, readonly SqlToken[]>();
+
+function keywordTokens(text: string): readonly SqlToken[] {
+  let tokens = keywordRuns.get(text);
+  if (!tokens) keywordRuns.set(text, (tokens = codeTokens(scanTokens(text) ?? [])));
+  return tokens;
+}
+
+/** `text` inserted into `sql` at `offset`, and the code tokens of the result: `added` (offsets within `text`) among the moved ones. */
+function inserted(sql: string, tokens: readonly SqlToken[], offset: number, text: string, added: readonly SqlToken[]): [string, SqlToken[]] {
+  const move = (token: SqlToken, by: number): SqlToken => ({ ...token, start: token.start + by, end: token.end + by });
+  const at = tokens.findIndex((token) => token.start >= offset);
+  const split = at === -1 ? tokens.length : at;
+  return [
+    sql.slice(0, offset) + text + sql.slice(offset),
+    [...tokens.slice(0, split), ...added.map((token) => move(token, offset)), ...tokens.slice(split).map((token) => move(token, text.length))],
+  ];
+}
+
+function indexKeyword(tokens: readonly SqlToken[]): number {
+  if (!isKeyword(tokens[0], 'CREATE')) return -1;
+  const at = isKeyword(tokens[1], 'UNIQUE') ? 2 : 1;
+  return isKeyword(tokens[at], 'INDEX') ? at : -1;
 }
 
 /** The statement on one line: comments dropped, runs of whitespace between tokens folded to one space. */
 export function oneLine(sql: string): string {
-  const tokens = codeTokens(scanTokens(sql) ?? []);
+  return foldedOntoOneLine(sql, codeTokens(scanTokens(sql) ?? []));
+}
+
+function foldedOntoOneLine(sql: string, tokens: readonly SqlToken[]): string {
   if (tokens.length === 0) return sql.trim();
   let out = '';
   tokens.forEach((token, i) => {
@@ -115,22 +121,24 @@ function quoteColumn(column: string): string {
   return `${quoteIdentifier(match[1]!)}${match[2]!.toUpperCase()}`;
 }
 
-/** Names found bare or not (a name is only a keyword or not): the same columns and tables come back file after file. */
-const bareNames = new Map<string, boolean>();
-const BARE_NAMES_LIMIT = 4096;
+/** Plain names already looked up: whether PostgreSQL's scanner reads each as a reserved word (one scan per name). */
+const reservedNames = new Map<string, boolean>();
+const RESERVED_NAMES_LIMIT = 4096;
 
 /** Quotes an identifier the way PostgreSQL's quote_ident does: only when it must. */
 export function quoteIdentifier(name: string): string {
   if (/^[a-z_][a-z0-9_]*$/.test(name)) {
-    let bare = bareNames.get(name);
-    if (bare === undefined) {
+    // PostgreSQL's keywords are letters and underscores only: a name with a digit is never one.
+    if (/[0-9]/.test(name)) return name;
+    let reserved = reservedNames.get(name);
+    if (reserved === undefined) {
       const tokens = scanTokens(name);
       const only = tokens?.length === 1 ? tokens[0] : undefined;
-      bare = only !== undefined && (only.keywordKind === 0 || only.keywordKind === 1);
-      if (bareNames.size >= BARE_NAMES_LIMIT) bareNames.clear();
-      bareNames.set(name, bare);
+      reserved = !(only && (only.keywordKind === 0 || only.keywordKind === 1));
+      if (reservedNames.size >= RESERVED_NAMES_LIMIT) reservedNames.clear();
+      reservedNames.set(name, reserved);
     }
-    if (bare) return name;
+    if (!reserved) return name;
   }
   return `"${name.replace(/"/g, '""')}"`;
 }
