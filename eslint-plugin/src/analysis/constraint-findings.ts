@@ -55,6 +55,11 @@ export class ConstraintFindings {
     private readonly registryPath: string,
   ) {}
 
+  /** Whether the file adds any constraint so far (before the tables it creates are weighed). */
+  get hasConstraints(): boolean {
+    return this.#constraints.length > 0;
+  }
+
   addConstraint(constraint: ConstraintReport & At): void {
     this.#constraints.push(constraint);
   }

@@ -1,31 +1,61 @@
 // The constraint rule's walk over a JavaScript or TypeScript migration: SQL text (ALTER TABLE ... ADD CONSTRAINT),
 // the constraint APIs of the migration libraries, and the tables the file creates (exempt).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings } from '../sql/index-creations.ts';
 import { enclosingStatement, methodName } from './ast.ts';
 import { DialectGuards, type GetScope } from './dialect.ts';
 import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from './constraint-calls.ts';
 import type { ConstraintFindings } from './constraint-findings.ts';
 import { isModuleSpecifierOrKey } from './js-migration.ts';
 import { KnexReader } from './knex.ts';
-import { isTextRoot, sqlOf } from './sql-expressions.ts';
+import { isTextRoot } from './sql-expressions.ts';
+import type { TableRef } from './described-index.ts';
 import { createdTable } from './tables.ts';
+import { mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
 
 type Node = TSESTree.Node;
 
-/** Text worth parsing: it may add an index-building constraint or create a table. */
-const WORTH_READING = /unique|primary|exclude|table/i;
+/**
+ * A constraint comes only from an ALTER TABLE that says UNIQUE, PRIMARY (KEY) or EXCLUDE, written in the text itself
+ * or in a DO block's body or EXECUTE string, which are part of it.
+ */
+function mayAddConstraint(sql: string): boolean {
+  return /alter/i.test(sql) && /unique|primary|exclude/i.test(sql);
+}
+
+/**
+ * Text worth parsing: it may add an index-building constraint, or create a table (CREATE, and one of the words that
+ * always made text worth reading here).
+ */
+function worthReading(sql: string): boolean {
+  return mayAddConstraint(sql) || (/create/i.test(sql) && /unique|primary|exclude|table/i.test(sql));
+}
 
 export function constraintMigrationListener(sourceText: string, findings: ConstraintFindings, getScope: GetScope): TSESLint.RuleListener {
   const knex = new KnexReader(sourceText);
   // What only another database runs (`if (client === 'sqlite3')`) neither adds a constraint nor creates a table here.
   const guards = new DialectGuards(sourceText, getScope);
 
+  const read = (node: Node): void => {
+    if (guards.excludesPostgres(node)) return;
+    findings.addSqlAt(sqlFindingsAt(node, sourceText), enclosingStatement(node).range[0], node);
+  };
+  // Tables matter only to exempt a constraint: text that can only create a table, and createTable calls, are read
+  // at the end of the file if it adds a constraint at all.
+  const tableTexts: Node[] = [];
+  const tableCalls: { table: TableRef; call: TSESTree.CallExpression }[] = [];
+  const readTables = (): void => {
+    tableTexts.forEach(read);
+    for (const { table, call } of tableCalls) {
+      if (!guards.excludesPostgres(call)) findings.addTable({ tableName: table.name, tableSchema: table.schema, node: call });
+    }
+  };
+
   const onText = (node: Node): void => {
-    if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
-    const source = sqlOf(node, sourceText);
-    if (!source || !WORTH_READING.test(source.text) || guards.excludesPostgres(node)) return;
-    findings.addSqlAt(findSqlFindings(source), enclosingStatement(node).range[0], node);
+    if (!isTextRoot(node) || isModuleSpecifierOrKey(node) || !mayPass(node, sourceText, worthReading)) return;
+    const source = sqlAt(node, sourceText);
+    if (!source || !worthReading(source.text)) return;
+    if (mayAddConstraint(source.text)) read(node);
+    else tableTexts.push(node);
   };
 
   const report = (constraint: DescribedConstraint): void => {
@@ -51,11 +81,12 @@ export function constraintMigrationListener(sourceText: string, findings: Constr
       const method = methodName(call);
       if (!method) return;
       const table = createdTable(call, method, sourceText);
-      if (table && !guards.excludesPostgres(call)) findings.addTable({ tableName: table.name, tableSchema: table.schema, node: call });
+      if (table) tableCalls.push({ table, call });
       knex.onTableCall(call);
       if (CONSTRAINT_METHODS.has(method)) readConstraintCall(call, method, knex, sourceText).forEach(report);
     },
     'Program:exit'() {
+      if (findings.hasConstraints) readTables();
       findings.flush('//');
     },
   };

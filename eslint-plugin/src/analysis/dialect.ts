@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { leaves } from './ast.ts';
 import { calledOnlyFrom, lookupVariable, predicateBody } from './dialect-calls.ts';
 import { staticString } from './static-values.ts';
+import { ESCAPE } from './text-sql.ts';
 
 type Node = TSESTree.Node;
 export type GetScope = (node: Node) => TSESLint.Scope.Scope;
@@ -49,11 +50,30 @@ const DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql
 /** Words that name another database in a variable, property or export name (`sql_sqlite`, `mysqlQuery`). */
 const OTHER_DIALECT_WORDS = new Set(['sqlite', 'sqlite3', 'mysql', 'mysql2', 'mariadb', 'mssql', 'sqlserver', 'oracle', 'tsql']);
 
+/**
+ * What a file must say for any condition in it to be told apart (see mentionsDialect): a database's name as a whole
+ * string, a name or flag built on one, or `instanceof` (driver classes).
+ */
+const DIALECT_MENTION = new RegExp(
+  [
+    'instanceof',
+    'is_?(?:pg|postgres|sqlite|mysql|maria|mssql|oracle|sqlserver)',
+    ...OTHER_DIALECT_WORDS,
+    `(['"\`])(?:${[...POSTGRES, ...OTHERS].map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})\\1`,
+  ].join('|'),
+  'i',
+);
+
 export class DialectGuards {
+  /** Whether the analysis can find anything in this file; without it, every node runs on PostgreSQL as far as it can tell. */
+  readonly #mentionsDialect: boolean;
+
   constructor(
     private readonly text: string,
     private readonly getScope: GetScope,
-  ) {}
+  ) {
+    this.#mentionsDialect = mentionsDialect(text);
+  }
 
   /** Functions whose call sites are being followed, so that recursion ends. */
   readonly #following = new Set<Node>();
@@ -63,6 +83,7 @@ export class DialectGuards {
    * function of this file that is only ever called from such places (`upMysql(knex)` in the MySQL branch).
    */
   excludesPostgres(node: Node): boolean {
+    if (!this.#mentionsDialect) return false;
     for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.#guardedOut(parent, child)) return true;
       if (this.#following.has(parent)) return false;
@@ -207,6 +228,16 @@ export class DialectGuards {
   #namesDialect(node: Node): boolean {
     return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
   }
+}
+
+/**
+ * Whether a condition or a name in `text` can name a database at all. Each way the analysis decides is written in the
+ * file: a whole-string name ('sqlite3', 'pg') for comparisons, includes(), switch cases and local predicates; a flag
+ * (`isMySQL`, `is_pg`); a driver class after `instanceof`; a value named for another database (`sql_sqlite`). An
+ * escape could spell any of them: then the answer is yes.
+ */
+export function mentionsDialect(text: string): boolean {
+  return DIALECT_MENTION.test(text) || ESCAPE.test(text);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings, type Bindings } from '../sql/index-creations.ts';
+import type { Bindings } from '../sql/index-creations.ts';
 import { containsPlaceholder } from '../sql/sql-source.ts';
 import { enclosingStatement, methodName, receiverName } from './ast.ts';
 import { toIndexReport, type DescribedIndex } from './described-index.ts';
@@ -12,13 +12,18 @@ import { isSchemaBuilderCall, readKyselyIndex } from './kysely.ts';
 import { readPgmIndex } from './node-pg-migrate.ts';
 import { readSequelizeIndex } from './sequelize.ts';
 import { isReadableText, isSqlArgument, isSqlCall } from './sinks.ts';
-import { isTextRoot, sqlOf } from './sql-expressions.ts';
+import { isTextRoot } from './sql-expressions.ts';
 import { property, staticString } from './static-values.ts';
 import { createdTable } from './tables.ts';
+import { keywordPattern, mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
 import { indexObjectsOfTable, isNew, readTypeormIndex, tableOfIndex, typeormTable } from './typeorm.ts';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
+
+const CREATE = keywordPattern('create');
+const INDEX = keywordPattern('index');
+const TABLE = keywordPattern('table');
 
 export function jsMigrationListener(context: Context, options: RuleOptions, findings: MigrationFindings): TSESLint.RuleListener {
   const { sourceCode, filename } = context;
@@ -31,18 +36,21 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
   };
 
   // Without reportUnverifiable only CREATE INDEX (and CREATE TABLE, for allowNewTables) counts, so text that never
-  // says CREATE (a DROP INDEX in a down migration, a message) is not worth PostgreSQL's parser.
+  // says CREATE (a DROP INDEX in a down migration, a message) is not worth PostgreSQL's parser; nor is text that
+  // says them only inside longer names (`createdAt_index`). `mayCreate` is the same test on words, for the source.
+  const mayCreate = (sql: string): boolean => /create/i.test(sql) && (/index/i.test(sql) || (options.allowNewTables && /table/i.test(sql)));
   const worthReading = (sql: string, inSink: boolean): boolean =>
     options.reportUnverifiable
       ? /index/i.test(sql) || (options.allowNewTables && /table/i.test(sql)) || (inSink && containsPlaceholder(sql))
-      : /create/i.test(sql) && (/index/i.test(sql) || (options.allowNewTables && /table/i.test(sql)));
+      : CREATE.test(sql) && (INDEX.test(sql) || (options.allowNewTables && TABLE.test(sql)));
 
   const onText = (node: Node): void => {
     if (!isTextRoot(node) || isModuleSpecifierOrKey(node)) return;
+    if (!options.reportUnverifiable && !mayPass(node, text, mayCreate, (sql) => worthReading(sql, false))) return;
     const inSink = isSqlArgument(node);
-    const source = sqlOf(node, text);
+    const source = sqlAt(node, text);
     if (!source || !worthReading(source.text, inSink) || guards.excludesPostgres(node)) return;
-    findings.addSql(findSqlFindings(source, staticBindings(node)), enclosingStatement(node).range[0], inSink);
+    findings.addSql(sqlFindingsAt(node, text, staticBindings(node)), enclosingStatement(node).range[0], inSink);
   };
 
   const onTypeormCall = (call: TSESTree.CallExpression, method: string): void => {

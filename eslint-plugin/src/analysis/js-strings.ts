@@ -16,6 +16,7 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '
  * escapes become the characters they stand for, line continuations vanish and, in templates, CRLF becomes LF.
  */
 export function decodeJsText(raw: string, base: number): DecodedText {
+  if (!raw.includes('\\') && !raw.includes('\r')) return verbatim(raw, base);
   let text = '';
   const offsets: number[] = [];
   const emit = (value: string, at: number): void => {
@@ -38,6 +39,13 @@ export function decodeJsText(raw: string, base: number): DecodedText {
     }
   }
   return { text, offsets, end: base + raw.length };
+}
+
+/** Text without escapes or carriage returns: each character stands for itself. */
+function verbatim(raw: string, base: number): DecodedText {
+  const offsets = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) offsets[i] = base + i;
+  return { text: raw, offsets, end: base + raw.length };
 }
 
 /** The escape sequence starting at `raw[at]` (a backslash): what it stands for and how many characters it spans. */
