@@ -20,7 +20,8 @@ JOIN pg_index x ON x.indexrelid = d.objoid
 JOIN pg_class i ON i.oid = x.indexrelid
 JOIN pg_namespace n ON n.oid = i.relnamespace
 -- obj_description(oid, 'pg_class') as a join: one pass over the comments rather than a lookup per index.
-WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND d.description ~ $1
+-- LIKE first: a cheap necessary condition that spares the regular expression nearly every one of the built-in comments.
+WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND d.description LIKE '%[index-builder %' AND d.description ~ $1
 ORDER BY 1, 2`;
 
 /** Marked indexes whose `schema.name` is not in `declared`. */

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { build, DEFAULTS } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
+import { closeSessions, openSessions } from '../builder/sessions.ts';
 import { plan } from '../builder/plan.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
@@ -154,8 +155,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
-  const registry = await loadRegistry(flags.registry);
+  // The connections authenticate while the registry loads; nothing is asked of the server before the build.
+  const sessions = openSessions(url);
+  const registry = await loadRegistry(flags.registry).catch(async (error: unknown) => {
+    await closeSessions(sessions);
+    throw error;
+  });
   if (!reportProblems(registry, io)) {
+    await closeSessions(sessions);
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
@@ -166,6 +173,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     url,
     ...(io.signal ? { signal: io.signal } : {}),
     events,
+    sessions,
   });
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.outcome === 'another-builder') return EXIT_OK;
