@@ -16,8 +16,7 @@ import { failedBeforeStart, indexResult as result, type ResultDetails as Extra }
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
-import { detectPooler } from './pooler.ts';
-import { openSessions, startBuildSession, type OpeningSessions, type RunSessions } from './sessions.ts';
+import { closeSessions, openSessions, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -58,6 +57,14 @@ export const DEFAULTS = {
   retryMaxDelayMs: 60_000,
   progressIntervalMs: parseDuration(SETTING_DEFAULTS['progress-interval']),
 };
+
+/** Opens a run's connections ahead of build() (see openSessions), with the timeouts build() will set. */
+export function openRun(url: string, run: RunSettings): OpeningSessions {
+  return openSessions(url, {
+    lockTimeoutMs: run.lockTimeoutMs ?? DEFAULTS.lockTimeoutMs,
+    statementTimeoutMs: run.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+  });
+}
 
 /** Critical entries first, then registry order. */
 export function buildOrder(entries: readonly RegistryEntry[]): RegistryEntry[] {
@@ -101,13 +108,12 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   };
 
   events.connecting(describeTarget(options.url));
-  const opening = options.sessions ?? openSessions(options.url);
-  const buildConnection = opening.build;
+  const opening = options.sessions ?? openSessions(options.url, settings);
   let control: pg.Client | undefined;
   try {
     control = await opening.control;
   } catch (error) {
-    await disconnect(await buildConnection);
+    await closeSessions(opening);
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
@@ -116,14 +122,14 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   try {
     events.connected();
     // Before anything changes on a server connection: a transaction pooler would keep our lock and settings.
-    const pooler = await detectPooler(control, options.url);
+    const pooler = await opening.pooler;
     if ('message' in pooler) {
       events.notice(pooler.message);
       return finish(failedBeforeStart(ordered, pooler.message), [], pooler.message, 'pooler');
     }
     const [lock, session] = await Promise.all([
       nameSession<{ locked: boolean }>(control, `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked`),
-      startBuildSession(await buildConnection, settings),
+      opening.build,
     ]);
     locked = lock[0]!.locked;
     if (!locked) {
@@ -167,7 +173,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   } finally {
-    await Promise.all([disconnect(await buildConnection), release(control, locked)]);
+    await Promise.all([opening.build.then((session) => disconnect(session?.client)), release(control, locked)]);
   }
 }
 

@@ -147,7 +147,7 @@ function lastRows<Row>(results: pg.QueryResult | pg.QueryResult[]): Row[] {
  * Sets the session's timeouts and name in one round trip. The statements run as one implicit transaction, which is
  * fine for plain SETs (they outlive it); the CREATE INDEX CONCURRENTLY itself is always sent alone. PostgreSQL 17's
  * transaction_timeout would cut a long build short just like statement_timeout; set_config (not LOCAL) is a plain
- * SET, applied only where the setting exists.
+ * SET, applied only where the setting exists (current_setting's missing_ok: no scan of pg_settings).
  */
 export async function applySettings(client: pg.Client, settings: SessionSettings): Promise<void> {
   await sessionWithSettings(client, settings);
@@ -164,7 +164,7 @@ export async function sessionWithSettings(client: pg.Client, settings: SessionSe
       `SET application_name = '${APPLICATION_NAME}';
        SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
        SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
-       SELECT set_config(name, '0', false) FROM pg_settings WHERE name = 'transaction_timeout';
+       SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;
        SELECT pg_backend_pid() AS pid;`,
     ),
   );

@@ -4,6 +4,7 @@
 // run's timeouts, reads the catalog and runs every CREATE INDEX, one after another.
 import type pg from 'pg';
 import { connect, disconnect, sessionWithSettings, type SessionSettings } from './connection.ts';
+import { detectPooler, type PoolerCheck } from './pooler.ts';
 
 export interface BuildSession {
   client: pg.Client;
@@ -21,32 +22,44 @@ export interface RunSessions {
 
 /**
  * A run's two connections while they open: both authenticate at once, and an entry point can start them before it
- * reads the registry. Nothing is set on either until the pooler check has passed.
+ * reads the registry. The pooler check runs on the control connection as soon as it is up (it changes nothing on
+ * the server); the build session gets its settings only once the check has passed.
  */
 export interface OpeningSessions {
+  /** Rejects when it cannot connect. */
   control: Promise<pg.Client>;
-  /** Undefined when it could not connect: each attempt then connects on its own. */
-  build: Promise<pg.Client | undefined>;
+  pooler: Promise<PoolerCheck>;
+  /** Undefined when it could not connect or the pooler was refused: each attempt then connects on its own. */
+  build: Promise<BuildSession | undefined>;
   /** Abandons connections still opening (an unreachable host would otherwise hold the process until its timeout). */
   abandon: AbortController;
 }
 
-export function openSessions(url: string): OpeningSessions {
+export function openSessions(url: string, settings: SessionSettings): OpeningSessions {
   const abandon = new AbortController();
   const control = connect(url, undefined, { signal: abandon.signal });
-  // Its failure is reported where the run awaits it; until then it must not count as unhandled.
+  const pooler = control.then((client) => detectPooler(client, url));
+  const build = Promise.all([connect(url, undefined, { signal: abandon.signal }).catch(() => undefined), pooler.catch(() => undefined)]).then(
+    async ([client, check]) => {
+      if (check && !('message' in check)) return startBuildSession(client, settings);
+      await disconnect(client);
+      return undefined;
+    },
+  );
+  // Their failures are reported where the run awaits them; until then they must not count as unhandled.
   control.catch(() => {});
-  return { control, build: connect(url, undefined, { signal: abandon.signal }).catch(() => undefined), abandon };
+  pooler.catch(() => {});
+  return { control, pooler, build, abandon };
 }
 
 /** Closes what {@link openSessions} opened, for a run that does not go ahead (an invalid registry). */
 export async function closeSessions(opening: OpeningSessions): Promise<void> {
   opening.abandon.abort();
-  await Promise.all([opening.control.then(disconnect, () => {}), opening.build.then(disconnect)]);
+  await Promise.all([opening.control.then(disconnect, () => {}), opening.build.then((session) => disconnect(session?.client))]);
 }
 
 /** Sets the run's timeouts on the connection; without it (it failed), each attempt connects on its own. */
-export async function startBuildSession(client: pg.Client | undefined, settings: SessionSettings): Promise<BuildSession | undefined> {
+async function startBuildSession(client: pg.Client | undefined, settings: SessionSettings): Promise<BuildSession | undefined> {
   if (!client) return undefined;
   try {
     const session: BuildSession = { ...(await sessionWithSettings(client, settings)), lost: false };

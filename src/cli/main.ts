@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { build, DEFAULTS } from '../builder/build.ts';
+import { build, DEFAULTS, openRun } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
-import { closeSessions, openSessions } from '../builder/sessions.ts';
+import { closeSessions } from '../builder/sessions.ts';
 import { plan } from '../builder/plan.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
@@ -155,21 +155,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const url = withSslCa(checkDatabaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL), flags.sslCa);
-  // The connections authenticate while the registry loads; nothing is asked of the server before the build.
-  const sessions = openSessions(url);
+  // The connections authenticate, and the pooler check runs, while the registry loads; the lock and everything after
+  // it wait for a valid registry.
+  const settings = runSettingsOf(flags);
+  const sessions = openRun(url, settings);
   const registry = await loadRegistry(flags.registry).catch(async (error: unknown) => {
     await closeSessions(sessions);
     throw error;
   });
   if (!reportProblems(registry, io)) {
-    await closeSessions(sessions);
     io.err('Nothing was built: fix the registry first (index-builder check).');
+    await closeSessions(sessions);
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
   const events = consoleEvents(io.out);
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
-    ...runSettingsOf(flags),
+    ...settings,
     url,
     ...(io.signal ? { signal: io.signal } : {}),
     events,
