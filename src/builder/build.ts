@@ -16,7 +16,7 @@ import { failedBeforeStart, indexResult as result, type ResultDetails as Extra }
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
-import { closeSessions, openSessions, type OpeningSessions, type RunSessions } from './sessions.ts';
+import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -165,7 +165,9 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
     }
-    const orphans = await handleOrphans(control, ordered, states, options, settings);
+    // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
+    const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || control;
+    const orphans = await handleOrphans(orphanSession, ordered, states, options, settings);
     return finish(results, orphans);
   } catch (error) {
     // The control connection died before the builds began (server restart, network).
@@ -257,7 +259,7 @@ async function adopt(
 }
 
 async function handleOrphans(
-  control: pg.Client,
+  client: pg.Client,
   entries: readonly RegistryEntry[],
   states: readonly CatalogState[],
   options: BuildOptions,
@@ -265,7 +267,7 @@ async function handleOrphans(
 ): Promise<OrphanIndex[]> {
   try {
     const declared = new Set(entries.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
-    const orphans = await findOrphans(control, declared);
+    const orphans = await findOrphans(client, declared);
     if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
     return await pruneOrphans(options.url, settings, orphans);
   } catch {
