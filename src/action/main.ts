@@ -2,9 +2,10 @@
 // The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
-import { build } from '../builder/build.ts';
+import { build, openRun } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
+import { closeSessions, type OpeningSessions } from '../builder/sessions.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
@@ -40,8 +41,16 @@ export async function run(): Promise<void> {
 }
 
 async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<void> {
-  const registry = await loadRegistry(inputs.registry);
-  if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
+  // One database's build: its connections authenticate, and the pooler check runs, while the registry loads.
+  const sessions = inputs.fleet || inputs.dryRun ? undefined : openRun(inputs.databaseUrl, runSettingsOf(inputs));
+  const registry = await loadRegistry(inputs.registry).catch(async (error: unknown) => {
+    if (sessions) await closeSessions(sessions);
+    throw error;
+  });
+  if (registry.problems.length > 0) {
+    if (sessions) await closeSessions(sessions);
+    return reportInvalidRegistry(registry, inputs.failOn);
+  }
   if (inputs.fleet) {
     // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.
     const { fleetAndReport } = await import('./fleet.ts');
@@ -50,14 +59,14 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
 
   const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
     ? await dryRun(registry.entries, inputs)
-    : { report: await buildAll(registry.entries, inputs) };
+    : { report: await buildAll(registry.entries, inputs, sessions) };
   const report = redactDeep(outcome.report, secrets);
   const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
   const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
   await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
 }
 
-async function buildAll(entries: RegistryEntry[], inputs: ActionInputs): Promise<Report> {
+async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions: OpeningSessions | undefined): Promise<Report> {
   core.saveState(BUILD_STARTED, 'true');
   const events = consoleEvents(core.info, { start: core.startGroup, end: core.endGroup });
   // A cancelled job gets SIGINT, then SIGTERM: the builder cancels the running build on the server and stops, so the
@@ -76,6 +85,7 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs): Promise
       url: inputs.databaseUrl,
       signal: cancel.signal,
       events,
+      ...(sessions ? { sessions } : {}),
     });
   } finally {
     process.off('SIGINT', onSignal);

@@ -16,7 +16,7 @@ import { failedBeforeStart, indexResult as result, type ResultDetails as Extra }
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
-import { detectPooler } from './pooler.ts';
+import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -27,7 +27,7 @@ export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this d
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
 
 /** What a build is told besides where (url), whom to tell (events) and when to stop (signal): the user's settings. */
-export type RunSettings = Omit<BuildOptions, 'url' | 'events' | 'signal'>;
+export type RunSettings = Omit<BuildOptions, 'url' | 'events' | 'signal' | 'sessions'>;
 
 export interface BuildOptions {
   url: string;
@@ -45,6 +45,8 @@ export interface BuildOptions {
   /** Abort to stop the run: the running build is cancelled on the server and the rest deferred. */
   signal?: AbortSignal;
   events: BuildEvents;
+  /** The run's connections, opened in advance (openSessions) so that they authenticate while the registry loads. */
+  sessions?: OpeningSessions;
 }
 
 export const DEFAULTS = {
@@ -55,6 +57,14 @@ export const DEFAULTS = {
   retryMaxDelayMs: 60_000,
   progressIntervalMs: parseDuration(SETTING_DEFAULTS['progress-interval']),
 };
+
+/** Opens a run's connections ahead of build() (see openSessions), with the timeouts build() will set. */
+export function openRun(url: string, run: RunSettings): OpeningSessions {
+  return openSessions(url, {
+    lockTimeoutMs: run.lockTimeoutMs ?? DEFAULTS.lockTimeoutMs,
+    statementTimeoutMs: run.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+  });
+}
 
 /** Critical entries first, then registry order. */
 export function buildOrder(entries: readonly RegistryEntry[]): RegistryEntry[] {
@@ -98,11 +108,12 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   };
 
   events.connecting(describeTarget(options.url));
-  let main: pg.Client | undefined;
-  let monitor: pg.Client | undefined;
+  const opening = options.sessions ?? openSessions(options.url, settings);
+  let control: pg.Client | undefined;
   try {
-    main = await connect(options.url);
+    control = await opening.control;
   } catch (error) {
+    await closeSessions(opening);
     const message = `could not start: ${describeError(error, options.url)}`;
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
@@ -111,13 +122,16 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   try {
     events.connected();
     // Before anything changes on a server connection: a transaction pooler would keep our lock and settings.
-    const pooler = await detectPooler(main, options.url);
+    const pooler = await opening.pooler;
     if ('message' in pooler) {
       events.notice(pooler.message);
       return finish(failedBeforeStart(ordered, pooler.message), [], pooler.message, 'pooler');
     }
-    await nameSession(main);
-    locked = (await main.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY])).rows[0]!.locked;
+    const [lock, session] = await Promise.all([
+      nameSession<{ locked: boolean }>(control, `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked`),
+      opening.build,
+    ]);
+    locked = lock[0]!.locked;
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(
@@ -127,11 +141,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         'another-builder',
       );
     }
-    // The monitor connection (progress, blockers) opens while the catalog is read.
-    const monitorReady = connect(options.url, undefined, { named: true }).catch(() => undefined);
-    const states = await readCatalog(main, ordered);
-    const equivalences = await compareWhereNeeded(main, ordered, states);
-    monitor = await monitorReady;
+    // Read where the first build runs: its own check of the catalog then finds the session's caches warm.
+    const states = await readCatalog(session?.client ?? control, ordered);
+    const equivalences = await compareWhereNeeded(control, ordered, states);
+    const sessions: RunSessions = { monitor: control, build: session };
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
@@ -143,37 +156,42 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
             entry,
             states[i]!,
             decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }),
-            main,
+            control,
             settings,
-            monitor,
+            sessions,
           );
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
     }
-    const orphans = await handleOrphans(main, ordered, states, options, settings);
+    // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
+    const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || control;
+    const orphans = await handleOrphans(orphanSession, ordered, states, options, settings);
     return finish(results, orphans);
   } catch (error) {
-    // The main connection died before the builds began (server restart, network).
+    // The control connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   } finally {
-    await disconnect(monitor);
-    // Released explicitly: through a session pooler the server connection outlives ours.
-    if (locked) await main.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {});
-    await disconnect(main);
+    await Promise.all([opening.build.then((session) => disconnect(session?.client)), release(control, locked)]);
   }
+}
+
+/** Closes the control session, first releasing the lock: through a session pooler the server connection outlives ours. */
+async function release(control: pg.Client, locked: boolean): Promise<void> {
+  if (locked) await control.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`).catch(() => {});
+  await disconnect(control);
 }
 
 async function buildEntry(
   entry: RegistryEntry,
   state: CatalogState,
   decision: Decision,
-  main: pg.Client,
+  control: pg.Client,
   settings: BuildSettings,
-  monitor: pg.Client | undefined,
+  sessions: RunSessions,
 ): Promise<IndexResult> {
   const started = Date.now();
   const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
@@ -187,7 +205,7 @@ async function buildEntry(
         ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
       });
     case 'adopt':
-      return adopt(entry, state.schema, main, settings, done);
+      return adopt(entry, state.schema, control, settings, done);
     case 'create':
     case 'rebuild':
     case 'replace':
@@ -198,7 +216,7 @@ async function buildEntry(
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
-  const outcome = await runBuild(entry, decision, state, settings, monitor);
+  const outcome = await runBuild(entry, decision, state, settings, sessions);
   const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions } : {}) };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
   if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
@@ -212,15 +230,15 @@ async function runBuild(
   decision: Decision,
   state: CatalogState,
   settings: BuildSettings,
-  monitor: pg.Client | undefined,
+  sessions: RunSessions,
 ): Promise<BuildOutcome & { partitions?: { total: number; built: number } }> {
   try {
-    if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, monitor);
-    if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, monitor);
+    if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, sessions);
+    if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
     const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry);
-    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, monitor);
+    return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), blockers: [] } };
@@ -230,18 +248,18 @@ async function runBuild(
 async function adopt(
   entry: RegistryEntry,
   schema: string,
-  main: pg.Client,
+  control: pg.Client,
   settings: BuildSettings,
   done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
 ): Promise<IndexResult> {
   // Without the mark the index is adopted again next run; drift detection is all it would cost.
-  await writeMark(main, schema, entry).catch(() => {});
+  await writeMark(control, schema, entry).catch(() => {});
   settings.events.adopted(entry);
   return done('skipped', 0);
 }
 
 async function handleOrphans(
-  main: pg.Client,
+  client: pg.Client,
   entries: readonly RegistryEntry[],
   states: readonly CatalogState[],
   options: BuildOptions,
@@ -249,7 +267,7 @@ async function handleOrphans(
 ): Promise<OrphanIndex[]> {
   try {
     const declared = new Set(entries.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
-    const orphans = await findOrphans(main, declared);
+    const orphans = await findOrphans(client, declared);
     if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
     return await pruneOrphans(options.url, settings, orphans);
   } catch {

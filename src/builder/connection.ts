@@ -89,16 +89,17 @@ const RECONNECT_WINDOW_MS = 30_000;
 
 /**
  * Opens a connection. With `settings`, sets them and the session's name; with `named`, only its name (both are reset
- * when it closes). With `retry`, keeps trying for a while when the server is restarting.
+ * when it closes). With `retry`, keeps trying for a while when the server is restarting, until `signal`; without,
+ * `signal` abandons the attempt.
  */
 export async function connect(
   url: string,
   settings?: SessionSettings,
   options: { retry?: boolean; signal?: AbortSignal | undefined; named?: boolean } = {},
 ): Promise<pg.Client> {
-  const open = () => openSession(url, settings, options.named === true);
-  if (!options.retry) return open();
-  return pRetry(open, {
+  const open = (abandon?: AbortSignal) => openSession(url, settings, options.named === true, abandon);
+  if (!options.retry) return open(options.signal);
+  return pRetry(() => open(), {
     retries: 1000,
     minTimeout: 250,
     maxTimeout: 2000,
@@ -108,11 +109,14 @@ export async function connect(
   });
 }
 
-async function openSession(url: string, settings?: SessionSettings, named = false): Promise<pg.Client> {
+async function openSession(url: string, settings?: SessionSettings, named = false, abandon?: AbortSignal): Promise<pg.Client> {
   const client = new pg.Client(clientConfig(url));
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => {});
+  const abort = () => client.connection.stream.destroy();
   try {
+    if (abandon?.aborted) throw new Error('the connection was abandoned');
+    abandon?.addEventListener('abort', abort);
     await client.connect();
     if (settings) await applySettings(client, settings);
     else if (named) await nameSession(client);
@@ -120,29 +124,51 @@ async function openSession(url: string, settings?: SessionSettings, named = fals
   } catch (error) {
     await disconnect(client);
     throw error;
+  } finally {
+    abandon?.removeEventListener('abort', abort);
   }
 }
 
-/** Names the session `index-builder` in pg_stat_activity; reset when it closes. */
-export async function nameSession(client: pg.Client): Promise<void> {
+/**
+ * Names the session `index-builder` in pg_stat_activity (reset when it closes). `then`, a statement without
+ * parameters, runs in the same round trip; its rows are returned.
+ */
+export async function nameSession<Row = never>(client: pg.Client, then?: string): Promise<Row[]> {
   configured.add(client);
-  await client.query(`SET application_name = '${APPLICATION_NAME}'`);
+  return lastRows<Row>(await client.query(`SET application_name = '${APPLICATION_NAME}';${then ?? ''}`));
+}
+
+/** The rows of a simple query's last statement: several statements give one result each. */
+function lastRows<Row>(results: pg.QueryResult | pg.QueryResult[]): Row[] {
+  return ((Array.isArray(results) ? results.at(-1) : results)?.rows ?? []) as Row[];
 }
 
 /**
  * Sets the session's timeouts and name in one round trip. The statements run as one implicit transaction, which is
  * fine for plain SETs (they outlive it); the CREATE INDEX CONCURRENTLY itself is always sent alone. PostgreSQL 17's
  * transaction_timeout would cut a long build short just like statement_timeout; set_config (not LOCAL) is a plain
- * SET, applied only where the setting exists.
+ * SET, applied only where the setting exists (current_setting's missing_ok: no scan of pg_settings).
  */
 export async function applySettings(client: pg.Client, settings: SessionSettings): Promise<void> {
+  await sessionWithSettings(client, settings);
+}
+
+/**
+ * {@link applySettings}, and the session's server process in the same round trip (`pg_backend_pid()`: under a pooler
+ * the handshake's pid is the pooler's).
+ */
+export async function sessionWithSettings(client: pg.Client, settings: SessionSettings): Promise<{ client: pg.Client; pid: number }> {
   configured.add(client);
-  await client.query(
-    `SET application_name = '${APPLICATION_NAME}';
-     SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
-     SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
-     SELECT set_config(name, '0', false) FROM pg_settings WHERE name = 'transaction_timeout';`,
+  const [row] = lastRows<{ pid: number }>(
+    await client.query(
+      `SET application_name = '${APPLICATION_NAME}';
+       SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
+       SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
+       SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;
+       SELECT pg_backend_pid() AS pid;`,
+    ),
   );
+  return { client, pid: row!.pid };
 }
 
 /** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */
@@ -158,10 +184,23 @@ export async function cancelBackend(url: string, pid: number): Promise<void> {
   }
 }
 
-/** Closes a connection, first resetting what we SET on it (RESET ALL): through a pooler the server connection lives on. */
+/**
+ * Closes a connection, first resetting what we SET on it (RESET ALL): through a pooler the server connection lives on.
+ * Done once the goodbye (Terminate) is sent: the server process ends the session on its own, and one that has just
+ * built a large index can take tens of milliseconds to exit.
+ */
 export async function disconnect(client: pg.Client | undefined): Promise<void> {
-  if (client && configured.has(client)) await client.query('RESET ALL').catch(() => {});
-  await client?.end().catch(() => {});
+  if (!client) return;
+  if (configured.has(client)) await client.query('RESET ALL').catch(() => {});
+  const socket = client.connection.stream;
+  if (socket.destroyed) return void client.end().catch(() => {});
+  const sent = new Promise<void>((resolve) => {
+    socket.once('finish', resolve);
+    socket.once('close', resolve);
+  });
+  // end() resolves at once for a connection that never opened, else when the server has closed it.
+  await Promise.race([client.end().catch(() => {}), sent]);
+  socket.destroy();
 }
 
 interface ErrorLike {

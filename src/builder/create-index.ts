@@ -9,6 +9,7 @@ import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from '.
 import type { BuildEvents } from './events.ts';
 import { watchBuild } from './monitor.ts';
 import { backendPid } from './pooler.ts';
+import { usableSession, type RunSessions } from './sessions.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -48,7 +49,7 @@ export interface BuildOutcome {
 }
 
 /** Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). */
-export async function buildIndex(job: BuildJob, settings: BuildSettings, monitor: pg.Client | undefined): Promise<BuildOutcome> {
+export async function buildIndex(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome> {
   const { events, maxAttempts } = settings;
   let attempts = 0;
   let lastFailure: IndexFailure | undefined;
@@ -59,7 +60,7 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, monitor
     attempts = attemptNumber;
     if (attemptNumber > 1) events.retrying(job.entry, attemptNumber, maxAttempts, Date.now() - failedAt);
     try {
-      found = await runAttempt(job, settings, monitor);
+      found = await runAttempt(job, settings, sessions);
     } catch (error) {
       failedAt = Date.now();
       const failure = toFailure(error, settings);
@@ -92,15 +93,17 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, monitor
 }
 
 /**
- * One attempt on a fresh connection: drop an invalid leftover nobody is building, run the statement, and check the
- * catalog afterwards (IF NOT EXISTS would silently accept an invalid index of the same name).
+ * One attempt on the run's build session (a fresh connection once that is lost): drop an invalid leftover nobody is
+ * building, run the statement, and check the catalog afterwards (IF NOT EXISTS would silently accept an invalid
+ * index of the same name).
  */
-async function runAttempt(job: BuildJob, settings: BuildSettings, monitor: pg.Client | undefined): Promise<BuildOutcome['foundOnAttempt']> {
+async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome['foundOnAttempt']> {
   const { target } = job;
-  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-  const pid = await backendPid(client);
+  const shared = usableSession(sessions.build);
+  const client = shared?.client ?? (await connect(settings.url, settings, { retry: true, signal: settings.signal }));
+  const pid = shared?.pid ?? (await backendPid(client));
   const started = Date.now();
-  const watcher = watchBuild(monitor, pid, {
+  const watcher = watchBuild(sessions.monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
     pollIntervalMs: Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000)),
     onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started),
@@ -125,7 +128,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, monitor: pg.Cl
   } finally {
     settings.signal?.removeEventListener('abort', cancel);
     watcher.stop();
-    await disconnect(client);
+    if (!shared) await disconnect(client);
   }
 }
 

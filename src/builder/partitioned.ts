@@ -10,6 +10,7 @@ import { MAX_IDENTIFIER_BYTES, truncateIdentifier } from '../sql/safe-index-sql.
 import { quoteQualified, readCatalog } from './catalog.ts';
 import { connect, disconnect } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
+import { usableSession, type RunSessions } from './sessions.ts';
 import { writeMark } from './marker.ts';
 
 interface Partition {
@@ -58,9 +59,11 @@ export async function buildPartitioned(
   entry: RegistryEntry,
   schema: string,
   settings: BuildSettings,
-  monitor: pg.Client | undefined,
+  sessions: RunSessions,
 ): Promise<PartitionedOutcome> {
-  const client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
+  // The parent's statements run on the build session too, so that a partitioned build holds no more connections.
+  const shared = usableSession(sessions.build);
+  const client = shared?.client ?? (await connect(settings.url, settings, { retry: true, signal: settings.signal }));
   let built = 0;
   let partitions: Partition[] = [];
   let attempts = 1;
@@ -90,7 +93,7 @@ export async function buildPartitioned(
           await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
         } else {
           const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
-          const outcome = await buildIndex({ entry, target, sql }, settings, monitor);
+          const outcome = await buildIndex({ entry, target, sql }, settings, sessions);
           attempts = Math.max(attempts, outcome.attempts);
           if (outcome.error) {
             outcome.error.message = `partition ${partition.schema}.${partition.name}: ${outcome.error.message}`;
@@ -117,7 +120,7 @@ export async function buildPartitioned(
     await writeMark(client, schema, entry).catch(() => {});
     return { attempts, partitions: { total, built } };
   } finally {
-    await disconnect(client);
+    if (!shared) await disconnect(client);
   }
 }
 

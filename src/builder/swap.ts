@@ -8,6 +8,7 @@ import { rewriteIndexSql } from '../sql/index-rewrite.ts';
 import { MAX_IDENTIFIER_BYTES, quoteIdentifier, truncateIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
+import type { RunSessions } from './sessions.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
 
@@ -18,15 +19,10 @@ export function swapIndexName(indexName: string): string {
   return `${truncateIdentifier(indexName, MAX_IDENTIFIER_BYTES - SUFFIX.length)}${SUFFIX}`;
 }
 
-export async function replaceDrifted(
-  entry: RegistryEntry,
-  schema: string,
-  settings: BuildSettings,
-  monitor: pg.Client | undefined,
-): Promise<BuildOutcome> {
+export async function replaceDrifted(entry: RegistryEntry, schema: string, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome> {
   const temporary = swapIndexName(entry.indexName);
   const target = { indexName: temporary, schema, tableSchema: entry.tableSchema, tableName: entry.tableName };
-  const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, monitor);
+  const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, sessions);
   if (outcome.error) return outcome;
 
   let client: pg.Client | undefined;

@@ -159,19 +159,28 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
-  const registry = await loadRegistry(flags.registry);
+  // The builder first, so its connections authenticate, and the pooler check runs, while the registry loads; the
+  // lock and everything after it wait for a valid registry.
+  const [{ build, openRun }, { closeSessions }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
+  const settings = runSettingsOf(flags);
+  const sessions = openRun(url, settings);
+  const registry = await loadRegistry(flags.registry).catch(async (error: unknown) => {
+    await closeSessions(sessions);
+    throw error;
+  });
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
+    await closeSessions(sessions);
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
-  const { build } = await import('../builder/build.ts');
   const events = consoleEvents(io.out);
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
-    ...runSettingsOf(flags),
+    ...settings,
     url,
     ...(io.signal ? { signal: io.signal } : {}),
     events,
+    sessions,
   });
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.outcome === 'another-builder') return EXIT_OK;

@@ -5,8 +5,10 @@ import { SETTING_DEFAULTS } from '../defaults.ts';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 /**
- * Connections one database's build holds at most at the same moment: the main session (advisory lock, catalog),
- * the monitor (progress, blockers) and the session running the current CREATE INDEX (or its cleanup, or a swap's).
+ * Connections one database's build holds at most at the same moment: the control session (pooler check, advisory
+ * lock, progress and blockers), the build session (catalog, every CREATE INDEX) and a short-lived one for a step with
+ * timeouts of its own (dropping a failed build's leftover, attaching a constraint, a swap's rename, a prune) or for
+ * cancelling a build.
  */
 export const CONNECTIONS_PER_DATABASE = 3;
 

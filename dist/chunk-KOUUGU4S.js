@@ -4,4 +4,4 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a}from"./chunk-OLND34TX.js";import"./chunk-ULC4BYXS.js";import"./chunk-LZ2OIPEX.js";import"./chunk-RLXSHQC4.js";import"./chunk-Z74ONO7A.js";import"./chunk-2255RH4N.js";export{a as plan};
+import{a,b,c,d}from"./chunk-ZUQHXFPO.js";import"./chunk-3HH65WHE.js";import"./chunk-VIREG4LI.js";import"./chunk-2255RH4N.js";export{a as TargetsError,b as loadTargets,c as parseTargets,d as targetsFromUrls};

@@ -4,4 +4,4 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{g as b,h as c,i as d,j as e,k as f}from"./chunk-ULC4BYXS.js";import{g as a}from"./chunk-LZ2OIPEX.js";import"./chunk-RLXSHQC4.js";import"./chunk-Z74ONO7A.js";import"./chunk-2255RH4N.js";export{b as ADVISORY_LOCK_KEY,c as ANOTHER_BUILDER_RUNNING,d as DEFAULTS,a as ON_DRIFT_VALUES,f as build,e as buildOrder};
+import{a}from"./chunk-DZZKL5NQ.js";import"./chunk-B65VCJTF.js";import"./chunk-KU73LSXZ.js";import"./chunk-LZ2OIPEX.js";import"./chunk-RLXSHQC4.js";import"./chunk-VIREG4LI.js";import"./chunk-2255RH4N.js";export{a as plan};

@@ -1,0 +1,78 @@
+// A run's two server sessions on one database, connected at the same time. `control` holds the advisory lock and
+// watches each build (progress, blockers); the lock stays off the session that builds, because a builder killed
+// mid-build leaves its CREATE INDEX running on the server, and the lock must end with the process. `build` sets the
+// run's timeouts, reads the catalog and runs every CREATE INDEX, one after another.
+import type pg from 'pg';
+import { connect, disconnect, sessionWithSettings, type SessionSettings } from './connection.ts';
+import { detectPooler, type PoolerCheck } from './pooler.ts';
+
+export interface BuildSession {
+  client: pg.Client;
+  /** Its server process (pg_backend_pid): the one to watch and, to cancel a build, to signal. */
+  pid: number;
+  /** The connection closed or failed: attempts open connections of their own again. */
+  lost: boolean;
+}
+
+export interface RunSessions {
+  /** The control session, polled for progress and blockers while a build runs. */
+  monitor: pg.Client | undefined;
+  build: BuildSession | undefined;
+}
+
+/**
+ * A run's two connections while they open: both authenticate at once, and an entry point can start them before it
+ * reads the registry. The pooler check runs on the control connection as soon as it is up (it changes nothing on
+ * the server); the build session gets its settings only once the check has passed.
+ */
+export interface OpeningSessions {
+  /** Rejects when it cannot connect. */
+  control: Promise<pg.Client>;
+  pooler: Promise<PoolerCheck>;
+  /** Undefined when it could not connect or the pooler was refused: each attempt then connects on its own. */
+  build: Promise<BuildSession | undefined>;
+  /** Abandons connections still opening (an unreachable host would otherwise hold the process until its timeout). */
+  abandon: AbortController;
+}
+
+export function openSessions(url: string, settings: SessionSettings): OpeningSessions {
+  const abandon = new AbortController();
+  const control = connect(url, undefined, { signal: abandon.signal });
+  const pooler = control.then((client) => detectPooler(client, url));
+  const build = Promise.all([connect(url, undefined, { signal: abandon.signal }).catch(() => undefined), pooler.catch(() => undefined)]).then(
+    async ([client, check]) => {
+      if (check && !('message' in check)) return startBuildSession(client, settings);
+      await disconnect(client);
+      return undefined;
+    },
+  );
+  // Their failures are reported where the run awaits them; until then they must not count as unhandled.
+  control.catch(() => {});
+  pooler.catch(() => {});
+  return { control, pooler, build, abandon };
+}
+
+/** Closes what {@link openSessions} opened, for a run that does not go ahead (an invalid registry). */
+export async function closeSessions(opening: OpeningSessions): Promise<void> {
+  opening.abandon.abort();
+  await Promise.all([opening.control.then(disconnect, () => {}), opening.build.then((session) => disconnect(session?.client))]);
+}
+
+/** Sets the run's timeouts on the connection; without it (it failed), each attempt connects on its own. */
+async function startBuildSession(client: pg.Client | undefined, settings: SessionSettings): Promise<BuildSession | undefined> {
+  if (!client) return undefined;
+  try {
+    const session: BuildSession = { ...(await sessionWithSettings(client, settings)), lost: false };
+    const lose = () => (session.lost = true);
+    client.on('end', lose);
+    client.on('error', lose);
+    return session;
+  } catch {
+    await disconnect(client);
+    return undefined;
+  }
+}
+
+export function usableSession(session: BuildSession | undefined): BuildSession | undefined {
+  return session && !session.lost ? session : undefined;
+}
