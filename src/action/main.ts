@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
-import { closeSessions, type OpeningSessions } from '../builder/sessions.ts';
+import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
@@ -43,14 +43,8 @@ export async function run(): Promise<void> {
 async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<void> {
   // One database's build: its connections authenticate, and the pooler check runs, while the registry loads.
   const sessions = inputs.fleet || inputs.dryRun ? undefined : openRun(inputs.databaseUrl, runSettingsOf(inputs));
-  const registry = await loadRegistry(inputs.registry).catch(async (error: unknown) => {
-    if (sessions) await closeSessions(sessions);
-    throw error;
-  });
-  if (registry.problems.length > 0) {
-    if (sessions) await closeSessions(sessions);
-    return reportInvalidRegistry(registry, inputs.failOn);
-  }
+  const registry = await whileOpening(sessions, loadRegistry(inputs.registry), (loaded) => loaded.problems.length === 0);
+  if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
   if (inputs.fleet) {
     // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.
     const { fleetAndReport } = await import('./fleet.ts');

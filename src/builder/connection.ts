@@ -150,7 +150,8 @@ function lastRows<Row>(results: pg.QueryResult | pg.QueryResult[]): Row[] {
  * SET, applied only where the setting exists (current_setting's missing_ok: no scan of pg_settings).
  */
 export async function applySettings(client: pg.Client, settings: SessionSettings): Promise<void> {
-  await sessionWithSettings(client, settings);
+  configured.add(client);
+  await client.query(settingsSql(settings));
 }
 
 /**
@@ -159,16 +160,15 @@ export async function applySettings(client: pg.Client, settings: SessionSettings
  */
 export async function sessionWithSettings(client: pg.Client, settings: SessionSettings): Promise<{ client: pg.Client; pid: number }> {
   configured.add(client);
-  const [row] = lastRows<{ pid: number }>(
-    await client.query(
-      `SET application_name = '${APPLICATION_NAME}';
-       SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
-       SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
-       SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;
-       SELECT pg_backend_pid() AS pid;`,
-    ),
-  );
+  const [row] = lastRows<{ pid: number }>(await client.query(`${settingsSql(settings)} SELECT pg_backend_pid() AS pid;`));
   return { client, pid: row!.pid };
+}
+
+function settingsSql(settings: SessionSettings): string {
+  return `SET application_name = '${APPLICATION_NAME}';
+     SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
+     SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
+     SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;`;
 }
 
 /** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */

@@ -9,7 +9,7 @@ import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from '.
 import type { BuildEvents } from './events.ts';
 import { watchBuild } from './monitor.ts';
 import { backendPid } from './pooler.ts';
-import { usableSession, type RunSessions } from './sessions.ts';
+import { stepConnection, type RunSessions } from './sessions.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -99,9 +99,9 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
  */
 async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome['foundOnAttempt']> {
   const { target } = job;
-  const shared = usableSession(sessions.build);
-  const client = shared?.client ?? (await connect(settings.url, settings, { retry: true, signal: settings.signal }));
-  const pid = shared?.pid ?? (await backendPid(client));
+  const connection = await stepConnection(sessions, settings.url, settings, settings.signal);
+  const { client } = connection;
+  const pid = connection.pid ?? (await backendPid(client));
   const started = Date.now();
   const watcher = watchBuild(sessions.monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
@@ -128,7 +128,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
   } finally {
     settings.signal?.removeEventListener('abort', cancel);
     watcher.stop();
-    if (!shared) await disconnect(client);
+    await connection.release();
   }
 }
 

@@ -8,9 +8,8 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
 import { MAX_IDENTIFIER_BYTES, truncateIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteQualified, readCatalog } from './catalog.ts';
-import { connect, disconnect } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
-import { usableSession, type RunSessions } from './sessions.ts';
+import { stepConnection, type RunSessions } from './sessions.ts';
 import { writeMark } from './marker.ts';
 
 interface Partition {
@@ -62,8 +61,8 @@ export async function buildPartitioned(
   sessions: RunSessions,
 ): Promise<PartitionedOutcome> {
   // The parent's statements run on the build session too, so that a partitioned build holds no more connections.
-  const shared = usableSession(sessions.build);
-  const client = shared?.client ?? (await connect(settings.url, settings, { retry: true, signal: settings.signal }));
+  const connection = await stepConnection(sessions, settings.url, settings, settings.signal);
+  const { client } = connection;
   let built = 0;
   let partitions: Partition[] = [];
   let attempts = 1;
@@ -120,7 +119,7 @@ export async function buildPartitioned(
     await writeMark(client, schema, entry).catch(() => {});
     return { attempts, partitions: { total, built } };
   } finally {
-    if (!shared) await disconnect(client);
+    await connection.release();
   }
 }
 

@@ -52,6 +52,22 @@ export function openSessions(url: string, settings: SessionSettings): OpeningSes
   return { control, pooler, build, abandon };
 }
 
+/**
+ * Awaits `work` (loading the registry) while the sessions open, and closes them when it throws or when `goesAhead`
+ * says the run stops there (an invalid registry).
+ */
+export async function whileOpening<T>(opening: OpeningSessions | undefined, work: Promise<T>, goesAhead: (value: T) => boolean): Promise<T> {
+  let value: T;
+  try {
+    value = await work;
+  } catch (error) {
+    if (opening) await closeSessions(opening);
+    throw error;
+  }
+  if (opening && !goesAhead(value)) await closeSessions(opening);
+  return value;
+}
+
 /** Closes what {@link openSessions} opened, for a run that does not go ahead (an invalid registry). */
 export async function closeSessions(opening: OpeningSessions): Promise<void> {
   opening.abandon.abort();
@@ -75,4 +91,25 @@ async function startBuildSession(client: pg.Client | undefined, settings: Sessio
 
 export function usableSession(session: BuildSession | undefined): BuildSession | undefined {
   return session && !session.lost ? session : undefined;
+}
+
+export interface StepConnection {
+  client: pg.Client;
+  /** The build session's server process; undefined on a fresh connection (ask it: pooler.ts backendPid). */
+  pid: number | undefined;
+  /** Closes the connection if it was opened for this step; the build session stays open for the next. */
+  release: () => Promise<void>;
+}
+
+/** Where a build step runs: the run's build session while it lasts, else a fresh connection with the run's settings. */
+export async function stepConnection(
+  sessions: RunSessions,
+  url: string,
+  settings: SessionSettings,
+  signal: AbortSignal | undefined,
+): Promise<StepConnection> {
+  const shared = usableSession(sessions.build);
+  if (shared) return { client: shared.client, pid: shared.pid, release: async () => {} };
+  const client = await connect(url, settings, { retry: true, signal });
+  return { client, pid: undefined, release: () => disconnect(client) };
 }

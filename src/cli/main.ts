@@ -161,16 +161,12 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
   // The builder first, so its connections authenticate, and the pooler check runs, while the registry loads; the
   // lock and everything after it wait for a valid registry.
-  const [{ build, openRun }, { closeSessions }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
+  const [{ build, openRun }, { whileOpening }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
-  const registry = await loadRegistry(flags.registry).catch(async (error: unknown) => {
-    await closeSessions(sessions);
-    throw error;
-  });
+  const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
-    await closeSessions(sessions);
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
   const events = consoleEvents(io.out);

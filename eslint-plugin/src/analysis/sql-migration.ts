@@ -28,21 +28,17 @@ export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: Findin
 // worked out once per statement, for whichever rule comes first. Nothing downstream changes them.
 const byNode = new WeakMap<SqlScript | SqlStatement, readonly SqlFinding[]>();
 
-function statementFindings(script: SqlScript, statement: SqlStatement): readonly SqlFinding[] {
-  let found = byNode.get(statement);
-  if (!found) {
-    const [start, end] = statement.sqlRange;
-    found = fromStatement(script.sql, { node: statement.node, start, end });
-    byNode.set(statement, found);
-  }
+function findingsOnce(node: SqlScript | SqlStatement, find: () => readonly SqlFinding[]): readonly SqlFinding[] {
+  let found = byNode.get(node);
+  if (!found) byNode.set(node, (found = find()));
   return found;
 }
 
+function statementFindings(script: SqlScript, statement: SqlStatement): readonly SqlFinding[] {
+  const [start, end] = statement.sqlRange;
+  return findingsOnce(statement, () => fromStatement(script.sql, { node: statement.node, start, end }));
+}
+
 function templateFindings(script: SqlScript): readonly SqlFinding[] {
-  let found = byNode.get(script);
-  if (!found) {
-    found = findSqlFindings(script.sql);
-    byNode.set(script, found);
-  }
-  return found;
+  return findingsOnce(script, () => findSqlFindings(script.sql));
 }

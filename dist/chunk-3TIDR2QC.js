@@ -4,7 +4,7 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a as x}from"./chunk-RZFRHDND.js";import{a as g}from"./chunk-VSET6II6.js";import{d as p,e as f,f as c,i as u,o as N}from"./chunk-RLXSHQC4.js";import{a as E}from"./chunk-3HH65WHE.js";import{h as y,j as I,o as O}from"./chunk-VIREG4LI.js";import{c as $}from"./chunk-2255RH4N.js";import{existsSync as M}from"node:fs";import{mkdir as j,writeFile as k}from"node:fs/promises";import{dirname as P}from"node:path";var D=`
+import{a as x}from"./chunk-RZFRHDND.js";import{a as g}from"./chunk-VSET6II6.js";import{d as p,e as f,f as c,i as u,o as N}from"./chunk-RLXSHQC4.js";import{a as E}from"./chunk-3HH65WHE.js";import{h as y,j as I,o as O}from"./chunk-37SPM5CW.js";import{c as $}from"./chunk-2255RH4N.js";import{existsSync as M}from"node:fs";import{mkdir as j,writeFile as k}from"node:fs/promises";import{dirname as P}from"node:path";var D=`
 SELECT n.nspname AS schema, i.relname AS name, t.relname AS table,
        pg_get_indexdef(i.oid) AS definition,
        obj_description(i.oid, 'pg_class') AS comment,
