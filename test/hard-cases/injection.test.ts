@@ -6,13 +6,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
+import { readCatalog } from '../../src/builder/catalog.ts';
+import { connect, disconnect, nameSession } from '../../src/builder/connection.ts';
+import { compareDefinitions } from '../../src/builder/equivalence.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
+import { runStatement } from '../../src/builder/statement-reading.ts';
 import { importRegistry } from '../../src/import/import-registry.ts';
 import { parseSql } from '../../src/sql/parser.ts';
 import { runCli } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { onEveryServerConnection, startPgBouncer } from '../support/pgbouncer.ts';
 import { entries } from '../support/registry.ts';
 
 /** Role settings that change how statement text is read, and a predicate that each turns into two statements. */
@@ -25,6 +31,8 @@ const PROFILES = [
     constant: "a\\';DROP TABLE victim;--",
   },
   {
+    // node-postgres asks for UTF-8 in the startup packet, which a role setting cannot override; a pooler that did
+    // not pass that on would leave the server connection in Shift-JIS, which the builder's SET covers.
     name: 'client_encoding SJIS',
     settings: ["client_encoding = 'SJIS'", 'backslash_quote = on'],
     // Á is C3 81 in UTF-8; read as Shift-JIS, 81 5C is one character and swallows the backslash.
@@ -217,5 +225,125 @@ describe('through the CLI (dist/cli.js), as the hostile role', () => {
     expect(await invalidIndexes()).toEqual([]);
     expect((await indexesOn('pt')).map((i) => i.constants)).toEqual([[profile.constant], [profile.constant], [profile.constant]]);
     expect((await indexesOn('t')).map((i) => i.constants)).toEqual([[profile.constant]]);
+  });
+});
+
+describe('each defence holds alone', () => {
+  const profile = PROFILES[0]!;
+  const injected = `CREATE INDEX CONCURRENTLY IF NOT EXISTS t_y_idx ON t (x) WHERE ${profile.predicate}`;
+  beforeEach(async () => {
+    await setUp(profile.settings);
+  });
+
+  it('the extended protocol refuses the second statement on a session that reads with the role settings', async () => {
+    const client = new pg.Client({ connectionString: hostileUrl });
+    await client.connect();
+    try {
+      expect((await client.query('SHOW standard_conforming_strings')).rows[0]).toEqual({ standard_conforming_strings: 'off' });
+      await expect(runStatement(client, injected)).rejects.toThrow('cannot insert multiple commands into a prepared statement');
+    } finally {
+      await client.end();
+    }
+    expect(await victimExists()).toBe(true);
+    expect(await indexesOn('t')).toEqual([]);
+  });
+
+  it('every session the builder opens reads as check does, whatever the role sets', async () => {
+    const pinned = { standard_conforming_strings: 'on', backslash_quote: 'safe_encoding', client_encoding: 'UTF8', transform_null_equals: 'off' };
+    const read = async (client: pg.Client) =>
+      Object.fromEntries(
+        (
+          await client.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name = ANY ($1) ORDER BY name`, [
+            Object.keys(pinned),
+          ])
+        ).rows.map((row) => [row.name, row.setting]),
+      );
+    const withSettings = await connect(hostileUrl, { lockTimeoutMs: 1000, statementTimeoutMs: 0 });
+    const named = await connect(hostileUrl);
+    await nameSession(named);
+    try {
+      expect(await read(withSettings)).toEqual(pinned);
+      expect(await read(named)).toEqual(pinned);
+      // The statement those sessions read as check does: one CREATE INDEX, with the validator's constant.
+      await runStatement(withSettings, injected);
+    } finally {
+      await disconnect(withSettings);
+      await disconnect(named);
+    }
+    expect(await victimExists()).toBe(true);
+    expect(await indexesOn('t')).toEqual([{ name: 't_y_idx', valid: true, constants: [profile.constant] }]);
+  });
+
+  it("the drift comparison reads the registry's statement as check does on a client it was given as it is", async () => {
+    await db.sql('CREATE INDEX t_y_idx ON t (x)');
+    const [entry] = entries({ name: 't_y_idx', sql: injected });
+    const client = new pg.Client({ connectionString: hostileUrl });
+    await client.connect();
+    try {
+      const [state] = await readCatalog(client, [entry!]);
+      const [answer] = await compareDefinitions(client, [{ entry: entry!, state: state! }]);
+      expect(answer).toMatchObject({ kind: 'different' });
+      // The scratch index as PostgreSQL prints it, without its name and table ("CREATE INDEX ON USING btree ...").
+      const scratch = (answer as { scratch: string }).scratch.replace(/^CREATE INDEX ON /, 'CREATE INDEX ON t ');
+      expect(stringConstants(scratch)).toEqual([profile.constant]);
+    } finally {
+      await client.end();
+    }
+    expect(await victimExists()).toBe(true);
+  });
+});
+
+describe('settings that change what the text stands for, or how an index prints', () => {
+  beforeEach(async () => {
+    await setUp(['transform_null_equals = on', 'extra_float_digits = -15', 'quote_all_identifiers = on']);
+  });
+
+  it('builds x = NULL as written (transform_null_equals off), as check parsed it', async () => {
+    const report = await build(
+      entries({ name: 't_null_idx', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS t_null_idx ON t (x) WHERE y = NULL' }),
+      options(),
+    );
+    expect(report.indexes[0]).toMatchObject({ status: 'created' });
+    const { rows } = await db.sql<{ d: string }>("SELECT pg_get_indexdef('t_null_idx'::regclass) AS d");
+    expect(rows[0]!.d).toBe('CREATE INDEX t_null_idx ON public.t USING btree (x) WHERE (y = NULL::text)');
+  });
+
+  it('tells two float constants apart that print alike with fewer digits (extra_float_digits)', async () => {
+    await db.sql("CREATE INDEX t_f_idx ON t (x) WHERE (x::float8 > '0.30000000000000004'::float8)");
+    const registry = entries({ name: 't_f_idx', sql: "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_f_idx ON t (x) WHERE (x::float8 > '0.3'::float8)" });
+    const planned = await plan(registry, hostileUrl);
+    expect(planned.report.indexes[0]).toMatchObject({ status: 'drifted' });
+    expect(planned.reasons.t_f_idx).toContain("'0.30000000000000004'::double precision");
+  });
+});
+
+describe('through PgBouncer in session mode, as the hostile role', () => {
+  const profile = PROFILES[0]!;
+  beforeEach(async () => {
+    await setUp(profile.settings);
+  });
+
+  it('builds on a plain and a partitioned table and swaps a drifted index, and leaves the role settings on every server connection', async () => {
+    const bouncer = await startPgBouncer(hostileUrl);
+    try {
+      const url = bouncer.url('session');
+      await db.sql('CREATE INDEX t_y_idx ON t (x)');
+      const registry = ['t', 'pt'].map((table) =>
+        entries({ name: `${table}_y_idx`, sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${table}_y_idx ON ${table} (x) WHERE ${profile.predicate}` }),
+      );
+      const report = await build(registry.flat(), options({ url, onDrift: 'rebuild' }));
+      expect(report.indexes.map((i) => [i.name, i.status])).toEqual([
+        ['t_y_idx', 'rebuilt'],
+        ['pt_y_idx', 'created'],
+      ]);
+      expect(await victimExists()).toBe(true);
+      expect(await invalidIndexes()).toEqual([]);
+      expect((await indexesOn('t')).map((i) => i.constants)).toEqual([[profile.constant]]);
+      expect((await indexesOn('pt')).map((i) => i.constants)).toEqual([[profile.constant], [profile.constant], [profile.constant]]);
+      const left = await onEveryServerConnection(url, bouncer.poolSize, 'SHOW standard_conforming_strings');
+      expect(left).toEqual(Array(bouncer.poolSize).fill('off'));
+    } finally {
+      await bouncer.stop();
+    }
   });
 });
