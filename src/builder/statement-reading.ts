@@ -2,10 +2,12 @@
 // libpg-query, which is PostgreSQL's parser with standard_conforming_strings on, backslash_quote safe_encoding and
 // UTF-8 text. A role or database can set other values (`ALTER ROLE ... SET standard_conforming_strings = off`, legal
 // and common on old databases), and then `'a\'';DROP TABLE t;--'` is one statement to `check` and two to the server.
-// Two defences, each enough alone: every session pins the settings below before any registry text is sent (see
-// connection.ts, which sets them with the session's name and timeouts, and the `transaction` form for work done
-// inside one transaction), and every statement that carries registry text goes out with the extended protocol
-// (runStatement), whose Parse message refuses a second statement.
+// Two defences, each of which alone keeps a second statement from running: every session pins the settings below
+// before any registry text is sent (connection.ts sets them with the session's name and timeouts; the `transaction`
+// form is for work done inside one transaction), and every statement that carries registry text goes out with the
+// extended protocol (runStatement), whose Parse message refuses a second statement. Only the pin makes the server
+// read the statement's constants as `check` did. (The drift comparison EXECUTEs statements in PL/pgSQL, which would
+// run a second one: there the pin and the re-parse of the rewritten statement stand, in a transaction rolled back.)
 //
 // Pinned, because they change how statement text is read, or what a statement's text stands for:
 // - standard_conforming_strings = on: off, a backslash escapes in '...' and `\'` no longer ends a string.
