@@ -30,7 +30,10 @@
 //   on a pooled connection.
 // - escape_string_warning: a warning only, never a different reading (and silent with standard_conforming_strings).
 // - search_path, default_tablespace: where names resolve and where the index goes, not how text reads.
-// The SETs are plain ASCII without backslashes, so they read the same under whatever settings they replace.
+// They are SET after connecting, not sent in the startup packet's `options`: PgBouncer refuses `options` unless told
+// to ignore it, and then drops it silently. A SET is reset by RESET ALL before the connection is closed, and is only
+// made once the pooler check has passed (a transaction pooler would hand it to other clients). The SETs are plain
+// ASCII without backslashes, so they read the same under whatever settings they replace.
 import type pg from 'pg';
 
 const PINNED: readonly (readonly [name: string, value: string])[] = [
