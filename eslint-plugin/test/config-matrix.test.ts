@@ -40,7 +40,7 @@ function userConfigs(setup: Setup, format: Format): string {
       // Rules that read JavaScript's comments, scope or parser options as soon as they start, and a plugin's rule
       // that reads the comments (as unicorn's expiring-todo-comments does), which no list of rules can name.
       return (
-        "{ plugins: { local: { rules: { comments: { create(context) { context.sourceCode.getAllComments(); return {}; } } } } }, " +
+        '{ plugins: { local: { rules: { comments: { create(context) { context.sourceCode.getAllComments(); return {}; } } } } }, ' +
         "rules: { 'local/comments': 'error', 'no-irregular-whitespace': 'error', 'no-unused-vars': 'error', eqeqeq: 'error', indent: ['error', 2], strict: 'error', 'logical-assignment-operators': 'error' } }"
       );
   }
@@ -107,7 +107,11 @@ async function lintCell(version: keyof typeof ESLINT_VERSIONS, format: Format, s
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({ status: error.code ?? null, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      status: error.code ?? null,
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }),
   );
   const results = run.stdout ? (JSON.parse(run.stdout) as { filePath: string; messages: Message[] }[]) : [];
   const at = (filePath: string, m: Message): string => `${relative(cwd, filePath)}:${m.line} ${m.ruleId ?? m.message}`;
@@ -115,7 +119,9 @@ async function lintCell(version: keyof typeof ESLINT_VERSIONS, format: Format, s
     status: run.status,
     stderr: run.stderr,
     reports: results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('index-builder/')).map((m) => at(r.filePath, m))).sort(),
-    onSql: results.filter((r) => r.filePath.endsWith('.sql')).flatMap((r) => r.messages.filter((m) => !m.ruleId?.startsWith('index-builder/')).map((m) => at(r.filePath, m))),
+    onSql: results
+      .filter((r) => r.filePath.endsWith('.sql'))
+      .flatMap((r) => r.messages.filter((m) => !m.ruleId?.startsWith('index-builder/')).map((m) => at(r.filePath, m))),
     fatal: results.flatMap((r) => r.messages.filter((m) => m.fatal).map((m) => at(r.filePath, m))),
   };
 }

@@ -41,7 +41,7 @@ describe('Sequelize column options', () => {
 
   it('names the constraint as Sequelize does and suggests the registry entry', () => {
     const code = `module.exports = { up: (qi, S) => qi.addColumn('users', 'handle', { type: S.STRING, unique: true }) };`;
-    const [message] = linter.verify(code, config as Linter.Config[], '/project/migrations/1.js');
+    const [message] = linter.verify(code, config, '/project/migrations/1.js');
     expect(message?.message).toContain('"users_handle_key"');
     expect(message?.suggestions?.[0]?.desc).toContain("constraint: 'unique'");
   });

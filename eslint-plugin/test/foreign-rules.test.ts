@@ -11,7 +11,9 @@ function installed(): string[] {
   const core = ['eslint/use-at-your-own-risk', 'eslint-9/use-at-your-own-risk'].flatMap((id) => [
     ...(require(id) as { builtinRules: Map<string, unknown> }).builtinRules.keys(),
   ]);
-  const typescriptEslint = Object.keys((require('@typescript-eslint/eslint-plugin') as { rules: object }).rules).map((name) => `@typescript-eslint/${name}`);
+  const typescriptEslint = Object.keys((require('@typescript-eslint/eslint-plugin') as { rules: object }).rules).map(
+    (name) => `@typescript-eslint/${name}`,
+  );
   return [...new Set([...core, ...typescriptEslint])];
 }
 

@@ -33,9 +33,18 @@ function lint(withTypeScriptMigration: boolean): { status: number | null; messag
   }
   symlinkSync(join(REPOSITORY, 'node_modules/eslint'), join(cwd, 'node_modules/eslint'), 'dir');
   writeFileSync(join(cwd, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
-  writeFileSync(join(cwd, 'eslint.config.js'), "import indexBuilder from 'eslint-plugin-index-builder';\nexport default [...indexBuilder.configs.recommended];\n");
-  const run = spawnSync(process.execPath, [join(cwd, 'node_modules/eslint/bin/eslint.js'), '.', '--format', 'json'], { cwd, encoding: 'utf8', timeout: 120_000 });
-  const results = run.stdout ? (JSON.parse(run.stdout) as { filePath: string; messages: { line: number; ruleId: string | null; message: string }[] }[]) : [];
+  writeFileSync(
+    join(cwd, 'eslint.config.js'),
+    "import indexBuilder from 'eslint-plugin-index-builder';\nexport default [...indexBuilder.configs.recommended];\n",
+  );
+  const run = spawnSync(process.execPath, [join(cwd, 'node_modules/eslint/bin/eslint.js'), '.', '--format', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const results = run.stdout
+    ? (JSON.parse(run.stdout) as { filePath: string; messages: { line: number; ruleId: string | null; message: string }[] }[])
+    : [];
   return {
     status: run.status,
     stderr: run.stderr,

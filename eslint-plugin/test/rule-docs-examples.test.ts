@@ -53,7 +53,7 @@ it('finds examples of both kinds on every page', () => {
 describe.each(cases)('%s: %s example at line %i', (page, kind, _line, example) => {
   it(kind === 'incorrect' ? `is reported by ${page}` : 'gets no report from the recommended config', () => {
     const filename = join(PROJECT, filenameOf(page, example));
-    const messages = linter.verify(example.code, plugin.configs.recommended as Linter.Config[], filename);
+    const messages = linter.verify(example.code, plugin.configs.recommended, filename);
     const fatal = messages.filter((m) => m.fatal).map((m) => m.message);
     const ours = messages.filter((m) => m.ruleId?.startsWith('index-builder/')).map((m) => `${m.line}: ${m.ruleId}`);
     expect({ filename: filenameOf(page, example), fatal }).toEqual({ filename: filenameOf(page, example), fatal: [] });

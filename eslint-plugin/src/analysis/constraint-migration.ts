@@ -41,7 +41,7 @@ function constantHole(text: Node, tableName: string): string | undefined {
   const holes: Node[] = [];
   const collect = (node: Node): void => {
     if (node.type === 'TemplateLiteral') node.expressions.forEach(collect);
-    else if (node.type === 'BinaryExpression' && node.operator === '+') [node.left, node.right].forEach((side) => side.type !== 'PrivateIdentifier' && collect(side));
+    else if (node.type === 'BinaryExpression' && node.operator === '+') [node.left as Node, node.right].forEach(collect);
     else holes.push(node);
   };
   collect(text);

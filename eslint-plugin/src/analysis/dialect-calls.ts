@@ -28,12 +28,17 @@ export function calledOnlyFrom(fn: Node, getScope: GetScope, excluded: (call: TS
  * `this.sqliteUpQueryRunner(...)` in the class: when each of them is excluded and the name appears nowhere else in the
  * file, the method runs only where they do. `up` and `down`, called by the migration tool, have no such call.
  */
-function methodCalledOnlyFrom(method: { body: TSESTree.ClassBody; name: string }, excluded: (call: TSESTree.CallExpression) => boolean, text: string): boolean {
+function methodCalledOnlyFrom(
+  method: { body: TSESTree.ClassBody; name: string },
+  excluded: (call: TSESTree.CallExpression) => boolean,
+  text: string,
+): boolean {
   const calls: TSESTree.CallExpression[] = [];
   visit(method.body, (node) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return;
     const callee = node.callee;
-    if (callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === method.name) calls.push(node);
+    if (callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === method.name)
+      calls.push(node);
   });
   if (calls.length === 0) return false;
   const mentions = text.match(new RegExp(`(?<![\\w$])${method.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;

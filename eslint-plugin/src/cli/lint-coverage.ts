@@ -17,7 +17,8 @@ const EXTENSIONS = new Set([...SCRIPT_EXTENSIONS, 'sql'].map((extension) => `.${
 /** Words every form the rules read contains; a file without any of them is not read. */
 const MAY_BUILD_INDEX = /index|indices|unique|primary|constraint|exclude/i;
 /** Folders of tests, fixtures and build output: not migrations, left out unless `--all`. */
-const NOT_MIGRATIONS = /(?:^|\/)(?:node_modules|dist|build|coverage|\.git|tests?|__tests__|spec|__fixtures__|fixtures)\/|\.(?:test|spec)\.[cm]?[jt]s$/;
+const NOT_MIGRATIONS =
+  /(?:^|\/)(?:node_modules|dist|build|coverage|\.git|tests?|__tests__|spec|__fixtures__|fixtures)\/|\.(?:test|spec)\.[cm]?[jt]s$/;
 
 export interface UncoveredFile {
   /** Path relative to the folder checked, with `/`. */
@@ -69,7 +70,7 @@ function forcedConfig(): Linter.Config[] {
   const rules = Object.fromEntries(RULES.map((rule) => [`${NAMESPACE}/${rule}`, 'error' as const]));
   return [
     { files: SCRIPT_EXTENSIONS.map((extension) => `**/*.${extension}`), plugins, rules },
-    { files: TYPESCRIPT_EXTENSIONS.map((extension) => `**/*.${extension}`), languageOptions: { parser: typescriptParser as never } },
+    { files: TYPESCRIPT_EXTENSIONS.map((extension) => `**/*.${extension}`), languageOptions: { parser: typescriptParser } },
     { files: ['**/*.sql'], plugins, language: `${NAMESPACE}/sql`, rules },
   ];
 }
@@ -85,7 +86,7 @@ async function unconfigured(eslint: ESLint, file: string): Promise<boolean> {
 }
 
 const isOn = (setting: unknown): boolean => {
-  const severity = Array.isArray(setting) ? setting[0] : setting;
+  const severity: unknown = Array.isArray(setting) ? setting[0] : setting;
   return severity !== undefined && severity !== 0 && severity !== 'off';
 };
 
@@ -143,7 +144,8 @@ export function formatCoverage(result: CoverageResult, cwd: string, configFile =
     return `Every file in ${where} that builds an index is linted by eslint-plugin-index-builder (${result.checked} files read)${skipped}.`;
   }
   const lines = result.uncovered.map(
-    (file) => `${file.path}:${file.line}: creates ${file.builds === 'index' ? 'an index' : 'an index-building constraint'}, and the ESLint config does not run ${file.rule} on it`,
+    (file) =>
+      `${file.path}:${file.line}: creates ${file.builds === 'index' ? 'an index' : 'an index-building constraint'}, and the ESLint config does not run ${file.rule} on it`,
   );
   const count = result.uncovered.length;
   return [

@@ -75,7 +75,8 @@ function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockN
       },
     );
   }
-  if (sqlFiles.length > 0) blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules: { ...FOREIGN_RULES_OFF, ...rules } });
+  if (sqlFiles.length > 0)
+    blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules: { ...FOREIGN_RULES_OFF, ...rules } });
   return blocks;
 }
 

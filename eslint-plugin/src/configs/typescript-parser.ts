@@ -19,7 +19,8 @@ function loadParser(): Parser {
     return load('@typescript-eslint/parser') as Parser;
   } catch (error) {
     // lineNumber and column: where ESLint places a parser's error (the file's first line).
-    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') throw Object.assign(new Error(MISSING_TYPESCRIPT_PARSER), { lineNumber: 1, column: 1 });
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND')
+      throw Object.assign(new Error(MISSING_TYPESCRIPT_PARSER), { lineNumber: 1, column: 1 });
     throw error;
   }
 }
