@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import pRetry from 'p-retry';
+import { redact, secretsOf } from '../report/secrets.ts';
 
 export const APPLICATION_NAME = 'index-builder';
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -24,31 +25,8 @@ export function checkDatabaseUrl(url: string | undefined): string {
   return url;
 }
 
-/** Every form of the password a URL can carry: userinfo and `password=` parameter, raw and decoded. */
-export function secretsOf(url: string | undefined): string[] {
-  if (!url) return [];
-  const secrets = new Set<string>();
-  try {
-    const parsed = new URL(url);
-    for (const value of [parsed.password, parsed.searchParams.get('password') ?? '']) {
-      if (!value) continue;
-      secrets.add(value);
-      try {
-        secrets.add(decodeURIComponent(value));
-      } catch {
-        // A malformed escape: the raw form is already covered.
-      }
-    }
-  } catch {
-    // Not a URL: nothing we can recognise as a password, and checkDatabaseUrl never lets it be printed.
-  }
-  return [...secrets].filter((secret) => secret.length > 0);
-}
-
-/** Replaces every secret in `text` with `***`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
-}
+// Kept with the rest of the output's safety in src/report (no pg there, so `check` can use it too).
+export { redact, secretsOf } from '../report/secrets.ts';
 
 /** Where the URL points, for messages: `host:port/database`, never the user's password. */
 export function describeTarget(url: string): string {
