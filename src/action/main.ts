@@ -21,6 +21,8 @@ import { renderSummary, type SummaryView } from './summary.ts';
 export async function run(): Promise<void> {
   // Masked before anything else is printed, even an input error.
   log.protect(core.getInput('database-url'));
+  // A registry or a driver may read it too, though the Action takes its URL from the input.
+  log.protect(process.env.DATABASE_URL);
 
   let inputs: ActionInputs;
   try {

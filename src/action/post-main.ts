@@ -10,6 +10,7 @@ import { BUILD_STARTED } from './state.ts';
 
 export async function runPost(): Promise<void> {
   log.protect(core.getInput('database-url'));
+  log.protect(process.env.DATABASE_URL);
   if (core.getState(BUILD_STARTED) !== 'true') {
     log.info('index-builder cleanup: no build was started in this step; nothing to clean up.');
     return;

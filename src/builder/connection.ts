@@ -233,7 +233,9 @@ export function describeError(error: unknown, url?: string): string {
       message = `the connection${where} was reset by the server`;
       break;
     default: {
-      const text = (e.message ?? String(error)).split('\n')[0]!;
+      // A server's message is one sentence, kept whole even when a name in it holds a line break (every output
+      // writes such characters out); anything else may be a multi-line dump, of which the first line says it.
+      const text = sqlstateOf(error) ? (e.message ?? '') : (e.message ?? String(error)).split('\n')[0]!;
       if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
         message = 'sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)';
         break;
