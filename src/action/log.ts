@@ -3,6 +3,7 @@
 // and only once told), and each log line is made safe: text from a registry or a database cannot start a line that
 // the runner would take for a workflow command (src/report/safe-text.ts). Our own commands go through @actions/core.
 import * as core from '@actions/core';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { safeLine, safeLines, visible } from '../report/safe-text.ts';
 import { Secrets } from '../report/secrets.ts';
@@ -92,4 +93,20 @@ export async function publishSummary(markdown: string): Promise<void> {
     info('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
     infoLines(text);
   }
+}
+
+/**
+ * An error thrown where nothing awaits it (a registry's timer, a stray promise) would otherwise end the process with
+ * Node's stack trace, password and all. It ends the step as main's own failures do: one line without secrets, a
+ * failure when `mayFail` and fail-on is not "never" (the post step never fails the job).
+ */
+export function handleStrayErrors(mayFail: boolean): void {
+  const stop = (error: unknown) => {
+    const message = `index-builder stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+    if (!mayFail || (core.getInput('fail-on').trim() || SETTING_DEFAULTS['fail-on']) === 'never') warning(message);
+    else fail(message);
+    process.exit();
+  };
+  process.on('uncaughtException', stop);
+  process.on('unhandledRejection', stop);
 }
