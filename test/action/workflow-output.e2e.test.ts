@@ -1,7 +1,7 @@
 // Hostile text from the database and the registry, through the bundled Action and CLI as a GitHub runner reads them:
 // it forges no workflow command, breaks no line or table of the job summary, and no error, whatever threw it, shows
 // the database password in any channel (log, stderr, job summary, outputs, JSON report).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from '../support/cli.ts';
@@ -191,5 +191,22 @@ describe('a registry whose error holds the database password', () => {
     const check = await runCli(['check', '-r', file, '--json', json], { env: { DATABASE_URL: url } });
     expect([build.code, check.code]).toEqual([1, 1]);
     expectNoSecret(said, build.stdout, build.stderr, check.stdout, check.stderr, await readFile(json, 'utf8').catch(() => ''));
+  });
+
+  it('Action and CLI over a fleet: a registry that throws the URL of a target given by urlEnv', async () => {
+    const runner = await createRunner('throw new Error(`no: ${process.env.TENANT_A_URL}`);\nexport default [];\n');
+    await writeFile(join(runner.workspace, 'targets.yml'), 'targets:\n  - name: tenant-a\n    urlEnv: TENANT_A_URL\n');
+    const env = { TENANT_A_URL: url };
+    const action = await runStep(runner, MAIN_JS, { inputs: { targets: 'targets.yml', 'fail-on': 'critical' }, env });
+    expect(action.code).toBe(1);
+    const stdout = action.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expectNoSecret(LOAD_FAILED, stdout, action.stderr, action.summary, JSON.stringify(action.outputs));
+    const cli = await runCli(['build', '-r', join(runner.workspace, 'db/indexes.ts'), '--targets', join(runner.workspace, 'targets.yml')], {
+      env,
+    });
+    expectNoSecret(LOAD_FAILED, cli.stdout, cli.stderr);
   });
 });
