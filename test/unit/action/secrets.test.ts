@@ -40,6 +40,12 @@ describe('Secrets', () => {
     });
   });
 
+  it('takes a password as it is, whatever regular-expression characters it holds', () => {
+    const secrets = new Secrets();
+    secrets.add('p.w*(1)|[x]$\\');
+    expect(secrets.redact('a p.w*(1)|[x]$\\ b pxw1 c')).toBe('a *** b pxw1 c');
+  });
+
   it('starts with $DATABASE_URL and $PGPASSWORD', () => {
     const secrets = secretsFromEnv({ DATABASE_URL: 'postgres://u:s3cret@h/d', PGPASSWORD: 'libpq-pw' });
     expect(secrets.redact('s3cret libpq-pw')).toBe('*** ***');
