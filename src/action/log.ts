@@ -11,6 +11,8 @@ import type { Annotation } from './annotations.ts';
 import { secretsToMask } from './secrets.ts';
 
 const secrets = new Secrets();
+/** What the runner was told to mask (each once). */
+const masked = new Set<string>();
 // pg falls back on libpq's PGPASSWORD when a URL carries no password.
 secrets.add(process.env.PGPASSWORD);
 
@@ -20,8 +22,13 @@ secrets.add(process.env.PGPASSWORD);
  * printing them would show the password instead of hiding it.
  */
 export function protect(url: string | undefined): void {
-  const added = secrets.add(...secretsToMask(url ?? ''));
-  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of added) core.setSecret(secret);
+  const forms = secretsToMask(url ?? '');
+  secrets.add(...forms);
+  if (process.env.GITHUB_ACTIONS !== 'true') return;
+  for (const secret of forms.filter((form) => !masked.has(form))) {
+    masked.add(secret);
+    core.setSecret(secret);
+  }
 }
 
 export function redact(text: string): string {
