@@ -108,7 +108,9 @@ async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): 
 }
 
 /** Everything a finished run reports: JSON file, outputs, annotations, job summary, and the step's failure if any. */
-async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
+async function finish(unredacted: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
+  // Before rendering: once the summary has escaped a password's `|` or `<`, it no longer matches the secret.
+  const view = log.redactDeep(unredacted);
   let reportPath = reportPathFor(process.env);
   try {
     await log.writeReport(reportPath, view.report);
