@@ -19,7 +19,7 @@ const EXIT_USAGE = 2;
 export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (registry: LoadedRegistry) => boolean): Promise<number> {
   let targets: Target[];
   try {
-    targets = await fleetTargets(flags, io.env);
+    targets = await fleetTargets(flags, io);
   } catch (error) {
     if (!(error instanceof TargetsError || error instanceof DatabaseUrlError)) throw error;
     io.err(`index-builder: ${error.message}`);
@@ -48,14 +48,17 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
     events: fleetConsoleEvents(io.out),
   });
   for (const line of fleetEndLines(fleet)) io.out(line);
-  if (flags.json) await writeJsonReport(flags.json, fleet);
+  if (flags.json) await writeJsonReport(flags.json, io.secrets?.redactDeep(fleet) ?? fleet);
   return fleetShouldFail(fleet, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }
 
-async function fleetTargets(flags: FleetFlags, env: NodeJS.ProcessEnv): Promise<Target[]> {
+async function fleetTargets(flags: FleetFlags, io: Io): Promise<Target[]> {
+  const env = io.env;
   if (flags.targets !== undefined && flags.databaseUrl?.length) throw new TargetsError('give --targets or --database-url, not both');
   if (flags.shard && flags.targets === undefined) throw new TargetsError('--shard needs --targets (the shards are computed from its names)');
   const all = flags.targets !== undefined ? await loadTargets(flags.targets, env) : targetsFromUrls(flags.databaseUrl ?? []);
+  // Every target's URL (from the file or its urlEnv variable) is hidden, those of other shards too.
+  for (const target of all) io.secrets?.addUrl(target.url);
   const chosen = flags.shard ? selectShard(all, flags.shard) : all;
   return chosen.map((target) => (target.url ? { ...target, url: withSslCa(target.url, flags.sslCa) } : target));
 }

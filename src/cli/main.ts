@@ -7,6 +7,8 @@ import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
+import { safeLine } from '../report/safe-text.ts';
+import { secretsFromEnv, type Secrets } from '../report/secrets.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
@@ -25,6 +27,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Aborted when the process receives SIGINT or SIGTERM. */
   signal?: AbortSignal;
+  /** The run's secrets, hidden from `out`, `err` and the JSON files (set by main; a fleet adds its targets' URLs). */
+  secrets?: Secrets;
 }
 
 const processIo: Io = {
@@ -42,12 +46,13 @@ interface BuildFlags extends RunSettingFlags {
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  const io = guardedIo(rawIo, argv);
   let exitCode = EXIT_OK;
   const program = new Command('index-builder')
     .description('Build PostgreSQL performance indexes concurrently and idempotently, after migrations.')
     .version(packageJson.version, '-V, --version')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({ writeOut: (s) => linesOf(s).forEach(io.out), writeErr: (s) => linesOf(s).forEach(io.err) })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -70,7 +75,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
     .action(async (flags: { registry: string; json?: string }) => {
       const registry = await loadRegistry(flags.registry);
-      if (flags.json) await writeProblemsJson(flags.json, registry.problems);
+      if (flags.json) await writeProblemsJson(flags.json, redactedJson(io, registry.problems));
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
@@ -91,7 +96,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
       for (const line of result.lines) io.out(line);
-      if (flags.json) await writeJsonReport(flags.json, result.report);
+      if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
       if (result.error) exitCode = EXIT_FAILED;
     });
 
@@ -178,7 +183,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     events,
     sessions,
   });
-  if (flags.json) await writeJsonReport(flags.json, report);
+  if (flags.json) await writeJsonReport(flags.json, redactedJson(io, report));
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }
@@ -191,4 +196,30 @@ function reportProblems(registry: LoadedRegistry, io: Io): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * The one way out for every line the CLI prints: each call is one line, whose secrets are hidden and whose external
+ * text cannot pass for a workflow command when a GitHub runner reads it (src/report/safe-text.ts). The secrets
+ * known at the start: $DATABASE_URL, $PGPASSWORD, and any URL among the arguments.
+ */
+function guardedIo(io: Io, argv: readonly string[]): Io {
+  const secrets = io.secrets ?? secretsFromEnv(io.env);
+  for (const word of argv) for (const url of [word, word.replace(/^(-d|--database-url=)/, '')]) secrets.addUrl(url);
+  return {
+    ...io,
+    out: (line) => io.out(safeLine(secrets.redact(line))),
+    err: (line) => io.err(safeLine(secrets.redact(line))),
+    secrets,
+  };
+}
+
+/** Commander's text (help, usage errors), one line per call, without the trailing newline. */
+function linesOf(text: string): string[] {
+  return text.trimEnd().split(/\r\n|\r|\n/);
+}
+
+/** What a JSON file of ours is given: the value with the run's secrets hidden. */
+function redactedJson<T>(io: Io, value: T): T {
+  return io.secrets ? io.secrets.redactDeep(value) : value;
 }
