@@ -73,6 +73,15 @@ ruleTester.run('valid-registry', validRegistry, {
           },
           ...at(lacksBoth, "'CREATE INDEX idx_leads_status ON leads (status)'"),
         },
+        {
+          messageId: 'invalidEntry',
+          data: {
+            message:
+              'idx_leads_status: sql lacks IF NOT EXISTS, so a second run would fail; ' +
+              'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)',
+          },
+          ...at(lacksBoth, "'CREATE INDEX idx_leads_status ON leads (status)'"),
+        },
       ],
     },
     {

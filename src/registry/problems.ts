@@ -104,7 +104,3 @@ export interface EntryProblem {
 export function problemText(problem: Pick<EntryProblem, 'message' | 'fix'>): string {
   return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
 }
-
-export function isEntryProblem(value: unknown): value is EntryProblem {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
-}

@@ -3,7 +3,7 @@ import { expect } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { isEntryProblem, problemText, type EntryProblem } from '../../src/registry/problems.ts';
+import { problemText, type EntryProblem } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 
 const at = { file: 'db/indexes.ts', line: 7 };
@@ -14,10 +14,17 @@ const good = {
   description: 'Filtering leads by status',
 };
 
-function entryProblem(raw: unknown): EntryProblem {
+function entryProblems(raw: unknown): EntryProblem[] {
   const result = validateEntry(raw, 0, at);
-  if (!isEntryProblem(result)) throw new Error(`expected a problem, got a valid entry for ${JSON.stringify(raw)}`);
+  if (!Array.isArray(result)) throw new Error(`expected a problem, got a valid entry for ${JSON.stringify(raw)}`);
   return result;
+}
+
+/** The entry's one problem (it has exactly one). */
+function entryProblem(raw: unknown): EntryProblem {
+  const [only, ...more] = entryProblems(raw);
+  expect(more).toEqual([]);
+  return only!;
 }
 
 /** The problem as printed: message, then the fix. */
@@ -98,12 +105,33 @@ describe('validateEntry', () => {
   });
 
   it('splits a problem into what is wrong, the field it concerns, and the exact fix', () => {
-    expect(entryProblem({ ...good, sql: 'CREATE INDEX idx_leads_status ON crm.leads (status)' })).toEqual({
-      code: 'missing-concurrently',
-      field: 'sql',
-      message: 'idx_leads_status: sql lacks CONCURRENTLY, so the build would block writes to leads',
-      fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
-    });
+    expect(entryProblems({ ...good, sql: 'CREATE INDEX idx_leads_status ON crm.leads (status)' })).toEqual([
+      {
+        code: 'missing-concurrently',
+        field: 'sql',
+        message: 'idx_leads_status: sql lacks CONCURRENTLY, so the build would block writes to leads',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
+      },
+      {
+        code: 'missing-if-not-exists',
+        field: 'sql',
+        message: 'idx_leads_status: sql lacks IF NOT EXISTS, so a second run would fail',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
+      },
+    ]);
+  });
+
+  it('reports every problem of an entry, each with its field, not only the first', () => {
+    const raw = { name: 'idx_a', sql: 'CREATE INDEX idx_b ON leads (status) WHERE created_at > now()', critical: 'yes', critcal: true };
+    expect(entryProblems(raw).map((p) => [p.code, p.field])).toEqual([
+      ['unknown-key', 'critcal'],
+      ['invalid-critical', 'critical'],
+      ['missing-concurrently', 'sql'],
+      ['missing-if-not-exists', 'sql'],
+      ['name-mismatch', 'name'],
+      ['non-immutable', 'sql'],
+    ]);
+    expect(entryProblems({ critical: 1 }).map((p) => p.code)).toEqual(['missing-name', 'missing-sql', 'invalid-critical']);
   });
 
   it('explains case folding when the names differ only by case', () => {
