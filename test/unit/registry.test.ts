@@ -237,9 +237,10 @@ export default defineIndexes([
 `,
     );
     const registry = await loadRegistry(path);
-    expect(registry.problems.map((p) => p.code)).toEqual(['missing-concurrently', 'duplicate-name']);
+    expect(registry.problems.map((p) => p.code)).toEqual(['missing-concurrently', 'missing-if-not-exists', 'duplicate-name']);
     expect(registry.problems.map((p) => `${p.location.file}:${p.location.line}: ${problemText(p)}`)).toEqual([
       `${shown(path)}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to b; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (...)`,
+      `${shown(path)}:3: idx_b: sql lacks IF NOT EXISTS, so a second run would fail; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (...)`,
       `${shown(path)}:4: idx_a: duplicate name; already declared at ${shown(path)}:2; rename one, or delete the copy`,
     ]);
   });
@@ -255,7 +256,7 @@ export default defineIndexes([
     expect((await loadRegistry(path)).problems).toEqual([]);
   });
 
-  it('reads JSON and YAML registries with entry lines', async () => {
+  it('reads JSON and YAML registries with entry lines, a problem at the line of the key it is about', async () => {
     const json = await write(
       'indexes.json',
       '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)"\n  },\n  {\n    "name": "idx_b",\n    "sql": "DROP INDEX idx_b"\n  }\n]\n',
@@ -277,7 +278,7 @@ export default defineIndexes([
       {
         code: 'not-create-index',
         field: 'sql',
-        location: { file: shown(json), line: 6 },
+        location: { file: shown(json), line: 8 },
         entry: 1,
         message: 'idx_b: sql is DROP, not CREATE INDEX',
         fix: 'other DDL belongs in a migration',
@@ -288,6 +289,39 @@ export default defineIndexes([
     expect(fromYaml.entries.map((e) => [e.name, e.location.line, e.critical, e.tableName])).toEqual([
       ['idx_a', 1, true, 'a'],
       ['idx_b', 4, false, 'b'],
+    ]);
+  });
+
+  it.each([
+    ['a trailing comma after the last entry', '[\n  { "name": "idx_a", "sql": "x" },\n]\n', 2, 'trailing comma at line 2, column 34 (JSON allows none)'],
+    ['a trailing comma in an entry', '[\n  {\n    "name": "idx_a",\n    "sql": "x",\n  }\n]\n', 4, 'trailing comma at line 4, column 15'],
+    ['a missing comma', '[\n  { "name": "a" }\n  { "name": "b" }\n]\n', 3, "expected ',' or ']' after array element at line 3, column 3"],
+    ['a comment', '[\n  // none\n]\n', 2, 'unexpected "/" at line 2, column 3'],
+    ['single quotes', "[\n  { 'name': 'a' }\n]\n", 2, 'at line 2, column 5'],
+    ['an unterminated file', '[\n  { "name": "a"', 2, 'at line 2, column 16'],
+    ['a key repeated in an entry', '[\n  {\n    "name": "a",\n    "name": "b"\n  }\n]\n', 4, 'key "name" is repeated in one object'],
+  ])('reads .json strictly: %s is a syntax error at its true line', async (_what, text, line, message) => {
+    const path = await write('strict.json', text);
+    const registry = await loadRegistry(path);
+    expect(registry.problems.map((p) => [p.code, p.location.line])).toEqual([['file-syntax', line]]);
+    expect(registry.problems[0]!.message).toContain(message);
+  });
+
+  it('places each problem of an entry at the line of its key in JSON and YAML', async () => {
+    const json = await write(
+      'three.json',
+      '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY idx_a ON a (x)",\n    "critical": "yes",\n    "critcal": true\n  }\n]\n',
+    );
+    const yaml = await write('three.yaml', '- name: idx_a\n  sql: CREATE INDEX CONCURRENTLY idx_a ON a (x)\n  critical: "yes"\n  critcal: true\n');
+    expect((await loadRegistry(json)).problems.map((p) => [p.location.line, p.code, p.field])).toEqual([
+      [4, 'missing-if-not-exists', 'sql'],
+      [5, 'invalid-critical', 'critical'],
+      [6, 'unknown-key', 'critcal'],
+    ]);
+    expect((await loadRegistry(yaml)).problems.map((p) => [p.location.line, p.code, p.field])).toEqual([
+      [2, 'missing-if-not-exists', 'sql'],
+      [3, 'invalid-critical', 'critical'],
+      [4, 'unknown-key', 'critcal'],
     ]);
   });
 
