@@ -16,6 +16,7 @@ import { capAnnotations, reportAnnotations, type Annotation } from './annotation
 import { renderFleetSummary } from './fleet-summary.ts';
 import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
 import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
+import { failSetup } from './setup-failure.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
 
@@ -28,7 +29,7 @@ export async function fleetAndReport(
   try {
     targets = await loadTargets(resolve(inputs.fleet.targets), process.env);
   } catch (error) {
-    if (error instanceof TargetsError) return core.setFailed(`index-builder: ${error.message}`);
+    if (error instanceof TargetsError) return failSetup(error.message);
     throw error;
   }
   // Every URL (from the file or its urlEnv variable) is masked like database-url before anything is printed.

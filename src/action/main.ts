@@ -6,6 +6,7 @@ import { build, openRun } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
@@ -14,6 +15,7 @@ import { writeJsonReport } from '../report/json.ts';
 import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
+import { failSetup } from './setup-failure.ts';
 import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
 import { maskSecrets, redactDeep } from './secrets.ts';
 import { BUILD_STARTED } from './state.ts';
@@ -44,6 +46,8 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
   // One database's build: its connections authenticate, and the pooler check runs, while the registry loads.
   const sessions = inputs.fleet || inputs.dryRun ? undefined : openRun(inputs.databaseUrl, runSettingsOf(inputs));
   const registry = await whileOpening(sessions, loadRegistry(inputs.registry), (loaded) => loaded.problems.length === 0);
+  const fileError = registryFileError(registry, 'the "registry" input');
+  if (fileError) return failSetup(redact(fileError, secrets));
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
   if (inputs.fleet) {
     // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.

@@ -6,6 +6,7 @@ import { runFleet } from '../fleet/run.ts';
 import { selectShard } from '../fleet/shards.ts';
 import { loadTargets, TargetsError, targetsFromUrls } from '../fleet/targets.ts';
 import type { Target } from '../fleet/types.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { writeJsonReport } from '../report/json.ts';
 import type { FleetFlags } from './fleet-command.ts';
@@ -26,6 +27,11 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
     return EXIT_USAGE;
   }
   const registry = await loadRegistry(flags.registry);
+  const fileError = registryFileError(registry, '--registry');
+  if (fileError) {
+    io.err(`index-builder: ${fileError}`);
+    return EXIT_USAGE;
+  }
   if (!reportProblems(registry)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;

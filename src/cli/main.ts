@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { SETTING_DEFAULTS } from '../defaults.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
     .action(async (flags: { registry: string; json?: string }) => {
       const registry = await loadRegistry(flags.registry);
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (flags.json) await writeProblemsJson(flags.json, registry.problems);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
@@ -87,6 +89,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
       const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
       const registry = await loadRegistry(flags.registry);
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
@@ -165,6 +168,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
   const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
+  if (reportFileError(registry, io)) return EXIT_USAGE;
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
@@ -181,6 +185,13 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** A registry path that names no usable file: prints the one-line usage error and returns true. */
+function reportFileError(registry: LoadedRegistry, io: Io): boolean {
+  const error = registryFileError(registry, '--registry');
+  if (error) io.err(`index-builder: ${error}`);
+  return error !== undefined;
 }
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */

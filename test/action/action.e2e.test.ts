@@ -172,6 +172,18 @@ describe('bad inputs and bad URLs', () => {
     expect(result.stdout).not.toContain('Database Index Builder');
   });
 
+  it('a registry input naming no file fails the step whatever fail-on says, with an annotation and a summary', async () => {
+    const runner = await createRunner(registry([{ name: 'idx_e2e_never_built', on: 'leads (id)' }]));
+    const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, registry: 'db/indexs.ts', 'fail-on': 'never' } });
+    expect(result.code).toBe(1);
+    const message =
+      'index-builder: db/indexs.ts: registry file not found; pass the right path with the "registry" input, or write one with index-builder import';
+    expect(commands(result.stdout, 'error')).toEqual([{ properties: {}, message }]);
+    expect(result.summary).toMatch(/^## ❌ Index build: not started\n\n❌ db\/indexs.ts: registry file not found; /);
+    expect(result.summary).toContain('The step fails whatever `fail-on` says');
+    expect(await indexState(db, 'idx_e2e_never_built')).toBeUndefined();
+  });
+
   it('an unreachable database fails every index but not the step, with one annotation', async () => {
     const port = await freePort();
     const runner = await createRunner(
