@@ -175,7 +175,9 @@ describe('index-builder check', () => {
     );
     const result = await runCli(['check', '--registry', path]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^\S*trailing\.json:5: not valid JSON: trailing comma at line 5, column 4 \(JSON allows none\); remove the comma\n/);
+    expect(result.stderr).toMatch(
+      /^\S*trailing\.json:5: not valid JSON: trailing comma at line 5, column 4 \(JSON allows none\); remove the comma\n/,
+    );
   });
 
   it.each([[['check']], [['plan']], [['build']], [['build', '--targets', 'targets.yaml']]])(

@@ -248,7 +248,7 @@ describe('index-builder import', () => {
     expect(existsSync(join(dir, 'indexes.sql'))).toBe(false);
   });
 
-  it("writes definitions that do not depend on search_path: a rebuild under another search_path makes the same index", async () => {
+  it('writes definitions that do not depend on search_path: a rebuild under another search_path makes the same index', async () => {
     // norm_code in public is the index's; app's function of the same name, first on the later search_path, must
     // not be picked. Likewise the operator and the enum type, both in public.
     await db.sql(`

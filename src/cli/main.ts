@@ -12,6 +12,7 @@ import { shouldFail, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
+import type { FleetPlanFlags } from './fleet-plan.ts';
 import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
 
@@ -54,7 +55,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
-  const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
     new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
@@ -77,17 +77,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
 
-  program
+  const planCommand = program
     .command('plan')
-    .description('show what build would do for each index; changes nothing')
+    .description('show what build would do for each index (of one database, or of each of a fleet); changes nothing')
     .addOption(registryOption())
-    .addOption(urlOption())
+    .addOption(repeatedUrlOption('plan'))
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
-    .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
-      const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
+    .action(async (flags: FleetPlanFlags) => {
+      if (isFleetRun(flags)) {
+        const { runFleetPlan } = await import('./fleet-plan.ts');
+        return void (exitCode = await runFleetPlan(flags, io, (registry) => reportProblems(registry, io)));
+      }
+      const url = await databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
       const registry = await loadRegistry(flags.registry);
       if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
@@ -97,6 +101,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (flags.json) await writeJsonReport(flags.json, result.report);
       if (result.error) exitCode = EXIT_FAILED;
     });
+
+  for (const option of fleetOptions('plan')) planCommand.addOption(option);
 
   const buildCommand = program
     .command('build')

@@ -139,8 +139,10 @@ function firstErrorOffset(text: string): number | undefined {
   }
 }
 
-class JsonStop {
-  constructor(readonly offset: number) {}
+class JsonStop extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON stops at ${offset}`);
+  }
 }
 
 /** Lines of the entries (values at depth 1) and of their keys, in one pass over valid JSON; a key repeated in one

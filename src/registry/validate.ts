@@ -20,11 +20,7 @@ export interface ValidationResult {
  * Checks a loaded registry: each entry one `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS` statement whose
  * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file.
  */
-export function validateRegistry(
-  registry: unknown,
-  file: string,
-  locate: (index: number, field?: string) => number,
-): ValidationResult {
+export function validateRegistry(registry: unknown, file: string, locate: (index: number, field?: string) => number): ValidationResult {
   if (!Array.isArray(registry)) {
     const found = registry === null ? 'null' : typeof registry;
     return {

@@ -293,7 +293,12 @@ export default defineIndexes([
   });
 
   it.each([
-    ['a trailing comma after the last entry', '[\n  { "name": "idx_a", "sql": "x" },\n]\n', 2, 'trailing comma at line 2, column 34 (JSON allows none)'],
+    [
+      'a trailing comma after the last entry',
+      '[\n  { "name": "idx_a", "sql": "x" },\n]\n',
+      2,
+      'trailing comma at line 2, column 34 (JSON allows none)',
+    ],
     ['a trailing comma in an entry', '[\n  {\n    "name": "idx_a",\n    "sql": "x",\n  }\n]\n', 4, 'trailing comma at line 4, column 15'],
     ['a missing comma', '[\n  { "name": "a" }\n  { "name": "b" }\n]\n', 3, "expected ',' or ']' after array element at line 3, column 3"],
     ['a comment', '[\n  // none\n]\n', 2, 'unexpected "/" at line 2, column 3'],
