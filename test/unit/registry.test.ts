@@ -121,6 +121,15 @@ describe('validateEntry', () => {
     ]);
   });
 
+  it.each([
+    ['a schema-qualified function', 'ON musicbrainz.place USING gist (public.ll_to_earth(coordinates[0], coordinates[1]))'],
+    ['a schema-qualified operator', 'ON musicbrainz.place USING btree (id) WHERE ((pos OPERATOR(public.<->) point(0, 0)) < 10)'],
+    ['a schema-qualified type', "ON app.items USING btree (id) WHERE (state = 'done'::public.item_state)"],
+  ])('accepts %s, as import writes it', (_what, rest) => {
+    const entry = validateEntry({ name: 'idx_q', sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_q ${rest}` }, 0, at);
+    expect(Array.isArray(entry) ? entry.map(problemText) : []).toEqual([]);
+  });
+
   it('reports every problem of an entry, each with its field, not only the first', () => {
     const raw = { name: 'idx_a', sql: 'CREATE INDEX idx_b ON leads (status) WHERE created_at > now()', critical: 'yes', critcal: true };
     expect(entryProblems(raw).map((p) => [p.code, p.field])).toEqual([
