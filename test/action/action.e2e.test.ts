@@ -280,11 +280,16 @@ describe('other runs', () => {
     const runner = await createRunner("export default [\n  { name: 'idx_e2e_bad', sql: 'CREATE INDEX idx_e2e_bad ON leads (id)' },\n];\n");
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url } });
     expect(never.code).toBe(0);
-    const [error, ...others] = commands(never.stdout, 'error');
+    // Every problem of the entry: it lacks both keywords.
+    const [error, second, ...others] = commands(never.stdout, 'error');
     expect(others).toEqual([]);
     expect(error!.properties).toEqual({ title: 'Invalid index registry: missing-concurrently', file: 'db/indexes.ts', line: '2' });
     expect(error!.message).toMatch(/CONCURRENTLY/);
-    expect(never.summary).toMatch(/^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2` `missing-concurrently`: /);
+    expect(second!.properties).toEqual({ title: 'Invalid index registry: missing-if-not-exists', file: 'db/indexes.ts', line: '2' });
+    expect(second!.message).toMatch(/^idx_e2e_bad: sql lacks IF NOT EXISTS/);
+    expect(never.summary).toMatch(
+      /^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2` `missing-concurrently`: .*\n- `db\/indexes.ts:2` `missing-if-not-exists`: /,
+    );
     expect(never.outputs).toMatchObject({ outcome: 'invalid-registry', created: '0', failed: '0', 'critical-failed': 'false' });
     expect(await indexState(db, 'idx_e2e_bad')).toBeUndefined();
 
