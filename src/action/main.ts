@@ -1,5 +1,6 @@
 // The Action's main step: the CLI's builder behind GitHub's inputs, outputs, log groups, annotations and job summary.
-// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
+// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs (and a registry
+// or targets input that names no usable file) fail it at once.
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';

@@ -18,7 +18,8 @@ export interface ValidationResult {
 
 /**
  * Checks a loaded registry: each entry one `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS` statement whose
- * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file.
+ * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file, `locate(i, key)` where
+ * its key stands when the format knows (else the entry's line).
  */
 export function validateRegistry(registry: unknown, file: string, locate: (index: number, field?: string) => number): ValidationResult {
   if (!Array.isArray(registry)) {
