@@ -28,7 +28,7 @@ export function readJsonRegistry(text: string): JsonRegistry {
  * "(line L column C)" (newer V8); some messages ("Unexpected token ...") give none, and then a strict scan of the
  * text finds it. A trailing comma is reported at the comma itself, not at the bracket after it.
  */
-function syntaxError(text: string, message: string): { message: string; line: number; fix?: string } {
+export function syntaxError(text: string, message: string): { message: string; line: number; fix?: string } {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
   const position = /at position (\d+)/.exec(message);
   let offset = lineColumn ? offsetOf(text, Number(lineColumn[1]), Number(lineColumn[2])) : position ? Number(position[1]) : undefined;

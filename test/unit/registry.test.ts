@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { expect } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { syntaxError } from '../../src/registry/json-registry.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { problemText, type EntryProblem } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
@@ -192,6 +193,33 @@ describe('validateEntry', () => {
     const raw = { ...good, name: 'billing.idx_leads_status', sql: good.sql.replace('ON leads', 'ON crm.leads') };
     expect(entryProblem(raw)).toMatchObject({ code: 'schema-mismatch', field: 'name', fix: "write name: 'crm.idx_leads_status'" });
     expect(problem(raw)).toContain('name says schema "billing" but the table is in "crm"');
+  });
+});
+
+describe("a .json registry's syntax error, from JSON.parse's message on each Node", () => {
+  const text = '[\n  { "name": "a" }\n  { "name": "b" }\n]\n';
+  it.each([
+    ['Node 20: at position N', "Expected ',' or ']' after array element in JSON at position 22"],
+    ['newer V8: at position N (line L column C)', "Expected ',' or ']' after array element in JSON at position 22 (line 3 column 3)"],
+    ['line and column alone', "Expected ',' or ']' after array element in JSON (line 3 column 3)"],
+  ])('%s', (_node, message) => {
+    expect(syntaxError(text, message)).toEqual({
+      message: "not valid JSON: expected ',' or ']' after array element at line 3, column 3",
+      line: 3,
+    });
+  });
+
+  it('finds the place itself when the message quotes the text instead, and never repeats the quote', () => {
+    const trailing = '[\n  { "name": "a" },\n]\n';
+    expect(syntaxError(trailing, 'Unexpected token \']\', "[\n  { "name"... is not valid JSON')).toEqual({
+      message: 'not valid JSON: trailing comma at line 2, column 18 (JSON allows none)',
+      line: 2,
+      fix: 'remove the comma',
+    });
+    expect(syntaxError('[\n  x\n]', 'Unexpected token \'x\', "[\n  x\n]" is not valid JSON')).toEqual({
+      message: 'not valid JSON: unexpected "x" at line 2, column 3',
+      line: 2,
+    });
   });
 });
 
