@@ -15,6 +15,7 @@ import { renderFleetSummary } from './fleet-summary.ts';
 import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
 import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
 import * as log from './log.ts';
+import { failSetup } from './setup-failure.ts';
 import { BUILD_STARTED } from './state.ts';
 
 /**
@@ -35,7 +36,7 @@ export async function fleetAndReport(
   try {
     targets = await loadTargets(resolve(inputs.fleet.targets), process.env);
   } catch (error) {
-    if (error instanceof TargetsError) return log.fail(`index-builder: ${error.message}`);
+    if (error instanceof TargetsError) return failSetup(error.message);
     throw error;
   }
   // Every URL (from the file or its urlEnv variable) is masked like database-url before anything is printed.

@@ -1,11 +1,13 @@
 // The Action's main step: the CLI's builder behind GitHub's inputs, outputs, log groups, annotations and job summary.
-// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
+// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs (and a registry
+// or targets input that names no usable file) fail it at once.
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
 import { describeTarget } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
@@ -13,6 +15,7 @@ import { consoleEvents } from '../report/console.ts';
 import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
+import { failSetup } from './setup-failure.ts';
 import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
 import * as log from './log.ts';
 import { BUILD_STARTED } from './state.ts';
@@ -48,6 +51,8 @@ async function buildAndReport(inputs: ActionInputs): Promise<void> {
   if (inputs.fleet) await (await import('./fleet.ts')).protectTargets(inputs.fleet);
   const sessions = inputs.fleet || inputs.dryRun ? undefined : openRun(inputs.databaseUrl, runSettingsOf(inputs));
   const registry = await whileOpening(sessions, loadRegistry(inputs.registry), (loaded) => loaded.problems.length === 0);
+  const fileError = registryFileError(registry, 'the "registry" input');
+  if (fileError) return failSetup(fileError);
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
   if (inputs.fleet) {
     // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { SETTING_DEFAULTS } from '../defaults.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
@@ -13,6 +14,7 @@ import { shouldFail, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
+import type { FleetPlanFlags } from './fleet-plan.ts';
 import { addImportCommand } from './import-command.ts';
 import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
 
@@ -58,7 +60,6 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
 
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
-  const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
     new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
@@ -75,23 +76,29 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
     .action(async (flags: { registry: string; json?: string }) => {
       const registry = await loadRegistry(flags.registry);
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (flags.json) await writeProblemsJson(flags.json, redactedJson(io, registry.problems));
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
 
-  program
+  const planCommand = program
     .command('plan')
-    .description('show what build would do for each index; changes nothing')
+    .description('show what build would do for each index (of one database, or of each of a fleet); changes nothing')
     .addOption(registryOption())
-    .addOption(urlOption())
+    .addOption(repeatedUrlOption('plan'))
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
-    .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
-      const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
+    .action(async (flags: FleetPlanFlags) => {
+      if (isFleetRun(flags)) {
+        const { runFleetPlan } = await import('./fleet-plan.ts');
+        return void (exitCode = await runFleetPlan(flags, io, (registry) => reportProblems(registry, io)));
+      }
+      const url = await databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
       const registry = await loadRegistry(flags.registry);
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
@@ -99,6 +106,8 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
       if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
       if (result.error) exitCode = EXIT_FAILED;
     });
+
+  for (const option of fleetOptions('plan')) planCommand.addOption(option);
 
   const buildCommand = program
     .command('build')
@@ -170,6 +179,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
   const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
+  if (reportFileError(registry, io)) return EXIT_USAGE;
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
@@ -186,6 +196,13 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   if (flags.json) await writeJsonReport(flags.json, redactedJson(io, report));
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** A registry path that names no usable file: prints the one-line usage error and returns true. */
+function reportFileError(registry: LoadedRegistry, io: Io): boolean {
+  const error = registryFileError(registry, '--registry');
+  if (error) io.err(`index-builder: ${error}`);
+  return error !== undefined;
 }
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */
