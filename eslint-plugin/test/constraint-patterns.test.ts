@@ -1,7 +1,8 @@
 // Index-building constraints in the forms issue 21 found missed or misreported: Sequelize `addColumn` /
 // `changeColumn` with `unique: true` or `primaryKey: true`; UNIQUE / PRIMARY KEY added inside a DO block; a constraint
 // on a table that only another database's branch creates (on PostgreSQL the table is not new); and knex `.unique()`
-// on a table the same migration creates with raw SQL, which is exempt.
+// on a table the same migration creates with raw SQL, which is exempt; and in a file that lists its migrations as objects,
+// a table an earlier entry creates is an existing table.
 import { Linter } from 'eslint';
 import plugin from '../src/index.ts';
 
@@ -112,6 +113,39 @@ export class Tags1700000000000 {
   }
   await knex.raw('ALTER TABLE tags ADD CONSTRAINT tags_name_key UNIQUE (name)');
 };`;
+    expect(lint(code)).toEqual([]);
+  });
+});
+
+describe('a file that lists its migrations as objects', () => {
+  it('reports a constraint on a table that an earlier entry of the list creates', () => {
+    const code = `exports.allMigrations = (schema) => [
+  { name: '1_tables', pg: [\`create table "\${schema}"."queue" ("id" text, "dedup_id" text)\`] },
+  { name: '2_dedup', pg: [\`alter table "\${schema}"."queue" add constraint "queue_dedup_unique" unique ("dedup_id")\`] },
+  { name: '3_pkey', pg: [\`alter table "\${schema}"."queue" add constraint "queue_pkey" primary key ("id")\`] },
+];`;
+    expect(lint(code, 'migrations/index.js')).toEqual(['3 uniqueConstraint', '4 primaryKeyConstraint']);
+  });
+
+  it('does not report it when the same entry creates the table', () => {
+    const code = `exports.allMigrations = (schema) => [
+  { name: '1_schema', pg: [\`create schema "\${schema}"\`] },
+  {
+    name: '2_queue',
+    pg: [
+      \`create table "\${schema}"."queue" ("id" text, "dedup_id" text)\`,
+      \`alter table "\${schema}"."queue" add constraint "queue_dedup_unique" unique ("dedup_id")\`,
+    ],
+  },
+];`;
+    expect(lint(code, 'migrations/index.js')).toEqual([]);
+  });
+
+  it('keeps one migration whole when its statements are objects without a name', () => {
+    const code = `exports.up = (knex) =>
+  [{ sql: 'CREATE TABLE queue (id text, dedup_id text)' }, { sql: 'ALTER TABLE queue ADD CONSTRAINT queue_dedup_unique UNIQUE (dedup_id)' }].map(
+    (statement) => knex.raw(statement.sql),
+  );`;
     expect(lint(code)).toEqual([]);
   });
 });
