@@ -147,6 +147,7 @@ function noticeAnnotation(report: Report): Annotation {
   return {
     level: critical ? 'error' : 'warning',
     title: 'No index was built',
-    message: `${notice}${critical ? '' : ' The deploy went on; the next run retries.'}`,
+    // A read-only target stays read-only: the next run is refused the same way until the notice's fix is made.
+    message: `${notice}${critical ? '' : report.outcome === 'read-only' ? ' The deploy went on.' : ' The deploy went on; the next run retries.'}`,
   };
 }

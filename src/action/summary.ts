@@ -104,8 +104,8 @@ function indexTable(view: SummaryView): string {
   const dry = view.dryRun === true;
   const header = dry ? ['Index', 'Table', 'Would be', 'Reason'] : ['Index', 'Table', 'Status', 'Attempts', 'Duration', 'Reason'];
   const align = dry ? ['---', '---', '---', '---'] : ['---', '---', '---', '---:', '---:', '---'];
-  // A run that never started (unreachable, a transaction pooler) says why once, above the table, not on every row.
-  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler';
+  // A run that never started (unreachable, a transaction pooler, read-only) says why once, above the table, not on every row.
+  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler' || view.report.outcome === 'read-only';
   const rows = view.report.indexes.map((index) => {
     const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}`;
     const status = `${index.status === 'failed' && index.critical ? '❌' : STATUS_EMOJI[index.status]} ${index.status}`;

@@ -16,6 +16,7 @@ import { failedBeforeStart, indexResult as result, type ResultDetails as Extra }
 import { writeMark } from './marker.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
+import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
@@ -128,10 +129,19 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       return finish(failedBeforeStart(ordered, pooler.message), [], pooler.message, 'pooler');
     }
     const [lock, session] = await Promise.all([
-      nameSession<{ locked: boolean }>(control, `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked`),
+      nameSession<{ locked: boolean } & ReadOnlyColumns>(
+        control,
+        `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked, ${READ_ONLY_COLUMNS}`,
+      ),
       opening.build,
     ]);
     locked = lock[0]!.locked;
+    const readOnly = await readOnlyTarget(control, lock[0]!, options.url);
+    if (readOnly) {
+      const message = refusalNotice(readOnly);
+      events.notice(message);
+      return finish(failedBeforeStart(ordered, message), [], message, 'read-only');
+    }
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(

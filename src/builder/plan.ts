@@ -10,6 +10,7 @@ import { compareWhereNeeded } from './equivalence.ts';
 import { failedBeforeStart, indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 import { detectPooler } from './pooler.ts';
+import { readOnlyColumns, readOnlyTarget, refusalNotice } from './read-only.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune`: orphans are reported as dropped. */
@@ -17,7 +18,7 @@ export interface PlanOptions extends Partial<DecisionOptions> {
 }
 
 export interface Plan {
-  /** Build's report as build would give it (`outcome` completed; unreachable or pooler when build would not start). */
+  /** Build's report as build would give it (`outcome` completed; unreachable, pooler or read-only when build would not start). */
   report: Report;
   /** Why each index would get its status, by index name. */
   reasons: Record<string, string>;
@@ -34,6 +35,8 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     client = await connect(url);
     const pooler = await detectPooler(client, url);
     if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
+    const readOnly = await readOnlyTarget(client, await readOnlyColumns(client), url);
+    if (readOnly) return notStarted(ordered, 'read-only', refusalNotice(readOnly, true), started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const reasons: Record<string, string> = {};
@@ -57,12 +60,12 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
   }
 }
 
-/** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
-function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler', reason: string, started: number): Plan {
-  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : `could not start: ${reason}`;
+/** Build would not start (the database is unreachable, read-only, or a transaction pooler is in the way): every index would fail. */
+function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler' | 'read-only', reason: string, started: number): Plan {
+  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : outcome === 'read-only' ? reason : `could not start: ${reason}`;
   const indexes = failedBeforeStart(ordered, notice);
   const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
-  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'pooler' ? notice : reason}`], error: reason };
+  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'unreachable' ? reason : notice}`], error: reason };
 }
 
 function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {

@@ -71,16 +71,18 @@ export interface Totals {
 /**
  * How the run as a whole ended. `completed`: every entry got a status. `another-builder`: another builder held the
  * database's lock, nothing was done. `unreachable`: the database could not be reached. `pooler`: refused, a
- * transaction pooler stands between us and the server. `cancelled`: stopped by SIGINT/SIGTERM.
+ * transaction pooler stands between us and the server. `read-only`: refused, the target takes no writes (a hot
+ * standby, or default_transaction_read_only); every entry failed, not attempted. `cancelled`: stopped by SIGINT/SIGTERM.
  * `invalid-registry`: the registry has problems, nothing connected. `deferred`: a fleet run held this database back
  * (its canary databases had failed indexes); nothing connected.
  */
-export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'cancelled' | 'invalid-registry' | 'deferred';
+export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'read-only' | 'cancelled' | 'invalid-registry' | 'deferred';
 export const RUN_OUTCOMES: readonly RunOutcome[] = [
   'completed',
   'another-builder',
   'unreachable',
   'pooler',
+  'read-only',
   'cancelled',
   'invalid-registry',
   'deferred',
