@@ -126,6 +126,8 @@ function reasonOf(index: IndexResult): string {
     lines.push(`${error.sqlstate ? `${code(error.sqlstate)} ` : ''}${escapeText(error.message)}`);
     if (error.hint) lines.push(`Hint: ${escapeText(error.hint)}`);
     for (const blocker of error.blockers) lines.push(`Blocked by ${escapeText(describeBlocker(blocker))}`);
+  } else if (index.reason) {
+    lines.push(escapeText(index.reason));
   } else if (STATUS_REASON[index.status]) {
     lines.push(escapeText(STATUS_REASON[index.status]!));
   }

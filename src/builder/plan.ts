@@ -7,7 +7,7 @@ import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
-import { failedBeforeStart, indexResult } from './index-result.ts';
+import { decisionDetails, failedBeforeStart, indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 import { detectPooler } from './pooler.ts';
 import { readOnlyColumns, readOnlyTarget, refusalNotice } from './read-only.ts';
@@ -43,10 +43,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const indexes = ordered.map((entry, i): IndexResult => {
       const decision = decide(entry, states[i]!, equivalences[i], decisionOptions);
       reasons[entry.name] = decision.reason;
-      return indexResult(entry, decision.status, 0, 0, {
-        ...(decision.drift ? { drift: decision.drift } : {}),
-        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
-      });
+      return indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
     });
     const declared = new Set(ordered.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
     const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);

@@ -28,6 +28,11 @@ export interface IndexResult {
   durationMs: number;
   registry: SourceLocation;
   error?: IndexFailure;
+  /**
+   * Why the status, where its usual meaning would not say it: a `deferred` entry not attempted because the
+   * connection was lost (not the time budget), a `skipped` index that could not be adopted (its mark not written).
+   */
+  reason?: string;
   /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
   drift?: { database: string; registry: string };
   /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */

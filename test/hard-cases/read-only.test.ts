@@ -3,6 +3,9 @@
 // saying what to change), plan says the same, and every channel renders it: console, job summary, outputs,
 // annotations, fail-on, and a fleet with a read-only database in it.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startEmbeddedServer, type EmbeddedServer } from '../../scripts/embedded-server.mjs';
@@ -17,7 +20,9 @@ import { failedDatabases, fleetShouldFail } from '../../src/fleet/report.ts';
 import { runFleet, type FleetEvents } from '../../src/fleet/run.ts';
 import { consoleEvents } from '../../src/report/console.ts';
 import { shouldFail, type Report } from '../../src/report/types.ts';
+import { runCli } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { readJsonReport } from '../support/json.ts';
 import { entries, index } from '../support/registry.ts';
 import { startStandby, type Standby } from '../support/standby.ts';
 
@@ -116,6 +121,25 @@ describe('a hot standby', () => {
     expect(planned.report.notice).toMatch(/nothing would be attempted\. Point --database-url \(Action input database-url\) at the primary\.$/);
     expect(planned.lines).toEqual([`⚠️  ${planned.report.notice}`]);
     expect(planned.error).toBeDefined();
+  });
+
+  it('the CLI: build prints the refusal and fails under --fail-on critical; plan says the same and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ib-read-only-'));
+    const file = join(dir, 'indexes.json');
+    await writeFile(file, JSON.stringify(registry.map((entry) => ({ name: entry.name, sql: entry.sql, critical: entry.critical }))));
+    const json = join(dir, 'report.json');
+    const built = await runCli(['build', '-r', file, '--database-url', standby.url, '--fail-on', 'critical', '--json', json]);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toBe('');
+    expect(built.stdout).toMatch(/⚠️ {2}refused: 127\.0\.0\.1:\d+\/postgres is a hot standby \(pg_is_in_recovery\(\) is true\)/);
+    expect(built.stdout).not.toContain('retries');
+    expect((await readJsonReport(json)).outcome).toBe('read-only');
+    const neverFails = await runCli(['build', '-r', file, '--database-url', standby.url]);
+    expect(neverFails.code).toBe(0);
+    const planned = await runCli(['plan', '-r', file, '--database-url', standby.url]);
+    expect(planned.code).toBe(1);
+    expect(planned.stdout).toMatch(/^⚠️ {2}build would refuse: 127\.0\.0\.1:\d+\/postgres is a hot standby .+ at the primary\.\n$/);
+    expect(await indexesOn(standby.url)).toEqual(['leads_pkey']);
   });
 
   it('is a failed database of a fleet, beside one that builds', async () => {
