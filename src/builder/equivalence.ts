@@ -93,8 +93,10 @@ BEGIN
     reprinted := NULL;
     failure := NULL;
     failure_code := NULL;
-    existing_shape := pg_temp.index_builder_shape(to_regclass(existing[i]));
+    existing_shape := NULL;
     BEGIN
+      -- Inside the block: without USAGE on the schema, to_regclass raises, and that is this entry's answer only.
+      existing_shape := pg_temp.index_builder_shape(to_regclass(existing[i]));
       EXECUTE format('CREATE TEMP TABLE ${SCRATCH_TABLE} (LIKE %s)', tables[i]);
       EXECUTE statements[i];
       printed := pg_temp.index_builder_shape('pg_temp.${SCRATCH_INDEX}'::regclass);
@@ -167,15 +169,19 @@ async function ask(client: pg.Client, questions: readonly EquivalenceQuestion[])
   try {
     await client.query(SETUP);
     // With each answer, whether this session may write the index's mark (COMMENT ON needs its owner's privileges).
+    // The index is looked up by name ($4, $5), not with to_regclass, which raises where the schema is not usable.
     const { rows } = await client.query(
       `SELECT r.*, pg_has_role(i.relowner, 'USAGE') AS may_mark, i.relowner::regrole::text AS owner
          FROM pg_temp.index_builder_compare($1, $2, $3) r
-         LEFT JOIN pg_class i ON i.oid = to_regclass(($3::text[])[r.ord])
+         LEFT JOIN pg_namespace n ON n.nspname = ($4::text[])[r.ord]
+         LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = ($5::text[])[r.ord]
         ORDER BY r.ord`,
       [
         questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
         questions.map(({ entry }) => scratchStatement(entry)),
         questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName)),
+        questions.map(({ state }) => state.schema),
+        questions.map(({ entry }) => entry.indexName),
       ],
     );
     return (rows as CompareRow[]).map((row): Equivalence => {

@@ -118,6 +118,9 @@ describe('a role with fewer privileges than the builder needs', () => {
                   CREATE INDEX idx_status ON leads (status);
                   CREATE TABLE accounts (id bigserial PRIMARY KEY, plan text);
                   CREATE INDEX idx_plan ON accounts (plan);
+                  CREATE SCHEMA hidden;
+                  CREATE TABLE hidden.secrets (id bigserial PRIMARY KEY, kind text);
+                  CREATE INDEX idx_kind ON hidden.secrets (kind);
                   CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw';
                   GRANT SELECT ON accounts TO ${role};`);
   });
@@ -154,6 +157,24 @@ describe('a role with fewer privileges than the builder needs', () => {
     expect(lines.join('\n')).toContain('permission denied for table leads');
     expect(await indexes()).toEqual(before);
     expect(await comment('idx_status')).toBeNull();
+  });
+
+  it('without USAGE on a schema: that entry failed with the permission error, the others go on', async () => {
+    const registry = entries(index('idx_kind', 'hidden.secrets (kind)'), index('idx_plan', 'accounts (plan)'));
+    const planned = await plan(registry, roleUrl());
+    const built = await build(registry, { url: roleUrl(), events: silentEvents });
+    for (const report of [planned.report, built]) {
+      // The database was reached and read: not `unreachable`, and not every entry failed for one schema.
+      expect(report.outcome).toBe('completed');
+      expect(report.indexes.map((i) => [i.name, i.status, i.error?.sqlstate])).toEqual([
+        ['idx_kind', 'failed', '42501'],
+        ['idx_plan', 'skipped', undefined],
+      ]);
+      expect(report.indexes[0]!.error!.message).toMatch(
+        /^exists, but could not be compared with the registry: permission denied for schema hidden\. /,
+      );
+    }
+    expect(await comment('idx_plan')).toBeNull();
   });
 
   it('without TEMPORARY on the database: failed with that permission error, not drifted', async () => {
