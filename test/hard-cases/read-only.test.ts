@@ -86,6 +86,27 @@ describe('a hot standby', () => {
     }
   });
 
+  it('a standby without streaming stays where its backup ended, and is refused all the same', async () => {
+    const frozen = await startStandby(primary, { streaming: false });
+    try {
+      const client = new pg.Client({ connectionString: primary.url });
+      await client.connect();
+      await client.query('CREATE TABLE later (id int)');
+      await client.end();
+      await standby.waitForReplay();
+      const reader = new pg.Client({ connectionString: frozen.url });
+      await reader.connect();
+      const { rows } = await reader.query<{ recovery: boolean; later: string | null }>(
+        "SELECT pg_is_in_recovery() AS recovery, to_regclass('later')::text AS later",
+      );
+      await reader.end();
+      expect(rows[0]).toEqual({ recovery: true, later: null });
+      expect((await build(registry, { url: frozen.url, events: silentEvents })).outcome).toBe('read-only');
+    } finally {
+      await frozen.stop();
+    }
+  });
+
   it('build refuses before attempting anything, and says to point the URL at the primary', async () => {
     const lines: string[] = [];
     const report = await build(registry, { url: standby.url, events: consoleEvents((line) => lines.push(line)) });
