@@ -4,13 +4,13 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
-import { connect, describeError, disconnect } from './connection.ts';
+import { connect, describeError, disconnect, nameSession } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import { decisionDetails, failedBeforeStart, indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 import { detectPooler } from './pooler.ts';
-import { readOnlyColumns, readOnlyTarget, refusalNotice } from './read-only.ts';
+import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune`: orphans are reported as dropped. */
@@ -35,7 +35,10 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     client = await connect(url);
     const pooler = await detectPooler(client, url);
     if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
-    const readOnly = await readOnlyTarget(client, await readOnlyColumns(client), url);
+    // Read as build reads: the catalog's prints and the comparison depend on how the session reads and prints text.
+    // In the same round trip, whether the target takes writes at all.
+    const [columns] = await nameSession<ReadOnlyColumns>(client, `SELECT ${READ_ONLY_COLUMNS}`);
+    const readOnly = await readOnlyTarget(client, columns!, url);
     if (readOnly) return notStarted(ordered, 'read-only', refusalNotice(readOnly, true), started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);

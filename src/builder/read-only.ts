@@ -21,11 +21,6 @@ export interface ReadOnlyTarget {
   fix: string;
 }
 
-/** Reads the columns on `client` in a round trip of their own (plan, which is not timed like build's start-up). */
-export async function readOnlyColumns(client: pg.Client): Promise<ReadOnlyColumns> {
-  return (await client.query<ReadOnlyColumns>(`SELECT ${READ_ONLY_COLUMNS}`)).rows[0]!;
-}
-
 /**
  * Why no index can be built through this session, or undefined when it can write. Only for a read-only session
  * does it ask the server more: where default_transaction_read_only was set (pg_settings.source), to name the fix.
