@@ -259,7 +259,9 @@ async function adopt(
     await writeMark(control, schema, entry);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
-    return done('skipped', 0, { reason: notAdopted(`${describeError(error, settings.url)}${sqlstate ? ` [${sqlstate}]` : ''}`) });
+    const why = `${describeError(error, settings.url)}${sqlstate ? ` [${sqlstate}]` : ''}`;
+    // 42501: not the owner (the equivalence check saw none, but ownership can change); else the cause is the error's.
+    return done('skipped', 0, { reason: sqlstate === '42501' ? notAdopted(why) : notAdopted(why, 'Once that is fixed, the next run adopts it') });
   }
   settings.events.adopted(entry);
   return done('skipped', 0);

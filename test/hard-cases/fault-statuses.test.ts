@@ -94,6 +94,38 @@ describe('the server goes away mid-run', () => {
   }, 90_000);
 });
 
+describe('writing the mark fails on the server', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("says the index was not adopted, with PostgreSQL's reason, and claims no adoption", async () => {
+    // An event trigger that refuses every COMMENT: the builder's role owns the index, yet the mark is not written.
+    await db.sql(`CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
+                  CREATE INDEX idx_status ON leads (status);
+                  CREATE FUNCTION refuse_comments() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                  BEGIN RAISE EXCEPTION 'comments are frozen during the audit'; END $$;
+                  CREATE EVENT TRIGGER no_comments ON ddl_command_start WHEN TAG IN ('COMMENT') EXECUTE FUNCTION refuse_comments();`);
+    const registry = entries(index('idx_status', 'leads (status)'));
+    let adopted = 0;
+    const report = await build(registry, { url: db.url, events: { ...silentEvents, adopted: () => void (adopted += 1) } });
+    expect(report.indexes).toMatchObject([
+      {
+        status: 'skipped',
+        reason:
+          'exists and is valid, and PostgreSQL defines it as the registry does, but it is not adopted: its mark could not be written ' +
+          '(comments are frozen during the audit [P0001]). Once that is fixed, the next run adopts it',
+      },
+    ]);
+    expect(adopted).toBe(0);
+    expect((await db.sql("SELECT obj_description('idx_status'::regclass, 'pg_class') AS comment")).rows[0]!.comment).toBeNull();
+  });
+});
+
 describe('a role with fewer privileges than the builder needs', () => {
   let db: TestDatabase;
   const role = `ib_limited_${randomBytes(4).toString('hex')}`;
