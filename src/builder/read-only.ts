@@ -46,17 +46,17 @@ export async function readOnlyTarget(client: pg.Client, columns: ReadOnlyColumns
     case 'user':
       return {
         problem: problem(`for role ${roleName} (ALTER ROLE ... SET)`),
-        fix: `Connect as a role that may write, or run: ALTER ROLE ${roleName} RESET default_transaction_read_only.`,
+        fix: `Connect as a role that may write, or run as another role: ALTER ROLE ${roleName} RESET default_transaction_read_only.`,
       };
     case 'database':
       return {
         problem: problem(`for database ${databaseName} (ALTER DATABASE ... SET)`),
-        fix: `Run: ALTER DATABASE ${databaseName} RESET default_transaction_read_only (or point the builder at a database that takes writes).`,
+        fix: `Run, after SET default_transaction_read_only = off in the same session: ALTER DATABASE ${databaseName} RESET default_transaction_read_only (or point the builder at a database that takes writes).`,
       };
     case 'database user':
       return {
         problem: problem(`for role ${roleName} in database ${databaseName} (ALTER ROLE ... IN DATABASE ... SET)`),
-        fix: `Connect as a role that may write, or run: ALTER ROLE ${roleName} IN DATABASE ${databaseName} RESET default_transaction_read_only.`,
+        fix: `Connect as a role that may write, or run as another role: ALTER ROLE ${roleName} IN DATABASE ${databaseName} RESET default_transaction_read_only.`,
       };
     case 'client':
       return {

@@ -223,7 +223,9 @@ describe('default_transaction_read_only', () => {
     try {
       const report = await build(registry, { url: roleUrl(), events: silentEvents });
       expectRefused(report, new RegExp(`^refused: default_transaction_read_only is on for role ${role} \\(ALTER ROLE \\.\\.\\. SET\\)`));
-      expect(report.notice).toContain(`Connect as a role that may write, or run: ALTER ROLE ${role} RESET default_transaction_read_only.`);
+      expect(report.notice).toContain(
+        `Connect as a role that may write, or run as another role: ALTER ROLE ${role} RESET default_transaction_read_only.`,
+      );
       const planned = await plan(registry, roleUrl());
       expectRefused(planned.report, new RegExp(`^build would refuse: default_transaction_read_only is on for role ${role}`));
       expect(await indexesOn(db.url)).toEqual(['leads_pkey']);
@@ -245,7 +247,9 @@ describe('default_transaction_read_only', () => {
     try {
       const report = await build(registry, { url: db.url, events: silentEvents });
       expectRefused(report, new RegExp(`^refused: default_transaction_read_only is on for database ${db.name} \\(ALTER DATABASE \\.\\.\\. SET\\)`));
-      expect(report.notice).toContain(`ALTER DATABASE ${db.name} RESET default_transaction_read_only`);
+      expect(report.notice).toContain(
+        `Run, after SET default_transaction_read_only = off in the same session: ALTER DATABASE ${db.name} RESET default_transaction_read_only`,
+      );
       const planned = await plan(registry, db.url);
       expect(planned.report.outcome).toBe('read-only');
     } finally {
