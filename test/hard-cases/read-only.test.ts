@@ -261,4 +261,25 @@ describe('default_transaction_read_only', () => {
     }
     expect(await indexesOn(db.url)).toEqual(['leads_pkey']);
   });
+
+  it('on a role in one database: named with both', async () => {
+    await db.sql(`ALTER ROLE ${role} IN DATABASE ${db.name} SET default_transaction_read_only = on`);
+    try {
+      const report = await build(registry, { url: roleUrl(), events: silentEvents });
+      expectRefused(report, new RegExp(`^refused: default_transaction_read_only is on for role ${role} in database ${db.name} `));
+      expect(report.notice).toContain(`run as another role: ALTER ROLE ${role} IN DATABASE ${db.name} RESET default_transaction_read_only.`);
+    } finally {
+      await db.sql(`ALTER ROLE ${role} IN DATABASE ${db.name} RESET default_transaction_read_only`);
+    }
+    expect(await indexesOn(db.url)).toEqual(['leads_pkey']);
+  });
+
+  it('asked for by the connection (options in the URL): told to remove it', async () => {
+    const url = new URL(db.url);
+    url.searchParams.set('options', '-c default_transaction_read_only=on');
+    const report = await build(registry, { url: url.toString(), events: silentEvents });
+    expectRefused(report, /^refused: default_transaction_read_only is on by the connection itself \(options in the database URL, or PGOPTIONS\)/);
+    expect((await plan(registry, url.toString())).report.outcome).toBe('read-only');
+    expect(await indexesOn(db.url)).toEqual(['leads_pkey']);
+  });
 });
