@@ -105,8 +105,8 @@ function indexTable(view: SummaryView): string {
   const dry = view.dryRun === true;
   const header = dry ? ['Index', 'Table', 'Would be', 'Reason'] : ['Index', 'Table', 'Status', 'Attempts', 'Duration', 'Reason'];
   const align = dry ? ['---', '---', '---', '---'] : ['---', '---', '---', '---:', '---:', '---'];
-  // A run that never started (unreachable, a transaction pooler) says why once, above the table, not on every row.
-  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler';
+  // A run that never started (unreachable, a transaction pooler, read-only) says why once, above the table, not on every row.
+  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler' || view.report.outcome === 'read-only';
   const rows = view.report.indexes.map((index) => {
     const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}`;
     const status = `${index.status === 'failed' && index.critical ? '❌' : STATUS_EMOJI[index.status]} ${index.status}`;
@@ -127,6 +127,8 @@ function reasonOf(index: IndexResult): string {
     lines.push(`${error.sqlstate ? `${code(error.sqlstate)} ` : ''}${escapeText(error.message)}`);
     if (error.hint) lines.push(`Hint: ${escapeText(error.hint)}`);
     for (const blocker of error.blockers) lines.push(`Blocked by ${escapeText(describeBlocker(blocker))}`);
+  } else if (index.reason) {
+    lines.push(escapeText(index.reason));
   } else if (STATUS_REASON[index.status]) {
     lines.push(escapeText(STATUS_REASON[index.status]!));
   }

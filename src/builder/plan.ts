@@ -7,9 +7,10 @@ import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect, nameSession } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
-import { failedBeforeStart, indexResult } from './index-result.ts';
+import { decisionDetails, failedBeforeStart, indexResult } from './index-result.ts';
 import { findOrphans, plannedOrphans } from './orphans.ts';
 import { detectPooler } from './pooler.ts';
+import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune`: orphans are reported as dropped. */
@@ -17,7 +18,7 @@ export interface PlanOptions extends Partial<DecisionOptions> {
 }
 
 export interface Plan {
-  /** Build's report as build would give it (`outcome` completed; unreachable or pooler when build would not start). */
+  /** Build's report as build would give it (`outcome` completed; unreachable, pooler or read-only when build would not start). */
   report: Report;
   /** Why each index would get its status, by index name. */
   reasons: Record<string, string>;
@@ -35,17 +36,17 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const pooler = await detectPooler(client, url);
     if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
     // Read as build reads: the catalog's prints and the comparison depend on how the session reads and prints text.
-    await nameSession(client);
+    // In the same round trip, whether the target takes writes at all.
+    const [columns] = await nameSession<ReadOnlyColumns>(client, `SELECT ${READ_ONLY_COLUMNS}`);
+    const readOnly = await readOnlyTarget(client, columns!, url);
+    if (readOnly) return notStarted(ordered, 'read-only', refusalNotice(readOnly, true), started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const reasons: Record<string, string> = {};
     const indexes = ordered.map((entry, i): IndexResult => {
       const decision = decide(entry, states[i]!, equivalences[i], decisionOptions);
       reasons[entry.name] = decision.reason;
-      return indexResult(entry, decision.status, 0, 0, {
-        ...(decision.drift ? { drift: decision.drift } : {}),
-        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
-      });
+      return indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
     });
     const declared = new Set(ordered.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
     const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
@@ -59,12 +60,12 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
   }
 }
 
-/** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
-function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler', reason: string, started: number): Plan {
-  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : `could not start: ${reason}`;
+/** Build would not start (the database is unreachable, read-only, or a transaction pooler is in the way): every index would fail. */
+function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler' | 'read-only', reason: string, started: number): Plan {
+  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : outcome === 'read-only' ? reason : `could not start: ${reason}`;
   const indexes = failedBeforeStart(ordered, notice);
   const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
-  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'pooler' ? notice : reason}`], error: reason };
+  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'unreachable' ? reason : notice}`], error: reason };
 }
 
 function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {
