@@ -25,7 +25,7 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
     io.err(`index-builder: ${error.message}`);
     return EXIT_USAGE;
   }
-  const registry = await loadRegistry(flags.registry);
+  const registry = await loadRegistry(flags.registry, { timeoutMs: flags.registryTimeout, signal: io.signal });
   if (!reportProblems(registry)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;

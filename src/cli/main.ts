@@ -5,6 +5,7 @@ import { SETTING_DEFAULTS } from '../defaults.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
+import { RegistryLoadStopped } from '../registry/sandbox.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
@@ -17,6 +18,9 @@ import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, run
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** 128 + the signal's number, as a shell reports a process the signal ended. */
+const EXIT_SIGINT = 130;
+const EXIT_SIGTERM = 143;
 
 export interface Io {
   // Function properties, not methods: the writers are passed on alone (consoleEvents(io.out)), without `this`.
@@ -35,6 +39,7 @@ const processIo: Io = {
 
 interface BuildFlags extends RunSettingFlags {
   registry: string;
+  registryTimeout?: number;
   databaseUrl?: string;
   sslCa?: string;
   failOn: FailOn;
@@ -53,6 +58,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
+  const registryTimeoutOption = () =>
+    new Option(
+      '--registry-timeout <duration>',
+      'stop a .ts/.js registry still loading after this long, 0 for never (default: $INDEX_BUILDER_REGISTRY_TIMEOUT, else 60s)',
+    ).argParser(durationOption);
   const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
@@ -67,9 +77,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('check')
     .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
-    .action(async (flags: { registry: string; json?: string }) => {
-      const registry = await loadRegistry(flags.registry);
+    .action(async (flags: { registry: string; registryTimeout?: number; json?: string }) => {
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
       if (flags.json) await writeProblemsJson(flags.json, registry.problems);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
@@ -79,14 +90,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('plan')
     .description('show what build would do for each index; changes nothing')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(urlOption())
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
-    .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
+    .action(async (flags: Pick<BuildFlags, 'registry' | 'registryTimeout' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'json'>) => {
       const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
-      const registry = await loadRegistry(flags.registry);
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
@@ -99,6 +111,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('build')
     .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
     .addOption(
@@ -148,6 +161,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
+    if (error instanceof RegistryLoadStopped) {
+      io.err(`index-builder: ${error.message}; nothing was done`);
+      return error.signalName === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
+    }
     if (await isDatabaseUrlError(error)) {
       io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
@@ -164,7 +181,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const [{ build, openRun }, { whileOpening }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
-  const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
+  const registry = await whileOpening(sessions, loadRegistry(flags.registry, loadOptions(flags, io)), (loaded) => loaded.problems.length === 0);
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
@@ -181,6 +198,11 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   if (flags.json) await writeJsonReport(flags.json, report);
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The registry's deadline (--registry-timeout) and the run's signal, which stops loading too. */
+function loadOptions(flags: { registryTimeout?: number }, io: Io) {
+  return { timeoutMs: flags.registryTimeout, signal: io.signal };
 }
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */
