@@ -7,6 +7,7 @@ import { entryLinesInScript } from './locate.ts';
 import type { NotPlainValue } from './plain-data.ts';
 import { runInSandbox } from './sandbox.ts';
 import { validateRegistry } from './validate.ts';
+import { loadParser } from '../sql/pg-query.ts';
 import { parseDuration } from '../util/duration.ts';
 
 export const REGISTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.yaml', '.yml'];
@@ -79,7 +80,10 @@ export async function loadRegistry(path: string, options: LoadOptions = {}): Pro
     return { file, entries, problems };
   }
 
-  const outcome = await runInSandbox(absolute, { timeoutMs: options.timeoutMs ?? timeoutFromEnvironment(), signal: options.signal });
+  const loading = runInSandbox(absolute, { timeoutMs: options.timeoutMs ?? timeoutFromEnvironment(), signal: options.signal });
+  // Validation needs the parser: this thread loads it while the registry's thread starts and runs the module.
+  loadParser();
+  const outcome = await loading;
   if ('stopped' in outcome) return problem(outcome.timedOut ? 'load-timeout' : 'load-failed', outcome.stopped);
   if ('threw' in outcome) {
     const error = outcome.threw;
