@@ -84,7 +84,10 @@ export async function loadRegistry(path: string, options: LoadOptions = {}): Pro
   // Validation needs the parser: this thread loads it while the registry's thread starts and runs the module.
   loadParser();
   const outcome = await loading;
-  if ('stopped' in outcome) return problem(outcome.timedOut ? 'load-timeout' : 'load-failed', outcome.stopped);
+  if ('stopped' in outcome) {
+    if (!outcome.timedOut) return problem('load-failed', outcome.stopped);
+    return problem('load-timeout', outcome.stopped, 'make it finish (no promise that never settles, no endless loop), or raise --registry-timeout');
+  }
   if ('threw' in outcome) {
     const error = outcome.threw;
     return problem('load-failed', `cannot load the registry: ${firstLine(error.message)}`, undefined, errorLine(error, absolute));

@@ -27,7 +27,12 @@ describe('a .ts/.js registry that does not finish', () => {
     const path = await write('pending.ts', 'await new Promise(() => setInterval(() => {}, 1000));\nexport default [];\n');
     const registry = await loadRegistry(path, { timeoutMs: 3000 });
     expect(registry.problems).toEqual([
-      { code: 'load-timeout', location: { file: shown(path), line: 1 }, message: 'the registry did not finish loading within 3 s' },
+      {
+        code: 'load-timeout',
+        location: { file: shown(path), line: 1 },
+        message: 'the registry did not finish loading within 3 s',
+        fix: 'make it finish (no promise that never settles, no endless loop), or raise --registry-timeout',
+      },
     ]);
   });
 
