@@ -3,6 +3,7 @@
 // Node.js's own type stripping does it where the runtime has it (22.18+, 23.6+, 24: the Action's node24); jiti, the
 // large fallback, is loaded only on older runtimes or for what stripping cannot run (enums, extensionless imports).
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as nodeModule from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,7 +67,7 @@ async function importNatively(absolute: string): Promise<unknown> {
 
 async function importWithJiti(absolute: string): Promise<unknown> {
   // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
-  const [{ createJiti }, { registryTransform }, publicModule] = await Promise.all([
+  const [{ createJiti }, { explainSyntaxError, registryTransform }, publicModule] = await Promise.all([
     import('jiti'),
     import('./jiti-transform.ts'),
     import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
@@ -79,7 +80,13 @@ async function importWithJiti(absolute: string): Promise<unknown> {
     fsCache: false,
     interopDefault: true,
   });
-  return jiti.import(absolute, { default: true });
+  try {
+    return await jiti.import(absolute, { default: true });
+  } catch (error) {
+    // By name: the error may come from another realm (jiti runs the code in a vm script).
+    if ((error as Error | undefined)?.name === 'SyntaxError') explainSyntaxError(absolute, await readFile(absolute, 'utf8'));
+    throw error;
+  }
 }
 
 /** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */
