@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import type { PlainExport } from './plain-data.ts';
 import type { WorkerInput, WorkerResult } from './worker.ts';
 
@@ -38,8 +39,10 @@ export function runInSandbox(absolute: string, { timeoutMs, signal }: SandboxOpt
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new RegistryLoadStopped(String(signal.reason)));
     const exitCall = new SharedArrayBuffer(8);
-    const input: WorkerInput = { file: absolute, exitCall };
-    const worker = startWorker(input);
+    const worker = spare ?? startWorker();
+    spare = undefined;
+    worker.ref();
+    worker.postMessage({ file: absolute, exitCall } satisfies WorkerInput);
     let settled = false;
     const finish = (settle: () => void) => {
       if (settled) return;
@@ -88,8 +91,30 @@ function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-function startWorker(input: WorkerInput): Worker {
-  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: REGISTRY_MEMORY_LIMIT_MB } };
+let spare: Worker | undefined;
+
+/**
+ * Starts the registry's thread ahead of need (the CLI does, before it loads its commands), so that Node's start-up
+ * of the thread overlaps the rest of the CLI's. It does not keep the process alive and is never used twice.
+ */
+export function prestartRegistryWorker(): void {
+  spare ??= startWorker();
+  spare.unref();
+}
+
+/** Whether these CLI arguments load a .ts/.js registry (check, plan or build, with --registry or its default). */
+export function loadsScriptRegistry(argv: readonly string[]): boolean {
+  if (!['check', 'plan', 'build'].includes(argv[0] ?? '')) return false;
+  let registry: string = SETTING_DEFAULTS.registry;
+  argv.forEach((arg, i) => {
+    if (arg === '-r' || arg === '--registry') registry = argv[i + 1] ?? registry;
+    else if (arg.startsWith('--registry=')) registry = arg.slice('--registry='.length);
+  });
+  return /\.[mc]?[jt]s$/i.test(registry);
+}
+
+function startWorker(): Worker {
+  const options = { resourceLimits: { maxOldGenerationSizeMb: REGISTRY_MEMORY_LIMIT_MB } };
   const here = dirname(fileURLToPath(import.meta.url));
   const bundled = join(here, 'registry-worker.js');
   if (existsSync(bundled)) return new Worker(pathToFileURL(bundled), options);

@@ -95,7 +95,7 @@ describe('what a registry exports', () => {
     expect(registry.problems.map(({ code, field, location, message }) => ({ code, field, line: location.line, message }))).toEqual([
       { code: 'not-plain-data', field: 'sql', line: 2, message: 'idx_a: "sql" is a function; a registry exports plain data' },
       { code: 'not-plain-data', field: 'description', line: 3, message: 'idx_b: "description" is a symbol; a registry exports plain data' },
-      { code: 'missing-concurrently', field: 'sql', line: 4, message: expect.stringContaining('idx_c: sql lacks CONCURRENTLY') },
+      { code: 'missing-concurrently', field: 'sql', line: 4, message: 'idx_c: sql lacks CONCURRENTLY, so the build would block writes to t' },
       { code: 'not-plain-data', field: 'critical', line: 5, message: 'idx_d: "critical" is a bigint; a registry exports plain data' },
     ]);
   });
