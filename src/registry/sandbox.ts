@@ -49,9 +49,9 @@ export function runInSandbox(absolute: string, { timeoutMs, signal }: SandboxOpt
       settled = true;
       clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
-      // Whatever the registry left running (timers, sockets) ends with the thread.
-      void worker.terminate();
-      settle();
+      // Whatever the registry left running (timers, sockets) ends with the thread, and its memory is given back
+      // before validation needs its own.
+      worker.terminate().then(settle, settle);
     };
     const onAbort = () => finish(() => reject(new RegistryLoadStopped(String(signal?.reason))));
     signal?.addEventListener('abort', onAbort, { once: true });
