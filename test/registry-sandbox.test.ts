@@ -105,6 +105,21 @@ describe('a registry that never finishes loading', () => {
   });
 });
 
+describe('a registry that prints', () => {
+  it("check: every line of the registry's console.log shows, before the verdict", async () => {
+    const path = await registry(
+      'noisy.ts',
+      "for (let i = 0; i < 5000; i++) console.log(`line ${i}`);\nexport default defineIndexes([{ name: 'idx_a', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON t (a)' }]);",
+    );
+    const result = await runCli(['check', '-r', path]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(5001);
+    expect(lines[4999]).toBe('line 4999');
+    expect(lines[5000]).toMatch(/noisy\.ts: 1 index\(es\), all valid$/);
+  });
+});
+
 describe('a registry that misbehaves', () => {
   it('check: process.exit(0) in the registry fails the check, and its console.log still shows', async () => {
     const path = await registry('exit.ts', "console.log('about to exit');\nprocess.exit(0);\nexport default defineIndexes([]);");

@@ -27,10 +27,16 @@ parentPort!.once('message', ({ file, exitCall }: WorkerInput) => {
   };
   // When a registry's own await never settles, nothing is left to run and this thread just ends.
   runRegistryScript(file).then(
-    (exported) => parentPort!.postMessage({ ok: true, result: plainExport(exported) } satisfies WorkerResult),
-    (error: unknown) => parentPort!.postMessage(failure(error)),
+    async (exported) => post({ ok: true, result: plainExport(exported) }),
+    async (error: unknown) => post(failure(error)),
   );
 });
+
+/** Posts the result once what the registry printed has reached the main thread: the thread ends right after. */
+async function post(result: WorkerResult): Promise<void> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+  parentPort!.postMessage(result);
+}
 
 function failure(error: unknown): WorkerResult {
   return error instanceof Error
