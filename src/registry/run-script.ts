@@ -65,13 +65,29 @@ async function importNatively(absolute: string): Promise<unknown> {
   return 'default' in namespace ? namespace.default : namespace;
 }
 
-async function importWithJiti(absolute: string): Promise<unknown> {
-  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
-  const [{ createJiti }, { explainSyntaxError, registryTransform }, publicModule] = await Promise.all([
+let jitiModules: ReturnType<typeof loadJitiModules> | undefined;
+
+function loadJitiModules() {
+  return Promise.all([
     import('jiti'),
     import('./jiti-transform.ts'),
     import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
   ]);
+}
+
+/**
+ * Loads now what a .ts registry will need where Node cannot strip types (Node 20): the registry's worker thread
+ * calls it while it waits to be told which file to run.
+ */
+export function prepareForTypeScript(): void {
+  if ((process.features as { typescript?: string | false }).typescript) return;
+  jitiModules ??= loadJitiModules();
+  jitiModules.catch(() => (jitiModules = undefined));
+}
+
+async function importWithJiti(absolute: string): Promise<unknown> {
+  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
+  const [{ createJiti }, { explainSyntaxError, registryTransform }, publicModule] = await (jitiModules ??= loadJitiModules());
   const jiti = createJiti(import.meta.url, {
     transform: registryTransform,
     // Our public module as it is, not transformed again: it is already JavaScript (or TypeScript Jest compiles).

@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../util/compile-cache.ts';
 import { plainExport } from './plain-data.ts';
-import { runRegistryScript } from './run-script.ts';
+import { prepareForTypeScript, runRegistryScript } from './run-script.ts';
 
 enableCompileCache();
 
@@ -15,6 +15,8 @@ export interface WorkerInput {
 }
 
 export type WorkerResult = { ok: true; result: ReturnType<typeof plainExport> } | { ok: false; name: string; message: string; stack: string };
+
+prepareForTypeScript();
 
 // What to load comes as a message, not as workerData: the thread can start before the registry's path is known.
 parentPort!.once('message', ({ file, exitCall }: WorkerInput) => {
