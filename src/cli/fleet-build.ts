@@ -49,7 +49,7 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
 
 /** A fleet's targets and registry (problems and all), or the usage error's exit code once it is printed. */
 export async function loadFleetSetup(
-  flags: Pick<FleetFlags, 'targets' | 'databaseUrl' | 'shard' | 'sslCa' | 'registry'>,
+  flags: Pick<FleetFlags, 'targets' | 'databaseUrl' | 'shard' | 'sslCa' | 'registry' | 'registryTimeout'>,
   io: Io,
 ): Promise<{ targets: Target[]; registry: LoadedRegistry } | number> {
   let targets: Target[];
@@ -60,7 +60,7 @@ export async function loadFleetSetup(
     io.err(`index-builder: ${error.message}`);
     return EXIT_USAGE;
   }
-  const registry = await loadRegistry(flags.registry);
+  const registry = await loadRegistry(flags.registry, { timeoutMs: flags.registryTimeout, signal: io.signal });
   const fileError = registryFileError(registry, '--registry');
   if (fileError) {
     io.err(`index-builder: ${fileError}`);

@@ -12,6 +12,7 @@ const EXIT_USAGE = 2;
 
 export interface FleetFlags extends RunSettingFlags {
   registry: string;
+  registryTimeout?: number;
   databaseUrl?: string[];
   targets?: string;
   sslCa?: string;

@@ -13,7 +13,10 @@ import type { Io } from './main.ts';
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 
-export type FleetPlanFlags = Pick<FleetFlags, 'registry' | 'databaseUrl' | 'targets' | 'sslCa' | 'concurrency' | 'perHost' | 'shard' | 'json'> & {
+export type FleetPlanFlags = Pick<
+  FleetFlags,
+  'registry' | 'registryTimeout' | 'databaseUrl' | 'targets' | 'sslCa' | 'concurrency' | 'perHost' | 'shard' | 'json'
+> & {
   onDrift: OnDrift;
   prune: boolean;
 };

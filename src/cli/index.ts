@@ -4,6 +4,9 @@ import { secretsFromEnv } from '../report/secrets.ts';
 import { enableCompileCache } from '../util/compile-cache.ts';
 
 enableCompileCache();
+// A .ts/.js registry runs in a worker thread: it starts now, while the commands load.
+const sandbox = await import('../registry/sandbox.ts');
+if (sandbox.loadsScriptRegistry(process.argv.slice(2))) sandbox.prestartRegistryWorker();
 const { main } = await import('./main.ts');
 
 // SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) stop the run cleanly: the running build is cancelled on the

@@ -6,6 +6,7 @@ import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
+import { RegistryLoadStopped } from '../registry/sandbox.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { safeLine } from '../report/safe-text.ts';
@@ -21,6 +22,9 @@ import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, run
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** 128 + the signal's number, as a shell reports a process the signal ended. */
+const EXIT_SIGINT = 130;
+const EXIT_SIGTERM = 143;
 
 export interface Io {
   // Function properties, not methods: the writers are passed on alone (consoleEvents(io.out)), without `this`.
@@ -41,6 +45,7 @@ const processIo: Io = {
 
 interface BuildFlags extends RunSettingFlags {
   registry: string;
+  registryTimeout?: number;
   databaseUrl?: string;
   sslCa?: string;
   failOn: FailOn;
@@ -60,6 +65,11 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
 
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
+  const registryTimeoutOption = () =>
+    new Option(
+      '--registry-timeout <duration>',
+      'stop a .ts/.js registry still loading after this long, 0 for never (default: $INDEX_BUILDER_REGISTRY_TIMEOUT, else 60s)',
+    ).argParser(durationOption);
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
     new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
@@ -73,9 +83,10 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .command('check')
     .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
-    .action(async (flags: { registry: string; json?: string }) => {
-      const registry = await loadRegistry(flags.registry);
+    .action(async (flags: { registry: string; registryTimeout?: number; json?: string }) => {
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
       if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (flags.json) await writeProblemsJson(flags.json, redactedJson(io, registry.problems));
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
@@ -86,6 +97,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .command('plan')
     .description('show what build would do for each index (of one database, or of each of a fleet); changes nothing')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(repeatedUrlOption('plan'))
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
@@ -97,7 +109,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         return void (exitCode = await runFleetPlan(flags, io, (registry) => reportProblems(registry, io)));
       }
       const url = await databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
-      const registry = await loadRegistry(flags.registry);
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
       if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
@@ -113,6 +125,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .command('build')
     .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
     .addOption(
@@ -162,6 +175,10 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
+    if (error instanceof RegistryLoadStopped) {
+      io.err(`index-builder: ${error.message}; nothing was done`);
+      return error.signalName === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
+    }
     if (await isDatabaseUrlError(error)) {
       io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
@@ -178,7 +195,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const [{ build, openRun }, { whileOpening }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
-  const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
+  const registry = await whileOpening(sessions, loadRegistry(flags.registry, loadOptions(flags, io)), (loaded) => loaded.problems.length === 0);
   if (reportFileError(registry, io)) return EXIT_USAGE;
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
@@ -196,6 +213,11 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   if (flags.json) await writeJsonReport(flags.json, redactedJson(io, report));
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The registry's deadline (--registry-timeout) and the run's signal, which stops loading too. */
+function loadOptions(flags: { registryTimeout?: number }, io: Io) {
+  return { timeoutMs: flags.registryTimeout, signal: io.signal };
 }
 
 /** A registry path that names no usable file: prints the one-line usage error and returns true. */

@@ -410,7 +410,7 @@ export default defineIndexes([
     ['missing.ts', undefined, 1, 'file-not-found', 'registry file not found'],
     ['broken.json', '[{"name": ', 1, 'file-syntax', 'not valid JSON'],
     ['object.json', '{"name": "idx_a"}', 1, 'not-an-array', 'the registry must be an array of index definitions, found object'],
-    ['throws.ts', "const x = 1;\nthrow new Error('boom');\nexport default [];\n", 1, 'load-failed', 'cannot load the registry: boom'],
+    ['throws.ts', "const x = 1;\nthrow new Error('boom');\nexport default [];\n", 2, 'load-failed', 'cannot load the registry: boom'],
     ['indexes.txt', 'x', 1, 'unsupported-file-type', 'unsupported registry file type ".txt"'],
   ])('reports a bad file %s on one line', async (name, text, line, code, message) => {
     const path = text === undefined ? join(dir, name) : await write(name, text);
