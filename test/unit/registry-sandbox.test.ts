@@ -96,6 +96,7 @@ describe('what a registry exports', () => {
       { code: 'not-plain-data', field: 'sql', line: 2, message: 'idx_a: "sql" is a function; a registry exports plain data' },
       { code: 'not-plain-data', field: 'description', line: 3, message: 'idx_b: "description" is a symbol; a registry exports plain data' },
       { code: 'missing-concurrently', field: 'sql', line: 4, message: 'idx_c: sql lacks CONCURRENTLY, so the build would block writes to t' },
+      { code: 'missing-if-not-exists', field: 'sql', line: 4, message: 'idx_c: sql lacks IF NOT EXISTS, so a second run would fail' },
       { code: 'not-plain-data', field: 'critical', line: 5, message: 'idx_d: "critical" is a bigint; a registry exports plain data' },
     ]);
   });
@@ -131,7 +132,10 @@ describe('what a registry exports', () => {
     const path = await write('many.ts', `console.log('from the registry');\nexport default [\n${entries.join('\n')}\n];\n`);
     const registry = await loadRegistry(path);
     expect(registry.entries).toHaveLength(2000);
-    expect(registry.problems.map((problem) => [problem.code, problem.location.line])).toEqual([['missing-concurrently', 2003]]);
+    expect(registry.problems.map((problem) => [problem.code, problem.location.line])).toEqual([
+      ['missing-concurrently', 2003],
+      ['missing-if-not-exists', 2003],
+    ]);
   });
 });
 
