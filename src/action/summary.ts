@@ -126,8 +126,8 @@ function reasonOf(index: IndexResult): string {
     lines.push(`${error.sqlstate ? `${code(error.sqlstate)} ` : ''}${escapeText(error.message)}`);
     if (error.hint) lines.push(`Hint: ${escapeText(error.hint)}`);
     for (const blocker of error.blockers) lines.push(`Blocked by ${escapeText(describeBlocker(blocker))}`);
-  } else if (STATUS_REASON[index.status]) {
-    lines.push(escapeText(STATUS_REASON[index.status]!));
+  } else if (index.reason ?? STATUS_REASON[index.status]) {
+    lines.push(escapeText(index.reason ?? STATUS_REASON[index.status]!));
   }
   if (index.drift) {
     lines.push(index.status === 'drifted' ? `database: ${code(oneLine(index.drift.database))}` : "replaced with the registry's new definition");

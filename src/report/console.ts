@@ -100,7 +100,7 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
     case 'drifted':
       return driftLines(result);
     case 'deferred':
-      return ['⏸️  Deferred: the time budget was spent before its turn'];
+      return [`⏸️  Deferred: ${result.reason ?? 'the time budget was spent before its turn'}`];
     case 'failed':
       return failureLines(entry, result);
   }

@@ -32,6 +32,8 @@ export interface IndexResult {
   drift?: { database: string; registry: string };
   /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */
   partitions?: { total: number; built: number };
+  /** For `deferred`: why it was not built now, when not the time budget (the lock was lost, another build was in the way). */
+  reason?: string;
   /** For an entry with `constraint`: the constraint attached to the index after its build. */
   constraint?: ConstraintResult;
 }
