@@ -4,8 +4,8 @@
 // meanwhile, the run starts nothing more and says so; the build already running is left to finish (its work is not
 // thrown away, and the other builder waits for it: concurrent-builds.ts).
 import type pg from 'pg';
-import { connect, describeError, disconnect, KEEP_SESSION_SQL, nameSession } from './connection.ts';
-import { withDeadline } from './liveness.ts';
+import { connect, describeError, disconnect, KEEP_SESSION_SQL, nameSession, sqlstateOf } from './connection.ts';
+import { StalledError, withDeadline } from './liveness.ts';
 
 /** The key of the session advisory lock that keeps a second builder off the same database. */
 export const ADVISORY_LOCK_KEY = 7_262_013_801;
@@ -16,6 +16,9 @@ SELECT l.pid FROM pg_locks l
 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND (l.classid::bigint << 32 | l.objid::bigint) = ${ADVISORY_LOCK_KEY}`;
+
+/** How long a lost lock is sought again while the server or the network refuses new connections. */
+const REGAIN_WINDOW_MS = 30_000;
 
 const TRY_LOCK = `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked, pg_backend_pid() AS pid`;
 
@@ -108,11 +111,8 @@ export class RunLock {
 
   private async regain(why: string): Promise<void> {
     const stalePid = this.currentPid;
-    let client: pg.Client | undefined;
     try {
-      client = await connect(this.options.url, undefined, { retry: true, signal: this.options.signal });
-      const holder = await withDeadline(this.takeOver(client, stalePid), this.options.livenessTimeoutMs * 2, this.options.url);
-      if (this.closing) throw new Error('the run is ending');
+      const { client, holder } = await this.reconnectWithin(REGAIN_WINDOW_MS, stalePid);
       if (holder.locked) {
         this.adopt(client, holder.pid);
         this.options.notice('holding the lock again on a new connection; the run goes on');
@@ -122,9 +122,33 @@ export class RunLock {
       this.lostFor = `the session holding this database's lock was lost (${why}) and another builder${holder.other ? ` (pid ${holder.other})` : ''} has taken the lock: no new build was started`;
       this.adopt(client, holder.pid);
     } catch (error) {
-      if (client) client.connection.stream.destroy();
-      await disconnect(client);
       this.lostFor ??= `the session holding this database's lock was lost (${why}) and it could not be taken again (${describeError(error, this.options.url)}): no new build was started`;
+    }
+  }
+
+  /** A network that has just dropped a connection, or a server that restarts, refuses new ones for a while. */
+  private async reconnectWithin(windowMs: number, stalePid: number): ReturnType<RunLock['reconnect']> {
+    const deadline = Date.now() + windowMs;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        return await this.reconnect(stalePid);
+      } catch (error) {
+        if (this.closing || this.options.signal?.aborted || !connectionFailure(error) || Date.now() + wait > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private async reconnect(stalePid: number): Promise<{ client: pg.Client; holder: { locked: boolean; pid: number; other?: number } }> {
+    const client = await connect(this.options.url, undefined, { signal: this.options.signal });
+    try {
+      const holder = await withDeadline(this.takeOver(client, stalePid), this.options.livenessTimeoutMs * 2, this.options.url);
+      if (this.closing) throw new Error('the run is ending');
+      return { client, holder };
+    } catch (error) {
+      client.connection.stream.destroy();
+      await disconnect(client);
+      throw error;
     }
   }
 
@@ -143,4 +167,10 @@ export class RunLock {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** A failure of the connection rather than of a statement: no SQLSTATE, class 08 (connection), 57P (shutdown, crash). */
+function connectionFailure(error: unknown): boolean {
+  const sqlstate = sqlstateOf(error);
+  return error instanceof StalledError || sqlstate === undefined || /^(08|57P)/.test(sqlstate);
 }
