@@ -14,7 +14,7 @@ import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
 import { failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { writeMark } from './marker.ts';
-import { LIVENESS_TIMEOUT_MS } from './liveness.ts';
+import { closeWithin, LIVENESS_TIMEOUT_MS } from './liveness.ts';
 import { ADVISORY_LOCK_KEY, RunLock } from './lock.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
@@ -192,7 +192,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   } finally {
-    await Promise.all([opening.build.then((session) => disconnect(session?.client)), runLock ? runLock.release() : release(control, locked)]);
+    await Promise.all([
+      opening.build.then((session) => closeWithin(session?.client, settings.livenessTimeoutMs)),
+      runLock ? runLock.release() : release(control, locked),
+    ]);
   }
 }
 

@@ -12,7 +12,9 @@ const KEEPALIVE_DELAY_MS = 10_000;
  * registry loads): a server's or role's idle_session_timeout (PG14+) must not end it and the lock with it. The
  * server's own keepalives (30 s, then 3 probes 10 s apart; ignored on a Unix socket) end the session of a builder
  * whose host vanished, and release its lock, within about a minute instead of the system's two hours.
- * idle_in_transaction_session_timeout is left as set: no session of ours idles inside a transaction.
+ * idle_in_transaction_session_timeout is left as set: no session of ours idles inside a transaction. Nor is
+ * client_connection_check_interval set: with it a killed builder's CREATE INDEX would be cancelled and leave an invalid
+ * index, where without it the build finishes and the next run waits for it (concurrent-builds.ts).
  */
 export const KEEP_SESSION_SQL = `SELECT set_config('idle_session_timeout', '0', false) WHERE current_setting('idle_session_timeout', true) IS NOT NULL;
      SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3;`;

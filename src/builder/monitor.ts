@@ -66,12 +66,13 @@ export function watchBuild(control: () => pg.Client | undefined, pid: number, op
   const poll = async () => {
     const client = control();
     if (stopped) return;
+    // While the control session is being replaced there is none to ask; once it cannot be, the build cannot be vouched for.
+    if (!client && options.unwatchable()) checkStall(null);
+    if (client) await look(client);
+    if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
+  };
+  const look = async (client: pg.Client) => {
     try {
-      if (!client) {
-        // Being replaced, there is none to ask yet; once it cannot be replaced, the build cannot be vouched for.
-        if (options.unwatchable()) checkStall(null);
-        throw new Error('no control session to poll');
-      }
       const { rows } = await withDeadline(
         client.query<ProgressRow & { blockers: Blocker[]; build_state: string | null }>(MONITOR_QUERY, [pid]),
         options.livenessTimeoutMs,
@@ -92,11 +93,10 @@ export function watchBuild(control: () => pg.Client | undefined, pid: number, op
     } catch (error) {
       // The monitor is best effort: a failed look must never fail the build it watches; a lost control session loses the lock.
       const sqlstate = sqlstateOf(error);
-      if (client && (error instanceof StalledError || sqlstate === undefined || /^(08|57P)/.test(sqlstate))) options.onControlFailed(client, error);
+      if (error instanceof StalledError || sqlstate === undefined || /^(08|57P)/.test(sqlstate)) options.onControlFailed(client, error);
     }
-    if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
   };
-  // poll never rejects (its one await is inside try), but a timer must not be handed a promise to drop.
+  // poll never rejects (look catches), but a timer must not be handed a promise to drop.
   const schedulePoll = () => void poll();
   timer = setTimeout(schedulePoll, Math.min(options.pollIntervalMs, 50));
 
