@@ -76,7 +76,7 @@ SELECT l.ord::int AS ord,
               -- mark can start earlier); only the rest goes to the regular expression.
               CASE WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = 0 THEN false
                    WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = strpos(c.description, '[index-builder ') THEN true
-                   ELSE substring(c.description FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint END, false)
+                   ELSE substring(c.description FROM E'\\\\[index-builder ([0-9a-f]{16})\\\\]') = l.fingerprint END, false)
             THEN pg_get_indexdef(x.indexrelid) END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name

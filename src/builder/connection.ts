@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import pRetry from 'p-retry';
+import { pinnedReadingSql } from './statement-reading.ts';
 
 export const APPLICATION_NAME = 'index-builder';
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -144,12 +145,12 @@ async function openSession(url: string, settings?: SessionSettings, named = fals
 }
 
 /**
- * Names the session `index-builder` in pg_stat_activity (reset when it closes). `then`, a statement without
- * parameters, runs in the same round trip; its rows are returned.
+ * Names the session `index-builder` in pg_stat_activity and pins how it reads statement text (both reset when it
+ * closes). `then`, a statement without parameters, runs in the same round trip; its rows are returned.
  */
 export async function nameSession<Row = never>(client: pg.Client, then?: string): Promise<Row[]> {
   configured.add(client);
-  return lastRows<Row>(await client.query(`SET application_name = '${APPLICATION_NAME}';${then ?? ''}`));
+  return lastRows<Row>(await client.query(`SET application_name = '${APPLICATION_NAME}';${pinnedReadingSql()}${then ?? ''}`));
 }
 
 /** The rows of a simple query's last statement: several statements give one result each. */
@@ -180,6 +181,7 @@ export async function sessionWithSettings(client: pg.Client, settings: SessionSe
 
 function settingsSql(settings: SessionSettings): string {
   return `SET application_name = '${APPLICATION_NAME}';
+     ${pinnedReadingSql()}
      SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
      SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
      SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;

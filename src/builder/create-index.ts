@@ -4,6 +4,7 @@ import pRetry, { AbortError } from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import type { Blocker, IndexFailure } from '../report/types.ts';
+import { checkIndexStatement } from '../sql/index-rewrite.ts';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
@@ -12,6 +13,7 @@ import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
+import { runStatement } from './statement-reading.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -57,6 +59,13 @@ export interface BuildOutcome {
 /** Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). */
 export async function buildIndex(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome> {
   const { events, maxAttempts } = settings;
+  const { target } = job;
+  try {
+    // The statement goes out only if it reads as the one CREATE INDEX CONCURRENTLY of this target.
+    checkIndexStatement(job.sql, { indexName: target.indexName, tableSchema: target.tableSchema, tableName: target.tableName, concurrent: true });
+  } catch (error) {
+    return { attempts: 0, error: { message: (error as Error).message, blockers: [] } };
+  }
   let attempts = 0;
   let lastFailure: IndexFailure | undefined;
   let failedAt = 0;
@@ -145,8 +154,8 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     if (state === 'in-progress') return 'in-progress';
     await startOnlyWhenClear(target, pid, settings, sessions, pollIntervalMs, onProgress);
     if (state === 'invalid')
-      await watcher.awaiting(client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
-    await watcher.awaiting(client.query(job.sql));
+      await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
+    await watcher.awaiting(runStatement(client, job.sql));
     const [after] = await watcher.awaiting(readCatalog(client, [target]));
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     await job.afterBuild?.(client).catch(() => {});
@@ -233,7 +242,7 @@ async function dropInvalidLeftover(job: BuildJob, settings: BuildSettings): Prom
   try {
     const [state] = await readCatalog(client, [job.target]);
     if (!state || physicalState(job.target, state).kind !== 'invalid') return undefined;
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
+    await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
     return undefined;
   } catch (error) {
     return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;

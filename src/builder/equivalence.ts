@@ -13,6 +13,7 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { rewriteIndexSql } from '../sql/index-rewrite.ts';
 import { quoteQualified, type CatalogState } from './catalog.ts';
 import { needsComparison } from './decide.ts';
+import { pinnedReadingSql } from './statement-reading.ts';
 
 export type Equivalence =
   | { kind: 'equal' }
@@ -35,8 +36,11 @@ const LOCK_TIMEOUT = '10s';
 
 // The real build opens fresh connections: it resolves names with the connection's default search_path and reads
 // literals in its default TimeZone. The reset values are those defaults, whatever a pooled connection was SET to.
+// The registry's statements are EXECUTEd, which reads them with the session's settings: pinned here for the
+// transaction as the build's sessions pin them (statement-reading.ts), whatever client this was given.
 const SETUP = `
 BEGIN;
+${pinnedReadingSql('transaction')}
 SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name IN ('search_path', 'TimeZone');
 SET LOCAL lock_timeout = '${LOCK_TIMEOUT}';
 SET LOCAL statement_timeout = 0;
@@ -92,7 +96,7 @@ BEGIN
       -- differently). It is what pg_dump restores from, so the existing index rebuilt from its own definition on the
       -- same scratch table is that index: compare the two scratch indexes too.
       IF printed IS DISTINCT FROM existing_shape AND existing_shape ~ '^CREATE (UNIQUE )?INDEX ON ' THEN
-        EXECUTE regexp_replace(existing_shape, '^(CREATE (UNIQUE )?INDEX )ON ', '\\1${SCRATCH_TWIN} ON pg_temp.${SCRATCH_TABLE} ');
+        EXECUTE regexp_replace(existing_shape, '^(CREATE (UNIQUE )?INDEX )ON ', E'\\\\1${SCRATCH_TWIN} ON pg_temp.${SCRATCH_TABLE} ');
         reprinted := pg_temp.index_builder_shape('pg_temp.${SCRATCH_TWIN}'::regclass);
       END IF;
       -- Undo this entry's scratch table and index (and release their locks) before the next one.
@@ -109,9 +113,16 @@ BEGIN
   END LOOP;
 END $fn$;`;
 
-/** The registry's statement, made to build its index on the scratch table inside a transaction. */
-function scratchStatement(entry: RegistryEntry): string {
-  return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: 'pg_temp', name: SCRATCH_TABLE }, withoutConcurrently: true });
+/**
+ * The registry's statement, made to build its index on the scratch table inside a transaction; an Error when the
+ * rewrite does not read as that one statement (it is not sent).
+ */
+function scratchStatement(entry: RegistryEntry): string | Error {
+  try {
+    return rewriteIndexSql(entry.sql, { name: SCRATCH_INDEX, table: { schema: 'pg_temp', name: SCRATCH_TABLE }, withoutConcurrently: true });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** PostgreSQL's answer for each entry that needs one (see needsComparison), by position in `entries`. */
@@ -142,19 +153,25 @@ export async function compareDefinitions(client: pg.Client, questions: readonly 
   }
 }
 
-async function ask(client: pg.Client, questions: readonly EquivalenceQuestion[]): Promise<Equivalence[]> {
+async function ask(client: pg.Client, allQuestions: readonly EquivalenceQuestion[]): Promise<Equivalence[]> {
+  const statements = allQuestions.map(({ entry }) => scratchStatement(entry));
+  const questions = allQuestions.filter((_question, i) => typeof statements[i] === 'string');
+  const refused = (statement: Error): Equivalence => ({ kind: 'unknown', error: statement.message });
+  if (questions.length === 0) return statements.map((statement) => refused(statement as Error));
   try {
     await client.query(SETUP);
     const { rows } = await client.query('SELECT * FROM pg_temp.index_builder_compare($1, $2, $3) ORDER BY ord', [
       questions.map(({ entry, state }) => quoteQualified(state.schema, entry.tableName)),
-      questions.map(({ entry }) => scratchStatement(entry)),
+      statements.filter((statement) => typeof statement === 'string'),
       questions.map(({ entry, state }) => quoteQualified(state.schema, entry.indexName)),
     ]);
-    return (rows as { same: boolean; scratch: string | null; error: string | null }[]).map((row): Equivalence => {
+    const answers = (rows as { same: boolean; scratch: string | null; error: string | null }[]).map((row): Equivalence => {
       if (row.same) return { kind: 'equal' };
       if (row.scratch !== null) return { kind: 'different', scratch: row.scratch };
       return { kind: 'unknown', error: row.error ?? 'the scratch index was not created' };
     });
+    let next = 0;
+    return statements.map((statement) => (typeof statement === 'string' ? answers[next++]! : refused(statement)));
   } finally {
     await client.query('ROLLBACK').catch(() => {});
   }

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { quoteQualified } from './catalog.ts';
+import { runStatement } from './statement-reading.ts';
 
 const MARK = /\[index-builder ([0-9a-f]{16})\]/;
 
@@ -17,5 +18,6 @@ export function recordedFingerprint(comment: string | null): string | undefined 
 }
 
 export async function writeMark(client: pg.Client, schema: string, entry: RegistryEntry): Promise<void> {
-  await client.query(`COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
+  // COMMENT takes no parameters: escapeLiteral doubles quotes, and writes E'...' with backslashes doubled when there are any.
+  await runStatement(client, `COMMENT ON INDEX ${quoteQualified(schema, entry.indexName)} IS ${client.escapeLiteral(markComment(entry))}`);
 }

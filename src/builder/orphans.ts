@@ -5,6 +5,7 @@ import type { OrphanIndex } from '../report/types.ts';
 import { quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, type SessionSettings } from './connection.ts';
 import { recordedFingerprint } from './marker.ts';
+import { runStatement } from './statement-reading.ts';
 
 interface MarkedIndex {
   schema: string;
@@ -44,7 +45,7 @@ export async function pruneOrphans(url: string, settings: SessionSettings, orpha
       client = await connect(url, settings);
       // A partitioned table's own index cannot be dropped concurrently; dropping it drops its partitions' indexes.
       const concurrently = orphan.partitioned ? '' : 'CONCURRENTLY ';
-      await client.query(`DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
+      await runStatement(client, `DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
       results.push({ name, table: orphan.table, dropped: true });
     } catch (error) {
       results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });

@@ -11,6 +11,7 @@ import { quoteQualified, readCatalog } from './catalog.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { writeMark } from './marker.ts';
+import { runStatement } from './statement-reading.ts';
 
 interface Partition {
   schema: string;
@@ -69,7 +70,7 @@ export async function buildPartitioned(
   let attempts = 1;
   try {
     const table = quoteQualified(schema, entry.tableName);
-    await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
+    await runStatement(client, rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
     partitions = (await client.query<PartitionRow>(PARTITIONS_QUERY, [table])).rows.map((row) => ({
       schema: row.schema,
       name: row.name,
@@ -90,7 +91,7 @@ export async function buildPartitioned(
       if (!(await isAttached(client, parentIndex, partition))) {
         const sql = rewriteIndexSql(entry.sql, { name: indexName, table: { schema: partition.schema, name: partition.name } });
         if (partition.partitioned) {
-          await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
+          await runStatement(client, rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
         } else {
           const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
           const outcome = await buildIndex({ entry, target, sql }, settings, sessions);
@@ -104,7 +105,7 @@ export async function buildPartitioned(
             return { attempts, deferred, partitions: { total: countLeaves(partitions), built } };
           }
         }
-        await client.query(`ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
+        await runStatement(client, `ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
       }
       if (!partition.partitioned) {
         built += 1;

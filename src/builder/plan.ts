@@ -4,7 +4,7 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
-import { connect, describeError, disconnect } from './connection.ts';
+import { connect, describeError, disconnect, nameSession } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import { failedBeforeStart, indexResult } from './index-result.ts';
@@ -34,6 +34,8 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     client = await connect(url);
     const pooler = await detectPooler(client, url);
     if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
+    // Read as build reads: the catalog's prints and the comparison depend on how the session reads and prints text.
+    await nameSession(client);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const reasons: Record<string, string> = {};

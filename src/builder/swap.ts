@@ -11,6 +11,7 @@ import { connect, describeError, disconnect, sqlstateOf } from './connection.ts'
 import type { RunSessions } from './sessions.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
+import { runStatement } from './statement-reading.ts';
 
 const RENAME_LOCK_TIMEOUT_MS = 2000;
 const SUFFIX = '_ib_new';
@@ -28,10 +29,10 @@ export async function replaceDrifted(entry: RegistryEntry, schema: string, setti
   let client: pg.Client | undefined;
   try {
     client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
+    await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
     await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
     const rename = `ALTER INDEX ${quoteQualified(schema, temporary)} RENAME TO ${quoteIdentifier(entry.indexName)}`;
-    await pRetry(() => client!.query(rename), {
+    await pRetry(() => runStatement(client!, rename), {
       retries: settings.maxAttempts - 1,
       minTimeout: settings.retryMinDelayMs,
       maxTimeout: settings.retryMaxDelayMs,

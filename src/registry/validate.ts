@@ -121,6 +121,14 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
 
 /** Parses `sql` and returns its one CREATE INDEX statement, or what is wrong with it. */
 export function readSingleIndexStatement(sql: string): IndexStatement | EntryProblem {
+  // The parser reads a C string: it would stop at a NUL and pass the text after it unread, and no server can receive it.
+  const nul = sql.indexOf('\u0000');
+  if (nul !== -1) {
+    return {
+      code: 'sql-syntax-error',
+      message: `sql does not parse: it holds a NUL character, which PostgreSQL cannot receive (sql line ${lineOfOffset(sql, nul)})`,
+    };
+  }
   let stmts;
   try {
     stmts = parseSql(sql);
