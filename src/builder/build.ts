@@ -182,10 +182,11 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     }
     // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
     const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || held.client;
-    // Without the lock nothing is dropped, and the run ends as another builder's.
+    // Without the lock nothing is dropped. The run still ends `completed` (every entry has a status, the deferred
+    // ones say why); its notice says that the lock was lost.
     const lost = held.lostReason;
     const orphans = orphanSession ? await handleOrphans(orphanSession, ordered, states, { ...options, prune: options.prune && !lost }, settings) : [];
-    return finish(results, orphans, lost, held.takenBy === undefined ? undefined : 'another-builder');
+    return finish(results, orphans, lost);
   } catch (error) {
     // The control connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);

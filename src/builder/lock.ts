@@ -36,8 +36,6 @@ export class RunLock {
   private currentPid = 0;
   private regaining: Promise<void> | undefined;
   private lostFor: string | undefined;
-  /** The server process of the builder that took the lock after ours was lost. */
-  takenBy: number | undefined;
   private closing = false;
 
   private constructor(private readonly options: LockOptions) {}
@@ -118,7 +116,6 @@ export class RunLock {
         this.options.notice('holding the lock again on a new connection; the run goes on');
         return;
       }
-      this.takenBy = holder.other;
       this.lostFor = `the session holding this database's lock was lost (${why}) and another builder${holder.other ? ` (pid ${holder.other})` : ''} has taken the lock: no new build was started`;
       this.adopt(client, holder.pid);
     } catch (error) {

@@ -72,8 +72,7 @@ export interface Totals {
 
 /**
  * How the run as a whole ended. `completed`: every entry got a status. `another-builder`: another builder held the
- * database's lock, nothing was done; or it took the lock after this run lost it mid-run (its session died): the build
- * running then was let finish, the entries not yet built are deferred to it. `unreachable`: the database could not be reached. `pooler`: refused, a
+ * database's lock, nothing was done. `unreachable`: the database could not be reached. `pooler`: refused, a
  * transaction pooler stands between us and the server. `cancelled`: stopped by SIGINT/SIGTERM.
  * `invalid-registry`: the registry has problems, nothing connected. `deferred`: a fleet run held this database back
  * (its canary databases had failed indexes); nothing connected.

@@ -11,6 +11,7 @@ import { expect } from '@jest/globals';
 import { startEmbeddedServer, type EmbeddedServer } from '../../scripts/embedded-server.mjs';
 import { ADVISORY_LOCK_KEY, build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents, type BuildEvents } from '../../src/builder/events.ts';
+import { consoleEvents } from '../../src/report/console.ts';
 import type { Report } from '../../src/report/types.ts';
 import { CLI, ROOT } from '../support/cli.ts';
 import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
@@ -69,15 +70,24 @@ function sampler(url: string) {
   };
 }
 
+/** The console log's lines, and the notices and progress phases as the builder gives them. */
 function recorder() {
   const notices: string[] = [];
   const progress: string[] = [];
+  const lines: string[] = [];
+  const log = consoleEvents((line) => lines.push(line));
   const events: BuildEvents = {
-    ...silentEvents,
-    notice: (message) => notices.push(message),
-    progress: (entry, state) => progress.push(`${entry.name}: ${state.phase}`),
+    ...log,
+    notice: (message) => {
+      notices.push(message);
+      log.notice(message);
+    },
+    progress: (entry, state, elapsedMs) => {
+      progress.push(`${entry.name}: ${state.phase}`);
+      log.progress(entry, state, elapsedMs);
+    },
   };
-  return { events, notices, progress };
+  return { events, notices, progress, lines };
 }
 
 async function lockHolder(db: TestDatabase): Promise<number | undefined> {
@@ -202,7 +212,8 @@ describe('on the test server', () => {
   it('stops when another builder took the lock after the cut: its build finishes, the rest deferred; the other waits for it', async () => {
     const writes = await holdWrites();
     const watch = sampler(db.url);
-    const { events, notices } = recorder();
+    const firstLog = recorder();
+    const { events, notices } = firstLog;
     const first = build(registry, { url: proxy.through(db.url), events, lockTimeoutMs: 30_000 });
     const firstBuild = await buildingIndex(db, 'idx_a');
     const control = (await lockHolder(db))!;
@@ -219,13 +230,14 @@ describe('on the test server', () => {
     const [firstReport, secondReport] = await Promise.all([first, second]);
     const samples = await watch.stop();
 
-    expect(firstReport.outcome).toBe('another-builder');
+    expect(firstReport.outcome).toBe('completed');
     expect(statuses(firstReport)).toEqual({ idx_a: 'created', idx_b: 'deferred', idx_c: 'deferred' });
     expect(firstReport.indexes[1]!.reason).toMatch(
       /^the session holding this database's lock was lost \(.*\) and another builder \(pid \d+\) has taken the lock: no new build was started$/,
     );
     expect(firstReport.notice).toBe(firstReport.indexes[1]!.reason);
     expect(notices).toEqual([expect.stringMatching(/^lost the session holding this database's lock \(/)]);
+    expect(firstLog.lines).toContain(`⚠️  ${firstReport.notice}`);
 
     expect(secondReport.outcome).toBe('completed');
     expect(statuses(secondReport)).toEqual({ idx_a: 'in-progress', idx_b: 'created', idx_c: 'created' });
@@ -282,7 +294,7 @@ describe('after kill -9 of a builder in the middle of a build', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
-    const { events, progress } = recorder();
+    const { events, progress, lines } = recorder();
     const rerun = entries(index('idx_status', 'leads (status)'), index('idx_score', 'leads (score)'));
     const report = await build(rerun, { url: db.url, events, lockTimeoutMs: 1500 });
     expect(statuses(report)).toEqual({ idx_status: 'in-progress', idx_score: 'deferred' });
@@ -290,6 +302,7 @@ describe('after kill -9 of a builder in the middle of a build', () => {
       new RegExp(`^another index-builder session \\(pid ${orphan}\\) building idx_status on leads; waited \\d+\\.\\d s, the next run builds it$`),
     );
     expect(progress[0]).toBe(`idx_score: waiting for another index-builder session (pid ${orphan}) building idx_status on leads`);
+    expect(lines).toContain(`    ⏸️  Deferred: ${report.indexes[1]!.reason}`);
     // The orphan was never disturbed: it finishes once the writer commits.
     expect((await db.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [orphan])).rowCount).toBe(1);
 
