@@ -137,9 +137,13 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     livenessTimeoutMs: settings.livenessTimeoutMs,
     url: settings.url,
     onControlFailed: (control, error) => sessions.lock?.failed(control, error),
-    onStalled: (waitedMs) => {
+    onStalled: (waitedMs, seen) => {
       if (stalled) return;
-      stalled = `${stalledMessage(settings.url, waitedMs)}: the server no longer runs the statement but its answer never came, so the connection was closed`;
+      stalled = `${stalledMessage(settings.url, waitedMs)}: ${
+        seen === 'finished'
+          ? 'the server no longer runs the statement but its answer never came'
+          : 'no new connection could be opened to check on the statement'
+      }, so the connection was closed`;
       client.connection.stream.destroy();
     },
     unwatchable: () => sessions.lock?.unwatchable ?? false,

@@ -45,7 +45,7 @@ export interface MonitorOptions {
   /** The control session failed or stopped answering. */
   onControlFailed(client: pg.Client, error: unknown): void;
   /** The server process no longer runs the statement (idle, or gone), yet its answer has not arrived for `waitedMs`. */
-  onStalled(waitedMs: number): void;
+  onStalled(waitedMs: number, seen: 'finished' | 'unwatchable'): void;
   /** No control session is left to poll from, and none is being opened. */
   unwatchable(): boolean;
 }
@@ -67,7 +67,7 @@ export function watchBuild(control: () => pg.Client | undefined, pid: number, op
     const client = control();
     if (stopped) return;
     // While the control session is being replaced there is none to ask; once it cannot be, the build cannot be vouched for.
-    if (!client && options.unwatchable()) checkStall(null);
+    if (!client && options.unwatchable()) checkStall('unwatchable');
     if (client) await look(client);
     if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
   };
@@ -79,7 +79,7 @@ export function watchBuild(control: () => pg.Client | undefined, pid: number, op
         options.url,
       );
       const row = rows[0]!;
-      checkStall(row.build_state);
+      checkStall(row.build_state === 'active' ? 'active' : 'finished');
       const waitingFor = row.blockers.map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
       // A new set of sessions to wait for is shown at once: lock_timeout may end the wait before the next interval.
@@ -100,13 +100,14 @@ export function watchBuild(control: () => pg.Client | undefined, pid: number, op
   const schedulePoll = () => void poll();
   timer = setTimeout(schedulePoll, Math.min(options.pollIntervalMs, 50));
 
-  const checkStall = (state: string | null) => {
+  /** `finished`: the server process is idle, or gone. */
+  const checkStall = (state: 'active' | 'finished' | 'unwatchable') => {
     if (awaited === 0 || state === 'active') {
       idleSince = undefined;
       return;
     }
     idleSince ??= Date.now();
-    if (Date.now() - idleSince >= options.livenessTimeoutMs) options.onStalled(Date.now() - idleSince);
+    if (Date.now() - idleSince >= options.livenessTimeoutMs) options.onStalled(Date.now() - idleSince, state);
   };
 
   return {

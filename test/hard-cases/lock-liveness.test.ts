@@ -141,7 +141,7 @@ describe('on the test server', () => {
   afterEach(async () => {
     await writer?.end().catch(() => {});
     writer = undefined;
-    proxy.refuseNew(false);
+    proxy.reset();
   });
 
   /** An open write transaction on leads: every concurrent build on it waits until `writer.query('COMMIT')`. */
@@ -267,6 +267,25 @@ describe('on the test server', () => {
     expect(notices[1]).toBe('holding the lock again on a new connection; the run goes on');
     expect(await invalidIndexes(db)).toEqual([]);
   }, 90_000);
+
+  it('ends within bounds when the whole network path stalls: the build fails, saying so; nothing hangs', async () => {
+    const writes = await holdWrites();
+    const { events } = recorder();
+    const run = build(registry.slice(0, 2), { url: proxy.through(db.url), events, livenessTimeoutMs: 1500 });
+    await buildingIndex(db, 'idx_a');
+    proxy.stall({ newConnections: true });
+    const report = await run;
+    await writes.query('COMMIT');
+
+    expect(report.indexes[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(report.indexes[0]!.error!.message).toMatch(
+      /^the connection to 127\.0\.0\.1:\d+\/ib_test_\w+ stopped answering \(no reply for \d+ s\): no new connection could be opened to check on the statement, so the connection was closed/,
+    );
+    expect(report.indexes[1]!.status).not.toBe('created');
+    expect(report.notice).toMatch(
+      /^the session holding this database's lock was lost \(the connection to .* stopped answering .*\) and it could not be taken again \(.*\): no new build was started$/,
+    );
+  }, 180_000);
 });
 
 describe('after kill -9 of a builder in the middle of a build', () => {

@@ -15,19 +15,30 @@ export interface PgProxy {
   through(url: string): string;
   /** Closes the connection whose server session has this client_port. */
   cut(clientPort: number): boolean;
-  /** Stops forwarding on every open connection, closing nothing. New connections still pass. */
-  stall(): void;
+  /** Stops forwarding on every open connection, closing nothing; with `newConnections`, on every new one too. */
+  stall(options?: { newConnections?: boolean }): void;
   /** While set, new connections are closed as soon as they open. */
   refuseNew(refuse: boolean): void;
+  /** New connections pass again (after refuseNew or a stall of new connections). */
+  reset(): void;
   close(): Promise<void>;
 }
 
 export async function startPgProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<PgProxy> {
   const links = new Set<Link>();
   let refusing = false;
+  const held = new Set<Socket>();
+  let holdingNew = false;
   const server = createServer((client) => {
     if (refusing) {
       client.destroy();
+      return;
+    }
+    if (holdingNew) {
+      // Accepted, and never answered: a network path that has stopped forwarding.
+      client.pause();
+      held.add(client);
+      client.on('error', () => client.destroy());
       return;
     }
     const upstream = connect(targetPort, targetHost);
@@ -65,7 +76,8 @@ export async function startPgProxy(targetPort: number, targetHost = '127.0.0.1')
       }
       return false;
     },
-    stall() {
+    stall(options = {}) {
+      holdingNew = options.newConnections === true;
       for (const link of links) {
         link.client.pause();
         link.upstream.pause();
@@ -74,8 +86,13 @@ export async function startPgProxy(targetPort: number, targetHost = '127.0.0.1')
     refuseNew(refuse) {
       refusing = refuse;
     },
+    reset() {
+      refusing = false;
+      holdingNew = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const socket of held) socket.destroy();
         for (const link of links) {
           link.client.destroy();
           link.upstream.destroy();
