@@ -157,6 +157,8 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     if (state === 'valid') return 'valid';
     if (state === 'in-progress') return 'in-progress';
     await startOnlyWhenClear(target, pid, settings, sessions, pollIntervalMs, onProgress);
+    // A cancellation during the wait found nothing running to cancel: nothing may start after it.
+    if (settings.signal?.aborted) throw new Error('cancelled');
     if (state === 'invalid')
       await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
     await watcher.awaiting(runStatement(client, job.sql));
