@@ -268,6 +268,23 @@ describe('on the test server', () => {
     expect(await invalidIndexes(db)).toEqual([]);
   }, 90_000);
 
+  it('reports a build whose answer was lost to a stall as created when the server shows the index valid', async () => {
+    const writes = await holdWrites();
+    const { events, notices } = recorder();
+    const run = build(registry.slice(0, 1), { url: proxy.through(db.url), events, livenessTimeoutMs: 1500 });
+    await buildingIndex(db, 'idx_a');
+    proxy.stall();
+    // The build finishes on the server; its answer never reaches the builder.
+    await writes.query('COMMIT');
+    const report = await run;
+
+    expect(statuses(report)).toEqual({ idx_a: 'created' });
+    expect(notices.at(-1)).toMatch(
+      /^the connection to .* stopped answering \(no reply for \d+ s\): the server no longer runs the statement .*; the index was built all the same$/,
+    );
+    expect(await invalidIndexes(db)).toEqual([]);
+  }, 90_000);
+
   it('ends within bounds when the whole network path stalls: the build fails, saying so; nothing hangs', async () => {
     const writes = await holdWrites();
     const { events } = recorder();
