@@ -14,6 +14,8 @@ import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
 import { decisionDetails, failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { writeMark } from './marker.ts';
+import { closeWithin, LIVENESS_TIMEOUT_MS } from './liveness.ts';
+import { ADVISORY_LOCK_KEY, RunLock } from './lock.ts';
 import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
 import { buildPartitioned } from './partitioned.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
@@ -21,8 +23,7 @@ import { closeSessions, openSessions, usableSession, type OpeningSessions, type 
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 
-/** The key of the session advisory lock that keeps a second builder off the same database. */
-export const ADVISORY_LOCK_KEY = 7_262_013_801;
+export { ADVISORY_LOCK_KEY } from './lock.ts';
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
 
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
@@ -39,6 +40,11 @@ export interface BuildOptions {
   retryMaxDelayMs?: number;
   timeBudgetMs?: number;
   progressIntervalMs?: number;
+  /**
+   * How long a control-session query may go unanswered (the lock is then lost, and regained on a new connection), and
+   * how long a build's answer may be missing once the server has finished it (the build then fails as stalled).
+   */
+  livenessTimeoutMs?: number;
   /** What to do with a valid index whose definition differs from the registry: report it (default) or replace it. */
   onDrift?: OnDrift;
   /** Drop the builder's own indexes that the registry no longer declares. */
@@ -83,6 +89,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     retryMinDelayMs: options.retryMinDelayMs ?? DEFAULTS.retryMinDelayMs,
     retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
     progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
+    livenessTimeoutMs: options.livenessTimeoutMs ?? LIVENESS_TIMEOUT_MS,
     deadline: options.timeBudgetMs === undefined ? undefined : startedAt + options.timeBudgetMs,
     signal: options.signal,
     events,
@@ -120,6 +127,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   }
   let locked = false;
+  let runLock: RunLock | undefined;
   try {
     events.connected();
     // Before anything changes on a server connection: a transaction pooler would keep our lock and settings.
@@ -151,10 +159,17 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         'another-builder',
       );
     }
+    const held = await RunLock.held(control, {
+      url: options.url,
+      livenessTimeoutMs: settings.livenessTimeoutMs,
+      signal: options.signal,
+      notice: (message) => events.notice(message),
+    });
+    runLock = held;
     // Read where the first build runs: its own check of the catalog then finds the session's caches warm.
     const states = await readCatalog(session?.client ?? control, ordered);
     const equivalences = await compareWhereNeeded(control, ordered, states);
-    const sessions: RunSessions = { monitor: control, build: session };
+    const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held };
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
@@ -164,23 +179,29 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
       const built = unreachable
         ? notAttempted(entry, decision, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
-        : await buildEntry(entry, states[i]!, decision, control, settings, sessions);
+        : await buildEntry(entry, states[i]!, decision, held.client ?? control, settings, sessions);
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
       if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
     }
     // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
-    const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || control;
-    const orphans = await handleOrphans(orphanSession, ordered, states, options, settings);
-    return finish(results, orphans);
+    const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || held.client;
+    // Without the lock nothing is dropped. The run still ends `completed` (every entry has a status, the deferred
+    // ones say why); its notice says that the lock was lost.
+    const lost = held.lostReason;
+    const orphans = orphanSession ? await handleOrphans(orphanSession, ordered, states, { ...options, prune: options.prune && !lost }, settings) : [];
+    return finish(results, orphans, lost);
   } catch (error) {
     // The control connection died before the builds began (server restart, network).
     const message = describeError(error, options.url);
     events.notice(message);
     return finish(failedBeforeStart(ordered, message), [], message, 'unreachable');
   } finally {
-    await Promise.all([opening.build.then((session) => disconnect(session?.client)), release(control, locked)]);
+    await Promise.all([
+      opening.build.then((session) => closeWithin(session?.client, settings.livenessTimeoutMs)),
+      runLock ? runLock.release() : release(control, locked),
+    ]);
   }
 }
 
@@ -220,7 +241,7 @@ async function buildEntry(
   const outcome = await runBuild(entry, decision, state, settings, sessions);
   const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions } : {}) };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
-  if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
+  if (outcome.deferred) return done('deferred', outcome.attempts, { ...extra, reason: outcome.deferred });
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'in-progress') return done('in-progress', outcome.attempts, extra);
   return done(decision.action === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);

@@ -7,6 +7,19 @@ import { pinnedReadingSql } from './statement-reading.ts';
 
 export const APPLICATION_NAME = 'index-builder';
 const CONNECT_TIMEOUT_MS = 15_000;
+const KEEPALIVE_DELAY_MS = 10_000;
+
+/**
+ * Keeps a session of ours alive while it idles between statements (the control session between polls, both while the
+ * registry loads): a server's or role's idle_session_timeout (PG14+) must not end it and the lock with it. The
+ * server's own keepalives (30 s, then 3 probes 10 s apart; ignored on a Unix socket) end the session of a builder
+ * whose host vanished, and release its lock, within about a minute instead of the system's two hours.
+ * idle_in_transaction_session_timeout is left as set: no session of ours idles inside a transaction. Nor is
+ * client_connection_check_interval set: with it a killed builder's CREATE INDEX would be cancelled and leave an invalid
+ * index, where without it the build finishes and the next run waits for it (concurrent-builds.ts).
+ */
+export const KEEP_SESSION_SQL = `SELECT set_config('idle_session_timeout', '0', false) WHERE current_setting('idle_session_timeout', true) IS NOT NULL;
+     SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3;`;
 
 /** A database URL that failed a basic check, reported as a usage problem before any connection attempt. */
 export class DatabaseUrlError extends Error {}
@@ -51,7 +64,8 @@ function clientConfig(url: string): pg.ClientConfig {
   delete parsed.uselibpqcompat;
   // application_name is SET after connecting, never sent in the startup packet: through a pooler a startup value
   // becomes the pooled server connection's own, which RESET ALL cannot take back.
-  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+  // Keepalives find a peer that vanished without closing the connection (liveness.ts covers a path that stalls).
+  return { ...toClientConfig(parsed), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS };
 }
 
 /** Sessions we SET things on: their settings are reset before leaving, since a pooler hands the server connection on. */
@@ -148,7 +162,8 @@ function settingsSql(settings: SessionSettings): string {
      ${pinnedReadingSql()}
      SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
      SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
-     SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;`;
+     SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;
+     ${KEEP_SESSION_SQL}`;
 }
 
 /** Cancels the statement a backend is running, from a connection of its own (pg_cancel_backend). */

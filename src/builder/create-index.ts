@@ -6,9 +6,11 @@ import type { RegistryEntry } from '../registry/types.ts';
 import type { Blocker, IndexFailure } from '../report/types.ts';
 import { checkIndexStatement } from '../sql/index-rewrite.ts';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
+import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildEvents } from './events.ts';
-import { watchBuild } from './monitor.ts';
+import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
+import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { runStatement } from './statement-reading.ts';
@@ -27,6 +29,8 @@ export interface BuildSettings {
   retryMinDelayMs: number;
   retryMaxDelayMs: number;
   progressIntervalMs: number;
+  /** A control-session query must answer within this; a build's missing answer is a stall after this (liveness.ts). */
+  livenessTimeoutMs: number;
   /** Epoch ms after which no new attempt starts. */
   deadline: number | undefined;
   /** Aborted on SIGINT/SIGTERM: the running statement is cancelled on the server. */
@@ -48,6 +52,8 @@ export interface BuildOutcome {
   /** Set when, at an attempt, the catalog showed the index already valid or being built by another session. */
   foundOnAttempt?: 'valid' | 'in-progress';
   error?: IndexFailure;
+  /** Not started, and why: the lock is lost, or another session's build stands in the way. */
+  deferred?: string;
 }
 
 /** Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). */
@@ -64,6 +70,7 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
   let lastFailure: IndexFailure | undefined;
   let failedAt = 0;
   let found: BuildOutcome['foundOnAttempt'];
+  let deferred: string | undefined;
 
   const attempt = async (attemptNumber: number) => {
     attempts = attemptNumber;
@@ -71,6 +78,11 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
     try {
       found = await runAttempt(job, settings, sessions);
     } catch (error) {
+      if (error instanceof DeferredError) {
+        deferred = error.message;
+        attempts = attemptNumber - 1;
+        throw new AbortError(error.message);
+      }
       failedAt = Date.now();
       const failure = toFailure(error, settings);
       const cleanup = await dropInvalidLeftover(job, settings);
@@ -96,6 +108,7 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
     });
     return { attempts, ...(found ? { foundOnAttempt: found } : {}) };
   } catch {
+    if (deferred) return { attempts, deferred };
     const error = lastFailure ?? { message: settings.signal?.aborted ? 'cancelled before it started' : 'the build did not run', blockers: [] };
     return { attempts, error };
   }
@@ -108,36 +121,115 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
  */
 async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome['foundOnAttempt']> {
   const { target } = job;
+  const lost = await sessions.lock?.check();
+  if (lost) throw new DeferredError(lost);
   const connection = await stepConnection(sessions, settings.url, settings, settings.signal);
   const { client } = connection;
   const pid = connection.pid ?? (await backendPid(client));
   const started = Date.now();
+  const pollIntervalMs = Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000));
+  const onProgress = (progress: BuildProgress) => settings.events.progress(job.entry, progress, Date.now() - started);
+  let stalled: string | undefined;
   const watcher = watchBuild(sessions.monitor, pid, {
     progressIntervalMs: settings.progressIntervalMs,
-    pollIntervalMs: Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000)),
-    onProgress: (progress) => settings.events.progress(job.entry, progress, Date.now() - started),
+    pollIntervalMs,
+    onProgress,
+    livenessTimeoutMs: settings.livenessTimeoutMs,
+    url: settings.url,
+    onControlFailed: (control, error) => sessions.lock?.failed(control, error),
+    onStalled: (waitedMs, seen) => {
+      if (stalled) return;
+      stalled = `${stalledMessage(settings.url, waitedMs)}: ${
+        seen === 'finished'
+          ? 'the server no longer runs the statement but its answer never came'
+          : 'no new connection could be opened to check on the statement'
+      }, so the connection was closed`;
+      client.connection.stream.destroy();
+    },
+    unwatchable: () => sessions.lock?.unwatchable ?? false,
   });
   const cancel = () => void cancelBackend(settings.url, pid);
   settings.signal?.addEventListener('abort', cancel);
   try {
     if (settings.signal?.aborted) throw new Error('cancelled');
-    const [before] = await readCatalog(client, [target]);
+    const [before] = await watcher.awaiting(readCatalog(client, [target]));
     const state = before ? physicalState(target, before).kind : 'missing';
     if (state === 'valid') return 'valid';
     if (state === 'in-progress') return 'in-progress';
-    if (state === 'invalid') await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
-    await runStatement(client, job.sql);
-    const [after] = await readCatalog(client, [target]);
+    await startOnlyWhenClear(target, pid, settings, sessions, pollIntervalMs, onProgress);
+    // A cancellation during the wait found nothing running to cancel: nothing may start after it.
+    if (settings.signal?.aborted) throw new Error('cancelled');
+    if (state === 'invalid')
+      await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
+    await watcher.awaiting(runStatement(client, job.sql));
+    const [after] = await watcher.awaiting(readCatalog(client, [target]));
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     await job.afterBuild?.(client).catch(() => {});
     return undefined;
   } catch (error) {
-    (error as { blockers?: Blocker[] }).blockers = watcher.blockers();
-    throw error;
+    if (!stalled) {
+      (error as { blockers?: Blocker[] }).blockers = watcher.blockers();
+      throw error;
+    }
+    // The answer was lost, not necessarily the build: what the server did is read from the control session.
+    const control = await builtMeanwhile(target, settings, sessions);
+    if (control) {
+      settings.events.notice(`${stalled}; the index was built all the same`);
+      await job.afterBuild?.(control).catch(() => {});
+      return undefined;
+    }
+    throw Object.assign(new StalledError(stalled), { blockers: watcher.blockers() });
   } finally {
     settings.signal?.removeEventListener('abort', cancel);
     watcher.stop();
     await connection.release();
+  }
+}
+
+/**
+ * Holds the build until the run holds its lock and no other build stands in the way (concurrent-builds.ts). Throws
+ * {@link DeferredError} when the lock is lost for good or the other build outlasts lock_timeout.
+ */
+async function startOnlyWhenClear(
+  target: BuildJob['target'],
+  ownPid: number,
+  settings: BuildSettings,
+  sessions: RunSessions,
+  pollIntervalMs: number,
+  onProgress: (progress: BuildProgress) => void,
+): Promise<void> {
+  sessions.waitedOut ??= new Set();
+  for (;;) {
+    const lost = await sessions.lock?.check();
+    if (lost) throw new DeferredError(lost);
+    const clear = await waitForOtherBuilds({
+      client: sessions.monitor,
+      url: settings.url,
+      table: quoteQualified(target.tableSchema ?? target.schema, target.tableName),
+      ownPid,
+      lockTimeoutMs: settings.lockTimeoutMs,
+      pollIntervalMs,
+      progressIntervalMs: settings.progressIntervalMs,
+      livenessTimeoutMs: settings.livenessTimeoutMs,
+      waitedOut: sessions.waitedOut,
+      signal: settings.signal,
+      onProgress,
+      onControlFailed: (control, error) => sessions.lock?.failed(control, error),
+    });
+    if (clear) return;
+  }
+}
+
+/** After a stall: the control session, when it shows the index valid (the build finished, only its answer was lost). */
+async function builtMeanwhile(target: BuildJob['target'], settings: BuildSettings, sessions: RunSessions): Promise<pg.Client | undefined> {
+  await sessions.lock?.check();
+  const control = sessions.monitor();
+  if (!control) return undefined;
+  try {
+    const [state] = await withDeadline(readCatalog(control, [target]), settings.livenessTimeoutMs, settings.url);
+    return state?.valid ? control : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,11 @@
 // Watches a running build from a second connection: its progress (pg_stat_progress_create_index) and the sessions
 // it waits for (pg_blocking_pids, current_locker_pid), so that progress lines name them while the build waits and a
-// lock-conflict failure can name who held the lock.
+// lock-conflict failure can name who held the lock. It is also the build's liveness check: the build session is silent
+// for the whole CREATE INDEX, but the server says whether its process still runs the statement.
 import type pg from 'pg';
 import type { Blocker } from '../report/types.ts';
+import { sqlstateOf } from './connection.ts';
+import { StalledError, withDeadline } from './liveness.ts';
 
 export interface BuildProgress {
   phase: string;
@@ -25,7 +28,8 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
           FROM pg_stat_activity a
-         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers
+         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers,
+       (SELECT a.state FROM pg_stat_activity a WHERE a.pid = $1) AS build_state
 FROM (SELECT 1) AS one
 LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
 
@@ -35,21 +39,47 @@ export interface MonitorOptions {
   /** How often to look; short enough to see blockers before a short lock_timeout expires. */
   pollIntervalMs: number;
   onProgress(progress: BuildProgress): void;
+  /** A poll must answer within this; and a build whose answer is missing this long after its server process went idle is stalled. */
+  livenessTimeoutMs: number;
+  url: string;
+  /** The control session failed or stopped answering. */
+  onControlFailed(client: pg.Client, error: unknown): void;
+  /** The server process no longer runs the statement (idle, or gone), yet its answer has not arrived for `waitedMs`. */
+  onStalled(waitedMs: number, seen: 'finished' | 'unwatchable'): void;
+  /** No control session is left to poll from, and none is being opened. */
+  unwatchable(): boolean;
 }
 
-/** Polls until `stop()`; `blockers()` returns the last non-empty set of blocking sessions seen. */
-export function watchBuild(client: pg.Client | undefined, pid: number, options: MonitorOptions) {
+/**
+ * Polls until `stop()` on the control session as it is at each poll; `blockers()` returns the last non-empty set of
+ * blocking sessions seen; `awaiting(query)` marks a statement whose answer the build session waits for.
+ */
+export function watchBuild(control: () => pg.Client | undefined, pid: number, options: MonitorOptions) {
   let lastBlockers: Blocker[] = [];
+  let awaited = 0;
+  let idleSince: number | undefined;
   let stopped = false;
   let lastPrinted = Date.now();
   let lastWaitPrinted = '';
   let timer: NodeJS.Timeout | undefined;
 
   const poll = async () => {
-    if (stopped || !client) return;
+    const client = control();
+    if (stopped) return;
+    // While the control session is being replaced there is none to ask; once it cannot be, the build cannot be vouched for.
+    if (!client && options.unwatchable()) checkStall('unwatchable');
+    if (client) await look(client);
+    if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
+  };
+  const look = async (client: pg.Client) => {
     try {
-      const { rows } = await client.query<ProgressRow & { blockers: Blocker[] }>(MONITOR_QUERY, [pid]);
+      const { rows } = await withDeadline(
+        client.query<ProgressRow & { blockers: Blocker[]; build_state: string | null }>(MONITOR_QUERY, [pid]),
+        options.livenessTimeoutMs,
+        options.url,
+      );
       const row = rows[0]!;
+      checkStall(row.build_state === 'active' ? 'active' : 'finished');
       const waitingFor = row.blockers.map(normaliseBlocker);
       if (waitingFor.length > 0) lastBlockers = waitingFor;
       // A new set of sessions to wait for is shown at once: lock_timeout may end the wait before the next interval.
@@ -60,17 +90,37 @@ export function watchBuild(client: pg.Client | undefined, pid: number, options: 
         lastWaitPrinted = pidsOf(waitingFor);
         options.onProgress(readProgress(row, waitingFor));
       }
-    } catch {
-      // The monitor is best effort: a failed look must never fail the build it watches.
+    } catch (error) {
+      // The monitor is best effort: a failed look must never fail the build it watches; a lost control session loses the lock.
+      const sqlstate = sqlstateOf(error);
+      if (error instanceof StalledError || sqlstate === undefined || /^(08|57P)/.test(sqlstate)) options.onControlFailed(client, error);
     }
-    if (!stopped) timer = setTimeout(schedulePoll, options.pollIntervalMs);
   };
-  // poll never rejects (its one await is inside try), but a timer must not be handed a promise to drop.
+  // poll never rejects (look catches), but a timer must not be handed a promise to drop.
   const schedulePoll = () => void poll();
   timer = setTimeout(schedulePoll, Math.min(options.pollIntervalMs, 50));
 
+  /** `finished`: the server process is idle, or gone. */
+  const checkStall = (state: 'active' | 'finished' | 'unwatchable') => {
+    if (awaited === 0 || state === 'active') {
+      idleSince = undefined;
+      return;
+    }
+    idleSince ??= Date.now();
+    if (Date.now() - idleSince >= options.livenessTimeoutMs) options.onStalled(Date.now() - idleSince, state);
+  };
+
   return {
     blockers: () => lastBlockers,
+    async awaiting<T>(query: Promise<T>): Promise<T> {
+      awaited += 1;
+      try {
+        return await query;
+      } finally {
+        awaited -= 1;
+        idleSince = undefined;
+      }
+    },
     stop() {
       stopped = true;
       clearTimeout(timer);

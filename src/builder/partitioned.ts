@@ -51,9 +51,10 @@ export function partitionIndexName(indexName: string, partition: string): string
 
 export interface PartitionedOutcome extends BuildOutcome {
   partitions: { total: number; built: number };
-  /** The time budget ran out between partitions: the rest waits for the next run. */
-  deferred?: boolean;
 }
+
+/** The time budget ran out between partitions: the rest waits for the next run. */
+export const BUDGET_SPENT = 'the time budget was spent before its turn';
 
 export async function buildPartitioned(
   entry: RegistryEntry,
@@ -83,7 +84,7 @@ export async function buildPartitioned(
     for (const partition of partitions) {
       if (settings.signal?.aborted) break;
       if (settings.deadline !== undefined && Date.now() >= settings.deadline) {
-        return { attempts, deferred: true, partitions: { total: countLeaves(partitions), built } };
+        return { attempts, deferred: BUDGET_SPENT, partitions: { total: countLeaves(partitions), built } };
       }
       const indexName = indexOf(partition.schema, partition.name);
       const parentIndex = quoteQualified(partition.parentSchema, indexOf(partition.parentSchema, partition.parentName));
@@ -98,6 +99,10 @@ export async function buildPartitioned(
           if (outcome.error) {
             outcome.error.message = `partition ${partition.schema}.${partition.name}: ${outcome.error.message}`;
             return { ...outcome, attempts, partitions: { total: countLeaves(partitions), built } };
+          }
+          if (outcome.deferred) {
+            const deferred = `partition ${partition.schema}.${partition.name}: ${outcome.deferred}`;
+            return { attempts, deferred, partitions: { total: countLeaves(partitions), built } };
           }
         }
         await runStatement(client, `ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);

@@ -3,7 +3,8 @@
 // mid-build leaves its CREATE INDEX running on the server, and the lock must end with the process. `build` sets the
 // run's timeouts, reads the catalog and runs every CREATE INDEX, one after another.
 import type pg from 'pg';
-import { connect, disconnect, sessionWithSettings, type SessionSettings } from './connection.ts';
+import { connect, disconnect, KEEP_SESSION_SQL, sessionWithSettings, type SessionSettings } from './connection.ts';
+import type { RunLock } from './lock.ts';
 import { detectPooler, type PoolerCheck } from './pooler.ts';
 
 export interface BuildSession {
@@ -15,9 +16,13 @@ export interface BuildSession {
 }
 
 export interface RunSessions {
-  /** The control session, polled for progress and blockers while a build runs. */
-  monitor: pg.Client | undefined;
+  /** The control session as it is now (a new one once the lock was regained), polled while a build runs. */
+  monitor: () => pg.Client | undefined;
   build: BuildSession | undefined;
+  /** The run's lock: a build starts only while it is held, and a control session that stops answering loses it. */
+  lock?: RunLock;
+  /** Other sessions' builds this run already waited out once (concurrent-builds.ts): not waited for again. */
+  waitedOut?: Set<number>;
 }
 
 /**
@@ -38,7 +43,12 @@ export interface OpeningSessions {
 export function openSessions(url: string, settings: SessionSettings): OpeningSessions {
   const abandon = new AbortController();
   const control = connect(url, undefined, { signal: abandon.signal });
-  const pooler = control.then((client) => detectPooler(client, url));
+  // Once the check has passed, the control session is kept alive while the registry loads (an idle_session_timeout).
+  const pooler = control.then(async (client) => {
+    const check = await detectPooler(client, url);
+    if (!('message' in check)) await client.query(KEEP_SESSION_SQL);
+    return check;
+  });
   const build = Promise.all([connect(url, undefined, { signal: abandon.signal }).catch(() => undefined), pooler.catch(() => undefined)]).then(
     async ([client, check]) => {
       if (check && !('message' in check)) return startBuildSession(client, settings);

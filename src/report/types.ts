@@ -30,7 +30,8 @@ export interface IndexResult {
   error?: IndexFailure;
   /**
    * Why the status, where its usual meaning would not say it: a `deferred` entry not attempted because the
-   * connection was lost (not the time budget), a `skipped` index that could not be adopted (its mark not written).
+   * connection or the lock was lost or another build was in the way (not the time budget), a `skipped` index that
+   * could not be adopted (its mark not written).
    */
   reason?: string;
   /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
