@@ -13,8 +13,9 @@ import { decide, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
 import { failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
-import { writeMark } from './marker.ts';
-import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
+import { readSwapDependents } from './dependents.ts';
+import { originAfterRefresh, writeMark } from './marker.ts';
+import { DEFAULT_PRUNE_MAX, executePrune, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { buildPartitioned } from './partitioned.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
@@ -40,8 +41,12 @@ export interface BuildOptions {
   progressIntervalMs?: number;
   /** What to do with a valid index whose definition differs from the registry: report it (default) or replace it. */
   onDrift?: OnDrift;
-  /** Drop the builder's own indexes that the registry no longer declares. */
+  /** Drop the builder's own indexes that the registry no longer declares (prune.ts says which may go). */
   prune?: boolean;
+  /** Classes `prune` may drop besides the builder's own plain indexes: adopted, unique, constraint, shrunk-registry. */
+  pruneInclude?: readonly PruneClass[];
+  /** At most this many orphans dropped in one run (default DEFAULT_PRUNE_MAX). */
+  pruneMax?: number;
   /** Abort to stop the run: the running build is cancelled on the server and the rest deferred. */
   signal?: AbortSignal;
   events: BuildEvents;
@@ -144,6 +149,8 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // Read where the first build runs: its own check of the catalog then finds the session's caches warm.
     const states = await readCatalog(session?.client ?? control, ordered);
     const equivalences = await compareWhereNeeded(control, ordered, states);
+    const dependents = await readSwapDependents(control, ordered, states, equivalences);
+    const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }, dependents[i]));
     const sessions: RunSessions = { monitor: control, build: session };
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
@@ -152,14 +159,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       events.indexStarted(i + 1, ordered.length, entry);
       const built = unreachable
         ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
-        : await buildEntry(
-            entry,
-            states[i]!,
-            decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }),
-            control,
-            settings,
-            sessions,
-          );
+        : await buildEntry(entry, states[i]!, decisions[i]!, control, settings, sessions);
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
@@ -167,7 +167,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     }
     // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
     const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || control;
-    const orphans = await handleOrphans(orphanSession, ordered, states, options, settings);
+    const orphans = await handleOrphans(orphanSession, ordered, states, decisions, options, settings);
     return finish(results, orphans);
   } catch (error) {
     // The control connection died before the builds began (server restart, network).
@@ -205,7 +205,7 @@ async function buildEntry(
         ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
       });
     case 'adopt':
-      return adopt(entry, state.schema, control, settings, done);
+      return adopt(entry, state, control, settings, done);
     case 'create':
     case 'rebuild':
     case 'replace':
@@ -217,7 +217,11 @@ async function buildEntry(
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
   const outcome = await runBuild(entry, decision, state, settings, sessions);
-  const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions } : {}) };
+  const extra: Extra = {
+    ...(drift ? { drift } : {}),
+    ...('partitions' in outcome ? { partitions: outcome.partitions } : {}),
+    ...('restore' in outcome && outcome.restore ? { restore: outcome.restore } : {}),
+  };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
   if ('deferred' in outcome && outcome.deferred) return done('deferred', outcome.attempts, extra);
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
@@ -231,13 +235,13 @@ async function runBuild(
   state: CatalogState,
   settings: BuildSettings,
   sessions: RunSessions,
-): Promise<BuildOutcome & { partitions?: { total: number; built: number } }> {
+): Promise<BuildOutcome & { partitions?: { total: number; built: number }; restore?: string }> {
   try {
     if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, sessions);
     if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
-    const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry);
+    const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry, 'built');
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
@@ -247,13 +251,13 @@ async function runBuild(
 
 async function adopt(
   entry: RegistryEntry,
-  schema: string,
+  state: CatalogState,
   control: pg.Client,
   settings: BuildSettings,
   done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
 ): Promise<IndexResult> {
   // Without the mark the index is adopted again next run; drift detection is all it would cost.
-  await writeMark(control, schema, entry).catch(() => {});
+  await writeMark(control, state.schema, entry, originAfterRefresh(state.comment)).catch(() => {});
   settings.events.adopted(entry);
   return done('skipped', 0);
 }
@@ -262,14 +266,19 @@ async function handleOrphans(
   client: pg.Client,
   entries: readonly RegistryEntry[],
   states: readonly CatalogState[],
+  decisions: readonly Decision[],
   options: BuildOptions,
   settings: BuildSettings,
 ): Promise<OrphanIndex[]> {
   try {
-    const declared = new Set(entries.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
-    const orphans = await findOrphans(client, declared);
-    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
-    return await pruneOrphans(options.url, settings, orphans);
+    const found = await findPruneCandidates(client, entries, states, decisions);
+    const planned = planPrune(found, entries, {
+      prune: options.prune === true,
+      include: options.pruneInclude ?? [],
+      max: options.pruneMax ?? DEFAULT_PRUNE_MAX,
+    });
+    if (options.signal?.aborted) return planned.map(({ orphan }) => ({ ...orphan, dropped: false }));
+    return await executePrune(options.url, settings, planned);
   } catch {
     return [];
   }

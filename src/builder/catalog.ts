@@ -2,6 +2,7 @@
 // name, so the builder decides from here: exists? valid? being built by another session right now? drifted?
 import type pg from 'pg';
 import { quoteIdentifier } from '../sql/safe-index-sql.ts';
+import { MARK_SQL_PATTERN } from './marker.ts';
 
 /** An index the builder looks up: a registry entry, a partition's leaf index, or a temporary swap index. */
 export interface IndexTarget {
@@ -32,8 +33,13 @@ export interface CatalogState {
   buildingPid: number | null;
   comment: string | null;
   /**
-   * `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it; null when the index carries the mark
-   * of the target's fingerprint (nothing is compared then, and printing 10,000 definitions costs).
+   * The comment's mark is the target's fingerprint with the hash of the definition PostgreSQL prints now: nothing
+   * changed since the builder last built or checked the index (see marker.ts).
+   */
+  markCurrent: boolean;
+  /**
+   * `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it; null when the mark is current (nothing is
+   * compared then, and sending 10,000 definitions costs).
    */
   definition: string | null;
 }
@@ -69,15 +75,8 @@ SELECT l.ord::int AS ord,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
        b.pid AS building_pid,
        c.description AS comment,
-       CASE WHEN x.indexrelid IS NOT NULL AND NOT coalesce(
-              -- Whether the comment's first mark is the target's fingerprint. PostgreSQL's regular expressions cost
-              -- about 10 µs a row (0.1 s for 10,000 indexes), so the usual answers come from strpos: no mark of this
-              -- fingerprint anywhere, or one at the first "[index-builder " (a fingerprint is 16 hex digits, so no
-              -- mark can start earlier); only the rest goes to the regular expression.
-              CASE WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = 0 THEN false
-                   WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = strpos(c.description, '[index-builder ') THEN true
-                   ELSE substring(c.description FROM '\\[index-builder ([0-9a-f]{16})\\]') = l.fingerprint END, false)
-            THEN pg_get_indexdef(x.indexrelid) END AS definition
+       m.current AS mark_current,
+       CASE WHEN x.indexrelid IS NOT NULL AND NOT m.current THEN d.definition END AS definition
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
@@ -85,6 +84,20 @@ LEFT JOIN pg_index x ON x.indexrelid = i.oid
 LEFT JOIN building b ON b.index_relid = i.oid
 -- obj_description(i.oid, 'pg_class') as a join: one hash join rather than a SQL function call per index.
 LEFT JOIN pg_description c ON c.objoid = i.oid AND c.classoid = 'pg_class'::regclass AND c.objsubid = 0
+-- Printed once per index (OFFSET 0 keeps the planner from inlining it into each use).
+LEFT JOIN LATERAL (SELECT p.definition, left(md5(p.definition), 12) AS hash
+                   FROM (SELECT pg_get_indexdef(x.indexrelid) AS definition OFFSET 0) p) d ON x.indexrelid IS NOT NULL
+CROSS JOIN LATERAL (SELECT '[index-builder ' || l.fingerprint || ' built ' || d.hash || ']' AS built,
+                           '[index-builder ' || l.fingerprint || ' adopted ' || d.hash || ']' AS adopted) e
+-- Whether the comment's first mark is the target's fingerprint with the hash of the definition printed now: the
+-- index is as the builder last built or checked it. PostgreSQL's regular expressions cost about 10 µs a row (0.1 s
+-- for 10,000 indexes), so the usual answers come from strpos: no such mark anywhere, or one at the first
+-- "[index-builder " (no mark can start earlier); only the rest goes to the regular expression.
+CROSS JOIN LATERAL (SELECT coalesce(
+         CASE WHEN greatest(strpos(c.description, e.built), strpos(c.description, e.adopted)) = 0 THEN false
+              WHEN greatest(strpos(c.description, e.built), strpos(c.description, e.adopted)) = strpos(c.description, '[index-builder ') THEN true
+              ELSE '[index-builder ' || substring(c.description FROM '${MARK_SQL_PATTERN}') || ']' IN (e.built, e.adopted) END,
+         false) AS current) m
 ORDER BY l.ord`;
 
 interface CatalogRow {
@@ -98,6 +111,7 @@ interface CatalogRow {
   on_expected_table: boolean;
   building_pid: number | null;
   comment: string | null;
+  mark_current: boolean;
   definition: string | null;
 }
 
@@ -122,6 +136,7 @@ export async function readCatalog(client: pg.Client, targets: readonly IndexTarg
     onExpectedTable: row.on_expected_table,
     buildingPid: row.building_pid,
     comment: row.comment,
+    markCurrent: row.mark_current,
     definition: row.definition,
   }));
 }

@@ -2,7 +2,7 @@
 import type { RegistryEntry } from '../registry/types.ts';
 import type { IndexResult, IndexStatus } from '../report/types.ts';
 
-export type ResultDetails = Pick<IndexResult, 'error' | 'drift' | 'partitions'>;
+export type ResultDetails = Pick<IndexResult, 'error' | 'drift' | 'partitions' | 'restore'>;
 
 export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, extra: ResultDetails = {}): IndexResult {
   return {
@@ -16,6 +16,7 @@ export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts:
     ...(extra.error ? { error: extra.error } : {}),
     ...(extra.drift ? { drift: extra.drift } : {}),
     ...(extra.partitions ? { partitions: extra.partitions } : {}),
+    ...(extra.restore ? { restore: extra.restore } : {}),
   };
 }
 
