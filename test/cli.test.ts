@@ -296,7 +296,7 @@ describe('index-builder plan', () => {
   it('takes --on-drift and --prune, and writes the report build would give with --json', async () => {
     await db.sql('CREATE INDEX idx_status ON leads (id)');
     await db.sql('CREATE INDEX idx_old ON leads (status, id)');
-    await db.sql("COMMENT ON INDEX idx_old IS 'Old [index-builder 0123456789abcdef]'");
+    await db.sql("COMMENT ON INDEX idx_old IS 'Old [index-builder 0123456789abcdef built 000000000000]'");
     const path = await registry('plan-options.ts', [status]);
     const json = join(dir, 'plan.json');
     const result = await runCli(['plan', '-r', path, '--database-url', db.url, '--on-drift', 'rebuild', '--prune', '--json', json]);
@@ -304,7 +304,7 @@ describe('index-builder plan', () => {
     expect(result.stdout.split('\n')).toEqual([
       'Plan for 1 index(es); nothing is changed:',
       '  rebuilt  idx_status on leads: drifted (the database has: CREATE INDEX idx_status ON public.leads USING btree (id)): would build the new definition and swap it in',
-      '  orphan   public.idx_old on leads: made by index-builder, no longer in the registry: would drop it (--prune)',
+      '  orphan   public.idx_old on leads: built by index-builder, no longer in the registry: would drop it (--prune)',
       '',
     ]);
     const report = await readJsonReport(json);

@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
 import { describeTarget, redact } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
+import { appendRestoreFile, restoreFilePath } from '../builder/restore.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
@@ -89,7 +90,12 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions
 
 async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
   core.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
-  const result = await plan(entries, inputs.databaseUrl, { onDrift: inputs.onDrift, prune: inputs.prune });
+  const result = await plan(entries, inputs.databaseUrl, {
+    onDrift: inputs.onDrift,
+    prune: inputs.prune,
+    pruneInclude: inputs.pruneInclude,
+    pruneMax: inputs.pruneMax,
+  });
   for (const line of result.lines) core.info(line);
   return result;
 }
@@ -113,12 +119,21 @@ async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annota
     core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
     reportPath = '';
   }
+  let restorePath: string | undefined;
+  if (!view.dryRun) {
+    try {
+      restorePath = await appendRestoreFile(restoreFilePath(reportPath || undefined), view.report, 'the database');
+      if (restorePath) core.info(`Statements that undo this run's drops and swaps were appended to ${restorePath}`);
+    } catch (error) {
+      core.warning(`Could not write the restore statements: ${messageOf(error)}; they are in the JSON report (restore)`);
+    }
+  }
   setOutputs(outputsOf(view.report, reportPath));
   for (const annotation of annotations) {
     const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
     emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
   }
-  const markdown = renderSummary({ ...view, ...(reportPath ? { reportPath } : {}) });
+  const markdown = renderSummary({ ...view, ...(reportPath ? { reportPath } : {}), ...(restorePath ? { restorePath } : {}) });
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary
       .addRaw(markdown, true)

@@ -45,9 +45,7 @@ ORDER BY w.ord`;
 /** The dependents of each index (`schema.name`, quoted), in the order given. */
 export async function readDependents(client: pg.Client, qualifiedNames: readonly string[]): Promise<IndexDependents[]> {
   if (qualifiedNames.length === 0) return [];
-  const { rows } = await client.query<{ constraint: IndexDependents['constraint']; foreign_keys: ForeignKey[] }>(DEPENDENTS_QUERY, [
-    qualifiedNames,
-  ]);
+  const { rows } = await client.query<{ constraint: IndexDependents['constraint']; foreign_keys: ForeignKey[] }>(DEPENDENTS_QUERY, [qualifiedNames]);
   return rows.map((row) => ({ constraint: row.constraint, foreignKeys: row.foreign_keys }));
 }
 

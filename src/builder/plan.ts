@@ -57,7 +57,15 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     });
     const orphans = planned.map(({ orphan }) => orphan);
     const report: Report = { outcome: 'completed', indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
-    return { report, reasons, lines: planLines(report, reasons, planned.map(({ reason }) => reason)) };
+    return {
+      report,
+      reasons,
+      lines: planLines(
+        report,
+        reasons,
+        planned.map(({ reason }) => reason),
+      ),
+    };
   } catch (error) {
     const message = describeError(error, url);
     return notStarted(ordered, 'unreachable', message, started);
@@ -76,7 +84,10 @@ function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 
 
 function planLines(report: Report, reasons: Record<string, string>, orphanReasons: readonly string[]): string[] {
   const orphans = report.orphans ?? [];
-  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.some((o) => o.leftover) ? 'leftover'.length : orphans.length > 0 ? 'orphan'.length : 0);
+  const width = Math.max(
+    ...report.indexes.map((i) => i.status.length),
+    orphans.some((o) => o.leftover) ? 'leftover'.length : orphans.length > 0 ? 'orphan'.length : 0,
+  );
   return [
     `Plan for ${report.indexes.length} index(es); nothing is changed:`,
     ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),

@@ -17,11 +17,10 @@ import { readMark } from './marker.ts';
 import { findMarkedOrphans } from './orphans.ts';
 import { restoreAfterDrop, snapshotIndexes } from './restore.ts';
 import { quoteIdentifier } from '../sql/safe-index-sql.ts';
+import type { PruneClass } from './prune-classes.ts';
 import { swapIndexName } from './swap.ts';
 
-export type PruneClass = 'adopted' | 'unique' | 'constraint' | 'shrunk-registry';
-export const PRUNE_CLASSES: readonly PruneClass[] = ['adopted', 'unique', 'constraint', 'shrunk-registry'];
-export const DEFAULT_PRUNE_MAX = 5;
+export { DEFAULT_PRUNE_MAX, PRUNE_CLASSES, parsePruneClasses, type PruneClass } from './prune-classes.ts';
 
 export interface PruneOptions {
   /** `--prune`: drop orphans (within the classes and the bound below). */
@@ -86,7 +85,9 @@ export async function findPruneCandidates(
   const temporary = await client.query<Omit<Candidate, 'dependents' | 'leftover'> & { table_schema: string; table_name: string; siblings: string[] }>(
     TEMPORARY_QUERY,
   );
-  const swapping = new Set(entries.flatMap((entry, i) => (decisions[i]?.action === 'replace' ? [`${states[i]!.schema}.${swapIndexName(entry.indexName)}`] : [])));
+  const swapping = new Set(
+    entries.flatMap((entry, i) => (decisions[i]?.action === 'replace' ? [`${states[i]!.schema}.${swapIndexName(entry.indexName)}`] : [])),
+  );
   const leftoverRows = temporary.rows.filter((row) => {
     const qualified = `${row.schema}.${row.name}`;
     if (declared.has(qualified) || swapping.has(qualified) || readMark(row.comment)) return false;
@@ -96,7 +97,10 @@ export async function findPruneCandidates(
       entries.some((entry, i) => states[i]!.schema === row.schema && entry.tableName === row.table_name && replaces(entry.indexName))
     );
   });
-  const dependents = await readDependents(client, [...orphanRows, ...leftoverRows].map((row) => quoteQualified(row.schema, row.name)));
+  const dependents = await readDependents(
+    client,
+    [...orphanRows, ...leftoverRows].map((row) => quoteQualified(row.schema, row.name)),
+  );
   const candidate = (row: Omit<Candidate, 'dependents' | 'leftover'>, k: number, leftover: boolean): Candidate => ({
     schema: row.schema,
     name: row.name,
@@ -129,7 +133,8 @@ function protectedClasses(candidate: Candidate): { name: PruneClass; why: string
   if (candidate.unique) classes.push({ name: 'unique', why: 'UNIQUE' });
   const { constraint, foreignKeys } = candidate.dependents;
   if (constraint) classes.push({ name: 'constraint', why: `it backs the constraint "${constraint.name}"` });
-  if (foreignKeys.length > 0) classes.push({ name: 'constraint', why: `foreign key(s) ${foreignKeys.map((fk) => `"${fk.name}" on ${fk.table}`).join(', ')} depend on it` });
+  if (foreignKeys.length > 0)
+    classes.push({ name: 'constraint', why: `foreign key(s) ${foreignKeys.map((fk) => `"${fk.name}" on ${fk.table}`).join(', ')} depend on it` });
   return classes;
 }
 
@@ -167,13 +172,11 @@ export function planPrune(found: Found, entries: readonly unknown[], options: Pr
     dropping += 1;
     return { candidate, orphan: { ...base, dropped: true }, reason: `${what}: ${classText}would drop it (--prune)` };
   });
-  const leftovers = found.leftovers.map(
-    (candidate): PlannedOrphan => ({
-      candidate,
-      orphan: { name: `${candidate.schema}.${candidate.name}`, table: candidate.table, dropped: true, leftover: true },
-      reason: 'the temporary index of a swap an earlier run did not finish: would drop it',
-    }),
-  );
+  const leftovers = found.leftovers.map((candidate): PlannedOrphan => ({
+    candidate,
+    orphan: { name: `${candidate.schema}.${candidate.name}`, table: candidate.table, dropped: true, leftover: true },
+    reason: 'the temporary index of a swap an earlier run did not finish: would drop it',
+  }));
   return [...planned, ...leftovers];
 }
 

@@ -41,7 +41,10 @@ export async function replaceDrifted(
     snapshot = (await snapshotIndexes(client, [quoteQualified(schema, entry.indexName)])).values().next().value;
   } catch (error) {
     await disconnect(client);
-    return { attempts: 0, error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message: describeError(error, settings.url), blockers: [] } };
+    return {
+      attempts: 0,
+      error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message: describeError(error, settings.url), blockers: [] },
+    };
   }
   await disconnect(client);
   client = undefined;
@@ -77,7 +80,8 @@ export async function replaceDrifted(
         `DROP INDEX ${quoteQualified(schema, entry.indexName)}`,
         rename,
         ...foreignKeys.map(
-          (fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdentifier(fk.name)} ${fk.definition}${/ NOT VALID$/.test(fk.definition) ? '' : ' NOT VALID'}`,
+          (fk) =>
+            `ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdentifier(fk.name)} ${fk.definition}${/ NOT VALID$/.test(fk.definition) ? '' : ' NOT VALID'}`,
         ),
         'COMMIT',
       ].join(';\n');

@@ -165,7 +165,7 @@ export function summaryLines(report: Report): string[] {
     );
     for (const orphan of orphans)
       lines.push(
-        `  ${orphan.dropped ? 'dropped' : orphan.error ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ''}`,
+        `  ${orphan.dropped ? 'dropped' : orphan.error || orphan.kept ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.leftover ? " (a swap's leftover)" : ''}${orphan.error || orphan.kept ? `: ${orphan.error ?? orphan.kept}` : ''}`,
       );
   }
   lines.push('');
