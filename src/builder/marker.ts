@@ -1,7 +1,7 @@
 // The builder's mark on the indexes it manages, in the index comment: the entry's description, a fingerprint of the
 // registry's definition, whether the builder *built* the index or *adopted* one that existed, and a short hash of
-// the definition PostgreSQL printed (`pg_get_indexdef`, reloptions included) when the builder last built or checked
-// it: `Lead lookups [index-builder 3f2a9c1d0b7e4a55 built 9a8b7c6d5e4f]`. It tells later runs what definition built
+// the index's definition in the catalog (reloptions included; see definitionHashSql) when the builder last built or
+// checked it: `Lead lookups [index-builder 3f2a9c1d0b7e4a55 built 9a8b7c6d5e4f]`. It tells later runs what definition built
 // the index (drift), whether someone changed it by hand since (the hash), and which indexes are the builder's own
 // (orphans); nothing without the mark is ever dropped as an orphan. Marks written before origins existed
 // (`[index-builder <fingerprint>]`) read as origin `unknown`, which prune treats as adopted.
@@ -20,12 +20,29 @@ export interface Mark {
 
 /** The first well-formed mark of a comment is the one that counts. */
 export const MARK = /\[index-builder ([0-9a-f]{16})(?: (built|adopted) ([0-9a-f]{12}))?\]/;
-/** The same pattern for PostgreSQL: `substring(comment FROM ...)` gives the mark's inside after "index-builder ". */
-export const MARK_SQL_PATTERN = '\\[index-builder ([0-9a-f]{16}(?: (?:built|adopted) [0-9a-f]{12})?)\\]';
 
-/** SQL: the definition hash of the index whose oid is `oidExpression`, as marks record it. */
-export function definitionHashSql(oidExpression: string): string {
-  return `left(md5(pg_get_indexdef(${oidExpression})), 12)`;
+/**
+ * SQL: the definition hash of an index, from its catalog rows (`x` its pg_index row, `i` its pg_class row): what
+ * `pg_get_indexdef` prints from (access method, uniqueness, key and INCLUDE columns, operator classes, collations,
+ * sort options, expressions, predicate) and its reloptions. Hashing the catalog rather than the printed text costs
+ * a small fraction of printing 10,000 definitions; a change it sees that PostgreSQL would print the same (an
+ * expression's source position) only makes the next run compare the definitions once and refresh the mark.
+ */
+export function definitionHashSql(x: string, i: string): string {
+  const fields = [
+    `${i}.relam`,
+    `${x}.indisunique`,
+    `${x}.indnullsnotdistinct`,
+    `${x}.indnkeyatts`,
+    `${x}.indkey`,
+    `${x}.indclass`,
+    `${x}.indcollation`,
+    `${x}.indoption`,
+    `${x}.indexprs`,
+    `${x}.indpred`,
+    `${i}.reloptions`,
+  ];
+  return `left(md5(format('${fields.map(() => '%s').join('|')}', ${fields.join(', ')})), 12)`;
 }
 
 export function markComment(
@@ -59,7 +76,10 @@ export function originAfterRefresh(comment: string | null): MarkOrigin {
 /** Writes the mark, with the hash of the definition PostgreSQL prints for the index now. */
 export async function writeMark(client: pg.Client, schema: string, entry: RegistryEntry, origin: MarkOrigin): Promise<void> {
   const qualified = `${quoteIdentifier(schema)}.${quoteIdentifier(entry.indexName)}`;
-  const { rows } = await client.query<{ hash: string | null }>(`SELECT ${definitionHashSql('to_regclass($1)')} AS hash`, [qualified]);
+  const { rows } = await client.query<{ hash: string | null }>(
+    `SELECT ${definitionHashSql('x', 'i')} AS hash FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = to_regclass($1)`,
+    [qualified],
+  );
   const definitionHash = rows[0]?.hash;
   if (!definitionHash) return;
   await client.query(`COMMENT ON INDEX ${qualified} IS ${client.escapeLiteral(markComment(entry, { origin, definitionHash }))}`);

@@ -3,6 +3,7 @@
 // prints nothing only for a current mark: the entry's fingerprint with the hash of the definition printed now.
 import { expect } from '@jest/globals';
 import { readCatalog } from '../../src/builder/catalog.ts';
+import { definitionHashSql } from '../../src/builder/marker.ts';
 import { findOrphans } from '../../src/builder/orphans.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
@@ -36,7 +37,11 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql('CREATE TABLE marks (a int, b int)');
   await db.sql('CREATE INDEX marked_idx ON marks (a)');
-  hash = (await db.sql<{ hash: string }>("SELECT left(md5(pg_get_indexdef('marked_idx'::regclass)), 12) AS hash")).rows[0]!.hash;
+  hash = (
+    await db.sql<{ hash: string }>(
+      `SELECT ${definitionHashSql('x', 'i')} AS hash FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = 'marked_idx'::regclass`,
+    )
+  ).rows[0]!.hash;
 });
 afterAll(async () => {
   await db.drop();

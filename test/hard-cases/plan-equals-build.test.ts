@@ -3,7 +3,7 @@
 import { build } from '../../src/builder/build.ts';
 import type { OnDrift } from '../../src/builder/decide.ts';
 import { silentEvents } from '../../src/builder/events.ts';
-import { markComment } from '../../src/builder/marker.ts';
+import { definitionHashSql, markComment } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
 import type { IndexDef } from '../../src/registry/types.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -34,7 +34,7 @@ const mark = (def: IndexDef) => `COMMENT ON INDEX ${def.name} IS '${markComment(
 /** The mark of an index the builder built, with the hash of the definition PostgreSQL prints now. */
 const builtMark = (def: IndexDef) =>
   `DO $$ BEGIN EXECUTE format('COMMENT ON INDEX ${def.name} IS %L', '[index-builder ${entries(def)[0]!.fingerprint} built ' ||
-   left(md5(pg_get_indexdef('${def.name}'::regclass)), 12) || ']'); END $$`;
+   (SELECT ${definitionHashSql('x', 'i')} FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = '${def.name}'::regclass) || ']'); END $$`;
 
 interface Case {
   state: string;
