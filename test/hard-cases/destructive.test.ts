@@ -4,6 +4,7 @@
 // mark is drifted; and every drop or swap records statements that restore the index exactly. Plan says each time
 // what build then does.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
