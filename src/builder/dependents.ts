@@ -28,18 +28,30 @@ export interface IndexDependents {
 
 export const NO_DEPENDENTS: IndexDependents = { constraint: null, foreignKeys: [] };
 
+// One pass over pg_constraint (it has no index on conindid, so a lookup per index would scan it once per index).
 const DEPENDENTS_QUERY = `
-SELECT w.ord::int AS ord,
-  (SELECT json_build_object('name', c.conname, 'type', c.contype, 'definition', pg_get_constraintdef(c.oid)) FROM pg_constraint c
-    WHERE c.conindid = i.oid AND c.conrelid = x.indrelid AND c.contype IN ('p', 'u', 'x') LIMIT 1) AS constraint,
-  coalesce((SELECT json_agg(json_build_object('name', f.conname, 'table', f.conrelid::regclass::text,
+WITH wanted AS (
+  SELECT w.ord, to_regclass(w.qualified)::oid AS index_oid FROM unnest($1::text[]) WITH ORDINALITY AS w(qualified, ord)
+), backed AS (
+  SELECT DISTINCT ON (c.conindid) c.conindid,
+         json_build_object('name', c.conname, 'type', c.contype, 'definition', pg_get_constraintdef(c.oid)) AS constraint
+  FROM pg_constraint c
+  WHERE c.contype IN ('p', 'u', 'x') AND c.conindid IN (SELECT index_oid FROM wanted)
+  ORDER BY c.conindid, c.conname
+), referencing AS (
+  SELECT f.conindid,
+         json_agg(json_build_object('name', f.conname, 'table', f.conrelid::regclass::text,
                   'definition', pg_get_constraintdef(f.oid), 'validated', f.convalidated,
                   'columns', (SELECT coalesce(array_agg(a.attname::text ORDER BY a.attnum), '{}') FROM pg_attribute a
-                               WHERE a.attrelid = f.confrelid AND a.attnum = ANY (f.confkey))) ORDER BY f.conname)
-            FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.oid AND f.conparentid = 0), '[]') AS foreign_keys
-FROM unnest($1::text[]) WITH ORDINALITY AS w(qualified, ord)
-LEFT JOIN pg_class i ON i.oid = to_regclass(w.qualified)
-LEFT JOIN pg_index x ON x.indexrelid = i.oid
+                               WHERE a.attrelid = f.confrelid AND a.attnum = ANY (f.confkey))) ORDER BY f.conname) AS foreign_keys
+  FROM pg_constraint f
+  WHERE f.contype = 'f' AND f.conparentid = 0 AND f.conindid IN (SELECT index_oid FROM wanted)
+  GROUP BY f.conindid
+)
+SELECT w.ord::int AS ord, b.constraint, coalesce(r.foreign_keys, '[]') AS foreign_keys
+FROM wanted w
+LEFT JOIN backed b ON b.conindid = w.index_oid
+LEFT JOIN referencing r ON r.conindid = w.index_oid
 ORDER BY w.ord`;
 
 /** The dependents of each index (`schema.name`, quoted), in the order given. */
