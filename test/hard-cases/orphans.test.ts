@@ -1,5 +1,6 @@
 // Orphans: indexes the builder made that the registry dropped. Reported always, dropped only with --prune, and
 // nothing without the builder's mark is ever touched.
+import { expect } from '@jest/globals';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
