@@ -161,7 +161,7 @@ export function summaryLines(report: Report): string[] {
   if (orphans.length > 0) {
     const dropped = orphans.filter((o) => o.dropped).length;
     lines.push(
-      `Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : '; --prune drops them'})`,
+      `Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : '; see --prune'})`,
     );
     for (const orphan of orphans)
       lines.push(
