@@ -5,6 +5,8 @@
 // The existing indexes are first adopted by one `build` of the registry's existing entries (timed once, reported as
 // the adoption): the steady state is indexes carrying the builder's mark, which plan skips without asking PostgreSQL
 // to compare definitions.
+// Last, `check` of a larger registry written as TypeScript (50,000 entries in the full run): a .ts registry runs in a
+// worker thread, whose memory counts in the process's peak RSS.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withClient } from './lib/db.mjs';
@@ -41,7 +43,7 @@ async function createSchema(url, tables) {
   });
 }
 
-async function writeRegistry(file, tables) {
+function registryEntries(tables) {
   const entries = [];
   for (let t = 0; t < tables; t += 1) {
     for (let k = 0; k < PER_TABLE; k += 1) {
@@ -54,8 +56,20 @@ async function writeRegistry(file, tables) {
       });
     }
   }
+  return entries;
+}
+
+async function writeRegistry(file, tables) {
+  const entries = registryEntries(tables);
   await writeFile(file, `${JSON.stringify(entries, null, 2)}\n`);
   return entries.length;
+}
+
+/** The same entries as a user's TypeScript registry: `export default defineIndexes([...])`. */
+async function writeTsRegistry(file, entries) {
+  const list = registryEntries(Math.ceil(entries / PER_TABLE)).slice(0, entries);
+  await writeFile(file, `import { defineIndexes } from 'index-builder';\n\nexport default defineIndexes(${JSON.stringify(list, null, 2)});\n`);
+  return list.length;
 }
 
 /** The registry without its missing entries: what a first `build` over an existing schema adopts. */
@@ -113,6 +127,10 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
     const status = line.trim().split(/\s+/)[0];
     if (status) statuses[status] = (statuses[status] ?? 0) + 1;
   }
+  const tsRegistry = join(workDir, 'registry-scale.ts');
+  const tsEntries = await writeTsRegistry(tsRegistry, scale.tsRegistryEntries ?? entries);
+  log(`    check of a .ts registry with ${tsEntries} entries (${RUNS} runs)...`);
+  const checkTs = await timeCommand(['check', '--registry', tsRegistry]);
   const strip = ({ stdout: _stdout, ...rest }) => rest;
   return {
     registryEntries: entries,
@@ -128,6 +146,7 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
     check: strip(check),
     plan: strip(plan),
     oneEntryBaseline: { check: strip(checkOne), plan: strip(planOne) },
+    checkTs: { entries: tsEntries, fileKiB: Math.round((await stat(tsRegistry)).size / 1024), ...strip(checkTs) },
     perEntryMicroseconds: {
       check: round(((check.medianMs - checkOne.medianMs) * 1000) / (entries - 1)),
       plan: round(((plan.medianMs - planOne.medianMs) * 1000) / (entries - 1)),

@@ -1,4 +1,4 @@
-// Rebuilds dist/: the CLI, the public registry module and the Action's two steps as ESM entries that share chunks,
+// Rebuilds dist/: the CLI, the public registry module, the registry's worker and the Action's two steps as ESM entries that share chunks,
 // with libpg-query's WASM beside them, and the public module's declarations in dist/types/.
 // `node scripts/bundle.mjs --outdir DIR` builds elsewhere (the freshness test).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,8 @@ const entries = {
   registry: 'src/registry/index.ts',
   index: 'src/action/index.ts',
   post: 'src/action/post.ts',
+  // The worker thread a .ts/.js registry runs in (src/registry/sandbox.ts finds it beside its own chunk).
+  'registry-worker': 'src/registry/worker.ts',
 };
 // pg-native is an optional alternative driver that pg only tries to load; it is never used here.
 await bundleEsm(entries, outdir, ['pg-native']);

@@ -92,8 +92,9 @@ describe('index-builder check', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/invalid\.ts:2: idx_a: sql lacks CONCURRENTLY/);
-    expect(lines[1]).toMatch(/invalid\.ts:3: idx_b: sql holds 2 statements \(CREATE INDEX, DROP\)/);
-    expect(lines[2]).toMatch(/2 problem\(s\) in .*invalid\.ts/);
+    expect(lines[1]).toMatch(/invalid\.ts:2: idx_a: sql lacks IF NOT EXISTS/);
+    expect(lines[2]).toMatch(/invalid\.ts:3: idx_b: sql holds 2 statements \(CREATE INDEX, DROP\)/);
+    expect(lines[3]).toMatch(/3 problem\(s\) in .*invalid\.ts/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -118,6 +119,22 @@ describe('index-builder check', () => {
       },
       {
         file: expect.stringMatching(/coded\.ts$/),
+        line: 2,
+        code: 'missing-concurrently',
+        field: 'sql',
+        message: 'idx_a: sql lacks CONCURRENTLY, so the build would block writes to leads',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON leads (...)',
+      },
+      {
+        file: expect.stringMatching(/coded\.ts$/),
+        line: 2,
+        code: 'missing-if-not-exists',
+        field: 'sql',
+        message: 'idx_a: sql lacks IF NOT EXISTS, so a second run would fail',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON leads (...)',
+      },
+      {
+        file: expect.stringMatching(/coded\.ts$/),
         line: 3,
         code: 'missing-concurrently',
         field: 'sql',
@@ -126,13 +143,56 @@ describe('index-builder check', () => {
       },
     ]);
     expect(result.stderr).toContain(
-      `${problems[1]!.file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`,
+      `${problems[3]!.file}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to leads; write CREATE INDEX`,
     );
 
     const valid = await registry('valid-json.ts', [status]);
     expect((await runCli(['check', '--registry', valid, '--json', json])).code).toBe(0);
     expect(JSON.parse(await readFile(json, 'utf8'))).toEqual({ problems: [] });
   });
+
+  it('prints every problem of an entry, one line each, at the line of its key in a .json registry', async () => {
+    const path = join(dir, 'three.json');
+    await writeFile(
+      path,
+      '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY idx_a ON leads (status)",\n    "critical": "yes",\n    "critcal": true\n  }\n]\n',
+    );
+    const result = await runCli(['check', '--registry', path]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/three\.json:4: idx_a: sql lacks IF NOT EXISTS, so a second run would fail; write /);
+    expect(lines[1]).toMatch(/three\.json:5: idx_a: "critical" must be true or false, found "yes"; write critical: true or critical: false$/);
+    expect(lines[2]).toMatch(/three\.json:6: idx_a: unknown key "critcal"; remove it, or write one of /);
+    expect(lines[3]).toMatch(/^3 problem\(s\) in .*three\.json$/);
+  });
+
+  it('rejects a .json registry with a trailing comma at the line of the comma', async () => {
+    const path = join(dir, 'trailing.json');
+    await writeFile(
+      path,
+      `[\n  {\n    "name": "idx_status",\n    "sql": "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)"\n  },\n]\n`,
+    );
+    const result = await runCli(['check', '--registry', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^\S*trailing\.json:5: not valid JSON: trailing comma at line 5, column 4 \(JSON allows none\); remove the comma\n/,
+    );
+  });
+
+  it.each([[['check']], [['plan']], [['build']], [['build', '--targets', 'targets.yaml']]])(
+    '%j with a registry path that names no file is a usage error (exit 2), whatever --fail-on says',
+    async (args) => {
+      await writeFile(join(dir, 'targets.yaml'), 'targets:\n  - name: a\n    url: postgres://x@localhost/a\n');
+      const url = ['plan', 'build'].includes(args[0]!) && args.length === 1 ? ['--database-url', db.url] : [];
+      const result = await runCli([...args, ...url, '--registry', 'db/indexs.ts'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'index-builder: db/indexs.ts: registry file not found; pass the right path with --registry, or write one with index-builder import\n',
+      );
+      expect(result.stdout).toBe('');
+    },
+  );
 
   it.each([
     [['check', '--bogus'], "unknown option '--bogus'"],

@@ -49,8 +49,8 @@ describe('registry constraint key', () => {
     const entry = validateEntry(unique('users_email_key', 'users (email)'), 0, { file: 'db/indexes.ts', line: 3 });
     expect(entry).toMatchObject({ indexName: 'users_email_key', constraint: 'unique' });
     const bad = validateEntry({ ...unique('k', 't (a) WHERE a > 0') }, 0, { file: 'db/indexes.ts', line: 3 });
-    expect(bad).toMatchObject({ code: 'constraint-partial-index', field: 'constraint' });
-    expect(problemText(bad as EntryProblem)).toBe(
+    expect(bad).toMatchObject([{ code: 'constraint-partial-index', field: 'constraint' }]);
+    expect(problemText((bad as EntryProblem[])[0]!)).toBe(
       "k: constraint: 'unique' cannot use a partial index (WHERE ...): a UNIQUE constraint covers every row; drop the WHERE clause, or remove the constraint key and keep a plain unique index",
     );
   });

@@ -248,6 +248,56 @@ describe('index-builder import', () => {
     expect(existsSync(join(dir, 'indexes.sql'))).toBe(false);
   });
 
+  it('writes definitions that do not depend on search_path: a rebuild under another search_path makes the same index', async () => {
+    // norm_code in public is the index's; app's function of the same name, first on the later search_path, must
+    // not be picked. Likewise the operator and the enum type, both in public.
+    await db.sql(`
+      CREATE SCHEMA app;
+      CREATE FUNCTION public.norm_code(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(t) $$;
+      CREATE FUNCTION app.norm_code(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT upper(t) $$;
+      CREATE OPERATOR public.=== (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.texteq);
+      CREATE TYPE public.item_state AS ENUM ('new', 'done');
+      CREATE TABLE app.items (id bigserial PRIMARY KEY, code text, state public.item_state);
+      INSERT INTO app.items (code, state) SELECT 'C' || g, 'new' FROM generate_series(1, 100) g;
+      CREATE INDEX idx_items_norm ON app.items (norm_code(code));
+      CREATE INDEX idx_items_flagged ON app.items (id) WHERE code === 'x' AND state = 'done';`);
+    const definitions = async () =>
+      (
+        await db.sql<{ name: string; definition: string }>(
+          `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition FROM pg_class i JOIN pg_namespace n ON n.oid = i.relnamespace
+           WHERE n.nspname = 'app' AND i.relkind = 'i' AND i.relname LIKE 'idx_items_%' ORDER BY 1`,
+        )
+      ).rows;
+    // Read under search_path "$user", public (the default), where the server writes public's objects unqualified.
+    const before = await definitions();
+    expect(before.map((row) => row.definition).join('\n')).toContain('(norm_code(code))');
+
+    const output = join(dir, 'search-path', 'indexes.json');
+    expect((await importTo(output, '--schema', 'app')).code).toBe(0);
+    const registry = await loadRegistry(output);
+    expect(registry.problems).toEqual([]);
+    const sqlOf = new Map(registry.entries.map((entry) => [entry.name, entry.sql]));
+    expect(sqlOf.get('app.idx_items_norm')).toBe(
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_items_norm ON app.items USING btree (public.norm_code(code))',
+    );
+    expect(sqlOf.get('app.idx_items_flagged')).toBe(
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_items_flagged ON app.items USING btree (id) WHERE ((code OPERATOR(public.===) 'x'::text) AND (state = 'done'::public.item_state))",
+    );
+    expect((await runCli(['check', '--registry', output])).code).toBe(0);
+
+    // Rebuilt by sessions whose search_path finds app.norm_code first: the same index all the same.
+    await db.sql(`DROP INDEX app.idx_items_norm, app.idx_items_flagged; ALTER DATABASE ${db.name} SET search_path = app, public`);
+    try {
+      const report = join(dir, 'search-path', 'build.json');
+      const build = await runCli(['build', '--registry', output, '--database-url', db.url, '--json', report]);
+      expect(build.code).toBe(0);
+      expect((await readJsonReport(report)).totals).toMatchObject({ created: 2, failed: 0 });
+    } finally {
+      await db.sql(`ALTER DATABASE ${db.name} RESET search_path`);
+    }
+    expect(await definitions()).toEqual(before);
+  });
+
   it('reports an unreachable database in one line, without the password', async () => {
     const result = await runCli(['import', '--database-url', 'postgres://app:S3cret@127.0.0.1:1/app', '--output', join(dir, 'none.ts')]);
     expect(result.code).toBe(1);

@@ -12,5 +12,9 @@ const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = resolve(values.outdir ?? join(pluginRoot, 'dist'));
 
 // Loaded from the user's installation: ESLint itself, and the TypeScript parser (only when a .ts file is linted).
-await bundleEsm({ index: 'eslint-plugin/src/index.ts' }, outdir, ['eslint', '@typescript-eslint/parser', 'typescript']);
+await bundleEsm({ index: 'eslint-plugin/src/index.ts', cli: 'eslint-plugin/src/cli/main.ts' }, outdir, [
+  'eslint',
+  '@typescript-eslint/parser',
+  'typescript',
+]);
 await copyParserWasm(outdir);

@@ -17,7 +17,7 @@ const EXPECTED = [
   'db/migrate/20240103000000-add-indexes.cjs 6:11-6:70 indexInMigration users_last_name_first_name',
   'db/migrate/20240103000000-add-indexes.cjs 7:11-7:124 indexInMigration orders_status_idx',
   'db/migrate/20240103000000-add-indexes.cjs 8:11-8:102 uniqueIndexInMigration products_sku_unique',
-  'db/migrate/20240103000000-add-indexes.cjs 9:43-9:107 indexInMigration products_name_idx',
+  'db/migrate/20240103000000-add-indexes.cjs 9:43-9:107 concurrentIndexInMigration products_name_idx',
   'db/migrate/20240103000000-add-indexes.cjs 10:11-10:116 uniqueConstraint orders_number_key',
   'migrations/knex/20240101120000_create_users.cjs 5:5-5:33 indexInMigration users_name_index',
   'migrations/knex/20240101120000_create_users.cjs 9:5-9:70 indexInMigration idx_orders_user_created',

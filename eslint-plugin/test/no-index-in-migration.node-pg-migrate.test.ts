@@ -9,6 +9,7 @@ const simple = `exports.up = (pgm) => {
   pgm.createIndex('accounts', 'email');
 };`;
 
+const concurrently = `export const up = (pgm) => { pgm.noTransaction(); pgm.createIndex('accounts', 'email', { concurrently: true }); };`;
 const unique = `export const up = (pgm) => { pgm.createIndex('accounts', ['email'], { unique: true }); };`;
 
 const qualified = `export const up = (pgm) => {
@@ -41,6 +42,23 @@ ruleTester.run('no-index-in-migration (node-pg-migrate)', noIndexInMigration, {
     { code: unique, options: [{ allowUnique: true }] },
   ],
   invalid: [
+    {
+      code: concurrently,
+      errors: [
+        {
+          messageId: 'concurrentIndexInMigration',
+          data: data('accounts_email_index', 'accounts'),
+          ...at(concurrently, "pgm.createIndex('accounts', 'email', { concurrently: true })"),
+          suggestions: [
+            moveToRegistry(concurrently, 1, {
+              name: 'accounts_email_index',
+              sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_index ON accounts (email)',
+              description: description('accounts (email)'),
+            }),
+          ],
+        },
+      ],
+    },
     {
       code: simple,
       errors: [

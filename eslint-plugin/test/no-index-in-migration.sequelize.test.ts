@@ -103,7 +103,7 @@ ruleTester.run('no-index-in-migration (Sequelize)', noIndexInMigration, {
       code: query,
       errors: [
         {
-          messageId: 'indexInMigration',
+          messageId: 'concurrentIndexInMigration',
           data: data('products_name_idx', 'Products'),
           ...at(query, 'CREATE INDEX CONCURRENTLY products_name_idx ON "Products" (name)'),
           suggestions: [

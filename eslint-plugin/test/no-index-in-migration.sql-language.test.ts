@@ -52,6 +52,26 @@ tester.run('no-index-in-migration', rule, {
   ],
   invalid: [
     {
+      // CONCURRENTLY does not block writes; the message says what is wrong with it in a migration instead.
+      code: 'CREATE INDEX CONCURRENTLY leads_status_idx ON leads (status);',
+      filename: 'file.sql',
+      errors: [
+        {
+          messageId: 'concurrentIndexInMigration',
+          data: data('leads_status_idx', 'leads'),
+          suggestions: [
+            suggestion(
+              'CREATE INDEX CONCURRENTLY leads_status_idx ON leads (status);',
+              1,
+              'leads_status_idx',
+              'CREATE INDEX CONCURRENTLY IF NOT EXISTS leads_status_idx ON leads (status)',
+              'leads (status)',
+            ),
+          ],
+        },
+      ],
+    },
+    {
       code: profiles,
       filename: 'file.sql',
       errors: [

@@ -20,6 +20,7 @@ describe('findSqlFindings', () => {
         tableName: 't',
         tableSchema: 's',
         unique: true,
+        concurrent: false,
         columns: ['a', 'lower'],
         statement: 'CREATE UNIQUE INDEX IF NOT EXISTS "Idx" ON s.t USING gin (a, lower(b)) WHERE x = \'a;b\'',
       },

@@ -35,6 +35,13 @@ const unknownKey = registry(
     "    description: 'x',\n    concurrently: true,",
   ),
 );
+const threeProblems = registry(
+  entry(
+    'idx_leads_status',
+    "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (now())'",
+    '    description: 42,\n    concurently: true,',
+  ),
+);
 const notAnIndex = registry(entry('idx_leads_status', "'DROP INDEX idx_leads_status'"));
 const twoStatements = registry(entry('idx_a', "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON t (a); SELECT 1'"));
 const syntaxError = registry(entry('idx_a', "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON'"));
@@ -69,6 +76,15 @@ ruleTester.run('valid-registry', validRegistry, {
           data: {
             message:
               'idx_leads_status: sql lacks CONCURRENTLY, so the build would block writes to leads; ' +
+              'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)',
+          },
+          ...at(lacksBoth, "'CREATE INDEX idx_leads_status ON leads (status)'"),
+        },
+        {
+          messageId: 'invalidEntry',
+          data: {
+            message:
+              'idx_leads_status: sql lacks IF NOT EXISTS, so a second run would fail; ' +
               'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (...)',
           },
           ...at(lacksBoth, "'CREATE INDEX idx_leads_status ON leads (status)'"),
@@ -139,6 +155,31 @@ ruleTester.run('valid-registry', validRegistry, {
           messageId: 'invalidEntry',
           data: { message: 'idx_leads_status: unknown key "concurrently"; remove it, or write one of name, sql, critical, description, constraint' },
           ...at(unknownKey, 'concurrently'),
+        },
+      ],
+    },
+    {
+      filename,
+      code: threeProblems,
+      output: null,
+      errors: [
+        {
+          messageId: 'invalidEntry',
+          data: {
+            message:
+              'idx_leads_status: sql calls now(), which is not immutable; index expressions and predicates may only use immutable functions and values: write a fixed literal instead',
+          },
+          ...at(threeProblems, "'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON leads (now())'"),
+        },
+        {
+          messageId: 'invalidEntry',
+          data: { message: 'idx_leads_status: "description" must be a string; write what the index is for, in quotes' },
+          ...at(threeProblems, '42'),
+        },
+        {
+          messageId: 'invalidEntry',
+          data: { message: 'idx_leads_status: unknown key "concurently"; remove it, or write one of name, sql, critical, description, constraint' },
+          ...at(threeProblems, 'concurently'),
         },
       ],
     },

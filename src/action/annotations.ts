@@ -44,8 +44,9 @@ export function capAnnotations(candidates: readonly Annotation[], reservedErrors
 
 /**
  * The annotations a report deserves, ordered by importance within each level: failed critical indexes are errors,
- * failed others warnings, rebuilt or drifted ones notices. A run that could not start gets one annotation, not one
- * per index. `repoPath` turns the registry path into the one GitHub expects (relative to the repository root).
+ * failed others warnings, rebuilt, drifted or not adopted ones notices. A run that could not start gets one
+ * annotation, not one per index. `repoPath` turns the registry path into the one GitHub expects (relative to the
+ * repository root).
  */
 export function reportAnnotations(report: Report, options: { dryRun?: boolean; repoPath?: (file: string) => string } = {}): Annotation[] {
   const repoPath = options.repoPath ?? ((file: string) => file);
@@ -78,6 +79,15 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
         (index.drift ? ` Database: ${oneLine(index.drift.database)}. Registry: ${oneLine(index.drift.registry)}.` : ''),
       ...at(index),
     }));
+  // Skipped, yet with a reason: the index is the registry's, but it could not be adopted (its mark not written).
+  const notAdopted = report.indexes
+    .filter((index) => index.status === 'skipped' && index.reason)
+    .map((index): Annotation => ({
+      level: 'notice',
+      title: `Index ${index.name} ${would ? 'would not be' : 'was not'} adopted`,
+      message: `${index.name} on ${index.table}: ${index.reason}.`,
+      ...at(index),
+    }));
   const rebuilt = report.indexes
     .filter((index) => index.status === 'rebuilt')
     .map((index): Annotation => ({
@@ -103,7 +113,7 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
     report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
-  return [...errors, ...cancelled, ...warnings, ...drifted, ...rebuilt, ...orphaned];
+  return [...errors, ...cancelled, ...warnings, ...drifted, ...notAdopted, ...rebuilt, ...orphaned];
 }
 
 function oneLine(sql: string): string {
@@ -147,6 +157,7 @@ function noticeAnnotation(report: Report): Annotation {
   return {
     level: critical ? 'error' : 'warning',
     title: 'No index was built',
-    message: `${notice}${critical ? '' : ' The deploy went on; the next run retries.'}`,
+    // A read-only target stays read-only: the next run is refused the same way until the notice's fix is made.
+    message: `${notice}${critical ? '' : report.outcome === 'read-only' ? ' The deploy went on.' : ' The deploy went on; the next run retries.'}`,
   };
 }

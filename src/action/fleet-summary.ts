@@ -24,6 +24,7 @@ const OUTCOME_EMOJI: Record<string, string> = {
   'another-builder': '⏸️',
   unreachable: '❌',
   pooler: '❌',
+  'read-only': '❌',
   cancelled: '⏹️',
   deferred: '⏸️',
 };

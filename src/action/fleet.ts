@@ -2,7 +2,6 @@
 // and entry, within GitHub's caps) and a job summary with one row per database. Single-database runs never come here.
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { redact } from '../builder/connection.ts';
 import { fleetConsoleEvents, fleetEndLines } from '../fleet/console.ts';
 import { combinedReport, failedDatabases, fleetShouldFail } from '../fleet/report.ts';
 import { runFleet } from '../fleet/run.ts';
@@ -10,14 +9,23 @@ import { selectShard } from '../fleet/shards.ts';
 import { loadTargets, TargetsError } from '../fleet/targets.ts';
 import type { FleetReport } from '../fleet/types.ts';
 import type { RegistryEntry } from '../registry/types.ts';
-import { writeJsonReport } from '../report/json.ts';
 import type { FailOn } from '../report/types.ts';
 import { capAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { renderFleetSummary } from './fleet-summary.ts';
 import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
 import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
-import { maskSecrets, redactDeep } from './secrets.ts';
+import * as log from './log.ts';
+import { failSetup } from './setup-failure.ts';
 import { BUILD_STARTED } from './state.ts';
+
+/**
+ * Hides every target's URL before anything else of the fleet's runs (a registry loads before the fleet starts and
+ * may quote one). A targets file that does not load is reported later, by the fleet's run or cleanup.
+ */
+export async function protectTargets(fleet: FleetInputs): Promise<void> {
+  const targets = await loadTargets(resolve(fleet.targets), process.env).catch(() => []);
+  for (const target of targets) log.protect(target.url);
+}
 
 export async function fleetAndReport(
   entries: RegistryEntry[],
@@ -28,18 +36,18 @@ export async function fleetAndReport(
   try {
     targets = await loadTargets(resolve(inputs.fleet.targets), process.env);
   } catch (error) {
-    if (error instanceof TargetsError) return core.setFailed(`index-builder: ${error.message}`);
+    if (error instanceof TargetsError) return failSetup(error.message);
     throw error;
   }
   // Every URL (from the file or its urlEnv variable) is masked like database-url before anything is printed.
-  const secrets = targets.flatMap((target) => (target.url ? maskSecrets(target.url, core.setSecret) : []));
+  for (const target of targets) log.protect(target.url);
   const chosen = inputs.fleet.shard ? selectShard(targets, inputs.fleet.shard) : targets;
   const { concurrency, perHost, canary } = inputs.fleet;
-  core.info(
+  log.info(
     `Fleet: ${chosen.length} database(s), at most ${concurrency} at once and ${perHost} per server${inputs.fleet.shard ? `, shard ${inputs.fleet.shard.index}/${inputs.fleet.shard.count}` : ''}`,
   );
   core.saveState(BUILD_STARTED, 'true');
-  const write = (line: string) => core.info(redact(line, secrets));
+  const write = log.info;
   const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (cancel.signal.aborted) return;
@@ -62,7 +70,7 @@ export async function fleetAndReport(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  fleet = redactDeep(fleet, secrets);
+  fleet = log.redactDeep(fleet);
   for (const line of fleetEndLines(fleet)) write(line);
   await publish(fleet, inputs.failOn, repoPath);
 }
@@ -95,34 +103,22 @@ export function fleetStepFailure(fleet: FleetReport, failOn: FailOn): string | u
 async function publish(fleet: FleetReport, failOn: FailOn, repoPath: (file: string) => string): Promise<void> {
   let reportPath = reportPathFor(process.env);
   try {
-    await writeJsonReport(reportPath, fleet);
-    core.info(`JSON report: ${reportPath}`);
+    await log.writeReport(reportPath, fleet);
+    log.info(`JSON report: ${reportPath}`);
   } catch (error) {
-    core.warning(`Could not write the JSON report to ${reportPath}: ${error instanceof Error ? error.message : String(error)}`);
+    log.warning(`Could not write the JSON report to ${reportPath}: ${error instanceof Error ? error.message : String(error)}`);
     reportPath = '';
   }
   setOutputs({ ...outputsOf(combinedReport(fleet), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) });
   const stepFailure = fleetStepFailure(fleet, failOn);
   const annotations = capAnnotations(fleetAnnotations(fleet, repoPath), stepFailure ? 1 : 0);
-  for (const annotation of annotations.shown) {
-    const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
-    emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
-  }
+  for (const annotation of annotations.shown) log.annotate(annotation);
   const markdown = renderFleetSummary({
     fleet,
     omitted: annotations.omitted,
     ...(stepFailure ? { stepFailure } : {}),
     ...(reportPath ? { reportPath } : {}),
   });
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(markdown, true)
-      .write()
-      .catch((error: unknown) => core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
-  } else {
-    core.info('');
-    core.info('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
-    core.info(markdown);
-  }
-  if (stepFailure) core.setFailed(`index-builder: ${stepFailure}`);
+  await log.publishSummary(markdown);
+  if (stepFailure) log.fail(`index-builder: ${stepFailure}`);
 }

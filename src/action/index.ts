@@ -3,4 +3,5 @@ import { enableCompileCache } from '../util/compile-cache.ts';
 
 enableCompileCache();
 const { run } = await import('./main.ts');
+(await import('./log.ts')).handleStrayErrors(true);
 await run();

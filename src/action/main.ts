@@ -1,50 +1,59 @@
 // The Action's main step: the CLI's builder behind GitHub's inputs, outputs, log groups, annotations and job summary.
-// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs fail it at once.
+// The step succeeds whatever happens to the indexes, unless `fail-on` asks otherwise; only bad inputs (and a registry
+// or targets input that names no usable file) fail it at once.
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
-import { describeTarget, redact } from '../builder/connection.ts';
+import { describeTarget } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
 import { appendRestoreFile, restoreFilePath } from '../builder/restore.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import type { RegistryEntry } from '../registry/types.ts';
 import { consoleEvents } from '../report/console.ts';
-import { writeJsonReport } from '../report/json.ts';
 import { countTotals, shouldFail, type FailOn, type Report } from '../report/types.ts';
 import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
 import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
+import { failSetup } from './setup-failure.ts';
 import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
-import { maskSecrets, redactDeep } from './secrets.ts';
+import * as log from './log.ts';
 import { BUILD_STARTED } from './state.ts';
 import { renderSummary, type SummaryView } from './summary.ts';
 
 export async function run(): Promise<void> {
   // Masked before anything else is printed, even an input error.
-  const secrets = maskSecrets(core.getInput('database-url'), core.setSecret);
+  log.protect(core.getInput('database-url'));
+  // A registry or a driver may read it too, though the Action takes its URL from the input.
+  log.protect(process.env.DATABASE_URL);
 
   let inputs: ActionInputs;
   try {
     inputs = readInputs((name) => core.getInput(name));
   } catch (error) {
-    core.setFailed(redact(messageOf(error), secrets));
+    log.fail(messageOf(error));
     return;
   }
+  // With ssl-ca, the URL the builder uses (and a driver may quote) differs from the input.
+  log.protect(inputs.databaseUrl);
   try {
-    await buildAndReport(inputs, secrets);
+    await buildAndReport(inputs);
   } catch (error) {
     // A fault of ours, not an index's: the deploy still goes on unless fail-on asks otherwise.
-    const message = `index-builder stopped unexpectedly: ${redact(messageOf(error), secrets)}`;
-    if (inputs.failOn === 'never') core.warning(message);
-    else core.setFailed(message);
+    const message = `index-builder stopped unexpectedly: ${messageOf(error)}`;
+    if (inputs.failOn === 'never') log.warning(message);
+    else log.fail(message);
   }
 }
 
-async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<void> {
+async function buildAndReport(inputs: ActionInputs): Promise<void> {
   // One database's build: its connections authenticate, and the pooler check runs, while the registry loads.
+  if (inputs.fleet) await (await import('./fleet.ts')).protectTargets(inputs.fleet);
   const sessions = inputs.fleet || inputs.dryRun ? undefined : openRun(inputs.databaseUrl, runSettingsOf(inputs));
   const registry = await whileOpening(sessions, loadRegistry(inputs.registry), (loaded) => loaded.problems.length === 0);
+  const fileError = registryFileError(registry, 'the "registry" input');
+  if (fileError) return failSetup(fileError);
   if (registry.problems.length > 0) return reportInvalidRegistry(registry, inputs.failOn);
   if (inputs.fleet) {
     // Loaded only for a fleet: with it come the targets file's YAML parser and the fleet's scheduler.
@@ -55,7 +64,7 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
   const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
     ? await dryRun(registry.entries, inputs)
     : { report: await buildAll(registry.entries, inputs, sessions) };
-  const report = redactDeep(outcome.report, secrets);
+  const report = log.redactDeep(outcome.report);
   const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
   const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
   await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
@@ -63,7 +72,7 @@ async function buildAndReport(inputs: ActionInputs, secrets: string[]): Promise<
 
 async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions: OpeningSessions | undefined): Promise<Report> {
   core.saveState(BUILD_STARTED, 'true');
-  const events = consoleEvents(core.info, { start: core.startGroup, end: core.endGroup });
+  const events = consoleEvents(log.info, log.group);
   // A cancelled job gets SIGINT, then SIGTERM: the builder cancels the running build on the server and stops, so the
   // report, outputs and summary are still written. If the runner kills us first, the post step cleans up.
   const cancel = new AbortController();
@@ -89,19 +98,19 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions
 }
 
 async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
-  core.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
+  log.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
   const result = await plan(entries, inputs.databaseUrl, {
     onDrift: inputs.onDrift,
     prune: inputs.prune,
     pruneInclude: inputs.pruneInclude,
     pruneMax: inputs.pruneMax,
   });
-  for (const line of result.lines) core.info(line);
+  for (const line of result.lines) log.info(line);
   return result;
 }
 
 async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {
-  for (const problem of registry.problems) core.info(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
+  for (const problem of registry.problems) log.info(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   const notice = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
   const report: Report = { outcome: 'invalid-registry', indexes: [], totals: countTotals([]), notice, durationMs: 0 };
   const stepFailure = failOn === 'never' ? undefined : `the registry is invalid and fail-on is "${failOn}"`;
@@ -110,41 +119,30 @@ async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): 
 }
 
 /** Everything a finished run reports: JSON file, outputs, annotations, job summary, and the step's failure if any. */
-async function finish(view: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
+async function finish(unredacted: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
+  // Before rendering: once the summary has escaped a password's `|` or `<`, it no longer matches the secret.
+  const view = log.redactDeep(unredacted);
   let reportPath = reportPathFor(process.env);
   try {
-    await writeJsonReport(reportPath, view.report);
-    core.info(`JSON report: ${reportPath}`);
+    await log.writeReport(reportPath, view.report);
+    log.info(`JSON report: ${reportPath}`);
   } catch (error) {
-    core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
+    log.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
     reportPath = '';
   }
   let restorePath: string | undefined;
   if (!view.dryRun) {
     try {
       restorePath = await appendRestoreFile(restoreFilePath(reportPath || undefined), view.report, 'the database');
-      if (restorePath) core.info(`Statements that undo this run's drops and swaps were appended to ${restorePath}`);
+      if (restorePath) log.info(`Statements that undo this run's drops and swaps were appended to ${restorePath}`);
     } catch (error) {
-      core.warning(`Could not write the restore statements: ${messageOf(error)}; they are in the JSON report (restore)`);
+      log.warning(`Could not write the restore statements: ${messageOf(error)}; they are in the JSON report (restore)`);
     }
   }
   setOutputs(outputsOf(view.report, reportPath));
-  for (const annotation of annotations) {
-    const emit = { error: core.error, warning: core.warning, notice: core.notice }[annotation.level];
-    emit(annotation.message, { title: annotation.title, file: annotation.file, startLine: annotation.startLine });
-  }
-  const markdown = renderSummary({ ...view, ...(reportPath ? { reportPath } : {}), ...(restorePath ? { restorePath } : {}) });
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(markdown, true)
-      .write()
-      .catch((error: unknown) => core.warning(`Could not write the job summary: ${messageOf(error)}`));
-  } else {
-    core.info('');
-    core.info('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
-    core.info(markdown);
-  }
-  if (view.stepFailure) core.setFailed(`index-builder: ${view.stepFailure}`);
+  for (const annotation of annotations) log.annotate(annotation);
+  await log.publishSummary(renderSummary({ ...view, ...(reportPath ? { reportPath } : {}), ...(restorePath ? { restorePath } : {}) }));
+  if (view.stepFailure) log.fail(`index-builder: ${view.stepFailure}`);
 }
 
 function stepFailureOf(report: Report, failOn: FailOn, dryRun: boolean): string | undefined {

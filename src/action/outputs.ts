@@ -1,7 +1,7 @@
 // The step's outputs, read from the report, and where the JSON report goes.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import { info, setOutput } from './log.ts';
 import type { Report } from '../report/types.ts';
 
 export const OUTPUT_NAMES = ['outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
@@ -29,8 +29,8 @@ export function outputsOf(report: Report, reportPath: string): Record<OutputName
  */
 export function setOutputs(outputs: Record<string, string>): void {
   const entries = Object.entries(outputs);
-  for (const [name, value] of entries) core.setOutput(name, value);
-  if (!process.env.GITHUB_OUTPUT) core.info(`Outputs: ${entries.map(([name, value]) => `${name}=${value}`).join(' ')}`);
+  for (const [name, value] of entries) setOutput(name, value);
+  if (!process.env.GITHUB_OUTPUT) info(`Outputs: ${entries.map(([name, value]) => `${name}=${value}`).join(' ')}`);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RegistryProblem } from '../registry/types.ts';
 import { constraintNote } from '../report/constraint-text.ts';
 import { describeBlocker } from '../report/console.ts';
 import type { IndexResult, IndexStatus, OrphanIndex, Report } from '../report/types.ts';
+import { visible } from '../report/safe-text.ts';
 import { formatDuration } from '../util/duration.ts';
 import type { AnnotationLevel } from './annotations.ts';
 
@@ -107,8 +108,8 @@ function indexTable(view: SummaryView): string {
   const dry = view.dryRun === true;
   const header = dry ? ['Index', 'Table', 'Would be', 'Reason'] : ['Index', 'Table', 'Status', 'Attempts', 'Duration', 'Reason'];
   const align = dry ? ['---', '---', '---', '---'] : ['---', '---', '---', '---:', '---:', '---'];
-  // A run that never started (unreachable, a transaction pooler) says why once, above the table, not on every row.
-  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler';
+  // A run that never started (unreachable, a transaction pooler, read-only) says why once, above the table, not on every row.
+  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler' || view.report.outcome === 'read-only';
   const rows = view.report.indexes.map((index) => {
     const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}`;
     const status = `${index.status === 'failed' && index.critical ? '❌' : STATUS_EMOJI[index.status]} ${index.status}`;
@@ -129,6 +130,8 @@ function reasonOf(index: IndexResult): string {
     lines.push(`${error.sqlstate ? `${code(error.sqlstate)} ` : ''}${escapeText(error.message)}`);
     if (error.hint) lines.push(`Hint: ${escapeText(error.hint)}`);
     for (const blocker of error.blockers) lines.push(`Blocked by ${escapeText(describeBlocker(blocker))}`);
+  } else if (index.reason) {
+    lines.push(escapeText(index.reason));
   } else if (STATUS_REASON[index.status]) {
     lines.push(escapeText(STATUS_REASON[index.status]!));
   }
@@ -176,15 +179,30 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Text in a table cell or paragraph: no HTML, no table breaks, one line. */
+/**
+ * External text in a table cell or paragraph: one line (control characters written out, as in the log), no HTML,
+ * no table breaks, no links, images or code spans (`[`, `]`, backtick and `|` escaped with a backslash, the
+ * backslash itself first). Emphasis is left alone: it changes how text looks, not what it is.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return visible(text)
+    .replace(/[\\`[\]|]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
-/** A code span; inside a table only `|` needs escaping (GFM), and a backtick in the text needs longer fences. */
+/**
+ * A code span, one line. Inside it Markdown and HTML are inert, except that a table still splits at `|`: that is
+ * escaped, and so is a backslash before it (written `\u{5c}`), which would otherwise escape the escape. The fence
+ * is one backtick longer than the longest run of backticks in the text.
+ */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
-  const pad = fence.length > 1 ? ' ' : '';
+  const clean = visible(text)
+    .replace(/\\(?=\|)/g, '\\u{5c}')
+    .replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = longestRun > 0 ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }

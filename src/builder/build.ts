@@ -9,14 +9,15 @@ import { readCatalog, type CatalogState } from './catalog.ts';
 import { attachConstraint } from './constraint.ts';
 import { connect, describeError, describeTarget, disconnect, nameSession, sqlstateOf } from './connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
-import { decide, type Decision, type OnDrift } from './decide.ts';
+import { decide, notAdopted, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
-import { failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
+import { decisionDetails, failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
 import { readSwapDependents } from './dependents.ts';
 import { originAfterRefresh, writeMark } from './marker.ts';
 import { DEFAULT_PRUNE_MAX, executePrune, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { buildPartitioned } from './partitioned.ts';
+import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
@@ -133,10 +134,19 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       return finish(failedBeforeStart(ordered, pooler.message), [], pooler.message, 'pooler');
     }
     const [lock, session] = await Promise.all([
-      nameSession<{ locked: boolean }>(control, `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked`),
+      nameSession<{ locked: boolean } & ReadOnlyColumns>(
+        control,
+        `SELECT pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) AS locked, ${READ_ONLY_COLUMNS}`,
+      ),
       opening.build,
     ]);
     locked = lock[0]!.locked;
+    const readOnly = await readOnlyTarget(control, lock[0]!, options.url);
+    if (readOnly) {
+      const message = refusalNotice(readOnly);
+      events.notice(message);
+      return finish(failedBeforeStart(ordered, message), [], message, 'read-only');
+    }
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(
@@ -157,8 +167,9 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     let unreachable: string | undefined;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
+      // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
       const built = unreachable
-        ? result(entry, 'failed', 0, 0, { error: { message: `not attempted: ${unreachable}`, blockers: [] } })
+        ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
         : await buildEntry(entry, states[i]!, decisions[i]!, control, settings, sessions);
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
@@ -198,12 +209,8 @@ async function buildEntry(
   const drift = decision.drift;
   switch (decision.action) {
     case 'skip':
-      return done('skipped', 0);
     case 'leave':
-      return done(decision.status, 0, {
-        ...(drift ? { drift } : {}),
-        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
-      });
+      return done(decision.status, 0, decisionDetails(decision));
     case 'adopt':
       return adopt(entry, state, control, settings, done);
     case 'create':
@@ -241,7 +248,7 @@ async function runBuild(
     if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
-    const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry, 'built');
+    const afterBuild = async (client: pg.Client) => void (await writeMark(client, state.schema, entry, 'built'));
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
@@ -256,10 +263,41 @@ async function adopt(
   settings: BuildSettings,
   done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
 ): Promise<IndexResult> {
-  // Without the mark the index is adopted again next run; drift detection is all it would cost.
-  await writeMark(control, state.schema, entry, originAfterRefresh(state.comment)).catch(() => {});
+  // Without the mark the index is adopted again next run; drift detection is all it would cost. The index is still
+  // the registry's definition (skipped), but the report must not claim it was adopted.
+  try {
+    if (!(await writeMark(control, state.schema, entry, originAfterRefresh(state.comment)))) {
+      return done('skipped', 0, { reason: 'not adopted: the index was gone when its mark was to be written; the next run looks at it again' });
+    }
+  } catch (error) {
+    const sqlstate = sqlstateOf(error);
+    const why = `${describeError(error, settings.url)}${sqlstate ? ` [${sqlstate}]` : ''}`;
+    // 42501: not the owner (the equivalence check saw none, but ownership can change); else the cause is the error's.
+    return done('skipped', 0, { reason: sqlstate === '42501' ? notAdopted(why) : notAdopted(why, 'Once that is fixed, the next run adopts it') });
+  }
   settings.events.adopted(entry);
   return done('skipped', 0);
+}
+
+/**
+ * An entry after the connection was lost: a status the catalog settled (skipped, drifted, in-progress, a name
+ * clash) stands; anything that needed the server is not attempted and says why.
+ */
+function notAttempted(entry: RegistryEntry, decision: Decision, lost: string): IndexResult {
+  switch (decision.action) {
+    case 'skip':
+    case 'leave':
+      return result(entry, decision.status, 0, 0, decisionDetails(decision));
+    case 'adopt':
+      return result(entry, 'skipped', 0, 0, { reason: notAdopted(lost, 'The next run adopts it') });
+    case 'create':
+    case 'rebuild':
+    case 'replace':
+      return result(entry, 'deferred', 0, 0, {
+        ...(decision.drift ? { drift: decision.drift } : {}),
+        reason: `not attempted: ${lost}; the next run builds it`,
+      });
+  }
 }
 
 async function handleOrphans(

@@ -53,9 +53,11 @@ WITH wanted AS (
   SELECT w.ord, w.index_name, w.fingerprint, t.oid AS table_oid, t.relkind AS table_kind,
          coalesce(tn.nspname, w.index_schema, current_schema()) AS schema_name
   FROM wanted w
-  LEFT JOIN pg_class t ON t.oid = to_regclass(
-         CASE WHEN w.table_schema IS NULL THEN quote_ident(w.table_name)
-              ELSE quote_ident(w.table_schema) || '.' || quote_ident(w.table_name) END)
+  -- A schema-qualified table is looked up by name, not resolved with to_regclass: that raises "permission denied for
+  -- schema" where the role lacks USAGE, and would end the whole read; the entry's own steps then meet the error.
+  LEFT JOIN pg_namespace qn ON qn.nspname = w.table_schema
+  LEFT JOIN pg_class qt ON qt.relnamespace = qn.oid AND qt.relname = w.table_name
+  LEFT JOIN pg_class t ON t.oid = CASE WHEN w.table_schema IS NULL THEN to_regclass(quote_ident(w.table_name)) ELSE qt.oid END
   LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
 ), building AS MATERIALIZED (
   -- Read once: the view calls pg_stat_get_progress_info over every backend.

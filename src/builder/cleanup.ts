@@ -7,6 +7,7 @@ import { ADVISORY_LOCK_KEY } from './build.ts';
 import { physicalState, quoteQualified, readCatalog } from './catalog.ts';
 import { applySettings, connect, describeError, disconnect } from './connection.ts';
 import { detectPooler } from './pooler.ts';
+import { runStatement } from './statement-reading.ts';
 
 export const BUILDER_RUNNING_NOTHING_DROPPED = 'an index build is running on this database; its indexes are left alone';
 
@@ -42,7 +43,7 @@ export async function dropAbandonedIndexes(
       if (physical.kind === 'in-progress') result.inProgress.push(name);
       if (physical.kind !== 'invalid' || state.relkind === 'I') continue;
       try {
-        await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
+        await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, entry.indexName)}`);
         result.dropped.push(name);
       } catch (error) {
         result.failed.push({ name, message: describeError(error, options.url) });

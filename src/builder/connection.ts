@@ -2,6 +2,8 @@
 import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import pRetry from 'p-retry';
+import { redact, secretsOf } from '../report/secrets.ts';
+import { pinnedReadingSql } from './statement-reading.ts';
 
 export const APPLICATION_NAME = 'index-builder';
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -24,31 +26,8 @@ export function checkDatabaseUrl(url: string | undefined): string {
   return url;
 }
 
-/** Every form of the password a URL can carry: userinfo and `password=` parameter, raw and decoded. */
-export function secretsOf(url: string | undefined): string[] {
-  if (!url) return [];
-  const secrets = new Set<string>();
-  try {
-    const parsed = new URL(url);
-    for (const value of [parsed.password, parsed.searchParams.get('password') ?? '']) {
-      if (!value) continue;
-      secrets.add(value);
-      try {
-        secrets.add(decodeURIComponent(value));
-      } catch {
-        // A malformed escape: the raw form is already covered.
-      }
-    }
-  } catch {
-    // Not a URL: nothing we can recognise as a password, and checkDatabaseUrl never lets it be printed.
-  }
-  return [...secrets].filter((secret) => secret.length > 0);
-}
-
-/** Replaces every secret in `text` with `***`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
-}
+// Kept with the rest of the output's safety in src/report (no pg there, so `check` can use it too).
+export { redact, secretsOf } from '../report/secrets.ts';
 
 /** Where the URL points, for messages: `host:port/database`, never the user's password. */
 export function describeTarget(url: string): string {
@@ -130,12 +109,12 @@ async function openSession(url: string, settings?: SessionSettings, named = fals
 }
 
 /**
- * Names the session `index-builder` in pg_stat_activity (reset when it closes). `then`, a statement without
- * parameters, runs in the same round trip; its rows are returned.
+ * Names the session `index-builder` in pg_stat_activity and pins how it reads statement text (both reset when it
+ * closes). `then`, a statement without parameters, runs in the same round trip; its rows are returned.
  */
 export async function nameSession<Row = never>(client: pg.Client, then?: string): Promise<Row[]> {
   configured.add(client);
-  return lastRows<Row>(await client.query(`SET application_name = '${APPLICATION_NAME}';${then ?? ''}`));
+  return lastRows<Row>(await client.query(`SET application_name = '${APPLICATION_NAME}';${pinnedReadingSql()}${then ?? ''}`));
 }
 
 /** The rows of a simple query's last statement: several statements give one result each. */
@@ -166,6 +145,7 @@ export async function sessionWithSettings(client: pg.Client, settings: SessionSe
 
 function settingsSql(settings: SessionSettings): string {
   return `SET application_name = '${APPLICATION_NAME}';
+     ${pinnedReadingSql()}
      SET lock_timeout = ${Math.round(settings.lockTimeoutMs)};
      SET statement_timeout = ${Math.round(settings.statementTimeoutMs)};
      SELECT set_config('transaction_timeout', '0', false) WHERE current_setting('transaction_timeout', true) IS NOT NULL;`;
@@ -255,7 +235,9 @@ export function describeError(error: unknown, url?: string): string {
       message = `the connection${where} was reset by the server`;
       break;
     default: {
-      const text = (e.message ?? String(error)).split('\n')[0]!;
+      // A server's message is one sentence, kept whole even when a name in it holds a line break (every output
+      // writes such characters out); anything else may be a multi-line dump, of which the first line says it.
+      const text = sqlstateOf(error) ? (e.message ?? '') : (e.message ?? String(error)).split('\n')[0]!;
       if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
         message = 'sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)';
         break;

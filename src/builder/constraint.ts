@@ -10,6 +10,7 @@ import { quoteIdentifier } from '../sql/safe-index-sql.ts';
 import { quoteQualified } from './catalog.ts';
 import { connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildSettings } from './create-index.ts';
+import { runStatement } from './statement-reading.ts';
 
 /**
  * Each attempt waits at most this long for the table's lock (or the run's lock-timeout, when shorter). While it
@@ -21,7 +22,10 @@ const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 const BUILT: ReadonlySet<IndexResult['status']> = new Set(['created', 'rebuilt', 'skipped']);
 
 interface ConstraintState {
+  /** The table as PostgreSQL prints it (schema-qualified when outside search_path), for messages. */
   tableName: string;
+  /** The table, quoted: what the ALTER TABLE names. */
+  qualifiedTable: string;
   /** The constraint this index already backs, if any. */
   indexConstraint: { name: string; type: string } | null;
   /** A constraint of the entry's name in the index's schema, and the index it uses (null when none). */
@@ -32,7 +36,7 @@ interface ConstraintState {
 }
 
 const STATE_QUERY = `
-SELECT x.indrelid::regclass::text AS table_name,
+SELECT x.indrelid::regclass::text AS table_name, tn.nspname AS table_schema, t.relname AS table_relname,
   (SELECT json_build_object('name', c.conname, 'type', c.contype) FROM pg_constraint c
     WHERE c.conindid = i.oid AND c.contype IN ('u', 'p', 'x') LIMIT 1) AS index_constraint,
   (SELECT json_build_object('table', c.conrelid::regclass::text, 'index', nullif(c.conindid, 0)::regclass::text) FROM pg_constraint c
@@ -41,6 +45,7 @@ SELECT x.indrelid::regclass::text AS table_name,
   coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
     WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey) AND NOT a.attnotnull), '{}') AS nullable
 FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid
+JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
 WHERE i.oid = to_regclass($1)`;
 
 /**
@@ -74,14 +79,14 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
     if (refusal) return finish('failed', 0, { message: refusal, blockers: [] });
 
     const keyword = type === 'unique' ? 'UNIQUE' : 'PRIMARY KEY';
-    const alter = `ALTER TABLE ${state.tableName} ADD CONSTRAINT ${quoteIdentifier(name)} ${keyword} USING INDEX ${quoteIdentifier(name)}`;
+    const alter = `ALTER TABLE ${state.qualifiedTable} ADD CONSTRAINT ${quoteIdentifier(name)} ${keyword} USING INDEX ${quoteIdentifier(name)}`;
     let attempts = 0;
     let failedAt = 0;
     await pRetry(
       async (attempt) => {
         attempts = attempt;
         if (attempt > 1) settings.events.retrying(entry, attempt, settings.maxAttempts, Date.now() - failedAt);
-        await client!.query(alter).catch((error: unknown) => {
+        await runStatement(client!, alter).catch((error: unknown) => {
           failedAt = Date.now();
           throw error;
         });
@@ -120,6 +125,8 @@ async function readState(client: pg.Client, qualifiedIndex: string): Promise<Con
   const row = (
     await client.query<{
       table_name: string;
+      table_schema: string;
+      table_relname: string;
       index_constraint: ConstraintState['indexConstraint'];
       named_constraint: ConstraintState['namedConstraint'];
       primary_key: string | null;
@@ -129,6 +136,7 @@ async function readState(client: pg.Client, qualifiedIndex: string): Promise<Con
   if (!row) return undefined;
   return {
     tableName: row.table_name,
+    qualifiedTable: quoteQualified(row.table_schema, row.table_relname),
     indexConstraint: row.index_constraint,
     namedConstraint: row.named_constraint,
     primaryKey: row.primary_key,

@@ -4,12 +4,14 @@ import pRetry, { AbortError } from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import type { Blocker, IndexFailure } from '../report/types.ts';
+import { checkIndexStatement } from '../sql/index-rewrite.ts';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import type { BuildEvents } from './events.ts';
 import { watchBuild } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
+import { runStatement } from './statement-reading.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
@@ -51,6 +53,13 @@ export interface BuildOutcome {
 /** Creates the index, each attempt first dropping an invalid leftover (of an earlier run or attempt). */
 export async function buildIndex(job: BuildJob, settings: BuildSettings, sessions: RunSessions): Promise<BuildOutcome> {
   const { events, maxAttempts } = settings;
+  const { target } = job;
+  try {
+    // The statement goes out only if it reads as the one CREATE INDEX CONCURRENTLY of this target.
+    checkIndexStatement(job.sql, { indexName: target.indexName, tableSchema: target.tableSchema, tableName: target.tableName, concurrent: true });
+  } catch (error) {
+    return { attempts: 0, error: { message: (error as Error).message, blockers: [] } };
+  }
   let attempts = 0;
   let lastFailure: IndexFailure | undefined;
   let failedAt = 0;
@@ -116,8 +125,8 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     const state = before ? physicalState(target, before).kind : 'missing';
     if (state === 'valid') return 'valid';
     if (state === 'in-progress') return 'in-progress';
-    if (state === 'invalid') await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
-    await client.query(job.sql);
+    if (state === 'invalid') await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`);
+    await runStatement(client, job.sql);
     const [after] = await readCatalog(client, [target]);
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     await job.afterBuild?.(client).catch(() => {});
@@ -147,7 +156,7 @@ async function dropInvalidLeftover(job: BuildJob, settings: BuildSettings): Prom
   try {
     const [state] = await readCatalog(client, [job.target]);
     if (!state || physicalState(job.target, state).kind !== 'invalid') return undefined;
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
+    await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(state.schema, job.target.indexName)}`);
     return undefined;
   } catch (error) {
     return `its invalid leftover could not be dropped yet (${describeError(error, settings.url)}); the next attempt or run drops it`;

@@ -35,7 +35,29 @@ export interface Decision {
   status: IndexStatus;
   /** Why, in the words of a plan ("would create it"); for a `failed` status, the error itself. */
   reason: string;
+  /** For a `failed` status decided here: its SQLSTATE, when PostgreSQL gave one. */
+  sqlstate?: string;
+  /** What the result says besides its status, when the status alone would mislead (IndexResult.reason). */
+  note?: string;
   drift?: { database: string; registry: string };
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * A valid index that is the registry's definition, but whose mark is not written: `why`, from PostgreSQL or the
+ * catalog; `fix`, what adopts it.
+ */
+export function notAdopted(why: string, fix = "Run the builder as the table's owner to adopt it"): string {
+  return `exists and is valid, and PostgreSQL defines it as the registry does, but it is not adopted: its mark could not be written (${why}). ${fix}`;
+}
+
+/** A valid index the role may not compare with the registry: PostgreSQL's permission error, and what it needs. */
+function notCompared(error: string): string {
+  return (
+    `exists, but could not be compared with the registry: ${error}. The comparison needs SELECT on the table, USAGE on its ` +
+    "schema and TEMPORARY on the database: grant them to the builder's role, or run it as the table's owner"
+  );
 }
 
 /**
@@ -92,7 +114,16 @@ function decideValid(
   const mark = readMark(state.comment);
   // The registry is what built or checked the index, but PostgreSQL now prints another definition: a hand change.
   const behindTheMark = mark?.fingerprint === entry.fingerprint && mark.definitionHash !== undefined;
+  if (equivalence?.kind === 'equal' && equivalence.owner !== undefined) {
+    // Valid and the registry's definition, so nothing to build; but COMMENT ON INDEX needs the owner: not adopted.
+    const note = notAdopted(`${equivalence.owner} owns it, and COMMENT ON INDEX needs its owner's privileges`);
+    return { action: 'skip', status: 'skipped', reason: note, note };
+  }
   if (equivalence?.kind === 'equal') return { action: 'adopt', status: 'skipped', reason: adoptReason(mark, entry) };
+  if (equivalence?.kind === 'unknown' && equivalence.sqlstate === INSUFFICIENT_PRIVILEGE) {
+    // Not a difference: PostgreSQL would not let this role read what the comparison needs.
+    return { action: 'leave', status: 'failed', reason: notCompared(equivalence.error), sqlstate: INSUFFICIENT_PRIVILEGE };
+  }
   const drift = { database: state.definition ?? '', registry: entry.sql };
   const changed = behindTheMark ? 'was changed by hand since index-builder built or checked it: the database has' : 'exists, but the database has';
   if (equivalence === undefined || equivalence.kind === 'unknown') {

@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import type { RegistryEntry } from '../registry/types.ts';
 import { quoteIdentifier } from '../sql/safe-index-sql.ts';
+import { runStatement } from './statement-reading.ts';
 
 export type MarkOrigin = 'built' | 'adopted';
 
@@ -73,14 +74,16 @@ export function originAfterRefresh(comment: string | null): MarkOrigin {
   return readMark(comment)?.origin === 'built' ? 'built' : 'adopted';
 }
 
-/** Writes the mark, with the hash of the definition PostgreSQL prints for the index now. */
-export async function writeMark(client: pg.Client, schema: string, entry: RegistryEntry, origin: MarkOrigin): Promise<void> {
+/** Writes the mark, with the hash of the definition PostgreSQL prints for the index now; false if the index is gone. */
+export async function writeMark(client: pg.Client, schema: string, entry: RegistryEntry, origin: MarkOrigin): Promise<boolean> {
   const qualified = `${quoteIdentifier(schema)}.${quoteIdentifier(entry.indexName)}`;
   const { rows } = await client.query<{ hash: string | null }>(
     `SELECT ${definitionHashSql('x', 'i')} AS hash FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = to_regclass($1)`,
     [qualified],
   );
   const definitionHash = rows[0]?.hash;
-  if (!definitionHash) return;
-  await client.query(`COMMENT ON INDEX ${qualified} IS ${client.escapeLiteral(markComment(entry, { origin, definitionHash }))}`);
+  if (!definitionHash) return false;
+  // COMMENT takes no parameters: escapeLiteral doubles quotes, and writes E'...' with backslashes doubled when there are any.
+  await runStatement(client, `COMMENT ON INDEX ${qualified} IS ${client.escapeLiteral(markComment(entry, { origin, definitionHash }))}`);
+  return true;
 }

@@ -11,6 +11,7 @@ import { quoteQualified, readCatalog } from './catalog.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { writeMark } from './marker.ts';
+import { runStatement } from './statement-reading.ts';
 
 interface Partition {
   schema: string;
@@ -68,7 +69,7 @@ export async function buildPartitioned(
   let attempts = 1;
   try {
     const table = quoteQualified(schema, entry.tableName);
-    await client.query(rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
+    await runStatement(client, rewriteIndexSql(entry.sql, { onlyWithoutConcurrently: true }));
     partitions = (await client.query<PartitionRow>(PARTITIONS_QUERY, [table])).rows.map((row) => ({
       schema: row.schema,
       name: row.name,
@@ -89,7 +90,7 @@ export async function buildPartitioned(
       if (!(await isAttached(client, parentIndex, partition))) {
         const sql = rewriteIndexSql(entry.sql, { name: indexName, table: { schema: partition.schema, name: partition.name } });
         if (partition.partitioned) {
-          await client.query(rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
+          await runStatement(client, rewriteIndexSql(sql, { onlyWithoutConcurrently: true }));
         } else {
           const target = { indexName, schema: partition.schema, tableSchema: partition.schema, tableName: partition.name };
           const outcome = await buildIndex({ entry, target, sql }, settings, sessions);
@@ -99,7 +100,7 @@ export async function buildPartitioned(
             return { ...outcome, attempts, partitions: { total: countLeaves(partitions), built } };
           }
         }
-        await client.query(`ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
+        await runStatement(client, `ALTER INDEX ${parentIndex} ATTACH PARTITION ${quoteQualified(partition.schema, indexName)}`);
       }
       if (!partition.partitioned) {
         built += 1;

@@ -4,13 +4,14 @@ import type { RegistryEntry } from '../registry/types.ts';
 import { countTotals, type IndexResult, type Report } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
-import { connect, describeError, disconnect } from './connection.ts';
+import { connect, describeError, disconnect, nameSession } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
-import { failedBeforeStart, indexResult } from './index-result.ts';
+import { decisionDetails, failedBeforeStart, indexResult } from './index-result.ts';
 import { readSwapDependents } from './dependents.ts';
 import { DEFAULT_PRUNE_MAX, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { detectPooler } from './pooler.ts';
+import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune` (with the same `pruneInclude` and `pruneMax`): what build would drop. */
@@ -20,7 +21,7 @@ export interface PlanOptions extends Partial<DecisionOptions> {
 }
 
 export interface Plan {
-  /** Build's report as build would give it (`outcome` completed; unreachable or pooler when build would not start). */
+  /** Build's report as build would give it (`outcome` completed; unreachable, pooler or read-only when build would not start). */
   report: Report;
   /** Why each index would get its status, by index name. */
   reasons: Record<string, string>;
@@ -37,6 +38,11 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     client = await connect(url);
     const pooler = await detectPooler(client, url);
     if ('message' in pooler) return notStarted(ordered, 'pooler', pooler.message, started);
+    // Read as build reads: the catalog's prints and the comparison depend on how the session reads and prints text.
+    // In the same round trip, whether the target takes writes at all.
+    const [columns] = await nameSession<ReadOnlyColumns>(client, `SELECT ${READ_ONLY_COLUMNS}`);
+    const readOnly = await readOnlyTarget(client, columns!, url);
+    if (readOnly) return notStarted(ordered, 'read-only', refusalNotice(readOnly, true), started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
     const dependents = await readSwapDependents(client, ordered, states, equivalences);
@@ -45,10 +51,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const indexes = ordered.map((entry, i): IndexResult => {
       const decision = decisions[i]!;
       reasons[entry.name] = decision.reason;
-      return indexResult(entry, decision.status, 0, 0, {
-        ...(decision.drift ? { drift: decision.drift } : {}),
-        ...(decision.status === 'failed' ? { error: { message: decision.reason, blockers: [] } } : {}),
-      });
+      return indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
     });
     const planned = planPrune(await findPruneCandidates(client, ordered, states, decisions), ordered, {
       prune: options.prune === true,
@@ -74,12 +77,12 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
   }
 }
 
-/** Build would not start (the database is unreachable, or a transaction pooler is in the way): every index would fail. */
-function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler', reason: string, started: number): Plan {
-  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : `could not start: ${reason}`;
+/** Build would not start (the database is unreachable, read-only, or a transaction pooler is in the way): every index would fail. */
+function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 'pooler' | 'read-only', reason: string, started: number): Plan {
+  const notice = outcome === 'pooler' ? `build would refuse: ${reason}` : outcome === 'read-only' ? reason : `could not start: ${reason}`;
   const indexes = failedBeforeStart(ordered, notice);
   const report: Report = { outcome, indexes, totals: countTotals(indexes), notice, durationMs: Date.now() - started };
-  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'pooler' ? notice : reason}`], error: reason };
+  return { report, reasons: {}, lines: [`⚠️  ${outcome === 'unreachable' ? reason : notice}`], error: reason };
 }
 
 function planLines(report: Report, reasons: Record<string, string>, orphanReasons: readonly string[]): string[] {

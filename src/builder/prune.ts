@@ -16,6 +16,7 @@ import { NO_DEPENDENTS, readDependents, type IndexDependents } from './dependent
 import { readMark } from './marker.ts';
 import { findMarkedOrphans } from './orphans.ts';
 import { restoreAfterDrop, snapshotIndexes } from './restore.ts';
+import { runStatement } from './statement-reading.ts';
 import { quoteIdentifier } from '../sql/safe-index-sql.ts';
 import type { PruneClass } from './prune-classes.ts';
 import { swapIndexName } from './swap.ts';
@@ -203,21 +204,22 @@ export async function executePrune(url: string, settings: SessionSettings, plann
       if (constraint || foreignKeys.length > 0) {
         // Catalog changes only, under ACCESS EXCLUSIVE: one short transaction under a short lock_timeout.
         const statements = [
-          'BEGIN',
-          'SET LOCAL lock_timeout = 2000',
           ...foreignKeys.map((fk) => `ALTER TABLE ${fk.table} DROP CONSTRAINT ${quoteIdentifier(fk.name)}`),
           constraint ? `ALTER TABLE ${snapshot.table} DROP CONSTRAINT ${quoteIdentifier(constraint.name)}` : `DROP INDEX IF EXISTS ${qualified}`,
-          'COMMIT',
         ];
         try {
-          await client.query(statements.join(';\n'));
+          await client.query('BEGIN');
+          await client.query('SET LOCAL lock_timeout = 2000');
+          // Each statement that names an index, table or constraint alone, with the extended protocol.
+          for (const statement of statements) await runStatement(client, statement);
+          await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {});
           throw error;
         }
       } else {
         // A partitioned table's own index cannot be dropped concurrently; dropping it drops its partitions' indexes.
-        await client.query(`DROP INDEX ${candidate.partitioned ? '' : 'CONCURRENTLY '}IF EXISTS ${qualified}`);
+        await runStatement(client, `DROP INDEX ${candidate.partitioned ? '' : 'CONCURRENTLY '}IF EXISTS ${qualified}`);
       }
       results.push({ ...orphan, restore });
     } catch (error) {

@@ -16,6 +16,7 @@ import type { RunSessions } from './sessions.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
 import { restoreAfterSwap, snapshotIndexes, type IndexSnapshot } from './restore.ts';
+import { runStatement } from './statement-reading.ts';
 
 const RENAME_LOCK_TIMEOUT_MS = 2000;
 const SUFFIX = '_ib_new';
@@ -37,7 +38,7 @@ export async function replaceDrifted(
   try {
     client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
     // A temporary index an earlier run left may hold another definition: never swap it in, build anew.
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedTemporary}`);
+    await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedTemporary}`);
     snapshot = (await snapshotIndexes(client, [quoteQualified(schema, entry.indexName)])).values().next().value;
   } catch (error) {
     await disconnect(client);
@@ -68,14 +69,13 @@ export async function replaceDrifted(
     client = await connect(settings.url, settings, { retry: true, signal: settings.signal });
     const rename = `ALTER INDEX ${qualifiedTemporary} RENAME TO ${quoteIdentifier(entry.indexName)}`;
     if (foreignKeys.length === 0) {
-      await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
+      await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
       swapped = true;
       await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
-      await retry(() => client!.query(rename));
+      await retry(() => runStatement(client!, rename));
     } else {
-      const transaction = [
-        'BEGIN',
-        `SET LOCAL lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`,
+      // One transaction, each statement that names an index, table or constraint sent alone (extended protocol).
+      const statements = [
         ...foreignKeys.map((fk) => `ALTER TABLE ${fk.table} DROP CONSTRAINT ${quoteIdentifier(fk.name)}`),
         `DROP INDEX ${quoteQualified(schema, entry.indexName)}`,
         rename,
@@ -83,11 +83,13 @@ export async function replaceDrifted(
           (fk) =>
             `ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdentifier(fk.name)} ${fk.definition}${/ NOT VALID$/.test(fk.definition) ? '' : ' NOT VALID'}`,
         ),
-        'COMMIT',
-      ].join(';\n');
+      ];
       await retry(async () => {
         try {
-          await client!.query(transaction);
+          await client!.query('BEGIN');
+          await client!.query(`SET LOCAL lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
+          for (const statement of statements) await runStatement(client!, statement);
+          await client!.query('COMMIT');
         } catch (error) {
           await client!.query('ROLLBACK').catch(() => {});
           throw error;
@@ -116,7 +118,7 @@ export async function replaceDrifted(
   const unvalidated: string[] = [];
   for (const fk of foreignKeys.filter((key) => key.validated)) {
     try {
-      await client.query(`ALTER TABLE ${fk.table} VALIDATE CONSTRAINT ${quoteIdentifier(fk.name)}`);
+      await runStatement(client, `ALTER TABLE ${fk.table} VALIDATE CONSTRAINT ${quoteIdentifier(fk.name)}`);
     } catch (error) {
       unvalidated.push(`"${fk.name}" on ${fk.table} (${describeError(error, settings.url)})`);
     }
@@ -135,7 +137,7 @@ async function dropTemporary(settings: BuildSettings, qualifiedTemporary: string
   let client: pg.Client | undefined;
   try {
     client = await connect(settings.url, settings);
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedTemporary}`);
+    await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedTemporary}`);
     return 'the new index was dropped again, nothing is left behind';
   } catch (error) {
     return `the new index ${qualifiedTemporary} could not be dropped (${describeError(error, settings.url)}); the next run drops it`;

@@ -12,6 +12,7 @@ const EXIT_USAGE = 2;
 
 export interface FleetFlags extends RunSettingFlags {
   registry: string;
+  registryTimeout?: number;
   databaseUrl?: string[];
   targets?: string;
   sslCa?: string;
@@ -24,24 +25,30 @@ export interface FleetFlags extends RunSettingFlags {
 }
 
 /** `--database-url` may be repeated: each one adds a database. */
-export function repeatedUrlOption(): Option {
-  return new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL); repeat it to build several databases').argParser(
+export function repeatedUrlOption(command: 'build' | 'plan' = 'build'): Option {
+  return new Option('-d, --database-url <url>', `PostgreSQL URL (default: $DATABASE_URL); repeat it to ${command} several databases`).argParser(
     (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
   );
 }
 
-export function fleetOptions(): Option[] {
+/** The fleet options of `build`, or of `plan` (which changes nothing, so has no canaries). */
+export function fleetOptions(command: 'build' | 'plan' = 'build'): Option[] {
+  const done = command === 'build' ? 'built' : 'planned';
   return [
-    new Option('--targets <file>', 'build a fleet: a YAML or JSON file of targets: [{ name, url | urlEnv, group? }]'),
-    new Option('--concurrency <n>', 'fleet: databases built at once').default(FLEET_DEFAULTS.concurrency).argParser(positiveIntegerOption),
-    new Option('--per-host <n>', 'fleet: databases built at once on one server (host:port)')
+    new Option('--targets <file>', `${command} a fleet: a YAML or JSON file of targets: [{ name, url | urlEnv, group? }]`),
+    new Option('--concurrency <n>', `fleet: databases ${done} at once`).default(FLEET_DEFAULTS.concurrency).argParser(positiveIntegerOption),
+    new Option('--per-host <n>', `fleet: databases ${done} at once on one server (host:port)`)
       .default(FLEET_DEFAULTS.perHost)
       .argParser(positiveIntegerOption),
-    new Option(
-      '--canary <n>',
-      'fleet: build the first N targets first (default: those of group "canary"); if any of their indexes fail, defer the rest',
-    ).argParser(positiveIntegerOption),
-    new Option('--shard <i/K>', 'fleet: build only shard i of K (see index-builder shards)').argParser(shardOption),
+    ...(command === 'build'
+      ? [
+          new Option(
+            '--canary <n>',
+            'fleet: build the first N targets first (default: those of group "canary"); if any of their indexes fail, defer the rest',
+          ).argParser(positiveIntegerOption),
+        ]
+      : []),
+    new Option('--shard <i/K>', `fleet: ${command} only shard i of K (see index-builder shards)`).argParser(shardOption),
   ];
 }
 

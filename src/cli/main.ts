@@ -2,15 +2,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { SETTING_DEFAULTS } from '../defaults.ts';
+import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '../registry/problems.ts';
 import { writeProblemsJson } from '../registry/problems-json.ts';
+import { RegistryLoadStopped } from '../registry/sandbox.ts';
 import { consoleEvents } from '../report/console.ts';
 import { writeJsonReport } from '../report/json.ts';
+import { safeLine } from '../report/safe-text.ts';
+import { secretsFromEnv, type Secrets } from '../report/secrets.ts';
 import { shouldFail, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
+import type { FleetPlanFlags } from './fleet-plan.ts';
 import { addImportCommand } from './import-command.ts';
 import {
   durationOption,
@@ -26,6 +31,9 @@ import {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** 128 + the signal's number, as a shell reports a process the signal ended. */
+const EXIT_SIGINT = 130;
+const EXIT_SIGTERM = 143;
 
 export interface Io {
   // Function properties, not methods: the writers are passed on alone (consoleEvents(io.out)), without `this`.
@@ -34,6 +42,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Aborted when the process receives SIGINT or SIGTERM. */
   signal?: AbortSignal;
+  /** The run's secrets, hidden from `out`, `err` and the JSON files (set by main; a fleet adds its targets' URLs). */
+  secrets?: Secrets;
 }
 
 const processIo: Io = {
@@ -44,6 +54,7 @@ const processIo: Io = {
 
 interface BuildFlags extends RunSettingFlags {
   registry: string;
+  registryTimeout?: number;
   databaseUrl?: string;
   sslCa?: string;
   failOn: FailOn;
@@ -51,18 +62,23 @@ interface BuildFlags extends RunSettingFlags {
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  const io = guardedIo(rawIo, argv);
   let exitCode = EXIT_OK;
   const program = new Command('index-builder')
     .description('Build PostgreSQL performance indexes concurrently and idempotently, after migrations.')
     .version(packageJson.version, '-V, --version')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({ writeOut: (s) => linesOf(s).forEach(io.out), writeErr: (s) => linesOf(s).forEach(io.err) })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   const registryOption = () =>
     new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
-  const urlOption = () => new Option('-d, --database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
+  const registryTimeoutOption = () =>
+    new Option(
+      '--registry-timeout <duration>',
+      'stop a .ts/.js registry still loading after this long, 0 for never (default: $INDEX_BUILDER_REGISTRY_TIMEOUT, else 60s)',
+    ).argParser(durationOption);
   // Build's options that change what it does; plan takes them too, to say exactly what build would do.
   const onDriftFlag = () =>
     new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
@@ -84,28 +100,36 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('check')
     .description('validate the registry offline with the PostgreSQL parser; exit 0 valid, 1 invalid')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(new Option('--json <file>', 'also write the problems as JSON: { problems: [{ file, line, code, field, message, fix }] }'))
-    .action(async (flags: { registry: string; json?: string }) => {
-      const registry = await loadRegistry(flags.registry);
-      if (flags.json) await writeProblemsJson(flags.json, registry.problems);
+    .action(async (flags: { registry: string; registryTimeout?: number; json?: string }) => {
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
+      if (flags.json) await writeProblemsJson(flags.json, redactedJson(io, registry.problems));
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       io.out(`✅ ${registry.file}: ${registry.entries.length} index(es), all valid`);
     });
 
-  program
+  const planCommand = program
     .command('plan')
-    .description('show what build would do for each index; changes nothing')
+    .description('show what build would do for each index (of one database, or of each of a fleet); changes nothing')
     .addOption(registryOption())
-    .addOption(urlOption())
+    .addOption(registryTimeoutOption())
+    .addOption(repeatedUrlOption('plan'))
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
     .addOption(pruneIncludeFlag())
     .addOption(pruneMaxFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
-    .action(async (flags: Pick<BuildFlags, 'registry' | 'databaseUrl' | 'sslCa' | 'onDrift' | 'prune' | 'pruneInclude' | 'pruneMax' | 'json'>) => {
-      const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
-      const registry = await loadRegistry(flags.registry);
+    .action(async (flags: FleetPlanFlags) => {
+      if (isFleetRun(flags)) {
+        const { runFleetPlan } = await import('./fleet-plan.ts');
+        return void (exitCode = await runFleetPlan(flags, io, (registry) => reportProblems(registry, io)));
+      }
+      const url = await databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
+      const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
+      if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
       const result = await plan(registry.entries, url, {
@@ -115,14 +139,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         pruneMax: flags.pruneMax,
       });
       for (const line of result.lines) io.out(line);
-      if (flags.json) await writeJsonReport(flags.json, result.report);
+      if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
       if (result.error) exitCode = EXIT_FAILED;
     });
+
+  for (const option of fleetOptions('plan')) planCommand.addOption(option);
 
   const buildCommand = program
     .command('build')
     .description('create missing indexes, rebuild invalid ones, report; exits 0 unless --fail-on says otherwise')
     .addOption(registryOption())
+    .addOption(registryTimeoutOption())
     .addOption(repeatedUrlOption())
     .addOption(sslCaOption())
     .addOption(
@@ -174,6 +201,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
+    if (error instanceof RegistryLoadStopped) {
+      io.err(`index-builder: ${error.message}; nothing was done`);
+      return error.signalName === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
+    }
     if (await isDatabaseUrlError(error)) {
       io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
@@ -190,7 +221,8 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const [{ build, openRun }, { whileOpening }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
   const settings = runSettingsOf(flags);
   const sessions = openRun(url, settings);
-  const registry = await whileOpening(sessions, loadRegistry(flags.registry), (loaded) => loaded.problems.length === 0);
+  const registry = await whileOpening(sessions, loadRegistry(flags.registry, loadOptions(flags, io)), (loaded) => loaded.problems.length === 0);
+  if (reportFileError(registry, io)) return EXIT_USAGE;
   if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
@@ -204,13 +236,27 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     events,
     sessions,
   });
-  if (flags.json) await writeJsonReport(flags.json, report);
+  const safeReport = redactedJson(io, report);
+  if (flags.json) await writeJsonReport(flags.json, safeReport);
   const { appendRestoreFile, restoreFilePath } = await import('../builder/restore.ts');
   const { describeTarget } = await import('../builder/connection.ts');
-  const restore = await appendRestoreFile(restoreFilePath(flags.json), report, describeTarget(url));
+  // restore.sql holds the database's own definitions; written with the same care as the JSON report.
+  const restore = await appendRestoreFile(restoreFilePath(flags.json), safeReport, redactedJson(io, describeTarget(url)));
   if (restore) io.out(`Statements that undo this run's drops and swaps were appended to ${restore}`);
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The registry's deadline (--registry-timeout) and the run's signal, which stops loading too. */
+function loadOptions(flags: { registryTimeout?: number }, io: Io) {
+  return { timeoutMs: flags.registryTimeout, signal: io.signal };
+}
+
+/** A registry path that names no usable file: prints the one-line usage error and returns true. */
+function reportFileError(registry: LoadedRegistry, io: Io): boolean {
+  const error = registryFileError(registry, '--registry');
+  if (error) io.err(`index-builder: ${error}`);
+  return error !== undefined;
 }
 
 /** Prints each registry problem as `file:line: message`; true when there were none. */
@@ -221,4 +267,30 @@ function reportProblems(registry: LoadedRegistry, io: Io): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * The one way out for every line the CLI prints: each call is one line, whose secrets are hidden and whose external
+ * text cannot pass for a workflow command when a GitHub runner reads it (src/report/safe-text.ts). The secrets
+ * known at the start: $DATABASE_URL, $PGPASSWORD, and any URL among the arguments.
+ */
+function guardedIo(io: Io, argv: readonly string[]): Io {
+  const secrets = io.secrets ?? secretsFromEnv(io.env);
+  for (const word of argv) for (const url of [word, word.replace(/^(-d|--database-url=)/, '')]) secrets.addUrl(url);
+  return {
+    ...io,
+    out: (line) => io.out(safeLine(secrets.redact(line))),
+    err: (line) => io.err(safeLine(secrets.redact(line))),
+    secrets,
+  };
+}
+
+/** Commander's text (help, usage errors), one line per call, without the trailing newline. */
+function linesOf(text: string): string[] {
+  return text.trimEnd().split(/\r\n|\r|\n/);
+}
+
+/** What a JSON file of ours is given: the value with the run's secrets hidden. */
+function redactedJson<T>(io: Io, value: T): T {
+  return io.secrets ? io.secrets.redactDeep(value) : value;
 }

@@ -2,8 +2,10 @@
 // and ends, then the fleet table and the fleet totals in the summary block's format.
 import { describeTarget } from '../builder/connection.ts';
 import { consoleEvents, summaryLines, type WriteLine } from '../report/console.ts';
+import type { Totals } from '../report/types.ts';
 import { formatDuration } from '../util/duration.ts';
 import { combinedReport } from './report.ts';
+import type { FleetPlanEvents } from './plan.ts';
 import type { FleetEvents } from './run.ts';
 import type { FleetReport, FleetTargetResult } from './types.ts';
 
@@ -41,13 +43,18 @@ export function fleetTableLines(fleet: FleetReport): string[] {
     const t = target.report.totals;
     return [target.name, target.outcome, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
   });
-  const widths = COLUMNS.map((column, i) => Math.max(column.length, ...rows.map((r) => r[i]!.length)));
+  return alignedTable(COLUMNS, rows);
+}
+
+/** Columns aligned: the first two (database, outcome) to the left, the counts to the right. */
+function alignedTable(columns: readonly string[], rows: readonly string[][]): string[] {
+  const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((r) => r[i]!.length)));
   const format = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [format(COLUMNS), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)];
+  return [format(columns), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)];
 }
 
 /** The summary block for the whole fleet: databases by outcome, then the index counts as for one database. */
@@ -65,4 +72,46 @@ export function fleetSummaryLines(fleet: FleetReport): string[] {
 /** The fleet table, then the fleet summary block. */
 export function fleetEndLines(fleet: FleetReport): string[] {
   return ['', ...fleetTableLines(fleet), '', ...fleetSummaryLines(fleet)];
+}
+
+/** `plan --targets`: a line as each database starts, its plan as `plan` prints it (each line under its name), its end. */
+export function fleetPlanConsoleEvents(write: WriteLine): FleetPlanEvents {
+  return {
+    targetStarted(target) {
+      write(`▶ [${target.name}] planning${target.url ? ` (${describeTarget(target.url)})` : ''}`);
+    },
+    planned(target, lines) {
+      for (const line of lines) write(`[${target.name}] ${line}`);
+    },
+    targetFinished(_target, result) {
+      write(
+        `■ [${result.name}] ${result.outcome === 'completed' ? `planned: ${planCounts(result.report.totals)}` : `${result.outcome}: ${result.report.notice ?? ''}`}`,
+      );
+    },
+  };
+}
+
+const PLAN_COLUMNS = ['database', 'plan', 'to create', 'to rebuild', 'up to date', 'in progress', 'drifted', 'would fail'] as const;
+
+/** The fleet plan's table and its last lines: what build would do across the fleet, and which databases it could not plan. */
+export function fleetPlanEndLines(fleet: FleetReport): string[] {
+  const rows = fleet.targets.map((target) => {
+    const t = target.report.totals;
+    const outcome = target.outcome === 'completed' ? 'planned' : target.outcome;
+    return [target.name, outcome, t.created, t.rebuilt, t.skipped, t.inProgress, t.drifted, t.failed].map(String);
+  });
+  const unplanned = fleet.targets.filter((target) => target.outcome !== 'completed').map((target) => target.name);
+  const planned = fleet.targets.filter((target) => target.outcome === 'completed');
+  const totals = combinedReport({ targets: planned, durationMs: fleet.durationMs }).totals;
+  return [
+    '',
+    ...alignedTable(PLAN_COLUMNS, rows),
+    '',
+    `Fleet plan: ${planned.length} of ${fleet.targets.length} database(s) planned: ${planCounts(totals)}; nothing was changed.`,
+    ...(unplanned.length > 0 ? [`⚠️  ${unplanned.length} database(s) could not be planned: ${unplanned.join(', ')}`] : []),
+  ];
+}
+
+function planCounts(t: Totals): string {
+  return `${t.created} to create, ${t.rebuilt} to rebuild, ${t.skipped} up to date, ${t.inProgress} in progress, ${t.drifted} drifted, ${t.failed} would fail`;
 }

@@ -20,11 +20,11 @@ export function fleetTotals(targets: readonly FleetTargetResult[]): FleetTotals 
 
 /**
  * A database failed when one of its indexes failed, or when it could not be built at all (unreachable, refused
- * pooler). Another builder holding its lock, a cancelled run or a canary deferral is not a failure.
+ * pooler, read-only). Another builder holding its lock, a cancelled run or a canary deferral is not a failure.
  */
 export function failedDatabases(targets: readonly FleetTargetResult[]): string[] {
   return targets
-    .filter((target) => target.outcome === 'unreachable' || target.outcome === 'pooler' || target.report.totals.failed > 0)
+    .filter((target) => ['unreachable', 'pooler', 'read-only'].includes(target.outcome) || target.report.totals.failed > 0)
     .map((target) => target.name);
 }
 

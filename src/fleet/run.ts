@@ -32,14 +32,28 @@ export interface FleetOptions extends Limits {
   events: FleetEvents;
 }
 
+/** What the fleet does on one database whose URL is known: its report; a database's own trouble never throws. */
+export type TargetWork = (target: Target & { url: string }) => Promise<Report>;
+
+/** Where a fleet's targets are run: the bounds, the cancel signal and the start and end of each database. */
+export interface TargetRunOptions extends Limits {
+  signal?: AbortSignal;
+  events: Pick<FleetEvents, 'targetStarted' | 'targetFinished'>;
+}
+
 export async function runFleet(entries: readonly RegistryEntry[], targets: readonly Target[], options: FleetOptions): Promise<FleetReport> {
   const started = Date.now();
-  const schedule = limiter(options);
   const results = new Map<string, FleetTargetResult>();
-  const runAll = (batch: readonly Target[]) =>
-    Promise.all(
-      batch.map((target) => schedule(target.host, () => runTarget(entries, target, options)).then((result) => void results.set(target.name, result))),
-    );
+  const work: TargetWork = (target) =>
+    build(entries, {
+      ...options.build,
+      url: target.url,
+      events: options.events.buildEvents(target),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  const runAll = async (batch: readonly Target[]) => {
+    for (const result of (await runEachTarget(entries, batch, options, work)).targets) results.set(result.name, result);
+  };
 
   const canaries = canaryTargets(targets, options.canary);
   const rest = targets.filter((target) => !canaries.includes(target));
@@ -66,13 +80,26 @@ export async function runFleet(entries: readonly RegistryEntry[], targets: reado
   return { targets: rows, totals: fleetTotals(rows), durationMs: Date.now() - started };
 }
 
+/** Every target through `work`, bounded like a fleet build and without canaries, in the targets' order. */
+export async function runEachTarget(
+  entries: readonly RegistryEntry[],
+  targets: readonly Target[],
+  options: TargetRunOptions,
+  work: TargetWork,
+): Promise<FleetReport> {
+  const started = Date.now();
+  const schedule = limiter(options);
+  const rows = await Promise.all(targets.map((target) => schedule(target.host, () => runTarget(entries, target, options, work))));
+  return { targets: rows, totals: fleetTotals(rows), durationMs: Date.now() - started };
+}
+
 /** `--canary N`: the first N targets; otherwise those of group `canary`. */
 export function canaryTargets(targets: readonly Target[], canary: number | undefined): Target[] {
   if (canary !== undefined) return targets.slice(0, canary);
   return targets.filter((target) => target.group === CANARY_GROUP);
 }
 
-async function runTarget(entries: readonly RegistryEntry[], target: Target, options: FleetOptions): Promise<FleetTargetResult> {
+async function runTarget(entries: readonly RegistryEntry[], target: Target, options: TargetRunOptions, work: TargetWork): Promise<FleetTargetResult> {
   if (options.signal?.aborted) {
     const notice = `cancelled by ${String(options.signal.reason)} before this database's turn; nothing was done here`;
     const result = row(target, notRunReport(entries, 'cancelled', notice));
@@ -85,14 +112,9 @@ async function runTarget(entries: readonly RegistryEntry[], target: Target, opti
     report = notRunReport(entries, 'unreachable', target.problem ?? 'no database URL');
   } else {
     try {
-      report = await build(entries, {
-        ...options.build,
-        url: target.url,
-        events: options.events.buildEvents(target),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      report = await work({ ...target, url: target.url });
     } catch (error) {
-      // build() reports everything it meets; this is a fault of ours, kept to this database.
+      // build() and plan() report everything they meet; this is a fault of ours, kept to this database.
       report = notRunReport(entries, 'unreachable', `index-builder stopped unexpectedly: ${describeError(error, target.url)}`);
     }
   }

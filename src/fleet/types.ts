@@ -23,7 +23,7 @@ export interface FleetTargetResult {
 
 export interface FleetTotals extends Totals {
   databases: number;
-  /** Databases with a failed index or that could not be built (unreachable, pooler). */
+  /** Databases with a failed index or that could not be built (unreachable, pooler, read-only). */
   failedDatabases: number;
   /** Databases held back because their canaries failed. */
   deferredDatabases: number;

@@ -2,6 +2,9 @@
 // primary keys, indexes that back a unique or exclusion constraint (they belong to the constraint, made by
 // migrations), system schemas, indexes of extensions' own tables, and partitions' indexes attached to a
 // partitioned parent index (the parent stands for them). Invalid indexes are read so that import can name them.
+// The definitions are read with search_path = pg_catalog, so that pg_get_indexdef qualifies every function, operator,
+// type and collation outside pg_catalog: the registry then means the same index whatever search_path the builder's
+// session has (an unqualified name would resolve to whatever that session's search_path finds first).
 import type pg from 'pg';
 
 export interface CatalogIndex {
@@ -38,7 +41,7 @@ SELECT n.nspname AS schema, i.relname AS name, t.relname AS table,
        pg_get_indexdef(i.oid) AS definition,
        obj_description(i.oid, 'pg_class') AS comment,
        x.indisvalid AND x.indisready AS valid,
-       n.nspname = current_schema() AS in_current_schema
+       n.nspname = $3 AS in_current_schema
 FROM pg_index x
 JOIN pg_class i ON i.oid = x.indexrelid
 JOIN pg_class t ON t.oid = x.indrelid
@@ -59,7 +62,17 @@ WHERE NOT x.indisprimary
 ORDER BY n.nspname, t.relname, i.relname`;
 
 export async function readIndexes(client: pg.Client, filter: ImportFilter): Promise<CatalogIndex[]> {
-  const { rows } = await client.query<IndexRow>(INDEXES_QUERY, [filter.schemas, filter.tables]);
+  let rows: IndexRow[];
+  await client.query('BEGIN READ ONLY');
+  try {
+    // The session's own first schema, before search_path is narrowed: a bare registry name finds the index there.
+    const current = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    await client.query("SELECT set_config('search_path', 'pg_catalog', true)");
+    ({ rows } = await client.query<IndexRow>(INDEXES_QUERY, [filter.schemas, filter.tables, current.rows[0]?.schema ?? null]));
+  } finally {
+    // Read only: nothing to keep. A failure here is not worth hiding the query's own error for.
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
   return rows.map((row) => ({
     schema: row.schema,
     name: row.name,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { connect, describeTarget, disconnect } from '../builder/connection.ts';
+import { pinnedReadingSql } from '../builder/statement-reading.ts';
 import { problemText } from '../registry/problems.ts';
 import { validateRegistry } from '../registry/validate.ts';
 import { readIndexes, type CatalogIndex, type ImportFilter } from './catalog.ts';
@@ -42,8 +43,12 @@ export async function importRegistry(options: ImportOptions): Promise<ImportResu
   const client = await connect(options.url);
   let indexes: CatalogIndex[];
   try {
+    // pg_get_indexdef prints string constants as standard_conforming_strings says: pinned as check reads them, for
+    // this transaction only (import makes no pooler check, and leaves nothing behind on the server connection).
+    await client.query(`BEGIN READ ONLY; ${pinnedReadingSql('transaction')}`);
     indexes = await readIndexes(client, options.filter);
   } finally {
+    await client.query('ROLLBACK').catch(() => {});
     await disconnect(client);
   }
   const entries = indexes.filter((index) => index.valid).map(entryFor);

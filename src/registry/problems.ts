@@ -10,13 +10,25 @@ export const PROBLEM_CODES = {
   },
   'file-not-found': { problem: 'The registry file does not exist.', fix: 'Pass its path with --registry, or write one with `index-builder import`.' },
   'file-unreadable': { problem: 'The registry file exists but cannot be read.', fix: 'Give the user running index-builder read access to it.' },
-  'file-syntax': { problem: 'A JSON or YAML registry does not parse.', fix: 'Fix the syntax at the line shown.' },
+  'file-syntax': { problem: 'A JSON or YAML registry does not parse, or repeats a key in one object.', fix: 'Fix the syntax at the line shown.' },
+  'too-many-aliases': {
+    problem: 'A YAML registry expands more aliases than allowed (a "billion laughs" document).',
+    fix: 'Write the entries out, with fewer aliases (*name) of anchors (&name).',
+  },
   'load-failed': { problem: 'Running a .ts/.js registry threw an error.', fix: 'Fix the error at the line shown; the module must run on its own.' },
+  'load-timeout': {
+    problem: 'A .ts/.js registry did not finish loading within the deadline.',
+    fix: 'Make it finish (no promise that never settles, no endless loop), or raise --registry-timeout.',
+  },
   'not-an-array': {
     problem: 'The registry does not export an array of entries.',
     fix: 'Write `export default defineIndexes([...])` (a list at the top of a JSON/YAML file).',
   },
   'entry-not-object': { problem: 'An entry is not an object.', fix: 'Write `{ name, sql, critical, description }`.' },
+  'not-plain-data': {
+    problem: 'An entry of a .ts/.js registry holds a function, a symbol or a bigint.',
+    fix: 'Write the value itself (a string, true or false), computed before the export.',
+  },
   'unknown-key': {
     problem: 'An entry has a key index-builder does not know (often a typo).',
     fix: 'Remove it, or spell it as one of name, sql, critical, description, constraint.',
@@ -103,8 +115,4 @@ export interface EntryProblem {
 /** The problem on one line, as the CLI, the Action log and the ESLint rule print it: message, then the fix. */
 export function problemText(problem: Pick<EntryProblem, 'message' | 'fix'>): string {
   return problem.fix ? `${problem.message}; ${problem.fix}` : problem.message;
-}
-
-export function isEntryProblem(value: unknown): value is EntryProblem {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }

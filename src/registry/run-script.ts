@@ -3,6 +3,7 @@
 // Node.js's own type stripping does it where the runtime has it (22.18+, 23.6+, 24: the Action's node24); jiti, the
 // large fallback, is loaded only on older runtimes or for what stripping cannot run (enums, extensionless imports).
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as nodeModule from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,13 +65,29 @@ async function importNatively(absolute: string): Promise<unknown> {
   return 'default' in namespace ? namespace.default : namespace;
 }
 
-async function importWithJiti(absolute: string): Promise<unknown> {
-  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
-  const [{ createJiti }, { registryTransform }, publicModule] = await Promise.all([
+let jitiModules: ReturnType<typeof loadJitiModules> | undefined;
+
+function loadJitiModules() {
+  return Promise.all([
     import('jiti'),
     import('./jiti-transform.ts'),
     import(pathToFileURL(publicModulePath()).href) as Promise<Record<string, unknown>>,
   ]);
+}
+
+/**
+ * Loads now what a .ts registry will need where Node cannot strip types (Node 20): the registry's worker thread
+ * calls it while it waits to be told which file to run.
+ */
+export function prepareForTypeScript(): void {
+  if ((process.features as { typescript?: string | false }).typescript) return;
+  jitiModules ??= loadJitiModules();
+  jitiModules.catch(() => (jitiModules = undefined));
+}
+
+async function importWithJiti(absolute: string): Promise<unknown> {
+  // With our own transform, jiti never loads its bundled Babel, which the bundler therefore leaves out.
+  const [{ createJiti }, { explainSyntaxError, registryTransform }, publicModule] = await (jitiModules ??= loadJitiModules());
   const jiti = createJiti(import.meta.url, {
     transform: registryTransform,
     // Our public module as it is, not transformed again: it is already JavaScript (or TypeScript Jest compiles).
@@ -79,7 +96,13 @@ async function importWithJiti(absolute: string): Promise<unknown> {
     fsCache: false,
     interopDefault: true,
   });
-  return jiti.import(absolute, { default: true });
+  try {
+    return await jiti.import(absolute, { default: true });
+  } catch (error) {
+    // By name: the error may come from another realm (jiti runs the code in a vm script).
+    if ((error as Error | undefined)?.name === 'SyntaxError') explainSyntaxError(absolute, await readFile(absolute, 'utf8'));
+    throw error;
+  }
 }
 
 /** Next to the bundle (dist/registry.js) when running bundled; the TypeScript source when running from src/. */

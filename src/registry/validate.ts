@@ -4,10 +4,10 @@ import { findNonImmutable } from '../sql/immutability.ts';
 import { parseSql, SqlSyntaxError } from '../sql/parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../sql/safe-index-sql.ts';
 import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
-import { isEntryProblem, type EntryProblem, type ProblemCode } from './problems.ts';
+import type { EntryProblem, ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
-export { isEntryProblem, problemText, type EntryProblem } from './problems.ts';
+export { problemText, type EntryProblem } from './problems.ts';
 
 const KNOWN_KEYS = ['name', 'sql', 'critical', 'description', 'constraint'];
 
@@ -18,9 +18,10 @@ export interface ValidationResult {
 
 /**
  * Checks a loaded registry: each entry one `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS` statement whose
- * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file.
+ * index name equals `name`, names unique. `locate(i)` tells where entry i stands in the file, `locate(i, key)` where
+ * its key stands when the format knows (else the entry's line).
  */
-export function validateRegistry(registry: unknown, file: string, locate: (index: number) => number): ValidationResult {
+export function validateRegistry(registry: unknown, file: string, locate: (index: number, field?: string) => number): ValidationResult {
   if (!Array.isArray(registry)) {
     const found = registry === null ? 'null' : typeof registry;
     return {
@@ -41,8 +42,9 @@ export function validateRegistry(registry: unknown, file: string, locate: (index
   registry.forEach((raw, i) => {
     const location = { file, line: locate(i) };
     const result = validateEntry(raw, i, location);
-    if (isEntryProblem(result)) {
-      problems.push({ ...result, location, entry: i });
+    if (Array.isArray(result)) {
+      // Each problem at the line of the key it is about, where the file format tells it (JSON, YAML).
+      for (const problem of result) problems.push({ ...problem, location: { file, line: locate(i, problem.field) }, entry: i });
     } else {
       entries.push(result);
       positions.push(i);
@@ -53,38 +55,34 @@ export function validateRegistry(registry: unknown, file: string, locate: (index
   return { entries, problems };
 }
 
-/** Validates one entry; returns the entry or what is wrong with it. */
-export function validateEntry(raw: unknown, index: number, location: SourceLocation): RegistryEntry | EntryProblem {
+/** Validates one entry; returns the entry, or every problem it has (at least one), in the order of its keys' checks. */
+export function validateEntry(raw: unknown, index: number, location: SourceLocation): RegistryEntry | EntryProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return {
-      code: 'entry-not-object',
-      message: `entry ${index + 1} must be an object with name and sql`,
-      fix: 'write { name, sql, critical, description }',
-    };
+    return [
+      {
+        code: 'entry-not-object',
+        message: `entry ${index + 1} must be an object with name and sql`,
+        fix: 'write { name, sql, critical, description }',
+      },
+    ];
   }
   const def = raw as Record<string, unknown>;
   const label = typeof def.name === 'string' && def.name !== '' ? def.name : `entry ${index + 1}`;
-  const problem = (code: ProblemCode, field: string | undefined, message: string, fix?: string): EntryProblem => ({
-    code,
-    ...(field ? { field } : {}),
-    message: `${label}: ${message}`,
-    ...(fix ? { fix } : {}),
-  });
-  const unknownKey = Object.keys(def).find((key) => !KNOWN_KEYS.includes(key));
-  if (unknownKey) return problem('unknown-key', unknownKey, `unknown key "${unknownKey}"`, `remove it, or write one of ${KNOWN_KEYS.join(', ')}`);
-  if (typeof def.name !== 'string' || def.name.trim() === '') {
-    return problem('missing-name', 'name', '"name" must be a non-empty string', 'write the index name, as in the sql');
+  const problems: EntryProblem[] = [];
+  const problem = (code: ProblemCode, field: string | undefined, message: string, fix?: string) =>
+    void problems.push({ code, ...(field ? { field } : {}), message: `${label}: ${message}`, ...(fix ? { fix } : {}) });
+  const labelled = (found: EntryProblem) => void problems.push({ ...found, message: `${label}: ${found.message}` });
+
+  for (const key of Object.keys(def).filter((key) => !KNOWN_KEYS.includes(key))) {
+    problem('unknown-key', key, `unknown key "${key}"`, `remove it, or write one of ${KNOWN_KEYS.join(', ')}`);
   }
+  const name = typeof def.name === 'string' && def.name.trim() !== '' ? def.name : undefined;
+  if (name === undefined) problem('missing-name', 'name', '"name" must be a non-empty string', 'write the index name, as in the sql');
   if (typeof def.sql !== 'string' || def.sql.trim() === '') {
-    return problem(
-      'missing-sql',
-      'sql',
-      '"sql" must be a non-empty string',
-      `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${def.name} ON ... (...)`,
-    );
+    problem('missing-sql', 'sql', '"sql" must be a non-empty string', `write CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name ?? 'name'} ON ... (...)`);
   }
   if (def.critical !== undefined && typeof def.critical !== 'boolean') {
-    return problem(
+    problem(
       'invalid-critical',
       'critical',
       `"critical" must be true or false, found ${JSON.stringify(def.critical)}`,
@@ -92,22 +90,24 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     );
   }
   if (def.description !== undefined && typeof def.description !== 'string') {
-    return problem('invalid-description', 'description', '"description" must be a string', 'write what the index is for, in quotes');
+    problem('invalid-description', 'description', '"description" must be a string', 'write what the index is for, in quotes');
   }
 
-  const statement = readSingleIndexStatement(def.sql);
-  if (!('node' in statement)) return { ...statement, field: 'sql', message: `${label}: ${statement.message}` };
-  const mistake = checkStatement(def.name, statement);
-  if (mistake) return { ...mistake, message: `${label}: ${mistake.message}` };
-  const constraintProblem = checkConstraintKey(def.constraint, statement);
-  if (constraintProblem) return { ...constraintProblem, message: `${label}: ${constraintProblem.message}` };
+  const statement = typeof def.sql === 'string' && def.sql.trim() !== '' ? readSingleIndexStatement(def.sql) : undefined;
+  if (statement && !('node' in statement)) labelled({ ...statement, field: 'sql' });
+  if (statement && 'node' in statement) {
+    for (const mistake of checkStatement(name, statement)) labelled(mistake);
+    const constraintProblem = checkConstraintKey(def.constraint, statement);
+    if (constraintProblem) labelled(constraintProblem);
+  }
+  if (problems.length > 0 || !name || !statement || !('node' in statement)) return problems;
 
-  const { schema: nameSchema } = splitQualifiedName(def.name);
+  const { schema: nameSchema } = splitQualifiedName(name);
   return {
-    name: def.name,
-    sql: def.sql,
+    name,
+    sql: def.sql as string,
     critical: def.critical === true,
-    description: def.description,
+    description: def.description as string | undefined,
     schema: nameSchema ?? statement.tableSchema,
     indexName: statement.indexName!,
     tableSchema: statement.tableSchema,
@@ -121,6 +121,14 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
 
 /** Parses `sql` and returns its one CREATE INDEX statement, or what is wrong with it. */
 export function readSingleIndexStatement(sql: string): IndexStatement | EntryProblem {
+  // The parser reads a C string: it would stop at a NUL and pass the text after it unread, and no server can receive it.
+  const nul = sql.indexOf('\u0000');
+  if (nul !== -1) {
+    return {
+      code: 'sql-syntax-error',
+      message: `sql does not parse: it holds a NUL character, which PostgreSQL cannot receive (sql line ${lineOfOffset(sql, nul)})`,
+    };
+  }
   let stmts;
   try {
     stmts = parseSql(sql);
@@ -149,60 +157,61 @@ export function readSingleIndexStatement(sql: string): IndexStatement | EntryPro
   return statement;
 }
 
-/** The keyword and naming rules every registry statement follows, each with the exact fix. */
-function checkStatement(name: string, statement: IndexStatement): EntryProblem | undefined {
-  const { schema: nameSchema, name: bareName } = splitQualifiedName(name);
+/** The keyword and naming rules every registry statement follows, each with the exact fix; the name's rules only
+ * when `name` is a usable string. */
+function checkStatement(name: string | undefined, statement: IndexStatement): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const { schema: nameSchema, name: bareName } = splitQualifiedName(name ?? statement.indexName ?? 'name');
   const unique = statement.unique ? 'UNIQUE ' : '';
   const safeForm = `write CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${bareName} ON ${qualified(statement)} (...)`;
   if (!statement.concurrent) {
-    return {
+    problems.push({
       code: 'missing-concurrently',
       field: 'sql',
       message: `sql lacks CONCURRENTLY, so the build would block writes to ${statement.tableName}`,
       fix: safeForm,
-    };
+    });
   }
   if (!statement.ifNotExists)
-    return { code: 'missing-if-not-exists', field: 'sql', message: 'sql lacks IF NOT EXISTS, so a second run would fail', fix: safeForm };
+    problems.push({ code: 'missing-if-not-exists', field: 'sql', message: 'sql lacks IF NOT EXISTS, so a second run would fail', fix: safeForm });
   // Checked before comparing names: the parser, like the server, truncates a long name in the SQL to 63 bytes.
   // PostgreSQL silently cuts longer names, so the registry and the catalog would disagree.
   const bytes = Buffer.byteLength(bareName, 'utf8');
-  if (bytes > MAX_IDENTIFIER_BYTES) {
-    return {
+  if (name !== undefined && bytes > MAX_IDENTIFIER_BYTES) {
+    problems.push({
       code: 'name-too-long',
       field: 'name',
       message: `name "${bareName}" is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}`,
       fix: `choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes, in name and in sql`,
-    };
-  }
-  // IF NOT EXISTS is only valid with a name, so the statement has one here.
-  if (statement.indexName !== bareName) {
+    });
+  } else if (name !== undefined && statement.indexName !== undefined && statement.indexName !== bareName) {
+    // A statement without IF NOT EXISTS may have no index name; that is reported above.
     const folded = statement.indexName === bareName.toLowerCase();
-    return {
+    problems.push({
       code: 'name-mismatch',
       field: 'name',
       message: `name "${name}" differs from the index name in sql, "${statement.indexName}"${folded ? ' (PostgreSQL folds unquoted names to lower case)' : ''}`,
       fix: `write name: '${nameSchema ? `${nameSchema}.` : ''}${statement.indexName}', or ${folded ? `quote "${bareName}"` : 'rename the index'} in sql`,
-    };
+    });
   }
-  if (nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
-    return {
+  if (name !== undefined && nameSchema && statement.tableSchema && nameSchema !== statement.tableSchema) {
+    problems.push({
       code: 'schema-mismatch',
       field: 'name',
       message: `name says schema "${nameSchema}" but the table is in "${statement.tableSchema}"; an index always lives in its table's schema`,
       fix: `write name: '${statement.tableSchema}.${bareName}'`,
-    };
+    });
   }
   const impure = findNonImmutable(statement.node);
   if (impure) {
-    return {
+    problems.push({
       code: 'non-immutable',
       field: 'sql',
       message: `sql ${impure}`,
       fix: 'index expressions and predicates may only use immutable functions and values: write a fixed literal instead',
-    };
+    });
   }
-  return undefined;
+  return problems;
 }
 
 /** `positions[i]` is where entries[i] stands in the registry (entries that failed validation are not in `entries`). */

@@ -94,13 +94,13 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
         `✅ Rebuilt index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}${result.drift ? " with the registry's new definition" : ''}`,
       ];
     case 'skipped':
-      return ['⏭️  Already exists, skipping'];
+      return [result.reason ? `⏭️  Skipped: ${result.reason}` : '⏭️  Already exists, skipping'];
     case 'in-progress':
       return ['⏳ Another session is building this index right now; leaving it alone'];
     case 'drifted':
       return driftLines(result);
     case 'deferred':
-      return ['⏸️  Deferred: the time budget was spent before its turn'];
+      return [`⏸️  Deferred: ${result.reason ?? 'the time budget was spent before its turn'}`];
     case 'failed':
       return failureLines(entry, result);
   }

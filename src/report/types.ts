@@ -28,6 +28,11 @@ export interface IndexResult {
   durationMs: number;
   registry: SourceLocation;
   error?: IndexFailure;
+  /**
+   * Why the status, where its usual meaning would not say it: a `deferred` entry not attempted because the
+   * connection was lost (not the time budget), a `skipped` index that could not be adopted (its mark not written).
+   */
+  reason?: string;
   /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
   drift?: { database: string; registry: string };
   /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */
@@ -82,16 +87,18 @@ export interface Totals {
 /**
  * How the run as a whole ended. `completed`: every entry got a status. `another-builder`: another builder held the
  * database's lock, nothing was done. `unreachable`: the database could not be reached. `pooler`: refused, a
- * transaction pooler stands between us and the server. `cancelled`: stopped by SIGINT/SIGTERM.
+ * transaction pooler stands between us and the server. `read-only`: refused, the target takes no writes (a hot
+ * standby, or default_transaction_read_only); every entry failed, not attempted. `cancelled`: stopped by SIGINT/SIGTERM.
  * `invalid-registry`: the registry has problems, nothing connected. `deferred`: a fleet run held this database back
  * (its canary databases had failed indexes); nothing connected.
  */
-export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'cancelled' | 'invalid-registry' | 'deferred';
+export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'read-only' | 'cancelled' | 'invalid-registry' | 'deferred';
 export const RUN_OUTCOMES: readonly RunOutcome[] = [
   'completed',
   'another-builder',
   'unreachable',
   'pooler',
+  'read-only',
   'cancelled',
   'invalid-registry',
   'deferred',

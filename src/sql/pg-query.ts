@@ -97,6 +97,11 @@ function pgQuery(): PgQueryWasm {
   return (loaded ??= baselineTierOnly(load));
 }
 
+/** Loads the parser now, e.g. while a registry loads in its worker thread, rather than at the first statement. */
+export function loadParser(): void {
+  pgQuery();
+}
+
 /** libpg-query's error, with PostgreSQL's 0-based cursor position (in characters) when it gave one. */
 export interface PgQueryError extends Error {
   sqlDetails?: { message: string; cursorPosition?: number };

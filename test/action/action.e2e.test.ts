@@ -172,6 +172,18 @@ describe('bad inputs and bad URLs', () => {
     expect(result.stdout).not.toContain('Database Index Builder');
   });
 
+  it('a registry input naming no file fails the step whatever fail-on says, with an annotation and a summary', async () => {
+    const runner = await createRunner(registry([{ name: 'idx_e2e_never_built', on: 'leads (id)' }]));
+    const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, registry: 'db/indexs.ts', 'fail-on': 'never' } });
+    expect(result.code).toBe(1);
+    const message =
+      'index-builder: db/indexs.ts: registry file not found; pass the right path with the "registry" input, or write one with index-builder import';
+    expect(commands(result.stdout, 'error')).toEqual([{ properties: {}, message }]);
+    expect(result.summary).toMatch(/^## ❌ Index build: not started\n\n❌ db\/indexs.ts: registry file not found; /);
+    expect(result.summary).toContain('The step fails whatever `fail-on` says');
+    expect(await indexState(db, 'idx_e2e_never_built')).toBeUndefined();
+  });
+
   it('an unreachable database fails every index but not the step, with one annotation', async () => {
     const port = await freePort();
     const runner = await createRunner(
@@ -271,11 +283,16 @@ describe('other runs', () => {
     const runner = await createRunner("export default [\n  { name: 'idx_e2e_bad', sql: 'CREATE INDEX idx_e2e_bad ON leads (id)' },\n];\n");
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url } });
     expect(never.code).toBe(0);
-    const [error, ...others] = commands(never.stdout, 'error');
+    // Every problem of the entry: it lacks both keywords.
+    const [error, second, ...others] = commands(never.stdout, 'error');
     expect(others).toEqual([]);
     expect(error!.properties).toEqual({ title: 'Invalid index registry: missing-concurrently', file: 'db/indexes.ts', line: '2' });
     expect(error!.message).toMatch(/CONCURRENTLY/);
-    expect(never.summary).toMatch(/^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2` `missing-concurrently`: /);
+    expect(second!.properties).toEqual({ title: 'Invalid index registry: missing-if-not-exists', file: 'db/indexes.ts', line: '2' });
+    expect(second!.message).toMatch(/^idx_e2e_bad: sql lacks IF NOT EXISTS/);
+    expect(never.summary).toMatch(
+      /^## ❌ Index build: the registry is invalid, nothing was built\n\n- `db\/indexes.ts:2` `missing-concurrently`: .*\n- `db\/indexes.ts:2` `missing-if-not-exists`: /,
+    );
     expect(never.outputs).toMatchObject({ outcome: 'invalid-registry', created: '0', failed: '0', 'critical-failed': 'false' });
     expect(await indexState(db, 'idx_e2e_bad')).toBeUndefined();
 

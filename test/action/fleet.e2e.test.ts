@@ -155,6 +155,17 @@ it('builds only its shard with the shard input', async () => {
   expect(built).toEqual(['tenant-a', 'tenant-b', 'tenant-c'].map((name) => names.includes(name)));
 });
 
+it('fails the step for a targets input that names no file, whatever fail-on says, with an annotation and a summary', async () => {
+  const runner = await createRunner(registry([{ name: 'idx_af_never', on: 'leads (status)' }]));
+  const result = await runStep(runner, MAIN_JS, { inputs: { targets: 'db/targes.yml', 'fail-on': 'never' } });
+  expect(result.code).toBe(1);
+  expect(commands(result.stdout, 'error')).toEqual([
+    { properties: {}, message: expect.stringMatching(/^index-builder: \S*db\/targes\.yml: targets file not found$/) },
+  ]);
+  expect(result.summary).toMatch(/^## ❌ Index build: not started\n\n❌ \S*db\/targes\.yml: targets file not found\n/);
+  expect(await indexState(dbs[0]!, 'idx_af_never')).toBeUndefined();
+});
+
 it('keeps a one-database run as it was: no failed-databases output', async () => {
   const runner = await createRunner(registry([{ name: 'idx_af_single', on: 'leads (status)' }]));
   const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': dbs[0]!.url } });

@@ -312,3 +312,66 @@ describe('shards', () => {
     expect(shard.stderr).toContain('"4/3" is not a shard');
   });
 });
+
+describe('plan --targets', () => {
+  it('plans each database through the bundled CLI, reports the unreachable one and changes nothing', async () => {
+    await reset();
+    await dbs[0]!.sql('CREATE INDEX idx_fleet_status ON leads (status)');
+    const file = await fleetFile(targetsYaml([0, 1]) + `  - name: closed-port\n    url: ${closedPortUrl}\n`);
+    const json = join(dir, 'plan.json');
+    const result = await runCli([
+      'plan',
+      '--registry',
+      join(dir, 'indexes.json'),
+      '--targets',
+      file,
+      '--concurrency',
+      '2',
+      '--per-host',
+      '1',
+      '--json',
+      json,
+    ]);
+    // One database could not be planned: exit 1, as `plan` of that one database would; the others are planned.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Fleet plan: 3 database(s), at most 2 at once and 1 per server; nothing is changed');
+    expect(lines).toContain('[db-00] Plan for 2 index(es); nothing is changed:');
+    expect(lines).toContainEqual(expect.stringMatching(/^\[db-00\] {3}skipped {2}idx_fleet_status on leads: exists, valid and .*would adopt it$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\[db-00\] {3}created {2}idx_fleet_email on users: missing: would create it$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\[db-01\] {3}created {2}idx_fleet_status on leads: missing: would create it$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^■ \[closed-port\] unreachable: could not start: could not connect to .*connection refused/));
+    expect(lines).toContain(
+      'Fleet plan: 2 of 3 database(s) planned: 3 to create, 0 to rebuild, 1 up to date, 0 in progress, 0 drifted, 0 would fail; nothing was changed.',
+    );
+    expect(lines).toContain('⚠️  1 database(s) could not be planned: closed-port');
+    expect(lines).toContainEqual(expect.stringMatching(/^db-01 +planned +2 +0 +0 +0 +0 +0$/));
+
+    const report = JSON.parse(await readFile(json, 'utf8')) as FleetReport;
+    expect(report.targets.map((t) => [t.name, t.outcome, t.report.totals.created, t.report.totals.skipped, t.report.totals.failed])).toEqual([
+      ['db-00', 'completed', 1, 1, 0],
+      ['db-01', 'completed', 2, 0, 0],
+      ['closed-port', 'unreachable', 0, 0, 2],
+    ]);
+    expect(await indexState(dbs[0]!, 'idx_fleet_email')).toBeUndefined();
+    expect(await indexState(dbs[1]!, 'idx_fleet_status')).toBeUndefined();
+  });
+
+  it('takes --shard and repeated --database-url, and has no --canary (it changes nothing)', async () => {
+    const file = await fleetFile(targetsYaml([0, 1, 2]));
+    const shard = await runCli(['plan', '--registry', join(dir, 'indexes.json'), '--targets', file, '--shard', '2/2']);
+    expect({ code: shard.code, stderr: shard.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(shard.stdout).toContain('Fleet plan: 1 database(s), at most 4 at once and 2 per server, shard 2/2; nothing is changed');
+    expect(shard.stdout).toContain('[db-01] Plan for 2 index(es)');
+    expect(shard.stdout).not.toContain('[db-00]');
+
+    const urls = await runCli(['plan', '--registry', join(dir, 'indexes.json'), '-d', urlOf(dbs[0]!, 0), '-d', urlOf(dbs[2]!, 2)]);
+    expect(urls.code).toBe(0);
+    expect(urls.stdout).toContain('Fleet plan: 2 of 2 database(s) planned');
+
+    const canary = await runCli(['plan', '--registry', join(dir, 'indexes.json'), '--targets', file, '--canary', '1']);
+    expect(canary.code).toBe(2);
+    expect(canary.stderr).toContain("unknown option '--canary'");
+  });
+});

@@ -305,7 +305,7 @@ it('asks in three round trips however many entries need it, and in none when non
   }
 });
 
-it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): drifted with the reason, never rebuilt', async () => {
+it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): failed with the permission error, never drifted nor rebuilt', async () => {
   // Two that carry no mark (the build above adopted the equal ones), so PostgreSQL must be asked.
   const registry = registryEntries()
     .filter((_, i) => !PAIRS[i]!.same)
@@ -322,15 +322,17 @@ it('calls nothing equal when PostgreSQL cannot compare (no TEMP privilege): drif
       registry.map((entry, i) => ({ entry, state: states[i]! })),
     );
     expect(answers).toEqual([
-      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
-      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables') },
+      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables'), sqlstate: '42501' },
+      { kind: 'unknown', error: expect.stringContaining('permission denied to create temporary tables'), sqlstate: '42501' },
     ]);
     const decision = decide(registry[0]!, states[0]!, answers[0], { onDrift: 'rebuild' });
     expect(decision).toMatchObject({
       action: 'leave',
-      status: 'drifted',
+      status: 'failed',
+      sqlstate: '42501',
       reason: expect.stringContaining('could not be compared with the registry: permission denied'),
     });
+    expect(decision.drift).toBeUndefined();
   } finally {
     await client.end();
     await db.sql(`GRANT TEMPORARY ON DATABASE ${db.name} TO PUBLIC`);

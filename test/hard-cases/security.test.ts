@@ -5,14 +5,14 @@ import { chmodSync, chownSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../../scripts/embedded-server.mjs';
-import { isEntryProblem, problemText } from '../../src/registry/problems.ts';
+import { problemText } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 import { runCli } from '../support/cli.ts';
 
 const at = { file: 'db/indexes.ts', line: 3 };
 const problem = (sql: string) => {
   const result = validateEntry({ name: 'idx_x', sql }, 0, at);
-  return isEntryProblem(result) ? problemText(result) : 'valid';
+  return Array.isArray(result) ? result.map(problemText).join('\n') : 'valid';
 };
 
 describe('registry SQL is checked by the parser before anything connects', () => {

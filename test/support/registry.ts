@@ -1,4 +1,4 @@
-import { isEntryProblem, problemText } from '../../src/registry/problems.ts';
+import { problemText } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 import type { IndexDef, RegistryEntry } from '../../src/registry/types.ts';
 
@@ -6,7 +6,7 @@ import type { IndexDef, RegistryEntry } from '../../src/registry/types.ts';
 export function entries(...defs: IndexDef[]): RegistryEntry[] {
   return defs.map((def, i) => {
     const entry = validateEntry(def, i, { file: 'db/indexes.ts', line: i + 1 });
-    if (isEntryProblem(entry)) throw new Error(problemText(entry));
+    if (Array.isArray(entry)) throw new Error(entry.map(problemText).join('\n'));
     return entry;
   });
 }

@@ -51,11 +51,16 @@ it.each(['builder', 'plugin'] as const)(
   120_000,
 );
 
-it('installs nothing else: index-builder has no dependencies, the plugin only its TypeScript parser', () => {
+it('installs nothing else: neither package has dependencies; the plugin needs TypeScript only for .ts migrations', () => {
   const manifest = (tarball: string) => JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'])) as Record<string, unknown>;
   expect(manifest(tarballs.builder).dependencies).toBeUndefined();
-  expect(manifest(tarballs.plugin).dependencies).toEqual({ '@typescript-eslint/parser': expect.any(String) });
-  expect(manifest(tarballs.plugin).peerDependencies).toEqual({ eslint: expect.any(String) });
+  expect(manifest(tarballs.plugin).dependencies).toBeUndefined();
+  expect(manifest(tarballs.plugin).peerDependencies).toEqual({
+    eslint: expect.any(String),
+    '@typescript-eslint/parser': expect.any(String),
+    typescript: expect.any(String),
+  });
+  expect(manifest(tarballs.plugin).peerDependenciesMeta).toEqual({ '@typescript-eslint/parser': { optional: true }, typescript: { optional: true } });
 });
 
 describe.each([

@@ -2,8 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { expect } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { syntaxError } from '../../src/registry/json-registry.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { isEntryProblem, problemText, type EntryProblem } from '../../src/registry/problems.ts';
+import { problemText, type EntryProblem } from '../../src/registry/problems.ts';
 import { validateEntry } from '../../src/registry/validate.ts';
 
 const at = { file: 'db/indexes.ts', line: 7 };
@@ -14,10 +15,17 @@ const good = {
   description: 'Filtering leads by status',
 };
 
-function entryProblem(raw: unknown): EntryProblem {
+function entryProblems(raw: unknown): EntryProblem[] {
   const result = validateEntry(raw, 0, at);
-  if (!isEntryProblem(result)) throw new Error(`expected a problem, got a valid entry for ${JSON.stringify(raw)}`);
+  if (!Array.isArray(result)) throw new Error(`expected a problem, got a valid entry for ${JSON.stringify(raw)}`);
   return result;
+}
+
+/** The entry's one problem (it has exactly one). */
+function entryProblem(raw: unknown): EntryProblem {
+  const [only, ...more] = entryProblems(raw);
+  expect(more).toEqual([]);
+  return only!;
 }
 
 /** The problem as printed: message, then the fix. */
@@ -98,12 +106,42 @@ describe('validateEntry', () => {
   });
 
   it('splits a problem into what is wrong, the field it concerns, and the exact fix', () => {
-    expect(entryProblem({ ...good, sql: 'CREATE INDEX idx_leads_status ON crm.leads (status)' })).toEqual({
-      code: 'missing-concurrently',
-      field: 'sql',
-      message: 'idx_leads_status: sql lacks CONCURRENTLY, so the build would block writes to leads',
-      fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
-    });
+    expect(entryProblems({ ...good, sql: 'CREATE INDEX idx_leads_status ON crm.leads (status)' })).toEqual([
+      {
+        code: 'missing-concurrently',
+        field: 'sql',
+        message: 'idx_leads_status: sql lacks CONCURRENTLY, so the build would block writes to leads',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
+      },
+      {
+        code: 'missing-if-not-exists',
+        field: 'sql',
+        message: 'idx_leads_status: sql lacks IF NOT EXISTS, so a second run would fail',
+        fix: 'write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_status ON crm.leads (...)',
+      },
+    ]);
+  });
+
+  it.each([
+    ['a schema-qualified function', 'ON musicbrainz.place USING gist (public.ll_to_earth(coordinates[0], coordinates[1]))'],
+    ['a schema-qualified operator', 'ON musicbrainz.place USING btree (id) WHERE ((pos OPERATOR(public.<->) point(0, 0)) < 10)'],
+    ['a schema-qualified type', "ON app.items USING btree (id) WHERE (state = 'done'::public.item_state)"],
+  ])('accepts %s, as import writes it', (_what, rest) => {
+    const entry = validateEntry({ name: 'idx_q', sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_q ${rest}` }, 0, at);
+    expect(Array.isArray(entry) ? entry.map(problemText) : []).toEqual([]);
+  });
+
+  it('reports every problem of an entry, each with its field, not only the first', () => {
+    const raw = { name: 'idx_a', sql: 'CREATE INDEX idx_b ON leads (status) WHERE created_at > now()', critical: 'yes', critcal: true };
+    expect(entryProblems(raw).map((p) => [p.code, p.field])).toEqual([
+      ['unknown-key', 'critcal'],
+      ['invalid-critical', 'critical'],
+      ['missing-concurrently', 'sql'],
+      ['missing-if-not-exists', 'sql'],
+      ['name-mismatch', 'name'],
+      ['non-immutable', 'sql'],
+    ]);
+    expect(entryProblems({ critical: 1 }).map((p) => p.code)).toEqual(['missing-name', 'missing-sql', 'invalid-critical']);
   });
 
   it('explains case folding when the names differ only by case', () => {
@@ -158,6 +196,33 @@ describe('validateEntry', () => {
   });
 });
 
+describe("a .json registry's syntax error, from JSON.parse's message on each Node", () => {
+  const text = '[\n  { "name": "a" }\n  { "name": "b" }\n]\n';
+  it.each([
+    ['Node 20: at position N', "Expected ',' or ']' after array element in JSON at position 22"],
+    ['newer V8: at position N (line L column C)', "Expected ',' or ']' after array element in JSON at position 22 (line 3 column 3)"],
+    ['line and column alone', "Expected ',' or ']' after array element in JSON (line 3 column 3)"],
+  ])('%s', (_node, message) => {
+    expect(syntaxError(text, message)).toEqual({
+      message: "not valid JSON: expected ',' or ']' after array element at line 3, column 3",
+      line: 3,
+    });
+  });
+
+  it('finds the place itself when the message quotes the text instead, and never repeats the quote', () => {
+    const trailing = '[\n  { "name": "a" },\n]\n';
+    expect(syntaxError(trailing, 'Unexpected token \']\', "[\n  { "name"... is not valid JSON')).toEqual({
+      message: 'not valid JSON: trailing comma at line 2, column 18 (JSON allows none)',
+      line: 2,
+      fix: 'remove the comma',
+    });
+    expect(syntaxError('[\n  x\n]', 'Unexpected token \'x\', "[\n  x\n]" is not valid JSON')).toEqual({
+      message: 'not valid JSON: unexpected "x" at line 2, column 3',
+      line: 2,
+    });
+  });
+});
+
 describe('loadRegistry', () => {
   let dir: string;
   beforeAll(async () => {
@@ -209,9 +274,10 @@ export default defineIndexes([
 `,
     );
     const registry = await loadRegistry(path);
-    expect(registry.problems.map((p) => p.code)).toEqual(['missing-concurrently', 'duplicate-name']);
+    expect(registry.problems.map((p) => p.code)).toEqual(['missing-concurrently', 'missing-if-not-exists', 'duplicate-name']);
     expect(registry.problems.map((p) => `${p.location.file}:${p.location.line}: ${problemText(p)}`)).toEqual([
       `${shown(path)}:3: idx_b: sql lacks CONCURRENTLY, so the build would block writes to b; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (...)`,
+      `${shown(path)}:3: idx_b: sql lacks IF NOT EXISTS, so a second run would fail; write CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_b ON b (...)`,
       `${shown(path)}:4: idx_a: duplicate name; already declared at ${shown(path)}:2; rename one, or delete the copy`,
     ]);
   });
@@ -227,7 +293,7 @@ export default defineIndexes([
     expect((await loadRegistry(path)).problems).toEqual([]);
   });
 
-  it('reads JSON and YAML registries with entry lines', async () => {
+  it('reads JSON and YAML registries with entry lines, a problem at the line of the key it is about', async () => {
     const json = await write(
       'indexes.json',
       '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON a (x)"\n  },\n  {\n    "name": "idx_b",\n    "sql": "DROP INDEX idx_b"\n  }\n]\n',
@@ -249,7 +315,7 @@ export default defineIndexes([
       {
         code: 'not-create-index',
         field: 'sql',
-        location: { file: shown(json), line: 6 },
+        location: { file: shown(json), line: 8 },
         entry: 1,
         message: 'idx_b: sql is DROP, not CREATE INDEX',
         fix: 'other DDL belongs in a migration',
@@ -260,6 +326,44 @@ export default defineIndexes([
     expect(fromYaml.entries.map((e) => [e.name, e.location.line, e.critical, e.tableName])).toEqual([
       ['idx_a', 1, true, 'a'],
       ['idx_b', 4, false, 'b'],
+    ]);
+  });
+
+  it.each([
+    [
+      'a trailing comma after the last entry',
+      '[\n  { "name": "idx_a", "sql": "x" },\n]\n',
+      2,
+      'trailing comma at line 2, column 34 (JSON allows none)',
+    ],
+    ['a trailing comma in an entry', '[\n  {\n    "name": "idx_a",\n    "sql": "x",\n  }\n]\n', 4, 'trailing comma at line 4, column 15'],
+    ['a missing comma', '[\n  { "name": "a" }\n  { "name": "b" }\n]\n', 3, "expected ',' or ']' after array element at line 3, column 3"],
+    ['a comment', '[\n  // none\n]\n', 2, 'unexpected "/" at line 2, column 3'],
+    ['single quotes', "[\n  { 'name': 'a' }\n]\n", 2, 'at line 2, column 5'],
+    ['an unterminated file', '[\n  { "name": "a"', 2, 'at line 2, column 16'],
+    ['a key repeated in an entry', '[\n  {\n    "name": "a",\n    "name": "b"\n  }\n]\n', 4, 'key "name" is repeated in one object'],
+  ])('reads .json strictly: %s is a syntax error at its true line', async (_what, text, line, message) => {
+    const path = await write('strict.json', text);
+    const registry = await loadRegistry(path);
+    expect(registry.problems.map((p) => [p.code, p.location.line])).toEqual([['file-syntax', line]]);
+    expect(registry.problems[0]!.message).toContain(message);
+  });
+
+  it('places each problem of an entry at the line of its key in JSON and YAML', async () => {
+    const json = await write(
+      'three.json',
+      '[\n  {\n    "name": "idx_a",\n    "sql": "CREATE INDEX CONCURRENTLY idx_a ON a (x)",\n    "critical": "yes",\n    "critcal": true\n  }\n]\n',
+    );
+    const yaml = await write('three.yaml', '- name: idx_a\n  sql: CREATE INDEX CONCURRENTLY idx_a ON a (x)\n  critical: "yes"\n  critcal: true\n');
+    expect((await loadRegistry(json)).problems.map((p) => [p.location.line, p.code, p.field])).toEqual([
+      [4, 'missing-if-not-exists', 'sql'],
+      [5, 'invalid-critical', 'critical'],
+      [6, 'unknown-key', 'critcal'],
+    ]);
+    expect((await loadRegistry(yaml)).problems.map((p) => [p.location.line, p.code, p.field])).toEqual([
+      [2, 'missing-if-not-exists', 'sql'],
+      [3, 'invalid-critical', 'critical'],
+      [4, 'unknown-key', 'critcal'],
     ]);
   });
 
@@ -306,7 +410,7 @@ export default defineIndexes([
     ['missing.ts', undefined, 1, 'file-not-found', 'registry file not found'],
     ['broken.json', '[{"name": ', 1, 'file-syntax', 'not valid JSON'],
     ['object.json', '{"name": "idx_a"}', 1, 'not-an-array', 'the registry must be an array of index definitions, found object'],
-    ['throws.ts', "const x = 1;\nthrow new Error('boom');\nexport default [];\n", 1, 'load-failed', 'cannot load the registry: boom'],
+    ['throws.ts', "const x = 1;\nthrow new Error('boom');\nexport default [];\n", 2, 'load-failed', 'cannot load the registry: boom'],
     ['indexes.txt', 'x', 1, 'unsupported-file-type', 'unsupported registry file type ".txt"'],
   ])('reports a bad file %s on one line', async (name, text, line, code, message) => {
     const path = text === undefined ? join(dir, name) : await write(name, text);

@@ -1,7 +1,10 @@
 // Constraints that build an index, as each migration library adds them to an existing table: knex `unique()` /
 // `primary()` in alterTable / table, Sequelize `addConstraint`, node-pg-migrate `addConstraint`, Kysely
 // `alterTable(t).addUniqueConstraint` / `addPrimaryKeyConstraint`, TypeORM `createUniqueConstraint(s)`,
-// `createPrimaryKey`, `createExclusionConstraint(s)`. Names are the library's default when none is given.
+// `createPrimaryKey`, `createExclusionConstraint(s)`; and columns added or changed with an index-building option:
+// Sequelize `addColumn(table, column, { unique: true })` / `changeColumn(...)`, node-pg-migrate
+// `addColumn(s)(table, { column: { unique: true } })` (`primaryKey: true` too). Names are the library's default when
+// none is given.
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ConstraintType } from '../sql/constraint-creations.ts';
@@ -39,6 +42,9 @@ export const CONSTRAINT_METHODS = new Set([
   'createPrimaryKey',
   'createExclusionConstraint',
   'createExclusionConstraints',
+  'addColumn',
+  'addColumns',
+  'changeColumn',
 ]);
 
 /** The constraints a call adds to an existing table (empty for calls of other libraries or on new tables). */
@@ -53,6 +59,10 @@ export function readConstraintCall(call: Call, method: string, knex: KnexReader,
     case 'addUniqueConstraint':
     case 'addPrimaryKeyConstraint':
       return optional(readKysely(call, method, sourceText));
+    case 'addColumn':
+    case 'addColumns':
+    case 'changeColumn':
+      return readColumnOptions(call, method, sourceText);
     default:
       return readTypeorm(call, method, sourceText);
   }
@@ -146,6 +156,42 @@ function pgmStringConstraint(call: Call, table: TableRef, given: string | undefi
       ? [{ node: call, type: finding.type, name: table.computed && !given ? undefined : finding.name, table, columns: finding.columns }]
       : [],
   );
+}
+
+/**
+ * A column added or changed with `unique: true` (or a constraint name) or `primaryKey: true`. Sequelize writes
+ * `ADD COLUMN "c" ... UNIQUE` / `ADD UNIQUE ("c")`, node-pg-migrate `ADD "c" ... UNIQUE`: PostgreSQL names them
+ * `<table>_<column>_key` and `<table>_pkey`.
+ */
+function readColumnOptions(call: Call, method: string, sourceText: string): DescribedConstraint[] {
+  const [tableArg, second, third] = call.arguments;
+  if (!tableArg || tableArg.type === 'SpreadElement') return [];
+  const columnName = staticString(second);
+  if (method !== 'addColumns' && columnName !== undefined && third?.type === 'ObjectExpression') {
+    return columnConstraints(call, sequelizeTable(tableArg, sourceText), columnName, third);
+  }
+  if (method === 'changeColumn' || second?.type !== 'ObjectExpression') return [];
+  const table = pgmTable(tableArg, sourceText);
+  return second.properties.flatMap((column) => {
+    if (column.type !== 'Property' || column.value.type !== 'ObjectExpression') return [];
+    const name = column.computed ? undefined : column.key.type === 'Identifier' ? column.key.name : staticString(column.key);
+    return name === undefined ? [] : columnConstraints(column, table, name, column.value);
+  });
+}
+
+function columnConstraints(node: Node, table: TableRef, column: string, options: TSESTree.ObjectExpression): DescribedConstraint[] {
+  const found: DescribedConstraint[] = [];
+  const unique = property(options, 'unique');
+  const uniqueName = staticString(unique);
+  if (unique && (uniqueName !== undefined || (unique.type === 'Literal' && unique.value === true))) {
+    const name = uniqueName ?? (table.computed ? undefined : `${table.name}_${column}_key`);
+    found.push({ node, type: 'unique', name, table, columns: [column] });
+  }
+  const primaryKey = property(options, 'primaryKey');
+  if (primaryKey?.type === 'Literal' && primaryKey.value === true) {
+    found.push({ node, type: 'primary key', name: table.computed ? undefined : `${table.name}_pkey`, table, columns: [column] });
+  }
+  return found;
 }
 
 /** Kysely: `db.schema.alterTable('t').addUniqueConstraint(name, columns)`. */

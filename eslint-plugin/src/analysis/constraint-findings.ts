@@ -138,5 +138,42 @@ export class ConstraintFindings {
 /** The table exists for the constraint because this migration creates it, on the way to the constraint. */
 function createdFor(table: TableReport & At, constraint: ConstraintReport & At): boolean {
   if (!sameTable(table, constraint)) return false;
-  return !(table.node && constraint.node && exclusiveBranches(table.node, constraint.node));
+  if (!table.node || !constraint.node) return true;
+  return !exclusiveBranches(table.node, constraint.node) && !separateMigrationEntries(table.node, constraint.node);
+}
+
+/**
+ * A file that lists its migrations as objects (`[{ name: '..._tables', pg: ['CREATE TABLE t ...'] }, { name:
+ * '..._dedup', pg: ['ALTER TABLE t ADD CONSTRAINT ... UNIQUE ...'] }]`): each entry is a migration of its own, so a
+ * table that one entry creates already exists, with its rows, when another adds the constraint.
+ */
+function separateMigrationEntries(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const entryOfA = migrationEntry(a);
+  const entryOfB = migrationEntry(b);
+  return entryOfA !== undefined && entryOfB !== undefined && entryOfA !== entryOfB && entryOfA.parent === entryOfB.parent;
+}
+
+/** Keys that name or number a migration in a list of them. */
+const ENTRY_KEYS = new Set(['name', 'version', 'id']);
+
+/** The object literal around `node` that is one element of a list of migrations (two or more named entries). */
+function migrationEntry(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (child.type === 'ObjectExpression' && parent.type === 'ArrayExpression' && isMigrationList(parent)) return child;
+  }
+  return undefined;
+}
+
+function isMigrationList(array: TSESTree.ArrayExpression): boolean {
+  const named = array.elements.filter(
+    (element) =>
+      element?.type === 'ObjectExpression' &&
+      element.properties.some((property) => property.type === 'Property' && !property.computed && ENTRY_KEYS.has(keyName(property.key))),
+  );
+  return named.length >= 2;
+}
+
+function keyName(key: TSESTree.Node): string {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'Literal' ? String(key.value) : '';
 }

@@ -9,6 +9,7 @@ import { isModuleSpecifierOrKey } from './js-migration.ts';
 import { KnexReader } from './knex.ts';
 import { isTextRoot } from './sql-expressions.ts';
 import type { TableRef } from './described-index.ts';
+import { staticString } from './static-values.ts';
 import { createdTable } from './tables.ts';
 import { mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
 
@@ -30,6 +31,24 @@ function worthReading(sql: string): boolean {
   return mayAddConstraint(sql) || (/create/i.test(sql) && /unique|primary|exclude|table/i.test(sql));
 }
 
+/**
+ * `CREATE TABLE "${TABLE}"` with `const TABLE = 'sessions'` at the top of the module: the table is `sessions`, as the
+ * knex and other calls that name it through the same constant read it (`alterTable(TABLE, ...)`).
+ */
+function constantHole(text: Node, tableName: string): string | undefined {
+  const name = /^\$\{([A-Za-z_$][\w$]*)\}$/.exec(tableName)?.[1];
+  if (!name) return undefined;
+  const holes: Node[] = [];
+  const collect = (node: Node): void => {
+    if (node.type === 'TemplateLiteral') node.expressions.forEach(collect);
+    else if (node.type === 'BinaryExpression' && node.operator === '+') [node.left as Node, node.right].forEach(collect);
+    else holes.push(node);
+  };
+  collect(text);
+  const identifier = holes.find((hole) => hole.type === 'Identifier' && hole.name === name);
+  return identifier && staticString(identifier);
+}
+
 export function constraintMigrationListener(sourceText: string, findings: ConstraintFindings, getScope: GetScope): TSESLint.RuleListener {
   const knex = new KnexReader(sourceText);
   // What only another database runs (`if (client === 'sqlite3')`) neither adds a constraint nor creates a table here.
@@ -37,7 +56,10 @@ export function constraintMigrationListener(sourceText: string, findings: Constr
 
   const read = (node: Node): void => {
     if (guards.excludesPostgres(node)) return;
-    findings.addSqlAt(sqlFindingsAt(node, sourceText), enclosingStatement(node).range[0], node);
+    const found = sqlFindingsAt(node, sourceText).map((finding) =>
+      finding.kind === 'table' ? { ...finding, tableName: constantHole(node, finding.tableName) ?? finding.tableName } : finding,
+    );
+    findings.addSqlAt(found, enclosingStatement(node).range[0], node);
   };
   // Tables matter only to exempt a constraint: text that can only create a table, and createTable calls, are read
   // at the end of the file if it adds a constraint at all.

@@ -16,6 +16,8 @@ export interface DescribedIndex {
   /** Column names or SQL expressions; undefined when not static. */
   columns: string[] | undefined;
   unique: boolean;
+  /** `concurrently: true` (node-pg-migrate, Sequelize). */
+  concurrent?: boolean;
   method?: string | undefined;
   /** A static WHERE predicate; `null` when there is a predicate that cannot be read statically. */
   where?: string | null | undefined;
@@ -65,6 +67,7 @@ export function toIndexReport(index: DescribedIndex, filename: string): IndexRep
     tableName: index.table.name,
     tableSchema: index.table.schema,
     unique: index.unique,
+    concurrent: index.concurrent === true,
     entry: sql ? entryFromSql(sql, index.name!, index.table.name, index.columns!, filename) : undefined,
   };
 }

@@ -10,7 +10,9 @@ type GetScope = (node: Node) => TSESLint.Scope.Scope;
  * True when `fn` is a named function of this file (a declaration, or a function assigned to a const) that is called
  * at least once, only ever called directly by name, and every call satisfies `excluded`.
  */
-export function calledOnlyFrom(fn: Node, getScope: GetScope, excluded: (call: TSESTree.CallExpression) => boolean): boolean {
+export function calledOnlyFrom(fn: Node, getScope: GetScope, excluded: (call: TSESTree.CallExpression) => boolean, text = ''): boolean {
+  const method = classMethod(fn);
+  if (method) return methodCalledOnlyFrom(method, excluded, text);
   const variable = functionVariable(fn, getScope);
   if (!variable) return false;
   const uses = variable.references.filter((reference) => !reference.init);
@@ -19,6 +21,47 @@ export function calledOnlyFrom(fn: Node, getScope: GetScope, excluded: (call: TS
     const call = reference.identifier.parent;
     return call?.type === 'CallExpression' && call.callee === reference.identifier && excluded(call);
   });
+}
+
+/**
+ * A class method (`private async sqliteUpQueryRunner(queryRunner) {...}`) is followed the same way through its calls
+ * `this.sqliteUpQueryRunner(...)` in the class: when each of them is excluded and the name appears nowhere else in the
+ * file, the method runs only where they do. `up` and `down`, called by the migration tool, have no such call.
+ */
+function methodCalledOnlyFrom(
+  method: { body: TSESTree.ClassBody; name: string },
+  excluded: (call: TSESTree.CallExpression) => boolean,
+  text: string,
+): boolean {
+  const calls: TSESTree.CallExpression[] = [];
+  visit(method.body, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return;
+    const callee = node.callee;
+    if (callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === method.name)
+      calls.push(node);
+  });
+  if (calls.length === 0) return false;
+  const mentions = text.match(new RegExp(`(?<![\\w$])${method.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+  return mentions === calls.length + 1 && calls.every(excluded);
+}
+
+function classMethod(fn: Node): { body: TSESTree.ClassBody; name: string } | undefined {
+  if (fn.type !== 'FunctionExpression') return undefined;
+  const definition = fn.parent;
+  if (definition?.type !== 'MethodDefinition' || definition.computed || definition.kind !== 'method') return undefined;
+  if (definition.key.type !== 'Identifier') return undefined;
+  return { body: definition.parent, name: definition.key.name };
+}
+
+/** Every node under `root` (its own properties that hold nodes; `parent` is not followed). */
+function visit(root: Node, onNode: (node: Node) => void): void {
+  onNode(root);
+  for (const [key, value] of Object.entries(root)) {
+    if (key === 'parent') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node, onNode);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node, onNode);
+  }
 }
 
 function functionVariable(fn: Node, getScope: GetScope): TSESLint.Scope.Variable | undefined {

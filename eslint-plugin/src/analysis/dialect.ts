@@ -89,7 +89,7 @@ export class DialectGuards {
       if (this.#following.has(parent)) return false;
       this.#following.add(parent);
       try {
-        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call))) return true;
+        if (calledOnlyFrom(parent, this.getScope, (call) => this.excludesPostgres(call), this.text)) return true;
       } finally {
         this.#following.delete(parent);
       }
@@ -145,13 +145,13 @@ export class DialectGuards {
     // The labels that lead here: this case's and those that fall through into it.
     let first = at;
     while (first > 0 && !cases[first - 1]!.consequent.some(leaves)) first--;
-    const truths = cases.slice(first, at + 1).map((c) => (c.test ? nameTruth(staticString(c.test)) : this.#defaultTruth(cases)));
+    const truths = cases.slice(first, at + 1).map((c) => (c.test ? nameTruth(labelName(c.test)) : this.#defaultTruth(cases)));
     return any(truths);
   }
 
   /** `default:` runs on PostgreSQL unless another case names it. */
   #defaultTruth(cases: readonly TSESTree.SwitchCase[]): Truth {
-    return cases.some((c) => c.test && nameTruth(staticString(c.test)) === true) ? false : undefined;
+    return cases.some((c) => c.test && nameTruth(labelName(c.test)) === true) ? false : undefined;
   }
 
   /** The condition's value when the database is PostgreSQL. */
@@ -184,9 +184,9 @@ export class DialectGuards {
     if (operator === 'instanceof') return right.type === 'Identifier' ? classTruth(right.name) : undefined;
     const negated = operator === '!==' || operator === '!=';
     if (!negated && operator !== '===' && operator !== '==') return undefined;
-    const [value, other] = staticString(right) !== undefined ? [staticString(right), left] : [staticString(left), right];
-    if (value === undefined || !this.#namesDialect(other)) return undefined;
+    const [value, other] = nameTruth(labelName(right)) !== undefined ? [labelName(right), left] : [labelName(left), right];
     const truth = nameTruth(value);
+    if (truth === undefined || !this.#namesDialect(other)) return undefined;
     return negated ? not(truth) : truth;
   }
 
@@ -202,7 +202,7 @@ export class DialectGuards {
       return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : undefined;
     }
     if (method !== 'includes' || !this.#namesDialect(argument)) return undefined;
-    return any(callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? nameTruth(staticString(element)) : undefined)));
+    return any(callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? nameTruth(labelName(element)) : undefined)));
   }
 
   /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
@@ -249,6 +249,17 @@ function namesOtherDialect(node: Node): boolean {
   if (!name) return false;
   const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
   return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
+}
+
+/**
+ * A database's name as a value: a string, or a member of an enum or constant object, named for the database
+ * (`DatabaseTypeEnum.sqlite`, `DbType.betterSqlite3`, `Dialect.MYSQL`), wherever the enum is declared.
+ */
+function labelName(node: Node): string | undefined {
+  const text = staticString(node);
+  if (text !== undefined) return text;
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  return node.property.name.replace(/(?<=[a-z])(?=[A-Z])/g, '-');
 }
 
 function nameTruth(name: string | undefined): Truth {

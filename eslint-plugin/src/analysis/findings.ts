@@ -14,6 +14,8 @@ export interface IndexReport {
   tableName: string;
   tableSchema: string | undefined;
   unique: boolean;
+  /** Built CONCURRENTLY (SQL, or node-pg-migrate's and Sequelize's `concurrently: true`). */
+  concurrent?: boolean;
   entry: RegistryEntryDraft | undefined;
 }
 
@@ -31,7 +33,7 @@ export interface RuleOptions {
   since?: string | number;
 }
 
-export type MessageId = 'indexInMigration' | 'uniqueIndexInMigration' | 'unverifiableSql' | 'moveToRegistry';
+export type MessageId = 'indexInMigration' | 'uniqueIndexInMigration' | 'concurrentIndexInMigration' | 'unverifiableSql' | 'moveToRegistry';
 
 /** The slice of ESLint's rule context the reporter needs; the same for JavaScript and SQL files. */
 export interface ReportContext {
@@ -99,7 +101,7 @@ export class MigrationFindings {
       const entry = index.entry;
       this.context.report({
         loc: this.#loc(index.range),
-        messageId: index.unique ? 'uniqueIndexInMigration' : 'indexInMigration',
+        messageId: index.concurrent ? 'concurrentIndexInMigration' : index.unique ? 'uniqueIndexInMigration' : 'indexInMigration',
         data,
         suggest: entry
           ? [

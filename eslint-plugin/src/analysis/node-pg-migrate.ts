@@ -23,6 +23,7 @@ export function readPgmIndex(call: TSESTree.CallExpression, sourceText: string):
     table,
     columns,
     unique,
+    concurrent: staticBoolean(property(options, 'concurrently')) === true,
     method: staticString(property(options, 'method')),
     where: whereArg ? (staticString(whereArg) ?? null) : undefined,
     include: staticStrings(property(options, 'include')),

@@ -25,6 +25,7 @@ export function readSequelizeIndex(call: TSESTree.CallExpression, sourceText: st
     table,
     columns: fields,
     unique,
+    concurrent: staticBoolean(property(options, 'concurrently')) === true,
     method: staticString(property(options, 'using')),
     where: property(options, 'where') ? null : undefined,
   };

@@ -2,6 +2,7 @@
 // checked by no-index-in-migration (.js/.cjs/.mjs/.ts/.cts/.mts, and .sql through the SQL language); the registry
 // by valid-registry. `migrationConfigs` builds the same blocks for a project's own folders.
 import { NAMESPACE } from '../meta.ts';
+import { FOREIGN_RULES } from './foreign-rules.ts';
 import { typescriptParser } from './typescript-parser.ts';
 
 /**
@@ -26,6 +27,14 @@ export const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
  */
 const inFolders = (folders: readonly string[], extensions: readonly string[]): string[] =>
   folders.flatMap((folder) => extensions.map((extension) => `${folder.replace(/\/+$/, '')}/**/*.${extension}`));
+
+/**
+ * Configs without `files` (`js.configs.recommended`, typescript-eslint's, a project's own) apply to every file ESLint
+ * lints, .sql migrations included; their rules expect JavaScript and crash there. The SQL blocks, which come after
+ * them, turn off ESLint's and typescript-eslint's rules (ESLint does not validate a rule that is off, so a plugin
+ * the project does not have costs nothing).
+ */
+const FOREIGN_RULES_OFF: Record<string, 'off'> = Object.fromEntries(FOREIGN_RULES.map((name) => [name, 'off']));
 
 export interface MigrationFolders {
   /** Folders (globs, relative to eslint.config.js) whose .js/.ts and .sql files are migrations. */
@@ -66,7 +75,8 @@ function migrationBlocks(plugin: object, layout: MigrationFolders, names: BlockN
       },
     );
   }
-  if (sqlFiles.length > 0) blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules });
+  if (sqlFiles.length > 0)
+    blocks.push({ name: names.sql, files: sqlFiles, plugins, language: `${NAMESPACE}/sql`, rules: { ...FOREIGN_RULES_OFF, ...rules } });
   return blocks;
 }
 

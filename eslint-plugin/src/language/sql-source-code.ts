@@ -28,6 +28,15 @@ export class SqlSourceCode extends TextSourceCodeBase<{
     return this.ast.comments;
   }
 
+  /**
+   * None: JavaScript's comments, which a JavaScript rule from a config without `files` asks for when it starts
+   * (`no-irregular-whitespace`, unicorn's `expiring-todo-comments`). Answering keeps such a rule from crashing on a
+   * .sql file; it finds nothing, as its other listeners never see a JavaScript node here.
+   */
+  getAllComments(): [] {
+    return [];
+  }
+
   override getParent(node: SqlNode | SqlComment): SqlNode | undefined {
     return node.type === 'SqlStatement' ? this.ast : undefined;
   }

@@ -51,6 +51,11 @@ export const noIndexInMigration = createRule<[Partial<RuleOptions>], MessageId>(
         'Unique index "{{index}}" on "{{table}}" is created in a migration, which blocks writes to "{{table}}" for the whole build. ' +
         'Declare it in {{registryPath}} instead; index-builder builds it with CREATE UNIQUE INDEX CONCURRENTLY after the deploy. ' +
         'If the application needs the uniqueness the moment the migration runs, keep it and set allowUnique.',
+      concurrentIndexInMigration:
+        'Index "{{index}}" on "{{table}}" is built CONCURRENTLY in a migration: that cannot run inside the transaction most ' +
+        'migration tools wrap a migration in, is not retried when it fails on a lock or a deadlock, leaves an INVALID index ' +
+        'behind when it fails, and holds the deploy until the build ends. Declare it in {{registryPath}} instead; index-builder ' +
+        'builds it after the deploy, retries lock conflicts and drops an INVALID leftover.',
       unverifiableSql:
         'This SQL cannot be read statically (the statement itself is computed), so it may create an index unseen. ' +
         'Write the statement as literal text, or declare its indexes in {{registryPath}}.',

@@ -3,7 +3,7 @@
 // CONCURRENTLY / IF NOT EXISTS, and each problem reported at the property it concerns.
 import { relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isEntryProblem, problemText, validateEntry, validateRegistry, type EntryProblem } from '#registry';
+import { problemText, validateEntry, validateRegistry, type EntryProblem } from '#registry';
 import { missingKeywordsInsertion } from '#sql';
 import { decodeJsText } from '../analysis/js-strings.ts';
 import { registryArray, writtenEntries, type WrittenEntry } from '../analysis/registry-source.ts';
@@ -41,7 +41,7 @@ export const validRegistry = createRule<[], MessageId>({
             continue;
           }
           const result = validateEntry(entry.value, index, { file, line: entry.line });
-          if (isEntryProblem(result)) reportProblem(context, entry, result);
+          if (Array.isArray(result)) reportProblems(context, entry, result);
           else if (!result.description?.trim()) reportMissingDescription(context, entry);
         }
         reportDuplicates(
@@ -56,13 +56,17 @@ export const validRegistry = createRule<[], MessageId>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
 
-function reportProblem(context: Context, entry: WrittenEntry, problem: EntryProblem): void {
-  context.report({
-    node: nodeFor(entry, problem),
-    messageId: 'invalidEntry',
-    data: { message: problemText(problem) },
-    fix: problem.code === 'missing-concurrently' || problem.code === 'missing-if-not-exists' ? keywordFix(entry) : null,
-  });
+/** Every problem of the entry; the keyword autofix (which inserts all missing keywords) rides on the first of them. */
+function reportProblems(context: Context, entry: WrittenEntry, problems: readonly EntryProblem[]): void {
+  const keywordProblem = problems.find((problem) => problem.code === 'missing-concurrently' || problem.code === 'missing-if-not-exists');
+  for (const problem of problems) {
+    context.report({
+      node: nodeFor(entry, problem),
+      messageId: 'invalidEntry',
+      data: { message: problemText(problem) },
+      fix: problem === keywordProblem ? keywordFix(entry) : null,
+    });
+  }
 }
 
 function reportMissingDescription(context: Context, entry: WrittenEntry): void {

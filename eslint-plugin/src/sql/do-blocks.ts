@@ -1,5 +1,5 @@
 // CREATE INDEX inside `DO $$ ... $$`: the body is PL/pgSQL, read with PostgreSQL's scanner. A CREATE statement in
-// it runs when the migration runs, and so does `EXECUTE '<sql>'` or `EXECUTE format('<sql>', ...)` with a literal;
+// it runs when the migration runs, as does an ALTER TABLE that adds a UNIQUE or PRIMARY KEY constraint, and so does `EXECUTE '<sql>'` or `EXECUTE format('<sql>', ...)` with a literal;
 // both are read as SQL. Function bodies (CREATE FUNCTION ... AS $$ ... $$) are not DO blocks and are never read.
 import type { SqlFinding } from './index-creations.ts';
 import type { ParsedStatement } from './statements.ts';
@@ -9,11 +9,11 @@ import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from 
 type Analyze = (source: SqlSource) => SqlFinding[];
 
 /**
- * What a PL/pgSQL body runs is found at a CREATE, an EXECUTE or a hole: a body whose text holds none of these
- * (a keyword cannot be escaped or quoted, and no letter, digit or `_` touches it) creates nothing, and PostgreSQL's
- * scanner need not read it. `created_at` is no CREATE.
+ * What a PL/pgSQL body runs is found at a CREATE, an ALTER, an EXECUTE or a hole: a body whose text holds none of
+ * these (a keyword cannot be escaped or quoted, and no letter, digit or `_` touches it) creates nothing, and
+ * PostgreSQL's scanner need not read it. `created_at` is no CREATE.
  */
-const MAY_CREATE = /(?<![a-z0-9_])(?:create|execute)(?![a-z0-9_$])|__ibh/i;
+const MAY_CREATE = /(?<![a-z0-9_])(?:create|alter|execute)(?![a-z0-9_$])|__ibh/i;
 
 export function findInDoBlock(source: SqlSource, statement: ParsedStatement, analyze: Analyze): SqlFinding[] {
   if (!isPlpgsql(statement.node)) return [];
@@ -52,6 +52,12 @@ export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
       const found = analyze(subSource(body, segment, (offset) => token.start + offset));
       const mentionsIndex = tokens.slice(i, end).some((t) => isKeyword(t, 'INDEX'));
       findings.push(...(found.length || !mentionsIndex ? found : [unverifiable(body, token, last, true)]));
+      i = end;
+    } else if (isKeyword(token, 'ALTER') && startsStatement(tokens[i - 1])) {
+      // ALTER TABLE ... ADD CONSTRAINT ... UNIQUE / PRIMARY KEY: a constraint that builds an index.
+      const end = statementEnd(tokens, i);
+      const last = tokens[end - 1]!;
+      findings.push(...analyze(subSource(body, body.text.slice(token.start, last.end), (offset) => token.start + offset)));
       i = end;
     } else if (isKeyword(token, 'EXECUTE')) {
       const executed = executedSql(body, tokens, i);

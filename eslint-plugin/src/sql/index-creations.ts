@@ -23,6 +23,8 @@ export interface IndexCreation {
   tableName: string;
   tableSchema: string | undefined;
   unique: boolean;
+  /** CREATE INDEX CONCURRENTLY. */
+  concurrent: boolean;
   /** The indexed columns (expressions as their function name or `expr`), for descriptions. */
   columns: string[];
   /** The statement's text when it holds no hole and parsed: the registry entry is made from it. */
@@ -75,6 +77,7 @@ export function fromStatement(source: SqlSource, statement: ParsedStatement): Sq
           tableName: displayName(index.tableName, source),
           tableSchema: index.tableSchema && displayName(index.tableSchema, source),
           unique: index.unique,
+          concurrent: index.concurrent,
           columns: columns.map((column) => displayName(column, source)),
           statement: containsPlaceholder(text) ? undefined : text,
         },
@@ -187,6 +190,7 @@ function fromTokens(source: SqlSource, segment: SqlToken[], text: string): SqlFi
         tableName: displayName(index.tableName, source),
         tableSchema: index.tableSchema && displayName(index.tableSchema, source),
         unique: index.unique,
+        concurrent: index.concurrent,
         columns: [],
         statement: undefined,
       },

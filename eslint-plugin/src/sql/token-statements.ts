@@ -8,6 +8,7 @@ export interface TokenIndex {
   tableName: string;
   tableSchema: string | undefined;
   unique: boolean;
+  concurrent: boolean;
 }
 
 /** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table ...`, holes allowed anywhere. */
@@ -26,7 +27,8 @@ export function indexFromTokens(tokens: readonly SqlToken[]): TokenIndex | undef
   const nameToken = names[names.length - 1];
   const table = qualifiedName(tokens, isKeyword(tokens[on + 1], 'ONLY') ? on + 2 : on + 1);
   if (!table) return undefined;
-  return { name: nameToken && identifierText(nameToken), ...table, unique };
+  const concurrent = isKeyword(tokens[i + 1], 'CONCURRENTLY');
+  return { name: nameToken && identifierText(nameToken), ...table, unique, concurrent };
 }
 
 /** `CREATE [TEMP | UNLOGGED ...] TABLE [IF NOT EXISTS] name ...`. */

@@ -12,13 +12,13 @@ function userGlobs(manifest) {
   return manifest.packages.flatMap((pkg) => (pkg.lintGlobs ?? []).map((glob) => `${packageFolder(pkg)}/${glob}`));
 }
 
-/** The flat config: `configs.recommended`, plus the user's own globs for the packages that need one. */
+/** The flat config: `configs.recommended`, plus the user's own globs (both migration rules) for the packages that need one. */
 export function corpusConfig(plugin, manifest) {
   const extra = userGlobs(manifest).map((glob) => ({
     files: [glob],
     plugins: { [NAMESPACE]: plugin },
     ...(glob.endsWith('.sql') ? { language: `${NAMESPACE}/sql` } : {}),
-    rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error' },
+    rules: { [`${NAMESPACE}/no-index-in-migration`]: 'error', [`${NAMESPACE}/no-constraint-index-in-migration`]: 'error' },
   }));
   return [...plugin.configs.recommended, ...extra];
 }
@@ -28,7 +28,7 @@ export async function writeCorpusConfig(root, manifest) {
   const extra = userGlobs(manifest).map(
     (glob) =>
       `  { files: [${JSON.stringify(glob)}], plugins: { '${NAMESPACE}': indexBuilder }, ` +
-      `${glob.endsWith('.sql') ? `language: '${NAMESPACE}/sql', ` : ''}rules: { '${NAMESPACE}/no-index-in-migration': 'error' } },`,
+      `${glob.endsWith('.sql') ? `language: '${NAMESPACE}/sql', ` : ''}rules: { '${NAMESPACE}/no-index-in-migration': 'error', '${NAMESPACE}/no-constraint-index-in-migration': 'error' } },`,
   );
   const source = `import indexBuilder from 'eslint-plugin-index-builder';\n\nexport default [\n  ...indexBuilder.configs.recommended,\n${extra.join('\n')}\n];\n`;
   const path = join(root, 'eslint.config.mjs');

@@ -43,6 +43,23 @@ describe('reportAnnotations', () => {
     ]);
   });
 
+  it("does not promise a retry for a read-only target: it stays read-only until the notice's fix is made", () => {
+    const notice = 'refused: default_transaction_read_only is on for role app (ALTER ROLE ... SET), so every transaction on db:5432/app is read-only';
+    const failed = indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } });
+    expect(reportAnnotations(reportOf([failed], { outcome: 'read-only', notice }))).toEqual([
+      { level: 'warning', title: 'No index was built', message: `${notice} The deploy went on.` },
+    ]);
+  });
+
+  it('raises a notice for an index that could not be adopted', () => {
+    const reason = 'exists and is valid, and PostgreSQL defines it as the registry does, but it is not adopted: its mark could not be written (x)';
+    const report = reportOf([indexResult({ name: 'idx', status: 'skipped', reason }), indexResult({ name: 'idx_ok', status: 'skipped' })]);
+    expect(reportAnnotations(report).map((a) => [a.level, a.title, a.message])).toEqual([
+      ['notice', 'Index idx was not adopted', `idx on leads: ${reason}.`],
+    ]);
+    expect(reportAnnotations(report, { dryRun: true })[0]!.title).toBe('Index idx would not be adopted');
+  });
+
   it('turns the registry path into a repository path', () => {
     const report = reportOf([indexResult({ name: 'idx', status: 'rebuilt' })]);
     expect(reportAnnotations(report, { repoPath: (file) => `app/${file}` })[0]!.file).toBe('app/db/indexes.ts');

@@ -52,6 +52,19 @@ describe('renderSummary', () => {
     expect(waiting).toContain('| ⏸️ deferred | 1 | 1.2s | the time budget was spent before its turn |');
   });
 
+  it("gives a deferred or skipped entry its own reason when it has one, not the time budget's", () => {
+    const lost = 'not attempted: the connection to db:5432/app was lost (connection refused); the next run builds it';
+    const markdown = renderSummary({
+      report: reportOf([
+        indexResult({ name: 'a', status: 'deferred', attempts: 0, reason: lost }),
+        indexResult({ name: 'b', status: 'skipped', reason: 'exists and is valid, but it is not adopted: a <reason>' }),
+      ]),
+    });
+    expect(markdown).toContain(`| ⏸️ deferred | 0 | 1.2s | ${lost} |`);
+    expect(markdown).toContain('| ⏭️ skipped | 0 | 1.2s | exists and is valid, but it is not adopted: a &lt;reason&gt; |');
+    expect(markdown).not.toContain('time budget');
+  });
+
   it('says when annotations were left out, and why the step failed', () => {
     const report = reportOf([indexResult({ name: 'a', status: 'failed', critical: true, error: missingTable })]);
     const markdown = renderSummary({
@@ -87,6 +100,15 @@ describe('renderSummary', () => {
     expect(markdown.match(/not attempted: see above/g)).toHaveLength(2);
   });
 
+  it('says once why a read-only target built nothing, not on every row', () => {
+    const notice =
+      'refused: db:5432/app is a hot standby (pg_is_in_recovery() is true), where no index can be built; nothing was attempted. Point --database-url (Action input database-url) at the primary.';
+    const failed = indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } });
+    const markdown = renderSummary({ report: reportOf([failed], { outcome: 'read-only', notice }) });
+    expect(markdown.split(notice)).toHaveLength(2);
+    expect(markdown).toContain('| ⚠️ failed | 0 | 1.2s | not attempted: see above |');
+  });
+
   it('shows a dry run as a plan: what each index would be, and why', () => {
     const report = reportOf([indexResult({ name: 'idx_a', status: 'created' }), indexResult({ name: 'idx_b', status: 'skipped' })]);
     const markdown = renderSummary({ report, dryRun: true, reasons: { idx_a: 'missing: would create it', idx_b: 'exists and is valid' } });
@@ -111,7 +133,7 @@ describe('renderSummary', () => {
   });
 
   it('keeps messages from breaking the table or injecting HTML', () => {
-    expect(escapeText('a | b <script>\nc & d')).toBe('a \\| b &lt;script&gt; c &amp; d');
+    expect(escapeText('a | b <script>\nc & d')).toBe('a \\| b &lt;script&gt;\\\\nc &amp; d');
     expect(code('a|b')).toBe('`a\\|b`');
     expect(code('we`ird')).toBe('`` we`ird ``');
   });

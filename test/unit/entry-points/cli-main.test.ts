@@ -39,7 +39,7 @@ it('check: a registry entry without CONCURRENTLY exits 1 with file:line and the 
   await writeFile(registry, '- name: users_email_idx\n  sql: CREATE INDEX IF NOT EXISTS users_email_idx ON users (email)\n');
   const result = await runMain(['check', '--registry', registry]);
   expect(result.code).toBe(EXIT_FAILED);
-  expect(`${result.out}\n${result.err}`).toMatch(/invalid\.yaml:1: .*CONCURRENTLY/);
+  expect(`${result.out}\n${result.err}`).toMatch(/invalid\.yaml:2: .*CONCURRENTLY/);
 });
 
 it('build without a database URL is a usage error naming what to pass', async () => {
