@@ -11,6 +11,8 @@ export const SETTING_DEFAULTS = {
   'dry-run': 'false',
   'on-drift': 'report',
   prune: 'false',
+  'prune-include': '',
+  'prune-max': '5',
   'ssl-ca': '',
   targets: '',
   concurrency: '4',

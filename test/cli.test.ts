@@ -284,6 +284,25 @@ describe('index-builder build', () => {
     expect(await indexState(db, 'idx_status')).toBeUndefined();
     expect((await runCli(['build', '-r', path, '--database-url', db.url, '--fail-on', 'any'])).code).toBe(1);
   });
+
+  it('appends the statements that undo its drops to restore.sql beside the JSON report, and prints where', async () => {
+    const byId = { name: 'idx_leads_id_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_id_status ON leads (id, status)' };
+    const both = await registry('prune-both.ts', [status, byId]);
+    expect((await runCli(['build', '-r', both, '--database-url', db.url])).code).toBe(0);
+    const definition = async () => (await db.sql<{ d: string | null }>("SELECT pg_get_indexdef(to_regclass('idx_leads_id_status')) AS d")).rows[0]!.d;
+    const before = await definition();
+    const out = join(dir, 'prune-out');
+    const one = await registry('prune-one.ts', [status]);
+    const result = await runCli(['build', '-r', one, '--database-url', db.url, '--prune', '--json', join(out, 'report.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Statements that undo this run's drops and swaps were appended to ${join(out, 'restore.sql')}`);
+    expect(await definition()).toBeNull();
+    const restore = await readFile(join(out, 'restore.sql'), 'utf8');
+    expect(restore).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_id_status ON public.leads USING btree (id, status);');
+    await db.sql('CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_id_status ON public.leads USING btree (id, status)');
+    expect(await definition()).toBe(before);
+    await db.sql('DROP INDEX idx_status, idx_leads_id_status');
+  });
 });
 
 describe('connection failures', () => {
@@ -356,7 +375,7 @@ describe('index-builder plan', () => {
   it('takes --on-drift and --prune, and writes the report build would give with --json', async () => {
     await db.sql('CREATE INDEX idx_status ON leads (id)');
     await db.sql('CREATE INDEX idx_old ON leads (status, id)');
-    await db.sql("COMMENT ON INDEX idx_old IS 'Old [index-builder 0123456789abcdef]'");
+    await db.sql("COMMENT ON INDEX idx_old IS 'Old [index-builder 0123456789abcdef built 000000000000]'");
     const path = await registry('plan-options.ts', [status]);
     const json = join(dir, 'plan.json');
     const result = await runCli(['plan', '-r', path, '--database-url', db.url, '--on-drift', 'rebuild', '--prune', '--json', json]);
@@ -364,7 +383,7 @@ describe('index-builder plan', () => {
     expect(result.stdout.split('\n')).toEqual([
       'Plan for 1 index(es); nothing is changed:',
       '  rebuilt  idx_status on leads: drifted (the database has: CREATE INDEX idx_status ON public.leads USING btree (id)): would build the new definition and swap it in',
-      '  orphan   public.idx_old on leads: made by index-builder, no longer in the registry: would drop it (--prune)',
+      '  orphan   public.idx_old on leads: built by index-builder, no longer in the registry: would drop it (--prune)',
       '',
     ]);
     const report = await readJsonReport(json);

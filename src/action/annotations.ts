@@ -106,7 +106,7 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
           {
             level: 'notice',
             title: 'Indexes no longer in the registry',
-            message: `${orphans.length} index(es) built by index-builder are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(', ')}.`,
+            message: `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(', ')}.`,
           },
         ];
   const cancelled: Annotation[] =

@@ -2,6 +2,7 @@
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
 import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../builder/connection.ts';
+import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { parseShard, type Shard } from '../fleet/shards.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
@@ -19,6 +20,8 @@ export interface ActionInputs {
   dryRun: boolean;
   onDrift: OnDrift;
   prune: boolean;
+  pruneInclude: PruneClass[];
+  pruneMax: number;
   /** Set only when the `targets` input is: a fleet run (database-url is then not used). */
   fleet?: FleetInputs;
 }
@@ -33,6 +36,8 @@ export function runSettingsOf(inputs: ActionInputs): RunSettings {
     progressIntervalMs: inputs.progressIntervalMs,
     onDrift: inputs.onDrift,
     prune: inputs.prune,
+    pruneInclude: inputs.pruneInclude,
+    pruneMax: inputs.pruneMax,
   };
 }
 
@@ -73,6 +78,8 @@ export function readInputs(get: (name: InputName) => string): ActionInputs {
     dryRun: booleanInput('dry-run', value('dry-run')),
     onDrift: oneOfInput('on-drift', value('on-drift'), ON_DRIFT_VALUES),
     prune: booleanInput('prune', value('prune')),
+    pruneInclude: pruneIncludeInput(value('prune-include')),
+    pruneMax: wholeNumberInput('prune-max', value('prune-max')),
     ...(fleet ? { fleet } : {}),
   };
 }
@@ -129,6 +136,19 @@ function durationInput(name: InputName, text: string): number {
 function positiveIntegerInput(name: InputName, text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw invalid(name, `"${text}" is not a whole number of 1 or more`);
   return Number(text);
+}
+
+function wholeNumberInput(name: InputName, text: string): number {
+  if (!/^\d+$/.test(text)) throw invalid(name, `"${text}" is not a whole number of 0 or more`);
+  return Number(text);
+}
+
+function pruneIncludeInput(text: string): PruneClass[] {
+  try {
+    return parsePruneClasses(text);
+  } catch (error) {
+    throw invalid('prune-include', (error as Error).message);
+  }
 }
 
 function failOnInput(text: string): FailOn {

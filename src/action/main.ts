@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
 import { describeTarget } from '../builder/connection.ts';
 import { plan } from '../builder/plan.ts';
+import { appendRestoreFile, restoreFilePath } from '../builder/restore.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
 import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
@@ -98,7 +99,12 @@ async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions
 
 async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
   log.info(`Dry run: planning ${entries.length} index(es) on ${describeTarget(inputs.databaseUrl)}; nothing is changed.`);
-  const result = await plan(entries, inputs.databaseUrl, { onDrift: inputs.onDrift, prune: inputs.prune });
+  const result = await plan(entries, inputs.databaseUrl, {
+    onDrift: inputs.onDrift,
+    prune: inputs.prune,
+    pruneInclude: inputs.pruneInclude,
+    pruneMax: inputs.pruneMax,
+  });
   for (const line of result.lines) log.info(line);
   return result;
 }
@@ -124,9 +130,18 @@ async function finish(unredacted: Omit<SummaryView, 'reportPath'>, annotations: 
     log.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
     reportPath = '';
   }
+  let restorePath: string | undefined;
+  if (!view.dryRun) {
+    try {
+      restorePath = await appendRestoreFile(restoreFilePath(reportPath || undefined), view.report, 'the database');
+      if (restorePath) log.info(`Statements that undo this run's drops and swaps were appended to ${restorePath}`);
+    } catch (error) {
+      log.warning(`Could not write the restore statements: ${messageOf(error)}; they are in the JSON report (restore)`);
+    }
+  }
   setOutputs(outputsOf(view.report, reportPath));
   for (const annotation of annotations) log.annotate(annotation);
-  await log.publishSummary(renderSummary({ ...view, ...(reportPath ? { reportPath } : {}) }));
+  await log.publishSummary(renderSummary({ ...view, ...(reportPath ? { reportPath } : {}), ...(restorePath ? { restorePath } : {}) }));
   if (view.stepFailure) log.fail(`index-builder: ${view.stepFailure}`);
 }
 

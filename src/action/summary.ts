@@ -21,6 +21,8 @@ export interface SummaryView {
   /** Why the step fails, when it does (`fail-on`). */
   stepFailure?: string;
   reportPath?: string;
+  /** restore.sql, when this run dropped or swapped indexes: the statements that undo it. */
+  restorePath?: string;
 }
 
 const STATUS_EMOJI: Record<IndexStatus, string> = {
@@ -51,6 +53,7 @@ export function renderSummary(view: SummaryView): string {
   if (view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
   const footer = [
     view.reportPath ? `JSON report: ${code(view.reportPath)}` : '',
+    view.restorePath ? `undo its drops and swaps: ${code(view.restorePath)}` : '',
     view.problems?.length ? '' : `${view.dryRun ? 'planned' : 'took'} ${formatDuration(view.report.durationMs)}`,
   ].filter(Boolean);
   if (footer.length > 0) blocks.push(`<sub>${footer.join(' · ')}</sub>`);
@@ -144,8 +147,9 @@ function reasonOf(index: IndexResult): string {
 
 function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean): string {
   const items = orphans.map((orphan) => {
-    const what = orphan.dropped ? (dryRun ? ' (would be dropped)' : ' (dropped)') : orphan.error ? ` (kept: ${escapeText(orphan.error)})` : '';
-    return `- ${code(orphan.name)} on ${code(orphan.table)}${what}`;
+    const why = orphan.error ?? orphan.kept;
+    const what = orphan.dropped ? (dryRun ? ' (would be dropped)' : ' (dropped)') : why ? ` (kept: ${escapeText(why)})` : '';
+    return `- ${code(orphan.name)} on ${code(orphan.table)}${orphan.leftover ? ' (a swap’s leftover)' : ''}${what}`;
   });
   const dropped = orphans.some((orphan) => orphan.dropped);
   return [

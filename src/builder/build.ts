@@ -13,10 +13,11 @@ import { decide, notAdopted, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import type { BuildEvents } from './events.ts';
 import { decisionDetails, failedBeforeStart, indexResult as result, type ResultDetails as Extra } from './index-result.ts';
-import { writeMark } from './marker.ts';
 import { closeWithin, LIVENESS_TIMEOUT_MS } from './liveness.ts';
 import { ADVISORY_LOCK_KEY, RunLock } from './lock.ts';
-import { findOrphans, pruneOrphans, reportOrphans } from './orphans.ts';
+import { readSwapDependents } from './dependents.ts';
+import { originAfterRefresh, writeMark } from './marker.ts';
+import { DEFAULT_PRUNE_MAX, executePrune, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { buildPartitioned } from './partitioned.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
@@ -47,8 +48,12 @@ export interface BuildOptions {
   livenessTimeoutMs?: number;
   /** What to do with a valid index whose definition differs from the registry: report it (default) or replace it. */
   onDrift?: OnDrift;
-  /** Drop the builder's own indexes that the registry no longer declares. */
+  /** Drop the builder's own indexes that the registry no longer declares (prune.ts says which may go). */
   prune?: boolean;
+  /** Classes `prune` may drop besides the builder's own plain indexes: adopted, unique, constraint, shrunk-registry. */
+  pruneInclude?: readonly PruneClass[];
+  /** At most this many orphans dropped in one run (default DEFAULT_PRUNE_MAX). */
+  pruneMax?: number;
   /** Abort to stop the run: the running build is cancelled on the server and the rest deferred. */
   signal?: AbortSignal;
   events: BuildEvents;
@@ -169,17 +174,18 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // Read where the first build runs: its own check of the catalog then finds the session's caches warm.
     const states = await readCatalog(session?.client ?? control, ordered);
     const equivalences = await compareWhereNeeded(control, ordered, states);
+    const dependents = await readSwapDependents(control, ordered, states, equivalences);
+    const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }, dependents[i]));
     const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held };
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
     for (const [i, entry] of ordered.entries()) {
       events.indexStarted(i + 1, ordered.length, entry);
-      const decision = decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' });
       // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
       const built = unreachable
-        ? notAttempted(entry, decision, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
-        : await buildEntry(entry, states[i]!, decision, held.client ?? control, settings, sessions);
+        ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
+        : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, settings, sessions);
       const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
       events.indexFinished(entry, outcome);
       results.push(outcome);
@@ -190,7 +196,9 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // Without the lock nothing is dropped. The run still ends `completed` (every entry has a status, the deferred
     // ones say why); its notice says that the lock was lost.
     const lost = held.lostReason;
-    const orphans = orphanSession ? await handleOrphans(orphanSession, ordered, states, { ...options, prune: options.prune && !lost }, settings) : [];
+    const orphans = orphanSession
+      ? await handleOrphans(orphanSession, ordered, states, decisions, { ...options, prune: options.prune && !lost }, settings)
+      : [];
     return finish(results, orphans, lost);
   } catch (error) {
     // The control connection died before the builds began (server restart, network).
@@ -227,7 +235,7 @@ async function buildEntry(
     case 'leave':
       return done(decision.status, 0, decisionDetails(decision));
     case 'adopt':
-      return adopt(entry, state.schema, control, settings, done);
+      return adopt(entry, state, control, settings, done);
     case 'create':
     case 'rebuild':
     case 'replace':
@@ -239,7 +247,11 @@ async function buildEntry(
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
   const outcome = await runBuild(entry, decision, state, settings, sessions);
-  const extra: Extra = { ...(drift ? { drift } : {}), ...('partitions' in outcome ? { partitions: outcome.partitions } : {}) };
+  const extra: Extra = {
+    ...(drift ? { drift } : {}),
+    ...('partitions' in outcome ? { partitions: outcome.partitions } : {}),
+    ...('restore' in outcome && outcome.restore ? { restore: outcome.restore } : {}),
+  };
   if (outcome.error) return done('failed', outcome.attempts, { ...extra, error: outcome.error });
   if (outcome.deferred) return done('deferred', outcome.attempts, { ...extra, reason: outcome.deferred });
   if (outcome.foundOnAttempt === 'valid') return done('skipped', outcome.attempts, extra);
@@ -253,13 +265,13 @@ async function runBuild(
   state: CatalogState,
   settings: BuildSettings,
   sessions: RunSessions,
-): Promise<BuildOutcome & { partitions?: { total: number; built: number } }> {
+): Promise<BuildOutcome & { partitions?: { total: number; built: number }; restore?: string }> {
   try {
     if (state.tableKind === 'p') return await buildPartitioned(entry, state.schema, settings, sessions);
     if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
-    const afterBuild = (client: pg.Client) => writeMark(client, state.schema, entry);
+    const afterBuild = async (client: pg.Client) => void (await writeMark(client, state.schema, entry, 'built'));
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
@@ -269,7 +281,7 @@ async function runBuild(
 
 async function adopt(
   entry: RegistryEntry,
-  schema: string,
+  state: CatalogState,
   control: pg.Client,
   settings: BuildSettings,
   done: (status: IndexStatus, attempts: number, extra?: Extra) => IndexResult,
@@ -277,7 +289,9 @@ async function adopt(
   // Without the mark the index is adopted again next run; drift detection is all it would cost. The index is still
   // the registry's definition (skipped), but the report must not claim it was adopted.
   try {
-    await writeMark(control, schema, entry);
+    if (!(await writeMark(control, state.schema, entry, originAfterRefresh(state.comment)))) {
+      return done('skipped', 0, { reason: 'not adopted: the index was gone when its mark was to be written; the next run looks at it again' });
+    }
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     const why = `${describeError(error, settings.url)}${sqlstate ? ` [${sqlstate}]` : ''}`;
@@ -313,14 +327,19 @@ async function handleOrphans(
   client: pg.Client,
   entries: readonly RegistryEntry[],
   states: readonly CatalogState[],
+  decisions: readonly Decision[],
   options: BuildOptions,
   settings: BuildSettings,
 ): Promise<OrphanIndex[]> {
   try {
-    const declared = new Set(entries.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
-    const orphans = await findOrphans(client, declared);
-    if (!options.prune || options.signal?.aborted) return reportOrphans(orphans);
-    return await pruneOrphans(options.url, settings, orphans);
+    const found = await findPruneCandidates(client, entries, states, decisions);
+    const planned = planPrune(found, entries, {
+      prune: options.prune === true,
+      include: options.pruneInclude ?? [],
+      max: options.pruneMax ?? DEFAULT_PRUNE_MAX,
+    });
+    if (options.signal?.aborted) return planned.map(({ orphan }) => ({ ...orphan, dropped: false }));
+    return await executePrune(options.url, settings, planned);
   } catch {
     return [];
   }

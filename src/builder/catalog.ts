@@ -2,6 +2,7 @@
 // name, so the builder decides from here: exists? valid? being built by another session right now? drifted?
 import type pg from 'pg';
 import { quoteIdentifier } from '../sql/safe-index-sql.ts';
+import { definitionHashSql, readMark } from './marker.ts';
 
 /** An index the builder looks up: a registry entry, a partition's leaf index, or a temporary swap index. */
 export interface IndexTarget {
@@ -32,8 +33,13 @@ export interface CatalogState {
   buildingPid: number | null;
   comment: string | null;
   /**
-   * `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it; null when the index carries the mark
-   * of the target's fingerprint (nothing is compared then, and printing 10,000 definitions costs).
+   * The comment's mark is the target's fingerprint with the hash of the index's definition now: nothing
+   * changed since the builder last built or checked the index (see marker.ts).
+   */
+  markCurrent: boolean;
+  /**
+   * `pg_get_indexdef`: the existing index's definition as PostgreSQL prints it; null when the mark is current (nothing is
+   * compared then, and sending 10,000 definitions costs).
    */
   definition: string | null;
 }
@@ -71,15 +77,8 @@ SELECT l.ord::int AS ord,
        coalesce(x.indrelid = l.table_oid, false) AS on_expected_table,
        b.pid AS building_pid,
        c.description AS comment,
-       CASE WHEN x.indexrelid IS NOT NULL AND NOT coalesce(
-              -- Whether the comment's first mark is the target's fingerprint. PostgreSQL's regular expressions cost
-              -- about 10 µs a row (0.1 s for 10,000 indexes), so the usual answers come from strpos: no mark of this
-              -- fingerprint anywhere, or one at the first "[index-builder " (a fingerprint is 16 hex digits, so no
-              -- mark can start earlier); only the rest goes to the regular expression.
-              CASE WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = 0 THEN false
-                   WHEN strpos(c.description, '[index-builder ' || l.fingerprint || ']') = strpos(c.description, '[index-builder ') THEN true
-                   ELSE substring(c.description FROM E'\\\\[index-builder ([0-9a-f]{16})\\\\]') = l.fingerprint END, false)
-            THEN pg_get_indexdef(x.indexrelid) END AS definition
+       x.indexrelid AS index_oid,
+       ${definitionHashSql('x', 'i')} AS definition_hash
 FROM located l
 LEFT JOIN pg_namespace n ON n.nspname = l.schema_name
 LEFT JOIN pg_class i ON i.relnamespace = n.oid AND i.relname = l.index_name
@@ -100,8 +99,12 @@ interface CatalogRow {
   on_expected_table: boolean;
   building_pid: number | null;
   comment: string | null;
-  definition: string | null;
+  index_oid: number | null;
+  definition_hash: string;
 }
+
+// The definitions of the indexes whose mark is not current: few in a steady state, and printing is what costs.
+const DEFINITIONS_QUERY = 'SELECT pg_get_indexdef(o) AS definition FROM unnest($1::oid[]) WITH ORDINALITY AS w(o, ord) ORDER BY ord';
 
 /** Reads the catalog state of every target in one round trip; results are in the order of `targets`. */
 export async function readCatalog(client: pg.Client, targets: readonly IndexTarget[]): Promise<CatalogState[]> {
@@ -113,7 +116,25 @@ export async function readCatalog(client: pg.Client, targets: readonly IndexTarg
     targets.map((t) => t.tableName),
     targets.map((t) => t.fingerprint ?? null),
   ]);
-  return rows.map((row) => ({
+  // Whether the comment's first mark is the target's, with the hash of the index's definition now: the index is as
+  // the builder last built or checked it (decided here: JavaScript's regular expressions cost next to nothing).
+  const current = rows.map((row, k) => {
+    const mark = readMark(row.comment);
+    return (
+      row.index_oid !== null &&
+      mark !== undefined &&
+      mark.origin !== 'unknown' &&
+      mark.fingerprint === targets[k]!.fingerprint &&
+      mark.definitionHash === row.definition_hash
+    );
+  });
+  const printed = rows.flatMap((row, k) => (row.index_oid !== null && !current[k] ? [k] : []));
+  const definitions: (string | null)[] = rows.map(() => null);
+  if (printed.length > 0) {
+    const answer = await client.query<{ definition: string | null }>(DEFINITIONS_QUERY, [printed.map((k) => rows[k]!.index_oid)]);
+    printed.forEach((k, j) => (definitions[k] = answer.rows[j]!.definition));
+  }
+  return rows.map((row, k) => ({
     schema: row.schema,
     tableExists: row.table_exists,
     tableKind: row.table_kind,
@@ -124,7 +145,8 @@ export async function readCatalog(client: pg.Client, targets: readonly IndexTarg
     onExpectedTable: row.on_expected_table,
     buildingPid: row.building_pid,
     comment: row.comment,
-    definition: row.definition,
+    markCurrent: current[k]!,
+    definition: definitions[k]!,
   }));
 }
 

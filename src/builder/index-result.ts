@@ -3,7 +3,7 @@ import type { RegistryEntry } from '../registry/types.ts';
 import type { IndexResult, IndexStatus } from '../report/types.ts';
 import type { Decision } from './decide.ts';
 
-export type ResultDetails = Pick<IndexResult, 'error' | 'reason' | 'drift' | 'partitions'>;
+export type ResultDetails = Pick<IndexResult, 'error' | 'reason' | 'drift' | 'partitions' | 'restore'>;
 
 export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts: number, durationMs: number, extra: ResultDetails = {}): IndexResult {
   return {
@@ -18,6 +18,7 @@ export function indexResult(entry: RegistryEntry, status: IndexStatus, attempts:
     ...(extra.reason ? { reason: extra.reason } : {}),
     ...(extra.drift ? { drift: extra.drift } : {}),
     ...(extra.partitions ? { partitions: extra.partitions } : {}),
+    ...(extra.restore ? { restore: extra.restore } : {}),
   };
 }
 

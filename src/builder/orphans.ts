@@ -1,11 +1,7 @@
-// Indexes the builder created (they carry its mark) that the registry no longer declares. Reported every run;
-// dropped only with --prune. An index without the mark is never touched.
+// Indexes that carry the builder's mark and that the registry no longer declares: orphans. Reported every run;
+// what `--prune` may drop of them is decided in prune.ts. An index without the mark is never touched.
 import type pg from 'pg';
-import type { OrphanIndex } from '../report/types.ts';
-import { quoteQualified } from './catalog.ts';
-import { connect, describeError, disconnect, type SessionSettings } from './connection.ts';
 import { recordedFingerprint } from './marker.ts';
-import { runStatement } from './statement-reading.ts';
 
 interface MarkedIndex {
   schema: string;
@@ -14,12 +10,17 @@ interface MarkedIndex {
   partitioned: boolean;
 }
 
+export interface MarkedOrphan extends MarkedIndex {
+  comment: string;
+  unique: boolean;
+}
+
 // Indexes with a comment that may hold the mark and a name the registry does not declare ($1: `schema.name` of each
 // declared index). Whether the comment holds the mark is decided here in JavaScript: PostgreSQL's regular expressions
 // cost about 10 µs a row, and every index the builder made has a comment.
 const MARKED_QUERY = `
 SELECT n.nspname AS schema, i.relname AS name, x.indrelid::regclass::text AS table, i.relkind = 'I' AS partitioned,
-       d.description AS comment
+       d.description AS comment, x.indisunique AS unique
 FROM pg_description d
 JOIN pg_index x ON x.indexrelid = d.objoid
 JOIN pg_class i ON i.oid = x.indexrelid
@@ -29,38 +30,13 @@ WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND strpos(d.descript
   AND NOT EXISTS (SELECT FROM unnest($1::text[]) AS declared(qualified) WHERE declared.qualified = n.nspname || '.' || i.relname)
 ORDER BY 1, 2`;
 
+/** Marked indexes whose `schema.name` is not in `declared`, with their comment and uniqueness. */
+export async function findMarkedOrphans(client: pg.Client, declared: ReadonlySet<string>): Promise<MarkedOrphan[]> {
+  const { rows } = await client.query<MarkedOrphan>(MARKED_QUERY, [[...declared]]);
+  return rows.filter((row) => recordedFingerprint(row.comment) !== undefined);
+}
+
 /** Marked indexes whose `schema.name` is not in `declared`. */
 export async function findOrphans(client: pg.Client, declared: ReadonlySet<string>): Promise<MarkedIndex[]> {
-  const { rows } = await client.query<MarkedIndex & { comment: string }>(MARKED_QUERY, [[...declared]]);
-  return rows.filter((row) => recordedFingerprint(row.comment) !== undefined).map(({ comment: _comment, ...index }) => index);
-}
-
-/** Drops each orphan (concurrently where PostgreSQL allows it); every outcome is in the result. */
-export async function pruneOrphans(url: string, settings: SessionSettings, orphans: MarkedIndex[]): Promise<OrphanIndex[]> {
-  const results: OrphanIndex[] = [];
-  for (const orphan of orphans) {
-    const name = `${orphan.schema}.${orphan.name}`;
-    let client: pg.Client | undefined;
-    try {
-      client = await connect(url, settings);
-      // A partitioned table's own index cannot be dropped concurrently; dropping it drops its partitions' indexes.
-      const concurrently = orphan.partitioned ? '' : 'CONCURRENTLY ';
-      await runStatement(client, `DROP INDEX ${concurrently}IF EXISTS ${quoteQualified(orphan.schema, orphan.name)}`);
-      results.push({ name, table: orphan.table, dropped: true });
-    } catch (error) {
-      results.push({ name, table: orphan.table, dropped: false, error: describeError(error, url) });
-    } finally {
-      await disconnect(client);
-    }
-  }
-  return results;
-}
-
-export function reportOrphans(orphans: MarkedIndex[]): OrphanIndex[] {
-  return plannedOrphans(orphans, false);
-}
-
-/** What build does with each orphan: drops it with `--prune`, else reports it. */
-export function plannedOrphans(orphans: MarkedIndex[], prune: boolean): OrphanIndex[] {
-  return orphans.map((orphan) => ({ name: `${orphan.schema}.${orphan.name}`, table: orphan.table, dropped: prune }));
+  return (await findMarkedOrphans(client, declared)).map(({ schema, name, table, partitioned }) => ({ schema, name, table, partitioned }));
 }

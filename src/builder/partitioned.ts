@@ -122,7 +122,7 @@ export async function buildPartitioned(
         partitions: { total, built },
       };
     }
-    await writeMark(client, schema, entry).catch(() => {});
+    await writeMark(client, schema, entry, 'built').catch(() => {});
     return { attempts, partitions: { total, built } };
   } finally {
     await connection.release();

@@ -1,20 +1,23 @@
 // `index-builder plan`: what build would do with the same options, entry by entry and orphan by orphan, from the
 // same catalog reads and the same decision (decide.ts). Changes nothing.
 import type { RegistryEntry } from '../registry/types.ts';
-import { countTotals, type IndexResult, type OrphanIndex, type Report } from '../report/types.ts';
+import { countTotals, type IndexResult, type Report } from '../report/types.ts';
 import { buildOrder } from './build.ts';
 import { readCatalog } from './catalog.ts';
 import { connect, describeError, disconnect, nameSession } from './connection.ts';
 import { decide, type DecisionOptions } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
 import { decisionDetails, failedBeforeStart, indexResult } from './index-result.ts';
-import { findOrphans, plannedOrphans } from './orphans.ts';
+import { readSwapDependents } from './dependents.ts';
+import { DEFAULT_PRUNE_MAX, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { detectPooler } from './pooler.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
-  /** Plan for `build --prune`: orphans are reported as dropped. */
+  /** Plan for `build --prune` (with the same `pruneInclude` and `pruneMax`): what build would drop. */
   prune?: boolean;
+  pruneInclude?: readonly PruneClass[];
+  pruneMax?: number;
 }
 
 export interface Plan {
@@ -42,16 +45,30 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     if (readOnly) return notStarted(ordered, 'read-only', refusalNotice(readOnly, true), started);
     const states = await readCatalog(client, ordered);
     const equivalences = await compareWhereNeeded(client, ordered, states);
+    const dependents = await readSwapDependents(client, ordered, states, equivalences);
+    const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], decisionOptions, dependents[i]));
     const reasons: Record<string, string> = {};
     const indexes = ordered.map((entry, i): IndexResult => {
-      const decision = decide(entry, states[i]!, equivalences[i], decisionOptions);
+      const decision = decisions[i]!;
       reasons[entry.name] = decision.reason;
       return indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
     });
-    const declared = new Set(ordered.map((entry, i) => `${states[i]!.schema}.${entry.indexName}`));
-    const orphans = plannedOrphans(await findOrphans(client, declared), options.prune === true);
+    const planned = planPrune(await findPruneCandidates(client, ordered, states, decisions), ordered, {
+      prune: options.prune === true,
+      include: options.pruneInclude ?? [],
+      max: options.pruneMax ?? DEFAULT_PRUNE_MAX,
+    });
+    const orphans = planned.map(({ orphan }) => orphan);
     const report: Report = { outcome: 'completed', indexes, totals: countTotals(indexes), orphans, durationMs: Date.now() - started };
-    return { report, reasons, lines: planLines(report, reasons, options.prune === true) };
+    return {
+      report,
+      reasons,
+      lines: planLines(
+        report,
+        reasons,
+        planned.map(({ reason }) => reason),
+      ),
+    };
   } catch (error) {
     const message = describeError(error, url);
     return notStarted(ordered, 'unreachable', message, started);
@@ -68,17 +85,15 @@ function notStarted(ordered: readonly RegistryEntry[], outcome: 'unreachable' | 
   return { report, reasons: {}, lines: [`⚠️  ${outcome === 'unreachable' ? reason : notice}`], error: reason };
 }
 
-function planLines(report: Report, reasons: Record<string, string>, prune: boolean): string[] {
+function planLines(report: Report, reasons: Record<string, string>, orphanReasons: readonly string[]): string[] {
   const orphans = report.orphans ?? [];
-  const width = Math.max(...report.indexes.map((i) => i.status.length), orphans.length > 0 ? 'orphan'.length : 0);
+  const width = Math.max(
+    ...report.indexes.map((i) => i.status.length),
+    orphans.some((o) => o.leftover) ? 'leftover'.length : orphans.length > 0 ? 'orphan'.length : 0,
+  );
   return [
     `Plan for ${report.indexes.length} index(es); nothing is changed:`,
     ...report.indexes.map((i) => `  ${i.status.padEnd(width)}  ${i.name} on ${i.table}: ${reasons[i.name]}`),
-    ...orphans.map((o) => `  ${'orphan'.padEnd(width)}  ${o.name} on ${o.table}: ${orphanReason(o, prune)}`),
+    ...orphans.map((o, i) => `  ${(o.leftover ? 'leftover' : 'orphan').padEnd(width)}  ${o.name} on ${o.table}: ${orphanReasons[i]}`),
   ];
-}
-
-function orphanReason(orphan: OrphanIndex, prune: boolean): string {
-  if (prune) return 'made by index-builder, no longer in the registry: would drop it (--prune)';
-  return 'made by index-builder, no longer in the registry: would keep it (--prune would drop it)';
 }

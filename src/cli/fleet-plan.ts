@@ -2,6 +2,7 @@
 // like a fleet build, then the fleet's table; `--json` writes `{ targets: [{ name, outcome, report }] }` as a fleet
 // build does. Exits 1 when a database could not be planned (as `plan` does for one), after planning all the others.
 import type { OnDrift } from '../builder/decide.ts';
+import type { PruneClass } from '../builder/prune-classes.ts';
 import { fleetPlanConsoleEvents, fleetPlanEndLines } from '../fleet/console.ts';
 import { planFleet } from '../fleet/plan.ts';
 import type { LoadedRegistry } from '../registry/load.ts';
@@ -19,6 +20,8 @@ export type FleetPlanFlags = Pick<
 > & {
   onDrift: OnDrift;
   prune: boolean;
+  pruneInclude: PruneClass[];
+  pruneMax: number;
 };
 
 export async function runFleetPlan(flags: FleetPlanFlags, io: Io, reportProblems: (registry: LoadedRegistry) => boolean): Promise<number> {
@@ -37,7 +40,7 @@ export async function runFleetPlan(flags: FleetPlanFlags, io: Io, reportProblems
   const fleet = await planFleet(registry.entries, targets, {
     concurrency: flags.concurrency,
     perHost: flags.perHost,
-    plan: { onDrift: flags.onDrift, prune: flags.prune },
+    plan: { onDrift: flags.onDrift, prune: flags.prune, pruneInclude: flags.pruneInclude, pruneMax: flags.pruneMax },
     ...(io.signal ? { signal: io.signal } : {}),
     events: fleetPlanConsoleEvents(io.out),
   });

@@ -17,7 +17,16 @@ import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
 import type { FleetPlanFlags } from './fleet-plan.ts';
 import { addImportCommand } from './import-command.ts';
-import { durationOption, failOnOption, onDriftOption, positiveIntegerOption, runSettingsOf, type RunSettingFlags } from './options.ts';
+import {
+  durationOption,
+  failOnOption,
+  onDriftOption,
+  positiveIntegerOption,
+  pruneIncludeOption,
+  runSettingsOf,
+  wholeNumberOption,
+  type RunSettingFlags,
+} from './options.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -75,7 +84,15 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
       .default(SETTING_DEFAULTS['on-drift'])
       .argParser(onDriftOption);
-  const pruneFlag = () => new Option('--prune', 'drop indexes index-builder created that the registry no longer declares').default(false);
+  const pruneFlag = () => new Option('--prune', 'drop indexes index-builder built that the registry no longer declares').default(false);
+  const pruneIncludeFlag = () =>
+    new Option('--prune-include <classes>', '--prune may also drop: adopted, unique, constraint, shrunk-registry (comma-separated)')
+      .default([], 'none')
+      .argParser(pruneIncludeOption);
+  const pruneMaxFlag = () =>
+    new Option('--prune-max <n>', '--prune drops at most this many indexes in one run')
+      .default(Number(SETTING_DEFAULTS['prune-max']))
+      .argParser(wholeNumberOption);
   const sslCaOption = () =>
     new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
 
@@ -102,6 +119,8 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .addOption(sslCaOption())
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
+    .addOption(pruneIncludeFlag())
+    .addOption(pruneMaxFlag())
     .addOption(new Option('--json <file>', 'write the report build would give, as JSON'))
     .action(async (flags: FleetPlanFlags) => {
       if (isFleetRun(flags)) {
@@ -113,7 +132,12 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
       if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
       const { plan } = await import('../builder/plan.ts');
-      const result = await plan(registry.entries, url, { onDrift: flags.onDrift, prune: flags.prune });
+      const result = await plan(registry.entries, url, {
+        onDrift: flags.onDrift,
+        prune: flags.prune,
+        pruneInclude: flags.pruneInclude,
+        pruneMax: flags.pruneMax,
+      });
       for (const line of result.lines) io.out(line);
       if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
       if (result.error) exitCode = EXIT_FAILED;
@@ -156,7 +180,9 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     )
     .addOption(onDriftFlag())
     .addOption(pruneFlag())
-    .addOption(new Option('--json <file>', 'write the report as JSON'))
+    .addOption(pruneIncludeFlag())
+    .addOption(pruneMaxFlag())
+    .addOption(new Option('--json <file>', 'write the report as JSON; restore.sql goes beside it'))
     .action(async (flags: FleetFlags) => {
       if (isFleetRun(flags)) {
         const { runFleetBuild } = await import('./fleet-build.ts');
@@ -210,7 +236,13 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     events,
     sessions,
   });
-  if (flags.json) await writeJsonReport(flags.json, redactedJson(io, report));
+  const safeReport = redactedJson(io, report);
+  if (flags.json) await writeJsonReport(flags.json, safeReport);
+  const { appendRestoreFile, restoreFilePath } = await import('../builder/restore.ts');
+  const { describeTarget } = await import('../builder/connection.ts');
+  // restore.sql holds the database's own definitions; written with the same care as the JSON report.
+  const restore = await appendRestoreFile(restoreFilePath(flags.json), safeReport, redactedJson(io, describeTarget(url)));
+  if (restore) io.out(`Statements that undo this run's drops and swaps were appended to ${restore}`);
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
 }

@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { RunSettings } from '../builder/build.ts';
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/decide.ts';
+import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.ts';
 import { parseDuration } from '../util/duration.ts';
 
@@ -14,6 +15,8 @@ export interface RunSettingFlags {
   progressInterval: number;
   onDrift: OnDrift;
   prune: boolean;
+  pruneInclude: PruneClass[];
+  pruneMax: number;
 }
 
 export function runSettingsOf(flags: RunSettingFlags): RunSettings {
@@ -25,7 +28,23 @@ export function runSettingsOf(flags: RunSettingFlags): RunSettings {
     progressIntervalMs: flags.progressInterval,
     onDrift: flags.onDrift,
     prune: flags.prune,
+    pruneInclude: flags.pruneInclude,
+    pruneMax: flags.pruneMax,
   };
+}
+
+/** `--prune-include adopted,unique` (repeatable): the classes gathered so far plus these. */
+export function pruneIncludeOption(value: string, previous: PruneClass[] = []): PruneClass[] {
+  try {
+    return [...new Set([...previous, ...parsePruneClasses(value)])];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+export function wholeNumberOption(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more`);
+  return Number(value);
 }
 
 export function durationOption(value: string): number {

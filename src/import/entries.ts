@@ -34,9 +34,11 @@ export function registrySql(definition: string): string {
   return sql;
 }
 
-/** The index comment without index-builder's own mark (`description [index-builder <fingerprint>]`). */
+/** The index comment without index-builder's own mark (`description [index-builder <fingerprint> <origin> <hash>]`). */
 export function descriptionOf(comment: string | null): string | undefined {
   if (!comment) return undefined;
-  const text = recordedFingerprint(comment) ? comment.replace(/\s*\[index-builder [0-9a-f]{16}\]\s*$/, '') : comment;
+  const text = recordedFingerprint(comment)
+    ? comment.replace(/\s*\[index-builder [0-9a-f]{16}(?: (?:built|adopted) [0-9a-f]{12})?\]\s*$/, '')
+    : comment;
   return text.trim() || undefined;
 }

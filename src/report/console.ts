@@ -161,11 +161,11 @@ export function summaryLines(report: Report): string[] {
   if (orphans.length > 0) {
     const dropped = orphans.filter((o) => o.dropped).length;
     lines.push(
-      `Orphans:        ${orphans.length} (built by index-builder, no longer in the registry${dropped ? `; ${dropped} dropped` : '; --prune drops them'})`,
+      `Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : '; see --prune'})`,
     );
     for (const orphan of orphans)
       lines.push(
-        `  ${orphan.dropped ? 'dropped' : orphan.error ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.error ? `: ${orphan.error}` : ''}`,
+        `  ${orphan.dropped ? 'dropped' : orphan.error || orphan.kept ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.leftover ? " (a swap's leftover)" : ''}${orphan.error || orphan.kept ? `: ${orphan.error ?? orphan.kept}` : ''}`,
       );
   }
   lines.push('');

@@ -40,6 +40,8 @@ export interface IndexResult {
   partitions?: { total: number; built: number };
   /** For an entry with `constraint`: the constraint attached to the index after its build. */
   constraint?: ConstraintResult;
+  /** For an index a swap replaced (`--on-drift rebuild`): the statements that put the old definition back. */
+  restore?: string;
 }
 
 /**
@@ -54,12 +56,21 @@ export interface ConstraintResult {
   error?: IndexFailure;
 }
 
-/** An index the builder created (it carries the builder's mark) that the registry no longer declares. */
+/**
+ * An index the builder created or adopted (it carries the builder's mark) that the registry no longer declares, or
+ * (`leftover`) the temporary `<index>_ib_new` of a swap an earlier run did not finish.
+ */
 export interface OrphanIndex {
   name: string;
   table: string;
-  /** Dropped by this run (`--prune`). */
+  /** Dropped by this run (`--prune`; a swap's leftover without it). */
   dropped: boolean;
+  /** A swap's temporary index left by an earlier run: dropped without `--prune`, it serves nothing. */
+  leftover?: true;
+  /** Why a drop that was asked for (`--prune`) is not done: its class needs `--prune-include`, a bound, a refusal. */
+  kept?: string;
+  /** For a dropped index: the statements that recreate it as it was (also appended to restore.sql). */
+  restore?: string;
   error?: string;
 }
 

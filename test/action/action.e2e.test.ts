@@ -268,8 +268,11 @@ describe('other runs', () => {
     // With the build's on-drift and prune, the plan says what such a build would do: swap the drifted index, drop
     // the orphan; and still changes nothing.
     await db.sql(`CREATE INDEX idx_e2e_dry ON leads (id); CREATE INDEX idx_e2e_dry_old ON leads (backfill_status);
-                  COMMENT ON INDEX idx_e2e_dry_old IS '[index-builder 0123456789abcdef]'`);
-    const pruning = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, 'dry-run': 'true', 'on-drift': 'rebuild', prune: 'true' } });
+                  COMMENT ON INDEX idx_e2e_dry_old IS '[index-builder 0123456789abcdef built 000000000000]'`);
+    // Earlier tests left more marked indexes than this registry has entries: a shrunk registry, allowed here.
+    const pruning = await runStep(runner, MAIN_JS, {
+      inputs: { 'database-url': db.url, 'dry-run': 'true', 'on-drift': 'rebuild', prune: 'true', 'prune-include': 'shrunk-registry' },
+    });
     expect(pruning.outputs).toMatchObject({ rebuilt: '1' });
     expect(pruning.summary).toContain('- `public.idx_e2e_dry_old` on `leads` (would be dropped)');
     expect(await indexState(db, 'idx_e2e_dry_old')).toEqual({ valid: true });

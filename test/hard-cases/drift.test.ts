@@ -29,7 +29,7 @@ const v2 = index('idx_pending', "leads (status, id) WHERE status = 'pending'", {
 
 it('records the definition it built, ignores formatting changes, and reports a real change as drifted', async () => {
   expect((await build(entries(v1), options())).indexes[0]!.status).toBe('created');
-  expect(await comment('idx_pending')).toMatch(/^Pending leads \[index-builder [0-9a-f]{16}\]$/);
+  expect(await comment('idx_pending')).toMatch(/^Pending leads \[index-builder [0-9a-f]{16} built [0-9a-f]{12}\]$/);
 
   const reformatted = {
     ...v1,
@@ -61,7 +61,7 @@ it("adopts an index that predates the builder when PostgreSQL's definition match
   const report = await build(entries(v1), options({ events: { ...silentEvents, adopted: (e) => void adopted.push(e.name) } }));
   expect(report.indexes[0]!.status).toBe('skipped');
   expect(adopted).toEqual(['idx_pending']);
-  expect(await comment('idx_pending')).toMatch(/\[index-builder [0-9a-f]{16}\]$/);
+  expect(await comment('idx_pending')).toMatch(/\[index-builder [0-9a-f]{16} adopted [0-9a-f]{12}\]$/);
 });
 
 it('reports a pre-existing index with another definition as drifted, with both texts', async () => {

@@ -10,7 +10,7 @@ import { reportAnnotations } from '../../src/action/annotations.ts';
 import { renderSummary } from '../../src/action/summary.ts';
 import { build } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
-import { markComment } from '../../src/builder/marker.ts';
+import { readMark, writeMark } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
 import { consoleEvents } from '../../src/report/console.ts';
 import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
@@ -36,8 +36,9 @@ describe('the server goes away mid-run', () => {
     await setup.query(`CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
                        INSERT INTO leads (status, email) SELECT 'new', 'x' || g FROM generate_series(1, 1000) g;
                        CREATE INDEX idx_done ON leads (id, status);
-                       COMMENT ON INDEX idx_done IS '${markComment(registry[0]!)}';
                        CREATE INDEX idx_adopt ON leads (email, status);`);
+    // The current mark (origin and definition hash): the catalog alone settles idx_done.
+    expect(await writeMark(setup, 'public', registry[0]!, 'built')).toBe(true);
     // An open writer keeps the first build waiting, so the server can be stopped while it runs.
     await setup.query('BEGIN');
     await setup.query('UPDATE leads SET status = status WHERE id = 1');
@@ -270,7 +271,7 @@ describe('a role with fewer privileges than the builder needs', () => {
       const owned = await build(registry, { url: roleUrl(), events: silentEvents });
       expect(owned.indexes).toMatchObject([{ status: 'skipped' }]);
       expect(owned.indexes[0]!.reason).toBeUndefined();
-      expect(await comment('idx_plan')).toBe(markComment(registry[0]!));
+      expect(readMark(await comment('idx_plan'))).toMatchObject({ fingerprint: registry[0]!.fingerprint, origin: 'adopted' });
     } finally {
       await db.sql('ALTER TABLE accounts OWNER TO postgres');
     }

@@ -1,13 +1,16 @@
 // Which comments carry the builder's mark, as the catalog queries read them: the first mark of a comment is the one
-// that counts (recordedFingerprint), for the catalog's "print the definition?" and for orphans alike.
+// that counts (recordedFingerprint), for the catalog's "print the definition?" and for orphans alike. The catalog
+// prints nothing only for a current mark: the entry's fingerprint with the hash of the definition printed now.
 import { expect } from '@jest/globals';
 import { readCatalog } from '../../src/builder/catalog.ts';
+import { definitionHashSql } from '../../src/builder/marker.ts';
 import { findOrphans } from '../../src/builder/orphans.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
 const [entry] = entries(index('marked_idx', 'marks (a)'));
-const ours = `[index-builder ${entry!.fingerprint}]`;
+// OURS stands for the current mark (its hash is PostgreSQL's, read once the index exists).
+const ours = 'OURS';
 const other = '[index-builder 0123456789abcdef]';
 
 // Each comment, and whether the catalog sees the entry's mark on it (then it does not print the definition).
@@ -21,20 +24,35 @@ const COMMENTS: [comment: string | null, marked: boolean][] = [
   [`${ours} ${other}`, true],
   [`[index-builder nothex] ${ours}`, true],
   [`[index-builder ${ours}`, true],
-  [ours.toUpperCase(), false],
+  [`OURS_ADOPTED`, true],
+  // A mark of an earlier version (no origin, no hash) or with another definition's hash is checked again.
+  [`[index-builder ${entry!.fingerprint}]`, false],
+  [`[index-builder ${entry!.fingerprint} built 000000000000]`, false],
+  [ours.toLowerCase(), false],
 ];
 
 let db: TestDatabase;
+let hash: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql('CREATE TABLE marks (a int, b int)');
   await db.sql('CREATE INDEX marked_idx ON marks (a)');
+  hash = (
+    await db.sql<{ hash: string }>(
+      `SELECT ${definitionHashSql('x', 'i')} AS hash FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = 'marked_idx'::regclass`,
+    )
+  ).rows[0]!.hash;
 });
 afterAll(async () => {
   await db.drop();
 });
 
-it.each(COMMENTS)('reads the comment %j as marked with the entry fingerprint: %s', async (comment, marked) => {
+it.each(COMMENTS)('reads the comment %j as marked with the entry fingerprint: %s', async (template, marked) => {
+  const comment =
+    template
+      ?.replace(/OURS_ADOPTED/g, `[index-builder ${entry!.fingerprint} adopted ${hash}]`)
+      .replace(/ours/g, `[index-builder ${entry!.fingerprint} BUILT ${hash.toUpperCase()}]`)
+      .replace(/OURS/g, `[index-builder ${entry!.fingerprint} built ${hash}]`) ?? null;
   await db.sql(`COMMENT ON INDEX marked_idx IS ${comment === null ? 'NULL' : `'${comment}'`}`);
   const client = await db.connect();
   try {

@@ -1,5 +1,6 @@
 // Orphans: indexes the builder made that the registry dropped. Reported always, dropped only with --prune, and
 // nothing without the builder's mark is ever touched.
+import { expect } from '@jest/globals';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
@@ -27,7 +28,7 @@ it('reports indexes it created that left the registry, and drops them only with 
   expect(await indexState(db, 'idx_id_status')).toEqual({ valid: true });
 
   const pruned = await build(one, options({ prune: true }));
-  expect(pruned.orphans).toEqual([{ name: 'public.idx_id_status', table: 'leads', dropped: true }]);
+  expect(pruned.orphans).toEqual([{ name: 'public.idx_id_status', table: 'leads', dropped: true, restore: expect.any(String) }]);
   expect(await indexState(db, 'idx_id_status')).toBeUndefined();
   expect(await indexState(db, 'idx_handmade')).toEqual({ valid: true });
   expect(await indexState(db, 'idx_status')).toEqual({ valid: true });

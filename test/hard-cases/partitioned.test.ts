@@ -66,7 +66,7 @@ it('builds the parent ON ONLY, each leaf concurrently, attaches them, and ends v
   expect(rows[0]!.n).toBe(3);
 
   const { rows: marks } = await db.sql<{ c: string | null }>("SELECT obj_description('idx_events_kind'::regclass, 'pg_class') AS c");
-  expect(marks[0]!.c).toMatch(/^\[index-builder [0-9a-f]{16}\]$/);
+  expect(marks[0]!.c).toMatch(/^\[index-builder [0-9a-f]{16} built [0-9a-f]{12}\]$/);
   const again = await build(entries(index('idx_events_kind', 'events (kind, at)')), options());
   expect(again.indexes[0]!.status).toBe('skipped');
 });

@@ -3,7 +3,7 @@
 import { build } from '../../src/builder/build.ts';
 import type { OnDrift } from '../../src/builder/decide.ts';
 import { silentEvents } from '../../src/builder/events.ts';
-import { markComment } from '../../src/builder/marker.ts';
+import { definitionHashSql, markComment } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
 import type { IndexDef } from '../../src/registry/types.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -29,7 +29,12 @@ beforeEach(async () => {
 
 const byStatus = index('idx_status', "leads (status) WHERE status IN ('new', 'old')");
 const byEmail = index('idx_status', 'leads (email)');
+/** A mark as an earlier index-builder wrote it: no origin, no definition hash. */
 const mark = (def: IndexDef) => `COMMENT ON INDEX ${def.name} IS '${markComment(entries(def)[0]!)}'`;
+/** The mark of an index the builder built, with the hash of the definition PostgreSQL prints now. */
+const builtMark = (def: IndexDef) =>
+  `DO $$ BEGIN EXECUTE format('COMMENT ON INDEX ${def.name} IS %L', '[index-builder ${entries(def)[0]!.fingerprint} built ' ||
+   (SELECT ${definitionHashSql('x', 'i')} FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = '${def.name}'::regclass) || ']'); END $$`;
 
 interface Case {
   state: string;
@@ -113,8 +118,16 @@ const CASES: Case[] = [
     orphans: [{ name: 'public.idx_old', dropped: false }],
   },
   {
+    state: 'orphan of an earlier version (no origin: adopted), with prune',
+    setup: ['CREATE INDEX idx_old ON leads (email)', mark(index('idx_old', 'leads (email)'))],
+    registry: [byStatus],
+    options: { prune: true },
+    statuses: ['created'],
+    orphans: [{ name: 'public.idx_old', dropped: false }],
+  },
+  {
     state: 'orphan, with prune; an unmarked index is no orphan',
-    setup: ['CREATE INDEX idx_old ON leads (email)', mark(index('idx_old', 'leads (email)')), 'CREATE INDEX idx_handmade ON leads (id, status)'],
+    setup: ['CREATE INDEX idx_old ON leads (email)', builtMark(index('idx_old', 'leads (email)')), 'CREATE INDEX idx_handmade ON leads (id, status)'],
     registry: [byStatus],
     options: { prune: true },
     statuses: ['created'],
@@ -145,6 +158,6 @@ it.each(CASES.map((c) => [c.state, c] as const))('%s: plan then build give the s
     const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [
       registry[i]!.indexName,
     ]);
-    expect(rows[0]!.comment).toContain(`[index-builder ${registry[i]!.fingerprint}]`);
+    expect(rows[0]!.comment).toMatch(new RegExp(`\\[index-builder ${registry[i]!.fingerprint} (built|adopted) [0-9a-f]{12}\\]`));
   }
 });

@@ -36,6 +36,8 @@ describe('descriptionOf', () => {
     expect(descriptionOf('Orders by customer')).toBe('Orders by customer');
     expect(descriptionOf(markComment({ description: 'Orders by customer', fingerprint: '0123456789abcdef' }))).toBe('Orders by customer');
     expect(descriptionOf(markComment({ description: undefined, fingerprint: '0123456789abcdef' }))).toBeUndefined();
+    const recorded = { origin: 'adopted', definitionHash: '0123456789ab' } as const;
+    expect(descriptionOf(markComment({ description: 'Orders by customer', fingerprint: '0123456789abcdef' }, recorded))).toBe('Orders by customer');
     expect(descriptionOf(null)).toBeUndefined();
   });
 });

@@ -123,7 +123,7 @@ describe('reportAnnotations', () => {
       [
         'notice',
         'Indexes no longer in the registry',
-        '1 index(es) built by index-builder are no longer in the registry and were left in place: public.idx_old.',
+        "1 index(es) carrying index-builder's mark are no longer in the registry and were left in place: public.idx_old.",
       ],
     ]);
   });

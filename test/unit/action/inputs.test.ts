@@ -31,7 +31,21 @@ describe('readInputs', () => {
       dryRun: false,
       onDrift: 'report',
       prune: false,
+      pruneInclude: [],
+      pruneMax: 5,
     });
+  });
+
+  it('reads prune-include and prune-max, and names a bad class or bound', () => {
+    expect(read({ 'database-url': URL, prune: 'true', 'prune-include': 'adopted, unique', 'prune-max': '0' })).toMatchObject({
+      prune: true,
+      pruneInclude: ['adopted', 'unique'],
+      pruneMax: 0,
+    });
+    expect(() => read({ 'database-url': URL, 'prune-include': 'adopted,everything' })).toThrow(
+      'Invalid input "prune-include": "everything" is not one of adopted, unique, constraint, shrunk-registry',
+    );
+    expect(() => read({ 'database-url': URL, 'prune-max': 'five' })).toThrow('Invalid input "prune-max": "five" is not a whole number of 0 or more');
   });
 
   it('reads on-drift, prune and ssl-ca, and names a bad on-drift', () => {

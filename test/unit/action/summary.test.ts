@@ -167,5 +167,16 @@ describe('renderSummary', () => {
     const pruning = reportOf([], { orphans: [{ name: 'public.idx_old', table: 'leads', dropped: true }] });
     expect(renderSummary({ report: pruning })).toContain('- `public.idx_old` on `leads` (dropped)');
     expect(renderSummary({ report: pruning, dryRun: true })).toContain('- `public.idx_old` on `leads` (would be dropped)');
+    expect(renderSummary({ report: pruning, restorePath: '/runner/temp/restore.sql' })).toContain(
+      'undo its drops and swaps: `/runner/temp/restore.sql`',
+    );
+    const kept = reportOf([], {
+      orphans: [
+        { name: 'public.idx_kept', table: 'leads', dropped: false, kept: 'UNIQUE: --prune-include unique drops it' },
+        { name: 'public.idx_x_ib_new', table: 'leads', dropped: true, leftover: true },
+      ],
+    });
+    expect(renderSummary({ report: kept })).toContain('- `public.idx_kept` on `leads` (kept: UNIQUE: --prune-include unique drops it)');
+    expect(renderSummary({ report: kept })).toContain('- `public.idx_x_ib_new` on `leads` (a swap’s leftover) (dropped)');
   });
 });
