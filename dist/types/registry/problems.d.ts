@@ -13,12 +13,20 @@ export declare const PROBLEM_CODES: {
         readonly fix: "Give the user running index-builder read access to it.";
     };
     readonly 'file-syntax': {
-        readonly problem: "A JSON or YAML registry does not parse.";
+        readonly problem: "A JSON or YAML registry does not parse, or repeats a key in one object.";
         readonly fix: "Fix the syntax at the line shown.";
+    };
+    readonly 'too-many-aliases': {
+        readonly problem: "A YAML registry expands more aliases than allowed (a \"billion laughs\" document).";
+        readonly fix: "Write the entries out, with fewer aliases (*name) of anchors (&name).";
     };
     readonly 'load-failed': {
         readonly problem: "Running a .ts/.js registry threw an error.";
         readonly fix: "Fix the error at the line shown; the module must run on its own.";
+    };
+    readonly 'load-timeout': {
+        readonly problem: "A .ts/.js registry did not finish loading within the deadline.";
+        readonly fix: "Make it finish (no promise that never settles, no endless loop), or raise --registry-timeout.";
     };
     readonly 'not-an-array': {
         readonly problem: "The registry does not export an array of entries.";
@@ -27,6 +35,10 @@ export declare const PROBLEM_CODES: {
     readonly 'entry-not-object': {
         readonly problem: "An entry is not an object.";
         readonly fix: "Write `{ name, sql, critical, description }`.";
+    };
+    readonly 'not-plain-data': {
+        readonly problem: "An entry of a .ts/.js registry holds a function, a symbol or a bigint.";
+        readonly fix: "Write the value itself (a string, true or false), computed before the export.";
     };
     readonly 'unknown-key': {
         readonly problem: "An entry has a key index-builder does not know (often a typo).";
@@ -133,4 +145,3 @@ export interface EntryProblem {
 }
 /** The problem on one line, as the CLI, the Action log and the ESLint rule print it: message, then the fix. */
 export declare function problemText(problem: Pick<EntryProblem, 'message' | 'fix'>): string;
-export declare function isEntryProblem(value: unknown): value is EntryProblem;

@@ -23,6 +23,12 @@ export interface IndexResult {
     durationMs: number;
     registry: SourceLocation;
     error?: IndexFailure;
+    /**
+     * Why the status, where its usual meaning would not say it: a `deferred` entry not attempted because the
+     * connection or the lock was lost or another build was in the way (not the time budget), a `skipped` index that
+     * could not be adopted (its mark not written).
+     */
+    reason?: string;
     /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
     drift?: {
         database: string;
@@ -35,6 +41,8 @@ export interface IndexResult {
     };
     /** For an entry with `constraint`: the constraint attached to the index after its build. */
     constraint?: ConstraintResult;
+    /** For an index a swap replaced (`--on-drift rebuild`): the statements that put the old definition back. */
+    restore?: string;
 }
 /**
  * `added`: attached by this run. `present`: already attached to this index. `failed`: not attached (the entry's
@@ -47,12 +55,21 @@ export interface ConstraintResult {
     attempts: number;
     error?: IndexFailure;
 }
-/** An index the builder created (it carries the builder's mark) that the registry no longer declares. */
+/**
+ * An index the builder created or adopted (it carries the builder's mark) that the registry no longer declares, or
+ * (`leftover`) the temporary `<index>_ib_new` of a swap an earlier run did not finish.
+ */
 export interface OrphanIndex {
     name: string;
     table: string;
-    /** Dropped by this run (`--prune`). */
+    /** Dropped by this run (`--prune`; a swap's leftover without it). */
     dropped: boolean;
+    /** A swap's temporary index left by an earlier run: dropped without `--prune`, it serves nothing. */
+    leftover?: true;
+    /** Why a drop that was asked for (`--prune`) is not done: its class needs `--prune-include`, a bound, a refusal. */
+    kept?: string;
+    /** For a dropped index: the statements that recreate it as it was (also appended to restore.sql). */
+    restore?: string;
     error?: string;
 }
 export interface Totals {
@@ -68,11 +85,12 @@ export interface Totals {
 /**
  * How the run as a whole ended. `completed`: every entry got a status. `another-builder`: another builder held the
  * database's lock, nothing was done. `unreachable`: the database could not be reached. `pooler`: refused, a
- * transaction pooler stands between us and the server. `cancelled`: stopped by SIGINT/SIGTERM.
+ * transaction pooler stands between us and the server. `read-only`: refused, the target takes no writes (a hot
+ * standby, or default_transaction_read_only); every entry failed, not attempted. `cancelled`: stopped by SIGINT/SIGTERM.
  * `invalid-registry`: the registry has problems, nothing connected. `deferred`: a fleet run held this database back
  * (its canary databases had failed indexes); nothing connected.
  */
-export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'cancelled' | 'invalid-registry' | 'deferred';
+export type RunOutcome = 'completed' | 'another-builder' | 'unreachable' | 'pooler' | 'read-only' | 'cancelled' | 'invalid-registry' | 'deferred';
 export declare const RUN_OUTCOMES: readonly RunOutcome[];
 export interface Report {
     outcome: RunOutcome;

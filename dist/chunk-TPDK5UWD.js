@@ -1,7 +1,0 @@
-import { createRequire as __ib_createRequire } from 'node:module';
-import { fileURLToPath as __ib_fileURLToPath } from 'node:url';
-import { dirname as __ib_dirname } from 'node:path';
-const require = __ib_createRequire(import.meta.url);
-const __filename = __ib_fileURLToPath(import.meta.url);
-const __dirname = __ib_dirname(__filename);
-import{f as b,g as c,h as d,i as e,j as f,k as g}from"./chunk-YZDZEQWE.js";import"./chunk-QCFWMR7S.js";import{g as a}from"./chunk-LZ2OIPEX.js";import"./chunk-RLXSHQC4.js";import"./chunk-37SPM5CW.js";import"./chunk-2255RH4N.js";export{b as ADVISORY_LOCK_KEY,c as ANOTHER_BUILDER_RUNNING,d as DEFAULTS,a as ON_DRIFT_VALUES,g as build,f as buildOrder,e as openRun};
