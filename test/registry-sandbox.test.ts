@@ -120,6 +120,29 @@ describe('a registry that prints', () => {
   });
 });
 
+describe('a .ts registry run as JavaScript first', () => {
+  const entry = "{ name: 'idx_a', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON t (a)' }";
+
+  it.each([
+    ['plain.ts', `console.log('ran');\nexport default defineIndexes([${entry}]);`],
+    ['typed.ts', `console.log('ran');\nconst entries: { name: string; sql: string }[] = [${entry}];\nexport default defineIndexes(entries);`],
+    ['enum.ts', `console.log('ran');\nenum Column { A = 'a' }\nexport default defineIndexes([{ ...${entry}, description: Column.A }]);`],
+  ])('check: %s runs once, whether or not it needs its types removed', async (name, body) => {
+    const path = await registry(name, body);
+    const result = await runCli(['check', '-r', path]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n')).toEqual(['ran', expect.stringMatching(/: 1 index\(es\), all valid$/)]);
+    expect(result.code).toBe(0);
+  });
+
+  it('check: a generic call, which JavaScript would read as two comparisons, runs as TypeScript', async () => {
+    const path = await registry('generic.ts', `const entries = [${entry}];\nexport default defineIndexes<typeof entries>(entries);`);
+    const result = await runCli(['check', '-r', path]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/generic\.ts: 1 index\(es\), all valid\n$/);
+  });
+});
+
 describe('a registry that misbehaves', () => {
   it('check: process.exit(0) in the registry fails the check, and its console.log still shows', async () => {
     const path = await registry('exit.ts', "console.log('about to exit');\nprocess.exit(0);\nexport default defineIndexes([]);");
