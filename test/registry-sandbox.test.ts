@@ -135,6 +135,24 @@ describe('a .ts registry run as JavaScript first', () => {
     expect(result.code).toBe(0);
   });
 
+  it('check: an error the registry throws names its line', async () => {
+    const path = await registry('throws.ts', "const table = 'leads';\nthrow new Error(`no ${table} today`);\nexport default defineIndexes([]);");
+    const result = await runCli(['check', '-r', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/throws\.ts:3: cannot load the registry: no leads today\n/);
+  });
+
+  it('check: a registry importing another file of its own, JavaScript as it is, loads', async () => {
+    await writeFile(join(dir, 'shared.ts'), "export const table = 'leads';\n");
+    const path = await registry(
+      'importer.ts',
+      "import { table } from './shared.ts';\nexport default defineIndexes([{ name: 'idx_i', sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_i ON ${table} (a)` }]);",
+    );
+    const result = await runCli(['check', '-r', path]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/importer\.ts: 1 index\(es\), all valid\n$/);
+  });
+
   it('check: a generic call, which JavaScript would read as two comparisons, runs as TypeScript', async () => {
     const path = await registry('generic.ts', `const entries = [${entry}];\nexport default defineIndexes<typeof entries>(entries);`);
     const result = await runCli(['check', '-r', path]);

@@ -19,11 +19,16 @@ const JITI_CAN_LOAD = new Set([
 ]);
 
 export async function runRegistryScript(absolute: string): Promise<unknown> {
-  if (isTypeScript(absolute) && javaScriptHooksRegistered() && mayRunAsJavaScript(await readFile(absolute, 'utf8'))) {
-    try {
-      return await importNatively(absolute, AS_JAVASCRIPT);
-    } catch (error) {
-      if (!notJavaScript(error)) throw error;
+  // From the TypeScript sources (tests), jiti runs this module and its import() too: there jiti loads every registry.
+  if (isTypeScript(absolute) && runningBundled()) {
+    const source = await readFile(absolute, 'utf8');
+    const asJavaScript = mayRunAsJavaScript(source) ? javaScriptImport(absolute, source) : undefined;
+    if (asJavaScript) {
+      try {
+        return await asJavaScript();
+      } catch (error) {
+        if (!notJavaScript(error)) throw error;
+      }
     }
   }
   if (canImportNatively(absolute)) {
@@ -61,14 +66,14 @@ export function mayRunAsJavaScript(source: string): boolean {
 }
 
 /**
- * Whether an import failed because the file is not JavaScript: a SyntaxError (Node parses and links a module before
- * any of it runs), or CommonJS's variables missing from an ES module.
+ * Whether an import failed because the file, or one it imports, is not JavaScript as it is: a SyntaxError or an
+ * import Node cannot resolve or load (found while linking, before any of it runs), or CommonJS's variables missing
+ * from an ES module.
  */
 function notJavaScript(error: unknown): boolean {
-  const { name, message } = (error ?? {}) as Partial<Error>;
-  return (
-    name === 'SyntaxError' || (name === 'ReferenceError' && /^(?:require|module|exports|__dirname|__filename) is not defined$/.test(String(message)))
-  );
+  const { name, message, code } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
+  if (name === 'SyntaxError' || JITI_CAN_LOAD.has(code ?? '')) return true;
+  return name === 'ReferenceError' && /^(?:require|module|exports|__dirname|__filename) is not defined$/.test(String(message));
 }
 
 function canImportNatively(absolute: string): boolean {
@@ -110,17 +115,42 @@ export async function load(url, context, next) {
   return { ...(await next(url, { ...context, format: 'module' })), format: 'module' };
 }`;
 
+/**
+ * How to import a .ts registry as JavaScript here, if there is a way. With registerHooks, by its load hook. Without
+ * it (Node 20), a small registry importing nothing but 'index-builder' runs from a data: URL, named after its file
+ * for stack traces; others need module.register's hooks, whose thread costs about 90 ms, less than the data: URL's
+ * copies of a large file (about 50 MB more at 50,000 entries).
+ */
+function javaScriptImport(absolute: string, source: string): (() => Promise<unknown>) | undefined {
+  if (aliasRegistered()) return () => importNatively(absolute, AS_JAVASCRIPT);
+  if (source.length < DATA_URL_MAX_LENGTH && importsOnlyThePublicModule(source)) return () => importSelfContained(absolute, source);
+  return javaScriptHooksRegistered() ? () => importNatively(absolute, AS_JAVASCRIPT) : undefined;
+}
+
+const DATA_URL_MAX_LENGTH = 1 << 20;
+const MODULE_REFERENCE = /\b(?:from|import)\s*(['"])([^'"\n]*)\1|\bimport\s*[(.]/g;
+
+function importsOnlyThePublicModule(source: string): boolean {
+  for (const [, , specifier] of source.matchAll(MODULE_REFERENCE)) if (specifier !== 'index-builder') return false;
+  return true;
+}
+
+async function importSelfContained(absolute: string, source: string): Promise<unknown> {
+  const publicModule = JSON.stringify(pathToFileURL(publicModulePath()).href);
+  const code = `${source.replace(MODULE_REFERENCE, (reference) => reference.replace(/(['"])index-builder\1/, publicModule))}
+//# sourceURL=${pathToFileURL(absolute).href}?load=${++generation}`;
+  const namespace = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default?: unknown };
+  return 'default' in namespace ? namespace.default : namespace;
+}
+
 let javaScriptHooks: boolean | undefined;
 
-/** Whether a .ts registry can be imported as JavaScript here: the load hook above is in place. */
+/** Whether module.register's hooks above are in place. */
 function javaScriptHooksRegistered(): boolean {
   return (javaScriptHooks ??= registerJavaScriptHooks());
 }
 
 function registerJavaScriptHooks(): boolean {
-  // From the TypeScript sources (tests), jiti runs this module and its import() too: there only jiti loads registries.
-  if (!runningBundled()) return false;
-  if (aliasRegistered()) return true;
   const register = (nodeModule as { register?: (specifier: string) => void }).register;
   if (!register) return false;
   try {
@@ -150,12 +180,12 @@ function loadJitiModules() {
 }
 
 /**
- * Puts in place now what a .ts registry needs to be imported as JavaScript (on Node 20, the thread module hooks
- * run on): the registry's worker thread calls it while it waits to be told which file to run. jiti is loaded only
- * for a registry that is not JavaScript as it is.
+ * Puts in place now what a .ts registry needs to be imported as JavaScript where registerHooks does it: the
+ * registry's worker thread calls it while it waits to be told which file to run. jiti is loaded only for a registry
+ * that is not JavaScript as it is.
  */
 export function prepareForTypeScript(): void {
-  javaScriptHooksRegistered();
+  aliasRegistered();
 }
 
 async function importWithJiti(absolute: string): Promise<unknown> {
