@@ -167,12 +167,18 @@ export async function measureActionStart({ url, scale, workDir, log }) {
   const nodeBaseline = [];
   const checkTs = [];
   const node24Baseline = [];
+  const checkTsNode24 = [];
   for (let i = 0; i < Math.max(5, scale.actionRuns); i += 1) {
     nodeBaseline.push((await runNode(['-e', '0'])).wallMs);
     const check = await runNode([CLI, 'check', '--registry', registries.ts], { cwd: dir });
     if (check.code !== 0) throw new Error(`check exited ${check.code}:\n${tail(check.stdout + check.stderr)}`);
     checkTs.push(check.wallMs);
-    if (node.binary) node24Baseline.push((await run(node.binary, ['-e', '0'])).wallMs);
+    if (node.binary) {
+      node24Baseline.push((await run(node.binary, ['-e', '0'])).wallMs);
+      const check24 = await run(node.binary, [CLI, 'check', '--registry', registries.ts], { cwd: dir });
+      if (check24.code !== 0) throw new Error(`check on Node 24 exited ${check24.code}:\n${tail(check24.stdout + check24.stderr)}`);
+      checkTsNode24.push(check24.wallMs);
+    }
   }
   const node24Version = node.binary ? (await run(node.binary, ['--version'])).stdout.trim() : undefined;
   return {
@@ -188,6 +194,11 @@ export async function measureActionStart({ url, scale, workDir, log }) {
           tsRegistry: summarise(runs.node24.ts),
           jsonRegistry: summarise(runs.node24.json),
           nodeEmptyScriptStartMs: round(median(node24Baseline)),
+          checkTsRegistry: {
+            medianMs: round(median(checkTsNode24)),
+            overNodeMs: round(median(checkTsNode24) - median(node24Baseline)),
+            runsMs: checkTsNode24.map((v) => round(v)),
+          },
         }
       : { available: false, reason: node.reason },
     cli: { tsRegistry: summarise(runs.cli.ts), jsonRegistry: summarise(runs.cli.json) },

@@ -6,9 +6,12 @@
 // the adoption): the steady state is indexes carrying the builder's mark, which plan skips without asking PostgreSQL
 // to compare definitions.
 // Last, `check` of a larger registry written as TypeScript (50,000 entries in the full run): a .ts registry runs in a
-// worker thread, whose memory counts in the process's peak RSS.
+// worker thread, whose memory counts in the process's peak RSS. Also on Node 24 (action.yml's runtime) when
+// bench/action-start.mjs has fetched it into bench/.data/.
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { withClient } from './lib/db.mjs';
 import { runNode, tail } from './lib/proc.mjs';
 import { max, median, round } from './lib/stats.mjs';
@@ -79,11 +82,13 @@ async function writeExistingRegistry(file, registry) {
   return entries.length;
 }
 
-async function timeCommand(args, expectCode = 0) {
+const NODE24 = fileURLToPath(new URL('./.data/node24/package/bin/node', import.meta.url));
+
+async function timeCommand(args, expectCode = 0, node = undefined) {
   const runs = [];
   let last;
   for (let i = 0; i < RUNS; i += 1) {
-    last = await runNode([CLI, ...args], { peakRss: true });
+    last = await runNode([CLI, ...args], { peakRss: true, node });
     if (last.code !== expectCode) throw new Error(`index-builder ${args[0]} exited ${last.code}:\n${tail(last.stdout + last.stderr)}`);
     runs.push(last);
   }
@@ -132,6 +137,14 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
   log(`    check of a .ts registry with ${tsEntries} entries (${RUNS} runs)...`);
   const checkTs = await timeCommand(['check', '--registry', tsRegistry]);
   const strip = ({ stdout: _stdout, ...rest }) => rest;
+  let checkTsNode24;
+  if (existsSync(NODE24)) {
+    log(`    the same on Node 24 (${RUNS} runs)...`);
+    checkTsNode24 = {
+      node: (await runNode(['--version'], { node: NODE24 })).stdout.trim(),
+      ...strip(await timeCommand(['check', '--registry', tsRegistry], 0, NODE24)),
+    };
+  }
   return {
     registryEntries: entries,
     registryFileKiB: Math.round((await stat(registry)).size / 1024),
@@ -147,6 +160,7 @@ export async function measureRegistryScale({ url, scale, workDir, log }) {
     plan: strip(plan),
     oneEntryBaseline: { check: strip(checkOne), plan: strip(planOne) },
     checkTs: { entries: tsEntries, fileKiB: Math.round((await stat(tsRegistry)).size / 1024), ...strip(checkTs) },
+    ...(checkTsNode24 ? { checkTsNode24 } : {}),
     perEntryMicroseconds: {
       check: round(((check.medianMs - checkOne.medianMs) * 1000) / (entries - 1)),
       plan: round(((plan.medianMs - planOne.medianMs) * 1000) / (entries - 1)),

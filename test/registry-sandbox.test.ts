@@ -120,6 +120,47 @@ describe('a registry that prints', () => {
   });
 });
 
+describe('a .ts registry run as JavaScript first', () => {
+  const entry = "{ name: 'idx_a', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON t (a)' }";
+
+  it.each([
+    ['plain.ts', `console.log('ran');\nexport default defineIndexes([${entry}]);`],
+    ['typed.ts', `console.log('ran');\nconst entries: { name: string; sql: string }[] = [${entry}];\nexport default defineIndexes(entries);`],
+    ['enum.ts', `console.log('ran');\nenum Column { A = 'a' }\nexport default defineIndexes([{ ...${entry}, description: Column.A }]);`],
+  ])('check: %s runs once, whether or not it needs its types removed', async (name, body) => {
+    const path = await registry(name, body);
+    const result = await runCli(['check', '-r', path]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n')).toEqual(['ran', expect.stringMatching(/: 1 index\(es\), all valid$/)]);
+    expect(result.code).toBe(0);
+  });
+
+  it('check: an error the registry throws names its line', async () => {
+    const path = await registry('throws.ts', "const table = 'leads';\nthrow new Error(`no ${table} today`);\nexport default defineIndexes([]);");
+    const result = await runCli(['check', '-r', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/throws\.ts:3: cannot load the registry: no leads today\n/);
+  });
+
+  it('check: a registry importing another file of its own, JavaScript as it is, loads', async () => {
+    await writeFile(join(dir, 'shared.ts'), "export const table = 'leads';\n");
+    const path = await registry(
+      'importer.ts',
+      "import { table } from './shared.ts';\nexport default defineIndexes([{ name: 'idx_i', sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_i ON ${table} (a)` }]);",
+    );
+    const result = await runCli(['check', '-r', path]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/importer\.ts: 1 index\(es\), all valid\n$/);
+  });
+
+  it('check: a generic call, which JavaScript would read as two comparisons, runs as TypeScript', async () => {
+    const path = await registry('generic.ts', `const entries = [${entry}];\nexport default defineIndexes<typeof entries>(entries);`);
+    const result = await runCli(['check', '-r', path]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/generic\.ts: 1 index\(es\), all valid\n$/);
+  });
+});
+
 describe('a registry that misbehaves', () => {
   it('check: process.exit(0) in the registry fails the check, and its console.log still shows', async () => {
     const path = await registry('exit.ts', "console.log('about to exit');\nprocess.exit(0);\nexport default defineIndexes([]);");

@@ -91,6 +91,9 @@ function registry(r) {
     ...(r.checkTs
       ? [
           `| \`index-builder check\` of a .ts registry of ${n(r.checkTs.entries)} entries (${n(r.checkTs.fileKiB)} KiB; the registry runs in a worker thread) | ${s(r.checkTs.medianMs)} | ${n(r.checkTs.peakRssMiB)} MiB | |`,
+          ...(r.checkTsNode24
+            ? [`| the same on Node 24 (${r.checkTsNode24.node}) | ${s(r.checkTsNode24.medianMs)} | ${n(r.checkTsNode24.peakRssMiB)} MiB | |`]
+            : []),
         ]
       : []),
     ...(r.adoption
@@ -214,6 +217,12 @@ function targets(r) {
       `| \`check\` of a one-entry .ts registry, over \`node -e 0\` | \`node -e 0\` ${ms(a.nodeEmptyScriptStartMs, 0)} | ${ms(a.checkTsRegistry.medianMs, 0)}: +${ms(a.checkTsRegistry.overNodeMs, 0)} | +358 ms | +100 ms | ${met(a.checkTsRegistry.overNodeMs <= 100)} |`,
     );
   }
+  const check24 = a?.actionNode24?.checkTsRegistry;
+  if (check24) {
+    rows.push(
+      `| \`check\` of a one-entry .ts registry, over \`node -e 0\`, on Node 24 | \`node -e 0\` ${ms(a.actionNode24.nodeEmptyScriptStartMs, 0)} | ${ms(check24.medianMs, 0)}: +${ms(check24.overNodeMs, 0)} | 0.7–2 s, about 600 MiB | +100 ms | ${met(check24.overNodeMs <= 100)} |`,
+    );
+  }
   if (a?.action?.tsRegistry?.medianToFirstQueryMs !== undefined) {
     const t = a.action.tsRegistry.medianToFirstQueryMs;
     rows.push(
@@ -243,6 +252,18 @@ function targets(r) {
     if (g.checkTs) {
       rows.push(
         row(`\`check\`, ${n(g.checkTs.entries)} entries in a .ts registry`, g.checkTs, g.oneEntryBaseline.check, '95 s, 957 MB', '5 s', '300 MiB'),
+      );
+    }
+    if (g.checkTsNode24) {
+      rows.push(
+        row(
+          `\`check\`, ${n(g.checkTsNode24.entries ?? g.checkTs.entries)} entries in a .ts registry, on Node 24 (${g.checkTsNode24.node})`,
+          g.checkTsNode24,
+          g.oneEntryBaseline.check,
+          'about 740–855 MB',
+          '5 s',
+          '300 MiB',
+        ),
       );
     }
   }

@@ -51,11 +51,15 @@ export function run(command, args, options = {}) {
   });
 }
 
-/** Runs a Node script in a child `node` process; with `peakRss`, also reports the child's peak RSS in MiB. */
+/**
+ * Runs a Node script in a child `node` process (this one's Node, or the binary `options.node`); with `peakRss`, also
+ * reports the child's peak RSS in MiB.
+ */
 export async function runNode(args, options = {}) {
-  if (!options.peakRss) return run(process.execPath, args, options);
+  const node = options.node ?? process.execPath;
+  if (!options.peakRss) return run(node, args, options);
   const file = join(tmpdir(), `index-builder-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  const result = await run(process.execPath, ['--import', PEAK_RSS_HOOK, ...args], {
+  const result = await run(node, ['--import', PEAK_RSS_HOOK, ...args], {
     ...options,
     env: { ...options.env, BENCH_PEAK_RSS_FILE: file },
   });

@@ -36,24 +36,21 @@ function locate(file: string): string {
 
 /** Whether the user chose V8's WebAssembly tiers themselves (then we leave them alone). */
 function wasmTiersChosen(): boolean {
-  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /liftoff|wasm-tier/.test(arg));
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /liftoff|wasm-(?:dynamic-)?tier/.test(arg));
 }
 
 /**
- * Compiles the parser for V8's baseline tier (Liftoff) only. Otherwise V8 recompiles the parser's hot functions
- * (the grammar's one giant function first) with its optimising tier on background threads, and Node waits for
- * those compilations before the process exits: 50–120 ms and about 40 MB on every short run, more than the
- * optimised code ever wins back on a registry's statements. The flag is read when the module is compiled and
- * instantiated, so it is set only for that moment.
+ * Runs the parser on V8's baseline tier (Liftoff) only. Otherwise V8 recompiles the parser's hot functions with its
+ * optimising tier on background threads: the grammar's one giant function alone takes 0.5–1 s and about 600 MB
+ * there, and Node waits for those compilations before the process exits, on every run, for more than the
+ * optimised code ever wins back on a registry's statements. The flags stay set for the rest of the process: V8
+ * reads them when a function gets hot, long after the module is compiled (Node 22+ ignored them once they were
+ * reset after compiling). They are the ones `--liftoff-only` implies on the command line, where V8 applies
+ * implications; v8.setFlagsFromString does not, so each is named.
  */
 function baselineTierOnly<T>(compile: () => T): T {
-  if (wasmTiersChosen()) return compile();
-  v8.setFlagsFromString('--liftoff-only');
-  try {
-    return compile();
-  } finally {
-    v8.setFlagsFromString('--no-liftoff-only');
-  }
+  if (!wasmTiersChosen()) v8.setFlagsFromString('--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering');
+  return compile();
 }
 
 function load(): PgQueryWasm {
