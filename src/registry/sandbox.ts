@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { SETTING_DEFAULTS } from '../defaults.ts';
 import type { PlainExport } from './plain-data.ts';
@@ -42,6 +43,8 @@ export function runInSandbox(absolute: string, { timeoutMs, signal }: SandboxOpt
     const worker = spare ?? startWorker();
     spare = undefined;
     worker.ref();
+    worker.stdout.pipe(process.stdout, { end: false });
+    worker.stderr.pipe(process.stderr, { end: false });
     worker.postMessage({ file: absolute, exitCall } satisfies WorkerInput);
     let settled = false;
     const finish = (settle: () => void) => {
@@ -50,8 +53,12 @@ export function runInSandbox(absolute: string, { timeoutMs, signal }: SandboxOpt
       clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
       // Whatever the registry left running (timers, sockets) ends with the thread, and its memory is given back
-      // before validation needs its own.
-      worker.terminate().then(settle, settle);
+      // before validation needs its own. What it printed is all written out before anything of ours follows.
+      const printed = Promise.all([worker.stdout, worker.stderr].map((stream) => finished(stream).catch(() => {})));
+      worker
+        .terminate()
+        .then(() => printed)
+        .then(settle, settle);
     };
     const onAbort = () => finish(() => reject(new RegistryLoadStopped(String(signal?.reason))));
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -114,13 +121,19 @@ export function loadsScriptRegistry(argv: readonly string[]): boolean {
 }
 
 function startWorker(): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: REGISTRY_MEMORY_LIMIT_MB } };
+  // The thread's stdout and stderr come to us as streams (piped on once the thread is used: a pipe would keep an idle
+  // thread's process alive): they end only once all that the registry printed has arrived, which the result (posted
+  // on another port) may overtake.
+  const options = { resourceLimits: { maxOldGenerationSizeMb: REGISTRY_MEMORY_LIMIT_MB }, stdout: true, stderr: true };
   const here = dirname(fileURLToPath(import.meta.url));
   const bundled = join(here, 'registry-worker.js');
-  if (existsSync(bundled)) return new Worker(pathToFileURL(bundled), options);
-  // From the TypeScript sources (tests): jiti compiles the worker and what it imports.
   const source = join(here, 'worker.ts');
-  const jiti = createRequire(import.meta.url).resolve('jiti');
-  const bootstrap = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(source)}).import(${JSON.stringify(source)})`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  // From the TypeScript sources (tests): jiti compiles the worker and what it imports.
+  const worker = existsSync(bundled)
+    ? new Worker(pathToFileURL(bundled), options)
+    : new Worker(
+        `require(${JSON.stringify(createRequire(import.meta.url).resolve('jiti'))}).createJiti(${JSON.stringify(source)}).import(${JSON.stringify(source)})`,
+        { ...options, eval: true },
+      );
+  return worker;
 }
