@@ -4,7 +4,7 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{c,d as m,l as s,n as p,o as g,p as u}from"./chunk-FLILIZKW.js";var _=`
+import{c,d as m,l as s,n as p,o as g,p as u}from"./chunk-EBM6LWTG.js";var _=`
 WITH wanted AS (
   SELECT *
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
