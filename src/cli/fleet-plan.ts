@@ -45,6 +45,6 @@ export async function runFleetPlan(flags: FleetPlanFlags, io: Io, reportProblems
     events: fleetPlanConsoleEvents(io.out),
   });
   for (const line of fleetPlanEndLines(fleet)) io.out(line);
-  if (flags.json) await writeJsonReport(flags.json, fleet);
+  if (flags.json) await writeJsonReport(flags.json, io.secrets?.redactDeep(fleet) ?? fleet);
   return fleet.targets.some((target) => target.outcome !== 'completed') ? EXIT_FAILED : EXIT_OK;
 }
