@@ -4,35 +4,10 @@
 import { RuleTester } from 'eslint';
 import plugin from '../src/index.ts';
 import { noIndexInMigration } from '../src/rules/no-index-in-migration.ts';
-import { moveToRegistry } from './support.ts';
+import { indexReportOnT as index } from './support.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never } });
 const rule = noIndexInMigration as never;
-/**
- * The report of `CREATE INDEX <name> ON t (a)`, at that statement's exact line and columns in `code`; its suggestion
- * inserts the entry above the enclosing statement (`above` lines higher when that is an if/else).
- */
-function index(code: string, name: string, above = 0) {
-  const statement = `CREATE INDEX ${name} ON t (a)`;
-  const lines = code.split('\n');
-  const line = lines.findIndex((text) => text.includes(statement));
-  const column = lines[line]!.indexOf(statement) + 1;
-  return {
-    messageId: 'indexInMigration',
-    data: { index: name, table: 't', registryPath: 'db/indexes.ts' },
-    line: line + 1,
-    column,
-    endLine: line + 1,
-    endColumn: column + statement.length,
-    suggestions: [
-      moveToRegistry(code, line + 1 - above, {
-        name,
-        sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON t (a)`,
-        description: 'Index on t (a), moved from migration file.js',
-      }),
-    ],
-  };
-}
 
 const elseIfChain = `exports.up = async function up(knex) {
   const client = knex.client.config.client;

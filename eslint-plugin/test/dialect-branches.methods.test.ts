@@ -7,32 +7,9 @@ import { RuleTester } from 'eslint';
 import plugin from '../src/index.ts';
 import { noConstraintIndexInMigration } from '../src/rules/no-constraint-index-in-migration.ts';
 import { noIndexInMigration } from '../src/rules/no-index-in-migration.ts';
-import { moveToRegistry } from './support.ts';
+import { indexReportOnT as index } from './support.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never } });
-
-/** The report of `CREATE INDEX <name> ON t (a)` at its line and columns in `code`. */
-function index(code: string, name: string) {
-  const statement = `CREATE INDEX ${name} ON t (a)`;
-  const lines = code.split('\n');
-  const line = lines.findIndex((text) => text.includes(statement));
-  const column = lines[line]!.indexOf(statement) + 1;
-  return {
-    messageId: 'indexInMigration',
-    data: { index: name, table: 't', registryPath: 'db/indexes.ts' },
-    line: line + 1,
-    column,
-    endLine: line + 1,
-    endColumn: column + statement.length,
-    suggestions: [
-      moveToRegistry(code, line + 1, {
-        name,
-        sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON t (a)`,
-        description: 'Index on t (a), moved from migration file.js',
-      }),
-    ],
-  };
-}
 
 const dispatch = (extra = '') => `import { DatabaseTypeEnum } from '@gauzy/config';
 

@@ -73,3 +73,29 @@ export function at(code: string, fragment: string, occurrence = 1) {
   const end = position(index + fragment.length);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
+
+/**
+ * The report of `CREATE INDEX <name> ON t (a)` in a `file.js` migration, at that statement's exact line and columns in
+ * `code`; its suggestion inserts the entry above the enclosing statement (`above` lines higher when that is an if/else).
+ */
+export function indexReportOnT(code: string, name: string, above = 0) {
+  const statement = `CREATE INDEX ${name} ON t (a)`;
+  const lines = code.split('\n');
+  const line = lines.findIndex((text) => text.includes(statement));
+  const column = lines[line]!.indexOf(statement) + 1;
+  return {
+    messageId: 'indexInMigration',
+    data: { index: name, table: 't', registryPath: 'db/indexes.ts' },
+    line: line + 1,
+    column,
+    endLine: line + 1,
+    endColumn: column + statement.length,
+    suggestions: [
+      moveToRegistry(code, line + 1 - above, {
+        name,
+        sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON t (a)`,
+        description: 'Index on t (a), moved from migration file.js',
+      }),
+    ],
+  };
+}
