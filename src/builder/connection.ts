@@ -39,9 +39,6 @@ export function checkDatabaseUrl(url: string | undefined): string {
   return url;
 }
 
-// Kept with the rest of the output's safety in src/report (no pg there, so `check` can use it too).
-export { redact, secretsOf } from '../report/secrets.ts';
-
 /** Where the URL points, for messages: `host:port/database`, never the user's password. */
 export function describeTarget(url: string): string {
   const parsed = new URL(url);

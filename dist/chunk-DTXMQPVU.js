@@ -4,7 +4,7 @@ import { dirname as __ib_dirname } from 'node:path';
 const require = __ib_createRequire(import.meta.url);
 const __filename = __ib_fileURLToPath(import.meta.url);
 const __dirname = __ib_dirname(__filename);
-import{a as x}from"./chunk-QYP4V4WC.js";import{a as g}from"./chunk-AZVILSBV.js";import{f as p,g as u,h as m,k as f,q as N}from"./chunk-EBM6LWTG.js";import{a as w}from"./chunk-3HH65WHE.js";import{g as I,i as h,n as O}from"./chunk-VIRMFLIA.js";import{a as y}from"./chunk-FDLNTTEG.js";import"./chunk-44CLTGVG.js";import{c as $}from"./chunk-2255RH4N.js";import{existsSync as L}from"node:fs";import{mkdir as M,writeFile as j}from"node:fs/promises";import{dirname as k}from"node:path";var D=`
+import{a as x}from"./chunk-QYP4V4WC.js";import{a as g}from"./chunk-AZVILSBV.js";import{f as p,g as u,h as m,k as f,q as N}from"./chunk-EBM6LWTG.js";import{a as w}from"./chunk-3HH65WHE.js";import{g as I,i as h,n as O}from"./chunk-5CJRXQVC.js";import{a as y}from"./chunk-FDLNTTEG.js";import"./chunk-44CLTGVG.js";import{c as $}from"./chunk-2255RH4N.js";import{existsSync as L}from"node:fs";import{mkdir as M,writeFile as j}from"node:fs/promises";import{dirname as k}from"node:path";var D=`
 SELECT n.nspname AS schema, i.relname AS name, t.relname AS table,
        pg_get_indexdef(i.oid) AS definition,
        obj_description(i.oid, 'pg_class') AS comment,
