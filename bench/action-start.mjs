@@ -16,8 +16,8 @@ import { run, runNode, tail } from './lib/proc.mjs';
 import { median, round } from './lib/stats.mjs';
 import { CLI } from './write-availability.mjs';
 
-const ACTION = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const ACTION = fileURLToPath(new URL('../packages/index-builder/dist/index.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../packages/index-builder/dist/', import.meta.url));
 const NODE24_DIR = fileURLToPath(new URL('./.data/node24/', import.meta.url));
 const INDEX = 'idx_bench_action_kind';
 const SQL = `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${INDEX} ON bench_action (kind)`;

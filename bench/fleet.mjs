@@ -13,7 +13,7 @@ import { CLI } from './write-availability.mjs';
 const PREFIX = 'bench_fleet_';
 const TEMPLATE = `${PREFIX}template`;
 const CONCURRENCIES = [1, 4, 8];
-const CONNECTIONS_PER_DATABASE = 3; // src/fleet/limits.ts
+const CONNECTIONS_PER_DATABASE = 3; // packages/index-builder/src/fleet/limits.ts
 const INDEXES = [
   ['idx_fleet_customer', '(customer_id)'],
   ['idx_fleet_status', '(status)'],

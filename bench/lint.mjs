@@ -17,14 +17,14 @@ const require = createRequire(import.meta.url);
 const ESLINT_BIN = join(dirname(require.resolve('eslint/package.json')), require('eslint/package.json').bin.eslint);
 const ESLINT_VERSION = require('eslint/package.json').version;
 const SQUAWK_DIR = join(tmpdir(), 'index-builder-bench-squawk');
-const PLUGIN_GENERATOR = fileURLToPath(new URL('../eslint-plugin/scripts/generate-corpus.mjs', import.meta.url));
-const REAL_WORLD = new URL('../eslint-plugin/test/corpus/', import.meta.url);
+const PLUGIN_GENERATOR = fileURLToPath(new URL('../packages/eslint-plugin/scripts/generate-corpus.mjs', import.meta.url));
+const REAL_WORLD = new URL('../packages/eslint-plugin/test/corpus/', import.meta.url);
 
 /** The migrations to lint, from the ESLint plugin's own corpus generator (knex, node-pg-migrate, Sequelize, TypeORM, Kysely, .sql). */
 async function generate(cwd, count) {
   const { generateCorpus } = await import(pathToFileURL(PLUGIN_GENERATOR).href);
   const withIndexes = await generateCorpus(cwd, count);
-  const generator = 'eslint-plugin/scripts/generate-corpus.mjs';
+  const generator = 'packages/eslint-plugin/scripts/generate-corpus.mjs';
   const files = (await readdir(join(cwd, 'migrations'), { recursive: true })).map((f) => join(cwd, 'migrations', f)).filter((f) => extname(f));
   const byExtension = {};
   for (const f of files) byExtension[extname(f).slice(1)] = (byExtension[extname(f).slice(1)] ?? 0) + 1;
@@ -124,7 +124,7 @@ async function squawk(cwd, files, log) {
 }
 
 /**
- * The real-world corpus of the recall test (eslint-plugin/test/corpus: real migrations from npm packages, fetched into
+ * The real-world corpus of the recall test (packages/eslint-plugin/test/corpus: real migrations from npm packages, fetched into
  * node_modules/.cache), linted by the ESLint CLI with the recommended config, TIMING=1 and --stats.
  */
 export async function measureRealWorld(log) {

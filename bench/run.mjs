@@ -52,9 +52,9 @@ async function describeProduct() {
   const commit = await run('git', ['rev-parse', 'HEAD'], { cwd: here('..') }).catch(() => null);
   return {
     gitCommit: commit?.code === 0 ? commit.stdout.trim() : null,
-    distCliSha256: await sha('../dist/cli.js').catch(() => null),
-    distIndexSha256: await sha('../dist/index.js').catch(() => null),
-    eslintPluginSha256: await sha('../eslint-plugin/dist/index.js').catch(() => null),
+    distCliSha256: await sha('../packages/index-builder/dist/cli.js').catch(() => null),
+    distIndexSha256: await sha('../packages/index-builder/dist/index.js').catch(() => null),
+    eslintPluginSha256: await sha('../packages/eslint-plugin/dist/index.js').catch(() => null),
   };
 }
 

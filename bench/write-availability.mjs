@@ -14,7 +14,7 @@ import { nowMs, runNode, tail } from './lib/proc.mjs';
 import { longestGap, max, quantile, round } from './lib/stats.mjs';
 
 const WRITERS = fileURLToPath(new URL('./lib/writers.mjs', import.meta.url));
-export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../packages/index-builder/dist/cli.js', import.meta.url));
 
 /** Starts the writer process and its connections; resolves once they are connected. */
 async function startWriters(url, clients) {

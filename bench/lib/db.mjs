@@ -1,8 +1,8 @@
-// The PostgreSQL server the benchmarks run against: an embedded one (scripts/embedded-server.mjs) unless
+// The PostgreSQL server the benchmarks run against: an embedded one (tools/embedded-server.mjs) unless
 // BENCH_DATABASE_URL names another; plus small client helpers and the description of the machine.
 import { cpus, platform, release, totalmem } from 'node:os';
 import pg from 'pg';
-import { startEmbeddedServer } from '../../scripts/embedded-server.mjs';
+import { startEmbeddedServer } from '../../tools/embedded-server.mjs';
 
 /**
  * Server settings for the embedded server: room for the bench's connections, enough memory to build a 2M-row

@@ -145,7 +145,7 @@ function sqlCostRows(c) {
   ].join('\n');
 }
 
-/** The real-world corpus of the plugin's recall test (eslint-plugin/test/corpus), through the same ESLint CLI run. */
+/** The real-world corpus of the plugin's recall test (packages/eslint-plugin/test/corpus), through the same ESLint CLI run. */
 function realWorldRows(r) {
   if (!r) return '';
   if (!r.available) return `| real-world corpus | not measured | ${r.reason} |`;

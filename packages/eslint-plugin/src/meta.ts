@@ -1,0 +1,11 @@
+// The plugin's identity, shared by the rules (docs URLs), the language and the configs.
+export const PLUGIN_NAME = 'eslint-plugin-index-builder';
+/** Kept equal to package.json's version (a test checks it). */
+export const PLUGIN_VERSION = '0.1.0';
+export const NAMESPACE = 'index-builder';
+
+const DOCS_BASE = 'https://github.com/index-builder/index-builder/blob/main/packages/eslint-plugin/docs/rules';
+
+export function ruleDocsUrl(name: string): string {
+  return `${DOCS_BASE}/${name}.md`;
+}

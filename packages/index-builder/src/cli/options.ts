@@ -1,0 +1,74 @@
+// Turning command-line words into typed settings; each bad value is a usage error naming the option.
+import { InvalidArgumentError } from 'commander';
+import type { RunSettings } from '../builder/build.ts';
+import { ON_DRIFT_VALUES, type OnDrift } from '../builder/decide.ts';
+import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
+import { FAIL_ON_VALUES, type FailOn } from '../builder/result.ts';
+import { parseDuration } from '../util/duration.ts';
+
+/** The build options of `build` (one database or a fleet), as commander parses them. */
+export interface RunSettingFlags {
+  lockTimeout: number;
+  maxAttempts: number;
+  statementTimeout: number;
+  timeBudget?: number;
+  progressInterval: number;
+  onDrift: OnDrift;
+  prune: boolean;
+  pruneInclude: PruneClass[];
+  pruneMax: number;
+}
+
+export function runSettingsOf(flags: RunSettingFlags): RunSettings {
+  return {
+    lockTimeoutMs: flags.lockTimeout,
+    statementTimeoutMs: flags.statementTimeout,
+    maxAttempts: flags.maxAttempts,
+    timeBudgetMs: flags.timeBudget,
+    progressIntervalMs: flags.progressInterval,
+    onDrift: flags.onDrift,
+    prune: flags.prune,
+    pruneInclude: flags.pruneInclude,
+    pruneMax: flags.pruneMax,
+  };
+}
+
+/** `--prune-include adopted,unique` (repeatable): the classes gathered so far plus these. */
+export function pruneIncludeOption(value: string, previous: PruneClass[] = []): PruneClass[] {
+  try {
+    return [...new Set([...previous, ...parsePruneClasses(value)])];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+export function wholeNumberOption(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more`);
+  return Number(value);
+}
+
+export function durationOption(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+export function positiveIntegerOption(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of 1 or more`);
+  return Number(value);
+}
+
+export function failOnOption(value: string): FailOn {
+  return oneOf(value, FAIL_ON_VALUES);
+}
+
+export function onDriftOption(value: string): OnDrift {
+  return oneOf(value, ON_DRIFT_VALUES);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
+}

@@ -1,0 +1,49 @@
+// The fleet's job summary as text: one row per database, and within GitHub's 1 MiB however large the fleet.
+import { describe, expect, it } from '@jest/globals';
+import { fleetAnnotations } from '../../../src/action/fleet.ts';
+import { renderFleetSummary, SUMMARY_LIMIT_BYTES } from '../../../src/render/fleet-summary.ts';
+import { capAnnotations } from '../../../src/action/annotations.ts';
+import { notRunReport } from '../../../src/fleet/not-run.ts';
+import { fleetTotals } from '../../../src/fleet/report.ts';
+import type { FleetReport, FleetTargetResult } from '../../../src/fleet/types.ts';
+import { entries, index } from '../../support/registry.ts';
+
+const registry = entries(index('idx_a', 'leads (a)', { critical: true }), index('idx_b', 'leads (b)'));
+
+function fleetOf(count: number): FleetReport {
+  const targets: FleetTargetResult[] = Array.from({ length: count }, (_, i) => {
+    const report = notRunReport(registry, i % 3 === 0 ? 'unreachable' : 'deferred', `reason for database ${i}`);
+    return { name: `tenant-${i}`, outcome: report.outcome, report };
+  });
+  return { targets, totals: fleetTotals(targets), durationMs: 1234 };
+}
+
+describe('renderFleetSummary', () => {
+  it('has one row per database of a small fleet', () => {
+    const markdown = renderFleetSummary({ fleet: fleetOf(4) });
+    expect(markdown).toMatch(/^## ❌ Index build across 4 database\(s\): 4 failed, 4 deferred \(2 database\(s\) with failures\)\n/);
+    expect(markdown.match(/^\| `tenant-\d+` \|/gm)).toHaveLength(4);
+    expect(markdown).toContain('| `tenant-0` | ❌ unreachable | 0 | 0 | 0 | 2 | 0 | 0ms | reason for database 0 |');
+    expect(markdown).not.toContain('more database(s) are not shown');
+  });
+
+  it('stays within 1 MiB for 20,000 databases and says how many rows it left out', () => {
+    const markdown = renderFleetSummary({ fleet: fleetOf(20_000) });
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    const shown = markdown.match(/^\| `tenant-\d+` \|/gm)!.length;
+    expect(shown).toBeGreaterThan(1000);
+    expect(markdown).toContain(`ℹ️ ${20_000 - shown} more database(s) are not shown: a job summary holds at most 1 MiB.`);
+  });
+});
+
+describe('fleetAnnotations', () => {
+  it('names the database in each title, errors first across the fleet, within the caps', () => {
+    const annotations = fleetAnnotations(fleetOf(40), (file) => file);
+    expect(annotations[0]).toMatchObject({ level: 'error', title: '[tenant-0] No index was built' });
+    const levels = annotations.map((a) => a.level);
+    expect(levels.lastIndexOf('error')).toBeLessThan(levels.indexOf('notice'));
+    const capped = capAnnotations(annotations);
+    expect(capped.shown).toHaveLength(20);
+    expect(capped.omitted).toEqual({ error: 4, warning: 0, notice: 16 });
+  });
+});
