@@ -64,10 +64,6 @@ function notCompared(error: string): string {
  * A valid index without this definition's current mark (none, another definition's, or one whose definition hash
  * no longer matches what PostgreSQL prints): only PostgreSQL can say whether it is the registry's definition.
  */
-export function needsComparison(entry: RegistryEntry, state: CatalogState): boolean {
-  return physicalState(entry, state).kind === 'valid' && !state.markCurrent;
-}
-
 /**
  * `equivalence`: PostgreSQL's answer for the entries that `needsComparison`; ignored for the others. `dependents`:
  * what depends on the existing index (read for those PostgreSQL defines differently).

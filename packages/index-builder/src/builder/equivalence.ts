@@ -11,9 +11,8 @@
 import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { rewriteIndexSql } from '@index-builder/sql-core';
-import { quoteQualified, type CatalogState } from './catalog.ts';
+import { physicalState, quoteQualified, type CatalogState } from './catalog.ts';
 import { sqlstateOf } from '../db/connection.ts';
-import { needsComparison } from './decide.ts';
 import { pinnedReadingSql } from './statement-reading.ts';
 
 export type Equivalence =
@@ -136,6 +135,11 @@ function scratchStatement(entry: RegistryEntry): string | Error {
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** Whether PostgreSQL must say if an existing valid index means what the entry says: its mark is not current. */
+export function needsComparison(entry: RegistryEntry, state: CatalogState): boolean {
+  return physicalState(entry, state).kind === 'valid' && !state.markCurrent;
 }
 
 /** PostgreSQL's answer for each entry that needs one (see needsComparison), by position in `entries`. */

@@ -32,7 +32,7 @@ const tarballs: Record<'builder' | 'plugin', string> = { builder: '', plugin: ''
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ib-pack-'));
-  run('npm', ['pack', '--pack-destination', work, '--workspaces', '--include-workspace-root']);
+  run('npm', ['pack', '--pack-destination', work, '--workspace', 'packages/index-builder', '--workspace', 'packages/eslint-plugin']);
   for (const file of readdirSync(work)) {
     if (file.startsWith('index-builder-')) tarballs.builder = join(work, file);
     if (file.startsWith('eslint-plugin-index-builder-')) tarballs.plugin = join(work, file);
