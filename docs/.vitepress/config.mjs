@@ -3,12 +3,14 @@
 import { defineConfig } from 'vitepress';
 
 const REPOSITORY = 'https://github.com/index-builder/index-builder';
+// GitHub Pages serves the site under the repository's name; DOCS_BASE changes it.
+const base = process.env.DOCS_BASE ?? '/index-builder/';
 
 export default defineConfig({
   title: 'index-builder',
   description: 'Keep PostgreSQL performance indexes out of migrations: one registry, built concurrently after every deploy.',
-  // GitHub Pages serves the site under the repository's name; DOCS_BASE changes it (the browser test serves it at /).
-  base: process.env.DOCS_BASE ?? '/index-builder/',
+  base,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` }]],
   srcExclude: ['generated/**'],
   lastUpdated: false,
   markdown: {
@@ -21,6 +23,7 @@ export default defineConfig({
   },
   themeConfig: {
     search: { provider: 'local' },
+    outline: [2, 3],
     nav: [
       { text: 'Quick start', link: '/quick-start' },
       { text: 'Reference', link: '/cli' },
