@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../../tools/system-packages.mjs';
 import { ROOT, runCli } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const BASE = '/index-builder/';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, '.tmp/screenshots/docs');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,7 +45,13 @@ function fileFor(pathname: string): string | undefined {
 function pages(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? (entry.name === 'assets' ? [] : walk(join(dir, entry.name))) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+      entry.isDirectory()
+        ? entry.name === 'assets'
+          ? []
+          : walk(join(dir, entry.name))
+        : entry.name.endsWith('.html')
+          ? [join(dir, entry.name)]
+          : [],
     );
   return walk(site)
     .filter((file) => !file.endsWith('404.html'))
@@ -67,7 +73,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium is not installed: run node tools/ensure-system-packages.mjs (npm test runs it first)');
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 180_000);
@@ -80,10 +88,25 @@ afterAll(async () => {
 
 it('has a page for each part of the documentation and for each rule the plugin links to', () => {
   const built = pages();
-  for (const page of ['index', 'quick-start', 'concepts', 'registry', 'cli', 'action', 'fleets', 'poolers', 'problem-codes', 'outcomes', 'performance', 'faq', 'rules/index']) {
+  for (const page of [
+    'index',
+    'quick-start',
+    'concepts',
+    'registry',
+    'cli',
+    'action',
+    'fleets',
+    'poolers',
+    'problem-codes',
+    'outcomes',
+    'performance',
+    'faq',
+    'rules/index',
+  ]) {
     expect(built).toContain(`${BASE}${page}.html`);
   }
-  for (const rule of ['no-index-in-migration', 'no-constraint-index-in-migration', 'valid-registry']) expect(built).toContain(`${BASE}rules/${rule}.html`);
+  for (const rule of ['no-index-in-migration', 'no-constraint-index-in-migration', 'valid-registry'])
+    expect(built).toContain(`${BASE}rules/${rule}.html`);
 });
 
 it('renders every page without console errors, and every internal link and anchor resolves', async () => {
@@ -104,7 +127,16 @@ it('renders every page without console errors, and every internal link and ancho
     expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
     const heading = (await page.locator('.vp-doc h1').first().textContent())?.trim() ?? '';
     rendered.push({ path, title: await page.title(), heading });
-    await page.screenshot({ path: join(SCREENSHOTS, `${path.slice(BASE.length).replace(/\//g, '_').replace(/\.html$/, '')}.png`), fullPage: false });
+    await page.screenshot({
+      path: join(
+        SCREENSHOTS,
+        `${path
+          .slice(BASE.length)
+          .replace(/\//g, '_')
+          .replace(/\.html$/, '')}.png`,
+      ),
+      fullPage: false,
+    });
     for (const href of await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
       if (href.startsWith(origin) && !links.has(href)) links.set(href, path);
     }
@@ -112,7 +144,11 @@ it('renders every page without console errors, and every internal link and ancho
   await context.close();
   expect(errors).toEqual([]);
   for (const { path, title, heading } of rendered) {
-    expect({ path, titled: / \| index-builder$|^index-builder$/.test(title), heading: heading.length > 0 }).toEqual({ path, titled: true, heading: true });
+    expect({ path, titled: / \| index-builder$|^index-builder$/.test(title), heading: heading.length > 0 }).toEqual({
+      path,
+      titled: true,
+      heading: true,
+    });
   }
 
   const broken: string[] = [];
@@ -120,7 +156,8 @@ it('renders every page without console errors, and every internal link and ancho
     const url = new URL(href);
     const file = fileFor(url.pathname);
     if (!file) broken.push(`${from}: ${url.pathname} does not exist`);
-    else if (url.hash && !readFileSync(file, 'utf8').includes(` id="${decodeURIComponent(url.hash.slice(1))}"`)) broken.push(`${from}: ${url.pathname}${url.hash} has no such anchor`);
+    else if (url.hash && !readFileSync(file, 'utf8').includes(` id="${decodeURIComponent(url.hash.slice(1))}"`))
+      broken.push(`${from}: ${url.pathname}${url.hash} has no such anchor`);
   }
   expect(broken).toEqual([]);
   expect(links.size).toBeGreaterThan(50);

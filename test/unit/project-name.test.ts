@@ -10,7 +10,7 @@ const REPOSITORY = 'index-builder/index-builder';
 // Written in pieces, so that this file does not hold the strings it looks for.
 const PLACEHOLDERS: [string, RegExp][] = [
   ['the placeholder owner "org"', new RegExp(`\\b${'or'}g/index-builder\\b`)],
-  ['an <owner> placeholder', new RegExp(`<${'owner'}>|<${'OWNER'}>|\\b${'your'}-org\\b|\\bOWNER/${'index-builder'}`)],
+  ['an owner placeholder in angle brackets', new RegExp(`<${'owner'}>|<${'OWNER'}>|\\b${'your'}-org\\b|\\bOWNER/${'index-builder'}`)],
   ['a GitHub owner other than index-builder', new RegExp(`github\\.com/(?!${REPOSITORY}\\b)[\\w.-]+/${'index-builder'}\\b`)],
   ['the Action under another name', new RegExp(`uses: (?!${REPOSITORY}@)[\\w.-]+/${'index-builder'}@`)],
   ['another docs site', new RegExp(`(?<!index-builder)\\.github\\.io/${'index-builder'}`)],

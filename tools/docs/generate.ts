@@ -25,6 +25,8 @@ async function cliProgram(): Promise<CliCommand> {
   Object.defineProperty(Command.prototype, 'parseAsync', {
     ...parseAsync,
     value(this: Command) {
+      // The receiver is the program being parsed: keep it, and parse nothing.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       program = this;
       return Promise.resolve(this);
     },
@@ -35,7 +37,7 @@ async function cliProgram(): Promise<CliCommand> {
     Object.defineProperty(Command.prototype, 'parseAsync', parseAsync);
   }
   if (!program) throw new Error('the CLI built no commander program');
-  return program as unknown as CliCommand;
+  return program;
 }
 
 export async function generate(root: string): Promise<string[]> {

@@ -31,7 +31,8 @@ function optionDefault(option: CliOption): string {
   if (option.defaultValueDescription) return option.defaultValueDescription;
   const value = option.defaultValue;
   if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) return '';
-  return code(Array.isArray(value) ? value.join(',') : String(value));
+  if (Array.isArray(value)) return code(value.join(','));
+  return code(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** One section per command (and subcommand): its usage, its description and a table of its options. */
