@@ -1,4 +1,4 @@
-// What the builder does for a registry entry in a given catalog state: DESIGN.md's status table, with drift. One pure
+// What the builder does for a registry entry in a given catalog state (every status, with drift). One pure
 // decision that `plan` (and the Action's dry run) reports and `build` executes, so both say the same.
 import type { RegistryEntry } from '../registry/types.ts';
 import type { IndexStatus } from '../report/types.ts';

@@ -223,7 +223,7 @@ describe('annotation limits', () => {
 });
 
 describe("the README's deploy example", () => {
-  it("runs with the example workflow's inputs and the guide's registry", async () => {
+  it("runs with the example workflow's inputs and the example registry", async () => {
     const workflow = parse(await readFile(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8')) as Workflow;
     const step = workflow.jobs.deploy!.steps.find((s) => s.uses === 'index-builder/index-builder@v1')!;
     const inputs = step.with!;
