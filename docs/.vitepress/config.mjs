@@ -55,6 +55,7 @@ export default defineConfig({
         text: 'ESLint rules',
         items: [
           { text: 'Overview', link: '/rules/' },
+          { text: 'Configuring the plugin', link: '/rules/configure' },
           { text: 'no-index-in-migration', link: '/rules/no-index-in-migration' },
           { text: 'no-constraint-index-in-migration', link: '/rules/no-constraint-index-in-migration' },
           { text: 'valid-registry', link: '/rules/valid-registry' },

@@ -105,7 +105,7 @@ it('has a page for each part of the documentation and for each rule the plugin l
   ]) {
     expect(built).toContain(`${BASE}${page}.html`);
   }
-  for (const rule of ['no-index-in-migration', 'no-constraint-index-in-migration', 'valid-registry'])
+  for (const rule of ['no-index-in-migration', 'no-constraint-index-in-migration', 'valid-registry', 'configure'])
     expect(built).toContain(`${BASE}rules/${rule}.html`);
 });
 

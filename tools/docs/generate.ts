@@ -1,6 +1,7 @@
 // Writes the documentation site's generated parts from their sources of truth: the CLI reference from the commander
 // program main() builds, the Action's inputs and outputs from action.yml, the problem codes and outcomes from the
-// code, and one page per ESLint rule (its docs page and an options table from its schema). Run by tools/docs/run.mjs.
+// code, one page per ESLint rule (its docs page and an options table from its schema) and the plugin's README.
+// Run by tools/docs/run.mjs.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -65,6 +66,9 @@ export async function generate(root: string): Promise<string[]> {
     const page = readFileSync(join(root, SOURCE_FILES.ruleDocs, `${name}.md`), 'utf8');
     write(join(rulesDir, `${name}.md`), renderRulePage(page, rule.meta));
   }
+
+  // The plugin's README (its links are absolute, for npm) is the site's page on configuring the plugin.
+  write(join(rulesDir, 'configure.md'), readFileSync(join(root, SOURCE_FILES.pluginReadme), 'utf8'));
 
   mkdirSync(join(docs, 'public'), { recursive: true });
   copyFileSync(join(root, SOURCE_FILES.writeLatencyChart), join(docs, 'public', 'write-latency.svg'));

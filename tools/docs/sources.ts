@@ -9,6 +9,7 @@ export { ruleDocsUrl } from '../../eslint-plugin/src/meta.ts';
 export const SOURCE_FILES = {
   actionYml: 'action.yml',
   ruleDocs: 'eslint-plugin/docs/rules',
+  pluginReadme: 'eslint-plugin/README.md',
   writeLatencyChart: 'bench/results/write-latency.svg',
 } as const;
 export { Command } from 'commander';
