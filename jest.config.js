@@ -5,6 +5,7 @@
 // - e2e: the committed bundles (dist/) in child processes, as a user or a runner runs them, against PostgreSQL.
 // - integration: the real `eslint` on consumer projects with the bundled plugin.
 // - release: what gets published: dist/ equal to a fresh build, npm pack, publint, attw.
+// - docs: the documentation site, built and checked in headless Chromium.
 /** @type {import('jest').Config} */
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -36,6 +37,8 @@ export default {
     { ...common, ...withPostgres, displayName: 'db', roots: ['<rootDir>/packages/index-builder/test/db'] },
     { ...common, ...withPostgres, displayName: 'e2e', roots: ['<rootDir>/packages/index-builder/test/e2e'] },
     { ...common, displayName: 'integration', roots: ['<rootDir>/packages/eslint-plugin/test/integration'] },
+    // The documentation site, built and opened in headless Chromium; its quick start runs against the test server.
+    { ...common, ...withPostgres, displayName: 'docs', roots: ['<rootDir>/docs/test'] },
     { ...common, displayName: 'release', roots: ['<rootDir>/packages/index-builder/test/release', '<rootDir>/packages/eslint-plugin/test/release'] },
   ],
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: the benchmarks of index-builder against a real PostgreSQL (embedded, or BENCH_DATABASE_URL).
-// Writes bench/results/latest.json, bench/results/write-latency.svg and bench/results/latest.md.
-//   BENCH_SCALE=small       smaller sizes for development (results go to bench/.data/results-small/)
+// Writes latest.json, write-latency.svg and latest.md into bench/.data/results/ (ignored by git);
+// `npm run bench -- --save` writes them into bench/results/ instead, the committed figures the docs cite.
+//   BENCH_SCALE=small       smaller sizes for development (results go to bench/.data/results-small/; not with --save)
 //   BENCH_ONLY=write,lint   run only some sections (write, overhead, registry, lint, action, fleet)
 //   BENCH_ROWS=2000000      table size for write availability and overhead (default 5,000,000)
 //   BENCH_RESULTS_DIR=dir   where to write the results
@@ -30,7 +31,13 @@ const started = nowMs();
 const log = (line) => console.log(`[${String(round((nowMs() - started) / 1000, 1)).padStart(6)} s] ${line}`);
 
 const { scale, only } = readConfig();
-const resultsDir = process.env.BENCH_RESULTS_DIR || (scale.name === 'full' ? here('./results') : here('./.data/results-small'));
+const save = process.argv.slice(2).includes('--save');
+if (save && scale.name !== 'full') {
+  console.error('npm run bench: --save keeps only full-scale runs; run it without BENCH_SCALE');
+  process.exit(2);
+}
+const resultsDir =
+  process.env.BENCH_RESULTS_DIR || (save ? here('./results') : scale.name === 'full' ? here('./.data/results') : here('./.data/results-small'));
 const workDir = here('./.data/work');
 await rm(workDir, { recursive: true, force: true });
 await mkdir(workDir, { recursive: true });

@@ -1,4 +1,4 @@
-// `npm run demo`: a throwaway PostgreSQL, the guide's example schema with a few million rows, the guide's three
+// `npm run demo`: a throwaway PostgreSQL, an example schema (leads, call_log) with a few million rows, its three
 // indexes built by the real CLI — twice, to show that the second run skips them all — then the server is stopped.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ try {
   const client = new pg.Client({ connectionString: server.url });
   client.on('error', () => {});
   await client.connect();
-  console.log(`Creating the guide's schema: leads (${LEADS.toLocaleString('en')} rows), call_log (${CALLS.toLocaleString('en')} rows)...`);
+  console.log(`Creating the example schema: leads (${LEADS.toLocaleString('en')} rows), call_log (${CALLS.toLocaleString('en')} rows)...`);
   await client.query(`
     CREATE TABLE leads (
       id bigserial PRIMARY KEY,

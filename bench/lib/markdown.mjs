@@ -199,7 +199,7 @@ function fleet(f) {
 
 const met = (ok) => (ok === undefined ? '–' : ok ? 'yes' : '**no**');
 
-/** Issue 13's table: each figure beside the baseline it is compared with, the figure before the issue, and the target. */
+/** The targets table: each figure beside the baseline it is compared with, the figure before the performance work, and the target. */
 function targets(r) {
   const o = r.overhead && !r.overhead.error ? r.overhead : undefined;
   const a = r.actionStart && !r.actionStart.error ? r.actionStart : undefined;
@@ -280,7 +280,7 @@ function targets(r) {
   }
   if (rows.length === 0) return '';
   return [
-    '### Targets (issue 13)',
+    '### Targets',
     '',
     '| what | baseline it is compared with | now | before | target | met |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -1,4 +1,4 @@
-// The guide's three performance indexes, declared once. Run `npx index-builder build --registry examples/prosaas/db/indexes.ts`.
+// The example application's three performance indexes, declared once. Run `npx index-builder build --registry examples/prosaas/db/indexes.ts`.
 import { defineIndexes } from 'index-builder';
 
 export default defineIndexes([

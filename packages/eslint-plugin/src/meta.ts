@@ -4,8 +4,9 @@ export const PLUGIN_NAME = 'eslint-plugin-index-builder';
 export const PLUGIN_VERSION = '0.1.0';
 export const NAMESPACE = 'index-builder';
 
-const DOCS_BASE = 'https://github.com/index-builder/index-builder/blob/main/packages/eslint-plugin/docs/rules';
+// The rule pages of the documentation site, built from docs/rules/*.md of this package and the rules' schemas.
+const DOCS_BASE = 'https://index-builder.github.io/index-builder/rules';
 
 export function ruleDocsUrl(name: string): string {
-  return `${DOCS_BASE}/${name}.md`;
+  return `${DOCS_BASE}/${name}.html`;
 }

@@ -1,4 +1,4 @@
-// The configurations people really have (issue 21): ESLint 9 and 10; an ES module eslint.config.js, a CommonJS one
+// The configurations people really have: ESLint 9 and 10; an ES module eslint.config.js, a CommonJS one
 // and eslint.config.ts; each of @eslint/js recommended, typescript-eslint recommended, strictTypeChecked with the
 // project service, and a config with no `files` key at all, followed by `...indexBuilder.configs.recommended`. Each
 // cell is a consumer project in a temporary folder (test/fixtures/config-matrix plus the config, and node_modules

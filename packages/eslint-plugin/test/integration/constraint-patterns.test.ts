@@ -1,4 +1,4 @@
-// Index-building constraints in the forms issue 21 found missed or misreported: Sequelize `addColumn` /
+// Index-building constraints in forms once missed or misreported: Sequelize `addColumn` /
 // `changeColumn` with `unique: true` or `primaryKey: true`; UNIQUE / PRIMARY KEY added inside a DO block; a constraint
 // on a table that only another database's branch creates (on PostgreSQL the table is not new); and knex `.unique()`
 // on a table the same migration creates with raw SQL, which is exempt; and in a file that lists its migrations as objects,

@@ -1,4 +1,4 @@
-// Only what can run on PostgreSQL is reported (issue 10): branches per database, in the forms real migrations use
+// Only what can run on PostgreSQL is reported: branches per database, in the forms real migrations use
 // (knex's client, TypeORM's connection options and driver, Sequelize's getDialect() and options.dialect, flags such
 // as `isMySQL`, early returns, switch, ternaries, `&&`). Code whose database cannot be told stays checked.
 import { Linter } from 'eslint';

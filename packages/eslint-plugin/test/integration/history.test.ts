@@ -1,4 +1,4 @@
-// Adopting the rule in a repository whose old migrations already ran (issue 10): the `since` option, linting only
+// Adopting the rule in a repository whose old migrations already ran: the `since` option, linting only
 // what a pull request changed (the lint workflow example's own step), and ESLint's bulk suppressions
 // (`eslint --suppress-rule`, eslint-suppressions.json). A fixture repository holds old and new migrations of
 // several tools; only the new ones may be reported.

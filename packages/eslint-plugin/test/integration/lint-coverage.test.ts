@@ -1,4 +1,4 @@
-// `eslint-plugin-index-builder lint-coverage` (issue 21): a project that keeps migrations in folders of its own gets
+// `eslint-plugin-index-builder lint-coverage`: a project that keeps migrations in folders of its own gets
 // them listed, with the config line that adds them; once the line is in eslint.config.js, nothing is listed. Run as
 // the bundled bin in its own Node process, on a copy of test/fixtures/lint-coverage inside the repository (so that
 // its eslint.config.js resolves the plugin as a project would).

@@ -1,4 +1,4 @@
-// The plugin loads in every kind of project a user has (issue 10): a CommonJS eslint.config.js that require()s it,
+// The plugin loads in every kind of project a user has: a CommonJS eslint.config.js that require()s it,
 // an ES module eslint.config.js or eslint.config.mjs that imports it, and eslint.config.ts. Each fixture project is
 // linted by the real `eslint` CLI in its own Node process (so Node's own loaders, not jest's, load the bundle) and
 // must report the index of its .sql migration and of its knex migration.

@@ -1,4 +1,4 @@
-// TypeScript is an optional peer (issue 21): a JavaScript-only project installs eslint-plugin-index-builder without
+// TypeScript is an optional peer: a JavaScript-only project installs eslint-plugin-index-builder without
 // typescript or @typescript-eslint/parser, and lints its .js and .sql migrations. The consumer project lives in a
 // temporary folder outside the repository, with a copy of the package as npm installs it (package.json and dist) and
 // only ESLint beside it, so neither typescript nor the parser can be resolved from the plugin.

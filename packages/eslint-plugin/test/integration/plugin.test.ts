@@ -23,7 +23,7 @@ describe('eslint-plugin-index-builder', () => {
 
   it('points each rule at its documentation page, which exists', () => {
     for (const [name, rule] of Object.entries(source.rules)) {
-      expect(rule.meta.docs?.url).toBe(`https://github.com/index-builder/index-builder/blob/main/packages/eslint-plugin/docs/rules/${name}.md`);
+      expect(rule.meta.docs?.url).toBe(`https://index-builder.github.io/index-builder/rules/${name}.html`);
       expect(existsSync(join(PLUGIN, 'docs/rules', `${name}.md`))).toBe(true);
     }
   });

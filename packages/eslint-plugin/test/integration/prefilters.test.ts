@@ -1,4 +1,4 @@
-// The cheap tests that spare files and strings PostgreSQL's parser (issue 13) must never hide what the rules find:
+// The cheap tests that spare files and strings PostgreSQL's parser must never hide what the rules find:
 // words spelled with escapes or split across `+`, keywords right after a dollar quote, constraints whose table
 // creation comes later in the file, and database names the dialect analysis needs.
 import { Linter } from 'eslint';
@@ -14,7 +14,7 @@ const config = [
 ];
 
 // no-index-in-migration skips a file that never says "index" unless a \u, \x, octal escape or line continuation is
-// in it (as before issue 13): the strings below that spell it otherwise sit in a file that also says it.
+// in it (as before the prefilters existed): the strings below that spell it otherwise sit in a file that also says it.
 const SAYS_INDEX = '// the index migration\n';
 
 /** `rule: name` for each report in `code`. */

@@ -1,4 +1,4 @@
-// Every example in every rule's docs page, linted under configs.recommended (issue 21; typescript-eslint lints its
+// Every example in every rule's docs page, linted under configs.recommended (typescript-eslint lints its
 // docs' examples the same way): each block under "❌ Incorrect" gets a report of that page's rule, each block
 // under "✅ Correct" gets no report of any index-builder rule, and no block fails to parse. A block whose first line
 // is a comment naming a file (`// migrations/2024..._leads.js`) is linted as that file; others as a migration of

@@ -1,4 +1,4 @@
-// What package.json and index.d.ts promise, checked against the plugin itself (issue 21): index.d.ts names every
+// What package.json and index.d.ts promise, checked against the plugin itself: index.d.ts names every
 // rule, language and config of the plugin object, and `engines` covers only Node versions whose require() loads an
 // ES module (the plugin is one; CommonJS eslint.config.js files require() it).
 import { readFileSync } from 'node:fs';

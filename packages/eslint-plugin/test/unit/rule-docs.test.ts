@@ -31,7 +31,7 @@ describe.each(rules)('%s', (name, rule) => {
   });
 
   it('points meta.docs.url at that page', () => {
-    expect(rule.meta?.docs?.url).toBe(`https://github.com/index-builder/index-builder/blob/main/packages/eslint-plugin/docs/rules/${name}.md`);
+    expect(rule.meta?.docs?.url).toBe(`https://index-builder.github.io/index-builder/rules/${name}.html`);
     expect(rule.meta?.docs?.description).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-// What the builder does for a registry entry in a given catalog state: DESIGN.md's status table, with drift. One pure
+// What the builder does for a registry entry in a given catalog state (every status, with drift). One pure
 // decision that `plan` (and the Action's dry run) reports and `build` executes, so both say the same.
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { IndexStatus } from './result.ts';

@@ -20,6 +20,11 @@ export interface BuildProgress {
 /** The phase shown while the statement waits for a lock before pg_stat_progress_create_index has a row. */
 export const LOCK_WAIT_PHASE = 'waiting for a lock';
 
+// The phase and current_locker_pid come from the statistics snapshot the query takes on its first read, while
+// pg_blocking_pids reads the lock table live. So the lateral join reads pg_blocking_pids first, and its sessions are
+// named only while the snapshot shows no progress row yet (the statement waits for its table lock): once the build
+// has a phase, current_locker_pid names whom that phase waits for, from the same snapshot. Otherwise a poll could pair
+// an earlier phase with the sessions a later phase waits for.
 const MONITOR_QUERY = `
 SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
        p.lockers_total, p.lockers_done, p.partitions_total, p.partitions_done,
@@ -28,10 +33,10 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
           FROM pg_stat_activity a
-         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers,
+         WHERE (p.pid IS NULL AND a.pid = ANY (live.blocking_pids)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers,
        (SELECT a.state FROM pg_stat_activity a WHERE a.pid = $1) AS build_state
-FROM (SELECT 1) AS one
-LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
+FROM (SELECT pg_blocking_pids($1) AS blocking_pids OFFSET 0) AS live
+LEFT JOIN LATERAL (SELECT * FROM pg_stat_progress_create_index WHERE pid = $1 AND live.blocking_pids IS NOT NULL) AS p ON true`;
 
 export interface MonitorOptions {
   /** How often to print progress. */

@@ -1,4 +1,4 @@
-// What `--prune` may drop, decided once for plan and build (DESIGN.md "Marks, origin and destructive steps"):
+// What `--prune` may drop, decided once for plan and build:
 // only the indexes the builder *built* (its mark says so) that the registry no longer declares. An adopted index
 // (or one whose mark predates origins), a UNIQUE one, and one that backs a constraint or that a foreign key depends
 // on each need their class named in `--prune-include`. A run drops at most `--prune-max`; an empty registry drops

@@ -1,4 +1,4 @@
-// The console log, in the format of the guide's "Monitoring Index Build" block.
+// The console log: a banner, one block per index with its progress and result, then the summary block.
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { formatDuration } from '../util/duration.ts';

@@ -1,4 +1,4 @@
-// Destructive steps are explicit, bounded and reversible (issue 18): prune drops only what the builder built, within
+// Destructive steps are explicit, bounded and reversible: prune drops only what the builder built, within
 // --prune-include and --prune-max; a swap of a unique index that foreign keys depend on completes with every key
 // valid or is refused with nothing left behind; a swap's leftover is found and dropped; a hand change behind the
 // mark is drifted; and every drop or swap records statements that restore the index exactly. Plan says each time

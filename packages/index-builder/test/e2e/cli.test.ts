@@ -210,7 +210,7 @@ describe('index-builder check', () => {
 });
 
 describe('index-builder build', () => {
-  it("prints the guide's log, writes the JSON report, and skips everything on the second run", async () => {
+  it('prints the console log, writes the JSON report, and skips everything on the second run', async () => {
     const path = await registry('build.ts', [status]);
     const json = join(dir, 'report.json');
     const first = await runCli(['build', '--registry', path, '--json', json], { env: { DATABASE_URL: db.url } });

@@ -30,7 +30,7 @@ function pgbouncerBinary(): string {
     }
   })();
   const found = onPath || CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error('pgbouncer is not installed: the pooler tests need it (apt-get install -y pgbouncer; .ci/run installs it)');
+  if (!found) throw new Error('pgbouncer is not installed: run node tools/ensure-system-packages.mjs (npm test does)');
   return found;
 }
 

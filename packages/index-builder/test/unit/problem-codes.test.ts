@@ -1,27 +1,36 @@
-// The problem codes and outcomes are a contract: every one is documented in the README, so the docs cannot drift.
+// The problem codes and outcomes are a contract: every one is documented on the docs site, in tables generated from
+// the code (tools/docs), so the docs cannot drift.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CODE_LIST, PROBLEM_CODES } from '@index-builder/sql-core/registry';
 import { RUN_OUTCOMES } from '../../src/builder/result.ts';
+import { OUTCOME_DOCS } from '../../../../tools/docs/outcomes.ts';
+import { renderOutcomes, renderProblemCodes } from '../../../../tools/docs/render.ts';
 import { ROOT } from '../support/cli.ts';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-/** The first column of each row of the Markdown table under `heading`. */
-function tableKeys(heading: string): string[] {
-  const start = readme.indexOf(`\n${heading}\n`);
-  if (start === -1) throw new Error(`README has no "${heading}" section`);
-  const section = readme.slice(start + heading.length + 2).split(/\n#{2,3} /)[0]!;
-  return [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((match) => match[1]!);
+/** The first column of each row of a Markdown table. */
+function tableKeys(markdown: string): string[] {
+  return [...markdown.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]!);
 }
 
-describe('README', () => {
-  it('lists every registry problem code, once, in the order of PROBLEM_CODES', () => {
-    expect(tableKeys('### Problem codes')).toEqual(PROBLEM_CODE_LIST);
+const page = (name: string) => readFileSync(join(ROOT, 'docs', name), 'utf8');
+
+describe('the docs site', () => {
+  it('lists every registry problem code, once, in the order of PROBLEM_CODES, with its problem and fix', () => {
+    const markdown = renderProblemCodes(PROBLEM_CODE_LIST, PROBLEM_CODES);
+    expect(tableKeys(markdown)).toEqual(PROBLEM_CODE_LIST);
+    expect(markdown).toContain(`| \`missing-concurrently\` | ${PROBLEM_CODES['missing-concurrently'].problem} |`);
+    expect(page('problem-codes.md')).toContain('<!--@include: ./generated/problem-codes.md-->');
   });
 
-  it('lists every run outcome', () => {
-    expect(tableKeys('### Outcomes')).toEqual([...RUN_OUTCOMES]);
+  it('lists every run outcome, each with its meaning and what to do', () => {
+    expect(tableKeys(renderOutcomes(RUN_OUTCOMES, OUTCOME_DOCS))).toEqual([...RUN_OUTCOMES]);
+    expect(page('outcomes.md')).toContain('<!--@include: ./generated/outcomes.md-->');
+  });
+
+  it('refuses to render outcomes that the code does not have, or to leave one out', () => {
+    expect(() => renderOutcomes([...RUN_OUTCOMES, 'vanished'], OUTCOME_DOCS)).toThrow(/undocumented vanished/);
+    expect(() => renderOutcomes(RUN_OUTCOMES.slice(1), OUTCOME_DOCS)).toThrow(/unknown completed/);
   });
 });
 

@@ -1,5 +1,5 @@
 // The repository's YAML that GitHub or docker compose reads: every workflow, the example workflows and action.yml pass
-// @action-validator/cli's schemas, and the compose example is a compose file in the guide's order.
+// @action-validator/cli's schemas, and the compose example is a compose file that builds the indexes after the migrations.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // Registry problems as data: a stable code per kind of mistake, so that the CLI, `check --json`, the Action's
-// annotations and the ESLint rule key on the code, never on the English text. The README's table lists them all
-// (a test keeps it in step with PROBLEM_CODES).
+// annotations and the ESLint rule key on the code, never on the English text. The docs site's table of problem codes is
+// generated from this list.
 
 /** Every kind of registry problem, with what is wrong and what to write instead, one line each. */
 export const PROBLEM_CODES = {

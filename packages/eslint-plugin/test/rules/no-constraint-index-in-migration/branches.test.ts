@@ -1,4 +1,4 @@
-// The "table created in the same migration" exemption follows the code's branches (issue 10): a migration that
+// The "table created in the same migration" exemption follows the code's branches: a migration that
 // creates the table when it does not exist and alters it otherwise (Coko's migrations) adds its constraint to an
 // existing table in the alter branch. Branches for another database add no constraint and create no table.
 import { RuleTester } from 'eslint';

@@ -1,4 +1,4 @@
-// Dialect branches in the forms the real-world corpus showed (issue 10): knex's client tested with
+// Dialect branches in the forms the real-world corpus showed: knex's client tested with
 // `client.includes('pg')` and an else-if chain, a local `isPg(knex)` predicate, functions of the file only called
 // from another database's branch, and values named for another database (Saltcorn's `sql_sqlite`).
 import { RuleTester } from 'eslint';

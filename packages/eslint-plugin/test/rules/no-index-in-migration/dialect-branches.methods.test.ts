@@ -1,4 +1,4 @@
-// Dialect dispatch through class methods (issue 21), as generated multi-database TypeORM migrations write it:
+// Dialect dispatch through class methods, as generated multi-database TypeORM migrations write it:
 // `switch (queryRunner.connection.options.type) { case DatabaseTypeEnum.sqlite: await this.sqliteUpQueryRunner(qr) }`
 // with the enum imported from another package. A method called only from another database's branch runs only
 // there; an enum member named for a database (`X.sqlite`, `X.betterSqlite3`, `X.mysql`, `X.mariadb`, `X.mssql`,

@@ -1,4 +1,4 @@
-// Nothing that may create an index is dropped silently (issue 10): a DO block's statement that cannot be read is
+// Nothing that may create an index is dropped silently: a DO block's statement that cannot be read is
 // unverifiable, and a CREATE INDEX right after a hole with no `;` between them is read as its own statement.
 import { findSqlFindings, type SqlFinding } from '../../../src/migration-sql/index-creations.ts';
 import { plainSqlSource, sqlFromParts } from '../../../src/migration-sql/sql-source.ts';

@@ -1,4 +1,4 @@
-// .sql migrations that are templates (issue 10): Go text/template, Jinja/dbt and Flyway placeholders stand in for
+// .sql migrations that are templates: Go text/template, Jinja/dbt and Flyway placeholders stand in for
 // identifiers, block tags vanish, and every index is reported at its own line and column in the template.
 import { RuleTester } from 'eslint';
 import { findSqlFindings } from '../../../src/migration-sql/index-creations.ts';

@@ -223,9 +223,9 @@ describe('annotation limits', () => {
 });
 
 describe("the README's deploy example", () => {
-  it("runs with the example workflow's inputs and the guide's registry", async () => {
+  it("runs with the example workflow's inputs and the example registry", async () => {
     const workflow = parse(await readFile(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8')) as Workflow;
-    const step = workflow.jobs.deploy!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
+    const step = workflow.jobs.deploy!.steps.find((s) => s.uses === 'index-builder/index-builder@v1')!;
     const inputs = step.with!;
     const runner = await createRunner(await readFile(join(ROOT, 'examples/prosaas/db/indexes.ts'), 'utf8'), inputs.registry);
     const result = await runStep(runner, MAIN_JS, { inputs: { ...inputs, 'database-url': db.url } });

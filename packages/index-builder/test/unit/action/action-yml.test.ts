@@ -27,6 +27,10 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'packages/index-builder/dist/index.js', post: 'packages/index-builder/dist/post.js' });
   });
 
+  it('has a description the Marketplace accepts (at most 125 characters)', () => {
+    expect(action.description.length).toBeLessThanOrEqual(125);
+  });
+
   it('has a name, description, author and branding', () => {
     for (const field of [action.name, action.description, action.author, action.branding.icon, action.branding.color]) {
       expect(field).toEqual(expect.any(String));
@@ -62,7 +66,7 @@ describe('action.yml', () => {
 describe('examples/workflows/deploy.yml', () => {
   const steps = (parse(deployExample) as { jobs: { deploy: { steps: { id?: string; uses?: string; with?: Record<string, string> }[] } } }).jobs.deploy
     .steps;
-  const step = steps.find((s) => s.uses === 'org/index-builder@v1')!;
+  const step = steps.find((s) => s.uses === 'index-builder/index-builder@v1')!;
 
   it('uses the Action after the migration step, with inputs it declares', () => {
     expect(steps.findIndex((s) => s === step)).toBeGreaterThan(steps.findIndex((s) => (s as { name?: string }).name === 'Migrate'));
@@ -91,7 +95,7 @@ describe('examples/workflows/fleet.yml', () => {
     expect(jobs.shards!.steps.find((s) => s.id === 'split')!.run).toContain('npx index-builder shards --targets db/targets.yml --shards 4');
     expect(jobs.indexes!.needs).toBe('shards');
     expect(jobs.indexes!.strategy!.matrix).toBe('${{ fromJSON(needs.shards.outputs.matrix) }}');
-    const step = jobs.indexes!.steps.find((s) => s.uses === 'org/index-builder@v1')!;
+    const step = jobs.indexes!.steps.find((s) => s.uses === 'index-builder/index-builder@v1')!;
     expect(step.with).toMatchObject({ targets: 'db/targets.yml', shard: '${{ matrix.shard }}' });
     for (const name of Object.keys(step.with!)) expect(Object.keys(action.inputs)).toContain(name);
   });
