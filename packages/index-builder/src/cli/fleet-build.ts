@@ -1,5 +1,5 @@
 // `build` of a fleet from the CLI: the targets, the registry, then src/fleet's bounded, canaried run and its report.
-import { DatabaseUrlError, withSslCa } from '../db/connection.ts';
+import { DatabaseUrlError, withSslCa } from '../db/url.ts';
 import { fleetConsoleEvents, fleetEndLines } from '../render/fleet-console.ts';
 import { fleetShouldFail } from '../fleet/report.ts';
 import { runFleet } from '../fleet/run.ts';

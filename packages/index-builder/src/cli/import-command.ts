@@ -1,6 +1,7 @@
 // `index-builder import`: the command line of src/import, registered on the CLI's program.
 import { Command, Option } from 'commander';
-import { connectionModule, databaseUrl } from './database-url.ts';
+import { describeError } from '../db/errors.ts';
+import { databaseUrl } from './database-url.ts';
 
 export interface ImportIo {
   out(line: string): void;
@@ -52,7 +53,7 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
         .argParser(collectNames),
     )
     .action(async (flags: ImportFlags) => {
-      const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
+      const url = databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
       const { importRegistry, ImportError } = await import('../import/import-registry.ts');
       try {
         const result = await importRegistry({
@@ -74,7 +75,6 @@ export function addImportCommand(program: Command, io: ImportIo, done: (code: nu
         io.out(`Next: review ${flags.output}, then run index-builder check and index-builder plan`);
         done(result.problems.length > 0 ? 1 : 0);
       } catch (error) {
-        const { describeError } = await connectionModule();
         io.err(`index-builder: ${error instanceof ImportError ? error.message : describeError(error, url)}`);
         done(error instanceof ImportError ? EXIT_USAGE : EXIT_FAILED);
       }

@@ -14,6 +14,7 @@ import { secretsFromEnv, type Secrets } from '../db/secrets.ts';
 import { shouldFail, type FailOn } from '../builder/result.ts';
 import { parseDuration } from '../util/duration.ts';
 import { databaseUrl, isDatabaseUrlError } from './database-url.ts';
+import { describeTarget } from '../db/url.ts';
 import { addShardsCommand, fleetOptions, isFleetRun, repeatedUrlOption, type FleetFlags } from './fleet-command.ts';
 import type { FleetPlanFlags } from './fleet-plan.ts';
 import { addImportCommand } from './import-command.ts';
@@ -127,7 +128,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         const { runFleetPlan } = await import('./fleet-plan.ts');
         return void (exitCode = await runFleetPlan(flags, io, (registry) => reportProblems(registry, io)));
       }
-      const url = await databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
+      const url = databaseUrl(flags.databaseUrl?.[0] ?? io.env.DATABASE_URL, flags.sslCa);
       const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
       if (reportFileError(registry, io)) return void (exitCode = EXIT_USAGE);
       if (!reportProblems(registry, io)) return void (exitCode = EXIT_FAILED);
@@ -205,7 +206,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
       io.err(`index-builder: ${error.message}; nothing was done`);
       return error.signalName === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
     }
-    if (await isDatabaseUrlError(error)) {
+    if (isDatabaseUrlError(error)) {
       io.err(`index-builder: ${(error as Error).message}`);
       return EXIT_USAGE;
     }
@@ -215,7 +216,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
 }
 
 async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
-  const url = await databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
+  const url = databaseUrl(flags.databaseUrl ?? io.env.DATABASE_URL, flags.sslCa);
   // The builder first, so its connections authenticate, and the pooler check runs, while the registry loads; the
   // lock and everything after it wait for a valid registry.
   const [{ build, openRun }, { whileOpening }] = await Promise.all([import('../builder/build.ts'), import('../builder/sessions.ts')]);
@@ -239,7 +240,6 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   const safeReport = redactedJson(io, report);
   if (flags.json) await writeJsonReport(flags.json, safeReport);
   const { appendRestoreFile, restoreFilePath } = await import('../builder/restore.ts');
-  const { describeTarget } = await import('../db/connection.ts');
   // restore.sql holds the database's own definitions; written with the same care as the JSON report.
   const restore = await appendRestoreFile(restoreFilePath(flags.json), safeReport, redactedJson(io, describeTarget(url)));
   if (restore) io.out(`Statements that undo this run's drops and swaps were appended to ${restore}`);
