@@ -248,7 +248,7 @@ async function buildEntry(
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
-  const outcome = await runBuild(entry, decision, state, settings, sessions);
+  const outcome = await buildEntryIndex(entry, decision, state, settings, sessions);
   const extra: Extra = {
     ...(drift ? { drift } : {}),
     ...('partitions' in outcome ? { partitions: outcome.partitions } : {}),
@@ -261,7 +261,8 @@ async function buildEntry(
   return done(decision.action === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
 }
 
-async function runBuild(
+/** Builds the entry's index the way its table and decision need: per partition, by swap (a drifted index), or at once. */
+async function buildEntryIndex(
   entry: RegistryEntry,
   decision: Decision,
   state: CatalogState,
