@@ -12,7 +12,7 @@ export function isLockConflict(sqlstate: string | undefined): boolean {
 }
 
 /** An error the server raised because the lock was not had. */
-export function isLockConflictError(error: unknown): boolean {
+function isLockConflictError(error: unknown): boolean {
   return isLockConflict(sqlstateOf(error));
 }
 
