@@ -1,7 +1,7 @@
 // The Action's inputs, read and checked before anything touches the database. A bad value fails the step at once
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
 import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
-import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../db/connection.ts';
+import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../db/url.ts';
 import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { parseShard, type Shard } from '../fleet/shards.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';

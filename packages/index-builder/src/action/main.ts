@@ -4,7 +4,7 @@
 import { relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
-import { describeTarget } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 import { plan } from '../builder/plan.ts';
 import { appendRestoreFile, restoreFilePath } from '../builder/restore.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';

@@ -7,7 +7,9 @@ import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from './result.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { attachConstraint } from './constraint.ts';
-import { connect, describeError, describeTarget, disconnect, nameSession, sqlstateOf } from '../db/connection.ts';
+import { connect, disconnect, nameSession } from '../db/connection.ts';
+import { describeError, sqlstateOf } from '../db/errors.ts';
+import { describeTarget } from '../db/url.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { decide, notAdopted, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
@@ -246,7 +248,7 @@ async function buildEntry(
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
-  const outcome = await runBuild(entry, decision, state, settings, sessions);
+  const outcome = await buildEntryIndex(entry, decision, state, settings, sessions);
   const extra: Extra = {
     ...(drift ? { drift } : {}),
     ...('partitions' in outcome ? { partitions: outcome.partitions } : {}),
@@ -259,7 +261,8 @@ async function buildEntry(
   return done(decision.action === 'create' ? 'created' : 'rebuilt', outcome.attempts, extra);
 }
 
-async function runBuild(
+/** Builds the entry's index the way its table and decision need: per partition, by swap (a drifted index), or at once. */
+async function buildEntryIndex(
   entry: RegistryEntry,
   decision: Decision,
   state: CatalogState,

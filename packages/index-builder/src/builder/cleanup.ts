@@ -5,7 +5,8 @@ import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { ADVISORY_LOCK_KEY } from './build.ts';
 import { physicalState, quoteQualified, readCatalog } from './catalog.ts';
-import { applySettings, connect, describeError, disconnect } from '../db/connection.ts';
+import { applySettings, connect, disconnect } from '../db/connection.ts';
+import { describeError } from '../db/errors.ts';
 import { detectPooler } from './pooler.ts';
 import { runStatement } from './statement-reading.ts';
 

@@ -5,7 +5,8 @@
 // waited for up to lock_timeout, shown in the progress line; past that the entry is deferred with that reason.
 import type pg from 'pg';
 import type { Blocker } from './result.ts';
-import { APPLICATION_NAME, sqlstateOf } from '../db/connection.ts';
+import { APPLICATION_NAME } from '../db/connection.ts';
+import { sqlstateOf } from '../db/errors.ts';
 import { withDeadline } from './liveness.ts';
 import type { BuildProgress } from './monitor.ts';
 

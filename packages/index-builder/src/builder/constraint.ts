@@ -2,14 +2,15 @@
 // name with `ALTER TABLE ... ADD CONSTRAINT name UNIQUE USING INDEX name`. That takes ACCESS EXCLUSIVE on the table
 // but only for a catalog change (no scan, no build), so it runs under a short lock_timeout and retries lock
 // conflicts with the build's backoff. Idempotent: a constraint already on the index is left alone.
-import pRetry from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { ConstraintResult, IndexFailure, IndexResult } from './result.ts';
 import { quoteIdentifier } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
-import { connect, describeError, disconnect, sqlstateOf } from '../db/connection.ts';
+import { connect, disconnect } from '../db/connection.ts';
+import { describeError, sqlstateOf } from '../db/errors.ts';
 import type { BuildSettings } from './create-index.ts';
+import { isLockConflict, retryLockConflicts } from './retry.ts';
 import { runStatement } from './statement-reading.ts';
 
 /**
@@ -18,7 +19,6 @@ import { runStatement } from './statement-reading.ts';
  * out (as for the swap's rename); a busy table gets the retries instead.
  */
 export const CONSTRAINT_LOCK_TIMEOUT_MS = 2000;
-const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 const BUILT: ReadonlySet<IndexResult['status']> = new Set(['created', 'rebuilt', 'skipped']);
 
 interface ConstraintState {
@@ -82,35 +82,23 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
     const alter = `ALTER TABLE ${state.qualifiedTable} ADD CONSTRAINT ${quoteIdentifier(name)} ${keyword} USING INDEX ${quoteIdentifier(name)}`;
     let attempts = 0;
     let failedAt = 0;
-    await pRetry(
-      async (attempt) => {
-        attempts = attempt;
-        if (attempt > 1) settings.events.retrying(entry, attempt, settings.maxAttempts, Date.now() - failedAt);
-        await runStatement(client!, alter).catch((error: unknown) => {
-          failedAt = Date.now();
-          throw error;
-        });
-      },
-      {
-        retries: settings.maxAttempts - 1,
-        factor: 2,
-        minTimeout: settings.retryMinDelayMs,
-        maxTimeout: settings.retryMaxDelayMs,
-        randomize: true,
-        signal: settings.signal,
-        shouldRetry: ({ error }) => LOCK_CONFLICTS.has(sqlstateOf(error) ?? ''),
-      },
-    ).catch((error: unknown) => {
+    await retryLockConflicts(async (attempt) => {
+      attempts = attempt;
+      if (attempt > 1) settings.events.retrying(entry, attempt, settings.maxAttempts, Date.now() - failedAt);
+      await runStatement(client!, alter).catch((error: unknown) => {
+        failedAt = Date.now();
+        throw error;
+      });
+    }, settings).catch((error: unknown) => {
       throw Object.assign(error as Error, { attempts });
     });
     return finish('added', attempts);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const lock =
-      sqlstate && LOCK_CONFLICTS.has(sqlstate)
-        ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
-        : '';
+    const lock = isLockConflict(sqlstate)
+      ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
+      : '';
     return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
   } finally {
     await disconnect(client);

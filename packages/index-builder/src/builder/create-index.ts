@@ -1,33 +1,29 @@
 // Builds one index: CREATE INDEX CONCURRENTLY on its own connection, retrying lock conflicts with capped exponential
 // backoff and jitter, and never leaving an invalid index behind.
-import pRetry, { AbortError } from 'p-retry';
+import { AbortError } from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { Blocker, IndexFailure } from './result.ts';
 import { checkIndexStatement } from '@index-builder/sql-core';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
-import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from '../db/connection.ts';
+import { cancelBackend, connect, disconnect } from '../db/connection.ts';
+import { describeError, sqlstateOf } from '../db/errors.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
+import { isLockConflict, retryLockConflicts, type BackoffSettings } from './retry.ts';
 import { runStatement } from './statement-reading.ts';
 
-/** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
-const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 const CLEANUP_LOCK_TIMEOUT_MS = 5000;
 const OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";
 
-export interface BuildSettings {
+export interface BuildSettings extends BackoffSettings {
   url: string;
   lockTimeoutMs: number;
   statementTimeoutMs: number;
-  maxAttempts: number;
-  /** First backoff wait; it doubles each retry up to `retryMaxDelayMs`, times a random factor in [1, 2). */
-  retryMinDelayMs: number;
-  retryMaxDelayMs: number;
   progressIntervalMs: number;
   /** A control-session query must answer within this; a build's missing answer is a stall after this (liveness.ts). */
   livenessTimeoutMs: number;
@@ -88,24 +84,17 @@ export async function buildIndex(job: BuildJob, settings: BuildSettings, session
       const cleanup = await dropInvalidLeftover(job, settings);
       if (cleanup) failure.message += `; ${cleanup}`;
       lastFailure = failure;
-      const retryable =
-        LOCK_CONFLICTS.has(failure.sqlstate ?? '') && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
+      const retryable = isLockConflict(failure.sqlstate) && attemptNumber < maxAttempts && !pastDeadline(settings) && !settings.signal?.aborted;
       events.attemptFailed(job.entry, attemptNumber, maxAttempts, failure, retryable);
       if (!retryable) throw new AbortError(failure.message);
-      throw new Error(failure.message);
+      throw error;
     }
   };
 
   try {
-    await pRetry(attempt, {
-      retries: maxAttempts - 1,
-      factor: 2,
-      minTimeout: settings.retryMinDelayMs,
-      maxTimeout: settings.retryMaxDelayMs,
-      randomize: true,
-      maxRetryTime: settings.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, settings.deadline - Date.now()),
-      signal: settings.signal,
-    });
+    // The run's deadline bounds the builds' retries: no build starts after it (the constraint and swap that finish
+    // a built index are not cut short).
+    await retryLockConflicts(attempt, settings, { deadline: settings.deadline });
     return { attempts, ...(found ? { foundOnAttempt: found } : {}) };
   } catch {
     if (deferred) return { attempts, deferred };

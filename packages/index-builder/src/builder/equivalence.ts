@@ -12,7 +12,7 @@ import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { rewriteIndexSql } from '@index-builder/sql-core';
 import { physicalState, quoteQualified, type CatalogState } from './catalog.ts';
-import { sqlstateOf } from '../db/connection.ts';
+import { sqlstateOf } from '../db/errors.ts';
 import { pinnedReadingSql } from './statement-reading.ts';
 
 export type Equivalence =

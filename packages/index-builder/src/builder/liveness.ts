@@ -3,7 +3,8 @@
 // the control session must answer within a bound, and the build session — silent for the whole CREATE INDEX — is
 // watched from the control session, which sees in pg_stat_activity whether its server process still runs it.
 import type pg from 'pg';
-import { describeTarget, disconnect } from '../db/connection.ts';
+import { disconnect } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 
 /** How long a control-session query may go unanswered, and a finished build's answer may be missing, by default. */
 export const LIVENESS_TIMEOUT_MS = 30_000;

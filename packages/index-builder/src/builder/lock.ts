@@ -4,7 +4,8 @@
 // meanwhile, the run starts nothing more and says so; the build already running is left to finish (its work is not
 // thrown away, and the other builder waits for it: concurrent-builds.ts).
 import type pg from 'pg';
-import { connect, describeError, disconnect, KEEP_SESSION_SQL, nameSession, sqlstateOf } from '../db/connection.ts';
+import { connect, disconnect, KEEP_SESSION_SQL, nameSession } from '../db/connection.ts';
+import { describeError, sqlstateOf } from '../db/errors.ts';
 import { StalledError, withDeadline } from './liveness.ts';
 
 /** The key of the session advisory lock that keeps a second builder off the same database. */

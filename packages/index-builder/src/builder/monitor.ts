@@ -4,7 +4,7 @@
 // for the whole CREATE INDEX, but the server says whether its process still runs the statement.
 import type pg from 'pg';
 import type { Blocker } from './result.ts';
-import { sqlstateOf } from '../db/connection.ts';
+import { sqlstateOf } from '../db/errors.ts';
 import { StalledError, withDeadline } from './liveness.ts';
 
 export interface BuildProgress {

@@ -2,7 +2,8 @@
 // In transaction or statement mode it does not: a session advisory lock and SET would stay on a pooled server
 // connection after we leave, so the builder refuses to run there. Detecting changes nothing on any server.
 import pg from 'pg';
-import { connect, describeTarget, disconnect } from '../db/connection.ts';
+import { connect, disconnect } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 
 /** `direct`: no pooler. `session`: a pooler that keeps each client on its own server connection (safe). */
 export type PoolerCheck = { kind: 'direct' | 'session' } | { kind: 'transaction' | 'statement' | 'unknown'; message: string };

@@ -4,7 +4,7 @@
 // attempted, and say what to change.
 import type pg from 'pg';
 import { quoteIdentifier } from '@index-builder/sql-core';
-import { describeTarget } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 
 /** Columns to add to a query a fresh session sends anyway (no round trip of its own): what {@link readOnlyTarget} reads. */
 export const READ_ONLY_COLUMNS = `pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only`;

@@ -5,17 +5,18 @@
 // keys (FIELD-NOTES: "Foreign keys pin unique indexes"), then each is validated apart. The old definition is read
 // first, for the report's restore statements. A swap either completes or leaves nothing: on failure the temporary
 // index is dropped again.
-import pRetry from 'p-retry';
 import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { rewriteIndexSql } from '@index-builder/sql-core';
 import { MAX_IDENTIFIER_BYTES, quoteIdentifier, truncateIdentifier } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
-import { connect, describeError, disconnect, sqlstateOf } from '../db/connection.ts';
+import { connect, disconnect } from '../db/connection.ts';
+import { describeError, sqlstateOf } from '../db/errors.ts';
 import type { RunSessions } from './sessions.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
 import { restoreAfterSwap, snapshotIndexes, type IndexSnapshot } from './restore.ts';
+import { retryLockConflicts } from './retry.ts';
 import { runStatement } from './statement-reading.ts';
 
 const RENAME_LOCK_TIMEOUT_MS = 2000;
@@ -54,15 +55,6 @@ export async function replaceDrifted(
   const outcome = await buildIndex({ entry, target, sql: rewriteIndexSql(entry.sql, { name: temporary }) }, settings, sessions);
   if (outcome.error) return outcome;
 
-  const retry = <T>(step: () => Promise<T>) =>
-    pRetry(step, {
-      retries: settings.maxAttempts - 1,
-      minTimeout: settings.retryMinDelayMs,
-      maxTimeout: settings.retryMaxDelayMs,
-      randomize: true,
-      signal: settings.signal,
-      shouldRetry: ({ error }) => sqlstateOf(error) === '55P03' || sqlstateOf(error) === '40P01',
-    });
   const foreignKeys = snapshot?.dependents.foreignKeys ?? [];
   let swapped = false;
   try {
@@ -72,7 +64,7 @@ export async function replaceDrifted(
       await runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, entry.indexName)}`);
       swapped = true;
       await client.query(`SET lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
-      await retry(() => runStatement(client!, rename));
+      await retryLockConflicts(() => runStatement(client!, rename), settings);
     } else {
       // One transaction, each statement that names an index, table or constraint sent alone (extended protocol).
       const statements = [
@@ -84,7 +76,7 @@ export async function replaceDrifted(
             `ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdentifier(fk.name)} ${fk.definition}${/ NOT VALID$/.test(fk.definition) ? '' : ' NOT VALID'}`,
         ),
       ];
-      await retry(async () => {
+      await retryLockConflicts(async () => {
         try {
           await client!.query('BEGIN');
           await client!.query(`SET LOCAL lock_timeout = ${RENAME_LOCK_TIMEOUT_MS}`);
@@ -94,7 +86,7 @@ export async function replaceDrifted(
           await client!.query('ROLLBACK').catch(() => {});
           throw error;
         }
-      });
+      }, settings);
       swapped = true;
     }
     await writeMark(client, schema, entry, 'built');

@@ -2,6 +2,7 @@
 import { safeLine } from '../render/safe-text.ts';
 import { secretsFromEnv } from '../db/secrets.ts';
 import { enableCompileCache } from '../util/compile-cache.ts';
+import { ExitCode } from './io.ts';
 
 enableCompileCache();
 // A .ts/.js registry runs in a worker thread: it starts now, while the commands load.
@@ -14,7 +15,7 @@ const { main } = await import('./main.ts');
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(ExitCode.SIGINT);
     controller.abort(signal);
   });
 }
@@ -26,7 +27,7 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (error: unknown) => {
     err(safeLine(secrets.redact(`index-builder stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`)));
-    process.exit(1);
+    process.exit(ExitCode.FAILED);
   });
 }
 

@@ -1,9 +1,11 @@
-// Turning command-line words into typed settings; each bad value is a usage error naming the option.
-import { InvalidArgumentError } from 'commander';
+// The options several commands share, and turning command-line words into typed settings; each bad value is a usage
+// error naming the option.
+import { InvalidArgumentError, Option } from 'commander';
 import type { RunSettings } from '../builder/build.ts';
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/decide.ts';
 import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../builder/result.ts';
+import { SETTING_DEFAULTS } from '../defaults.ts';
 import { parseDuration } from '../util/duration.ts';
 
 /** The build options of `build` (one database or a fleet), as commander parses them. */
@@ -17,6 +19,34 @@ export interface RunSettingFlags {
   prune: boolean;
   pruneInclude: PruneClass[];
   pruneMax: number;
+}
+
+export const registryOption = () =>
+  new Option('-r, --registry <file>', 'registry file (.ts .mts .js .mjs .json .yaml .yml)').default(SETTING_DEFAULTS.registry);
+
+export const registryTimeoutOption = () =>
+  new Option(
+    '--registry-timeout <duration>',
+    'stop a .ts/.js registry still loading after this long, 0 for never (default: $INDEX_BUILDER_REGISTRY_TIMEOUT, else 60s)',
+  ).argParser(durationOption);
+
+export const sslCaOption = () =>
+  new Option('--ssl-ca <file>', 'CA certificate to verify the server with (sslmode verify-full unless the URL says otherwise)');
+
+/** Build's options that change what it does; plan takes them too, to say exactly what build would do. */
+export function whatBuildDoesOptions(): Option[] {
+  return [
+    new Option('--on-drift <what>', 'a valid index whose definition differs from the registry: report it, or rebuild it concurrently and swap')
+      .default(SETTING_DEFAULTS['on-drift'])
+      .argParser(onDriftOption),
+    new Option('--prune', 'drop indexes index-builder built that the registry no longer declares').default(false),
+    new Option('--prune-include <classes>', '--prune may also drop: adopted, unique, constraint, shrunk-registry (comma-separated)')
+      .default([], 'none')
+      .argParser(pruneIncludeOption),
+    new Option('--prune-max <n>', '--prune drops at most this many indexes in one run')
+      .default(Number(SETTING_DEFAULTS['prune-max']))
+      .argParser(wholeNumberOption),
+  ];
 }
 
 export function runSettingsOf(flags: RunSettingFlags): RunSettings {

@@ -1,12 +1,12 @@
-// Connecting to PostgreSQL, and saying in one line why it failed — without ever printing the password.
+// Connecting to PostgreSQL with pg: opening, configuring, cancelling and closing sessions. URLs are url.ts's, error
+// messages errors.ts's.
 import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import pRetry from 'p-retry';
-import { redact, secretsOf } from './secrets.ts';
+import { CONNECT_TIMEOUT_MS, type ErrorLike } from './errors.ts';
 import { pinnedReadingSql } from '../builder/statement-reading.ts';
 
 export const APPLICATION_NAME = 'index-builder';
-const CONNECT_TIMEOUT_MS = 15_000;
 const KEEPALIVE_DELAY_MS = 10_000;
 
 /**
@@ -20,40 +20,6 @@ const KEEPALIVE_DELAY_MS = 10_000;
  */
 export const KEEP_SESSION_SQL = `SELECT set_config('idle_session_timeout', '0', false) WHERE current_setting('idle_session_timeout', true) IS NOT NULL;
      SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3;`;
-
-/** A database URL that failed a basic check, reported as a usage problem before any connection attempt. */
-export class DatabaseUrlError extends Error {}
-
-/** Checks the URL's shape; throws {@link DatabaseUrlError} with a message that never includes the password. */
-export function checkDatabaseUrl(url: string | undefined): string {
-  if (!url) throw new DatabaseUrlError('no database URL: pass --database-url or set DATABASE_URL');
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseUrlError('the database URL is not a valid URL (expected postgres://user:password@host:5432/database)');
-  }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseUrlError(`the database URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
-  }
-  return url;
-}
-
-/** Where the URL points, for messages: `host:port/database`, never the user's password. */
-export function describeTarget(url: string): string {
-  const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.username || 'postgres';
-  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
-}
-
-/** Adds a CA certificate file to the URL (libpq's `sslrootcert`), verifying the server fully unless sslmode says otherwise. */
-export function withSslCa(url: string, caFile: string | undefined): string {
-  if (!caFile) return url;
-  const parsed = new URL(url);
-  parsed.searchParams.set('sslrootcert', caFile);
-  if (!parsed.searchParams.has('sslmode')) parsed.searchParams.set('sslmode', 'verify-full');
-  return parsed.toString();
-}
 
 /** The driver's settings for a URL, with libpq's meaning of sslmode (require: encrypt; verify-ca; verify-full). */
 function clientConfig(url: string): pg.ClientConfig {
@@ -193,75 +159,4 @@ export async function disconnect(client: pg.Client | undefined): Promise<void> {
   // end() resolves at once for a connection that never opened, else when the server has closed it.
   await Promise.race([client.end().catch(() => {}), sent]);
   socket.destroy();
-}
-
-interface ErrorLike {
-  code?: string;
-  message?: string;
-  hint?: string;
-  address?: string;
-  port?: number;
-  hostname?: string;
-}
-
-/** A PostgreSQL error's SQLSTATE, when the error came from the server. */
-export function sqlstateOf(error: unknown): string | undefined {
-  const code = (error as ErrorLike | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
-
-/** One line saying why a connection or query failed, with no stack trace and no password. */
-export function describeError(error: unknown, url?: string): string {
-  const e = (error ?? {}) as ErrorLike;
-  let target = '';
-  try {
-    if (url) target = describeTarget(url);
-  } catch {
-    // An unparsable URL was already rejected by checkDatabaseUrl.
-  }
-  const where = target ? ` to ${target}` : '';
-  let message: string;
-  switch (e.code) {
-    case 'ECONNREFUSED':
-      message = `could not connect${where}: connection refused (is PostgreSQL running there?)`;
-      break;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      message = `could not connect${where}: host "${e.hostname ?? 'unknown'}" not found`;
-      break;
-    case 'ETIMEDOUT':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      message = `could not connect${where}: ${e.code === 'ETIMEDOUT' ? 'timed out' : 'host unreachable'}`;
-      break;
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'CERT_HAS_EXPIRED':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      message = `could not verify the TLS certificate of ${target || 'the server'} (${e.message ?? e.code}): pass its CA with --ssl-ca FILE, or use sslmode=require to encrypt without verifying`;
-      break;
-    case 'ECONNRESET':
-    case 'EPIPE':
-      message = `the connection${where} was reset by the server`;
-      break;
-    default: {
-      // A server's message is one sentence, kept whole even when a name in it holds a line break (every output
-      // writes such characters out); anything else may be a multi-line dump, of which the first line says it.
-      const text = sqlstateOf(error) ? (e.message ?? '') : (e.message ?? String(error)).split('\n')[0]!;
-      if (/SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA/.test(text)) {
-        message = 'sslmode=verify-ca needs a CA certificate: pass --ssl-ca FILE (or sslrootcert= in the URL)';
-        break;
-      }
-      if (/timeout expired|Connection terminated due to connection timeout/i.test(text)) {
-        message = `could not connect${where}: timed out after ${CONNECT_TIMEOUT_MS / 1000}s`;
-      } else if (/Connection terminated|connection error and is not queryable/i.test(text)) {
-        message = `the server closed the connection${where} unexpectedly`;
-      } else {
-        message = text;
-      }
-    }
-  }
-  return redact(message, secretsOf(url));
 }

@@ -2,7 +2,7 @@
 // (its own advisory lock, pooler check, time budget and report), canaries first. Never throws: every database
 // ends as a row.
 import { build, type RunSettings } from '../builder/build.ts';
-import { describeError } from '../db/connection.ts';
+import { describeError } from '../db/errors.ts';
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { Report } from '../builder/result.ts';

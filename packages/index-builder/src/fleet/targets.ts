@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { checkDatabaseUrl, DatabaseUrlError, describeTarget } from '../db/connection.ts';
+import { checkDatabaseUrl, DatabaseUrlError, describeTarget } from '../db/url.ts';
 import type { Target } from './types.ts';
 
 /** A targets file the fleet cannot run with; the message is one line naming the file, line and target. */

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { connect, describeTarget, disconnect } from '../db/connection.ts';
+import { connect, disconnect } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 import { pinnedReadingSql } from '../builder/statement-reading.ts';
 import { problemText } from '@index-builder/sql-core/registry';
 import { validateRegistry } from '@index-builder/sql-core/registry';

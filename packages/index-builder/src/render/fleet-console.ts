@@ -1,6 +1,6 @@
 // The fleet's console log: each database's own log with its lines prefixed `[name]`, a line as each database starts
 // and ends, then the fleet table and the fleet totals in the summary block's format.
-import { describeTarget } from '../db/connection.ts';
+import { describeTarget } from '../db/url.ts';
 import { consoleEvents, summaryLines, type WriteLine } from './console.ts';
 import type { Totals } from '../builder/result.ts';
 import { formatDuration } from '../util/duration.ts';

@@ -4,7 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, main, type Io } from '../../../src/cli/main.ts';
+import { ExitCode, type Io } from '../../../src/cli/io.ts';
+import { main } from '../../../src/cli/main.ts';
 import { SETTING_DEFAULTS } from '../../../src/defaults.ts';
 
 let dir: string;
@@ -30,7 +31,7 @@ it('check: a valid registry exits 0 and says so', async () => {
     JSON.stringify([{ name: 'users_email_idx', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email)' }]),
   );
   const result = await runMain(['check', '--registry', registry]);
-  expect(result).toMatchObject({ code: EXIT_OK });
+  expect(result).toMatchObject({ code: ExitCode.OK });
   expect(result.out).toContain('1 index(es), all valid');
 });
 
@@ -38,19 +39,19 @@ it('check: a registry entry without CONCURRENTLY exits 1 with file:line and the 
   const registry = join(dir, 'invalid.yaml');
   await writeFile(registry, '- name: users_email_idx\n  sql: CREATE INDEX IF NOT EXISTS users_email_idx ON users (email)\n');
   const result = await runMain(['check', '--registry', registry]);
-  expect(result.code).toBe(EXIT_FAILED);
+  expect(result.code).toBe(ExitCode.FAILED);
   expect(`${result.out}\n${result.err}`).toMatch(/invalid\.yaml:2: .*CONCURRENTLY/);
 });
 
 it('build without a database URL is a usage error naming what to pass', async () => {
   const result = await runMain(['build', '--registry', join(dir, 'valid.json')]);
-  expect(result.code).toBe(EXIT_USAGE);
+  expect(result.code).toBe(ExitCode.USAGE);
   expect(result.err).toMatch(/DATABASE_URL|--database-url/);
 });
 
 it('build --help shows the defaults action.yml declares (defaults.ts)', async () => {
   const result = await runMain(['build', '--help']);
-  expect(result.code).toBe(EXIT_OK);
+  expect(result.code).toBe(ExitCode.OK);
   const help = result.out.replace(/\s+/g, ' '); // commander wraps the help at 80 columns
   expect(help).toContain(`lock_timeout for each attempt (default: ${SETTING_DEFAULTS['lock-timeout']})`);
   expect(help).toContain(`how often to print build progress (default: ${SETTING_DEFAULTS['progress-interval']})`);

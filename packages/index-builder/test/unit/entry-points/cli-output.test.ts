@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { EXIT_FAILED, main, type Io } from '../../../src/cli/main.ts';
+import { ExitCode, type Io } from '../../../src/cli/io.ts';
+import { main } from '../../../src/cli/main.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ it('check: a registry error quoting $DATABASE_URL is printed and written without
   // In-process the registry sees jest's environment, so it holds the text it throws.
   await writeFile(registry, `throw new Error(${JSON.stringify(`${URL} / ${PASSWORD}`)});\n`);
   const { code, lines } = await runMain(['check', '--registry', registry, '--json', json], { DATABASE_URL: URL });
-  expect(code).toBe(EXIT_FAILED);
+  expect(code).toBe(ExitCode.FAILED);
   expect(lines.join('\n')).toContain('cannot load the registry: postgres://app:***@db.invalid:5432/app / ***');
   const written = await readFile(json, 'utf8');
   for (const text of [lines.join('\n'), written]) {

@@ -1,33 +1,27 @@
 // `build` of a fleet from the CLI: the targets, the registry, then src/fleet's bounded, canaried run and its report.
-import { DatabaseUrlError, withSslCa } from '../db/connection.ts';
-import { fleetConsoleEvents, fleetEndLines } from '../render/fleet-console.ts';
-import { fleetShouldFail } from '../fleet/report.ts';
-import { runFleet } from '../fleet/run.ts';
-import { selectShard } from '../fleet/shards.ts';
-import { loadTargets, TargetsError, targetsFromUrls } from '../fleet/targets.ts';
-import type { Target } from '../fleet/types.ts';
-import { registryFileError } from '../registry/file-error.ts';
-import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
-import { writeJsonReport } from '../render/json.ts';
-import type { FleetFlags } from './fleet-command.ts';
-import type { Io } from './main.ts';
-import { runSettingsOf } from './options.ts';
+import { DatabaseUrlError, withSslCa } from '../../db/url.ts';
+import { fleetConsoleEvents, fleetEndLines } from '../../render/fleet-console.ts';
+import { fleetShouldFail } from '../../fleet/report.ts';
+import { runFleet } from '../../fleet/run.ts';
+import { selectShard } from '../../fleet/shards.ts';
+import { loadTargets, TargetsError, targetsFromUrls } from '../../fleet/targets.ts';
+import type { Target } from '../../fleet/types.ts';
+import { loadRegistry, type LoadedRegistry } from '../../registry/load.ts';
+import { writeJsonReport } from '../../render/json.ts';
+import { ExitCode, UsageError, type Io } from '../io.ts';
+import { runSettingsOf } from '../options.ts';
+import { loadOptions, reportProblems, requireRegistryFile } from '../registry-input.ts';
+import type { FleetFlags } from './fleet-options.ts';
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-
-export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (registry: LoadedRegistry) => boolean): Promise<number> {
-  const setup = await loadFleetSetup(flags, io);
-  if (typeof setup === 'number') return setup;
-  const { targets, registry } = setup;
-  if (!reportProblems(registry)) {
+export async function buildFleet(flags: FleetFlags, io: Io): Promise<number> {
+  const { targets, registry } = await loadFleetSetup(flags, io);
+  if (!reportProblems(registry, io)) {
     io.err('Nothing was built: fix the registry first (index-builder check).');
-    return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
+    return flags.failOn === 'never' ? ExitCode.OK : ExitCode.FAILED;
   }
   if (targets.length === 0) {
     io.out(`Shard ${flags.shard!.index}/${flags.shard!.count} has no targets: nothing to do.`);
-    return EXIT_OK;
+    return ExitCode.OK;
   }
   const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : '';
   io.out(`Fleet: ${targets.length} database(s), at most ${flags.concurrency} at once and ${flags.perHost} per server${shard}`);
@@ -44,28 +38,23 @@ export async function runFleetBuild(flags: FleetFlags, io: Io, reportProblems: (
   });
   for (const line of fleetEndLines(fleet)) io.out(line);
   if (flags.json) await writeJsonReport(flags.json, io.secrets?.redactDeep(fleet) ?? fleet);
-  return fleetShouldFail(fleet, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+  return fleetShouldFail(fleet, flags.failOn) ? ExitCode.FAILED : ExitCode.OK;
 }
 
-/** A fleet's targets and registry (problems and all), or the usage error's exit code once it is printed. */
+/** A fleet's targets and registry (problems and all); a bad targets file, URL or registry path is a {@link UsageError}. */
 export async function loadFleetSetup(
   flags: Pick<FleetFlags, 'targets' | 'databaseUrl' | 'shard' | 'sslCa' | 'registry' | 'registryTimeout'>,
   io: Io,
-): Promise<{ targets: Target[]; registry: LoadedRegistry } | number> {
+): Promise<{ targets: Target[]; registry: LoadedRegistry }> {
   let targets: Target[];
   try {
     targets = await fleetTargets(flags, io);
   } catch (error) {
-    if (!(error instanceof TargetsError || error instanceof DatabaseUrlError)) throw error;
-    io.err(`index-builder: ${error.message}`);
-    return EXIT_USAGE;
+    if (error instanceof TargetsError || error instanceof DatabaseUrlError) throw new UsageError(error.message);
+    throw error;
   }
-  const registry = await loadRegistry(flags.registry, { timeoutMs: flags.registryTimeout, signal: io.signal });
-  const fileError = registryFileError(registry, '--registry');
-  if (fileError) {
-    io.err(`index-builder: ${fileError}`);
-    return EXIT_USAGE;
-  }
+  const registry = await loadRegistry(flags.registry, loadOptions(flags, io));
+  requireRegistryFile(registry);
   return { targets, registry };
 }
 

@@ -1,14 +1,11 @@
-// The CLI's fleet: `build --targets FILE | --database-url U --database-url V ...` with bounded concurrency, canaries
-// and shards, and `index-builder shards` for a GitHub matrix. A plain one-database build never comes here.
-// The options are declared here; the fleet itself (fleet-build.ts, src/fleet) is loaded only when a fleet runs.
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { FLEET_DEFAULTS } from '../fleet/limits.ts';
-import { parseShard, shardMatrix, type Shard } from '../fleet/shards.ts';
-import type { FailOn } from '../builder/result.ts';
-import type { Io } from './main.ts';
-import { positiveIntegerOption, type RunSettingFlags } from './options.ts';
-
-const EXIT_USAGE = 2;
+// The options of a fleet's `build` and `plan` (--targets FILE, or --database-url U --database-url V ...) with bounded
+// concurrency, canaries and shards. Only the options are here: the fleet itself (fleet-build.ts, fleet-plan.ts,
+// src/fleet) is loaded only when a fleet runs.
+import { InvalidArgumentError, Option } from 'commander';
+import { FLEET_DEFAULTS } from '../../fleet/limits.ts';
+import { parseShard, type Shard } from '../../fleet/shards.ts';
+import type { FailOn } from '../../builder/result.ts';
+import { positiveIntegerOption, type RunSettingFlags } from '../options.ts';
 
 export interface FleetFlags extends RunSettingFlags {
   registry: string;
@@ -55,26 +52,6 @@ export function fleetOptions(command: 'build' | 'plan' = 'build'): Option[] {
 /** A fleet run: a targets file, or more than one --database-url. */
 export function isFleetRun(flags: Pick<FleetFlags, 'targets' | 'databaseUrl' | 'shard'>): boolean {
   return flags.targets !== undefined || (flags.databaseUrl?.length ?? 0) > 1 || flags.shard !== undefined;
-}
-
-export function addShardsCommand(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('shards')
-    .description('split a targets file into K shards for a GitHub matrix; prints { "include": [{ "shard": "i/K", "targets": [...] }] }')
-    .requiredOption('--targets <file>', 'the targets file (YAML or JSON)')
-    .requiredOption('--shards <k>', 'how many shards', positiveIntegerOption)
-    .action(async (flags: { targets: string; shards: number }) => {
-      const { loadTargets, TargetsError } = await import('../fleet/targets.ts');
-      try {
-        // Names only: the URLs are not needed (and their variables may not be set in this job).
-        const targets = await loadTargets(flags.targets, {});
-        io.out(JSON.stringify(shardMatrix(targets, flags.shards)));
-      } catch (error) {
-        if (!(error instanceof TargetsError)) throw error;
-        io.err(`index-builder: ${error.message}`);
-        setExit(EXIT_USAGE);
-      }
-    });
 }
 
 function shardOption(value: string): Shard {

@@ -1,18 +1,15 @@
 // `plan` of a fleet from the CLI (`plan --targets FILE`, or several --database-url): each database's plan, bounded
 // like a fleet build, then the fleet's table; `--json` writes `{ targets: [{ name, outcome, report }] }` as a fleet
 // build does. Exits 1 when a database could not be planned (as `plan` does for one), after planning all the others.
-import type { OnDrift } from '../builder/decide.ts';
-import type { PruneClass } from '../builder/prune-classes.ts';
-import { fleetPlanConsoleEvents, fleetPlanEndLines } from '../render/fleet-console.ts';
-import { planFleet } from '../fleet/plan.ts';
-import type { LoadedRegistry } from '../registry/load.ts';
-import { writeJsonReport } from '../render/json.ts';
+import type { OnDrift } from '../../builder/decide.ts';
+import type { PruneClass } from '../../builder/prune-classes.ts';
+import { fleetPlanConsoleEvents, fleetPlanEndLines } from '../../render/fleet-console.ts';
+import { planFleet } from '../../fleet/plan.ts';
+import { writeJsonReport } from '../../render/json.ts';
+import { ExitCode, type Io } from '../io.ts';
+import { reportProblems } from '../registry-input.ts';
 import { loadFleetSetup } from './fleet-build.ts';
-import type { FleetFlags } from './fleet-command.ts';
-import type { Io } from './main.ts';
-
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
+import type { FleetFlags } from './fleet-options.ts';
 
 export type FleetPlanFlags = Pick<
   FleetFlags,
@@ -24,14 +21,12 @@ export type FleetPlanFlags = Pick<
   pruneMax: number;
 };
 
-export async function runFleetPlan(flags: FleetPlanFlags, io: Io, reportProblems: (registry: LoadedRegistry) => boolean): Promise<number> {
-  const setup = await loadFleetSetup(flags, io);
-  if (typeof setup === 'number') return setup;
-  const { targets, registry } = setup;
-  if (!reportProblems(registry)) return EXIT_FAILED;
+export async function runFleetPlan(flags: FleetPlanFlags, io: Io): Promise<number> {
+  const { targets, registry } = await loadFleetSetup(flags, io);
+  if (!reportProblems(registry, io)) return ExitCode.FAILED;
   if (targets.length === 0) {
     io.out(`Shard ${flags.shard!.index}/${flags.shard!.count} has no targets: nothing to plan.`);
-    return EXIT_OK;
+    return ExitCode.OK;
   }
   const shard = flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : '';
   io.out(
@@ -46,5 +41,5 @@ export async function runFleetPlan(flags: FleetPlanFlags, io: Io, reportProblems
   });
   for (const line of fleetPlanEndLines(fleet)) io.out(line);
   if (flags.json) await writeJsonReport(flags.json, io.secrets?.redactDeep(fleet) ?? fleet);
-  return fleet.targets.some((target) => target.outcome !== 'completed') ? EXIT_FAILED : EXIT_OK;
+  return fleet.targets.some((target) => target.outcome !== 'completed') ? ExitCode.FAILED : ExitCode.OK;
 }
