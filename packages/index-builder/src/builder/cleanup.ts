@@ -8,7 +8,7 @@ import { physicalState, quoteQualified, readCatalog } from './catalog.ts';
 import { applySettings, connect, disconnect } from '../db/connection.ts';
 import { describeError } from '../db/errors.ts';
 import { detectPooler } from './pooler.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 export const BUILDER_RUNNING_NOTHING_DROPPED = 'an index build is running on this database; its indexes are left alone';
 

@@ -11,7 +11,7 @@ import { connect, disconnect } from '../db/connection.ts';
 import { describeError, sqlstateOf } from '../db/errors.ts';
 import type { BuildSettings } from './create-index.ts';
 import { isLockConflict, retryLockConflicts } from './retry.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 /**
  * Each attempt waits at most this long for the table's lock (or the run's lock-timeout, when shorter). While it

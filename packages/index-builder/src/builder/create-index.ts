@@ -15,7 +15,7 @@ import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { isLockConflict, retryLockConflicts, type BackoffSettings } from './retry.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 const CLEANUP_LOCK_TIMEOUT_MS = 5000;
 const OWNER_HINT = "Only the table's owner (or a member of the owning role) can create indexes on it: connect as that role.";

@@ -13,7 +13,7 @@ import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { rewriteIndexSql } from '@index-builder/sql-core';
 import { physicalState, quoteQualified, type CatalogState } from './catalog.ts';
 import { sqlstateOf } from '../db/errors.ts';
-import { pinnedReadingSql } from './statement-reading.ts';
+import { pinnedReadingSql } from '../db/statement-reading.ts';
 
 export type Equivalence =
   /**

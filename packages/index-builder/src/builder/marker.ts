@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { quoteIdentifier } from '@index-builder/sql-core';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 export type MarkOrigin = 'built' | 'adopted';
 

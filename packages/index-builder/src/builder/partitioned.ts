@@ -11,7 +11,7 @@ import { quoteQualified, readCatalog } from './catalog.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { writeMark } from './marker.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 interface Partition {
   schema: string;

@@ -17,7 +17,7 @@ import { NO_DEPENDENTS, readDependents, type IndexDependents } from './dependent
 import { readMark } from './marker.ts';
 import { findMarkedOrphans } from './orphans.ts';
 import { restoreAfterDrop, snapshotIndexes } from './restore.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 import { quoteIdentifier } from '@index-builder/sql-core';
 import type { PruneClass } from './prune-classes.ts';
 import { swapIndexName } from './swap.ts';

@@ -17,7 +17,7 @@ import { buildIndex, type BuildOutcome, type BuildSettings } from './create-inde
 import { writeMark } from './marker.ts';
 import { restoreAfterSwap, snapshotIndexes, type IndexSnapshot } from './restore.ts';
 import { retryLockConflicts } from './retry.ts';
-import { runStatement } from './statement-reading.ts';
+import { runStatement } from '../db/statement-reading.ts';
 
 const RENAME_LOCK_TIMEOUT_MS = 2000;
 const SUFFIX = '_ib_new';

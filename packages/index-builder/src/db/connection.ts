@@ -4,7 +4,7 @@ import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import pRetry from 'p-retry';
 import { CONNECT_TIMEOUT_MS, type ErrorLike } from './errors.ts';
-import { pinnedReadingSql } from '../builder/statement-reading.ts';
+import { pinnedReadingSql } from './statement-reading.ts';
 
 export const APPLICATION_NAME = 'index-builder';
 const KEEPALIVE_DELAY_MS = 10_000;

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { connect, disconnect } from '../db/connection.ts';
 import { describeTarget } from '../db/url.ts';
-import { pinnedReadingSql } from '../builder/statement-reading.ts';
+import { pinnedReadingSql } from '../db/statement-reading.ts';
 import { problemText } from '@index-builder/sql-core/registry';
 import { validateRegistry } from '@index-builder/sql-core/registry';
 import { readIndexes, type CatalogIndex, type ImportFilter } from './catalog.ts';

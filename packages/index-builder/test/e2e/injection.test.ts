@@ -13,7 +13,7 @@ import { connect, disconnect, nameSession } from '../../src/db/connection.ts';
 import { compareDefinitions } from '../../src/builder/equivalence.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
-import { runStatement } from '../../src/builder/statement-reading.ts';
+import { runStatement } from '../../src/db/statement-reading.ts';
 import { importRegistry } from '../../src/import/import-registry.ts';
 import { problemText } from '@index-builder/sql-core/registry';
 import { validateEntry } from '@index-builder/sql-core/registry';
