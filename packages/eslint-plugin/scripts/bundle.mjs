@@ -1,10 +1,11 @@
 // Rebuilds the plugin's dist/: the whole plugin as one self-contained ESM file (rules, SQL language, libpg-query)
 // with libpg-query's WASM beside it, so `import plugin from 'eslint-plugin-index-builder'` works after a plain
-// `npm ci` with no build step. `node packages/eslint-plugin/scripts/bundle.mjs --outdir DIR` builds elsewhere (the
+// `npm ci` with no build step, and the source stamp the integration tests check (tools/dist-stamp.mjs). `node packages/eslint-plugin/scripts/bundle.mjs --outdir DIR` builds elsewhere (the
 // freshness test). The output is deterministic: same sources, same bytes.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeSourceStamp } from '../../../tools/dist-stamp.mjs';
 import { bundleEsm, copyParserWasm } from '../../../tools/esm-bundle.mjs';
 
 const pluginRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,3 +19,4 @@ await bundleEsm({ index: 'packages/eslint-plugin/src/index.ts', cli: 'packages/e
   'typescript',
 ]);
 await copyParserWasm(outdir);
+await writeSourceStamp('packages/eslint-plugin', outdir);

@@ -1,5 +1,6 @@
 // Rebuilds dist/: the CLI, the public registry module, the registry's worker and the Action's two steps as ESM entries that share chunks,
-// with libpg-query's WASM beside them, and the public module's declarations in dist/types/.
+// with libpg-query's WASM beside them, the public module's declarations in dist/types/, and the source stamp the e2e
+// tests check (tools/dist-stamp.mjs).
 // `node packages/index-builder/scripts/bundle.mjs --outdir DIR` builds elsewhere (the freshness test).
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -7,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeSourceStamp } from '../../../tools/dist-stamp.mjs';
 import { bundleEsm, copyParserWasm } from '../../../tools/esm-bundle.mjs';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +27,7 @@ const entries = {
 await bundleEsm(entries, outdir, ['pg-native']);
 await copyParserWasm(outdir);
 await emitDeclarations(join(outdir, 'types'));
+await writeSourceStamp('packages/index-builder', outdir);
 
 /**
  * `defineIndexes`, `IndexDef` and the report types, as .d.ts files importing each other by their .js names. The

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 
 const inputs: Record<string, string> = {};
 const outputs: Record<string, string> = {};
@@ -32,13 +32,11 @@ jest.unstable_mockModule('@actions/core', () => ({
 }));
 const { run } = await import('../../src/action/main.ts');
 
-let db: TestDatabase;
+const db = useTestDatabase({ setup: 'CREATE TABLE inproc_orders (id serial PRIMARY KEY, created_at timestamptz DEFAULT now())' });
 let dir: string;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql('CREATE TABLE inproc_orders (id serial PRIMARY KEY, created_at timestamptz DEFAULT now())');
   dir = await mkdtemp(join(tmpdir(), 'ib-action-main-'));
   await writeFile(
     join(dir, 'indexes.json'),
@@ -47,7 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env = savedEnv;
-  await db.drop();
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(() => {

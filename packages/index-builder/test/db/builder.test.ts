@@ -3,28 +3,16 @@ import type pg from 'pg';
 import { ADVISORY_LOCK_KEY, ANOTHER_BUILDER_RUNNING, build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents, type BuildEvents } from '../../src/builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
-import { createTestDatabase, indexState, pidOf, waitFor, type TestDatabase } from '../support/db.ts';
+import { indexState, pidOf, useTestDatabase, waitFor } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-const held: pg.Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP TABLE IF EXISTS leads, users CASCADE;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text, direction text);
     INSERT INTO leads (status, direction) SELECT 'new', 'in' FROM generate_series(1, 1000);
     CREATE TABLE users (id bigserial PRIMARY KEY, email text);
-    INSERT INTO users (email) VALUES ('a@x'), ('a@x');`);
-});
-afterEach(async () => {
-  for (const client of held.splice(0)) await client.end().catch(() => {});
+    INSERT INTO users (email) VALUES ('a@x'), ('a@x');`,
 });
 
 const fast = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
@@ -40,7 +28,6 @@ const fast = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
 /** Opens a transaction that has written to `table`: a concurrent build must wait for it. */
 async function openWriter(table: string): Promise<pg.Client> {
   const client = await db.connect();
-  held.push(client);
   await client.query('BEGIN');
   await client.query(`UPDATE ${table} SET id = id WHERE id = 1`);
   return client;
@@ -89,7 +76,6 @@ describe('build', () => {
   it('leaves alone an invalid index that another session is building now: in-progress', async () => {
     await openWriter('leads');
     const other = await db.connect();
-    held.push(other);
     const otherPid = await pidOf(other);
     // The other session's concurrent build waits for the open writer, so it stays invalid and in progress.
     const otherBuild = other.query('CREATE INDEX CONCURRENTLY idx_status ON leads (status)').catch((e: Error) => e);
@@ -200,7 +186,6 @@ describe('build', () => {
 
   it('does nothing when another builder holds the advisory lock', async () => {
     const other = await db.connect();
-    held.push(other);
     await other.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
     const report = await build(entries(index('idx_status', 'leads (status)')), fast());
     expect(report.notice).toBe(ANOTHER_BUILDER_RUNNING);

@@ -8,7 +8,7 @@ import { problemText, readSingleIndexStatement, validateEntry, type EntryProblem
 import type { IndexStatement } from '@index-builder/sql-core';
 import { renderSummary } from '../../src/render/summary.ts';
 import { consoleEvents } from '../../src/render/console.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries } from '../support/registry.ts';
 
 const unique = (name: string, on: string, constraint: 'unique' | 'primary key' = 'unique') => ({
@@ -57,25 +57,14 @@ describe('registry constraint key', () => {
 });
 
 describe('builder attaches constraints', () => {
-  let db: TestDatabase;
-  const held: pg.Client[] = [];
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
-  beforeEach(async () => {
-    await db.sql(`
+  const db = useTestDatabase({
+    reset: `
       DROP TABLE IF EXISTS accounts, dupes, codes CASCADE;
       CREATE TABLE accounts (id bigint, email text NOT NULL);
       INSERT INTO accounts SELECT g, 'a' || g || '@x' FROM generate_series(1, 500) g;
       CREATE TABLE dupes (id bigserial PRIMARY KEY, email text);
       INSERT INTO dupes (email) VALUES ('a@x'), ('a@x');
-      CREATE TABLE codes (code text);`);
-  });
-  afterEach(async () => {
-    for (const client of held.splice(0)) await client.end().catch(() => {});
+      CREATE TABLE codes (code text);`,
   });
 
   const fast = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
@@ -99,7 +88,6 @@ describe('builder attaches constraints', () => {
   /** A transaction that has read `table`: its ACCESS SHARE lock blocks ALTER TABLE, not a concurrent build. */
   async function openReader(table: string): Promise<pg.Client> {
     const client = await db.connect();
-    held.push(client);
     await client.query('BEGIN');
     await client.query(`SELECT count(*) FROM ${table}`);
     return client;

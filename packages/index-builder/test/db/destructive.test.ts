@@ -4,7 +4,7 @@
 // mark is drifted; and every drop or swap records statements that restore the index exactly. Plan says each time
 // what build then does.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
@@ -13,26 +13,23 @@ import { plan } from '../../src/builder/plan.ts';
 import { appendRestoreFile } from '../../src/builder/restore.ts';
 import type { IndexDef } from '@index-builder/sql-core/registry';
 import type { Report } from '../../src/builder/result.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-let dir: string;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'ib-destructive-'));
-});
-afterAll(async () => {
-  await db.drop();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP SCHEMA public CASCADE;
     CREATE SCHEMA public;
     CREATE TABLE customers (id bigserial PRIMARY KEY, code text NOT NULL, email text, state text);
     INSERT INTO customers (code, email, state) SELECT 'c' || g, 'u' || g || '@x.test', 'new' FROM generate_series(1, 200) g;
-    CREATE TABLE orders (id bigserial PRIMARY KEY, customer_code text, state text);`);
+    CREATE TABLE orders (id bigserial PRIMARY KEY, customer_code text, state text);`,
+});
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ib-destructive-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 type Options = Omit<BuildOptions, 'url' | 'events'>;

@@ -2,21 +2,14 @@
 // request replaces the index without blocking writes. Pre-existing indexes are adopted only when they match.
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP TABLE IF EXISTS leads CASCADE;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
-    INSERT INTO leads (status, email) SELECT 'new', 'x' || g FROM generate_series(1, 500) g;`);
+    INSERT INTO leads (status, email) SELECT 'new', 'x' || g FROM generate_series(1, 500) g;`,
 });
 
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ url: db.url, events: silentEvents, ...extra });

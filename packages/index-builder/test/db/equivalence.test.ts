@@ -7,7 +7,7 @@ import { decide } from '../../src/builder/decide.ts';
 import { compareDefinitions } from '../../src/builder/equivalence.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
-import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase, waitFor } from '../support/db.ts';
 import { entries } from '../support/registry.ts';
 import { expect } from '@jest/globals';
 
@@ -171,16 +171,11 @@ const registryEntries = () =>
     })),
   );
 
-let db: TestDatabase;
+const db = useTestDatabase({ setup: SCHEMA });
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql(SCHEMA);
   for (const [i, pair] of PAIRS.entries()) {
     await db.sql(`CREATE ${uniqueness(pair, 1) ? 'UNIQUE ' : ''}INDEX ${nameOf(i)} ON ${pair.existing}`);
   }
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 it(`has PostgreSQL tell equal from different in ${PAIRS.length} pairs: no false drift, no missed drift`, async () => {

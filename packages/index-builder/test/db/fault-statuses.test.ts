@@ -3,7 +3,7 @@
 // the permission error (not "drifted"); a role that does not own the index is not told it was adopted. Plan says
 // the same as build, and the database is left as it was.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../../tools/embedded-server.mjs';
 import { reportAnnotations } from '../../src/action/annotations.ts';
@@ -13,7 +13,7 @@ import { silentEvents } from '../../src/builder/events.ts';
 import { readMark, writeMark } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
 import { consoleEvents } from '../../src/render/console.ts';
-import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
+import { serverSql, useTestDatabase, waitFor } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
 describe('the server goes away mid-run', () => {
@@ -96,13 +96,7 @@ describe('the server goes away mid-run', () => {
 });
 
 describe('writing the mark fails on the server', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const db = useTestDatabase();
 
   it("says the index was not adopted, with PostgreSQL's reason, and claims no adoption", async () => {
     // An event trigger that refuses every COMMENT: the builder's role owns the index, yet the mark is not written.
@@ -128,8 +122,18 @@ describe('writing the mark fails on the server', () => {
 });
 
 describe('a role with fewer privileges than the builder needs', () => {
-  let db: TestDatabase;
   const role = `ib_limited_${randomBytes(4).toString('hex')}`;
+  const db = useTestDatabase({
+    setup: `CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
+            CREATE INDEX idx_status ON leads (status);
+            CREATE TABLE accounts (id bigserial PRIMARY KEY, plan text);
+            CREATE INDEX idx_plan ON accounts (plan);
+            CREATE SCHEMA hidden;
+            CREATE TABLE hidden.secrets (id bigserial PRIMARY KEY, kind text);
+            CREATE INDEX idx_kind ON hidden.secrets (kind);
+            CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw';
+            GRANT SELECT ON accounts TO ${role};`,
+  });
   const roleUrl = () => {
     const url = new URL(db.url);
     url.username = role;
@@ -145,24 +149,9 @@ describe('a role with fewer privileges than the builder needs', () => {
       )
     ).rows;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.sql(`CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
-                  CREATE INDEX idx_status ON leads (status);
-                  CREATE TABLE accounts (id bigserial PRIMARY KEY, plan text);
-                  CREATE INDEX idx_plan ON accounts (plan);
-                  CREATE SCHEMA hidden;
-                  CREATE TABLE hidden.secrets (id bigserial PRIMARY KEY, kind text);
-                  CREATE INDEX idx_kind ON hidden.secrets (kind);
-                  CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw';
-                  GRANT SELECT ON accounts TO ${role};`);
-  });
+  // Declared after the database, so it runs once the database (whose objects the role has rights on) is dropped.
   afterAll(async () => {
-    await db.drop();
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`);
-    await admin.end();
+    await serverSql(`DROP ROLE IF EXISTS ${role}`);
   });
 
   it('without SELECT on the table: failed with the permission error, not drifted, in plan and build alike', async () => {

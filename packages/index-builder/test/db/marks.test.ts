@@ -5,7 +5,7 @@ import { expect } from '@jest/globals';
 import { readCatalog } from '../../src/builder/catalog.ts';
 import { definitionHashSql } from '../../src/builder/marker.ts';
 import { findOrphans } from '../../src/builder/orphans.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
 const [entry] = entries(index('marked_idx', 'marks (a)'));
@@ -31,20 +31,14 @@ const COMMENTS: [comment: string | null, marked: boolean][] = [
   [ours.toLowerCase(), false],
 ];
 
-let db: TestDatabase;
+const db = useTestDatabase({ setup: 'CREATE TABLE marks (a int, b int); CREATE INDEX marked_idx ON marks (a)' });
 let hash: string;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql('CREATE TABLE marks (a int, b int)');
-  await db.sql('CREATE INDEX marked_idx ON marks (a)');
   hash = (
     await db.sql<{ hash: string }>(
       `SELECT ${definitionHashSql('x', 'i')} AS hash FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.oid = 'marked_idx'::regclass`,
     )
   ).rows[0]!.hash;
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 it.each(COMMENTS)('reads the comment %j as marked with the entry fingerprint: %s', async (template, marked) => {

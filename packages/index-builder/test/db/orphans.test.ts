@@ -3,17 +3,12 @@
 import { expect } from '@jest/globals';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql(`CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
-                CREATE INDEX idx_handmade ON leads (email);`);
-});
-afterAll(async () => {
-  await db.drop();
+const db = useTestDatabase({
+  setup: `CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email text);
+          CREATE INDEX idx_handmade ON leads (email);`,
 });
 
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ url: db.url, events: silentEvents, ...extra });

@@ -3,19 +3,11 @@ import type pg from 'pg';
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { partitionIndexName } from '../../src/builder/partitioned.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-const realNow = Date.now;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP TABLE IF EXISTS events CASCADE;
     CREATE TABLE events (id bigint NOT NULL, kind text, at date NOT NULL) PARTITION BY RANGE (at);
     CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
@@ -23,8 +15,9 @@ beforeEach(async () => {
     CREATE TABLE events_2025_click PARTITION OF events_2025 FOR VALUES IN ('click');
     CREATE TABLE events_2025_other PARTITION OF events_2025 DEFAULT;
     INSERT INTO events SELECT g, CASE WHEN g % 2 = 0 THEN 'click' ELSE 'view' END, date '2024-06-01' + (g % 400)
-    FROM generate_series(1, 3000) g;`);
+    FROM generate_series(1, 3000) g;`,
 });
+const realNow = Date.now;
 
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
   url: db.url,

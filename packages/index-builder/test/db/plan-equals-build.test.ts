@@ -7,24 +7,17 @@ import { definitionHashSql, markComment } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
 import type { IndexDef } from '@index-builder/sql-core/registry';
 import type { Report } from '../../src/builder/result.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP SCHEMA public CASCADE;
     CREATE SCHEMA public;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text, email varchar(100));
     INSERT INTO leads (status, email) SELECT 'new', 'x' || g FROM generate_series(1, 200) g;
     CREATE TABLE events (at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
-    CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`);
+    CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
 });
 
 const byStatus = index('idx_status', "leads (status) WHERE status IN ('new', 'old')");

@@ -6,27 +6,15 @@ import { build } from '../../src/builder/build.ts';
 import type { BuildEvents } from '../../src/builder/events.ts';
 import type { BuildProgress } from '../../src/builder/monitor.ts';
 import { consoleEvents } from '../../src/render/console.ts';
-import { createTestDatabase, pidOf, type TestDatabase } from '../support/db.ts';
+import { pidOf, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
-let db: TestDatabase;
-const held: pg.Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP TABLE IF EXISTS leads, other CASCADE;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
     INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 1000);
-    CREATE TABLE other (id int);`);
-});
-afterEach(async () => {
-  for (const client of held.splice(0)) await client.end().catch(() => {});
+    CREATE TABLE other (id int);`,
 });
 
 /** Runs a build while `holder` keeps its transaction open; ends it once a progress line has named it. */
@@ -60,7 +48,6 @@ interface Held {
 /** A session that ran `statements` and keeps its transaction open; its pid is read first, so its last query is theirs. */
 async function hold(...statements: string[]): Promise<Held> {
   const client = await db.connect();
-  held.push(client);
   const pid = await pidOf(client);
   for (const statement of statements) await client.query(statement);
   return { client, pid };

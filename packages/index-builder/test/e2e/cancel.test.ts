@@ -5,23 +5,20 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT } from '../support/cli.ts';
-import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase, waitFor } from '../support/db.ts';
 import { readJsonReport } from '../support/json.ts';
 
-let db: TestDatabase;
-let dir: string;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'ib-cancel-'));
-  // An expression index over a function that takes a millisecond a row: a build that runs for minutes.
-  await db.sql(`
+// An expression index over a function that takes a millisecond a row: a build that runs for minutes.
+const db = useTestDatabase({
+  setup: `
     CREATE FUNCTION slow_key(x bigint) RETURNS bigint IMMUTABLE LANGUAGE plpgsql AS $$
     BEGIN PERFORM pg_sleep(0.001); RETURN x; END $$;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
-    INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 100000);`);
+    INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 100000);`,
 });
-afterAll(async () => {
-  await db.drop();
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ib-cancel-'));
 });
 
 async function cancelMidBuild(signal: NodeJS.Signals, extraArgs: string[] = []) {

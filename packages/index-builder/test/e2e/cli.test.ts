@@ -5,27 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADVISORY_LOCK_KEY } from '../../src/builder/build.ts';
 import { ROOT, runCli } from '../support/cli.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase } from '../support/db.ts';
 import { expect } from '@jest/globals';
 import { readJsonReport, readProblemsJson } from '../support/json.ts';
 
-let db: TestDatabase;
-let dir: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'ib-cli-'));
-});
-afterAll(async () => {
-  await db.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
+const db = useTestDatabase({
+  reset: `
     DROP TABLE IF EXISTS leads, users CASCADE;
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
     INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 500);
     CREATE TABLE users (id bigserial PRIMARY KEY, email text);
-    INSERT INTO users (email) VALUES ('a@x'), ('a@x');`);
+    INSERT INTO users (email) VALUES ('a@x'), ('a@x');`,
+});
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ib-cli-'));
 });
 
 /** Writes a registry outside the repository, importing 'index-builder' as a user's would. */

@@ -9,7 +9,7 @@ import { startEmbeddedServer, type EmbeddedServer } from '../../../../tools/embe
 import { build } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { CLI, ROOT } from '../support/cli.ts';
-import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase, waitFor } from '../support/db.ts';
 import { entries } from '../support/registry.ts';
 import { expect } from '@jest/globals';
 import { readJsonReport } from '../support/json.ts';
@@ -22,14 +22,7 @@ const SLOW_SCHEMA = `
 const slow = { name: 'idx_slow', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_slow ON leads (slow_key(id))' };
 const status = { name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)' };
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql(SLOW_SCHEMA);
-});
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase({ setup: SLOW_SCHEMA });
 
 describe('PostgreSQL restarted in the middle of a build', () => {
   let server: EmbeddedServer;

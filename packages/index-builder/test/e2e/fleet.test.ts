@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePort } from '../../../../tools/embedded-server.mjs';
 import { APPLICATION_NAME } from '../../src/db/connection.ts';
@@ -14,13 +14,13 @@ import { runFleet, type FleetEvents } from '../../src/fleet/run.ts';
 import { shardNames } from '../../src/fleet/shards.ts';
 import type { FleetReport, Target } from '../../src/fleet/types.ts';
 import { runCli } from '../support/cli.ts';
-import { createTestDatabase, indexState, serverUrl, type TestDatabase } from '../support/db.ts';
+import { indexState, serverUrl, useTestDatabase, type TestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
 const COUNT = 10;
 /** These databases hold duplicate emails: their unique index fails. */
 const DUPLICATES = new Set([3, 7]);
-let dbs: TestDatabase[];
+const dbs = Array.from({ length: COUNT }, () => useTestDatabase());
 let dir: string;
 let closedPortUrl: string;
 
@@ -38,8 +38,6 @@ const registryDefs = [
 ];
 
 beforeAll(async () => {
-  dbs = [];
-  for (let i = 0; i < COUNT; i += 5) dbs.push(...(await Promise.all(Array.from({ length: Math.min(5, COUNT - i) }, () => createTestDatabase()))));
   await Promise.all(
     dbs.map((db, i) =>
       db.sql(`
@@ -55,10 +53,6 @@ beforeAll(async () => {
   closed.port = String(await freePort());
   closedPortUrl = closed.toString();
 }, 120_000);
-
-afterAll(async () => {
-  await Promise.all(dbs.map((db) => db.drop()));
-});
 
 /** Each scenario starts with no index built. */
 async function reset(): Promise<void> {

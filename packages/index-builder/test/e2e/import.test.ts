@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { runCli } from '../support/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase } from '../support/db.ts';
 import { readJsonReport } from '../support/json.ts';
 
 const SCHEMA = `
@@ -129,18 +129,13 @@ const EXPECTED = [
   'idx_orders_unshipped',
 ].sort();
 
-let db: TestDatabase;
+const db = useTestDatabase({ setup: SCHEMA });
 let dir: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'ib-import-'));
-  await db.sql(SCHEMA);
   // A failed CREATE INDEX CONCURRENTLY leaves an invalid index behind: import names it and leaves it out.
   await db.sql('CREATE UNIQUE INDEX CONCURRENTLY idx_orders_dup_status ON orders (status)').catch(() => undefined);
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 const importTo = (output: string, ...args: string[]) => runCli(['import', '--database-url', db.url, '--output', output, ...args]);

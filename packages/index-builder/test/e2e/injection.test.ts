@@ -19,7 +19,7 @@ import { problemText } from '@index-builder/sql-core/registry';
 import { validateEntry } from '@index-builder/sql-core/registry';
 import { parseSql } from '@index-builder/sql-core';
 import { runCli } from '../support/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { serverSql, useTestDatabase } from '../support/db.ts';
 import { onEveryServerConnection, startPgBouncer } from '../support/pgbouncer.ts';
 import { entries } from '../support/registry.ts';
 
@@ -43,12 +43,11 @@ const PROFILES = [
   },
 ];
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let role: string;
 let hostileUrl: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   role = `ib_hostile_${randomBytes(4).toString('hex')}`;
   await db.sql(`CREATE ROLE ${role} LOGIN PASSWORD 'hostile-pw'; GRANT ALL ON SCHEMA public TO ${role}`);
   const url = new URL(db.url);
@@ -56,9 +55,9 @@ beforeAll(async () => {
   url.password = 'hostile-pw';
   hostileUrl = url.toString();
 });
+// Runs once the database (where the role owns tables) is dropped.
 afterAll(async () => {
-  await db.drop();
-  await db.sql(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  await serverSql(`DROP ROLE IF EXISTS ${role}`);
 });
 
 /** The tables, owned by the hostile role, and that role's settings for every session it opens from now on. */

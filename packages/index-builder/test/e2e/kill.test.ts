@@ -6,14 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { CLI, ROOT, runCli } from '../support/cli.ts';
-import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../support/db.ts';
+import { indexState, useTestDatabase, waitFor } from '../support/db.ts';
 
-let db: TestDatabase;
+const db = useTestDatabase({
+  reset: `
+    DROP TABLE IF EXISTS leads;
+    CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
+    INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 1000);`,
+});
 let registryPath: string;
 let writer: pg.Client;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'ib-kill-'));
   registryPath = join(dir, 'indexes.json');
   await writeFile(
@@ -21,16 +25,7 @@ beforeAll(async () => {
     JSON.stringify([{ name: 'idx_status', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_status ON leads (status)' }]),
   );
 });
-afterAll(async () => {
-  await writer?.end().catch(() => {});
-  await db.drop();
-});
-
 beforeEach(async () => {
-  await db.sql(`
-    DROP TABLE IF EXISTS leads;
-    CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
-    INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 1000);`);
   // An open write transaction makes every concurrent build on leads wait: the build is reliably "halfway".
   writer = await db.connect();
   await writer.query('BEGIN');

@@ -14,7 +14,7 @@ import { silentEvents, type BuildEvents } from '../../src/builder/events.ts';
 import { consoleEvents } from '../../src/render/console.ts';
 import type { Report } from '../../src/builder/result.ts';
 import { CLI, ROOT } from '../support/cli.ts';
-import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
 import { startPgProxy, type PgProxy } from '../support/pg-proxy.ts';
 import { entries, index } from '../support/registry.ts';
 
@@ -121,25 +121,19 @@ async function buildingIndex(db: TestDatabase, name: string): Promise<number> {
 const statuses = (report: Report) => Object.fromEntries(report.indexes.map((i) => [i.name, i.status]));
 
 describe('on the test server', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({
+    setup: SLOW_FUNCTION,
+    reset: `DROP TABLE IF EXISTS leads; CREATE TABLE leads (id bigserial PRIMARY KEY, status text, score int);
+            INSERT INTO leads (status, score) SELECT 'new', g FROM generate_series(1, 2000) g;`,
+  });
   let proxy: PgProxy;
   let writer: pg.Client | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.sql(SLOW_FUNCTION);
     proxy = await startPgProxy(Number(new URL(db.url).port));
   });
-  afterAll(async () => {
-    await proxy.close();
-    await db.drop();
-  });
-  beforeEach(async () => {
-    await db.sql(`DROP TABLE IF EXISTS leads; CREATE TABLE leads (id bigserial PRIMARY KEY, status text, score int);
-                  INSERT INTO leads (status, score) SELECT 'new', g FROM generate_series(1, 2000) g;`);
-  });
-  afterEach(async () => {
-    await writer?.end().catch(() => {});
+  db.cleanup(() => proxy?.close());
+  afterEach(() => {
     writer = undefined;
     proxy.reset();
   });
@@ -306,17 +300,11 @@ describe('on the test server', () => {
 });
 
 describe('after kill -9 of a builder in the middle of a build', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({
+    setup: `CREATE TABLE leads (id bigserial PRIMARY KEY, status text, score int);
+            INSERT INTO leads (status, score) SELECT 'new', g FROM generate_series(1, 1000) g;`,
+  });
   let writer: pg.Client;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.sql(`CREATE TABLE leads (id bigserial PRIMARY KEY, status text, score int);
-                  INSERT INTO leads (status, score) SELECT 'new', g FROM generate_series(1, 1000) g;`);
-  });
-  afterAll(async () => {
-    await writer?.end().catch(() => {});
-    await db.drop();
-  });
 
   it('a rerun waits for the orphaned build on the same table, then defers with that reason; nothing deadlocks', async () => {
     writer = await db.connect();

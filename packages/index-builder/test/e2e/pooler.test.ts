@@ -10,31 +10,27 @@ import { connect, disconnect } from '../../src/db/connection.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { detectPooler } from '../../src/builder/pooler.ts';
 import { runCli } from '../support/cli.ts';
-import { createTestDatabase, indexState, pidOf, type TestDatabase } from '../support/db.ts';
+import { indexState, pidOf, useTestDatabase } from '../support/db.ts';
 import { onEveryServerConnection, startPgBouncer, type PgBouncer } from '../support/pgbouncer.ts';
 import { entries, index } from '../support/registry.ts';
 import { readJsonReport } from '../support/json.ts';
 
 // The default test timeout (60 s) is enough: each test waits for nothing longer than a build.
 
-let db: TestDatabase;
+const db = useTestDatabase({
+  reset: `
+    DROP TABLE IF EXISTS leads CASCADE;
+    CREATE TABLE leads (id bigserial PRIMARY KEY, status text, direction text);
+    INSERT INTO leads (status, direction) SELECT 'new', 'in' FROM generate_series(1, 1000);`,
+});
 let bouncer: PgBouncer;
+/** Sessions through the pooler a test keeps open. */
 const held: pg.Client[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   bouncer = await startPgBouncer(db.url);
 });
-afterAll(async () => {
-  await bouncer?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await db.sql(`
-    DROP TABLE IF EXISTS leads CASCADE;
-    CREATE TABLE leads (id bigserial PRIMARY KEY, status text, direction text);
-    INSERT INTO leads (status, direction) SELECT 'new', 'in' FROM generate_series(1, 1000);`);
-});
+db.cleanup(() => bouncer?.stop());
 afterEach(async () => {
   for (const client of held.splice(0)) await client.end().catch(() => {});
 });
@@ -187,7 +183,6 @@ describe('build through a session pooler', () => {
 
   it('names the real backend of a blocking session (pg_backend_pid, not the pooler handshake pid)', async () => {
     const writer = await db.connect();
-    held.push(writer);
     await writer.query('BEGIN');
     await writer.query('UPDATE leads SET id = id WHERE id = 1');
     const report = await build(

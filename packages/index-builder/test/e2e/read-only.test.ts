@@ -21,7 +21,7 @@ import { runFleet, type FleetEvents } from '../../src/fleet/run.ts';
 import { consoleEvents } from '../../src/render/console.ts';
 import { shouldFail, type Report } from '../../src/builder/result.ts';
 import { runCli } from '../support/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { serverSql, useTestDatabase } from '../support/db.ts';
 import { readJsonReport } from '../support/json.ts';
 import { entries, index } from '../support/registry.ts';
 import { startStandby, type Standby } from '../support/standby.ts';
@@ -195,7 +195,7 @@ describe('a hot standby', () => {
 });
 
 describe('default_transaction_read_only', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ setup: SETUP });
   const role = `ib_reader_${randomBytes(4).toString('hex')}`;
   const roleUrl = () => {
     const url = new URL(db.url);
@@ -204,18 +204,13 @@ describe('default_transaction_read_only', () => {
     return url.toString();
   };
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.sql(SETUP);
     await db.sql(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'`);
     // It may build otherwise: it owns the table and may create in its schema (CREATE INDEX needs both).
     await db.sql(`ALTER TABLE leads OWNER TO ${role}; GRANT CREATE ON SCHEMA public TO ${role}`);
   });
+  // Runs once the database (where the role owns the table) is dropped.
   afterAll(async () => {
-    await db.drop();
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`);
-    await admin.end();
+    await serverSql(`DROP ROLE IF EXISTS ${role}`);
   });
 
   it('on a role: build and plan refuse, naming the role and the statement that turns it off', async () => {

@@ -7,17 +7,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, runCli, type RunResult } from '../support/cli.ts';
-import { createTestDatabase, waitFor, type TestDatabase } from '../support/db.ts';
+import { useTestDatabase, waitFor } from '../support/db.ts';
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let dir: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'ib-sandbox-cli-'));
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 async function registry(name: string, body: string): Promise<string> {

@@ -1,26 +1,19 @@
 // The committed dist/index.js, run as the GitHub runner runs it, against a real PostgreSQL.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { freePort } from '../../../../../tools/embedded-server.mjs';
 import { ROOT } from '../../support/cli.ts';
-import { createTestDatabase, indexState, type TestDatabase } from '../../support/db.ts';
+import { indexState, useTestDatabase } from '../../support/db.ts';
 import { commands, createRunner, MAIN_JS, registry, runStep, type StepResult } from './run-action.ts';
 import { readJsonReport } from '../../support/json.ts';
 
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql(`
+const db = useTestDatabase({
+  setup: `
     CREATE TABLE leads (id serial PRIMARY KEY, last_call_direction text, backfill_status text);
     CREATE TABLE call_log (id serial PRIMARY KEY, lead_id int, created_at timestamptz DEFAULT now());
-    INSERT INTO leads (last_call_direction, backfill_status) SELECT 'in', 'pending' FROM generate_series(1, 1000);`);
-});
-
-afterAll(async () => {
-  await db.drop();
+    INSERT INTO leads (last_call_direction, backfill_status) SELECT 'in', 'pending' FROM generate_series(1, 1000);`,
 });
 
 /** The line of each entry's `name:` in `registry()`'s text: 3 header lines, then 7 lines per entry. */

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../../../../tools/embedded-server.mjs';
 import { shardNames } from '../../../src/fleet/shards.ts';
 import type { FleetReport } from '../../../src/fleet/types.ts';
-import { createTestDatabase, indexState, serverUrl, type TestDatabase } from '../../support/db.ts';
+import { indexState, serverSql, serverUrl, useTestDatabase } from '../../support/db.ts';
 import { commands, createRunner, MAIN_JS, POST_JS, registry, runStep, type Runner, type StepResult } from './run-action.ts';
 
-let dbs: TestDatabase[];
+const dbs = [useTestDatabase(), useTestDatabase(), useTestDatabase()];
 let closedPortUrl: string;
 const role = `ib_fleet_${process.pid}`;
 const password = 'Fl33t-pw@tenant/9';
@@ -17,7 +17,6 @@ const encoded = encodeURIComponent(password);
 let envUrl: string;
 
 beforeAll(async () => {
-  dbs = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
   await Promise.all(
     dbs.map((db, i) =>
       db.sql(`
@@ -34,9 +33,9 @@ beforeAll(async () => {
   closedPortUrl = closed.toString();
 }, 120_000);
 
+// Runs once the databases (where the role built indexes) are dropped.
 afterAll(async () => {
-  await Promise.all(dbs.map((db) => db.drop()));
-  await dbs[0]!.sql(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  await serverSql(`DROP ROLE IF EXISTS ${role}`);
 });
 
 const entries = [

@@ -1,10 +1,10 @@
 // The post step (dist/post.js) after a main step killed halfway through a build, as when a deploy is cancelled: it
 // drops the invalid registry index left behind, but never one a session is still building, never while a builder
 // runs, and never an index the registry does not name.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { ADVISORY_LOCK_KEY } from '../../../src/builder/build.ts';
-import { createTestDatabase, indexState, waitFor, type TestDatabase } from '../../support/db.ts';
+import { indexState, useTestDatabase, waitFor } from '../../support/db.ts';
 import { commands, createRunner, MAIN_JS, POST_JS, runStep, startStep, type Runner } from './run-action.ts';
 
 const REGISTRY = `import { defineIndexes } from 'index-builder';
@@ -15,34 +15,22 @@ export default defineIndexes([
 ]);
 `;
 
-let db: TestDatabase;
-let runner: Runner;
-const clients: pg.Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  runner = await createRunner(REGISTRY);
-  await db.sql(`
+const db = useTestDatabase({
+  setup: `
     CREATE TABLE leads (id bigserial PRIMARY KEY, status text);
     INSERT INTO leads (status) SELECT 'new' FROM generate_series(1, 1000);
     CREATE INDEX idx_post_ready ON leads (id, status);
     CREATE TABLE dups (x int);
-    INSERT INTO dups VALUES (1), (1);`);
+    INSERT INTO dups VALUES (1), (1);`,
+});
+let runner: Runner;
+
+beforeAll(async () => {
+  runner = await createRunner(REGISTRY);
   // An invalid index that is not in the registry: a failed concurrent UNIQUE build leaves one.
   await expect(db.sql('CREATE UNIQUE INDEX CONCURRENTLY idx_not_in_registry ON dups (x)')).rejects.toThrow(/could not create unique index/);
   expect(await indexState(db, 'idx_not_in_registry')).toEqual({ valid: false });
 });
-
-afterAll(async () => {
-  for (const client of clients) await client.end().catch(() => {});
-  await db.drop();
-});
-
-async function connect(): Promise<pg.Client> {
-  const client = await db.connect();
-  clients.push(client);
-  return client;
-}
 
 const inputs = () => ({ 'database-url': db.url, 'lock-timeout': '10s' });
 
@@ -53,7 +41,7 @@ describe('after a build killed halfway', () => {
 
   beforeAll(async () => {
     // An open write transaction makes the concurrent build wait: it is reliably halfway when killed, and stays so.
-    writer = await connect();
+    writer = await db.connect();
     await writer.query('BEGIN');
     await writer.query('UPDATE leads SET status = status WHERE id = 1');
 
@@ -104,7 +92,7 @@ describe('after a build killed halfway', () => {
     await writer.query('COMMIT');
     expect(await indexState(db, 'idx_post_status')).toEqual({ valid: false });
 
-    const builder = await connect();
+    const builder = await db.connect();
     await builder.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
     const post = await runStep(runner, POST_JS, { inputs: inputs(), state });
     await builder.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]);
@@ -161,7 +149,7 @@ describe('a cancelled job', () => {
     const cancelRunner = await createRunner(
       "export default [{ name: 'idx_post_cancel', sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_post_cancel ON leads (status, id)' }];\n",
     );
-    const writer = await connect();
+    const writer = await db.connect();
     await writer.query('BEGIN');
     await writer.query('UPDATE leads SET status = status WHERE id = 2');
     const { child, result } = await startStep(cancelRunner, MAIN_JS, { inputs: inputs() });

@@ -1,18 +1,11 @@
 // The Action bundle (dist/index.js) with a registry that would once have stopped it "unexpectedly", with no outputs
 // and no summary: a YAML alias bomb, and a .ts registry that never finishes loading. Both are registry problems now:
 // the step reports them like any invalid registry, and closes the connections it opened in advance.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, waitFor, type TestDatabase } from '../../support/db.ts';
+import { describe, expect, it } from '@jest/globals';
+import { useTestDatabase, waitFor } from '../../support/db.ts';
 import { commands, createRunner, MAIN_JS, runStep } from './run-action.ts';
 
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase();
 
 const clientSessions = async () =>
   Number(

@@ -1,19 +1,10 @@
 // Nothing a run prints or writes may hold the database password: not the log, the summary, the outputs or the report.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { useTestDatabase } from '../../support/db.ts';
 import { commands, createRunner, MAIN_JS, registry, runStep, type StepResult } from './run-action.ts';
 
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql('CREATE TABLE leads (id serial PRIMARY KEY)');
-});
-
-afterAll(async () => {
-  await db.drop();
-});
+const db = useTestDatabase({ setup: 'CREATE TABLE leads (id serial PRIMARY KEY)' });
 
 describe('the password never appears', () => {
   const role = `ib_secret_${process.pid}`;

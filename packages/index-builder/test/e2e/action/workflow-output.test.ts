@@ -5,28 +5,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from '../../support/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { useTestDatabase } from '../../support/db.ts';
 import { readJsonReport } from '../../support/json.ts';
 import { createRunner, MAIN_JS, runStep, type StepResult } from './run-action.ts';
 
-let db: TestDatabase;
+const db = useTestDatabase({ setup: 'CREATE TABLE t_hostile (a int, b int)' });
 
 // Index names PostgreSQL accepts (quoted), each carrying the builder's mark so that it is reported as an orphan.
 const FORGED_COMMAND = 'x\n::error file=x,line=1::forged ##[warning]legacy';
 const MARKDOWN_ATTACK = 'y|</code><script>alert(1)</script>[link](https://evil.example)';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.sql('CREATE TABLE t_hostile (a int, b int)');
   for (const name of [FORGED_COMMAND, MARKDOWN_ATTACK]) {
     const quoted = `"${name.replace(/"/g, '""')}"`;
     await db.sql(`CREATE INDEX ${quoted} ON t_hostile (a)`);
     await db.sql(`COMMENT ON INDEX ${quoted} IS 'kept for x [index-builder 0123456789abcdef]'`);
   }
-});
-
-afterAll(async () => {
-  await db.drop();
 });
 
 /** A registry whose description and SQL (a missing table's name, quoted back by PostgreSQL) hold forged commands. */
