@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../../tools/system-packages.mjs';
 import { PACKAGE, ROOT, runCli } from '../../packages/index-builder/test/support/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../../packages/index-builder/test/support/db.ts';
+import { useTestDatabase } from '../../packages/index-builder/test/support/db.ts';
 
 const BASE = '/index-builder/';
 const SCREENSHOTS = join(ROOT, '.tmp/screenshots/docs');
@@ -177,22 +177,21 @@ it('finds "pooler" with the local search', async () => {
 }, 60_000);
 
 describe('the quick start, as the page shows it', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({
+    setup: `CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, status text);
+            CREATE INDEX orders_customer_idx ON orders (customer_id);
+            COMMENT ON INDEX orders_customer_idx IS 'Order history of one customer.'`,
+  });
   let project: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.sql(`CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, status text);
-                  CREATE INDEX orders_customer_idx ON orders (customer_id);
-                  COMMENT ON INDEX orders_customer_idx IS 'Order history of one customer.'`);
+  beforeAll(() => {
     // `npm i -D index-builder` in a project of its own: the package is this checkout.
     project = mkdtempSync(join(tmpdir(), 'ib-docs-quick-start-'));
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(PACKAGE, join(project, 'node_modules/index-builder'), 'dir');
     writeFileSync(join(project, 'package.json'), '{ "name": "quick-start", "private": true, "type": "module" }\n');
   });
-  afterAll(async () => {
-    await db?.drop();
+  afterAll(() => {
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
