@@ -1,11 +1,11 @@
 // Tables a migration creates, for `allowNewTables`: an index on a table created by the same migration blocks no
 // one. Every library's createTable is recognised by its first argument.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { methodName, receiver } from './ast.ts';
+import { methodName, receiver } from '../js/ast.ts';
 import { namedTable, tableRef, type TableRef } from './described-index.ts';
 import { pgmTable } from './node-pg-migrate.ts';
 import { sequelizeTable } from './sequelize.ts';
-import { staticString } from './static-values.ts';
+import { staticString } from '../js/static-values.ts';
 import { isNew, typeormTable } from './typeorm.ts';
 
 const CREATE_TABLE = new Set(['createTable', 'createTableIfNotExists']);

@@ -2,7 +2,7 @@
 // `{ schema, name }`; columns are names, expressions or `{ name, sort }`. `pgm.sql(...)` is read as text.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { tableRef, type DescribedIndex, type TableRef } from './described-index.ts';
-import { property, staticBoolean, staticString, staticStrings } from './static-values.ts';
+import { property, staticBoolean, staticString, staticStrings } from '../js/static-values.ts';
 
 type Node = TSESTree.Node;
 

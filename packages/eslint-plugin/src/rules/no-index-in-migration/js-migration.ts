@@ -1,22 +1,22 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Bindings } from '../migration-sql/index-creations.ts';
-import { containsPlaceholder } from '../migration-sql/sql-source.ts';
-import { enclosingStatement, methodName, receiverName } from './ast.ts';
-import { toIndexReport, type DescribedIndex } from './described-index.ts';
-import { DialectGuards } from './dialect.ts';
+import type { Bindings } from '../../migration-sql/index-creations.ts';
+import { containsPlaceholder } from '../../migration-sql/sql-source.ts';
+import { enclosingStatement, methodName, receiverName } from '../../js/ast.ts';
+import { toIndexReport, type DescribedIndex } from '../../frameworks/described-index.ts';
+import { DialectGuards } from '../../js/dialect.ts';
 import type { MigrationFindings, RuleOptions } from './findings.ts';
-import { KnexReader } from './knex.ts';
-import { isSchemaBuilderCall, readKyselyIndex } from './kysely.ts';
-import { readPgmIndex } from './node-pg-migrate.ts';
-import { readSequelizeIndex } from './sequelize.ts';
-import { isReadableText, isSqlArgument, isSqlCall } from './sinks.ts';
-import { isTextRoot } from './sql-expressions.ts';
-import { property, staticString } from './static-values.ts';
-import { createdTable } from './tables.ts';
-import { keywordPattern, mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
-import { indexObjectsOfTable, isNew, readTypeormIndex, tableOfIndex, typeormTable } from './typeorm.ts';
+import { KnexReader } from '../../frameworks/knex.ts';
+import { isSchemaBuilderCall, readKyselyIndex } from '../../frameworks/kysely.ts';
+import { readPgmIndex } from '../../frameworks/node-pg-migrate.ts';
+import { readSequelizeIndex } from '../../frameworks/sequelize.ts';
+import { isReadableText, isSqlArgument, isSqlCall } from '../../js/sinks.ts';
+import { isTextRoot } from '../../js/sql-expressions.ts';
+import { property, staticString } from '../../js/static-values.ts';
+import { createdTable } from '../../frameworks/tables.ts';
+import { keywordPattern, mayPass, sqlAt, sqlFindingsAt } from '../../js/text-sql.ts';
+import { indexObjectsOfTable, isNew, readTypeormIndex, tableOfIndex, typeormTable } from '../../frameworks/typeorm.ts';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;

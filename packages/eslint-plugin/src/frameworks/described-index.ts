@@ -2,10 +2,10 @@
 // what is known of it statically, turned into a report and, when everything is known, a registry entry.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { renderIndexSql } from '@index-builder/sql-core';
-import { enclosingStatement } from './ast.ts';
-import type { IndexReport } from './findings.ts';
-import { entryFromSql } from './registry-entry.ts';
-import { staticString } from './static-values.ts';
+import { enclosingStatement } from '../js/ast.ts';
+import type { IndexReport } from '../rules/no-index-in-migration/findings.ts';
+import { entryFromSql } from '../rules/registry-entry.ts';
+import { staticString } from '../js/static-values.ts';
 
 export interface DescribedIndex {
   /** Where to report: the call or object that creates the index. */

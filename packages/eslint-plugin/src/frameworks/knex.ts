@@ -2,10 +2,10 @@
 // `createTable`, `createTableIfNotExists`, `alterTable` and `table`. `unique()` and `primary()` are constraints,
 // reported by no-constraint-index-in-migration (constraint-calls.ts). knex.raw / schema.raw SQL is read as text like any other string.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunction, methodName, receiver } from './ast.ts';
+import { isFunction, methodName, receiver } from '../js/ast.ts';
 import type { DescribedIndex, TableRef } from './described-index.ts';
 import { tableRef } from './described-index.ts';
-import { property, staticString, staticStrings } from './static-values.ts';
+import { property, staticString, staticStrings } from '../js/static-values.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;

@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DescribedIndex, TableRef } from './described-index.ts';
 import { tableRef } from './described-index.ts';
-import { property, staticBoolean, staticString } from './static-values.ts';
+import { property, staticBoolean, staticString } from '../js/static-values.ts';
 
 type Node = TSESTree.Node;
 

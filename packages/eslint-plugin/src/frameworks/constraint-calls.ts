@@ -11,12 +11,12 @@ import type { ConstraintType } from '../migration-sql/constraint-creations.ts';
 import { findSqlFindings } from '../migration-sql/index-creations.ts';
 import { quoteIdentifier } from '@index-builder/sql-core';
 import { plainSqlSource } from '../migration-sql/sql-source.ts';
-import { methodName, receiver, receiverName } from './ast.ts';
+import { methodName, receiver, receiverName } from '../js/ast.ts';
 import { tableRef, type TableRef } from './described-index.ts';
 import { columnCall, type KnexReader } from './knex.ts';
 import { pgmTable } from './node-pg-migrate.ts';
 import { sequelizeTable } from './sequelize.ts';
-import { property, staticString, staticStrings } from './static-values.ts';
+import { property, staticString, staticStrings } from '../js/static-values.ts';
 import { isNew, typeormTable } from './typeorm.ts';
 
 type Node = TSESTree.Node;

@@ -1,17 +1,17 @@
 // The constraint rule's walk over a JavaScript or TypeScript migration: SQL text (ALTER TABLE ... ADD CONSTRAINT),
 // the constraint APIs of the migration libraries, and the tables the file creates (exempt).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingStatement, methodName } from './ast.ts';
-import { DialectGuards, type GetScope } from './dialect.ts';
-import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from './constraint-calls.ts';
-import type { ConstraintFindings } from './constraint-findings.ts';
-import { isModuleSpecifierOrKey } from './js-migration.ts';
-import { KnexReader } from './knex.ts';
-import { isTextRoot } from './sql-expressions.ts';
-import type { TableRef } from './described-index.ts';
-import { staticString } from './static-values.ts';
-import { createdTable } from './tables.ts';
-import { mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
+import { enclosingStatement, methodName } from '../../js/ast.ts';
+import { DialectGuards, type GetScope } from '../../js/dialect.ts';
+import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from '../../frameworks/constraint-calls.ts';
+import type { ConstraintFindings } from './findings.ts';
+import { isModuleSpecifierOrKey } from '../no-index-in-migration/js-migration.ts';
+import { KnexReader } from '../../frameworks/knex.ts';
+import { isTextRoot } from '../../js/sql-expressions.ts';
+import type { TableRef } from '../../frameworks/described-index.ts';
+import { staticString } from '../../js/static-values.ts';
+import { createdTable } from '../../frameworks/tables.ts';
+import { mayPass, sqlAt, sqlFindingsAt } from '../../js/text-sql.ts';
 
 type Node = TSESTree.Node;
 

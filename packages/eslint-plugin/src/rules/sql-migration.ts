@@ -3,7 +3,7 @@
 import { findSqlFindings, fromStatement, type SqlFinding } from '../migration-sql/index-creations.ts';
 import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
-import type { MigrationFindings } from './findings.ts';
+import type { MigrationFindings } from './no-index-in-migration/findings.ts';
 
 /** What collects a file's findings: the index rule's MigrationFindings, or the constraint rule's. */
 export type FindingsSink = Pick<MigrationFindings, 'addSql' | 'flush'>;

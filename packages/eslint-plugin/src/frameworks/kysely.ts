@@ -1,9 +1,9 @@
 // Kysely: `db.schema.createIndex(name).on(table).column(c)...` read along its method chain. `sql` templates are read
 // as text.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { methodName, receiver, receiverName } from './ast.ts';
+import { methodName, receiver, receiverName } from '../js/ast.ts';
 import { tableRef, type DescribedIndex, type TableRef } from './described-index.ts';
-import { staticString, staticStrings } from './static-values.ts';
+import { staticString, staticStrings } from '../js/static-values.ts';
 
 type Node = TSESTree.Node;
 

@@ -3,9 +3,9 @@
 // createIndices calls given something else. `queryRunner.query(...)` is read as text.
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { constructorName, methodName } from './ast.ts';
+import { constructorName, methodName } from '../js/ast.ts';
 import { namedTable, tableRef, type DescribedIndex, type TableRef } from './described-index.ts';
-import { property, staticBoolean, staticString, staticStrings } from './static-values.ts';
+import { property, staticBoolean, staticString, staticStrings } from '../js/static-values.ts';
 
 type Node = TSESTree.Node;
 
