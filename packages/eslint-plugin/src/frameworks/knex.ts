@@ -1,11 +1,19 @@
 // knex: `table.index(columns, name?, options?)` and `table.<type>('col').index(name?)` inside the callbacks of
-// `createTable`, `createTableIfNotExists`, `alterTable` and `table`. `unique()` and `primary()` are constraints,
-// reported by no-constraint-index-in-migration (constraint-calls.ts). knex.raw / schema.raw SQL is read as text like any other string.
+// `createTable`, `createTableIfNotExists`, `alterTable` and `table`; the constraints `unique()` and `primary()` in
+// `alterTable` / `table`; `createTable('t')` under `withSchema('s')`. knex.raw / schema.raw SQL is read as text like
+// any other string.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, methodName, receiver } from '../js/ast.ts';
-import type { DescribedIndex, TableRef } from './described-index.ts';
-import { tableRef } from './described-index.ts';
 import { property, staticString, staticStrings } from '../js/static-values.ts';
+import { namedTable, tableRef, type TableRef } from '../js/table-ref.ts';
+import type { ConstraintType } from '../migration-sql/constraint-creations.ts';
+import {
+  CREATE_TABLE_METHODS,
+  type DescribedConstraint,
+  type DescribedIndex,
+  type FrameworkReader,
+  type MigrationFramework,
+} from './shared/framework.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
@@ -19,15 +27,23 @@ interface Callback {
   creates: boolean;
 }
 
-export class KnexReader {
+export const knex: MigrationFramework = {
+  name: 'knex',
+  dialects: {
+    postgres: ['pg', 'pgnative', 'postgres', 'postgresql', 'cockroachdb'],
+    others: ['sqlite3', 'sqlite', 'better-sqlite3', 'mysql', 'mysql2', 'mssql', 'oracledb', 'redshift'],
+  },
+  read: (sourceText) => new KnexReader(sourceText),
+};
+
+class KnexReader implements FrameworkReader {
   readonly #callbacks = new Map<FunctionNode, Callback>();
 
   constructor(private readonly sourceText: string) {}
 
   /** Remembers the builder parameter of a table callback: `(table) => { ... }` in `createTable('t', ...)`. */
-  onTableCall(call: TSESTree.CallExpression): void {
-    const method = methodName(call);
-    if (!method || !TABLE_METHODS.has(method)) return;
+  enter(call: TSESTree.CallExpression, method: string): void {
+    if (!TABLE_METHODS.has(method)) return;
     const callback = call.arguments[1];
     const param = isFunction(callback) ? callback.params[0] : undefined;
     if (!isFunction(callback) || param?.type !== 'Identifier') return;
@@ -35,19 +51,40 @@ export class KnexReader {
     this.#callbacks.set(callback, { param: param.name, table, creates: method.startsWith('create') });
   }
 
+  indexes(call: TSESTree.CallExpression, method: string): DescribedIndex[] | undefined {
+    if (method !== 'index') return undefined;
+    const index = this.#index(call);
+    return index ? [{ node: call, ...index }] : [];
+  }
+
+  indexObjects(): DescribedIndex[] {
+    return [];
+  }
+
+  constraints(call: TSESTree.CallExpression, method: string): DescribedConstraint[] | undefined {
+    if (method !== 'unique' && method !== 'primary') return undefined;
+    const constraint = this.#constraint(call, method);
+    return constraint ? [constraint] : [];
+  }
+
+  /** `knex.schema.withSchema('billing').createTable('invoices', ...)`: the schema with the name. */
+  createdTable(call: TSESTree.CallExpression, method: string): TableRef | undefined {
+    const name = CREATE_TABLE_METHODS.has(method) ? staticString(call.arguments[0]) : undefined;
+    return name === undefined ? undefined : { ...namedTable(name, false), schema: schemaOf(call) };
+  }
+
   /** An index created by `t.index(...)` or `t.<type>('col').index(...)` in a table callback. */
-  onIndexCall(call: TSESTree.CallExpression): Omit<DescribedIndex, 'node'> | undefined {
-    if (methodName(call) !== 'index') return undefined;
+  #index(call: TSESTree.CallExpression): Omit<DescribedIndex, 'node'> | undefined {
     const object = receiver(call);
     if (object?.type === 'Identifier') {
-      const callback = this.callbackFor(call, object.name);
+      const callback = this.#callbackFor(call, object.name);
       if (!callback) return undefined;
       const [columnsArg, nameArg, optionsArg] = call.arguments;
       return this.#describe(callback.table, staticStrings(columnsArg), nameArg, optionsArg);
     }
     const column = columnCall(object);
     if (!column) return undefined;
-    const callback = this.callbackFor(call, column.root);
+    const callback = this.#callbackFor(call, column.root);
     if (!callback) return undefined;
     const [nameArg, optionsArg] = call.arguments;
     const name = staticString(column.call.arguments[0]);
@@ -63,8 +100,31 @@ export class KnexReader {
     return { name, table, columns, unique: false, method, where };
   }
 
+  /** `t.unique(columns, name | { indexName })`, `t.primary(columns, name | { constraintName })`, `t.string('c').unique()`. */
+  #constraint(call: TSESTree.CallExpression, method: 'unique' | 'primary'): DescribedConstraint | undefined {
+    const object = receiver(call);
+    const column = object?.type === 'Identifier' ? undefined : columnCall(object);
+    const callback = object?.type === 'Identifier' ? this.#callbackFor(call, object.name) : column && this.#callbackFor(call, column.root);
+    if (!callback || callback.creates) return undefined;
+    const [first, second] = call.arguments;
+    const columnName = column && staticString(column.call.arguments[0]);
+    const columns = column ? (columnName === undefined ? undefined : [columnName]) : staticStrings(first);
+    const nameArg = column ? first : second;
+    const given = staticString(nameArg) ?? staticString(property(nameArg, method === 'unique' ? 'indexName' : 'constraintName'));
+    const { table } = callback;
+    const type: ConstraintType = method === 'unique' ? 'unique' : 'primary key';
+    const name =
+      given ??
+      (table.computed
+        ? undefined
+        : type === 'primary key'
+          ? `${table.name}_pkey`
+          : columns && `${table.name.replace(/[.-]/g, '_')}_${columns.join('_')}_unique`.toLowerCase());
+    return { node: call, type, name, table, columns };
+  }
+
   /** The innermost table callback around `node` whose parameter is `name`. */
-  callbackFor(node: Node, name: string): Callback | undefined {
+  #callbackFor(node: Node, name: string): Callback | undefined {
     for (let current = node.parent; current; current = current.parent) {
       if (isFunction(current)) {
         const callback = this.#callbacks.get(current);
@@ -76,7 +136,7 @@ export class KnexReader {
 }
 
 /** `t.string('email').notNullable()`: the first call on the builder parameter, and the parameter's name. */
-export function columnCall(node: Node | undefined): { call: TSESTree.CallExpression; root: string } | undefined {
+function columnCall(node: Node | undefined): { call: TSESTree.CallExpression; root: string } | undefined {
   let current = node;
   while (current?.type === 'CallExpression') {
     const object = receiver(current);
@@ -94,6 +154,6 @@ function schemaOf(call: TSESTree.CallExpression): string | undefined {
 }
 
 /** knex's name for an unnamed index: `table_col1_col2_index`, lower case, dots and dashes in the table as `_`. */
-export function knexIndexName(table: string, columns: readonly string[]): string {
+function knexIndexName(table: string, columns: readonly string[]): string {
   return `${table.replace(/[.-]/g, '_')}_${columns.join('_')}_index`.toLowerCase();
 }

@@ -1,19 +1,44 @@
-// Kysely: `db.schema.createIndex(name).on(table).column(c)...` read along its method chain. `sql` templates are read
-// as text.
+// Kysely: `db.schema.createIndex(name).on(table).column(c)...` read along its method chain, the constraints
+// `db.schema.alterTable(t).addUniqueConstraint(name, columns)` / `addPrimaryKeyConstraint`, and `createTable('t')`
+// under `withSchema('s')`. `sql` templates are read as text.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { methodName, receiver, receiverName } from '../js/ast.ts';
-import { tableRef, type DescribedIndex, type TableRef } from './described-index.ts';
 import { staticString, staticStrings } from '../js/static-values.ts';
+import { namedTable, tableRef, type TableRef } from '../js/table-ref.ts';
+import type { ConstraintType } from '../migration-sql/constraint-creations.ts';
+import { CREATE_TABLE_METHODS, type DescribedConstraint, type DescribedIndex, type MigrationFramework } from './shared/framework.ts';
 
 type Node = TSESTree.Node;
 
+export const kysely: MigrationFramework = {
+  name: 'kysely',
+  // Kysely picks its database by dialect class (`instanceof PostgresDialect`), which every migration's guards read.
+  dialects: { postgres: [], others: [] },
+  read: (sourceText) => ({
+    enter() {},
+    indexes: (call, method) => (method === 'createIndex' && isSchemaBuilderCall(call) ? [readKyselyIndex(call, sourceText)] : undefined),
+    indexObjects: () => [],
+    constraints: (call, method) => (CONSTRAINT_METHODS.has(method) ? optional(readKyselyConstraint(call, method, sourceText)) : undefined),
+    createdTable(call, method) {
+      const name = CREATE_TABLE_METHODS.has(method) ? staticString(call.arguments[0]) : undefined;
+      return name === undefined ? undefined : { ...namedTable(name, false), schema: schemaOf(call) };
+    },
+  }),
+};
+
+const CONSTRAINT_METHODS = new Set(['addUniqueConstraint', 'addPrimaryKeyConstraint']);
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
 /** `db.schema.createIndex(...)` or `db.schema.withSchema('s').createIndex(...)`. */
-export function isSchemaBuilderCall(call: TSESTree.CallExpression): boolean {
+function isSchemaBuilderCall(call: TSESTree.CallExpression): boolean {
   const object = receiver(call);
   return receiverName(call) === 'schema' || (object?.type === 'CallExpression' && methodName(object) === 'withSchema');
 }
 
-export function readKyselyIndex(call: TSESTree.CallExpression, sourceText: string): DescribedIndex {
+function readKyselyIndex(call: TSESTree.CallExpression, sourceText: string): DescribedIndex {
   const schema = schemaOf(call);
   let table: TableRef = { name: '(unknown table)', schema, computed: true };
   let columns: string[] | undefined = [];
@@ -64,4 +89,16 @@ function schemaOf(call: TSESTree.CallExpression): string | undefined {
   const object = receiver(call);
   if (object?.type === 'CallExpression' && methodName(object) === 'withSchema') return staticString(object.arguments[0]);
   return undefined;
+}
+
+/** `db.schema.alterTable('t').addUniqueConstraint(name, columns)`. */
+function readKyselyConstraint(call: TSESTree.CallExpression, method: string, sourceText: string): DescribedConstraint | undefined {
+  let alter: Node | undefined = receiver(call);
+  while (alter?.type === 'CallExpression' && methodName(alter) !== 'alterTable') alter = receiver(alter);
+  if (alter?.type !== 'CallExpression') return undefined;
+  const before = receiver(alter);
+  const schema = before?.type === 'CallExpression' && methodName(before) === 'withSchema' ? staticString(before.arguments[0]) : undefined;
+  const table = { ...tableRef(alter.arguments[0], sourceText), schema };
+  const type: ConstraintType = method === 'addUniqueConstraint' ? 'unique' : 'primary key';
+  return { node: call, type, name: staticString(call.arguments[0]), table, columns: staticStrings(call.arguments[1]) };
 }

@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ConstraintType } from '../../migration-sql/constraint-creations.ts';
 import type { SqlFinding } from '../../migration-sql/index-creations.ts';
 import { quoteIdentifier, renderIndexSql } from '@index-builder/sql-core';
-import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../no-index-in-migration/findings.ts';
+import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../reports.ts';
 import { exclusiveBranches } from '../../js/exclusive-branches.ts';
 import { entryComment, entryFromSql, entryText } from '../registry-entry.ts';
 

@@ -1,22 +1,19 @@
 // The rule's walk over a JavaScript or TypeScript migration: SQL text wherever it is written, and the index APIs of
-// knex, node-pg-migrate, TypeORM, Sequelize and Kysely.
+// the migration libraries (frameworks/).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DATABASE_NAMES } from '../../frameworks/index.ts';
+import type { DescribedIndex } from '../../frameworks/shared/framework.ts';
+import { FrameworkReaders } from '../../frameworks/shared/readers.ts';
+import { enclosingStatement, methodName } from '../../js/ast.ts';
+import { DialectGuards } from '../../js/dialect.ts';
+import { isReadableText, isSqlArgument, isSqlCall } from '../../js/sinks.ts';
+import { isModuleSpecifierOrKey, isTextRoot } from '../../js/sql-expressions.ts';
+import { staticString } from '../../js/static-values.ts';
+import { keywordPattern, mayPass, sqlAt, sqlFindingsAt } from '../../js/text-sql.ts';
 import type { Bindings } from '../../migration-sql/index-creations.ts';
 import { containsPlaceholder } from '../../migration-sql/sql-source.ts';
-import { enclosingStatement, methodName, receiverName } from '../../js/ast.ts';
-import { toIndexReport, type DescribedIndex } from '../../frameworks/described-index.ts';
-import { DialectGuards } from '../../js/dialect.ts';
 import type { MigrationFindings, RuleOptions } from './findings.ts';
-import { KnexReader } from '../../frameworks/knex.ts';
-import { isSchemaBuilderCall, readKyselyIndex } from '../../frameworks/kysely.ts';
-import { readPgmIndex } from '../../frameworks/node-pg-migrate.ts';
-import { readSequelizeIndex } from '../../frameworks/sequelize.ts';
-import { isReadableText, isSqlArgument, isSqlCall } from '../../js/sinks.ts';
-import { isTextRoot } from '../../js/sql-expressions.ts';
-import { property, staticString } from '../../js/static-values.ts';
-import { createdTable } from '../../frameworks/tables.ts';
-import { keywordPattern, mayPass, sqlAt, sqlFindingsAt } from '../../js/text-sql.ts';
-import { indexObjectsOfTable, isNew, readTypeormIndex, tableOfIndex, typeormTable } from '../../frameworks/typeorm.ts';
+import { toIndexReport } from './index-report.ts';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
@@ -28,9 +25,9 @@ const TABLE = keywordPattern('table');
 export function jsMigrationListener(context: Context, options: RuleOptions, findings: MigrationFindings): TSESLint.RuleListener {
   const { sourceCode, filename } = context;
   const text = sourceCode.text;
-  const knex = new KnexReader(text);
+  const frameworks = new FrameworkReaders(text);
   // Statements only another database runs (`if (client === 'sqlite3')`) are not PostgreSQL's concern.
-  const guards = new DialectGuards(text, (node) => sourceCode.getScope(node));
+  const guards = new DialectGuards(text, (node) => sourceCode.getScope(node), DATABASE_NAMES);
   const report = (index: DescribedIndex): void => {
     if (!guards.excludesPostgres(index.node)) findings.addIndex(toIndexReport(index, filename));
   };
@@ -53,23 +50,6 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
     findings.addSql(sqlFindingsAt(node, text, staticBindings(node)), enclosingStatement(node).range[0], inSink);
   };
 
-  const onTypeormCall = (call: TSESTree.CallExpression, method: string): void => {
-    const [tableArg, indexes] = call.arguments;
-    const unknown = (node: Node): void => report({ node, name: undefined, table: typeormTable(tableArg, text), columns: undefined, unique: false });
-    if (method === 'createIndex') {
-      if (!isNew(indexes, 'TableIndex')) unknown(call);
-    } else if (indexes?.type === 'ArrayExpression') {
-      for (const element of indexes.elements) if (!isNew(element, 'TableIndex')) unknown(element ?? call);
-    } else unknown(call);
-  };
-
-  const onIndexMethod = (call: TSESTree.CallExpression, method: string): void => {
-    if (method === 'createIndex' && isSchemaBuilderCall(call)) report(readKyselyIndex(call, text));
-    else if (method === 'createIndices' || (method === 'createIndex' && isTypeormCall(call))) onTypeormCall(call, method);
-    else if (method === 'addIndex' && isSequelizeCall(call)) report({ node: call, ...readSequelizeIndex(call, text) });
-    else if (isPgmCall(call)) report({ node: call, ...readPgmIndex(call, text) });
-  };
-
   return {
     Literal: onText,
     TemplateLiteral: onText,
@@ -77,15 +57,12 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
     CallExpression(call) {
       const method = methodName(call);
       if (!method) return;
-      const table = createdTable(call, method, text);
+      const table = frameworks.createdTable(call, method);
       if (table) findings.addTable({ tableName: table.name, tableSchema: table.schema });
-      knex.onTableCall(call);
-      if (method === 'index') {
-        const index = knex.onIndexCall(call);
-        if (index) report({ node: call, ...index });
-      } else if (method === 'createIndex' || method === 'addIndex' || method === 'createIndices') {
-        onIndexMethod(call, method);
-      } else if (options.reportUnverifiable && isSqlCall(call)) {
+      frameworks.enter(call, method);
+      const indexes = frameworks.indexes(call, method);
+      if (indexes) for (const index of indexes) report(index);
+      else if (options.reportUnverifiable && isSqlCall(call)) {
         const sql = call.arguments[0];
         if (sql && sql.type !== 'SpreadElement' && !isReadableText(sql, sourceCode) && !guards.excludesPostgres(call)) {
           findings.addUnverifiable(sql.range);
@@ -93,11 +70,7 @@ export function jsMigrationListener(context: Context, options: RuleOptions, find
       }
     },
     NewExpression(node) {
-      if (isNew(node, 'TableIndex')) {
-        report({ node, ...readTypeormIndex(node.arguments[0], tableOfIndex(node, text)) });
-      } else if (isNew(node, 'Table')) {
-        for (const object of indexObjectsOfTable(node)) report({ node: object, ...readTypeormIndex(object, typeormTable(node, text)) });
-      }
+      for (const index of frameworks.indexObjects(node)) report(index);
     },
     'Program:exit'() {
       findings.flush('//');
@@ -112,47 +85,4 @@ function staticBindings(sql: Node): Bindings {
   const list = call.arguments[1];
   if (list?.type !== 'ArrayExpression') return [];
   return list.elements.map((element) => (element && element.type !== 'SpreadElement' ? staticString(element) : undefined));
-}
-
-function isTypeormCall(call: TSESTree.CallExpression): boolean {
-  return isNew(call.arguments[1], 'TableIndex') || /runner/i.test(receiverName(call) ?? '');
-}
-
-function isSequelizeCall(call: TSESTree.CallExpression): boolean {
-  const [, second, third] = call.arguments;
-  return (
-    /queryInterface|sequelize/i.test(receiverName(call) ?? '') ||
-    second?.type === 'ObjectExpression' ||
-    ['fields', 'using', 'type'].some((key) => property(third, key) !== undefined)
-  );
-}
-
-/**
- * node-pg-migrate's `(table, columns, options?)`: a table name (or `{ schema, name }`) first and columns second,
- * which tells it apart from, say, MongoDB's `collection.createIndex({ field: 1 })` in a migrate-mongo migration.
- */
-function isPgmCall(call: TSESTree.CallExpression): boolean {
-  const [table, columns] = call.arguments;
-  if (!table || !columns || table.type === 'SpreadElement' || columns.type === 'SpreadElement') return false;
-  const tableOk = table.type === 'ObjectExpression' ? staticString(property(table, 'name')) !== undefined : table.type !== 'ArrayExpression';
-  return tableOk && columns.type !== 'ObjectExpression';
-}
-
-/** Import paths, `require('./index')` and object keys are never SQL. */
-export function isModuleSpecifierOrKey(node: Node): boolean {
-  const parent = node.parent;
-  switch (parent?.type) {
-    case 'ImportDeclaration':
-    case 'ExportAllDeclaration':
-    case 'ExportNamedDeclaration':
-    case 'ImportExpression':
-    case 'TSExternalModuleReference':
-      return true;
-    case 'Property':
-      return parent.key === node;
-    case 'CallExpression':
-      return parent.callee.type === 'Identifier' && parent.callee.name === 'require';
-    default:
-      return false;
-  }
 }
