@@ -3,7 +3,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DATABASE_NAMES } from '../../frameworks/index.ts';
 import type { DescribedConstraint } from '../../frameworks/shared/framework.ts';
-import { FrameworkReaders } from '../../frameworks/shared/readers.ts';
+import { FrameworkReaders } from '../framework-readers.ts';
 import { enclosingStatement, methodName } from '../../js/ast.ts';
 import { DialectGuards, type GetScope } from '../../js/dialect.ts';
 import { isModuleSpecifierOrKey, isTextRoot } from '../../js/sql-expressions.ts';

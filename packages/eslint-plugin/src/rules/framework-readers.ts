@@ -1,9 +1,9 @@
-// One file's readers, one per registered library, asked in registry order: the first library that recognises a
-// call answers for it.
+// How the rules ask the migration libraries about a file: one reader per registered library, asked in registry
+// order; the first library that recognises a call answers for it.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { tableRef, type TableRef } from '../../js/table-ref.ts';
-import { FRAMEWORKS } from '../index.ts';
-import { CREATE_TABLE_METHODS, type DescribedConstraint, type DescribedIndex, type FrameworkReader } from './framework.ts';
+import { tableRef, type TableRef } from '../js/table-ref.ts';
+import { FRAMEWORKS } from '../frameworks/index.ts';
+import { CREATE_TABLE_METHODS, type DescribedConstraint, type DescribedIndex, type FrameworkReader } from '../frameworks/shared/framework.ts';
 
 type Call = TSESTree.CallExpression;
 
