@@ -7,9 +7,9 @@
 import { migrationConfigs, recommendedConfig, type MigrationFolders } from './configs/recommended.ts';
 import { SqlLanguage } from './language/sql-language.ts';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.ts';
-import { noConstraintIndexInMigration } from './rules/no-constraint-index-in-migration.ts';
-import { noIndexInMigration } from './rules/no-index-in-migration.ts';
-import { validRegistry } from './rules/valid-registry.ts';
+import { noConstraintIndexInMigration } from './rules/no-constraint-index-in-migration/index.ts';
+import { noIndexInMigration } from './rules/no-index-in-migration/index.ts';
+import { validRegistry } from './rules/valid-registry/index.ts';
 
 const plugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: NAMESPACE },

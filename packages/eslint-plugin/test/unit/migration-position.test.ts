@@ -1,5 +1,5 @@
 // The rule's `since` option reads a migration's place in history from its file name, per tool.
-import { isBefore, migrationPosition, sincePosition } from '../../src/analysis/migration-position.ts';
+import { isBefore, migrationPosition, sincePosition } from '../../src/js/migration-position.ts';
 
 describe('migrationPosition', () => {
   it.each([

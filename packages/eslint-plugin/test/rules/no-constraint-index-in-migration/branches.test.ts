@@ -3,7 +3,7 @@
 // existing table in the alter branch. Branches for another database add no constraint and create no table.
 import { RuleTester } from 'eslint';
 import plugin from '../../../src/index.ts';
-import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration.ts';
+import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration/index.ts';
 import { constraintData, constraintSuggestion } from '../../support/constraint-report.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never } });

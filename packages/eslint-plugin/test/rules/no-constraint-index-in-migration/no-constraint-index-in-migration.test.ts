@@ -1,6 +1,6 @@
 // no-constraint-index-in-migration on .js/.ts migrations: ALTER TABLE ... ADD CONSTRAINT in SQL text, and the
 // constraint APIs of knex, Sequelize, node-pg-migrate, Kysely and TypeORM. Tables created in the same file are exempt.
-import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration.ts';
+import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration/index.ts';
 import { at, constraintData, constraintSuggestion } from '../../support/constraint-report.ts';
 import { ruleTester } from '../../support/rule-tester.ts';
 

@@ -1,7 +1,7 @@
 // no-constraint-index-in-migration on .sql migrations, through the plugin's SQL language.
 import { RuleTester } from 'eslint';
 import plugin from '../../../src/index.ts';
-import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration.ts';
+import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration/index.ts';
 import { at, constraintData, constraintSuggestion } from '../../support/constraint-report.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never }, language: 'index-builder/sql' });

@@ -3,7 +3,7 @@
 // from another database's branch, and values named for another database (Saltcorn's `sql_sqlite`).
 import { RuleTester } from 'eslint';
 import plugin from '../../../src/index.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { indexReportOnT as index } from '../../support/rule-tester.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never } });

@@ -5,8 +5,8 @@
 // `X.oracle`) is that database, as a string literal is.
 import { RuleTester } from 'eslint';
 import plugin from '../../../src/index.ts';
-import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noConstraintIndexInMigration } from '../../../src/rules/no-constraint-index-in-migration/index.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { indexReportOnT as index } from '../../support/rule-tester.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never } });

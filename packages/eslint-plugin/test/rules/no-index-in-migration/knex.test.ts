@@ -1,6 +1,6 @@
 // no-index-in-migration on knex migrations: table.index(...) and column .index() in createTable / alterTable /
 // table callbacks; unique(), primary() and foreign keys are constraints and never reported.
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { at, moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const data = (index: string, table: string) => ({ index, table, registryPath: 'db/indexes.ts' });

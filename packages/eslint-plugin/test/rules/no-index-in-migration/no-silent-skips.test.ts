@@ -2,7 +2,7 @@
 // unverifiable, and a CREATE INDEX right after a hole with no `;` between them is read as its own statement.
 import { findSqlFindings, type SqlFinding } from '../../../src/migration-sql/index-creations.ts';
 import { plainSqlSource, sqlFromParts } from '../../../src/migration-sql/sql-source.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const afterHole = 'knex.raw(`${dropOld}\nCREATE INDEX idx_a ON t (a)`);';

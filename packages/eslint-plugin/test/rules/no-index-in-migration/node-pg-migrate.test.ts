@@ -1,5 +1,5 @@
 // no-index-in-migration on node-pg-migrate migrations: pgm.createIndex / pgm.addIndex and pgm.sql.
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { at, moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const data = (index: string, table: string) => ({ index, table, registryPath: 'db/indexes.ts' });

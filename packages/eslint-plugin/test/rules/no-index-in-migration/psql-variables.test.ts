@@ -3,7 +3,7 @@
 import { RuleTester } from 'eslint';
 import { psqlSpans } from '../../../src/migration-sql/psql-variables.ts';
 import plugin from '../../../src/index.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never }, language: 'index-builder/sql' });
 const rule = noIndexInMigration as never;

@@ -1,6 +1,6 @@
 // no-index-in-migration on Sequelize migrations: queryInterface.addIndex in its 2- and 3-argument forms, and
 // queryInterface.sequelize.query SQL.
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { at, moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const data = (index: string, table: string) => ({ index, table, registryPath: 'db/indexes.ts' });

@@ -2,7 +2,7 @@
 // run by ESLint's core RuleTester. Positions are the statement's own line and column (1-based, as ESLint prints).
 import { RuleTester } from 'eslint';
 import plugin from '../../../src/index.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { moveToRegistry } from '../../support/rule-tester.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never }, language: 'index-builder/sql' });

@@ -5,7 +5,7 @@ import { findSqlFindings } from '../../../src/migration-sql/index-creations.ts';
 import { plainSqlSource } from '../../../src/migration-sql/sql-source.ts';
 import { templateSqlSource } from '../../../src/migration-sql/sql-templates.ts';
 import plugin from '../../../src/index.ts';
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 
 const tester = new RuleTester({ plugins: { 'index-builder': plugin as never }, language: 'index-builder/sql' });
 const rule = noIndexInMigration as never;

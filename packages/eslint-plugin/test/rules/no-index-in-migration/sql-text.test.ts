@@ -1,7 +1,7 @@
 // no-index-in-migration on SQL written as JavaScript text: string literals, template literals (static chunks,
 // `${}` holes opaque), concatenation, tagged templates. Comments, quoted identifiers, string literals and
 // dollar-quoted bodies never cause a report; DO blocks do.
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const leadsEntry = {

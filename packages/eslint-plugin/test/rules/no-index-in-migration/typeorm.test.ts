@@ -1,6 +1,6 @@
 // no-index-in-migration on TypeORM migrations: new TableIndex(...) wherever it stands, index objects of
 // new Table({ indices }), createIndex / createIndices given anything else, and queryRunner.query SQL.
-import { noIndexInMigration } from '../../../src/rules/no-index-in-migration.ts';
+import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { at, moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
 
 const data = (index: string, table: string) => ({ index, table, registryPath: 'db/indexes.ts' });

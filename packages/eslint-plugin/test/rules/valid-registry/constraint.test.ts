@@ -1,5 +1,5 @@
 // valid-registry on the `constraint` key: accepted on a unique index of plain columns, reported at the key otherwise.
-import { validRegistry } from '../../../src/rules/valid-registry.ts';
+import { validRegistry } from '../../../src/rules/valid-registry/index.ts';
 import { at, ruleTester } from '../../support/rule-tester.ts';
 
 const filename = 'db/indexes.ts';

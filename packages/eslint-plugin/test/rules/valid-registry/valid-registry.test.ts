@@ -1,6 +1,6 @@
 // valid-registry: the builder's own validator on db/indexes.ts, each problem at the property it concerns, the
 // description required, and an autofix inserting missing CONCURRENTLY / IF NOT EXISTS.
-import { validRegistry } from '../../../src/rules/valid-registry.ts';
+import { validRegistry } from '../../../src/rules/valid-registry/index.ts';
 import { at, ruleTester } from '../../support/rule-tester.ts';
 
 const filename = 'db/indexes.ts';

@@ -53,3 +53,22 @@ function collect(node: Node, sourceText: string, parts: SqlPart[]): void {
     parts.push({ kind: 'hole', label: `\${${sourceText.slice(node.range[0], node.range[1])}}`, start: node.range[0], end: node.range[1] });
   }
 }
+
+/** Import paths, `require('./index')` and object keys are never SQL. */
+export function isModuleSpecifierOrKey(node: Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ImportExpression':
+    case 'TSExternalModuleReference':
+      return true;
+    case 'Property':
+      return parent.key === node;
+    case 'CallExpression':
+      return parent.callee.type === 'Identifier' && parent.callee.name === 'require';
+    default:
+      return false;
+  }
+}

@@ -1,17 +1,16 @@
 // The constraint rule's walk over a JavaScript or TypeScript migration: SQL text (ALTER TABLE ... ADD CONSTRAINT),
-// the constraint APIs of the migration libraries, and the tables the file creates (exempt).
+// the constraint APIs of the migration libraries (frameworks/), and the tables the file creates (exempt).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingStatement, methodName } from './ast.ts';
-import { DialectGuards, type GetScope } from './dialect.ts';
-import { CONSTRAINT_METHODS, readConstraintCall, type DescribedConstraint } from './constraint-calls.ts';
-import type { ConstraintFindings } from './constraint-findings.ts';
-import { isModuleSpecifierOrKey } from './js-migration.ts';
-import { KnexReader } from './knex.ts';
-import { isTextRoot } from './sql-expressions.ts';
-import type { TableRef } from './described-index.ts';
-import { staticString } from './static-values.ts';
-import { createdTable } from './tables.ts';
-import { mayPass, sqlAt, sqlFindingsAt } from './text-sql.ts';
+import { DATABASE_NAMES } from '../../frameworks/index.ts';
+import type { DescribedConstraint } from '../../frameworks/shared/framework.ts';
+import { FrameworkReaders } from '../framework-readers.ts';
+import { enclosingStatement, methodName } from '../../js/ast.ts';
+import { DialectGuards, type GetScope } from '../../js/dialect.ts';
+import { isModuleSpecifierOrKey, isTextRoot } from '../../js/sql-expressions.ts';
+import { staticString } from '../../js/static-values.ts';
+import type { TableRef } from '../../js/table-ref.ts';
+import { mayPass, sqlAt, sqlFindingsAt } from '../../js/text-sql.ts';
+import type { ConstraintFindings } from './findings.ts';
 
 type Node = TSESTree.Node;
 
@@ -50,9 +49,9 @@ function constantHole(text: Node, tableName: string): string | undefined {
 }
 
 export function constraintMigrationListener(sourceText: string, findings: ConstraintFindings, getScope: GetScope): TSESLint.RuleListener {
-  const knex = new KnexReader(sourceText);
+  const frameworks = new FrameworkReaders(sourceText);
   // What only another database runs (`if (client === 'sqlite3')`) neither adds a constraint nor creates a table here.
-  const guards = new DialectGuards(sourceText, getScope);
+  const guards = new DialectGuards(sourceText, getScope, DATABASE_NAMES);
 
   const read = (node: Node): void => {
     if (guards.excludesPostgres(node)) return;
@@ -102,10 +101,10 @@ export function constraintMigrationListener(sourceText: string, findings: Constr
     CallExpression(call) {
       const method = methodName(call);
       if (!method) return;
-      const table = createdTable(call, method, sourceText);
+      const table = frameworks.createdTable(call, method);
       if (table) tableCalls.push({ table, call });
-      knex.onTableCall(call);
-      if (CONSTRAINT_METHODS.has(method)) readConstraintCall(call, method, knex, sourceText).forEach(report);
+      frameworks.enter(call, method);
+      frameworks.constraints(call, method).forEach(report);
     },
     'Program:exit'() {
       if (findings.hasConstraints) readTables();

@@ -3,10 +3,12 @@
 import { findSqlFindings, fromStatement, type SqlFinding } from '../migration-sql/index-creations.ts';
 import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
-import type { MigrationFindings } from './findings.ts';
 
 /** What collects a file's findings: the index rule's MigrationFindings, or the constraint rule's. */
-export type FindingsSink = Pick<MigrationFindings, 'addSql' | 'flush'>;
+interface FindingsSink {
+  addSql(findings: readonly SqlFinding[], anchor: number, inSink: boolean): void;
+  flush(marker: '//' | '--'): void;
+}
 
 export function sqlMigrationListener(sourceCode: SqlSourceCode, findings: FindingsSink): Record<string, (node: never) => void> {
   const script: SqlScript = sourceCode.ast;

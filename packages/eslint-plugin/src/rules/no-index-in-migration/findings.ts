@@ -1,9 +1,8 @@
 // What a migration file creates, gathered while the rule walks it and reported once the walk is over (an index is
 // allowed under `allowNewTables` only when the same file creates its table, which may come later in the file).
-import type { IndexCreation, SqlFinding } from '../migration-sql/index-creations.ts';
-import { entryComment, entryFromStatement, entryText, type RegistryEntryDraft } from './registry-entry.ts';
-
-export type Range = [number, number];
+import type { IndexCreation, SqlFinding } from '../../migration-sql/index-creations.ts';
+import { entryComment, entryFromStatement, entryText, type RegistryEntryDraft } from '../registry-entry.ts';
+import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../reports.ts';
 
 export interface IndexReport {
   range: Range;
@@ -17,11 +16,6 @@ export interface IndexReport {
   /** Built CONCURRENTLY (SQL, or node-pg-migrate's and Sequelize's `concurrently: true`). */
   concurrent?: boolean;
   entry: RegistryEntryDraft | undefined;
-}
-
-export interface TableReport {
-  tableName: string;
-  tableSchema: string | undefined;
 }
 
 export interface RuleOptions {
@@ -46,10 +40,6 @@ export interface ReportContext {
     data: Record<string, string>;
     suggest?: { messageId: MessageId; data: Record<string, string>; fix: (fixer: Fixer) => unknown }[];
   }): void;
-}
-
-export interface Fixer {
-  insertTextBeforeRange(range: Range, text: string): unknown;
 }
 
 export class MigrationFindings {
@@ -127,20 +117,4 @@ export class MigrationFindings {
   #insertComment(fixer: Fixer, anchor: number, lines: string[]): unknown {
     return insertCommentAbove(fixer, this.context.text, anchor, lines);
   }
-}
-
-/** Inserts comment lines above the line of `text` holding `anchor`, indented like it. */
-export function insertCommentAbove(fixer: Fixer, text: string, anchor: number, lines: string[]): unknown {
-  const lineStart = Math.max(text.lastIndexOf('\n', anchor - 1) + 1, 0);
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor))![0];
-  return fixer.insertTextBeforeRange([lineStart, lineStart], lines.map((line) => `${indent}${line}\n`).join(''));
-}
-
-export function sameTable(table: TableReport, index: { tableName: string; tableSchema: string | undefined }): boolean {
-  if (table.tableName !== index.tableName) return false;
-  return !table.tableSchema || !index.tableSchema || table.tableSchema === index.tableSchema;
-}
-
-export function qualified(index: { tableName: string; tableSchema: string | undefined }): string {
-  return index.tableSchema ? `${index.tableSchema}.${index.tableName}` : index.tableName;
 }

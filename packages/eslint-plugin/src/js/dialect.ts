@@ -15,35 +15,29 @@ export type GetScope = (node: Node) => TSESLint.Scope.Scope;
 /** A condition's value when the database is PostgreSQL: true, false, or unknown. */
 type Truth = boolean | undefined;
 
-/** What knex, TypeORM, Sequelize, MikroORM and Kysely call PostgreSQL. */
-const POSTGRES = new Set(['pg', 'postgres', 'postgresql', 'pgnative', 'pg-native', 'aurora-postgres', 'pglite', 'cockroachdb']);
-/** What they call the others. */
-const OTHERS = new Set([
-  'sqlite',
-  'sqlite3',
-  'better-sqlite3',
-  'better-sqlite',
-  'libsql',
-  'capacitor',
-  'cordova',
-  'expo',
-  'nativescript',
-  'react-native',
-  'sqljs',
-  'mysql',
-  'mysql2',
-  'mariadb',
-  'aurora-mysql',
-  'mssql',
-  'tedious',
-  'oracle',
-  'oracledb',
-  'sap',
-  'spanner',
-  'mongodb',
-  'redshift',
-  'db2',
-]);
+/** The names a set of migration libraries give PostgreSQL and the other databases. */
+export interface DialectNames {
+  readonly postgres: readonly string[];
+  readonly others: readonly string[];
+}
+
+/** The names of every library, gathered for the guards. */
+export interface DatabaseNames {
+  readonly postgres: ReadonlySet<string>;
+  readonly others: ReadonlySet<string>;
+  /** What a file must say for any condition in it to be told apart (see mentionsDialect). */
+  readonly mention: RegExp;
+}
+
+/** Names of PostgreSQL's drivers that projects also give their database (`DB_CLIENT=pg-native`). */
+const POSTGRES_DRIVERS = ['pg', 'pg-native', 'pglite'];
+
+export function databaseNames(libraries: readonly DialectNames[]): DatabaseNames {
+  const postgres = new Set([...POSTGRES_DRIVERS, ...libraries.flatMap((names) => names.postgres)]);
+  const others = new Set(libraries.flatMap((names) => names.others));
+  return { postgres, others, mention: dialectMention([...postgres, ...others]) };
+}
+
 /** Expressions whose value names the database. */
 const DIALECT_TEXT = /dialect|client|driver|\btype\b|engine|database|\bdb/i;
 const DIALECT_FLAG = /^is_?(postgres(?:ql)?|pg|sqlite3?|mysql|maria(?:db)?|mssql|oracle|sqlserver)$/i;
@@ -54,15 +48,17 @@ const OTHER_DIALECT_WORDS = new Set(['sqlite', 'sqlite3', 'mysql', 'mysql2', 'ma
  * What a file must say for any condition in it to be told apart (see mentionsDialect): a database's name as a whole
  * string, a name or flag built on one, or `instanceof` (driver classes).
  */
-const DIALECT_MENTION = new RegExp(
-  [
-    'instanceof',
-    'is_?(?:pg|postgres|sqlite|mysql|maria|mssql|oracle|sqlserver)',
-    ...OTHER_DIALECT_WORDS,
-    `(['"\`])(?:${[...POSTGRES, ...OTHERS].map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})\\1`,
-  ].join('|'),
-  'i',
-);
+function dialectMention(names: readonly string[]): RegExp {
+  return new RegExp(
+    [
+      'instanceof',
+      'is_?(?:pg|postgres|sqlite|mysql|maria|mssql|oracle|sqlserver)',
+      ...OTHER_DIALECT_WORDS,
+      `(['"\`])(?:${names.map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})\\1`,
+    ].join('|'),
+    'i',
+  );
+}
 
 export class DialectGuards {
   /** Whether the analysis can find anything in this file; without it, every node runs on PostgreSQL as far as it can tell. */
@@ -71,8 +67,9 @@ export class DialectGuards {
   constructor(
     private readonly text: string,
     private readonly getScope: GetScope,
+    private readonly names: DatabaseNames,
   ) {
-    this.#mentionsDialect = mentionsDialect(text);
+    this.#mentionsDialect = mentionsDialect(text, names);
   }
 
   /** Functions whose call sites are being followed, so that recursion ends. */
@@ -116,11 +113,16 @@ export class DialectGuards {
       case 'StaticBlock':
         return this.#returnedBefore(parent.body, child);
       case 'VariableDeclarator':
-        return child === parent.init && namesOtherDialect(parent.id);
+        return child === parent.init && namesOtherDialect(parent.id, this.names);
       case 'Property':
-        return child === parent.value && !parent.computed && namesOtherDialect(parent.key);
+        return child === parent.value && !parent.computed && namesOtherDialect(parent.key, this.names);
       case 'AssignmentExpression':
-        return child === parent.right && parent.left.type === 'MemberExpression' && !parent.left.computed && namesOtherDialect(parent.left.property);
+        return (
+          child === parent.right &&
+          parent.left.type === 'MemberExpression' &&
+          !parent.left.computed &&
+          namesOtherDialect(parent.left.property, this.names)
+        );
       default:
         return false;
     }
@@ -145,13 +147,13 @@ export class DialectGuards {
     // The labels that lead here: this case's and those that fall through into it.
     let first = at;
     while (first > 0 && !cases[first - 1]!.consequent.some(leaves)) first--;
-    const truths = cases.slice(first, at + 1).map((c) => (c.test ? nameTruth(labelName(c.test)) : this.#defaultTruth(cases)));
+    const truths = cases.slice(first, at + 1).map((c) => (c.test ? this.#nameTruth(labelName(c.test)) : this.#defaultTruth(cases)));
     return any(truths);
   }
 
   /** `default:` runs on PostgreSQL unless another case names it. */
   #defaultTruth(cases: readonly TSESTree.SwitchCase[]): Truth {
-    return cases.some((c) => c.test && nameTruth(labelName(c.test)) === true) ? false : undefined;
+    return cases.some((c) => c.test && this.#nameTruth(labelName(c.test)) === true) ? false : undefined;
   }
 
   /** The condition's value when the database is PostgreSQL. */
@@ -184,8 +186,8 @@ export class DialectGuards {
     if (operator === 'instanceof') return right.type === 'Identifier' ? classTruth(right.name) : undefined;
     const negated = operator === '!==' || operator === '!=';
     if (!negated && operator !== '===' && operator !== '==') return undefined;
-    const [value, other] = nameTruth(labelName(right)) !== undefined ? [labelName(right), left] : [labelName(left), right];
-    const truth = nameTruth(value);
+    const [value, other] = this.#nameTruth(labelName(right)) !== undefined ? [labelName(right), left] : [labelName(left), right];
+    const truth = this.#nameTruth(value);
     if (truth === undefined || !this.#namesDialect(other)) return undefined;
     return negated ? not(truth) : truth;
   }
@@ -199,10 +201,12 @@ export class DialectGuards {
     const method = callee.property.name;
     if (callee.object.type !== 'ArrayExpression') {
       if (method !== 'includes' && method !== 'startsWith') return undefined;
-      return this.#namesDialect(callee.object) ? nameTruth(staticString(argument)) : undefined;
+      return this.#namesDialect(callee.object) ? this.#nameTruth(staticString(argument)) : undefined;
     }
     if (method !== 'includes' || !this.#namesDialect(argument)) return undefined;
-    return any(callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? nameTruth(labelName(element)) : undefined)));
+    return any(
+      callee.object.elements.map((element) => (element && element.type !== 'SpreadElement' ? this.#nameTruth(labelName(element)) : undefined)),
+    );
   }
 
   /** `isPg(knex)`, where `const isPg = (knex) => knex.client.config.client === 'pg'` is declared in the file. */
@@ -225,6 +229,15 @@ export class DialectGuards {
     return lookupVariable(this.getScope(node), node.name);
   }
 
+  /** A database's name: true for PostgreSQL, false for another, unknown otherwise. */
+  #nameTruth(name: string | undefined): Truth {
+    if (name === undefined) return undefined;
+    const lower = name.toLowerCase();
+    if (this.names.postgres.has(lower)) return true;
+    if (this.names.others.has(lower)) return false;
+    return undefined;
+  }
+
   #namesDialect(node: Node): boolean {
     return DIALECT_TEXT.test(this.text.slice(node.range[0], node.range[1]));
   }
@@ -236,19 +249,19 @@ export class DialectGuards {
  * (`isMySQL`, `is_pg`); a driver class after `instanceof`; a value named for another database (`sql_sqlite`). An
  * escape could spell any of them: then the answer is yes.
  */
-export function mentionsDialect(text: string): boolean {
-  return DIALECT_MENTION.test(text) || ESCAPE.test(text);
+function mentionsDialect(text: string, names: DatabaseNames): boolean {
+  return names.mention.test(text) || ESCAPE.test(text);
 }
 
 /**
  * `sql_sqlite`, `mysqlStatements`, `{ sqlite: ... }`: a value named for another database (Saltcorn exports `sql_pg`
  * and `sql_sqlite` side by side). A name that also says PostgreSQL (`pgOrMysql`) is not.
  */
-function namesOtherDialect(node: Node): boolean {
+function namesOtherDialect(node: Node, names: DatabaseNames): boolean {
   const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
   if (!name) return false;
   const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
-  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => POSTGRES.has(word));
+  return words.some((word) => OTHER_DIALECT_WORDS.has(word)) && !words.some((word) => names.postgres.has(word));
 }
 
 /**
@@ -260,14 +273,6 @@ function labelName(node: Node): string | undefined {
   if (text !== undefined) return text;
   if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
   return node.property.name.replace(/(?<=[a-z])(?=[A-Z])/g, '-');
-}
-
-function nameTruth(name: string | undefined): Truth {
-  if (name === undefined) return undefined;
-  const lower = name.toLowerCase();
-  if (POSTGRES.has(lower)) return true;
-  if (OTHERS.has(lower)) return false;
-  return undefined;
 }
 
 function flagTruth(name: string): Truth {

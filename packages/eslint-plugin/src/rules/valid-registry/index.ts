@@ -5,9 +5,9 @@ import { relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { problemText, validateEntry, validateRegistry, type EntryProblem } from '@index-builder/sql-core/registry';
 import { missingKeywordsInsertion } from '@index-builder/sql-core';
-import { decodeJsText } from '../analysis/js-strings.ts';
-import { registryArray, writtenEntries, type WrittenEntry } from '../analysis/registry-source.ts';
-import { createRule } from './create-rule.ts';
+import { decodeJsText } from '../../js/js-strings.ts';
+import { registryArray, writtenEntries, type WrittenEntry } from './registry-source.ts';
+import { createRule } from '../create-rule.ts';
 
 type MessageId = 'invalidEntry' | 'missingDescription';
 

@@ -1,7 +1,7 @@
 // The registry as written in db/indexes.ts: the array of entries behind `export default defineIndexes([...])`
 // (or `export default [...]`, a `const` holding it, `module.exports = ...`), each entry read statically.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { staticBoolean, staticString } from './static-values.ts';
+import { staticBoolean, staticString } from '../../js/static-values.ts';
 
 type Node = TSESTree.Node;
 

@@ -1,11 +1,11 @@
 // Rule `no-index-in-migration`: every index a migration creates, in .js/.ts (SQL text and the migration APIs of
 // knex, node-pg-migrate, TypeORM, Sequelize, Kysely) and in .sql files (through the plugin's SQL language).
-import { MigrationFindings, type MessageId, type ReportContext, type RuleOptions } from '../analysis/findings.ts';
-import { jsMigrationListener } from '../analysis/js-migration.ts';
-import { beforeSince, SINCE_SCHEMA } from '../analysis/migration-position.ts';
-import { sqlMigrationListener } from '../analysis/sql-migration.ts';
-import { SqlSourceCode } from '../language/sql-source-code.ts';
-import { createRule } from './create-rule.ts';
+import { MigrationFindings, type MessageId, type ReportContext, type RuleOptions } from './findings.ts';
+import { jsMigrationListener } from './js-migration.ts';
+import { beforeSince, SINCE_SCHEMA } from '../../js/migration-position.ts';
+import { sqlMigrationListener } from '../sql-migration.ts';
+import { SqlSourceCode } from '../../language/sql-source-code.ts';
+import { createRule } from '../create-rule.ts';
 
 export const DEFAULT_OPTIONS: RuleOptions = {
   allowUnique: false,

@@ -1,12 +1,12 @@
 // What a migration adds as index-building constraints (unique, primary key, exclusion), gathered during the walk and
 // reported at its end: a constraint on a table the same file creates blocks no one and is never reported.
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ConstraintType } from '../migration-sql/constraint-creations.ts';
-import type { SqlFinding } from '../migration-sql/index-creations.ts';
+import type { ConstraintType } from '../../migration-sql/constraint-creations.ts';
+import type { SqlFinding } from '../../migration-sql/index-creations.ts';
 import { quoteIdentifier, renderIndexSql } from '@index-builder/sql-core';
-import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from './findings.ts';
-import { exclusiveBranches } from './exclusive-branches.ts';
-import { entryComment, entryFromSql, entryText } from './registry-entry.ts';
+import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../reports.ts';
+import { exclusiveBranches } from '../../js/exclusive-branches.ts';
+import { entryComment, entryFromSql, entryText } from '../registry-entry.ts';
 
 /** Where a table creation or a constraint is in a JavaScript migration, to tell exclusive branches apart. */
 type At = { node?: TSESTree.Node };

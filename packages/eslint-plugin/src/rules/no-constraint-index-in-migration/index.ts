@@ -2,14 +2,14 @@
 // in a migration, in .js/.ts (SQL text and the constraint APIs of knex, node-pg-migrate, TypeORM, Sequelize,
 // Kysely) and in .sql files. Each builds its index under ACCESS EXCLUSIVE; a table the same migration creates is
 // exempt.
-import { ConstraintFindings, type ConstraintMessageId, type ConstraintReportContext } from '../analysis/constraint-findings.ts';
-import { constraintMigrationListener } from '../analysis/constraint-migration.ts';
-import { beforeSince, SINCE_SCHEMA } from '../analysis/migration-position.ts';
-import type { GetScope } from '../analysis/dialect.ts';
-import { sqlMigrationListener } from '../analysis/sql-migration.ts';
-import { ESCAPE } from '../analysis/text-sql.ts';
-import { SqlSourceCode } from '../language/sql-source-code.ts';
-import { createRule } from './create-rule.ts';
+import { ConstraintFindings, type ConstraintMessageId, type ConstraintReportContext } from './findings.ts';
+import { constraintMigrationListener } from './js-migration.ts';
+import { beforeSince, SINCE_SCHEMA } from '../../js/migration-position.ts';
+import type { GetScope } from '../../js/dialect.ts';
+import { sqlMigrationListener } from '../sql-migration.ts';
+import { ESCAPE } from '../../js/text-sql.ts';
+import { SqlSourceCode } from '../../language/sql-source-code.ts';
+import { createRule } from '../create-rule.ts';
 
 export interface ConstraintRuleOptions {
   registryPath: string;
