@@ -2,7 +2,8 @@
 // file one after the other (ESLint runs every rule's listeners on each node), so what one rule read and parsed the
 // other reuses. Keyed by the AST node, so nothing outlives the file.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findSqlFindings, type Bindings, type SqlFinding } from '../migration-sql/index-creations.ts';
+import { findSqlFindings, type Bindings } from '../migration-sql/index-creations.ts';
+import type { SqlFinding } from '../migration-sql/findings.ts';
 import type { SqlSource } from '../migration-sql/sql-source.ts';
 import { sqlOf } from './sql-expressions.ts';
 

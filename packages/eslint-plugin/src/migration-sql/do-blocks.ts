@@ -1,7 +1,7 @@
 // CREATE INDEX inside `DO $$ ... $$`: the body is PL/pgSQL, read with PostgreSQL's scanner. A CREATE statement in
 // it runs when the migration runs, as does an ALTER TABLE that adds a UNIQUE or PRIMARY KEY constraint, and so does `EXECUTE '<sql>'` or `EXECUTE format('<sql>', ...)` with a literal;
 // both are read as SQL. Function bodies (CREATE FUNCTION ... AS $$ ... $$) are not DO blocks and are never read.
-import type { SqlFinding } from './index-creations.ts';
+import type { SqlFinding } from './findings.ts';
 import type { ParsedStatement } from './statements.ts';
 import { containsPlaceholder, subSource, withHoles, type SqlSource } from './sql-source.ts';
 import { codeTokens, isKeyword, isPunctuation, scanTokens, type SqlToken } from '@index-builder/sql-core';

@@ -16,46 +16,9 @@ import { containsPlaceholder, displayName, subSource, withHoles, type SqlSource 
 import { parseStatements, type ParsedStatement } from './statements.ts';
 import { findInDoBlock } from './do-blocks.ts';
 import { splitAfterHoles } from './hole-boundaries.ts';
-import { constraintsOfAlterTable, type ConstraintCreation } from './constraint-creations.ts';
+import { constraintsOfAlterTable } from './constraint-creations.ts';
+import type { FileRange, IndexCreation, SqlFinding, TableCreation } from './findings.ts';
 import { indexFromTokens, tableFromTokens } from './token-statements.ts';
-
-/** A file range: offsets into the file the SQL was read from. */
-export type FileRange = [number, number];
-
-export interface IndexCreation {
-  kind: 'index';
-  range: FileRange;
-  /** The index name as written (holes shown as `${label}`); undefined when the statement names none. */
-  name: string | undefined;
-  /** The name PostgreSQL gives an unnamed index (`leads_status_idx`), when the statement names none. */
-  defaultName: string | undefined;
-  tableName: string;
-  tableSchema: string | undefined;
-  unique: boolean;
-  /** CREATE INDEX CONCURRENTLY. */
-  concurrent: boolean;
-  /** The indexed columns (expressions as their function name or `expr`), for descriptions. */
-  columns: string[];
-  /** The statement's text when it holds no hole and parsed: the registry entry is made from it. */
-  statement: string | undefined;
-}
-
-export interface TableCreation {
-  kind: 'table';
-  range: FileRange;
-  tableName: string;
-  tableSchema: string | undefined;
-}
-
-/** A statement whose keyword is a hole: nothing can be said about it statically. */
-export interface UnverifiableStatement {
-  kind: 'unverifiable';
-  range: FileRange;
-  /** The statement's static text mentions INDEX. */
-  mentionsIndex: boolean;
-}
-
-export type SqlFinding = IndexCreation | TableCreation | UnverifiableStatement | ConstraintCreation;
 
 /** Reads `source` and returns what it creates. Never throws for SQL it cannot read. */
 export function findSqlFindings(source: SqlSource, bindings: Bindings = []): SqlFinding[] {

@@ -1,6 +1,7 @@
 // The rule's walk over a .sql migration (the SQL language): each statement as PostgreSQL parsed it. A template
 // that does not parse as a whole is read statement by statement, as SQL in JavaScript is.
-import { findSqlFindings, fromStatement, type SqlFinding } from '../migration-sql/index-creations.ts';
+import { findSqlFindings, fromStatement } from '../migration-sql/index-creations.ts';
+import type { SqlFinding } from '../migration-sql/findings.ts';
 import type { SqlScript, SqlStatement } from '../language/sql-ast.ts';
 import type { SqlSourceCode } from '../language/sql-source-code.ts';
 

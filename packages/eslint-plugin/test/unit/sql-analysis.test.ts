@@ -1,6 +1,7 @@
 // The SQL analysis shared by the rules (src/migration-sql/): what a piece of SQL creates, where, and how its registry form
 // is written. Positions are string offsets into the analysed text.
-import { findSqlFindings, type SqlFinding } from '../../src/migration-sql/index-creations.ts';
+import { findSqlFindings } from '../../src/migration-sql/index-creations.ts';
+import type { SqlFinding } from '../../src/migration-sql/findings.ts';
 import { byteToCharOffsets, missingKeywordsInsertion, oneLine, quoteIdentifier, renderIndexSql, safeIndexSql } from '@index-builder/sql-core';
 import { plainSqlSource, sqlFromParts, withHoles } from '../../src/migration-sql/sql-source.ts';
 import { parseStatements } from '../../src/migration-sql/statements.ts';

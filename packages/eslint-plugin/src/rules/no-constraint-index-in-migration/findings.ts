@@ -2,7 +2,7 @@
 // reported at its end: a constraint on a table the same file creates blocks no one and is never reported.
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ConstraintType } from '../../migration-sql/constraint-creations.ts';
-import type { SqlFinding } from '../../migration-sql/index-creations.ts';
+import type { SqlFinding } from '../../migration-sql/findings.ts';
 import { quoteIdentifier, renderIndexSql } from '@index-builder/sql-core';
 import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../reports.ts';
 import { exclusiveBranches } from '../../js/exclusive-branches.ts';

@@ -1,6 +1,6 @@
 // What a migration file creates, gathered while the rule walks it and reported once the walk is over (an index is
 // allowed under `allowNewTables` only when the same file creates its table, which may come later in the file).
-import type { IndexCreation, SqlFinding } from '../../migration-sql/index-creations.ts';
+import type { IndexCreation, SqlFinding } from '../../migration-sql/findings.ts';
 import { entryComment, entryFromStatement, entryText, type RegistryEntryDraft } from '../registry-entry.ts';
 import { insertCommentAbove, qualified, sameTable, type Fixer, type Range, type TableReport } from '../reports.ts';
 

@@ -1,6 +1,7 @@
 // Nothing that may create an index is dropped silently: a DO block's statement that cannot be read is
 // unverifiable, and a CREATE INDEX right after a hole with no `;` between them is read as its own statement.
-import { findSqlFindings, type SqlFinding } from '../../../src/migration-sql/index-creations.ts';
+import { findSqlFindings } from '../../../src/migration-sql/index-creations.ts';
+import type { SqlFinding } from '../../../src/migration-sql/findings.ts';
 import { plainSqlSource, sqlFromParts } from '../../../src/migration-sql/sql-source.ts';
 import { noIndexInMigration } from '../../../src/rules/no-index-in-migration/index.ts';
 import { moveToRegistry, ruleTester } from '../../support/rule-tester.ts';
