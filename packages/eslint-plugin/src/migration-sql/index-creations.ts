@@ -17,7 +17,7 @@ import { parseStatements, type ParsedStatement } from './statements.ts';
 import { findInDoBlock } from './do-blocks.ts';
 import { splitAfterHoles } from './hole-boundaries.ts';
 import { constraintsOfAlterTable } from './constraint-creations.ts';
-import type { FileRange, IndexCreation, SqlFinding, TableCreation } from './findings.ts';
+import type { FileRange, SqlFinding } from './findings.ts';
 import { indexFromTokens, tableFromTokens } from './token-statements.ts';
 
 /** Reads `source` and returns what it creates. Never throws for SQL it cannot read. */
