@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['packages/*/dist/', 'coverage/', '.tmp/', 'bench/.data/', '**/fixtures/', 'node_modules/', 'docs/.vitepress/cache/', 'docs/.vitepress/dist/'],
+    ignores: [
+      'packages/*/dist/',
+      'coverage/',
+      '.tmp/',
+      'bench/.data/',
+      '**/fixtures/',
+      'node_modules/',
+      'docs/.vitepress/cache/',
+      'docs/.vitepress/dist/',
+    ],
   },
   // Dogfooding: the examples are linted the way the plugin's README tells users to (before the TypeScript settings
   // below, whose type-aware parser then wins for .ts files).

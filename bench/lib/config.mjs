@@ -30,7 +30,7 @@ const SCALES = {
   },
 };
 
-export const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action', 'fleet'];
+const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action', 'fleet'];
 
 export function readConfig(env = process.env) {
   const name = env.BENCH_SCALE || 'full';

@@ -9,16 +9,7 @@ import { startEmbeddedServer } from '../../tools/embedded-server.mjs';
  * B-tree in one sort, and no checkpoint forced by WAL volume in the middle of a measurement. Durability settings
  * (fsync, synchronous_commit) stay at PostgreSQL's defaults: writes are acknowledged as an application sees them.
  */
-export const EMBEDDED_FLAGS = [
-  '-c',
-  'max_connections=50',
-  '-c',
-  'shared_buffers=256MB',
-  '-c',
-  'maintenance_work_mem=256MB',
-  '-c',
-  'max_wal_size=4GB',
-];
+const EMBEDDED_FLAGS = ['-c', 'max_connections=50', '-c', 'shared_buffers=256MB', '-c', 'maintenance_work_mem=256MB', '-c', 'max_wal_size=4GB'];
 
 /** Starts the embedded server, or uses BENCH_DATABASE_URL. Resolves to { url, source, stop() }. */
 export async function openServer() {

@@ -18,13 +18,6 @@ export function max(values) {
   return m;
 }
 
-export function mean(values) {
-  if (values.length === 0) return null;
-  let s = 0;
-  for (const v of values) s += v;
-  return s / values.length;
-}
-
 /**
  * The longest stretch of [from, to] with no event in `times` (sorted or not): the gaps between consecutive events,
  * counting the window's edges. Returns { ms, start, end } in the units of `times`.

@@ -1,6 +1,6 @@
 // A tiny SVG writer: elements as strings, attributes escaped, numbers rounded. Enough for a line chart.
 
-export function escape(text) {
+function escape(text) {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -20,5 +20,3 @@ export const SETTING_DEFAULTS = {
   canary: '',
   shard: '',
 } as const;
-
-export type SettingName = keyof typeof SETTING_DEFAULTS;

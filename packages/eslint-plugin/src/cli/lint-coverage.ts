@@ -20,7 +20,7 @@ const MAY_BUILD_INDEX = /index|indices|unique|primary|constraint|exclude/i;
 const NOT_MIGRATIONS =
   /(?:^|\/)(?:node_modules|dist|build|coverage|\.git|tests?|__tests__|spec|__fixtures__|fixtures)\/|\.(?:test|spec)\.[cm]?[jt]s$/;
 
-export interface UncoveredFile {
+interface UncoveredFile {
   /** Path relative to the folder checked, with `/`. */
   path: string;
   /** `index` or `constraint`, and the first line where the rule found one. */

@@ -11,14 +11,14 @@ import { typescriptParser } from './typescript-parser.ts';
  * `supabase/migrations`, Rails-style `db/migrate`, Flyway `db/migration` (singular), Drizzle, diesel
  * (`migrations/<timestamp>_<name>/up.sql`).
  */
-export const MIGRATION_FOLDERS = ['**/migrations', '**/migration', '**/migrate', '**/drizzle'];
+const MIGRATION_FOLDERS = ['**/migrations', '**/migration', '**/migrate', '**/drizzle'];
 /** Folders that hold migrations only as .sql files: sqitch's `deploy/` (a `deploy/` folder of scripts is not). */
-export const SQL_MIGRATION_FOLDERS = ['**/deploy'];
+const SQL_MIGRATION_FOLDERS = ['**/deploy'];
 /** golang-migrate's file names, wherever the folder is. */
-export const SQL_MIGRATION_FILES = ['**/*.up.sql', '**/*.down.sql'];
+const SQL_MIGRATION_FILES = ['**/*.up.sql', '**/*.down.sql'];
 export const SCRIPT_EXTENSIONS = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'];
 export const TYPESCRIPT_EXTENSIONS = ['ts', 'cts', 'mts'];
-export const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
+const REGISTRY_FILES = ['**/db/indexes.{ts,js,mjs}'];
 
 /**
  * One pattern per folder and extension, never a brace list (`*.{js,ts}`): ESLint matches every file it finds

@@ -30,7 +30,7 @@ export function receiverName(call: TSESTree.CallExpression): string | undefined 
   return undefined;
 }
 
-export function unwrapChain(node: Node): Node {
+function unwrapChain(node: Node): Node {
   return node.type === 'ChainExpression' ? node.expression : node;
 }
 

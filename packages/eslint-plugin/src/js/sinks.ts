@@ -14,7 +14,7 @@ export function isSqlCall(call: TSESTree.CallExpression): boolean {
   return method !== undefined && SQL_METHODS.has(method);
 }
 
-export function isSqlTag(tag: Node): boolean {
+function isSqlTag(tag: Node): boolean {
   if (tag.type === 'Identifier') return tag.name === 'sql' || tag.name === 'SQL';
   return tag.type === 'MemberExpression' && !tag.computed && tag.property.type === 'Identifier' && tag.property.name === 'sql';
 }

@@ -6,7 +6,7 @@ import { decodeJsText } from './js-strings.ts';
 
 type Node = TSESTree.Node;
 
-export function isStringLiteral(node: Node | undefined | null): node is TSESTree.StringLiteral {
+function isStringLiteral(node: Node | undefined | null): node is TSESTree.StringLiteral {
   return node?.type === 'Literal' && typeof node.value === 'string';
 }
 

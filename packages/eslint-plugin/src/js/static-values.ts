@@ -70,17 +70,3 @@ export function property(node: Node | undefined | null, name: string): Node | un
   }
   return undefined;
 }
-
-/** Whether an object literal is fully known: no spread and no computed keys. */
-export function isClosedObject(node: Node | undefined | null): node is TSESTree.ObjectExpression {
-  return node?.type === 'ObjectExpression' && node.properties.every((prop) => prop.type === 'Property' && !prop.computed);
-}
-
-/** The keys of an object literal. */
-export function propertyNames(node: TSESTree.ObjectExpression): string[] {
-  return node.properties.flatMap((prop) => {
-    if (prop.type !== 'Property' || prop.computed) return [];
-    const key = prop.key.type === 'Identifier' ? prop.key.name : staticString(prop.key);
-    return key === undefined ? [] : [key];
-  });
-}

@@ -89,7 +89,7 @@ function exclusionColumns(constraint: ConstraintNode): string[] {
 }
 
 /** PostgreSQL's name for an unnamed constraint: `t_pkey`, `t_a_b_key`, `t_a_excl`, cut to 63 bytes. */
-export function defaultConstraintName(table: string, type: ConstraintType, columns: readonly string[]): string {
+function defaultConstraintName(table: string, type: ConstraintType, columns: readonly string[]): string {
   if (type === 'primary key') return truncateIdentifier(`${table}_pkey`);
   return truncateIdentifier(`${table}_${columns.join('_')}_${type === 'unique' ? 'key' : 'excl'}`);
 }

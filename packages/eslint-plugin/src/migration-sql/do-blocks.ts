@@ -39,7 +39,7 @@ function isPlpgsql(node: unknown): boolean {
  * read (an EXECUTE of a computed string, a CREATE INDEX that does not parse) is returned as unverifiable, never
  * dropped.
  */
-export function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
+function findInPlpgsql(body: SqlSource, analyze: Analyze): SqlFinding[] {
   if (!MAY_CREATE.test(body.text)) return [];
   const tokens = codeTokens(scanTokens(body.text) ?? []);
   const findings: SqlFinding[] = [];
@@ -120,7 +120,7 @@ function literalSource(body: SqlSource, token: SqlToken): SqlSource | undefined 
  * The content of a string token and a map from content offsets back to offsets before the token's own text:
  * dollar-quoted and standard single-quoted strings (`''` escapes). Escape strings (E'...') are not read.
  */
-export function stringContent(token: SqlToken): { text: string; map: (offset: number) => number } | undefined {
+function stringContent(token: SqlToken): { text: string; map: (offset: number) => number } | undefined {
   const tag = /^\$[^$]*\$/.exec(token.text)?.[0];
   if (tag) {
     const text = token.text.slice(tag.length, token.text.length - tag.length);

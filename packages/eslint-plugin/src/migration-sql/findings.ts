@@ -23,7 +23,7 @@ export interface IndexCreation {
   statement: string | undefined;
 }
 
-export interface TableCreation {
+interface TableCreation {
   kind: 'table';
   range: FileRange;
   tableName: string;
@@ -31,7 +31,7 @@ export interface TableCreation {
 }
 
 /** A statement whose keyword is a hole: nothing can be said about it statically. */
-export interface UnverifiableStatement {
+interface UnverifiableStatement {
   kind: 'unverifiable';
   range: FileRange;
   /** The statement's static text mentions INDEX. */

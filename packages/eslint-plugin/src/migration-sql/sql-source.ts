@@ -18,7 +18,7 @@ export type SqlPart =
 
 const PLACEHOLDER = /__ibh(\d+)__/g;
 
-export function placeholder(index: number): string {
+function placeholder(index: number): string {
   return `__ibh${index}__`;
 }
 

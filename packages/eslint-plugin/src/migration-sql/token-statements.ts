@@ -55,7 +55,7 @@ function isHole(token: SqlToken | undefined): boolean {
 }
 
 /** An identifier as PostgreSQL stores it: quoted names as written, others folded to lower case. */
-export function identifierText(token: SqlToken): string {
+function identifierText(token: SqlToken): string {
   if (token.text.startsWith('"')) return token.text.slice(1, -1).replace(/""/g, '"');
   return token.kind === 'identifier' || token.kind === 'keyword' ? token.text.toLowerCase() : token.text;
 }

@@ -49,7 +49,7 @@ function constraintKey(entry: RegistryEntryDraft): string {
 }
 
 /** A JavaScript string literal: single-quoted, or a template literal when the text holds single quotes. */
-export function jsString(value: string): string {
+function jsString(value: string): string {
   if (!value.includes("'")) return `'${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}'`;
   return `\`${value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
 }

@@ -1,7 +1,7 @@
 // Shared by the no-constraint-index-in-migration tests: the message data and the registry-entry suggestion.
 import { at } from './rule-tester.ts';
 
-export const REGISTRY = 'db/indexes.ts';
+const REGISTRY = 'db/indexes.ts';
 
 export function constraintData(name: string, table: string, columns: string, keyword = 'UNIQUE', tableSql = table, nameSql = name) {
   return {

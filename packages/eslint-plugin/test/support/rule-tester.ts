@@ -10,9 +10,6 @@ RuleTester.itOnly = it.only;
 
 export const ruleTester = new RuleTester();
 
-/** The default file of typescript-eslint's RuleTester: descriptions name it. */
-export const FILE = 'file.ts';
-
 export interface Entry {
   name: string;
   sql: string;
@@ -20,7 +17,7 @@ export interface Entry {
 }
 
 /** The single-line entry text shown in the suggestion's description. */
-export function entryText(entry: Entry): string {
+function entryText(entry: Entry): string {
   return `{ name: ${quote(entry.name)}, sql: ${quote(entry.sql)}, critical: false, description: ${quote(entry.description)} }`;
 }
 

@@ -15,7 +15,7 @@ export interface Annotation {
   startLine?: number;
 }
 
-export const ANNOTATIONS_PER_KIND = 10;
+const ANNOTATIONS_PER_KIND = 10;
 
 export interface SelectedAnnotations {
   shown: Annotation[];
@@ -132,7 +132,7 @@ export function problemAnnotations(problems: readonly RegistryProblem[], repoPat
 }
 
 /** One line for a failure: `[SQLSTATE] message. Hint: ... Blocked by ...`. */
-export function failureText(index: IndexResult): string {
+function failureText(index: IndexResult): string {
   const error = index.error ?? { message: 'unknown error', blockers: [] };
   const parts = [`${error.sqlstate ? `[${error.sqlstate}] ` : ''}${error.message}${attemptsNote(index)}.`];
   if (error.hint) parts.push(`Hint: ${error.hint}`);

@@ -10,7 +10,7 @@ import { describeError } from '../db/errors.ts';
 import { detectPooler } from './pooler.ts';
 import { runStatement } from '../db/statement-reading.ts';
 
-export const BUILDER_RUNNING_NOTHING_DROPPED = 'an index build is running on this database; its indexes are left alone';
+const BUILDER_RUNNING_NOTHING_DROPPED = 'an index build is running on this database; its indexes are left alone';
 
 export interface CleanupResult {
   /** Schema-qualified names of the invalid indexes dropped. */

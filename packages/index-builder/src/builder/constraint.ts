@@ -18,7 +18,7 @@ import { runStatement } from '../db/statement-reading.ts';
  * waits, every query on the table queues behind it, so the wait must stay short enough for an application to ride
  * out (as for the swap's rename); a busy table gets the retries instead.
  */
-export const CONSTRAINT_LOCK_TIMEOUT_MS = 2000;
+const CONSTRAINT_LOCK_TIMEOUT_MS = 2000;
 const BUILT: ReadonlySet<IndexResult['status']> = new Set(['created', 'rebuilt', 'skipped']);
 
 interface ConstraintState {

@@ -15,7 +15,7 @@ export interface DecisionOptions {
   onDrift: OnDrift;
 }
 
-export type EntryAction =
+type EntryAction =
   /** CREATE INDEX CONCURRENTLY (on each partition, for a partitioned table). */
   | 'create'
   /** Drop the invalid leftover of a failed build and build it again (or resume a partitioned one). */

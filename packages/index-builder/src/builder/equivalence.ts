@@ -138,7 +138,7 @@ function scratchStatement(entry: RegistryEntry): string | Error {
 }
 
 /** Whether PostgreSQL must say if an existing valid index means what the entry says: its mark is not current. */
-export function needsComparison(entry: RegistryEntry, state: CatalogState): boolean {
+function needsComparison(entry: RegistryEntry, state: CatalogState): boolean {
   return physicalState(entry, state).kind === 'valid' && !state.markCurrent;
 }
 

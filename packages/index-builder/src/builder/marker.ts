@@ -20,7 +20,7 @@ export interface Mark {
 }
 
 /** The first well-formed mark of a comment is the one that counts. */
-export const MARK = /\[index-builder ([0-9a-f]{16})(?: (built|adopted) ([0-9a-f]{12}))?\]/;
+const MARK = /\[index-builder ([0-9a-f]{16})(?: (built|adopted) ([0-9a-f]{12}))?\]/;
 
 /**
  * SQL: the definition hash of an index, from its catalog rows (`x` its pg_index row, `i` its pg_class row): what

@@ -18,7 +18,7 @@ export interface BuildProgress {
 }
 
 /** The phase shown while the statement waits for a lock before pg_stat_progress_create_index has a row. */
-export const LOCK_WAIT_PHASE = 'waiting for a lock';
+const LOCK_WAIT_PHASE = 'waiting for a lock';
 
 // The phase and current_locker_pid come from the statistics snapshot the query takes on its first read, while
 // pg_blocking_pids reads the lock table live. So the lateral join reads pg_blocking_pids first, and its sessions are

@@ -3,7 +3,7 @@
 import { SETTING_DEFAULTS } from '../defaults.ts';
 
 export type PruneClass = 'adopted' | 'unique' | 'constraint' | 'shrunk-registry';
-export const PRUNE_CLASSES: readonly PruneClass[] = ['adopted', 'unique', 'constraint', 'shrunk-registry'];
+const PRUNE_CLASSES: readonly PruneClass[] = ['adopted', 'unique', 'constraint', 'shrunk-registry'];
 export const DEFAULT_PRUNE_MAX = Number(SETTING_DEFAULTS['prune-max']);
 
 /** `adopted,unique` → the classes; throws a one-line message naming the unknown class. */

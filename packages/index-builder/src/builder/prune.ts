@@ -22,7 +22,7 @@ import { quoteIdentifier } from '@index-builder/sql-core';
 import type { PruneClass } from './prune-classes.ts';
 import { swapIndexName } from './swap.ts';
 
-export { DEFAULT_PRUNE_MAX, PRUNE_CLASSES, parsePruneClasses, type PruneClass } from './prune-classes.ts';
+export { DEFAULT_PRUNE_MAX, type PruneClass } from './prune-classes.ts';
 
 export interface PruneOptions {
   /** `--prune`: drop orphans (within the classes and the bound below). */

@@ -12,7 +12,7 @@ import { codeTokens, isKeyword, scanTokens } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
 import { readDependents, type IndexDependents } from './dependents.ts';
 
-export const RESTORE_FILE = 'restore.sql';
+const RESTORE_FILE = 'restore.sql';
 
 export interface IndexSnapshot {
   schema: string;
@@ -67,7 +67,7 @@ function literal(text: string): string {
  * given. A partitioned table's index cannot be built concurrently: it is created on the whole table (`ON ONLY`
  * would leave it invalid), which locks each partition while it builds.
  */
-export function createStatement(snapshot: IndexSnapshot, name?: string): string {
+function createStatement(snapshot: IndexSnapshot, name?: string): string {
   let sql = name ? rewriteIndexSql(snapshot.definition, { name }) : snapshot.definition;
   if (snapshot.partitioned) {
     const tokens = codeTokens(scanTokens(sql) ?? []);
@@ -146,7 +146,7 @@ export function restoreAfterSwap(snapshot: IndexSnapshot, temporaryName: string)
 }
 
 /** Every restore statement of a run's report, in the order the changes were made. */
-export function restoreStatements(report: Report): string[] {
+function restoreStatements(report: Report): string[] {
   return [
     ...report.indexes.flatMap((index) => (index.restore ? [index.restore] : [])),
     ...(report.orphans ?? []).flatMap((orphan) => (orphan.dropped && orphan.restore ? [orphan.restore] : [])),

@@ -64,7 +64,7 @@ export function runSettingsOf(flags: RunSettingFlags): RunSettings {
 }
 
 /** `--prune-include adopted,unique` (repeatable): the classes gathered so far plus these. */
-export function pruneIncludeOption(value: string, previous: PruneClass[] = []): PruneClass[] {
+function pruneIncludeOption(value: string, previous: PruneClass[] = []): PruneClass[] {
   try {
     return [...new Set([...previous, ...parsePruneClasses(value)])];
   } catch (error) {
@@ -72,7 +72,7 @@ export function pruneIncludeOption(value: string, previous: PruneClass[] = []): 
   }
 }
 
-export function wholeNumberOption(value: string): number {
+function wholeNumberOption(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more`);
   return Number(value);
 }
@@ -94,7 +94,7 @@ export function failOnOption(value: string): FailOn {
   return oneOf(value, FAIL_ON_VALUES);
 }
 
-export function onDriftOption(value: string): OnDrift {
+function onDriftOption(value: string): OnDrift {
   return oneOf(value, ON_DRIFT_VALUES);
 }
 

@@ -10,7 +10,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
  * timeouts of its own (dropping a failed build's leftover, attaching a constraint, a swap's rename, a prune) or for
  * cancelling a build.
  */
-export const CONNECTIONS_PER_DATABASE = 3;
+const CONNECTIONS_PER_DATABASE = 3;
 
 export interface Limits {
   concurrency: number;

@@ -11,7 +11,7 @@ import { notRunReport } from './not-run.ts';
 import { fleetTotals } from './report.ts';
 import type { FleetReport, FleetTargetResult, Target } from './types.ts';
 
-export const CANARY_GROUP = 'canary';
+const CANARY_GROUP = 'canary';
 
 export interface FleetEvents {
   /** The log of one database's build, each line naming the target. */

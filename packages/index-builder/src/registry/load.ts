@@ -10,10 +10,10 @@ import { validateRegistry } from '@index-builder/sql-core/registry';
 import { loadParser } from '@index-builder/sql-core';
 import { parseDuration } from '../util/duration.ts';
 
-export const REGISTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.yaml', '.yml'];
+const REGISTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.yaml', '.yml'];
 
 /** How long a .ts/.js registry may take to load: `--registry-timeout`, else $INDEX_BUILDER_REGISTRY_TIMEOUT, else 60 s. */
-export const DEFAULT_REGISTRY_TIMEOUT_MS = 60_000;
+const DEFAULT_REGISTRY_TIMEOUT_MS = 60_000;
 
 export interface LoadOptions {
   /** The deadline for a .ts/.js registry to load, in milliseconds; 0 for none. */

@@ -13,7 +13,7 @@ export interface ProblemRecord {
   fix: string | null;
 }
 
-export function problemRecords(problems: readonly RegistryProblem[]): { problems: ProblemRecord[] } {
+function problemRecords(problems: readonly RegistryProblem[]): { problems: ProblemRecord[] } {
   return {
     problems: problems.map((p) => ({
       file: p.location.file,

@@ -61,7 +61,7 @@ function isTypeScript(absolute: string): boolean {
  * imports it as an ES module), nor when it may hold a generic call such as `defineIndexes<typeof x>([...])`, which
  * JavaScript would parse, as comparisons, into something else. Type annotations make the attempt a SyntaxError.
  */
-export function mayRunAsJavaScript(source: string): boolean {
+function mayRunAsJavaScript(source: string): boolean {
   return !/\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]/.test(source) && !/[\w$)\]]\s*<[^<>\n;]*>\s*[(`]/.test(source);
 }
 

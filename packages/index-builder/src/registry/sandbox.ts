@@ -14,7 +14,7 @@ import type { PlainExport } from './plain-data.ts';
 import type { WorkerInput, WorkerResult } from './worker.ts';
 
 /** The old-generation heap a registry may use while it loads (a 50,000-entry registry needs about 100 MB). */
-export const REGISTRY_MEMORY_LIMIT_MB = 1024;
+const REGISTRY_MEMORY_LIMIT_MB = 1024;
 
 export type SandboxOutcome =
   | { loaded: PlainExport }

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 export const MAX_YAML_ALIASES = 10_000;
 
 /** Lines (1-based) of each entry in a JSON or YAML registry, read from the document's own node positions. */
-export function entryLinesInData(doc: Document, lineCounter: LineCounter): number[] {
+function entryLinesInData(doc: Document, lineCounter: LineCounter): number[] {
   const root = doc.contents;
   if (!isSeq(root)) return [];
   return root.items.map((item) => {

@@ -28,7 +28,7 @@ export function fleetConsoleEvents(write: WriteLine): FleetEvents {
 }
 
 /** One line for a finished database: its outcome and counts. */
-export function describeResult(result: FleetTargetResult): string {
+function describeResult(result: FleetTargetResult): string {
   const t = result.report.totals;
   const counts = `${t.created} created, ${t.rebuilt} rebuilt, ${t.skipped} skipped, ${t.failed} failed, ${t.deferred} deferred`;
   const notice = result.report.notice ? ` — ${result.report.notice}` : '';
@@ -38,7 +38,7 @@ export function describeResult(result: FleetTargetResult): string {
 const COLUMNS = ['database', 'outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'duration'] as const;
 
 /** The fleet table: one row per database, columns aligned. */
-export function fleetTableLines(fleet: FleetReport): string[] {
+function fleetTableLines(fleet: FleetReport): string[] {
   const rows = fleet.targets.map((target) => {
     const t = target.report.totals;
     return [target.name, target.outcome, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
@@ -58,7 +58,7 @@ function alignedTable(columns: readonly string[], rows: readonly string[][]): st
 }
 
 /** The summary block for the whole fleet: databases by outcome, then the index counts as for one database. */
-export function fleetSummaryLines(fleet: FleetReport): string[] {
+function fleetSummaryLines(fleet: FleetReport): string[] {
   const byOutcome = new Map<string, number>();
   for (const target of fleet.targets) byOutcome.set(target.outcome, (byOutcome.get(target.outcome) ?? 0) + 1);
   const outcomes = [...byOutcome].map(([outcome, count]) => `${count} ${outcome}`).join(', ');

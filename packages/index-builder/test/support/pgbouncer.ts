@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../../../tools/embedded-server.mjs';
 
-export type PoolMode = 'transaction' | 'session' | 'statement';
+type PoolMode = 'transaction' | 'session' | 'statement';
 
 export interface PgBouncer {
   /** The URL of `database` through the pooler, in `mode`. */

@@ -7,7 +7,7 @@ import { sqlMigrationListener } from '../sql-migration.ts';
 import { SqlSourceCode } from '../../language/sql-source-code.ts';
 import { createRule } from '../create-rule.ts';
 
-export const DEFAULT_OPTIONS: RuleOptions = {
+const DEFAULT_OPTIONS: RuleOptions = {
   allowUnique: false,
   allowNewTables: false,
   reportUnverifiable: false,

@@ -117,7 +117,7 @@ export async function runStep(runner: Runner, script: string, options: StepOptio
 }
 
 /** `name<<ghadelimiter_UUID\nvalue\nghadelimiter_UUID` blocks, as @actions/core writes them. */
-export function parseFileCommands(text: string): Record<string, string> {
+function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const match of text.matchAll(/^([^\n<]+)<<(ghadelimiter_[\w-]+)\r?\n([\s\S]*?)\r?\n\2\r?$/gm)) values[match[1]!] = match[3]!;
   return values;
