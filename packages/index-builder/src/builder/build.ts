@@ -7,7 +7,7 @@ import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type Report, type RunOutcome } from './result.ts';
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { attachConstraint } from './constraint.ts';
-import { connect, describeError, describeTarget, disconnect, nameSession, sqlstateOf } from '../db/connection.ts';
+import { connect, describeError, describeTarget, disconnect, nameSession, detailOf, sqlstateOf } from '../db/connection.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { decide, notAdopted, type Decision, type OnDrift } from './decide.ts';
 import { compareWhereNeeded } from './equivalence.ts';
@@ -18,7 +18,7 @@ import { ADVISORY_LOCK_KEY, RunLock } from './lock.ts';
 import { readSwapDependents } from './dependents.ts';
 import { originAfterRefresh, writeMark } from './marker.ts';
 import { DEFAULT_PRUNE_MAX, executePrune, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
-import { buildPartitioned } from './partitioned.ts';
+import { BUDGET_SPENT, buildPartitioned } from './partitioned.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
@@ -26,6 +26,11 @@ import { parseDuration } from '../util/duration.ts';
 
 export { ADVISORY_LOCK_KEY } from './lock.ts';
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
+/** Why an entry was not attempted, as its `reason` (the budget's is BUDGET_SPENT). */
+export const HELD_BY_ANOTHER_BUILDER = 'not attempted: another index-builder run holds this database';
+export function cancelledBeforeTurn(signal: unknown): string {
+  return `not attempted: the run was cancelled (${String(signal ?? 'a signal')}) before its turn`;
+}
 
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
 
@@ -158,7 +163,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(
-        ordered.map((entry) => result(entry, 'deferred', 0, 0)),
+        ordered.map((entry) => result(entry, 'deferred', 0, 0, { reason: HELD_BY_ANOTHER_BUILDER })),
         [],
         ANOTHER_BUILDER_RUNNING,
         'another-builder',
@@ -241,11 +246,11 @@ async function buildEntry(
     case 'replace':
       break;
   }
-  if (settings.signal?.aborted) return done('deferred', 0);
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, drift ? { drift } : {});
+  if (settings.signal?.aborted) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: cancelledBeforeTurn(settings.signal.reason) });
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: BUDGET_SPENT });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
-  settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
+  settings.events.building(entry, decision.action);
   const outcome = await runBuild(entry, decision, state, settings, sessions);
   const extra: Extra = {
     ...(drift ? { drift } : {}),
@@ -275,7 +280,8 @@ async function runBuild(
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
-    return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), blockers: [] } };
+    const detail = detailOf(error);
+    return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), ...(detail ? { detail } : {}), blockers: [] } };
   }
 }
 

@@ -8,7 +8,7 @@ import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { ConstraintResult, IndexFailure, IndexResult } from './result.ts';
 import { quoteIdentifier } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
-import { connect, describeError, disconnect, sqlstateOf } from '../db/connection.ts';
+import { connect, describeError, disconnect, detailOf, sqlstateOf } from '../db/connection.ts';
 import type { BuildSettings } from './create-index.ts';
 import { runStatement } from './statement-reading.ts';
 
@@ -111,7 +111,7 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
       sqlstate && LOCK_CONFLICTS.has(sqlstate)
         ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
         : '';
-    return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
+    return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, ...(detailOf(error) ? { detail: detailOf(error)! } : {}), blockers: [] });
   } finally {
     await disconnect(client);
   }

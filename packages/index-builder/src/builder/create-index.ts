@@ -7,7 +7,7 @@ import type { Blocker, IndexFailure } from './result.ts';
 import { checkIndexStatement } from '@index-builder/sql-core';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
-import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from '../db/connection.ts';
+import { cancelBackend, connect, describeError, disconnect, detailOf, sqlstateOf } from '../db/connection.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
@@ -265,6 +265,7 @@ function toFailure(error: unknown, settings: BuildSettings): IndexFailure {
   return {
     ...(sqlstate ? { sqlstate } : {}),
     message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? 'a signal')}` : describeError(error, settings.url),
+    ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
     ...(hint ? { hint } : {}),
     blockers: e.blockers ?? [],
   };

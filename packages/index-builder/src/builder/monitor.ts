@@ -28,10 +28,12 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
           FROM pg_stat_activity a
-         WHERE a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers,
+         WHERE (a.pid = ANY (pg_blocking_pids($1)) OR a.pid = nullif(p.current_locker_pid, 0))
+           AND a.pid <> pg_backend_pid()) AS blockers,
        (SELECT a.state FROM pg_stat_activity a WHERE a.pid = $1) AS build_state
 FROM (SELECT 1) AS one
 LEFT JOIN pg_stat_progress_create_index p ON p.pid = $1`;
+// pg_backend_pid() is this query's own session: a build waiting for old snapshots lists it while it looks.
 
 export interface MonitorOptions {
   /** How often to print progress. */

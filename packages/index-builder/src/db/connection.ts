@@ -205,6 +205,12 @@ interface ErrorLike {
 }
 
 /** A PostgreSQL error's SQLSTATE, when the error came from the server. */
+/** PostgreSQL's DETAIL of an error (`Key (email)=(a@b) is duplicated.`), when it gave one. */
+export function detailOf(error: unknown): string | undefined {
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  return typeof detail === 'string' && detail.trim() !== '' ? detail.trim() : undefined;
+}
+
 export function sqlstateOf(error: unknown): string | undefined {
   const code = (error as ErrorLike | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
