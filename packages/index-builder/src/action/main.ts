@@ -87,7 +87,7 @@ async function buildAndReport(inputs: ActionInputs): Promise<void> {
 
 async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions: OpeningSessions | undefined): Promise<Report> {
   core.saveState(BUILD_STARTED, 'true');
-  const events = consoleEvents(log.info, log.group, 'action');
+  const events = consoleEvents(log.info, log.group, { surface: 'action', failOn: inputs.failOn });
   // A cancelled job gets SIGINT, then SIGTERM: the builder cancels the running build on the server and stops, so the
   // report, outputs and summary are still written. If the runner kills us first, the post step cleans up.
   const report = await cancellableRun(

@@ -3,7 +3,7 @@
 // state, so that a database with a failed critical index never reads "completed".
 import type { FailOn, IndexResult, Report } from '../builder/result.ts';
 import { indexOutcome, type IndexOutcome, type OutcomeContext } from './index-outcome.ts';
-import { NOT_STARTED, orphansNextStep, stepFailureText } from './next-step.ts';
+import { NOT_STARTED, notStartedNextStep, orphansNextStep, stepFailureText } from './next-step.ts';
 
 /** From worst to best: the first that applies is the run's state. */
 export type RunState = 'invalid-registry' | 'critical-failed' | 'not-started' | 'failed' | 'cancelled' | 'drifted' | 'pending' | 'held' | 'ok';
@@ -62,10 +62,10 @@ export function runView(report: Report, context: RunContext = {}): RunView {
         ? 'critical-failed'
         : NOT_STARTED.includes(report.outcome)
           ? 'not-started'
-          : failed > 0
-            ? 'failed'
-            : report.outcome === 'cancelled'
-              ? 'cancelled'
+          : report.outcome === 'cancelled'
+            ? 'cancelled'
+            : failed > 0
+              ? 'failed'
               : drifted > 0
                 ? 'drifted'
                 : report.outcome === 'another-builder' || report.outcome === 'deferred'
@@ -95,15 +95,16 @@ export function runView(report: Report, context: RunContext = {}): RunView {
     'invalid-registry': () => report.notice ?? 'the registry is invalid; nothing was built',
     'critical-failed': () =>
       `${criticalFailed} critical index(es) ${dry ? 'would fail' : 'failed'}${failed > criticalFailed ? ` (${failed} failed in all)` : ''}: ${went}${humanPart}; see each one's next step.`,
-    'not-started': () => `${report.notice ?? `nothing was built (${report.outcome})`}: ${t.total} index(es) not attempted.`,
+    'not-started': () =>
+      `${t.total} index(es) not attempted: ${(report.notice ?? report.outcome).replace(/\.$/, '')}. ${notStartedNextStep(report.outcome, context.surface ?? 'cli').replace(/^Not attempted: /, '').replace(/^./, (c) => c.toUpperCase())}`,
     failed: () => `${failed} index(es) ${dry ? 'would fail' : 'failed'}: ${went}${humanPart || '; the next run retries them'}.`,
     cancelled: () => `The run was cancelled${notAttempted > 0 ? `: ${notAttempted} index(es) not attempted` : ''}; the next run builds what is missing.`,
     drifted: () => `${drifted} index(es) drifted from the registry and were left as they are; see each one's next step.`,
-    held: () => `${report.notice ?? 'nothing was done'}: ${t.total} index(es) not attempted.`,
+    held: () => `${t.total} index(es) not attempted: ${(report.notice ?? 'nothing was done').replace(/\.$/, '')}. The next run builds what is missing.`,
     pending: () => `${pending} index(es) still to be built; the next run picks them up.`,
     ok: () =>
       dry
-        ? 'Every index is as the registry defines it, or would be built without a failure.'
+        ? `Nothing was changed; a build would find nothing to fix by hand${t.created + t.rebuilt > 0 ? ` and would build ${t.created + t.rebuilt} index(es)` : ''}.`
         : dropped > 0
           ? `Every index is as the registry defines it; ${dropped} index(es) no longer in the registry were dropped (restore.sql recreates them).`
           : orphansLeft.length > 0
@@ -212,4 +213,12 @@ export function databaseNote(report: Report): { failed: IndexResult[]; drifted: 
     failed: view.indexes.filter(({ outcome }) => outcome.status === 'failed').map(({ index }) => index),
     drifted: view.indexes.filter(({ outcome }) => outcome.status === 'drifted').map(({ index }) => index),
   };
+}
+
+/** A fleet's counts as each database's model has them (an unreachable database's indexes are not attempted, not failed). */
+export function fleetCounts(reports: readonly Report[]): { label: string; count: number }[] {
+  const sums = new Map<string, number>();
+  for (const report of reports) for (const { label, count } of runView(report).counts) sums.set(label, (sums.get(label) ?? 0) + count);
+  const order = ['failed', 'not attempted', 'drifted', 'in progress', 'created', 'rebuilt', 'up to date'];
+  return order.filter((label) => sums.has(label)).map((label) => ({ label, count: sums.get(label)! }));
 }

@@ -3,10 +3,10 @@ import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { formatDuration } from '../util/duration.ts';
 import { constraintNote } from './constraint-text.ts';
-import type { IndexFailure, IndexResult, Report } from '../builder/result.ts';
+import type { FailOn, IndexFailure, IndexResult, Report } from '../builder/result.ts';
 import { describeBlocker, indexOutcome } from '../outcome/index-outcome.ts';
 import type { Surface } from '../outcome/next-step.ts';
-import { runView, type RunContext } from '../outcome/run-outcome.ts';
+import { runView, stepFailureOf, type RunContext } from '../outcome/run-outcome.ts';
 
 const RULE = '='.repeat(50);
 const INDENT = '    ';
@@ -14,7 +14,13 @@ const INDENT = '    ';
 export type WriteLine = (line: string) => void;
 
 /** Console events; `group` lets the Action fold each index into a collapsible group. */
-export function consoleEvents(write: WriteLine, group?: { start(title: string): void; end(): void }, surface: Surface = 'cli'): BuildEvents {
+/** `surface` names the settings the next steps refer to; `failOn` lets the last line say when the step fails. */
+export function consoleEvents(
+  write: WriteLine,
+  group?: { start(title: string): void; end(): void },
+  context: { surface?: Surface; failOn?: FailOn } = {},
+): BuildEvents {
+  const surface = context.surface ?? 'cli';
   const line = (text = '') => write(text);
   return {
     connecting(target) {
@@ -84,7 +90,9 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       else line();
     },
     runFinished(report) {
-      for (const text of summaryLines(report, { surface })) line(text);
+      const stepFailed =
+        context.failOn !== undefined && report.outcome !== 'another-builder' && stepFailureOf(runView(report), context.failOn, false) !== undefined;
+      for (const text of summaryLines(report, { surface, stepFailed })) line(text);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { FleetReport, FleetTargetResult } from '../fleet/types.ts';
 import type { AnnotationLevel } from '../action/annotations.ts';
 import { code, escapeText, SUMMARY_LIMIT_BYTES as SUMMARY_LIMIT } from './summary.ts';
 import type { IndexResult } from '../builder/result.ts';
-import { databaseNote, databaseState, fleetState } from '../outcome/run-outcome.ts';
+import { databaseNote, databaseState, fleetCounts, fleetState, runView } from '../outcome/run-outcome.ts';
 
 export { SUMMARY_LIMIT_BYTES } from './summary.ts';
 /** Room kept for everything after the table (notes, failure, footer). */
@@ -51,18 +51,7 @@ export function renderFleetSummary(view: FleetSummaryView): string {
 
 function heading(fleet: FleetReport, emoji: string): string {
   const t = fleet.totals;
-  const parts = (
-    [
-      [t.failed, 'failed'],
-      [t.drifted, 'drifted'],
-      [t.created, 'created'],
-      [t.rebuilt, 'rebuilt'],
-      [t.skipped, 'up to date'],
-      [t.deferred, 'not attempted'],
-    ] as const
-  )
-    .filter(([count]) => count > 0)
-    .map(([count, label]) => `${count} ${label}`);
+  const parts = fleetCounts(fleet.targets.map((target) => target.report)).map(({ count, label }) => `${count} ${label}`);
   const failed = t.failedDatabases > 0 ? ` (${t.failedDatabases} database(s) with failures)` : '';
   return `${emoji} Index build across ${t.databases} database(s): ${parts.join(', ') || 'no indexes in the registry'}${failed}`;
 }
@@ -71,34 +60,18 @@ function countersTable(fleet: FleetReport): string {
   const t = fleet.totals;
   const columns: [string, number][] = [
     ['Databases', t.databases],
-    ['Failed DBs', t.failedDatabases],
-    ['Deferred DBs', t.deferredDatabases],
+    ['With failures', t.failedDatabases],
+    ['Held back', t.deferredDatabases],
     ['Indexes', t.total],
-    ['Created', t.created],
-    ['Rebuilt', t.rebuilt],
-    ['Skipped', t.skipped],
-    ['Failed', t.failed],
-    ['Deferred', t.deferred],
+    ...fleetCounts(fleet.targets.map((target) => target.report)).map(({ label, count }): [string, number] => [`${label.charAt(0).toUpperCase()}${label.slice(1)}`, count]),
   ];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [row(columns.map(([name]) => name)), row(columns.map(() => '---:')), row(columns.map(([, n]) => String(n)))].join('\n');
 }
 
 function targetRow(target: FleetTargetResult): string {
-  const t = target.report.totals;
   const state = databaseState(target.report);
-  const counts = (
-    [
-      [t.failed, 'failed'],
-      [t.drifted, 'drifted'],
-      [t.created, 'created'],
-      [t.rebuilt, 'rebuilt'],
-      [t.skipped, 'up to date'],
-      [t.deferred, 'not attempted'],
-    ] as const
-  )
-    .filter(([count]) => count > 0)
-    .map(([count, label]) => `${count} ${label}`);
+  const counts = runView(target.report).counts.map(({ count, label }) => `${count} ${label}`);
   const cells = [
     `${code(target.name)}${target.group ? `<br><sub>${escapeText(target.group)}</sub>` : ''}`,
     `${state.emoji} ${state.label}<br><sub>${formatDuration(target.report.durationMs)}</sub>`,
