@@ -59,7 +59,7 @@ export function reportAnnotations(
   // A cancelled run still reports what it did; one that never started has nothing per index to say.
   if (report.outcome !== 'completed' && report.outcome !== 'cancelled') return [noticeAnnotation(report, run)];
   const at = (index: IndexResult) => ({ file: repoPath(index.registry.file), startLine: index.registry.line });
-  const message = (outcome: IndexOutcome, lead = '') => [lead, ...outcome.facts, outcome.nextStep ?? ''].filter(Boolean).join(' ');
+  const message = (outcome: IndexOutcome, lead = '') => sentences([lead, ...outcome.facts, outcome.nextStep ?? '']);
   const failed = run.indexes.filter(({ outcome }) => outcome.status === 'failed');
   // What needs a human comes before what clears by itself on the next run.
   const byUrgency = [...failed.filter(({ outcome }) => outcome.failureClass !== 'transient'), ...failed.filter(({ outcome }) => outcome.failureClass === 'transient')];
@@ -90,7 +90,7 @@ export function reportAnnotations(
     .filter(({ outcome }) => outcome.status === 'rebuilt')
     .map(({ index, outcome }): Annotation => ({
       level: 'notice',
-      title: `Index ${index.name} ${outcome.label}`,
+      title: `Index ${index.name} ${would ? 'would be rebuilt' : 'rebuilt'}`,
       message: `${index.name} on ${index.table}: ${outcome.facts.join('; ')}.`,
       ...at(index),
     }));
@@ -105,7 +105,8 @@ export function reportAnnotations(
             message: `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry: ${orphans.map((o) => o.name).join(', ')}. ${run.orphansNote ?? ''}`.trim(),
           },
         ];
-  const cancelled: Annotation[] = report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: run.sentence }] : [];
+  const cancelled: Annotation[] =
+    report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: sentences([report.notice ?? '', run.sentence]) }] : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
   return [...errors, ...cancelled, ...warnings, ...drifted, ...notAdopted, ...rebuilt, ...orphaned];
@@ -126,6 +127,14 @@ export function problemAnnotations(problems: readonly RegistryProblem[], repoPat
   }));
 }
 
+/** Texts as one line of sentences, each ending with a full stop. */
+function sentences(texts: readonly string[]): string {
+  return texts
+    .filter(Boolean)
+    .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+    .join(' ');
+}
+
 /** One line for a failure: `[SQLSTATE] message (after N attempts) DETAIL: ... Hint: ... Blocked by ...`. */
 export function failureText(index: IndexResult): string {
   return indexOutcome(index).facts.join(' ');
@@ -139,6 +148,6 @@ function noticeAnnotation(report: Report, run: RunView): Annotation {
   return {
     level: !failed ? 'notice' : critical ? 'error' : 'warning',
     title: 'No index was built',
-    message: [report.notice ?? run.sentence, first].filter(Boolean).join('. ').replace(/\.\. /g, '. '),
+    message: sentences([report.notice ?? run.sentence, first ?? '']),
   };
 }

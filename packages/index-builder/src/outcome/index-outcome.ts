@@ -97,7 +97,7 @@ export function indexOutcome(index: IndexResult, context: OutcomeContext = {}): 
     case 'drifted':
       return {
         ...base,
-        facts: index.drift ? [`database: ${oneLine(index.drift.database)}`, `registry: ${oneLine(index.drift.registry)}`] : [],
+        facts: index.drift ? [`Database: ${oneLine(index.drift.database)}`, `Registry: ${oneLine(index.drift.registry)}`] : [],
         nextStep: driftNextStep(index.drift?.kept, surface),
       };
     case 'rebuilt':
@@ -137,5 +137,5 @@ export function describeBlocker(blocker: Blocker): string {
 }
 
 function oneLine(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim();
+  return sql.replace(/\s+/g, ' ').trim().replace(/;$/, '');
 }

@@ -114,7 +114,12 @@ export function runView(report: Report, context: RunContext = {}): RunView {
   const sentence = sentences[state]();
   return {
     state,
-    emoji: state === 'ok' && dropped === 0 && orphansLeft.length === 0 && !dry ? '🎉' : EMOJI[state],
+    emoji:
+      state === 'ok' && dropped === 0 && orphansLeft.length === 0 && !dry
+        ? '🎉'
+        : state === 'not-started' && !report.indexes.some((index) => index.critical)
+          ? '⚠️'
+          : EMOJI[state],
     title: dry ? 'Index build plan (dry run: nothing was changed)' : 'Index build',
     counts,
     sentence,

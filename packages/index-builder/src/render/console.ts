@@ -115,7 +115,7 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult, surface: Surfac
     case 'drifted':
       return [
         '⚠️  Drifted: the index exists, but the registry now defines it differently; left as it is',
-        ...outcome.facts.map((fact) => `    ${fact.charAt(0).toUpperCase()}${fact.slice(1)}`),
+        ...outcome.facts.map((fact) => `    ${fact}`),
         ...next,
       ];
     case 'deferred':

@@ -124,9 +124,9 @@ function indexTable(entries: readonly Shown[], view: SummaryView, budget: number
   return { text: lines.join('\n'), hidden: entries.length - shown };
 }
 
-/** A fact as text; a definition (`database: ...`, `registry: ...`) as code. */
+/** A fact as text; a definition (`Database: ...`, `Registry: ...`) as code. */
 function factText(fact: string): string {
-  const definition = /^(database|registry): (.*)$/s.exec(fact);
+  const definition = /^(Database|Registry): (.*)$/s.exec(fact);
   return definition ? `${definition[1]}: ${code(definition[2]!)}` : escapeText(fact);
 }
 
