@@ -119,7 +119,7 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult, surface: Surfac
         ...next,
       ];
     case 'deferred':
-      return [`⏸️  ${outcome.facts[0] ?? 'Not attempted'}`, ...next];
+      return [`⏸️  Deferred: ${outcome.facts[0] ?? 'not attempted'}`, ...next];
     case 'failed': {
       const error: IndexFailure = result.error ?? { message: 'unknown error', blockers: [] };
       const level = entry.critical ? '❌ CRITICAL: failed' : '⚠️  Failed';
