@@ -175,7 +175,7 @@ export function databaseState(report: Report): { emoji: string; label: string } 
     case 'drifted':
       return { emoji: '🔀', label: 'drifted' };
     case 'held':
-      return { emoji: '⏸️', label: report.outcome };
+      return { emoji: '⏸️', label: report.outcome === 'another-builder' ? 'held by another builder' : 'held back' };
     case 'pending':
       return { emoji: '⏸️', label: 'incomplete' };
     case 'invalid-registry':
@@ -192,11 +192,11 @@ export function fleetState(reports: readonly Report[]): { emoji: string; sentenc
   const count = (state: RunState) => states.filter((s) => s === state).length;
   switch (worst) {
     case 'critical-failed':
-      return { emoji: '❌', sentence: `${count('critical-failed')} database(s) with a failed critical index: see their notes.` };
+      return { emoji: '❌', sentence: `${count('critical-failed')} database(s) with a failed critical index: see below.` };
     case 'not-started':
-      return { emoji: '❌', sentence: `${count('not-started')} database(s) could not be built (unreachable or refused): see their notes.` };
+      return { emoji: '❌', sentence: `${count('not-started')} database(s) could not be built (unreachable or refused): see below.` };
     case 'failed':
-      return { emoji: '⚠️', sentence: `${count('failed')} database(s) with failed indexes: see their notes.` };
+      return { emoji: '⚠️', sentence: `${count('failed')} database(s) with failed indexes: see below.` };
     case 'cancelled':
       return { emoji: '⏹️', sentence: 'The run was cancelled; the next run builds what is missing.' };
     case 'drifted':

@@ -25,16 +25,22 @@ export function renderFleetSummary(view: FleetSummaryView): string {
   const limit = view.limitBytes ?? SUMMARY_LIMIT;
   const state = fleetState(fleet.targets.map((target) => target.report));
   const head = [`## ${heading(fleet, state.emoji)}`, `**${escapeText(state.sentence)}**`, countersTable(fleet)].join('\n\n');
-  const header = ['| Database | State | Indexes | Notes |', '| --- | --- | --- | --- |'];
+  // Three narrow columns that never squeeze; each database's note (why it was not built, what failed) below them.
+  const header = ['| Database | State | Indexes |', '| --- | --- | --- |'];
   let size = Buffer.byteLength(head) + Buffer.byteLength(header.join('\n')) + TAIL_RESERVE_BYTES;
   const rows: string[] = [];
+  const noteLines: string[] = [];
   for (const target of fleet.targets) {
     const line = targetRow(target);
-    size += Buffer.byteLength(line) + 1;
+    const note = notes(target);
+    const noteLine = note ? `- ${code(target.name)}: ${note}` : '';
+    size += Buffer.byteLength(line) + 1 + (noteLine ? Buffer.byteLength(noteLine) + 1 : 0);
     if (size > limit) break;
     rows.push(line);
+    if (noteLine) noteLines.push(noteLine);
   }
   const blocks = [head, [...header, ...rows].join('\n')];
+  if (noteLines.length > 0) blocks.push(['**What needs a look:**', ...noteLines].join('\n'));
   const hidden = fleet.targets.length - rows.length;
   if (hidden > 0) {
     blocks.push(
@@ -76,7 +82,6 @@ function targetRow(target: FleetTargetResult): string {
     `${code(target.name)}${target.group ? `<br><sub>${escapeText(target.group)}</sub>` : ''}`,
     `${state.emoji} ${state.label}<br><sub>${formatDuration(target.report.durationMs)}</sub>`,
     counts.join('<br>') || '—',
-    notes(target),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -85,9 +90,10 @@ function targetRow(target: FleetTargetResult): string {
 function notes(target: FleetTargetResult): string {
   const note = databaseNote(target.report);
   if (note.notice) return escapeText(clip(note.notice));
+  // Failed and drifted names, each list with its kind: `failed:` before `drifted:`.
   const name = (index: IndexResult) => `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`;
   const list = (indexes: IndexResult[]) => `${indexes.slice(0, 5).map(name).join(', ')}${indexes.length > 5 ? `, and ${indexes.length - 5} more` : ''}`;
-  return [note.failed.length ? `failed: ${list(note.failed)}` : '', note.drifted.length ? `drifted: ${list(note.drifted)}` : ''].filter(Boolean).join('<br>');
+  return [note.failed.length ? `failed: ${list(note.failed)}` : '', note.drifted.length ? `drifted: ${list(note.drifted)}` : ''].filter(Boolean).join('; ');
 }
 
 function clip(text: string): string {

@@ -24,9 +24,10 @@ describe('renderFleetSummary', () => {
     // An unreachable database's indexes were not attempted: they are not counted as failed.
     expect(markdown).toMatch(/^## ❌ Index build across 4 database\(s\): 8 not attempted \(2 database\(s\) with failures\)\n/);
     expect(markdown.match(/^\| `tenant-\d+` \|/gm)).toHaveLength(4);
-    expect(markdown).toContain('| `tenant-0` | ❌ unreachable<br><sub>0ms</sub> | 2 not attempted | reason for database 0 |');
-    // Four columns, so that nothing is clipped at GitHub's width.
-    expect(markdown).toContain('| Database | State | Indexes | Notes |');
+    expect(markdown).toContain('| `tenant-0` | ❌ unreachable<br><sub>0ms</sub> | 2 not attempted |');
+    expect(markdown).toContain('- `tenant-0`: reason for database 0');
+    // Three narrow columns, so that nothing is squeezed or clipped at GitHub's width; the notes below them.
+    expect(markdown).toContain('| Database | State | Indexes |\n| --- | --- | --- |');
     expect(markdown).not.toContain('more database(s) are not shown');
   });
 
