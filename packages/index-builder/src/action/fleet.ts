@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { fleetConsoleEvents, fleetEndLines } from '../render/fleet-console.ts';
-import { combinedReport, failedDatabases, fleetShouldFail } from '../fleet/report.ts';
+import { failedDatabases, fleetShouldFail } from '../fleet/report.ts';
 import { runFleet } from '../fleet/run.ts';
 import { selectShard } from '../fleet/shards.ts';
 import { loadTargets, TargetsError } from '../fleet/targets.ts';
@@ -13,7 +13,7 @@ import type { FailOn } from '../builder/result.ts';
 import { reportAnnotations, type Annotation } from './annotations.ts';
 import { renderFleetSummary } from '../render/fleet-summary.ts';
 import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
-import { outputsOf } from './outputs.ts';
+import { fleetOutputsOf } from './outputs.ts';
 import * as log from './log.ts';
 import { publish } from './publish.ts';
 import { failSetup } from './setup-failure.ts';
@@ -70,7 +70,13 @@ export async function fleetAndReport(
   const reported = fleet;
   await publish({
     report: reported,
-    outputs: { ...outputsOf(combinedReport(reported), ''), 'failed-databases': JSON.stringify(failedDatabases(reported.targets)) },
+    outputs: {
+      ...fleetOutputsOf(
+        reported.targets.map((target) => target.report),
+        '',
+      ),
+      'failed-databases': JSON.stringify(failedDatabases(reported.targets)),
+    },
     annotations: fleetAnnotations(reported, repoPath),
     ...(stepFailure ? { stepFailure } : {}),
     summary: (written) => renderFleetSummary({ fleet: reported, omitted: written.omitted, ...(stepFailure ? { stepFailure } : {}), ...(written.reportPath ? { reportPath: written.reportPath } : {}) }),

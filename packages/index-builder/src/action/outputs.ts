@@ -44,6 +44,26 @@ export function outputsOf(report: Report, reportPath: string, dryRun = false): R
   };
 }
 
+/** A fleet's outputs: each database's counts added up, so that an unreachable one's indexes stay not attempted. */
+export function fleetOutputsOf(reports: readonly Report[], reportPath: string): Record<OutputName, string> {
+  const each = reports.map((report) => outputsOf(report, reportPath));
+  const sum = (name: OutputName) => String(each.reduce((total, outputs) => total + Number(outputs[name]), 0));
+  return {
+    outcome: 'completed',
+    created: sum('created'),
+    rebuilt: sum('rebuilt'),
+    skipped: sum('skipped'),
+    failed: sum('failed'),
+    deferred: sum('deferred'),
+    'not-attempted': sum('not-attempted'),
+    drifted: sum('drifted'),
+    orphans: sum('orphans'),
+    'dry-run': 'false',
+    'critical-failed': String(each.some((outputs) => outputs['critical-failed'] === 'true')),
+    report: reportPath,
+  };
+}
+
 /**
  * Sets the step's outputs. Always through core.setOutput, so the runner and @github/local-action both see them; the
  * plain line is for a run outside any GitHub environment, where setOutput has nowhere to write.

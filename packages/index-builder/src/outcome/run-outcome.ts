@@ -96,11 +96,11 @@ export function runView(report: Report, context: RunContext = {}): RunView {
     'critical-failed': () =>
       `${criticalFailed} critical index(es) ${dry ? 'would fail' : 'failed'}${failed > criticalFailed ? ` (${failed} failed in all)` : ''}: ${went}${humanPart}; see each one's next step.`,
     'not-started': () =>
-      `${t.total} index(es) not attempted: ${(report.notice ?? report.outcome).replace(/\.$/, '')}. ${notStartedNextStep(report.outcome, context.surface ?? 'cli').replace(/^Not attempted: /, '').replace(/^./, (c) => c.toUpperCase())}`,
+      `${t.total} index(es) not attempted. ${notStartedNextStep(report.outcome, context.surface ?? 'cli').replace(/^Not attempted: /, '').replace(/^./, (c) => c.toUpperCase())}`,
     failed: () => `${failed} index(es) ${dry ? 'would fail' : 'failed'}: ${went}${humanPart || '; the next run retries them'}.`,
     cancelled: () => `The run was cancelled${notAttempted > 0 ? `: ${notAttempted} index(es) not attempted` : ''}; the next run builds what is missing.`,
     drifted: () => `${drifted} index(es) drifted from the registry and were left as they are; see each one's next step.`,
-    held: () => `${t.total} index(es) not attempted: ${(report.notice ?? 'nothing was done').replace(/\.$/, '')}. The next run builds what is missing.`,
+    held: () => `${t.total} index(es) not attempted; the next run builds what is missing.`,
     pending: () => `${pending} index(es) still to be built; the next run picks them up.`,
     ok: () =>
       dry

@@ -172,6 +172,7 @@ export function summaryLines(report: Report, context: RunContext = {}): string[]
     if (view.orphansNote) lines.push(`  ${view.orphansNote}`);
   }
   lines.push('');
+  if (report.notice && report.outcome !== 'invalid-registry') lines.push(`⚠️  ${report.notice}`);
   lines.push(`${view.emoji}${view.emoji.length === 1 || view.emoji === '🎉' ? ' ' : '  '}${view.sentence}`);
   return lines;
 }

@@ -61,7 +61,10 @@ function alignedTable(columns: readonly string[], rows: readonly string[][]): st
 /** The summary block for the whole fleet: databases by outcome, then the index counts as for one database. */
 export function fleetSummaryLines(fleet: FleetReport): string[] {
   const byOutcome = new Map<string, number>();
-  for (const target of fleet.targets) byOutcome.set(target.outcome, (byOutcome.get(target.outcome) ?? 0) + 1);
+  for (const target of fleet.targets) {
+    const state = databaseState(target.report).label;
+    byOutcome.set(state, (byOutcome.get(state) ?? 0) + 1);
+  }
   const outcomes = [...byOutcome].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
   const lines = summaryLines(combinedReport(fleet));
   lines[1] = 'Fleet Summary';

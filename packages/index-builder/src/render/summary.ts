@@ -46,7 +46,7 @@ export function renderSummary(view: SummaryView): string {
     return finishBlocks(view, [`## ❌ Index build${view.database ? ` on ${code(view.database)}` : ''}: the registry is invalid, nothing was built`, problemList(view.problems, limit)]);
   }
   const blocks = [`## ${escapeText(headline(run))}${view.database ? ` · ${code(view.database)}` : ''}`, `**${escapeText(run.sentence)}**`];
-  if (view.report.notice && view.report.outcome === 'completed') blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
+  if (view.report.notice) blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
   if (view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
   blocks.push(countersTable(view.report, run));
   let budget = limit - TAIL_RESERVE_BYTES - Buffer.byteLength(blocks.join('\n\n'));

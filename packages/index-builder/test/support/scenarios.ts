@@ -9,9 +9,9 @@ import { fleetEndLines } from '../../src/render/fleet-console.ts';
 import { renderSummary } from '../../src/render/summary.ts';
 import { renderFleetSummary } from '../../src/render/fleet-summary.ts';
 import { capAnnotations, reportAnnotations, type Annotation } from '../../src/action/annotations.ts';
-import { outputsOf } from '../../src/action/outputs.ts';
+import { fleetOutputsOf, outputsOf } from '../../src/action/outputs.ts';
 import { fleetAnnotations, fleetStepFailure } from '../../src/action/fleet.ts';
-import { combinedReport, failedDatabases } from '../../src/fleet/report.ts';
+import { failedDatabases } from '../../src/fleet/report.ts';
 import { runView, stepFailureOf } from '../../src/outcome/run-outcome.ts';
 
 export interface SingleScenario {
@@ -355,7 +355,7 @@ export function renderChannels(scenario: Scenario, reportPath = '/home/runner/wo
     const annotations = capAnnotations(fleetAnnotations(fleet, (file) => file), stepFailure ? 1 : 0);
     for (const t of fleet.targets) replayConsole(t.report, (text) => write(text ? `[${t.name}] ${text}` : `[${t.name}]`));
     for (const text of fleetEndLines(fleet)) write(text);
-    const outputs = { ...outputsOf(combinedReport(fleet), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) };
+    const outputs = { ...fleetOutputsOf(fleet.targets.map((t) => t.report), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) };
     return {
       console: `${lines.join('\n')}\n`,
       json: `${JSON.stringify(fleet, null, 2)}\n`,
