@@ -326,7 +326,7 @@ describe('other runs', () => {
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
     expect(result.stdout).toMatch(/\| `idx_e2e_local`<br>on `call_log` \| ✅ created<br><sub>\S+<\/sub> \|/);
     expect(result.stdout).toMatch(
-      /^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 not-attempted=0 drifted=0 orphans=0 dry-run=false critical-failed=false report=\S+\.json$/m,
+      /^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 not-attempted=0 drifted=0 orphans=\d+ dry-run=false critical-failed=false report=\S+\.json$/m,
     );
     // Through core.setOutput all the same (its fallback command), which @github/local-action reads.
     expect(result.stdout).toMatch(/^::set-output name=created::1$/m);
