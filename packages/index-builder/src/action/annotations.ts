@@ -62,7 +62,10 @@ export function reportAnnotations(
   const message = (outcome: IndexOutcome, lead = '') => sentences([lead, ...outcome.facts, outcome.nextStep ?? '']);
   const failed = run.indexes.filter(({ outcome }) => outcome.status === 'failed');
   // What needs a human comes before what clears by itself on the next run.
-  const byUrgency = [...failed.filter(({ outcome }) => outcome.failureClass !== 'transient'), ...failed.filter(({ outcome }) => outcome.failureClass === 'transient')];
+  const byUrgency = [
+    ...failed.filter(({ outcome }) => outcome.failureClass !== 'transient'),
+    ...failed.filter(({ outcome }) => outcome.failureClass === 'transient'),
+  ];
   const failures = byUrgency.map(({ index, outcome }): Annotation => ({
     level: index.critical ? 'error' : 'warning',
     title: `${index.critical ? 'Critical index' : 'Index'} ${index.name} ${outcome.label}`,
@@ -102,18 +105,17 @@ export function reportAnnotations(
           {
             level: 'notice',
             title: 'Indexes no longer in the registry',
-            message: `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry: ${orphans.map((o) => o.name).join(', ')}. ${run.orphansNote ?? ''}`.trim(),
+            message:
+              `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry: ${orphans.map((o) => o.name).join(', ')}. ${run.orphansNote ?? ''}`.trim(),
           },
         ];
   const cancelled: Annotation[] =
-    report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: sentences([report.notice ?? '', run.sentence]) }] : [];
+    report.outcome === 'cancelled'
+      ? [{ level: 'warning', title: 'Index build cancelled', message: sentences([report.notice ?? '', run.sentence]) }]
+      : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
   return [...errors, ...cancelled, ...warnings, ...drifted, ...notAdopted, ...rebuilt, ...orphaned];
-}
-
-function oneLine(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim().replace(/;$/, '');
 }
 
 /** Registry problems: each one an error at its line, titled by its code; nothing was built. */

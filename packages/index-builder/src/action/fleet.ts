@@ -79,7 +79,13 @@ export async function fleetAndReport(
     },
     annotations: fleetAnnotations(reported, repoPath),
     ...(stepFailure ? { stepFailure } : {}),
-    summary: (written) => renderFleetSummary({ fleet: reported, omitted: written.omitted, ...(stepFailure ? { stepFailure } : {}), ...(written.reportPath ? { reportPath: written.reportPath } : {}) }),
+    summary: (written) =>
+      renderFleetSummary({
+        fleet: reported,
+        omitted: written.omitted,
+        ...(stepFailure ? { stepFailure } : {}),
+        ...(written.reportPath ? { reportPath: written.reportPath } : {}),
+      }),
   });
 }
 

@@ -29,7 +29,7 @@ export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this d
 /** Why an entry was not attempted, as its `reason` (the budget's is BUDGET_SPENT). */
 export const HELD_BY_ANOTHER_BUILDER = 'not attempted: another index-builder run holds this database';
 export function cancelledBeforeTurn(signal: unknown): string {
-  return `not attempted: the run was cancelled (${String(signal ?? 'a signal')}) before its turn`;
+  return `not attempted: the run was cancelled (${typeof signal === 'string' ? signal : 'a signal'}) before its turn`;
 }
 
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
@@ -247,7 +247,8 @@ async function buildEntry(
       break;
   }
   if (settings.signal?.aborted) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: cancelledBeforeTurn(settings.signal.reason) });
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: BUDGET_SPENT });
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline)
+    return done('deferred', 0, { ...(drift ? { drift } : {}), reason: BUDGET_SPENT });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action);
@@ -281,7 +282,10 @@ async function runBuild(
   } catch (error) {
     const sqlstate = sqlstateOf(error);
     const detail = detailOf(error);
-    return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), ...(detail ? { detail } : {}), blockers: [] } };
+    return {
+      attempts: 1,
+      error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), ...(detail ? { detail } : {}), blockers: [] },
+    };
   }
 }
 

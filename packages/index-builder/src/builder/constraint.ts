@@ -111,7 +111,12 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
       sqlstate && LOCK_CONFLICTS.has(sqlstate)
         ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
         : '';
-    return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, ...(detailOf(error) ? { detail: detailOf(error)! } : {}), blockers: [] });
+    return finish('failed', attempts, {
+      ...(sqlstate ? { sqlstate } : {}),
+      message: `${describeError(error, settings.url)}${lock}`,
+      ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+      blockers: [],
+    });
   } finally {
     await disconnect(client);
   }

@@ -129,7 +129,12 @@ function decideValid(
   if (equivalence === undefined || equivalence.kind === 'unknown') {
     const why = equivalence ? `: ${equivalence.error}` : '';
     const kept = `it could not be compared with the registry${why}`;
-    return { action: 'leave', status: 'drifted', reason: `exists, but could not be compared with the registry${why}; left as it is`, drift: { ...drift, kept } };
+    return {
+      action: 'leave',
+      status: 'drifted',
+      reason: `exists, but could not be compared with the registry${why}; left as it is`,
+      drift: { ...drift, kept },
+    };
   }
   if (options.onDrift === 'report') {
     return { action: 'leave', status: 'drifted', reason: `${changed}: ${drift.database}`, drift };
@@ -170,7 +175,10 @@ function decideValid(
           '(then it is swapped and the foreign keys re-pointed), or change the key in a migration: build the new unique index concurrently; ' +
           'in one transaction under a short lock_timeout drop the foreign keys and the old index and add the foreign keys NOT VALID against the new key; ' +
           'then ALTER TABLE ... VALIDATE CONSTRAINT each',
-        drift: { ...drift, kept: `foreign key(s) ${keys} depend on it and the new definition does not keep their key, so it is not swapped: see plan for the migration` },
+        drift: {
+          ...drift,
+          kept: `foreign key(s) ${keys} depend on it and the new definition does not keep their key, so it is not swapped: see plan for the migration`,
+        },
       };
     }
     return {

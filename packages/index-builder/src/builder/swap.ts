@@ -44,7 +44,12 @@ export async function replaceDrifted(
     await disconnect(client);
     return {
       attempts: 0,
-      error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message: describeError(error, settings.url), ...(detailOf(error) ? { detail: detailOf(error)! } : {}), blockers: [] },
+      error: {
+        ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+        message: describeError(error, settings.url),
+        ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+        blockers: [],
+      },
     };
   }
   await disconnect(client);
@@ -104,13 +109,26 @@ export async function replaceDrifted(
       const cleanup = await dropTemporary(settings, qualifiedTemporary);
       const message = `the new definition was built, but replacing the old index failed: ${cause}; ${cleanup}`;
       await disconnect(client);
-      return { attempts: outcome.attempts, error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message, ...(detailOf(error) ? { detail: detailOf(error)! } : {}), blockers: [] } };
+      return {
+        attempts: outcome.attempts,
+        error: {
+          ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+          message,
+          ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+          blockers: [],
+        },
+      };
     }
     const message = `the old index was dropped, but renaming ${schema}.${temporary} into its place failed: ${cause}; the entry is missing now: the next run builds it under its name and drops ${schema}.${temporary}`;
     await disconnect(client);
     return {
       attempts: outcome.attempts,
-      error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message, ...(detailOf(error) ? { detail: detailOf(error)! } : {}), blockers: [] },
+      error: {
+        ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+        message,
+        ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+        blockers: [],
+      },
       ...(snapshot ? { restore: restoreAfterSwap(snapshot, temporary) } : {}),
     };
   }

@@ -75,7 +75,14 @@ export function indexOutcome(index: IndexResult, context: OutcomeContext = {}): 
     case 'failed': {
       const failureClass = failureClassOf(index.error, index.attempts, runOutcome);
       if (failureClass === 'not-attempted') {
-        return { ...base, label: 'not attempted', emoji: index.critical ? '❌' : '⏸️', failureClass, facts: [], nextStep: notStartedNextStep(runOutcome, surface) };
+        return {
+          ...base,
+          label: 'not attempted',
+          emoji: index.critical ? '❌' : '⏸️',
+          failureClass,
+          facts: [],
+          nextStep: notStartedNextStep(runOutcome, surface),
+        };
       }
       return {
         ...base,

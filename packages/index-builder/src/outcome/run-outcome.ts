@@ -90,15 +90,19 @@ export function runView(report: Report, context: RunContext = {}): RunView {
     .map(([n, label]) => ({ label, count: n }));
 
   const went = context.stepFailed ? 'the step failed (fail-on)' : dry ? 'nothing was changed' : 'the deploy went on';
-  const humanPart = needsHuman > 0 ? `; ${needsHuman} need${needsHuman === 1 ? 's' : ''} a fix before any run can build ${needsHuman === 1 ? 'it' : 'them'}` : '';
+  const humanPart =
+    needsHuman > 0 ? `; ${needsHuman} need${needsHuman === 1 ? 's' : ''} a fix before any run can build ${needsHuman === 1 ? 'it' : 'them'}` : '';
   const sentences: Record<RunState, () => string> = {
     'invalid-registry': () => report.notice ?? 'the registry is invalid; nothing was built',
     'critical-failed': () =>
       `${criticalFailed} critical index(es) ${dry ? 'would fail' : 'failed'}${failed > criticalFailed ? ` (${failed} failed in all)` : ''}: ${went}${humanPart}; see each one's next step.`,
     'not-started': () =>
-      `${t.total} index(es) not attempted. ${notStartedNextStep(report.outcome, context.surface ?? 'cli').replace(/^Not attempted: /, '').replace(/^./, (c) => c.toUpperCase())}`,
+      `${t.total} index(es) not attempted. ${notStartedNextStep(report.outcome, context.surface ?? 'cli')
+        .replace(/^Not attempted: /, '')
+        .replace(/^./, (c) => c.toUpperCase())}`,
     failed: () => `${failed} index(es) ${dry ? 'would fail' : 'failed'}: ${went}${humanPart || '; the next run retries them'}.`,
-    cancelled: () => `The run was cancelled${notAttempted > 0 ? `: ${notAttempted} index(es) not attempted` : ''}; the next run builds what is missing.`,
+    cancelled: () =>
+      `The run was cancelled${notAttempted > 0 ? `: ${notAttempted} index(es) not attempted` : ''}; the next run builds what is missing.`,
     drifted: () => `${drifted} index(es) drifted from the registry and were left as they are; see each one's next step.`,
     held: () => `${t.total} index(es) not attempted; the next run builds what is missing.`,
     pending: () => `${pending} index(es) still to be built; the next run picks them up.`,
@@ -147,7 +151,10 @@ export function stepFailureAcross(runs: readonly { name?: string; view: RunView 
   const counted = runs.flatMap(({ name, view }) =>
     view.indexes
       .filter(({ index }) => index.status === 'failed' && (failOn === 'any' || index.critical))
-      .map(({ index, outcome }) => ({ name: name === undefined ? index.name : `${name}: ${index.name}`, notAttempted: outcome.label === 'not attempted' })),
+      .map(({ index, outcome }) => ({
+        name: name === undefined ? index.name : `${name}: ${index.name}`,
+        notAttempted: outcome.label === 'not attempted',
+      })),
   );
   if (counted.length === 0) return undefined;
   const notAttempted = counted.filter((entry) => entry.notAttempted).length;
@@ -188,7 +195,9 @@ export function databaseState(report: Report): { emoji: string; label: string } 
 /** A fleet's headline state: its worst database's, so one failed critical index is never a green fleet. */
 export function fleetState(reports: readonly Report[]): { emoji: string; sentence: string } {
   const states = reports.map((report) => runView(report).state);
-  const worst = (['critical-failed', 'not-started', 'failed', 'cancelled', 'drifted', 'held', 'pending'] as const).find((state) => states.includes(state));
+  const worst = (['critical-failed', 'not-started', 'failed', 'cancelled', 'drifted', 'held', 'pending'] as const).find((state) =>
+    states.includes(state),
+  );
   const count = (state: RunState) => states.filter((s) => s === state).length;
   switch (worst) {
     case 'critical-failed':
@@ -213,7 +222,8 @@ export function fleetState(reports: readonly Report[]): { emoji: string; sentenc
 /** A fleet database's note: why it was not built, else its failed and drifted indexes (critical ones marked), short. */
 export function databaseNote(report: Report): { failed: IndexResult[]; drifted: IndexResult[]; notice?: string } {
   const view = runView(report);
-  if (view.state === 'not-started' || view.state === 'held' || view.state === 'cancelled') return { failed: [], drifted: [], notice: report.notice ?? view.sentence };
+  if (view.state === 'not-started' || view.state === 'held' || view.state === 'cancelled')
+    return { failed: [], drifted: [], notice: report.notice ?? view.sentence };
   return {
     failed: view.indexes.filter(({ outcome }) => outcome.status === 'failed').map(({ index }) => index),
     drifted: view.indexes.filter(({ outcome }) => outcome.status === 'drifted').map(({ index }) => index),

@@ -164,7 +164,9 @@ export function summaryLines(report: Report, context: RunContext = {}): string[]
   const orphans = report.orphans ?? [];
   if (orphans.length > 0) {
     const dropped = orphans.filter((o) => o.dropped).length;
-    lines.push(`Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : ''})`);
+    lines.push(
+      `Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : ''})`,
+    );
     for (const orphan of orphans)
       lines.push(
         `  ${orphan.dropped ? 'dropped' : orphan.error || orphan.kept ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.leftover ? " (a swap's leftover)" : ''}${orphan.error || orphan.kept ? `: ${orphan.error ?? orphan.kept}` : ''}`,

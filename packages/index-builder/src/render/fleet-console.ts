@@ -42,7 +42,16 @@ const COLUMNS = ['database', 'state', 'created', 'rebuilt', 'skipped', 'failed',
 export function fleetTableLines(fleet: FleetReport): string[] {
   const rows = fleet.targets.map((target) => {
     const t = target.report.totals;
-    return [target.name, databaseState(target.report).label, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
+    return [
+      target.name,
+      databaseState(target.report).label,
+      t.created,
+      t.rebuilt,
+      t.skipped,
+      t.failed,
+      t.deferred,
+      formatDuration(target.report.durationMs),
+    ].map(String);
   });
   return alignedTable(COLUMNS, rows);
 }

@@ -69,7 +69,10 @@ function countersTable(fleet: FleetReport): string {
     ['With failures', t.failedDatabases],
     ['Held back', t.deferredDatabases],
     ['Indexes', t.total],
-    ...fleetCounts(fleet.targets.map((target) => target.report)).map(({ label, count }): [string, number] => [`${label.charAt(0).toUpperCase()}${label.slice(1)}`, count]),
+    ...fleetCounts(fleet.targets.map((target) => target.report)).map(({ label, count }): [string, number] => [
+      `${label.charAt(0).toUpperCase()}${label.slice(1)}`,
+      count,
+    ]),
   ];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [row(columns.map(([name]) => name)), row(columns.map(() => '---:')), row(columns.map(([, n]) => String(n)))].join('\n');
@@ -91,9 +94,13 @@ function notes(target: FleetTargetResult): string {
   const note = databaseNote(target.report);
   if (note.notice) return escapeText(clip(note.notice));
   // Failed and drifted names, each list with its kind: `failed:` before `drifted:`.
-  const name = (index: IndexResult) => `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`;
-  const list = (indexes: IndexResult[]) => `${indexes.slice(0, 5).map(name).join(', ')}${indexes.length > 5 ? `, and ${indexes.length - 5} more` : ''}`;
-  return [note.failed.length ? `failed: ${list(note.failed)}` : '', note.drifted.length ? `drifted: ${list(note.drifted)}` : ''].filter(Boolean).join('; ');
+  const name = (index: IndexResult) =>
+    `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`;
+  const list = (indexes: IndexResult[]) =>
+    `${indexes.slice(0, 5).map(name).join(', ')}${indexes.length > 5 ? `, and ${indexes.length - 5} more` : ''}`;
+  return [note.failed.length ? `failed: ${list(note.failed)}` : '', note.drifted.length ? `drifted: ${list(note.drifted)}` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 function clip(text: string): string {

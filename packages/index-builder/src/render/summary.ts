@@ -43,7 +43,10 @@ export function renderSummary(view: SummaryView): string {
   const run = runView(view.report, context);
   const limit = view.limitBytes ?? SUMMARY_LIMIT_BYTES;
   if (view.problems && view.problems.length > 0) {
-    return finishBlocks(view, [`## ❌ Index build${view.database ? ` on ${code(view.database)}` : ''}: the registry is invalid, nothing was built`, problemList(view.problems, limit)]);
+    return finishBlocks(view, [
+      `## ❌ Index build${view.database ? ` on ${code(view.database)}` : ''}: the registry is invalid, nothing was built`,
+      problemList(view.problems, limit),
+    ]);
   }
   const blocks = [`## ${escapeText(headline(run))}${view.database ? ` · ${code(view.database)}` : ''}`, `**${escapeText(run.sentence)}**`];
   if (view.report.notice) blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
@@ -63,13 +66,17 @@ export function renderSummary(view: SummaryView): string {
     hidden += table.hidden;
   }
   if (folded.length > 0) {
-    const what = notStarted ? `${folded.length} index(es) not attempted` : `${folded.length} index(es) ${view.dryRun ? 'up to date' : 'already up to date'}`;
+    const what = notStarted
+      ? `${folded.length} index(es) not attempted`
+      : `${folded.length} index(es) ${view.dryRun ? 'up to date' : 'already up to date'}`;
     const table = indexTable(folded, view, budget - 200);
     blocks.push(`<details><summary>${what}</summary>\n\n${table.text}\n\n</details>`);
     hidden += table.hidden;
   }
   if (hidden > 0) {
-    blocks.push(`ℹ️ ${hidden} more index(es) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every index.`);
+    blocks.push(
+      `ℹ️ ${hidden} more index(es) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every index.`,
+    );
   }
   if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans, view.dryRun === true, run.orphansNote));
   return finishBlocks(view, blocks);
@@ -108,7 +115,10 @@ function indexTable(entries: readonly Shown[], view: SummaryView, budget: number
   let shown = 0;
   for (const { index, outcome } of entries) {
     const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}<br>on ${code(index.table)}`;
-    const timing = !dry && index.attempts > 0 ? `<br><sub>${index.attempts > 1 ? `${index.attempts} attempts · ` : ''}${formatDuration(index.durationMs)}</sub>` : '';
+    const timing =
+      !dry && index.attempts > 0
+        ? `<br><sub>${index.attempts > 1 ? `${index.attempts} attempts · ` : ''}${formatDuration(index.durationMs)}</sub>`
+        : '';
     const state = `${outcome.emoji} ${outcome.label}${timing}`;
     const planned = view.reasons?.[index.name];
     const facts = dry && planned !== undefined ? [escapeText(planned)] : outcome.facts.map((fact) => factText(fact));
@@ -142,10 +152,6 @@ function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean, note: stri
   ].join('\n');
 }
 
-function oneLine(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim();
-}
-
 function problemList(problems: readonly RegistryProblem[], limit: number): string {
   const lines: string[] = [];
   let size = TAIL_RESERVE_BYTES;
@@ -153,7 +159,9 @@ function problemList(problems: readonly RegistryProblem[], limit: number): strin
     const line = `- ${code(`${p.location.file}:${p.location.line}`)} ${code(p.code)}: ${escapeText(problemText(p))}`;
     size += Buffer.byteLength(line) + 1;
     if (size > limit) {
-      lines.push(`- and ${problems.length - lines.length} more problem(s): a job summary holds at most 1 MiB (npx index-builder check lists them all)`);
+      lines.push(
+        `- and ${problems.length - lines.length} more problem(s): a job summary holds at most 1 MiB (npx index-builder check lists them all)`,
+      );
       break;
     }
     lines.push(line);

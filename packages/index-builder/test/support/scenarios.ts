@@ -132,7 +132,10 @@ export function scenarios(): Scenario[] {
             name: 'idx_orders_status',
             table: 'public.orders',
             status: 'rebuilt',
-            drift: driftOf('CREATE INDEX idx_orders_status ON public.orders USING btree (status)', 'CREATE INDEX idx_orders_status ON orders (status) WHERE archived_at IS NULL'),
+            drift: driftOf(
+              'CREATE INDEX idx_orders_status ON public.orders USING btree (status)',
+              'CREATE INDEX idx_orders_status ON orders (status) WHERE archived_at IS NULL',
+            ),
             restore: 'CREATE INDEX CONCURRENTLY idx_orders_status ON public.orders USING btree (status);',
           }),
           drifted()[2]!,
@@ -177,7 +180,13 @@ export function scenarios(): Scenario[] {
       report: (() => {
         line = 4;
         return report(
-          created().map((index) => ({ ...index, status: 'failed' as const, attempts: 0, durationMs: 0, error: { message: UNREACHABLE, blockers: [] } })),
+          created().map((index) => ({
+            ...index,
+            status: 'failed' as const,
+            attempts: 0,
+            durationMs: 0,
+            error: { message: UNREACHABLE, blockers: [] },
+          })),
           { outcome: 'unreachable', notice: UNREACHABLE, durationMs: 15_020 },
         );
       })(),
@@ -194,7 +203,13 @@ export function scenarios(): Scenario[] {
       name: 'another-builder',
       database: DATABASE,
       report: report(
-        created().map((index) => ({ ...index, status: 'deferred' as const, attempts: 0, durationMs: 0, reason: 'not attempted: another index-builder run holds this database' })),
+        created().map((index) => ({
+          ...index,
+          status: 'deferred' as const,
+          attempts: 0,
+          durationMs: 0,
+          reason: 'not attempted: another index-builder run holds this database',
+        })),
         { outcome: 'another-builder', notice: ANOTHER, durationMs: 80 },
       ),
     },
@@ -292,8 +307,18 @@ function canaryFailed(): FleetScenario {
     entry({ name: 'idx_orders_status', table: 'public.orders', status: 'created' }),
   ]);
   const heldBack = (): Report => {
-    const indexes = created().map((index) => ({ ...index, status: 'deferred' as const, attempts: 0, durationMs: 0, reason: 'not attempted: the canary databases failed' }));
-    return report(indexes, { outcome: 'deferred', notice: 'the canary databases failed (canary-eu: 1 critical index failed); this database was held back', durationMs: 0 });
+    const indexes = created().map((index) => ({
+      ...index,
+      status: 'deferred' as const,
+      attempts: 0,
+      durationMs: 0,
+      reason: 'not attempted: the canary databases failed',
+    }));
+    return report(indexes, {
+      outcome: 'deferred',
+      notice: 'the canary databases failed (canary-eu: 1 critical index failed); this database was held back',
+      durationMs: 0,
+    });
   };
   return {
     name: 'canary-failed',
@@ -320,16 +345,31 @@ function fleetOfFive(): FleetScenario {
         name: 'idx_orders_status',
         table: 'public.orders',
         status: 'drifted',
-        drift: driftOf('CREATE INDEX idx_orders_status ON public.orders USING btree (status)', 'CREATE INDEX idx_orders_status ON orders (status) WHERE archived_at IS NULL'),
+        drift: driftOf(
+          'CREATE INDEX idx_orders_status ON public.orders USING btree (status)',
+          'CREATE INDEX idx_orders_status ON orders (status) WHERE archived_at IS NULL',
+        ),
       }),
     ]);
   })();
   const unreachable = report(
-    created().map((index) => ({ ...index, status: 'failed' as const, attempts: 0, durationMs: 0, error: { message: `not attempted: ${UNREACHABLE}`, blockers: [] } })),
+    created().map((index) => ({
+      ...index,
+      status: 'failed' as const,
+      attempts: 0,
+      durationMs: 0,
+      error: { message: `not attempted: ${UNREACHABLE}`, blockers: [] },
+    })),
     { outcome: 'unreachable', notice: UNREACHABLE, durationMs: 15_000 },
   );
   const held = report(
-    created().map((index) => ({ ...index, status: 'deferred' as const, attempts: 0, durationMs: 0, reason: 'not attempted: another index-builder run holds this database' })),
+    created().map((index) => ({
+      ...index,
+      status: 'deferred' as const,
+      attempts: 0,
+      durationMs: 0,
+      reason: 'not attempted: another index-builder run holds this database',
+    })),
     { outcome: 'another-builder', notice: ANOTHER, durationMs: 60 },
   );
   return {
@@ -352,10 +392,19 @@ export function renderChannels(scenario: Scenario, reportPath = '/home/runner/wo
   if ('fleet' in scenario) {
     const { fleet } = scenario;
     const stepFailure = fleetStepFailure(fleet, scenario.failOn ?? 'never');
-    const annotations = capAnnotations(fleetAnnotations(fleet, (file) => file), stepFailure ? 1 : 0);
+    const annotations = capAnnotations(
+      fleetAnnotations(fleet, (file) => file),
+      stepFailure ? 1 : 0,
+    );
     for (const t of fleet.targets) replayConsole(t.report, (text) => write(text ? `[${t.name}] ${text}` : `[${t.name}]`));
     for (const text of fleetEndLines(fleet)) write(text);
-    const outputs = { ...fleetOutputsOf(fleet.targets.map((t) => t.report), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) };
+    const outputs = {
+      ...fleetOutputsOf(
+        fleet.targets.map((t) => t.report),
+        reportPath,
+      ),
+      'failed-databases': JSON.stringify(failedDatabases(fleet.targets)),
+    };
     return {
       console: `${lines.join('\n')}\n`,
       json: `${JSON.stringify(fleet, null, 2)}\n`,
@@ -413,7 +462,8 @@ function outputsText(outputs: Record<string, string>): string {
 
 function annotationsText(annotations: readonly Annotation[], stepFailure: string | undefined): string {
   const lines = annotations.map(
-    (a) => `::${a.level} ${[a.file ? `file=${a.file}` : '', a.startLine ? `line=${a.startLine}` : '', `title=${a.title}`].filter(Boolean).join(',')}::${a.message}`,
+    (a) =>
+      `::${a.level} ${[a.file ? `file=${a.file}` : '', a.startLine ? `line=${a.startLine}` : '', `title=${a.title}`].filter(Boolean).join(',')}::${a.message}`,
   );
   if (stepFailure) lines.push(`::error::index-builder: ${stepFailure}`);
   return `${lines.join('\n')}\n`;

@@ -208,7 +208,10 @@ describe('bad inputs and bad URLs', () => {
     expect(never.outputs).toMatchObject({ outcome: 'unreachable', created: '0', failed: '0', 'not-attempted': '2', 'critical-failed': 'false' });
     const notice = `could not start: could not connect to 127.0.0.1:${port}/app: connection refused (is PostgreSQL running there?)`;
     expect(commands(never.stdout, 'error')).toEqual([
-      { properties: { title: 'No index was built' }, message: `${notice}. Not attempted: the database could not be reached; the next run tries again.` },
+      {
+        properties: { title: 'No index was built' },
+        message: `${notice}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
     ]);
     expect(never.summary).toContain(`⚠️ ${notice}`);
     expect(never.summary).not.toMatch(/\d failed/);

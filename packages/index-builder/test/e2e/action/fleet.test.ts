@@ -113,7 +113,9 @@ describe('a fleet run of the Action', () => {
   });
 
   it('writes one summary row per database', () => {
-    expect(result.summary).toMatch(/^## ❌ Index build across 4 database\(s\): 1 failed, 2 not attempted, 5 created \(2 database\(s\) with failures\)\n/);
+    expect(result.summary).toMatch(
+      /^## ❌ Index build across 4 database\(s\): 1 failed, 2 not attempted, 5 created \(2 database\(s\) with failures\)\n/,
+    );
     expect(result.summary).toMatch(/^\| `tenant-a` \| ✅ completed<br><sub>\S+<\/sub> \| 2 created \|$/m);
     // A failed index: not "completed".
     expect(result.summary).toMatch(/^\| `tenant-b` \| ⚠️ failed<br><sub>\S+<\/sub> \| 1 failed<br>1 created \|$/m);

@@ -134,7 +134,10 @@ describe('after a build killed halfway', () => {
     expect(main.outputs).toMatchObject({ created: '1', skipped: '1', failed: '0' });
     expect(main.savedState).toEqual({ 'build-started': 'true', 'build-finished': 'true' });
     // Pointed at a closed port: a post step that reconnected would say it could not connect.
-    const post = await runStep(runner, POST_JS, { inputs: { ...inputs(), 'database-url': 'postgres://app:pw@127.0.0.1:1/app' }, state: main.savedState });
+    const post = await runStep(runner, POST_JS, {
+      inputs: { ...inputs(), 'database-url': 'postgres://app:pw@127.0.0.1:1/app' },
+      state: main.savedState,
+    });
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('index-builder cleanup: the main step finished its build; nothing was left to clean up.');
     expect(post.stdout).not.toContain('could not connect');

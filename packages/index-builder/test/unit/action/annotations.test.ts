@@ -74,10 +74,18 @@ describe('reportAnnotations', () => {
     const failed = (name: string, critical: boolean) =>
       indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
     expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
-      { level: 'error', title: 'No index was built', message: `${message}. Not attempted: the database could not be reached; the next run tries again.` },
+      {
+        level: 'error',
+        title: 'No index was built',
+        message: `${message}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
     ]);
     expect(reportAnnotations(reportOf([failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
-      { level: 'warning', title: 'No index was built', message: `${message}. Not attempted: the database could not be reached; the next run tries again.` },
+      {
+        level: 'warning',
+        title: 'No index was built',
+        message: `${message}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
     ]);
     const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { outcome: 'another-builder', notice: ANOTHER_BUILDER_RUNNING });
     expect(reportAnnotations(deferred)).toEqual([

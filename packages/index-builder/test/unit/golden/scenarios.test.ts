@@ -44,6 +44,8 @@ describe('golden scenarios', () => {
     const summary = renderSummary({ report: scenario.report, database: scenario.database, limitBytes: 64 * 1024 });
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(64 * 1024);
     expect(summary.match(/❌ failed/g)).toHaveLength(10);
-    expect(summary).toMatch(/ℹ️ \d+ more index\(es\) are not shown: a job summary holds at most 1 MiB\. The JSON report \(output `report`\) lists every index\./);
+    expect(summary).toMatch(
+      /ℹ️ \d+ more index\(es\) are not shown: a job summary holds at most 1 MiB\. The JSON report \(output `report`\) lists every index\./,
+    );
   });
 });

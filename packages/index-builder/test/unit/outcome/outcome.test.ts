@@ -6,7 +6,8 @@ import { consoleEvents, summaryLines } from '../../../src/render/console.ts';
 import { indexResult, lockTimeout, reportOf } from '../../e2e/action/fixtures.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 
-const failed = (sqlstate: string, message: string, extra = {}) => indexResult({ name: 'i', status: 'failed', error: { sqlstate, message, blockers: [], ...extra } });
+const failed = (sqlstate: string, message: string, extra = {}) =>
+  indexResult({ name: 'i', status: 'failed', error: { sqlstate, message, blockers: [], ...extra } });
 
 describe('failure classes', () => {
   it('a lock, a deadlock or a cancel is transient: the next run retries it', () => {
@@ -46,7 +47,11 @@ describe('drift advice', () => {
     expect(indexOutcome(indexResult({ name: 'i', status: 'drifted', drift }), { surface: 'cli' }).nextStep).toBe(
       'Left as it is: to replace it without blocking writes, run with --on-drift rebuild.',
     );
-    const partitioned = indexResult({ name: 'i', status: 'drifted', drift: { ...drift, kept: 'an index on a partitioned table is not swapped: drop it' } });
+    const partitioned = indexResult({
+      name: 'i',
+      status: 'drifted',
+      drift: { ...drift, kept: 'an index on a partitioned table is not swapped: drop it' },
+    });
     const advice = indexOutcome(partitioned, { surface: 'cli' }).nextStep!;
     expect(advice).toBe('Left as it is, even with on-drift rebuild: an index on a partitioned table is not swapped: drop it.');
     expect(advice).not.toContain('--on-drift rebuild');
@@ -79,13 +84,19 @@ describe('the run', () => {
   });
 
   it('a dry run says what would happen', () => {
-    const view = runView(reportOf([indexResult({ name: 'a', status: 'created' }), indexResult({ name: 'b', status: 'failed', error: lockTimeout })]), { dryRun: true });
+    const view = runView(
+      reportOf([indexResult({ name: 'a', status: 'created' }), indexResult({ name: 'b', status: 'failed', error: lockTimeout })]),
+      { dryRun: true },
+    );
     expect(view.counts.map((c) => c.label)).toEqual(['would fail', 'to create']);
     expect(view.indexes.map((i) => i.outcome.label)).toEqual(['would create', 'would fail']);
   });
 
   it('a database with a failed critical index is never "completed"', () => {
-    expect(databaseState(reportOf([indexResult({ name: 'a', status: 'failed', critical: true, error: lockTimeout })]))).toEqual({ emoji: '❌', label: 'critical failed' });
+    expect(databaseState(reportOf([indexResult({ name: 'a', status: 'failed', critical: true, error: lockTimeout })]))).toEqual({
+      emoji: '❌',
+      label: 'critical failed',
+    });
     expect(databaseState(reportOf([indexResult({ name: 'a', status: 'created' })]))).toEqual({ emoji: '✅', label: 'completed' });
   });
 });

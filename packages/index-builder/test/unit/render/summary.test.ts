@@ -52,9 +52,16 @@ describe('renderSummary', () => {
   });
 
   it('keeps PostgreSQL’s DETAIL of a duplicate key, and says the next run fails the same way until it is fixed', () => {
-    const duplicate = { sqlstate: '23505', message: 'could not create unique index "idx_email"', detail: 'Key (email)=(a@b.c) is duplicated.', blockers: [] };
+    const duplicate = {
+      sqlstate: '23505',
+      message: 'could not create unique index "idx_email"',
+      detail: 'Key (email)=(a@b.c) is duplicated.',
+      blockers: [],
+    };
     const markdown = renderSummary({ report: reportOf([indexResult({ name: 'idx_email', status: 'failed', error: duplicate })]) });
-    expect(markdown).toContain('DETAIL: Key (email)=(a@b.c) is duplicated.<br>**Next:** Needs a fix: the next run will fail the same way until the duplicated values are removed');
+    expect(markdown).toContain(
+      'DETAIL: Key (email)=(a@b.c) is duplicated.<br>**Next:** Needs a fix: the next run will fail the same way until the duplicated values are removed',
+    );
     expect(markdown).not.toContain('retries');
   });
 
@@ -63,12 +70,19 @@ describe('renderSummary', () => {
     expect(clean).toMatch(/^## ✅ Index build: 1 created\n\n\*\*All indexes processed successfully!\*\*/);
     expect(clean).not.toContain('In progress');
     const waiting = renderSummary({
-      report: reportOf([indexResult({ name: 'a', status: 'in-progress' }), indexResult({ name: 'b', status: 'deferred', reason: 'the time budget was spent before its turn' })]),
+      report: reportOf([
+        indexResult({ name: 'a', status: 'in-progress' }),
+        indexResult({ name: 'b', status: 'deferred', reason: 'the time budget was spent before its turn' }),
+      ]),
     });
     expect(waiting).toMatch(/^## ⏸️ Index build: 1 not attempted, 1 in progress\n/);
     expect(waiting).toContain('| Total | Not attempted | In progress |');
-    expect(waiting).toContain('| ⏳ in progress<br><sub>1.2s</sub> | **Next:** Another session is building it right now; the next run looks at it again. |');
-    expect(waiting).toContain('| ⏸️ not attempted<br><sub>1.2s</sub> | the time budget was spent before its turn<br>**Next:** The next run builds it. |');
+    expect(waiting).toContain(
+      '| ⏳ in progress<br><sub>1.2s</sub> | **Next:** Another session is building it right now; the next run looks at it again. |',
+    );
+    expect(waiting).toContain(
+      '| ⏸️ not attempted<br><sub>1.2s</sub> | the time budget was spent before its turn<br>**Next:** The next run builds it. |',
+    );
   });
 
   it("gives a deferred or skipped entry its own reason, never the time budget's when there was none", () => {
@@ -83,7 +97,10 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| ⏭️ up to date | exists and is valid, but it is not adopted: a &lt;reason&gt; |');
     expect(markdown).not.toContain('time budget');
     const held = renderSummary({
-      report: reportOf([indexResult({ name: 'a', status: 'deferred', attempts: 0 })], { outcome: 'another-builder', notice: 'another index build is running' }),
+      report: reportOf([indexResult({ name: 'a', status: 'deferred', attempts: 0 })], {
+        outcome: 'another-builder',
+        notice: 'another index build is running',
+      }),
     });
     expect(held).not.toContain('time budget');
     expect(held).toContain('another index-builder run holds this database');

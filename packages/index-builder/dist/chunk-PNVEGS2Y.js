@@ -1,7 +1,0 @@
-import { createRequire as __ib_createRequire } from 'node:module';
-import { fileURLToPath as __ib_fileURLToPath } from 'node:url';
-import { dirname as __ib_dirname } from 'node:path';
-const require = __ib_createRequire(import.meta.url);
-const __filename = __ib_fileURLToPath(import.meta.url);
-const __dirname = __ib_dirname(__filename);
-import{e as b,k as c,l as d,m as e,n as f,o as g,p as h,q as i}from"./chunk-ER3DXJWS.js";import{f as a}from"./chunk-VSEZ65IC.js";import"./chunk-FVMSZ66P.js";import"./chunk-OOPJVSO6.js";import"./chunk-2JATHBYG.js";import"./chunk-ZGJJPAZ5.js";import"./chunk-4ERT276G.js";import"./chunk-ZTLVNJJF.js";import"./chunk-OSOJ7T2R.js";import"./chunk-KXBC6G24.js";import"./chunk-2255RH4N.js";export{b as ADVISORY_LOCK_KEY,c as ANOTHER_BUILDER_RUNNING,f as DEFAULTS,d as HELD_BY_ANOTHER_BUILDER,a as ON_DRIFT_VALUES,i as build,h as buildOrder,e as cancelledBeforeTurn,g as openRun};
