@@ -227,7 +227,7 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? EXIT_OK : EXIT_FAILED;
   }
-  const events = consoleEvents(io.out);
+  const events = consoleEvents(io.out, undefined, { failOn: flags.failOn });
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
     ...settings,
