@@ -3,20 +3,23 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { fleetConsoleEvents, fleetEndLines } from '../render/fleet-console.ts';
-import { combinedReport, failedDatabases, fleetShouldFail } from '../fleet/report.ts';
+import { failedDatabases, fleetShouldFail } from '../fleet/report.ts';
 import { runFleet } from '../fleet/run.ts';
 import { selectShard } from '../fleet/shards.ts';
 import { loadTargets, TargetsError } from '../fleet/targets.ts';
 import type { FleetReport } from '../fleet/types.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import type { FailOn } from '../builder/result.ts';
-import { capAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
+import { reportAnnotations, type Annotation } from '../render/annotations.ts';
 import { renderFleetSummary } from '../render/fleet-summary.ts';
 import { runSettingsOf, type ActionInputs, type FleetInputs } from './inputs.ts';
-import { outputsOf, reportPathFor, setOutputs } from './outputs.ts';
+import { fleetOutputsOf } from './outputs.ts';
 import * as log from './log.ts';
+import { publish } from './publish.ts';
 import { failSetup } from './setup-failure.ts';
-import { BUILD_STARTED } from './state.ts';
+import { BUILD_FINISHED, BUILD_STARTED } from './state.ts';
+import { runView, stepFailureAcross } from '../outcome/run-outcome.ts';
+import { cancellableRun } from '../util/signals.ts';
 
 /**
  * Hides every target's URL before anything else of the fleet's runs (a registry loads before the fleet starts and
@@ -48,31 +51,42 @@ export async function fleetAndReport(
   );
   core.saveState(BUILD_STARTED, 'true');
   const write = log.info;
-  const cancel = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (cancel.signal.aborted) return;
-    write(`⚠️  ${signal} received: cancelling the running builds and stopping`);
-    cancel.abort(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let fleet: FleetReport;
-  try {
-    fleet = await runFleet(entries, chosen, {
-      concurrency,
-      perHost,
-      ...(canary !== undefined ? { canary } : {}),
-      build: runSettingsOf(inputs),
-      signal: cancel.signal,
-      events: fleetConsoleEvents(write),
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  let fleet = await cancellableRun(
+    (signal) =>
+      runFleet(entries, chosen, {
+        concurrency,
+        perHost,
+        ...(canary !== undefined ? { canary } : {}),
+        build: runSettingsOf(inputs),
+        signal,
+        events: fleetConsoleEvents(write),
+      }),
+    (signal) => write(`⚠️  ${signal} received: cancelling the running builds and stopping`),
+  );
+  if (!fleet.targets.some((target) => target.outcome === 'cancelled' || target.report.cancelled)) core.saveState(BUILD_FINISHED, 'true');
   fleet = log.redactDeep(fleet);
   for (const line of fleetEndLines(fleet)) write(line);
-  await publish(fleet, inputs.failOn, repoPath);
+  const stepFailure = fleetStepFailure(fleet, inputs.failOn);
+  const reported = fleet;
+  await publish({
+    report: reported,
+    outputs: {
+      ...fleetOutputsOf(
+        reported.targets.map((target) => target.report),
+        '',
+      ),
+      'failed-databases': JSON.stringify(failedDatabases(reported.targets)),
+    },
+    annotations: fleetAnnotations(reported, repoPath),
+    ...(stepFailure ? { stepFailure } : {}),
+    summary: (written) =>
+      renderFleetSummary({
+        fleet: reported,
+        omitted: written.omitted,
+        ...(stepFailure ? { stepFailure } : {}),
+        ...(written.reportPath ? { reportPath: written.reportPath } : {}),
+      }),
+  });
 }
 
 /** Per database and entry, titles naming the database; the caps apply across the fleet. */
@@ -90,35 +104,9 @@ export function fleetAnnotations(fleet: FleetReport, repoPath: (file: string) =>
 
 export function fleetStepFailure(fleet: FleetReport, failOn: FailOn): string | undefined {
   if (!fleetShouldFail(fleet, failOn)) return undefined;
-  const failed = fleet.targets.flatMap((target) =>
-    target.report.indexes
-      .filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical))
-      .map((index) => `${target.name}: ${index.name}`),
+  return stepFailureAcross(
+    fleet.targets.map((target) => ({ name: target.name, view: runView(target.report) })),
+    failOn,
+    false,
   );
-  const what = failOn === 'any' ? 'index(es)' : 'critical index(es)';
-  const names = failed.slice(0, 10).join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
-  return `fail-on is "${failOn}" and ${failed.length} ${what} failed across the fleet: ${names}`;
-}
-
-async function publish(fleet: FleetReport, failOn: FailOn, repoPath: (file: string) => string): Promise<void> {
-  let reportPath = reportPathFor(process.env);
-  try {
-    await log.writeReport(reportPath, fleet);
-    log.info(`JSON report: ${reportPath}`);
-  } catch (error) {
-    log.warning(`Could not write the JSON report to ${reportPath}: ${error instanceof Error ? error.message : String(error)}`);
-    reportPath = '';
-  }
-  setOutputs({ ...outputsOf(combinedReport(fleet), reportPath), 'failed-databases': JSON.stringify(failedDatabases(fleet.targets)) });
-  const stepFailure = fleetStepFailure(fleet, failOn);
-  const annotations = capAnnotations(fleetAnnotations(fleet, repoPath), stepFailure ? 1 : 0);
-  for (const annotation of annotations.shown) log.annotate(annotation);
-  const markdown = renderFleetSummary({
-    fleet,
-    omitted: annotations.omitted,
-    ...(stepFailure ? { stepFailure } : {}),
-    ...(reportPath ? { reportPath } : {}),
-  });
-  await log.publishSummary(markdown);
-  if (stepFailure) log.fail(`index-builder: ${stepFailure}`);
 }

@@ -7,7 +7,7 @@ import { SETTING_DEFAULTS } from '../defaults.ts';
 import { writeJsonReport } from '../render/json.ts';
 import { safeLine, safeLines, visible } from '../render/safe-text.ts';
 import { Secrets } from '../db/secrets.ts';
-import type { Annotation } from './annotations.ts';
+import type { Annotation } from '../render/annotations.ts';
 import { secretsToMask } from './secrets.ts';
 
 const secrets = new Secrets();

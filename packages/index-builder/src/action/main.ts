@@ -6,21 +6,23 @@ import * as core from '@actions/core';
 import { build, openRun } from '../builder/build.ts';
 import { describeTarget } from '../db/url.ts';
 import { plan } from '../builder/plan.ts';
-import { appendRestoreFile, restoreFilePath } from '../builder/restore.ts';
 import { whileOpening, type OpeningSessions } from '../builder/sessions.ts';
 import { registryFileError } from '../registry/file-error.ts';
 import { loadRegistry, type LoadedRegistry } from '../registry/load.ts';
 import { problemText } from '@index-builder/sql-core/registry';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { consoleEvents } from '../render/console.ts';
-import { countTotals, shouldFail, type FailOn, type Report } from '../builder/result.ts';
-import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from './annotations.ts';
+import { countTotals, type FailOn, type Report } from '../builder/result.ts';
+import { problemAnnotations, reportAnnotations } from '../render/annotations.ts';
 import { readInputs, runSettingsOf, type ActionInputs } from './inputs.ts';
 import { failSetup } from './setup-failure.ts';
-import { outputsOf, setOutputs, reportPathFor } from './outputs.ts';
+import { outputsOf } from './outputs.ts';
 import * as log from './log.ts';
-import { BUILD_STARTED } from './state.ts';
-import { renderSummary, type SummaryView } from '../render/summary.ts';
+import { publish } from './publish.ts';
+import { BUILD_FINISHED, BUILD_STARTED } from './state.ts';
+import { renderSummary } from '../render/summary.ts';
+import { runView, stepFailureOf } from '../outcome/run-outcome.ts';
+import { cancellableRun } from '../util/signals.ts';
 
 export async function run(): Promise<void> {
   // Masked before anything else is printed, even an input error.
@@ -32,7 +34,8 @@ export async function run(): Promise<void> {
   try {
     inputs = readInputs((name) => core.getInput(name));
   } catch (error) {
-    log.fail(messageOf(error));
+    // Still a summary and outputs: a workflow that reads them must not find them missing.
+    await failSetup(messageOf(error), 'an input is invalid');
     return;
   }
   // With ssl-ca, the URL the builder uses (and a driver may quote) differs from the input.
@@ -64,37 +67,36 @@ async function buildAndReport(inputs: ActionInputs): Promise<void> {
   const outcome: { report: Report; reasons?: Record<string, string> } = inputs.dryRun
     ? await dryRun(registry.entries, inputs)
     : { report: await buildAll(registry.entries, inputs, sessions) };
+  // Before rendering: once the summary has escaped a password's `|` or `<`, it no longer matches the secret.
   const report = log.redactDeep(outcome.report);
-  const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(report, inputs.failOn, inputs.dryRun);
-  const annotations = capAnnotations(reportAnnotations(report, { dryRun: inputs.dryRun, repoPath }), stepFailure ? 1 : 0);
-  await finish({ report, dryRun: inputs.dryRun, reasons: outcome.reasons, omitted: annotations.omitted, stepFailure }, annotations.shown);
+  const reasons = outcome.reasons ? log.redactDeep(outcome.reasons) : undefined;
+  const dry = inputs.dryRun;
+  const run = runView(report, { dryRun: dry, surface: 'action' });
+  const stepFailure = report.outcome === 'another-builder' ? undefined : stepFailureOf(run, inputs.failOn, dry);
+  const database = describeTarget(inputs.databaseUrl);
+  await publish({
+    report,
+    ...(dry ? {} : { restoreFrom: report }),
+    outputs: outputsOf(report, '', dry),
+    annotations: reportAnnotations(report, { dryRun: dry, repoPath, stepFailed: stepFailure !== undefined }),
+    ...(stepFailure ? { stepFailure } : {}),
+    summary: (written) =>
+      renderSummary({ report, dryRun: dry, database, ...(reasons ? { reasons } : {}), ...(stepFailure ? { stepFailure } : {}), ...written }),
+  });
 }
 
 async function buildAll(entries: RegistryEntry[], inputs: ActionInputs, sessions: OpeningSessions | undefined): Promise<Report> {
   core.saveState(BUILD_STARTED, 'true');
-  const events = consoleEvents(log.info, log.group);
+  const events = consoleEvents(log.info, log.group, { surface: 'action', failOn: inputs.failOn });
   // A cancelled job gets SIGINT, then SIGTERM: the builder cancels the running build on the server and stops, so the
   // report, outputs and summary are still written. If the runner kills us first, the post step cleans up.
-  const cancel = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (cancel.signal.aborted) return;
-    events.cancelling(signal);
-    cancel.abort(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await build(entries, {
-      ...runSettingsOf(inputs),
-      url: inputs.databaseUrl,
-      signal: cancel.signal,
-      events,
-      ...(sessions ? { sessions } : {}),
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  const report = await cancellableRun(
+    (signal) => build(entries, { ...runSettingsOf(inputs), url: inputs.databaseUrl, signal, events, ...(sessions ? { sessions } : {}) }),
+    (signal) => events.cancelling(signal),
+  );
+  // Only a cancelled build may have left an invalid index behind: the post step reconnects for nothing else.
+  if (report.outcome !== 'cancelled' && !report.cancelled) core.saveState(BUILD_FINISHED, 'true');
+  return report;
 }
 
 async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
@@ -112,49 +114,16 @@ async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
 async function reportInvalidRegistry(registry: LoadedRegistry, failOn: FailOn): Promise<void> {
   for (const problem of registry.problems) log.info(`${problem.location.file}:${problem.location.line}: ${problemText(problem)}`);
   const notice = `${registry.problems.length} problem(s) in ${registry.file}; nothing was built (fix the registry first: npx index-builder check)`;
-  const report: Report = { outcome: 'invalid-registry', indexes: [], totals: countTotals([]), notice, durationMs: 0 };
+  const report: Report = log.redactDeep({ outcome: 'invalid-registry', indexes: [], totals: countTotals([]), notice, durationMs: 0 });
+  const problems = log.redactDeep(registry.problems);
   const stepFailure = failOn === 'never' ? undefined : `the registry is invalid and fail-on is "${failOn}"`;
-  const annotations = capAnnotations(problemAnnotations(registry.problems, repoPath), stepFailure ? 1 : 0);
-  await finish({ report, problems: registry.problems, omitted: annotations.omitted, stepFailure }, annotations.shown);
-}
-
-/** Everything a finished run reports: JSON file, outputs, annotations, job summary, and the step's failure if any. */
-async function finish(unredacted: Omit<SummaryView, 'reportPath'>, annotations: Annotation[]): Promise<void> {
-  // Before rendering: once the summary has escaped a password's `|` or `<`, it no longer matches the secret.
-  const view = log.redactDeep(unredacted);
-  let reportPath = reportPathFor(process.env);
-  try {
-    await log.writeReport(reportPath, view.report);
-    log.info(`JSON report: ${reportPath}`);
-  } catch (error) {
-    log.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
-    reportPath = '';
-  }
-  let restorePath: string | undefined;
-  if (!view.dryRun) {
-    try {
-      restorePath = await appendRestoreFile(restoreFilePath(reportPath || undefined), view.report, 'the database');
-      if (restorePath) log.info(`Statements that undo this run's drops and swaps were appended to ${restorePath}`);
-    } catch (error) {
-      log.warning(`Could not write the restore statements: ${messageOf(error)}; they are in the JSON report (restore)`);
-    }
-  }
-  setOutputs(outputsOf(view.report, reportPath));
-  for (const annotation of annotations) log.annotate(annotation);
-  await log.publishSummary(renderSummary({ ...view, ...(reportPath ? { reportPath } : {}), ...(restorePath ? { restorePath } : {}) }));
-  if (view.stepFailure) log.fail(`index-builder: ${view.stepFailure}`);
-}
-
-function stepFailureOf(report: Report, failOn: FailOn, dryRun: boolean): string | undefined {
-  if (!shouldFail(report, failOn)) return undefined;
-  const failed = report.indexes.filter((index) => index.status === 'failed' && (failOn === 'any' || index.critical));
-  const what = failOn === 'any' ? 'index(es)' : 'critical index(es)';
-  const names =
-    failed
-      .slice(0, 10)
-      .map((index) => index.name)
-      .join(', ') + (failed.length > 10 ? `, and ${failed.length - 10} more` : '');
-  return `fail-on is "${failOn}" and ${failed.length} ${what} ${dryRun ? 'would fail' : 'failed'}: ${names}`;
+  await publish({
+    report,
+    outputs: outputsOf(report, ''),
+    annotations: problemAnnotations(problems, repoPath),
+    ...(stepFailure ? { stepFailure } : {}),
+    summary: (written) => renderSummary({ report, problems, ...(stepFailure ? { stepFailure } : {}), ...written }),
+  });
 }
 
 /** Annotations name files relative to the repository root (GITHUB_WORKSPACE), with forward slashes. */

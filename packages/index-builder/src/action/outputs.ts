@@ -3,22 +3,63 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { info, setOutput } from './log.ts';
 import type { Report } from '../builder/result.ts';
+import { runView } from '../outcome/run-outcome.ts';
 
-export const OUTPUT_NAMES = ['outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'critical-failed', 'report'] as const;
+export const OUTPUT_NAMES = [
+  'outcome',
+  'created',
+  'rebuilt',
+  'skipped',
+  'failed',
+  'deferred',
+  'not-attempted',
+  'drifted',
+  'orphans',
+  'dry-run',
+  'critical-failed',
+  'report',
+] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 /** Set only by a fleet run (input `targets`), besides the totals above. */
 export const FLEET_OUTPUT_NAMES = ['failed-databases'] as const;
 
-export function outputsOf(report: Report, reportPath: string): Record<OutputName, string> {
+/** The counts as the run's outcome model has them: a failure is an attempted one, not-attempted entries apart. */
+export function outputsOf(report: Report, reportPath: string, dryRun = false): Record<OutputName, string> {
   const t = report.totals;
+  const run = runView(report, { dryRun });
+  const attemptedFailures = run.indexes.filter(({ outcome }) => outcome.status === 'failed' && outcome.label !== 'not attempted');
   return {
     outcome: report.outcome,
     created: String(t.created),
     rebuilt: String(t.rebuilt),
     skipped: String(t.skipped),
-    failed: String(t.failed),
+    failed: String(attemptedFailures.length),
     deferred: String(t.deferred),
-    'critical-failed': String(report.indexes.some((index) => index.status === 'failed' && index.critical)),
+    'not-attempted': String(run.notAttempted),
+    drifted: String(t.drifted),
+    orphans: String((report.orphans ?? []).filter((orphan) => !orphan.dropped).length),
+    'dry-run': String(dryRun),
+    'critical-failed': String(attemptedFailures.some(({ index }) => index.critical)),
+    report: reportPath,
+  };
+}
+
+/** A fleet's outputs: each database's counts added up, so that an unreachable one's indexes stay not attempted. */
+export function fleetOutputsOf(reports: readonly Report[], reportPath: string): Record<OutputName, string> {
+  const each = reports.map((report) => outputsOf(report, reportPath));
+  const sum = (name: OutputName) => String(each.reduce((total, outputs) => total + Number(outputs[name]), 0));
+  return {
+    outcome: 'completed',
+    created: sum('created'),
+    rebuilt: sum('rebuilt'),
+    skipped: sum('skipped'),
+    failed: sum('failed'),
+    deferred: sum('deferred'),
+    'not-attempted': sum('not-attempted'),
+    drifted: sum('drifted'),
+    orphans: sum('orphans'),
+    'dry-run': 'false',
+    'critical-failed': String(each.some((outputs) => outputs['critical-failed'] === 'true')),
     report: reportPath,
   };
 }

@@ -1,18 +1,23 @@
 // The Action's post step: runs after the job, even a cancelled one, and drops the invalid registry indexes a killed
-// build left behind (none that another session is still building). Best effort: it never fails the job.
+// build left behind (none that another session is still building). It reconnects only when the main step's build
+// did not finish (killed, cancelled). Best effort: it never fails the job.
 import * as core from '@actions/core';
 import { dropAbandonedIndexes, type CleanupResult } from '../builder/cleanup.ts';
 import { loadRegistry } from '../registry/load.ts';
 import { cleanupFleet } from './fleet-post.ts';
 import { InputError, readInputs } from './inputs.ts';
 import * as log from './log.ts';
-import { BUILD_STARTED } from './state.ts';
+import { BUILD_FINISHED, BUILD_STARTED } from './state.ts';
 
 export async function runPost(): Promise<void> {
   log.protect(core.getInput('database-url'));
   log.protect(process.env.DATABASE_URL);
   if (core.getState(BUILD_STARTED) !== 'true') {
     log.info('index-builder cleanup: no build was started in this step; nothing to clean up.');
+    return;
+  }
+  if (core.getState(BUILD_FINISHED) === 'true') {
+    log.info('index-builder cleanup: the main step finished its build; nothing was left to clean up.');
     return;
   }
   try {

@@ -8,7 +8,7 @@ import { countTotals, type IndexResult, type IndexStatus, type OrphanIndex, type
 import { readCatalog, type CatalogState } from './catalog.ts';
 import { attachConstraint } from './constraint.ts';
 import { connect, disconnect, nameSession } from '../db/connection.ts';
-import { describeError, sqlstateOf } from '../db/errors.ts';
+import { describeError, detailOf, sqlstateOf } from '../db/errors.ts';
 import { describeTarget } from '../db/url.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { decide, notAdopted, type Decision, type OnDrift } from './decide.ts';
@@ -20,7 +20,7 @@ import { ADVISORY_LOCK_KEY, RunLock } from './lock.ts';
 import { readSwapDependents } from './dependents.ts';
 import { originAfterRefresh, writeMark } from './marker.ts';
 import { DEFAULT_PRUNE_MAX, executePrune, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
-import { buildPartitioned } from './partitioned.ts';
+import { BUDGET_SPENT, buildPartitioned } from './partitioned.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
@@ -28,6 +28,11 @@ import { parseDuration } from '../util/duration.ts';
 
 export { ADVISORY_LOCK_KEY } from './lock.ts';
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
+/** Why an entry was not attempted, as its `reason` (the budget's is BUDGET_SPENT). */
+const HELD_BY_ANOTHER_BUILDER = 'not attempted: another index-builder run holds this database';
+function cancelledBeforeTurn(signal: unknown): string {
+  return `not attempted: the run was cancelled (${typeof signal === 'string' ? signal : 'a signal'}) before its turn`;
+}
 
 export { ON_DRIFT_VALUES, type OnDrift } from './decide.ts';
 
@@ -160,7 +165,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     if (!locked) {
       events.notice(ANOTHER_BUILDER_RUNNING);
       return finish(
-        ordered.map((entry) => result(entry, 'deferred', 0, 0)),
+        ordered.map((entry) => result(entry, 'deferred', 0, 0, { reason: HELD_BY_ANOTHER_BUILDER })),
         [],
         ANOTHER_BUILDER_RUNNING,
         'another-builder',
@@ -243,11 +248,12 @@ async function buildEntry(
     case 'replace':
       break;
   }
-  if (settings.signal?.aborted) return done('deferred', 0);
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, drift ? { drift } : {});
+  if (settings.signal?.aborted) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: cancelledBeforeTurn(settings.signal.reason) });
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline)
+    return done('deferred', 0, { ...(drift ? { drift } : {}), reason: BUDGET_SPENT });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
-  settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
+  settings.events.building(entry, decision.action);
   const outcome = await buildEntryIndex(entry, decision, state, settings, sessions);
   const extra: Extra = {
     ...(drift ? { drift } : {}),
@@ -278,7 +284,11 @@ async function buildEntryIndex(
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);
-    return { attempts: 1, error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), blockers: [] } };
+    const detail = detailOf(error);
+    return {
+      attempts: 1,
+      error: { ...(sqlstate ? { sqlstate } : {}), message: describeError(error, settings.url), ...(detail ? { detail } : {}), blockers: [] },
+    };
   }
 }
 

@@ -8,7 +8,7 @@ import type { ConstraintResult, IndexFailure, IndexResult } from './result.ts';
 import { quoteIdentifier } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
 import { connect, disconnect } from '../db/connection.ts';
-import { describeError, sqlstateOf } from '../db/errors.ts';
+import { describeError, detailOf, sqlstateOf } from '../db/errors.ts';
 import type { BuildSettings } from './create-index.ts';
 import { isLockConflict, retryLockConflicts } from './retry.ts';
 import { runStatement } from '../db/statement-reading.ts';
@@ -99,7 +99,12 @@ export async function attachConstraint(entry: RegistryEntry, schema: string, res
     const lock = isLockConflict(sqlstate)
       ? `; the table stayed locked through ${attempts} attempt(s) of ${lockTimeout(settings)} ms, the next run tries again`
       : '';
-    return finish('failed', attempts, { ...(sqlstate ? { sqlstate } : {}), message: `${describeError(error, settings.url)}${lock}`, blockers: [] });
+    return finish('failed', attempts, {
+      ...(sqlstate ? { sqlstate } : {}),
+      message: `${describeError(error, settings.url)}${lock}`,
+      ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+      blockers: [],
+    });
   } finally {
     await disconnect(client);
   }

@@ -8,7 +8,7 @@ import { checkIndexStatement } from '@index-builder/sql-core';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, disconnect } from '../db/connection.ts';
-import { describeError, sqlstateOf } from '../db/errors.ts';
+import { describeError, detailOf, sqlstateOf } from '../db/errors.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
@@ -254,6 +254,7 @@ function toFailure(error: unknown, settings: BuildSettings): IndexFailure {
   return {
     ...(sqlstate ? { sqlstate } : {}),
     message: cancelled ? `cancelled by ${String(settings.signal?.reason ?? 'a signal')}` : describeError(error, settings.url),
+    ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
     ...(hint ? { hint } : {}),
     blockers: e.blockers ?? [],
   };

@@ -39,7 +39,7 @@ export interface Decision {
   sqlstate?: string;
   /** What the result says besides its status, when the status alone would mislead (IndexResult.reason). */
   note?: string;
-  drift?: { database: string; registry: string };
+  drift?: { database: string; registry: string; kept?: string };
 }
 
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -124,7 +124,13 @@ function decideValid(
   const changed = behindTheMark ? 'was changed by hand since index-builder built or checked it: the database has' : 'exists, but the database has';
   if (equivalence === undefined || equivalence.kind === 'unknown') {
     const why = equivalence ? `: ${equivalence.error}` : '';
-    return { action: 'leave', status: 'drifted', reason: `exists, but could not be compared with the registry${why}; left as it is`, drift };
+    const kept = `it could not be compared with the registry${why}`;
+    return {
+      action: 'leave',
+      status: 'drifted',
+      reason: `exists, but could not be compared with the registry${why}; left as it is`,
+      drift: { ...drift, kept },
+    };
   }
   if (options.onDrift === 'report') {
     return { action: 'leave', status: 'drifted', reason: `${changed}: ${drift.database}`, drift };
@@ -134,7 +140,7 @@ function decideValid(
       action: 'leave',
       status: 'drifted',
       reason: `${changed}: ${drift.database}; an index on a partitioned table is not swapped: drop it, and the next run builds the new one`,
-      drift,
+      drift: { ...drift, kept: 'an index on a partitioned table is not swapped: drop it, and the next run builds the new one' },
     };
   }
   if (dependents.constraint) {
@@ -145,7 +151,12 @@ function decideValid(
       reason:
         `${changed}: ${drift.database}; it backs the ${kind} constraint "${dependents.constraint.name}", so it is not swapped: ` +
         'change the constraint in a migration (drop it, then let index-builder build the new index and attach it with `constraint`)',
-      drift,
+      drift: {
+        ...drift,
+        kept:
+          `it backs the ${kind} constraint "${dependents.constraint.name}", so it is not swapped: change the constraint in a migration ` +
+          '(drop it, then let index-builder build the new index and attach it with `constraint`)',
+      },
     };
   }
   if (dependents.foreignKeys.length > 0) {
@@ -160,7 +171,10 @@ function decideValid(
           '(then it is swapped and the foreign keys re-pointed), or change the key in a migration: build the new unique index concurrently; ' +
           'in one transaction under a short lock_timeout drop the foreign keys and the old index and add the foreign keys NOT VALID against the new key; ' +
           'then ALTER TABLE ... VALIDATE CONSTRAINT each',
-        drift,
+        drift: {
+          ...drift,
+          kept: `foreign key(s) ${keys} depend on it and the new definition does not keep their key, so it is not swapped: see plan for the migration`,
+        },
       };
     }
     return {

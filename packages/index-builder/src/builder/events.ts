@@ -10,7 +10,8 @@ export interface BuildEvents {
   notice(message: string): void;
   runStarted(count: number): void;
   indexStarted(position: number, count: number, entry: RegistryEntry): void;
-  building(entry: RegistryEntry, kind: 'create' | 'rebuild'): void;
+  /** `rebuild`: an invalid leftover is dropped first; `replace`: a drifted index's new definition is built and swapped in. */
+  building(entry: RegistryEntry, kind: 'create' | 'rebuild' | 'replace'): void;
   progress(entry: RegistryEntry, progress: BuildProgress, elapsedMs: number): void;
   attemptFailed(entry: RegistryEntry, attempt: number, maxAttempts: number, failure: IndexFailure, willRetry: boolean): void;
   retrying(entry: RegistryEntry, attempt: number, maxAttempts: number, waitedMs: number): void;

@@ -33,10 +33,12 @@ SELECT p.phase, p.blocks_total, p.blocks_done, p.tuples_total, p.tuples_done,
                  'transactionAgeSeconds', round(extract(epoch FROM now() - a.xact_start)::numeric, 1),
                  'query', left(a.query, 200)) ORDER BY a.pid), '[]'::json)
           FROM pg_stat_activity a
-         WHERE (p.pid IS NULL AND a.pid = ANY (live.blocking_pids)) OR a.pid = nullif(p.current_locker_pid, 0)) AS blockers,
+         WHERE ((p.pid IS NULL AND a.pid = ANY (live.blocking_pids)) OR a.pid = nullif(p.current_locker_pid, 0))
+           AND a.pid <> pg_backend_pid()) AS blockers,
        (SELECT a.state FROM pg_stat_activity a WHERE a.pid = $1) AS build_state
 FROM (SELECT pg_blocking_pids($1) AS blocking_pids OFFSET 0) AS live
 LEFT JOIN LATERAL (SELECT * FROM pg_stat_progress_create_index WHERE pid = $1 AND live.blocking_pids IS NOT NULL) AS p ON true`;
+// pg_backend_pid() is this query's own session: a build waiting for old snapshots lists it while it looks.
 
 export interface MonitorOptions {
   /** How often to print progress. */

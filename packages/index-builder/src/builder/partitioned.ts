@@ -54,7 +54,7 @@ export interface PartitionedOutcome extends BuildOutcome {
 }
 
 /** The time budget ran out between partitions: the rest waits for the next run. */
-const BUDGET_SPENT = 'the time budget was spent before its turn';
+export const BUDGET_SPENT = 'the time budget was spent before its turn';
 
 export async function buildPartitioned(
   entry: RegistryEntry,

@@ -11,7 +11,7 @@ import { rewriteIndexSql } from '@index-builder/sql-core';
 import { MAX_IDENTIFIER_BYTES, quoteIdentifier, truncateIdentifier } from '@index-builder/sql-core';
 import { quoteQualified } from './catalog.ts';
 import { connect, disconnect } from '../db/connection.ts';
-import { describeError, sqlstateOf } from '../db/errors.ts';
+import { describeError, detailOf, sqlstateOf } from '../db/errors.ts';
 import type { RunSessions } from './sessions.ts';
 import { buildIndex, type BuildOutcome, type BuildSettings } from './create-index.ts';
 import { writeMark } from './marker.ts';
@@ -45,7 +45,12 @@ export async function replaceDrifted(
     await disconnect(client);
     return {
       attempts: 0,
-      error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message: describeError(error, settings.url), blockers: [] },
+      error: {
+        ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+        message: describeError(error, settings.url),
+        ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+        blockers: [],
+      },
     };
   }
   await disconnect(client);
@@ -96,13 +101,26 @@ export async function replaceDrifted(
       const cleanup = await dropTemporary(settings, qualifiedTemporary);
       const message = `the new definition was built, but replacing the old index failed: ${cause}; ${cleanup}`;
       await disconnect(client);
-      return { attempts: outcome.attempts, error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message, blockers: [] } };
+      return {
+        attempts: outcome.attempts,
+        error: {
+          ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+          message,
+          ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+          blockers: [],
+        },
+      };
     }
     const message = `the old index was dropped, but renaming ${schema}.${temporary} into its place failed: ${cause}; the entry is missing now: the next run builds it under its name and drops ${schema}.${temporary}`;
     await disconnect(client);
     return {
       attempts: outcome.attempts,
-      error: { ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}), message, blockers: [] },
+      error: {
+        ...(sqlstateOf(error) ? { sqlstate: sqlstateOf(error)! } : {}),
+        message,
+        ...(detailOf(error) ? { detail: detailOf(error)! } : {}),
+        blockers: [],
+      },
       ...(snapshot ? { restore: restoreAfterSwap(snapshot, temporary) } : {}),
     };
   }

@@ -3,6 +3,7 @@ import { safeLine } from '../render/safe-text.ts';
 import { secretsFromEnv } from '../db/secrets.ts';
 import { enableCompileCache } from '../util/compile-cache.ts';
 import { ExitCode } from './io.ts';
+import { lineWriterTolerantOfClose } from './closed-stdout.ts';
 
 enableCompileCache();
 // A .ts/.js registry runs in a worker thread: it starts now, while the commands load.
@@ -32,7 +33,7 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 }
 
 process.exitCode = await main(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
+  out: lineWriterTolerantOfClose(process.stdout),
   err,
   env: process.env,
   signal: controller.signal,

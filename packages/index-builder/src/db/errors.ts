@@ -14,6 +14,12 @@ export interface ErrorLike {
   hostname?: string;
 }
 
+/** PostgreSQL's DETAIL of an error (`Key (email)=(a@b) is duplicated.`), when it gave one. */
+export function detailOf(error: unknown): string | undefined {
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  return typeof detail === 'string' && detail.trim() !== '' ? detail.trim() : undefined;
+}
+
 /** A PostgreSQL error's SQLSTATE, when the error came from the server. */
 export function sqlstateOf(error: unknown): string | undefined {
   const code = (error as ErrorLike | null)?.code;

@@ -16,7 +16,9 @@ export function notRunReport(
 ): Report {
   const ordered = buildOrder(entries);
   const indexes =
-    outcome === 'unreachable' ? failedBeforeStart(ordered, `not attempted: ${notice}`) : ordered.map((entry) => indexResult(entry, 'deferred', 0, 0));
+    outcome === 'unreachable'
+      ? failedBeforeStart(ordered, `not attempted: ${notice}`)
+      : ordered.map((entry) => indexResult(entry, 'deferred', 0, 0, { reason: `not attempted: ${notice}` }));
   return {
     outcome,
     indexes,

@@ -3,7 +3,10 @@ import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { formatDuration } from '../util/duration.ts';
 import { constraintNote } from './constraint-text.ts';
-import type { IndexFailure, IndexResult, Report } from '../builder/result.ts';
+import type { FailOn, IndexFailure, IndexResult, Report } from '../builder/result.ts';
+import { describeBlocker, indexOutcome } from '../outcome/index-outcome.ts';
+import type { Surface } from '../outcome/next-step.ts';
+import { runView, stepFailureOf, type RunContext } from '../outcome/run-outcome.ts';
 
 const RULE = '='.repeat(50);
 const INDENT = '    ';
@@ -11,7 +14,13 @@ const INDENT = '    ';
 export type WriteLine = (line: string) => void;
 
 /** Console events; `group` lets the Action fold each index into a collapsible group. */
-export function consoleEvents(write: WriteLine, group?: { start(title: string): void; end(): void }): BuildEvents {
+/** `surface` names the settings the next steps refer to; `failOn` lets the last line say when the step fails. */
+export function consoleEvents(
+  write: WriteLine,
+  group?: { start(title: string): void; end(): void },
+  context: { surface?: Surface; failOn?: FailOn } = {},
+): BuildEvents {
+  const surface = context.surface ?? 'cli';
   const line = (text = '') => write(text);
   return {
     connecting(target) {
@@ -43,7 +52,9 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       line(
         kind === 'rebuild'
           ? `${INDENT}♻️  Found an invalid index left by a failed build: dropping it and rebuilding (this may take a while)...`
-          : `${INDENT}🔨 Creating index (this may take a while)...`,
+          : kind === 'replace'
+            ? `${INDENT}♻️  Drifted: building the registry's new definition beside the old index, then swapping it in (this may take a while)...`
+            : `${INDENT}🔨 Creating index (this may take a while)...`,
       );
     },
     progress(_entry, progress, elapsedMs) {
@@ -72,20 +83,24 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       line(`⚠️  ${reason} received: cancelling the running build and stopping`);
     },
     indexFinished(entry, result) {
-      for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
+      for (const text of outcomeLines(entry, result, surface)) line(`${INDENT}${text}`);
       const constraint = constraintNote(result);
       if (constraint) line(`${INDENT}🔗 ${constraint}`);
       if (group) group.end();
       else line();
     },
     runFinished(report) {
-      for (const text of summaryLines(report)) line(text);
+      const stepFailed =
+        context.failOn !== undefined && report.outcome !== 'another-builder' && stepFailureOf(runView(report), context.failOn, false) !== undefined;
+      for (const text of summaryLines(report, { surface, stepFailed })) line(text);
     },
   };
 }
 
-function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
+function outcomeLines(entry: RegistryEntry, result: IndexResult, surface: Surface): string[] {
+  const outcome = indexOutcome(result, { surface });
   const took = formatDuration(result.durationMs);
+  const next = outcome.nextStep ? [`    ${outcome.nextStep}`] : [];
   switch (result.status) {
     case 'created':
       return [`✅ Created index ${entry.name} in ${took}${attemptsNote(result)}${partitionsNote(result)}`];
@@ -96,36 +111,26 @@ function outcomeLines(entry: RegistryEntry, result: IndexResult): string[] {
     case 'skipped':
       return [result.reason ? `⏭️  Skipped: ${result.reason}` : '⏭️  Already exists, skipping'];
     case 'in-progress':
-      return ['⏳ Another session is building this index right now; leaving it alone'];
+      return [`⏳ ${outcome.nextStep}`];
     case 'drifted':
-      return driftLines(result);
+      return [
+        '⚠️  Drifted: the index exists, but the registry now defines it differently; left as it is',
+        ...outcome.facts.map((fact) => `    ${fact}`),
+        ...next,
+      ];
     case 'deferred':
-      return [`⏸️  Deferred: ${result.reason ?? 'the time budget was spent before its turn'}`];
-    case 'failed':
-      return failureLines(entry, result);
+      return [`⏸️  Deferred: ${outcome.facts[0] ?? 'not attempted'}`, ...next];
+    case 'failed': {
+      const error: IndexFailure = result.error ?? { message: 'unknown error', blockers: [] };
+      const level = entry.critical ? '❌ CRITICAL: failed' : '⚠️  Failed';
+      const code = error.sqlstate ? ` [${error.sqlstate}]` : '';
+      return [
+        `${level} to build ${entry.name}${attemptsNote(result)}${code}: ${error.message}`,
+        ...outcome.facts.slice(1).map((fact) => `    ${fact}`),
+        ...next,
+      ];
+    }
   }
-}
-
-function failureLines(entry: RegistryEntry, result: IndexResult): string[] {
-  const error: IndexFailure = result.error ?? { message: 'unknown error', blockers: [] };
-  const level = entry.critical ? '❌ CRITICAL: failed' : '⚠️  Failed';
-  const code = error.sqlstate ? ` [${error.sqlstate}]` : '';
-  const lines = [`${level} to build ${entry.name}${attemptsNote(result)}${code}: ${error.message}`];
-  if (error.hint) lines.push(`    Hint: ${error.hint}`);
-  for (const blocker of error.blockers) lines.push(`    Blocked by ${describeBlocker(blocker)}`);
-  lines.push(
-    `    ${entry.critical ? 'The application needs this index: fix the cause and run the builder again.' : 'The deploy goes on; the next run retries it.'}`,
-  );
-  return lines;
-}
-
-function driftLines(result: IndexResult): string[] {
-  return [
-    '⚠️  Drifted: the index exists, but the registry now defines it differently; left as it is',
-    `    Database: ${result.drift?.database ?? '?'}`,
-    `    Registry: ${(result.drift?.registry ?? '?').replace(/\s+/g, ' ').trim()}`,
-    '    To replace it without blocking writes: --on-drift rebuild (Action input on-drift: rebuild).',
-  ];
 }
 
 function partitionsNote(result: IndexResult): string {
@@ -136,13 +141,8 @@ function attemptsNote(result: IndexResult): string {
   return result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
 }
 
-export function describeBlocker(blocker: IndexFailure['blockers'][number]): string {
-  const age = blocker.transactionAgeSeconds === null ? 'no transaction' : `transaction open ${formatDuration(blocker.transactionAgeSeconds * 1000)}`;
-  const query = blocker.query ? `: ${blocker.query.replace(/\s+/g, ' ').slice(0, 120)}` : '';
-  return `pid ${blocker.pid} (${blocker.state ?? 'unknown state'}, ${age})${query}`;
-}
-
-export function summaryLines(report: Report): string[] {
+export function summaryLines(report: Report, context: RunContext = {}): string[] {
+  const view = runView(report, context);
   const t = report.totals;
   const lines = [
     RULE,
@@ -152,28 +152,27 @@ export function summaryLines(report: Report): string[] {
     `Created:        ${t.created}`,
     `Rebuilt:        ${t.rebuilt}`,
     `Skipped:        ${t.skipped} (already existed)`,
-    `Failed:         ${t.failed}`,
+    `Failed:         ${t.failed - view.notAttempted}`,
     `Deferred:       ${t.deferred}`,
   ];
+  const notStarted = view.notAttempted - t.deferred;
+  if (notStarted > 0) lines.push(`Not attempted:  ${notStarted} (the run did not start)`);
   if (t.inProgress > 0) lines.push(`In progress:    ${t.inProgress} (another session is building them)`);
   if (t.drifted > 0) lines.push(`Drifted:        ${t.drifted} (left as they are)`);
   const orphans = report.orphans ?? [];
   if (orphans.length > 0) {
     const dropped = orphans.filter((o) => o.dropped).length;
     lines.push(
-      `Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : '; see --prune'})`,
+      `Orphans:        ${orphans.length} (carrying index-builder's mark, no longer in the registry${dropped ? `; ${dropped} dropped` : ''})`,
     );
     for (const orphan of orphans)
       lines.push(
         `  ${orphan.dropped ? 'dropped' : orphan.error || orphan.kept ? 'kept' : 'found'} ${orphan.name} on ${orphan.table}${orphan.leftover ? " (a swap's leftover)" : ''}${orphan.error || orphan.kept ? `: ${orphan.error ?? orphan.kept}` : ''}`,
       );
+    if (view.orphansNote) lines.push(`  ${view.orphansNote}`);
   }
   lines.push('');
-  const criticalFailed = report.indexes.filter((i) => i.status === 'failed' && i.critical).length;
-  if (report.notice) lines.push(`⚠️  ${report.notice}`);
-  else if (criticalFailed > 0) lines.push(`❌ ${criticalFailed} critical index(es) failed. The deploy went on; fix them and run again.`);
-  else if (t.failed > 0) lines.push(`⚠️  ${t.failed} index(es) failed. The deploy went on; the next run retries them.`);
-  else if (t.deferred + t.inProgress > 0) lines.push('⏸️  Some indexes are still to be built; the next run picks them up.');
-  else lines.push('🎉 All indexes processed successfully!');
+  if (report.notice && report.outcome !== 'invalid-registry') lines.push(`⚠️  ${report.notice}`);
+  lines.push(`${view.emoji}${view.emoji.length === 1 || view.emoji === '🎉' ? ' ' : '  '}${view.sentence}`);
   return lines;
 }

@@ -3,6 +3,7 @@
 import { describeTarget } from '../db/url.ts';
 import { consoleEvents, summaryLines, type WriteLine } from './console.ts';
 import type { Totals } from '../builder/result.ts';
+import { databaseState, fleetState, runView } from '../outcome/run-outcome.ts';
 import { formatDuration } from '../util/duration.ts';
 import { combinedReport } from '../fleet/report.ts';
 import type { FleetPlanEvents } from '../fleet/plan.ts';
@@ -32,16 +33,25 @@ function describeResult(result: FleetTargetResult): string {
   const t = result.report.totals;
   const counts = `${t.created} created, ${t.rebuilt} rebuilt, ${t.skipped} skipped, ${t.failed} failed, ${t.deferred} deferred`;
   const notice = result.report.notice ? ` — ${result.report.notice}` : '';
-  return `${result.outcome}: ${counts} in ${formatDuration(result.report.durationMs)}${notice}`;
+  return `${databaseState(result.report).label}: ${counts} in ${formatDuration(result.report.durationMs)}${notice}`;
 }
 
-const COLUMNS = ['database', 'outcome', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'duration'] as const;
+const COLUMNS = ['database', 'state', 'created', 'rebuilt', 'skipped', 'failed', 'deferred', 'duration'] as const;
 
 /** The fleet table: one row per database, columns aligned. */
 function fleetTableLines(fleet: FleetReport): string[] {
   const rows = fleet.targets.map((target) => {
     const t = target.report.totals;
-    return [target.name, target.outcome, t.created, t.rebuilt, t.skipped, t.failed, t.deferred, formatDuration(target.report.durationMs)].map(String);
+    return [
+      target.name,
+      databaseState(target.report).label,
+      t.created,
+      t.rebuilt,
+      t.skipped,
+      t.failed,
+      t.deferred,
+      formatDuration(target.report.durationMs),
+    ].map(String);
   });
   return alignedTable(COLUMNS, rows);
 }
@@ -60,10 +70,20 @@ function alignedTable(columns: readonly string[], rows: readonly string[][]): st
 /** The summary block for the whole fleet: databases by outcome, then the index counts as for one database. */
 function fleetSummaryLines(fleet: FleetReport): string[] {
   const byOutcome = new Map<string, number>();
-  for (const target of fleet.targets) byOutcome.set(target.outcome, (byOutcome.get(target.outcome) ?? 0) + 1);
+  for (const target of fleet.targets) {
+    const state = databaseState(target.report).label;
+    byOutcome.set(state, (byOutcome.get(state) ?? 0) + 1);
+  }
   const outcomes = [...byOutcome].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
   const lines = summaryLines(combinedReport(fleet));
   lines[1] = 'Fleet Summary';
+  // The combined report has lost which databases never started: the fleet's own state says the last line.
+  const notAttempted = fleet.targets.reduce((sum, target) => sum + runView(target.report).notAttempted - target.report.totals.deferred, 0);
+  const failedAt = lines.findIndex((line) => line.startsWith('Failed:'));
+  lines[failedAt] = `Failed:         ${fleet.totals.failed - notAttempted}`;
+  if (notAttempted > 0) lines.splice(failedAt + 2, 0, `Not attempted:  ${notAttempted} (their database could not be built)`);
+  const state = fleetState(fleet.targets.map((target) => target.report));
+  lines[lines.length - 1] = `${state.emoji}${state.emoji.length === 1 ? ' ' : '  '}${state.sentence}`;
   lines.splice(3, 0, `Databases:      ${fleet.totals.databases} (${outcomes})`);
   if (fleet.totals.failedDatabases > 0) lines.splice(4, 0, `Failed DBs:     ${fleet.totals.failedDatabases}`);
   return lines;

@@ -2,11 +2,12 @@
 // GitHub takes at most 1 MiB per step's summary, so rows stop before that, with the count of those not shown.
 import { formatDuration } from '../util/duration.ts';
 import type { FleetReport, FleetTargetResult } from '../fleet/types.ts';
-import type { AnnotationLevel } from '../action/annotations.ts';
-import { code, escapeText } from './summary.ts';
+import type { AnnotationLevel } from './annotations.ts';
+import { code, escapeText, SUMMARY_LIMIT_BYTES as SUMMARY_LIMIT } from './summary.ts';
+import type { IndexResult } from '../builder/result.ts';
+import { databaseNote, databaseState, fleetCounts, fleetState, runView } from '../outcome/run-outcome.ts';
 
-/** GitHub's limit for one step's job summary. */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+export { SUMMARY_LIMIT_BYTES } from './summary.ts';
 /** Room kept for everything after the table (notes, failure, footer). */
 const TAIL_RESERVE_BYTES = 16 * 1024;
 
@@ -19,33 +20,27 @@ export interface FleetSummaryView {
   limitBytes?: number;
 }
 
-const OUTCOME_EMOJI: Record<string, string> = {
-  completed: '✅',
-  'another-builder': '⏸️',
-  unreachable: '❌',
-  pooler: '❌',
-  'read-only': '❌',
-  cancelled: '⏹️',
-  deferred: '⏸️',
-};
-
 export function renderFleetSummary(view: FleetSummaryView): string {
   const { fleet } = view;
-  const limit = view.limitBytes ?? SUMMARY_LIMIT_BYTES;
-  const head = [`## ${heading(fleet)}`, countersTable(fleet)].join('\n\n');
-  const header = [
-    '| Database | Outcome | Created | Rebuilt | Skipped | Failed | Deferred | Duration | Notes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  ];
+  const limit = view.limitBytes ?? SUMMARY_LIMIT;
+  const state = fleetState(fleet.targets.map((target) => target.report));
+  const head = [`## ${heading(fleet, state.emoji)}`, `**${escapeText(state.sentence)}**`, countersTable(fleet)].join('\n\n');
+  // Three narrow columns that never squeeze; each database's note (why it was not built, what failed) below them.
+  const header = ['| Database | State | Indexes |', '| --- | --- | --- |'];
   let size = Buffer.byteLength(head) + Buffer.byteLength(header.join('\n')) + TAIL_RESERVE_BYTES;
   const rows: string[] = [];
+  const noteLines: string[] = [];
   for (const target of fleet.targets) {
     const line = targetRow(target);
-    size += Buffer.byteLength(line) + 1;
+    const note = notes(target);
+    const noteLine = note ? `- ${code(target.name)}: ${note}` : '';
+    size += Buffer.byteLength(line) + 1 + (noteLine ? Buffer.byteLength(noteLine) + 1 : 0);
     if (size > limit) break;
     rows.push(line);
+    if (noteLine) noteLines.push(noteLine);
   }
   const blocks = [head, [...header, ...rows].join('\n')];
+  if (noteLines.length > 0) blocks.push(['**What needs a look:**', ...noteLines].join('\n'));
   const hidden = fleet.targets.length - rows.length;
   if (hidden > 0) {
     blocks.push(
@@ -60,21 +55,9 @@ export function renderFleetSummary(view: FleetSummaryView): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-function heading(fleet: FleetReport): string {
+function heading(fleet: FleetReport, emoji: string): string {
   const t = fleet.totals;
-  const parts = (
-    [
-      [t.created, 'created'],
-      [t.rebuilt, 'rebuilt'],
-      [t.skipped, 'skipped'],
-      [t.failed, 'failed'],
-      [t.deferred, 'deferred'],
-    ] as const
-  )
-    .filter(([count]) => count > 0)
-    .map(([count, label]) => `${count} ${label}`);
-  const criticalFailed = fleet.targets.some((target) => target.report.indexes.some((index) => index.status === 'failed' && index.critical));
-  const emoji = criticalFailed ? '❌' : t.failedDatabases > 0 ? '⚠️' : t.deferred > 0 ? '⏸️' : '✅';
+  const parts = fleetCounts(fleet.targets.map((target) => target.report)).map(({ count, label }) => `${count} ${label}`);
   const failed = t.failedDatabases > 0 ? ` (${t.failedDatabases} database(s) with failures)` : '';
   return `${emoji} Index build across ${t.databases} database(s): ${parts.join(', ') || 'no indexes in the registry'}${failed}`;
 }
@@ -83,40 +66,41 @@ function countersTable(fleet: FleetReport): string {
   const t = fleet.totals;
   const columns: [string, number][] = [
     ['Databases', t.databases],
-    ['Failed DBs', t.failedDatabases],
-    ['Deferred DBs', t.deferredDatabases],
+    ['With failures', t.failedDatabases],
+    ['Held back', t.deferredDatabases],
     ['Indexes', t.total],
-    ['Created', t.created],
-    ['Rebuilt', t.rebuilt],
-    ['Skipped', t.skipped],
-    ['Failed', t.failed],
-    ['Deferred', t.deferred],
+    ...fleetCounts(fleet.targets.map((target) => target.report)).map(({ label, count }): [string, number] => [
+      `${label.charAt(0).toUpperCase()}${label.slice(1)}`,
+      count,
+    ]),
   ];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [row(columns.map(([name]) => name)), row(columns.map(() => '---:')), row(columns.map(([, n]) => String(n)))].join('\n');
 }
 
 function targetRow(target: FleetTargetResult): string {
-  const t = target.report.totals;
+  const state = databaseState(target.report);
+  const counts = runView(target.report).counts.map(({ count, label }) => `${count} ${label}`);
   const cells = [
-    code(target.name),
-    `${OUTCOME_EMOJI[target.outcome] ?? ''} ${target.outcome}`,
-    ...[t.created, t.rebuilt, t.skipped, t.failed, t.deferred].map(String),
-    formatDuration(target.report.durationMs),
-    notes(target),
+    `${code(target.name)}${target.group ? `<br><sub>${escapeText(target.group)}</sub>` : ''}`,
+    `${state.emoji} ${state.label}<br><sub>${formatDuration(target.report.durationMs)}</sub>`,
+    counts.join('<br>') || '—',
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-/** The notice of a database that was not built, else its failed indexes (critical ones marked), kept short. */
+/** Why a database was not built, else its failed and drifted indexes (critical ones marked), kept short. */
 function notes(target: FleetTargetResult): string {
-  if (target.report.notice) return escapeText(clip(target.report.notice));
-  const failed = target.report.indexes.filter((index) => index.status === 'failed');
-  if (failed.length === 0) return '';
-  const names = failed
-    .slice(0, 5)
-    .map((index) => `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`);
-  return `failed: ${names.join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`;
+  const note = databaseNote(target.report);
+  if (note.notice) return escapeText(clip(note.notice));
+  // Failed and drifted names, each list with its kind: `failed:` before `drifted:`.
+  const name = (index: IndexResult) =>
+    `${code(index.name)}${index.critical ? ' **critical**' : ''}${index.error?.sqlstate ? ` (${index.error.sqlstate})` : ''}`;
+  const list = (indexes: IndexResult[]) =>
+    `${indexes.slice(0, 5).map(name).join(', ')}${indexes.length > 5 ? `, and ${indexes.length - 5} more` : ''}`;
+  return [note.failed.length ? `failed: ${list(note.failed)}` : '', note.drifted.length ? `drifted: ${list(note.drifted)}` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 function clip(text: string): string {

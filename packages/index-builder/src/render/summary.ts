@@ -1,13 +1,15 @@
-// The job summary as Markdown: a heading, the counters, one table row per index, and what the annotations left
-// out. Pure text, so that it is tested as text and printed as-is when there is no GITHUB_STEP_SUMMARY.
+// The job summary as Markdown: the headline state and its sentence first, the counters, then failures and drift with
+// their next step, what changed, and the up-to-date indexes folded away; within GitHub's 1 MiB.
+// Pure text, so that it is tested as text and printed as-is when there is no GITHUB_STEP_SUMMARY.
 import { problemText } from '@index-builder/sql-core/registry';
 import type { RegistryProblem } from '@index-builder/sql-core/registry';
 import { constraintNote } from './constraint-text.ts';
-import { describeBlocker } from './console.ts';
-import type { IndexResult, IndexStatus, OrphanIndex, Report } from '../builder/result.ts';
+import type { OrphanIndex, Report } from '../builder/result.ts';
+import type { Surface } from '../outcome/next-step.ts';
+import { headline, runView, type RunView } from '../outcome/run-outcome.ts';
 import { visible } from './safe-text.ts';
 import { formatDuration } from '../util/duration.ts';
-import type { AnnotationLevel } from '../action/annotations.ts';
+import type { AnnotationLevel } from './annotations.ts';
 
 export interface SummaryView {
   report: Report;
@@ -23,34 +25,67 @@ export interface SummaryView {
   reportPath?: string;
   /** restore.sql, when this run dropped or swapped indexes: the statements that undo it. */
   restorePath?: string;
+  /** The database, as describeTarget names it (host, port and name; never a password). */
+  database?: string;
+  /** Whose settings the next steps name: the Action's inputs (the default) or the CLI's flags. */
+  surface?: Surface;
+  /** For tests: a smaller limit than GitHub's. */
+  limitBytes?: number;
 }
 
-const STATUS_EMOJI: Record<IndexStatus, string> = {
-  created: '✅',
-  rebuilt: '♻️',
-  skipped: '⏭️',
-  'in-progress': '⏳',
-  drifted: '🔀',
-  failed: '⚠️',
-  deferred: '⏸️',
-};
-
-const STATUS_REASON: Partial<Record<IndexStatus, string>> = {
-  'in-progress': 'another session is building it right now',
-  drifted: 'exists, but the registry now defines it differently; left as it is',
-  deferred: 'the time budget was spent before its turn',
-};
+/** GitHub's limit for one step's job summary. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Room kept for everything after the tables (orphans, notes, failure, footer). */
+const TAIL_RESERVE_BYTES = 16 * 1024;
 
 export function renderSummary(view: SummaryView): string {
-  const blocks = [`## ${heading(view)}`];
-  if (view.problems && view.problems.length > 0) blocks.push(problemList(view.problems));
-  if (view.report.notice && !view.problems?.length) blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
-  if (!view.problems?.length) blocks.push(countersTable(view.report));
-  if (view.report.indexes.length > 0) blocks.push(indexTable(view));
-  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans, view.dryRun === true));
+  const context = { dryRun: view.dryRun === true, surface: view.surface ?? ('action' as const), stepFailed: view.stepFailure !== undefined };
+  const run = runView(view.report, context);
+  const limit = view.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  if (view.problems && view.problems.length > 0) {
+    return finishBlocks(view, [
+      `## ❌ Index build${view.database ? ` on ${code(view.database)}` : ''}: the registry is invalid, nothing was built`,
+      problemList(view.problems, limit),
+    ]);
+  }
+  const blocks = [`## ${escapeText(headline(run))}${view.database ? ` · ${code(view.database)}` : ''}`, `**${escapeText(run.sentence)}**`];
+  if (view.report.notice) blocks.push(`⚠️ ${escapeText(view.report.notice)}`);
+  if (view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
+  blocks.push(countersTable(view.report, run));
+  let budget = limit - TAIL_RESERVE_BYTES - Buffer.byteLength(blocks.join('\n\n'));
+  const notStarted = run.state === 'not-started' || run.state === 'held';
+  const shown = run.indexes.filter(({ outcome }) => !notStarted && outcome.attention !== 'unchanged');
+  const folded = run.indexes.filter(({ outcome }) => notStarted || outcome.attention === 'unchanged');
+  const order: Record<string, number> = { failure: 0, drift: 1, pending: 2, done: 3, unchanged: 4 };
+  shown.sort((a, b) => order[a.outcome.attention]! - order[b.outcome.attention]! || Number(b.index.critical) - Number(a.index.critical));
+  let hidden = 0;
+  if (shown.length > 0) {
+    const table = indexTable(shown, view, budget);
+    blocks.push(table.text);
+    budget -= Buffer.byteLength(table.text);
+    hidden += table.hidden;
+  }
+  if (folded.length > 0) {
+    const what = notStarted
+      ? `${folded.length} index(es) not attempted`
+      : `${folded.length} index(es) ${view.dryRun ? 'up to date' : 'already up to date'}`;
+    const table = indexTable(folded, view, budget - 200);
+    blocks.push(`<details><summary>${what}</summary>\n\n${table.text}\n\n</details>`);
+    hidden += table.hidden;
+  }
+  if (hidden > 0) {
+    blocks.push(
+      `ℹ️ ${hidden} more index(es) are not shown: a job summary holds at most 1 MiB. The JSON report (output \`report\`) lists every index.`,
+    );
+  }
+  if (view.report.orphans?.length) blocks.push(orphanList(view.report.orphans, view.dryRun === true, run.orphansNote));
+  return finishBlocks(view, blocks);
+}
+
+function finishBlocks(view: SummaryView, blocks: string[]): string {
   const omitted = omittedNote(view.omitted);
   if (omitted) blocks.push(omitted);
-  if (view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
+  if (view.problems?.length && view.stepFailure) blocks.push(`❌ **The step failed:** ${escapeText(view.stepFailure)}`);
   const footer = [
     view.reportPath ? `JSON report: ${code(view.reportPath)}` : '',
     view.restorePath ? `undo its drops and swaps: ${code(view.restorePath)}` : '',
@@ -60,110 +95,78 @@ export function renderSummary(view: SummaryView): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-function heading(view: SummaryView): string {
-  if (view.problems?.length) return `❌ Index build: the registry is invalid, nothing was built`;
-  const { report } = view;
+function countersTable(report: Report, run: RunView): string {
   const t = report.totals;
-  const parts = (
-    [
-      [t.created, view.dryRun ? 'to create' : 'created'],
-      [t.rebuilt, view.dryRun ? 'to rebuild' : 'rebuilt'],
-      [t.skipped, view.dryRun ? 'up to date' : 'skipped'],
-      [t.inProgress, 'in progress'],
-      [t.drifted, 'drifted'],
-      [t.failed, view.dryRun ? 'would fail' : 'failed'],
-      [t.deferred, 'deferred'],
-    ] as const
-  )
-    .filter(([count]) => count > 0)
-    .map(([count, label]) => `${count} ${label}`);
-  const what = parts.length > 0 ? parts.join(', ') : 'no indexes in the registry';
-  const criticalFailed = report.indexes.some((index) => index.status === 'failed' && index.critical);
-  const emoji = criticalFailed
-    ? '❌'
-    : t.failed + t.drifted > 0 || report.outcome !== 'completed'
-      ? '⚠️'
-      : t.deferred + t.inProgress > 0
-        ? '⏸️'
-        : '✅';
-  return `${emoji} ${view.dryRun ? 'Index build plan (dry run, nothing was changed)' : 'Index build'}: ${what}`;
-}
-
-function countersTable(report: Report): string {
-  const t = report.totals;
-  const columns: [string, number][] = [
-    ['Total', t.total],
-    ['Created', t.created],
-    ['Rebuilt', t.rebuilt],
-    ['Skipped', t.skipped],
-    ['Failed', t.failed],
-    ['Deferred', t.deferred],
-  ];
-  if (t.inProgress > 0) columns.push(['In progress', t.inProgress]);
-  if (t.drifted > 0) columns.push(['Drifted', t.drifted]);
+  const columns: [string, number][] = [['Total', t.total], ...run.counts.map(({ label, count }): [string, number] => [capitalise(label), count])];
   return [row(columns.map(([name]) => name)), row(columns.map(() => '---:')), row(columns.map(([, n]) => String(n)))].join('\n');
 }
 
-function indexTable(view: SummaryView): string {
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+type Shown = RunView['indexes'][number];
+
+/** Three columns, so that nothing is clipped at GitHub's width: the index and its table, its state, what happened and what next. */
+function indexTable(entries: readonly Shown[], view: SummaryView, budget: number): { text: string; hidden: number } {
   const dry = view.dryRun === true;
-  const header = dry ? ['Index', 'Table', 'Would be', 'Reason'] : ['Index', 'Table', 'Status', 'Attempts', 'Duration', 'Reason'];
-  const align = dry ? ['---', '---', '---', '---'] : ['---', '---', '---', '---:', '---:', '---'];
-  // A run that never started (unreachable, a transaction pooler, read-only) says why once, above the table, not on every row.
-  const notStarted = view.report.outcome === 'unreachable' || view.report.outcome === 'pooler' || view.report.outcome === 'read-only';
-  const rows = view.report.indexes.map((index) => {
-    const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}`;
-    const status = `${index.status === 'failed' && index.critical ? '❌' : STATUS_EMOJI[index.status]} ${index.status}`;
+  const lines = [row(['Index', dry ? 'Would be' : 'State', dry ? 'Why' : 'What happened · next step']), row(['---', '---', '---'])];
+  let size = Buffer.byteLength(lines.join('\n'));
+  let shown = 0;
+  for (const { index, outcome } of entries) {
+    const name = `${code(index.name)}${index.critical ? ' **critical**' : ''}<br>on ${code(index.table)}`;
+    const timing =
+      !dry && index.attempts > 0
+        ? `<br><sub>${index.attempts > 1 ? `${index.attempts} attempts · ` : ''}${formatDuration(index.durationMs)}</sub>`
+        : '';
+    const state = `${outcome.emoji} ${outcome.label}${timing}`;
     const planned = view.reasons?.[index.name];
-    const reason = dry && planned !== undefined ? escapeText(planned) : notStarted ? 'not attempted: see above' : reasonOf(index);
-    return dry
-      ? row([name, code(index.table), status, reason])
-      : row([name, code(index.table), status, String(index.attempts), formatDuration(index.durationMs), reason]);
-  });
-  return [row(header), row(align), ...rows].join('\n');
+    const facts = dry && planned !== undefined ? [escapeText(planned)] : outcome.facts.map((fact) => factText(fact));
+    const constraint = constraintNote(index);
+    if (constraint) facts.push(escapeText(constraint));
+    if (outcome.nextStep) facts.push(`**Next:** ${escapeText(outcome.nextStep)}`);
+    const line = row([name, state, facts.join('<br>')]);
+    size += Buffer.byteLength(line) + 1;
+    if (size > budget) break;
+    lines.push(line);
+    shown += 1;
+  }
+  return { text: lines.join('\n'), hidden: entries.length - shown };
 }
 
-/** Failures: SQLSTATE, message, hint and each blocking session on its own line; otherwise what explains the status. */
-function reasonOf(index: IndexResult): string {
-  const lines: string[] = [];
-  if (index.status === 'failed') {
-    const error = index.error ?? { message: 'unknown error', blockers: [] };
-    lines.push(`${error.sqlstate ? `${code(error.sqlstate)} ` : ''}${escapeText(error.message)}`);
-    if (error.hint) lines.push(`Hint: ${escapeText(error.hint)}`);
-    for (const blocker of error.blockers) lines.push(`Blocked by ${escapeText(describeBlocker(blocker))}`);
-  } else if (index.reason) {
-    lines.push(escapeText(index.reason));
-  } else if (STATUS_REASON[index.status]) {
-    lines.push(escapeText(STATUS_REASON[index.status]!));
-  }
-  if (index.drift) {
-    lines.push(index.status === 'drifted' ? `database: ${code(oneLine(index.drift.database))}` : "replaced with the registry's new definition");
-    if (index.status === 'drifted') lines.push(`registry: ${code(oneLine(index.drift.registry))}`);
-  }
-  if (index.partitions) lines.push(`${index.partitions.built}/${index.partitions.total} partitions`);
-  const constraint = constraintNote(index);
-  if (constraint) lines.push(escapeText(constraint));
-  return lines.join('<br>');
+/** A fact as text; a definition (`Database: ...`, `Registry: ...`) as code. */
+function factText(fact: string): string {
+  const definition = /^(Database|Registry): (.*)$/s.exec(fact);
+  return definition ? `${definition[1]}: ${code(definition[2]!)}` : escapeText(fact);
 }
 
-function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean): string {
+function orphanList(orphans: readonly OrphanIndex[], dryRun: boolean, note: string | undefined): string {
   const items = orphans.map((orphan) => {
     const why = orphan.error ?? orphan.kept;
     const what = orphan.dropped ? (dryRun ? ' (would be dropped)' : ' (dropped)') : why ? ` (kept: ${escapeText(why)})` : '';
     return `- ${code(orphan.name)} on ${code(orphan.table)}${orphan.leftover ? ' (a swap’s leftover)' : ''}${what}`;
   });
-  const dropped = orphans.some((orphan) => orphan.dropped);
   return [
-    `**Built by index-builder, no longer in the registry**${dropped ? '' : " (left in place; the CLI's `--prune` drops them)"}:`,
+    `**Carrying index-builder's mark (built or adopted by it), no longer in the registry**${note ? ` · ${escapeText(note)}` : ''}`,
     ...items,
   ].join('\n');
 }
 
-function oneLine(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim();
-}
-
-function problemList(problems: readonly RegistryProblem[]): string {
-  return problems.map((p) => `- ${code(`${p.location.file}:${p.location.line}`)} ${code(p.code)}: ${escapeText(problemText(p))}`).join('\n');
+function problemList(problems: readonly RegistryProblem[], limit: number): string {
+  const lines: string[] = [];
+  let size = TAIL_RESERVE_BYTES;
+  for (const p of problems) {
+    const line = `- ${code(`${p.location.file}:${p.location.line}`)} ${code(p.code)}: ${escapeText(problemText(p))}`;
+    size += Buffer.byteLength(line) + 1;
+    if (size > limit) {
+      lines.push(
+        `- and ${problems.length - lines.length} more problem(s): a job summary holds at most 1 MiB (npx index-builder check lists them all)`,
+      );
+      break;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 function omittedNote(omitted: SummaryView['omitted']): string {

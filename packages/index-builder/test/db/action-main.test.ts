@@ -66,9 +66,10 @@ it('builds the registry and sets every output through core.setOutput', async () 
   expect(outputs).toMatchObject({ created: '0', skipped: '1' });
 });
 
-it('fails the step on a bad input, naming it, before touching the database', async () => {
+it('fails the step on a bad input, naming it, before touching the database, and still sets every output', async () => {
   Object.assign(inputs, { 'database-url': db.url, registry: join(dir, 'indexes.json'), 'lock-timeout': 'soon' });
   await run();
-  expect(failures).toEqual([expect.stringMatching(/^Invalid input "lock-timeout": /)]);
-  expect(outputs).toEqual({});
+  expect(failures).toEqual([expect.stringMatching(/^index-builder: Invalid input "lock-timeout": /)]);
+  // A workflow that reads the outputs finds them: the outcome says why nothing ran.
+  expect(outputs).toMatchObject({ outcome: 'invalid-input', created: '0', failed: '0', 'dry-run': 'false', 'critical-failed': 'false', report: '' });
 });

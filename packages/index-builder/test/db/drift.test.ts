@@ -2,6 +2,7 @@
 // request replaces the index without blocking writes. Pre-existing indexes are adopted only when they match.
 import { build, type BuildOptions } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
+import { consoleEvents } from '../../src/render/console.ts';
 import { indexState, useTestDatabase } from '../support/db.ts';
 import { entries, index } from '../support/registry.ts';
 
@@ -41,8 +42,12 @@ it('records the definition it built, ignores formatting changes, and reports a r
 
 it('with --on-drift rebuild, builds the new definition under a temporary name and swaps it in', async () => {
   await build(entries(v1), options());
-  const report = await build(entries(v2), options({ onDrift: 'rebuild' }));
+  const log: string[] = [];
+  const report = await build(entries(v2), options({ onDrift: 'rebuild', events: consoleEvents((line) => log.push(line)) }));
   expect(report.indexes[0]).toMatchObject({ status: 'rebuilt', drift: { registry: v2.sql } });
+  // A valid index being swapped is not "an invalid index left by a failed build".
+  expect(log.join('\n')).toContain("building the registry's new definition beside the old index, then swapping it in");
+  expect(log.join('\n')).not.toContain('invalid index left by a failed build');
   expect(await definition('idx_pending')).toBe("CREATE INDEX idx_pending ON public.leads USING btree (status, id) WHERE (status = 'pending'::text)");
   expect(await indexState(db, 'idx_pending_ib_new')).toBeUndefined();
   expect((await build(entries(v2), options())).indexes[0]!.status).toBe('skipped');

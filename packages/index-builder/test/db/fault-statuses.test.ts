@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../../tools/embedded-server.mjs';
-import { reportAnnotations } from '../../src/action/annotations.ts';
+import { reportAnnotations } from '../../src/render/annotations.ts';
 import { renderSummary } from '../../src/render/summary.ts';
 import { build } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
@@ -90,7 +90,7 @@ describe('the server goes away mid-run', () => {
     expect(log).not.toMatch(/Failed to build idx_(email|done|adopt)/);
     // The job summary gives the deferred entry its real reason, not the time budget's.
     const summary = renderSummary({ report });
-    expect(summary).toMatch(/\| `idx_email` \| `leads` \| ⏸️ deferred \| 0 \| [^|]+ \| not attempted: the connection to .+ was lost/);
+    expect(summary).toMatch(/\| `idx_email`<br>on `leads` \| ⏸️ not attempted[^|]* \| not attempted: the connection to .+ was lost/);
     expect(summary).not.toContain('the time budget was spent');
   }, 90_000);
 });
@@ -240,7 +240,7 @@ describe('a role with fewer privileges than the builder needs', () => {
     expect(adopted).toBe(0);
     expect(lines.join('\n')).toContain(`⏭️  Skipped: ${reason}`);
     expect(lines.join('\n')).not.toMatch(/adopted \(its definition is now tracked\)|Already exists, skipping/);
-    expect(renderSummary({ report: built })).toContain(`| ⏭️ skipped | 0 |`);
+    expect(renderSummary({ report: built })).toContain(`| ⏭️ up to date |`);
     expect(renderSummary({ report: built })).toContain("Run the builder as the table's owner to adopt it");
     expect(reportAnnotations(built)).toEqual([
       {

@@ -37,6 +37,9 @@ async function buildWhileHeld({ client: holder, pid: holderPid }: Held) {
     events,
   });
   const naming = lines.filter((line) => line.includes(`waiting for pid ${holderPid} `));
+  // The builder's own monitor query is never named as a session the build waits for.
+  expect(lines.filter((line) => line.includes('SELECT p.phase'))).toEqual([]);
+  expect(seen.flatMap((p) => p.waitingFor).filter((session) => session.query?.includes('pg_stat_progress_create_index'))).toEqual([]);
   return { report, naming, named: seen.filter((p) => p.waitingFor.some((session) => session.pid === holderPid)) };
 }
 

@@ -318,7 +318,9 @@ describe('connection failures', () => {
     const result = await runCli(['build', '-r', path, '--json', json], { env: { DATABASE_URL: url } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('⚠️  could not start: password authentication failed for user "postgres"');
-    expect(result.stdout).toContain('Failed:         1');
+    // Not attempted, not failed: the build never started.
+    expect(result.stdout).toContain('Failed:         0');
+    expect(result.stdout).toContain('Not attempted:  1 (the run did not start)');
     expect(result.stderr).toBe('');
     expectNoSecret(result.stdout, result.stderr, await readFile(json, 'utf8'));
   });

@@ -12,7 +12,7 @@ import { startEmbeddedServer, type EmbeddedServer } from '../../../../tools/embe
 import { build } from '../../src/builder/build.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { plan } from '../../src/builder/plan.ts';
-import { reportAnnotations } from '../../src/action/annotations.ts';
+import { reportAnnotations } from '../../src/render/annotations.ts';
 import { renderFleetSummary } from '../../src/render/fleet-summary.ts';
 import { outputsOf } from '../../src/action/outputs.ts';
 import { renderSummary } from '../../src/render/summary.ts';
@@ -125,13 +125,20 @@ describe('a hot standby', () => {
     expect(shouldFail(report, 'any')).toBe(true);
     expect(shouldFail(report, 'never')).toBe(false);
     // The Action's outputs, annotation and job summary.
-    expect(outputsOf(report, '/tmp/r.json')).toMatchObject({ outcome: 'read-only', failed: '2', 'critical-failed': 'true' });
+    expect(outputsOf(report, '/tmp/r.json')).toMatchObject({ outcome: 'read-only', failed: '0', 'not-attempted': '2', 'critical-failed': 'false' });
     const annotations = reportAnnotations(report);
-    expect(annotations).toEqual([{ level: 'error', title: 'No index was built', message: report.notice }]);
+    expect(annotations).toEqual([
+      {
+        level: 'error',
+        title: 'No index was built',
+        message: `${report.notice!.replace(/\.$/, '')}. Not attempted: the database takes no writes; point the database-url input at the primary, or every run is refused the same way.`,
+      },
+    ]);
     const summary = renderSummary({ report });
     expect(summary).toContain('hot standby (pg_is_in_recovery() is true)');
-    expect(summary).toContain('| ❌ failed | 0 |');
-    expect(summary).toContain('not attempted: see above');
+    expect(summary).toContain('| ❌ not attempted |');
+    expect(summary).toContain('point the database-url input at the primary');
+    expect(summary).not.toMatch(/\d failed/);
     // The JSON report is the report itself: its outcome is the new one.
     expect((JSON.parse(JSON.stringify(report)) as Report).outcome).toBe('read-only');
   });
@@ -187,7 +194,8 @@ describe('a hot standby', () => {
     expect(failedDatabases(fleet.targets)).toEqual(['replica']);
     expect(fleetShouldFail(fleet, 'critical')).toBe(true);
     const summary = renderFleetSummary({ fleet });
-    expect(summary).toMatch(/\| `replica` \| ❌ read-only \| 0 \| 0 \| 0 \| 2 \| 0 \| [^|]+ \| refused: 127\.0\.0\.1:\d+\/postgres is a hot standby/);
+    expect(summary).toMatch(/\| `replica` \| ❌ read-only<br><sub>[^<]+<\/sub> \| 2 not attempted \|/);
+    expect(summary).toMatch(/- `replica`: refused: 127\.0\.0\.1:\d+\/postgres is a hot standby/);
     // The primary's indexes reach the standby by replication, not by the builder.
     await standby.waitForReplay();
     expect(await indexesOn(standby.url)).toEqual(['idx_email', 'idx_status', 'leads_pkey']);

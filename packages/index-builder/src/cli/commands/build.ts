@@ -86,7 +86,7 @@ async function buildOneDatabase(flags: OneDatabaseFlags, io: Io): Promise<number
     io.err('Nothing was built: fix the registry first (index-builder check).');
     return flags.failOn === 'never' ? ExitCode.OK : ExitCode.FAILED;
   }
-  const events = consoleEvents(io.out);
+  const events = consoleEvents(io.out, undefined, { failOn: flags.failOn });
   io.signal?.addEventListener('abort', () => events.cancelling(String(io.signal?.reason)));
   const report = await build(registry.entries, {
     ...settings,

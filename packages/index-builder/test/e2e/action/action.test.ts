@@ -55,6 +55,10 @@ describe('a run that creates, then one that skips', () => {
       skipped: '0',
       failed: '0',
       deferred: '0',
+      'not-attempted': '0',
+      drifted: '0',
+      orphans: '0',
+      'dry-run': 'false',
       'critical-failed': 'false',
       report: expect.stringMatching(/runner-temp\/index-builder-report-__org_index-builder\.json$/),
     });
@@ -73,14 +77,14 @@ describe('a run that creates, then one that skips', () => {
   });
 
   it('writes the job summary and raises no error or warning', () => {
-    expect(first.summary).toMatch(/^## ✅ Index build: 2 created\n/);
-    expect(first.summary).toMatch(/\| `idx_e2e_call_log` \*\*critical\*\* \| `call_log` \| ✅ created \| 1 \| \d+ms \|/);
+    expect(first.summary).toMatch(/^## ✅ Index build: 2 created · `127\.0\.0\.1:\d+\/\w+`\n/);
+    expect(first.summary).toMatch(/\| `idx_e2e_call_log` \*\*critical\*\*<br>on `call_log` \| ✅ created<br><sub>\d+ms<\/sub> \|/);
     expect(commands(first.stdout, 'error')).toEqual([]);
     expect(commands(first.stdout, 'warning')).toEqual([]);
   });
 
-  it('saves the state its post step reads', () => {
-    expect(first.savedState).toEqual({ 'build-started': 'true' });
+  it('saves the state its post step reads: the build started, and finished', () => {
+    expect(first.savedState).toEqual({ 'build-started': 'true', 'build-finished': 'true' });
   });
 
   it('skips everything on the next run', async () => {
@@ -88,8 +92,8 @@ describe('a run that creates, then one that skips', () => {
     const second = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url } });
     expect(second.code).toBe(0);
     expect(second.outputs).toMatchObject({ created: '0', skipped: '2', failed: '0', 'critical-failed': 'false' });
-    expect(second.summary).toMatch(/^## ✅ Index build: 2 skipped\n/);
-    expect(second.summary).toContain('| `idx_e2e_direction` | `leads` | ⏭️ skipped | 0 |');
+    expect(second.summary).toMatch(/^## ✅ Index build: 2 up to date · /);
+    expect(second.summary).toContain('| `idx_e2e_direction`<br>on `leads` | ⏭️ up to date |');
     expect(second.stdout).toContain('⏭️  Already exists, skipping');
   });
 });
@@ -114,12 +118,14 @@ describe('failures under each fail-on', () => {
     const errors = commands(result.stdout, 'error');
     expect(errors[0]).toEqual({
       properties: { title: 'Critical index idx_e2e_fail_critical failed', file: 'db/indexes.ts', line: String(entryLine(1)) },
-      message: '[42P01] relation "no_such_table" does not exist. The application needs this index: fix the cause and run the builder again.',
+      message:
+        '[42P01] relation "no_such_table" does not exist. Needs a fix: the next run will fail the same way until the table exists (create it in a migration, or correct the registry entry).',
     });
     expect(commands(result.stdout, 'warning')).toEqual([
       {
         properties: { title: 'Index idx_e2e_fail_other failed', file: 'db/indexes.ts', line: String(entryLine(2)) },
-        message: '[42P01] relation "no_other_table" does not exist. The deploy went on; the next run retries it.',
+        message:
+          '[42P01] relation "no_other_table" does not exist. Needs a fix: the next run will fail the same way until the table exists (create it in a migration, or correct the registry entry).',
       },
     ]);
     if (failOn === 'never') {
@@ -131,9 +137,11 @@ describe('failures under each fail-on', () => {
       expect(errors[1]!.message).toBe(`index-builder: fail-on is "${failOn}" and ${because}`);
       expect(result.summary).toContain(`❌ **The step failed:** fail-on is "${failOn}" and ${because}`);
     }
-    expect(result.summary).toMatch(/^## ❌ Index build: 1 created|^## ❌ Index build: 1 skipped/);
-    expect(result.summary).toContain('| `idx_e2e_fail_critical` **critical** | `no_such_table` | ❌ failed | 1 |');
-    expect(result.summary).toContain('`42P01` relation "no_such_table" does not exist |');
+    expect(result.summary).toMatch(/^## ❌ Index build: 2 failed, 1 (created|up to date)/);
+    expect(result.summary).toMatch(/\| `idx_e2e_fail_critical` \*\*critical\*\*<br>on `no_such_table` \| ❌ failed<br><sub>\S+<\/sub> \|/);
+    expect(result.summary).toContain('\\[42P01\\] relation "no_such_table" does not exist<br>**Next:** Needs a fix');
+    // When fail-on failed the step, nothing says the deploy went on.
+    if (failOn !== 'never') expect(result.summary).not.toContain('the deploy went on');
   });
 
   it.each([
@@ -149,19 +157,20 @@ describe('failures under each fail-on', () => {
 
 describe('bad inputs and bad URLs', () => {
   it.each([
-    ['max-attempts', 'abc', 'Invalid input "max-attempts": "abc" is not a whole number of 1 or more'],
-    ['fail-on', 'sometimes', 'Invalid input "fail-on": "sometimes" is not one of never, critical, any'],
+    ['max-attempts', 'abc', 'index-builder: Invalid input "max-attempts": "abc" is not a whole number of 1 or more'],
+    ['fail-on', 'sometimes', 'index-builder: Invalid input "fail-on": "sometimes" is not one of never, critical, any'],
     [
       'database-url',
       'mysql://app:pw@localhost/app',
-      'Invalid input "database-url": the database URL must start with postgres:// or postgresql://, not mysql://',
+      'index-builder: Invalid input "database-url": the database URL must start with postgres:// or postgresql://, not mysql://',
     ],
-  ])('%s: %s fails the step at once, naming the input', async (name, value, message) => {
+  ])('%s: %s fails the step at once, naming the input, with a summary and every output', async (name, value, message) => {
     const runner = await createRunner(registry([{ name: 'idx_e2e_never_built', on: 'leads (id)' }]));
     const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': db.url, [name]: value } });
     expect(result.code).toBe(1);
     expect(commands(result.stdout, 'error')).toEqual([{ properties: {}, message }]);
-    expect(result.outputs).toEqual({});
+    expect(result.outputs).toMatchObject({ outcome: 'invalid-input', created: '0', failed: '0', 'critical-failed': 'false', report: '' });
+    expect(result.summary).toMatch(/^## ❌ Index build: not started\n\n❌ Invalid input /);
     expect(result.stdout).not.toContain('Database Index Builder');
   });
 
@@ -177,7 +186,7 @@ describe('bad inputs and bad URLs', () => {
     expect(await indexState(db, 'idx_e2e_never_built')).toBeUndefined();
   });
 
-  it('an unreachable database fails every index but not the step, with one annotation', async () => {
+  it('an unreachable database attempts no index and fails not the step, with one annotation', async () => {
     const port = await freePort();
     const runner = await createRunner(
       registry([
@@ -188,13 +197,22 @@ describe('bad inputs and bad URLs', () => {
     const url = `postgres://app:pw@127.0.0.1:${port}/app`;
     const never = await runStep(runner, MAIN_JS, { inputs: { 'database-url': url } });
     expect(never.code).toBe(0);
-    expect(never.outputs).toMatchObject({ outcome: 'unreachable', created: '0', failed: '2', 'critical-failed': 'true' });
+    // Not attempted is not failed: nothing reads "2 failed".
+    expect(never.outputs).toMatchObject({ outcome: 'unreachable', created: '0', failed: '0', 'not-attempted': '2', 'critical-failed': 'false' });
     const notice = `could not start: could not connect to 127.0.0.1:${port}/app: connection refused (is PostgreSQL running there?)`;
-    expect(commands(never.stdout, 'error')).toEqual([{ properties: { title: 'No index was built' }, message: notice }]);
+    expect(commands(never.stdout, 'error')).toEqual([
+      {
+        properties: { title: 'No index was built' },
+        message: `${notice}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
+    ]);
     expect(never.summary).toContain(`⚠️ ${notice}`);
+    expect(never.summary).not.toMatch(/\d failed/);
 
+    // fail-on: critical still fails the step for a critical index that was not built, and says it was not attempted.
     const critical = await runStep(runner, MAIN_JS, { inputs: { 'database-url': url, 'fail-on': 'critical' } });
     expect(critical.code).toBe(1);
+    expect(critical.summary).toContain('fail-on is "critical" and 1 critical index(es) could not be attempted: idx_e2e_b');
   });
 });
 
@@ -224,7 +242,7 @@ describe("the README's deploy example", () => {
     const result = await runStep(runner, MAIN_JS, { inputs: { ...inputs, 'database-url': db.url } });
     expect(result.code).toBe(0);
     expect(result.outputs).toMatchObject({ created: '3', rebuilt: '0', skipped: '0', failed: '0', deferred: '0', 'critical-failed': 'false' });
-    expect(result.summary).toMatch(/^## ✅ Index build: 3 created\n/);
+    expect(result.summary).toMatch(/^## ✅ Index build: 3 created · /);
     expect(result.stdout).toContain('::group::[1/3] Processing: idx_leads_last_call_direction');
     expect((await reportFile(result)).totals).toMatchObject({ total: 3, created: 3 });
   });
@@ -245,10 +263,12 @@ describe('other runs', () => {
     expect(result.code).toBe(0);
     expect(await indexState(db, 'idx_e2e_dry')).toBeUndefined();
     expect(result.stdout).toContain('Plan for 3 index(es); nothing is changed:');
-    expect(result.outputs).toMatchObject({ created: '1', failed: '2', 'critical-failed': 'true' });
-    expect(result.summary).toMatch(/^## ❌ Index build plan \(dry run, nothing was changed\): 1 to create, 2 would fail\n/);
-    expect(result.summary).toContain('| `idx_e2e_dry` | `leads` | ✅ created | missing: would create it |');
-    expect(result.summary).toContain('| `idx_e2e_dry_gone` | `gone` | ⚠️ failed | table gone does not exist: would fail |');
+    // Marked as a dry run everywhere: the outputs, the headline, each row's "would".
+    expect(result.outputs).toMatchObject({ created: '1', failed: '2', 'critical-failed': 'true', 'dry-run': 'true' });
+    expect(result.summary).toMatch(/^## ❌ Index build plan \(dry run: nothing was changed\): 2 would fail, 1 to create · /);
+    expect(result.summary).toContain('| `idx_e2e_dry`<br>on `leads` | ✅ would create | missing: would create it |');
+    expect(result.summary).toContain('| `idx_e2e_dry_gone`<br>on `gone` | ⚠️ would fail | table gone does not exist: would fail |');
+    expect(result.summary).not.toMatch(/✅ created|\d created/);
     expect(commands(result.stdout, 'error').map((e) => e.properties.title)).toEqual(['Critical index idx_e2e_dry_taken would fail']);
     expect(result.savedState).toEqual({});
 
@@ -300,9 +320,9 @@ describe('other runs', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Job summary (GITHUB_STEP_SUMMARY is not set, so it is printed here):');
     expect(result.stdout).toContain('## ✅ Index build: 1 created');
-    expect(result.stdout).toContain('| `idx_e2e_local` | `call_log` | ✅ created | 1 |');
+    expect(result.stdout).toMatch(/\| `idx_e2e_local`<br>on `call_log` \| ✅ created<br><sub>\S+<\/sub> \|/);
     expect(result.stdout).toMatch(
-      /^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 critical-failed=false report=\S+\.json$/m,
+      /^Outputs: outcome=completed created=1 rebuilt=0 skipped=0 failed=0 deferred=0 not-attempted=0 drifted=0 orphans=\d+ dry-run=false critical-failed=false report=\S+\.json$/m,
     );
     // Through core.setOutput all the same (its fallback command), which @github/local-action reads.
     expect(result.stdout).toMatch(/^::set-output name=created::1$/m);

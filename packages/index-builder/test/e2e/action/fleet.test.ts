@@ -82,7 +82,7 @@ describe('a fleet run of the Action', () => {
     expect(await indexState(dbs[1]!, 'idx_af_email')).toBeUndefined();
     expect(await indexState(dbs[2]!, 'idx_af_email')).toEqual({ valid: true });
     expect(commands(result.stdout, 'error').at(-1)!.message).toBe(
-      'index-builder: fail-on is "critical" and 1 critical index(es) failed across the fleet: closed: idx_af_status',
+      'index-builder: fail-on is "critical" and 1 critical index(es) could not be attempted across the fleet: closed: idx_af_status',
     );
   });
 
@@ -92,9 +92,13 @@ describe('a fleet run of the Action', () => {
       created: '5',
       rebuilt: '0',
       skipped: '0',
-      failed: '3',
+      failed: '1',
       deferred: '0',
-      'critical-failed': 'true',
+      'not-attempted': '2',
+      drifted: '0',
+      orphans: '0',
+      'dry-run': 'false',
+      'critical-failed': 'false',
       report: expect.stringMatching(/index-builder-report-__org_index-builder\.json$/),
       'failed-databases': '["tenant-b","closed"]',
     });
@@ -108,12 +112,15 @@ describe('a fleet run of the Action', () => {
   });
 
   it('writes one summary row per database', () => {
-    expect(result.summary).toMatch(/^## ❌ Index build across 4 database\(s\): 5 created, 3 failed \(2 database\(s\) with failures\)\n/);
-    expect(result.summary).toMatch(/^\| `tenant-a` \| ✅ completed \| 2 \| 0 \| 0 \| 0 \| 0 \| \S+ \|  \|$/m);
-    expect(result.summary).toMatch(/^\| `tenant-b` \| ✅ completed \| 1 \| 0 \| 0 \| 1 \| 0 \| \S+ \| failed: `idx_af_email` \(23505\) \|$/m);
     expect(result.summary).toMatch(
-      /^\| `closed` \| ❌ unreachable \| 0 \| 0 \| 0 \| 2 \| 0 \| \S+ \| could not start: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/m,
+      /^## ❌ Index build across 4 database\(s\): 1 failed, 2 not attempted, 5 created \(2 database\(s\) with failures\)\n/,
     );
+    expect(result.summary).toMatch(/^\| `tenant-a` \| ✅ completed<br><sub>\S+<\/sub> \| 2 created \|$/m);
+    // A failed index: not "completed".
+    expect(result.summary).toMatch(/^\| `tenant-b` \| ⚠️ failed<br><sub>\S+<\/sub> \| 1 failed<br>1 created \|$/m);
+    expect(result.summary).toMatch(/^- `tenant-b`: failed: `idx_af_email` \(23505\)$/m);
+    expect(result.summary).toMatch(/^\| `closed` \| ❌ unreachable<br><sub>\S+<\/sub> \| 2 not attempted \|$/m);
+    expect(result.summary).toMatch(/^- `closed`: could not start: could not connect to 127\.0\.0\.1:\d+\/postgres: connection refused/m);
   });
 
   it('annotates per database and entry', () => {
@@ -169,7 +176,20 @@ it('keeps a one-database run as it was: no failed-databases output', async () =>
   const runner = await createRunner(registry([{ name: 'idx_af_single', on: 'leads (status)' }]));
   const result = await runStep(runner, MAIN_JS, { inputs: { 'database-url': dbs[0]!.url } });
   expect(result.code).toBe(0);
-  expect(Object.keys(result.outputs).sort()).toEqual(['created', 'critical-failed', 'deferred', 'failed', 'outcome', 'rebuilt', 'report', 'skipped']);
+  expect(Object.keys(result.outputs).sort()).toEqual([
+    'created',
+    'critical-failed',
+    'deferred',
+    'drifted',
+    'dry-run',
+    'failed',
+    'not-attempted',
+    'orphans',
+    'outcome',
+    'rebuilt',
+    'report',
+    'skipped',
+  ]);
 });
 
 it('cleans up after a killed fleet run in the post step, per database', async () => {

@@ -117,12 +117,18 @@ describe('after a build killed halfway', () => {
     expect(await indexState(db, 'idx_post_ready')).toEqual({ valid: true });
   });
 
-  it('the next deploy builds the index again, and its post step finds nothing to drop', async () => {
+  it('the next deploy builds the index again, and its post step does not reconnect: that build finished', async () => {
     const main = await runStep(runner, MAIN_JS, { inputs: inputs() });
     expect(main.outputs).toMatchObject({ created: '1', skipped: '1', failed: '0' });
-    const post = await runStep(runner, POST_JS, { inputs: inputs(), state: main.savedState });
+    expect(main.savedState).toEqual({ 'build-started': 'true', 'build-finished': 'true' });
+    // Pointed at a closed port: a post step that reconnected would say it could not connect.
+    const post = await runStep(runner, POST_JS, {
+      inputs: { ...inputs(), 'database-url': 'postgres://app:pw@127.0.0.1:1/app' },
+      state: main.savedState,
+    });
     expect(post.code).toBe(0);
-    expect(post.stdout).toContain('index-builder cleanup: no invalid registry index was left behind.');
+    expect(post.stdout).toContain('index-builder cleanup: the main step finished its build; nothing was left to clean up.');
+    expect(post.stdout).not.toContain('could not connect');
     expect(await indexState(db, 'idx_post_status')).toEqual({ valid: true });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fleetAnnotations } from '../../../src/action/fleet.ts';
 import { renderFleetSummary, SUMMARY_LIMIT_BYTES } from '../../../src/render/fleet-summary.ts';
-import { capAnnotations } from '../../../src/action/annotations.ts';
+import { capAnnotations } from '../../../src/render/annotations.ts';
 import { notRunReport } from '../../../src/fleet/not-run.ts';
 import { fleetTotals } from '../../../src/fleet/report.ts';
 import type { FleetReport, FleetTargetResult } from '../../../src/fleet/types.ts';
@@ -21,9 +21,13 @@ function fleetOf(count: number): FleetReport {
 describe('renderFleetSummary', () => {
   it('has one row per database of a small fleet', () => {
     const markdown = renderFleetSummary({ fleet: fleetOf(4) });
-    expect(markdown).toMatch(/^## ❌ Index build across 4 database\(s\): 4 failed, 4 deferred \(2 database\(s\) with failures\)\n/);
+    // An unreachable database's indexes were not attempted: they are not counted as failed.
+    expect(markdown).toMatch(/^## ❌ Index build across 4 database\(s\): 8 not attempted \(2 database\(s\) with failures\)\n/);
     expect(markdown.match(/^\| `tenant-\d+` \|/gm)).toHaveLength(4);
-    expect(markdown).toContain('| `tenant-0` | ❌ unreachable | 0 | 0 | 0 | 2 | 0 | 0ms | reason for database 0 |');
+    expect(markdown).toContain('| `tenant-0` | ❌ unreachable<br><sub>0ms</sub> | 2 not attempted |');
+    expect(markdown).toContain('- `tenant-0`: reason for database 0');
+    // Three narrow columns, so that nothing is squeezed or clipped at GitHub's width; the notes below them.
+    expect(markdown).toContain('| Database | State | Indexes |\n| --- | --- | --- |');
     expect(markdown).not.toContain('more database(s) are not shown');
   });
 
@@ -33,6 +37,23 @@ describe('renderFleetSummary', () => {
     const shown = markdown.match(/^\| `tenant-\d+` \|/gm)!.length;
     expect(shown).toBeGreaterThan(1000);
     expect(markdown).toContain(`ℹ️ ${20_000 - shown} more database(s) are not shown: a job summary holds at most 1 MiB.`);
+  });
+});
+
+describe('a database with a failed critical index', () => {
+  it('never reads "completed", nor does the fleet', () => {
+    const built = notRunReport(registry, 'unreachable', 'x');
+    const failed = {
+      ...built,
+      outcome: 'completed' as const,
+      notice: undefined,
+      indexes: built.indexes.map((i) => ({ ...i, attempts: 1, error: { sqlstate: '23505', message: 'duplicate', blockers: [] } })),
+    };
+    const targets: FleetTargetResult[] = [{ name: 'canary', outcome: 'completed', report: failed }];
+    const markdown = renderFleetSummary({ fleet: { targets, totals: fleetTotals(targets), durationMs: 1 } });
+    expect(markdown).toMatch(/^## ❌ /);
+    expect(markdown).toContain('| `canary` | ❌ critical failed');
+    expect(markdown).not.toContain('completed');
   });
 });
 

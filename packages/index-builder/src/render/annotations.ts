@@ -1,7 +1,8 @@
 // Which annotations a run raises, most important first. GitHub shows only 10 of each kind per step, so the ones
 // that need a human come before the ones that fix themselves on the next run; the rest are counted, not lost.
-import { describeBlocker } from '../render/console.ts';
 import type { IndexResult, Report } from '../builder/result.ts';
+import type { IndexOutcome } from '../outcome/index-outcome.ts';
+import { runView, type RunView } from '../outcome/run-outcome.ts';
 import { problemText } from '@index-builder/sql-core/registry';
 import type { RegistryProblem } from '@index-builder/sql-core/registry';
 
@@ -48,54 +49,52 @@ export function capAnnotations(candidates: readonly Annotation[], reservedErrors
  * annotation, not one per index. `repoPath` turns the registry path into the one GitHub expects (relative to the
  * repository root).
  */
-export function reportAnnotations(report: Report, options: { dryRun?: boolean; repoPath?: (file: string) => string } = {}): Annotation[] {
+export function reportAnnotations(
+  report: Report,
+  options: { dryRun?: boolean; repoPath?: (file: string) => string; stepFailed?: boolean } = {},
+): Annotation[] {
   const repoPath = options.repoPath ?? ((file: string) => file);
   const would = options.dryRun === true;
+  const run = runView(report, { dryRun: would, surface: 'action', stepFailed: options.stepFailed === true });
   // A cancelled run still reports what it did; one that never started has nothing per index to say.
-  if (report.outcome !== 'completed' && report.outcome !== 'cancelled') return [noticeAnnotation(report)];
+  if (report.outcome !== 'completed' && report.outcome !== 'cancelled') return [noticeAnnotation(report, run)];
   const at = (index: IndexResult) => ({ file: repoPath(index.registry.file), startLine: index.registry.line });
-  const failed = report.indexes.filter((index) => index.status === 'failed');
-  // A lock conflict usually clears by itself on the next run; any other failure needs someone to act.
-  const byUrgency = [...failed.filter((i) => !isLockConflict(i)), ...failed.filter(isLockConflict)];
-  const failures = byUrgency.map((index): Annotation => ({
+  const message = (outcome: IndexOutcome, lead = '') => sentences([lead, ...outcome.facts, outcome.nextStep ?? '']);
+  const failed = run.indexes.filter(({ outcome }) => outcome.status === 'failed');
+  // What needs a human comes before what clears by itself on the next run.
+  const byUrgency = [
+    ...failed.filter(({ outcome }) => outcome.failureClass !== 'transient'),
+    ...failed.filter(({ outcome }) => outcome.failureClass === 'transient'),
+  ];
+  const failures = byUrgency.map(({ index, outcome }): Annotation => ({
     level: index.critical ? 'error' : 'warning',
-    title: `${index.critical ? 'Critical index' : 'Index'} ${index.name} ${would ? 'would fail' : 'failed'}`,
-    message:
-      failureText(index) +
-      (would
-        ? ''
-        : index.critical
-          ? ' The application needs this index: fix the cause and run the builder again.'
-          : ' The deploy went on; the next run retries it.'),
+    title: `${index.critical ? 'Critical index' : 'Index'} ${index.name} ${outcome.label}`,
+    message: message(outcome),
     ...at(index),
   }));
-  const drifted = report.indexes
-    .filter((index) => index.status === 'drifted')
-    .map((index): Annotation => ({
+  const drifted = run.indexes
+    .filter(({ outcome }) => outcome.status === 'drifted')
+    .map(({ index, outcome }): Annotation => ({
       level: 'notice',
       title: `Index ${index.name} drifted`,
-      message:
-        `${index.name} exists on ${index.table}, but the registry now defines it differently; it was left as it is.` +
-        (index.drift ? ` Database: ${oneLine(index.drift.database)}. Registry: ${oneLine(index.drift.registry)}.` : ''),
+      message: message(outcome, `${index.name} exists on ${index.table}, but the registry now defines it differently.`),
       ...at(index),
     }));
   // Skipped, yet with a reason: the index is the registry's, but it could not be adopted (its mark not written).
-  const notAdopted = report.indexes
-    .filter((index) => index.status === 'skipped' && index.reason)
-    .map((index): Annotation => ({
+  const notAdopted = run.indexes
+    .filter(({ index }) => index.status === 'skipped' && index.reason)
+    .map(({ index }): Annotation => ({
       level: 'notice',
       title: `Index ${index.name} ${would ? 'would not be' : 'was not'} adopted`,
       message: `${index.name} on ${index.table}: ${index.reason}.`,
       ...at(index),
     }));
-  const rebuilt = report.indexes
-    .filter((index) => index.status === 'rebuilt')
-    .map((index): Annotation => ({
+  const rebuilt = run.indexes
+    .filter(({ outcome }) => outcome.status === 'rebuilt')
+    .map(({ index, outcome }): Annotation => ({
       level: 'notice',
       title: `Index ${index.name} ${would ? 'would be rebuilt' : 'rebuilt'}`,
-      message: index.drift
-        ? `${index.name} on ${index.table} was replaced with the registry's new definition.`
-        : `An invalid ${index.name} on ${index.table}, left by an earlier failed build, ${would ? 'would be' : 'was'} dropped and built again.`,
+      message: `${index.name} on ${index.table}: ${outcome.facts.join('; ')}.`,
       ...at(index),
     }));
   const orphans = (report.orphans ?? []).filter((orphan) => !orphan.dropped);
@@ -106,18 +105,17 @@ export function reportAnnotations(report: Report, options: { dryRun?: boolean; r
           {
             level: 'notice',
             title: 'Indexes no longer in the registry',
-            message: `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry and were left in place: ${orphans.map((o) => o.name).join(', ')}.`,
+            message:
+              `${orphans.length} index(es) carrying index-builder's mark are no longer in the registry: ${orphans.map((o) => o.name).join(', ')}. ${run.orphansNote ?? ''}`.trim(),
           },
         ];
   const cancelled: Annotation[] =
-    report.outcome === 'cancelled' ? [{ level: 'warning', title: 'Index build cancelled', message: report.notice ?? 'cancelled' }] : [];
+    report.outcome === 'cancelled'
+      ? [{ level: 'warning', title: 'Index build cancelled', message: sentences([report.notice ?? '', run.sentence]) }]
+      : [];
   const errors = failures.filter((a) => a.level === 'error');
   const warnings = failures.filter((a) => a.level === 'warning');
   return [...errors, ...cancelled, ...warnings, ...drifted, ...notAdopted, ...rebuilt, ...orphaned];
-}
-
-function oneLine(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim().replace(/;$/, '');
 }
 
 /** Registry problems: each one an error at its line, titled by its code; nothing was built. */
@@ -131,33 +129,22 @@ export function problemAnnotations(problems: readonly RegistryProblem[], repoPat
   }));
 }
 
-/** One line for a failure: `[SQLSTATE] message. Hint: ... Blocked by ...`. */
-function failureText(index: IndexResult): string {
-  const error = index.error ?? { message: 'unknown error', blockers: [] };
-  const parts = [`${error.sqlstate ? `[${error.sqlstate}] ` : ''}${error.message}${attemptsNote(index)}.`];
-  if (error.hint) parts.push(`Hint: ${error.hint}`);
-  if (error.blockers.length > 0) parts.push(`Blocked by ${error.blockers.map(describeBlocker).join('; ')}.`);
-  return parts.join(' ');
-}
-
-function attemptsNote(index: IndexResult): string {
-  return index.attempts > 1 ? ` (after ${index.attempts} attempts)` : '';
-}
-
-function isLockConflict(index: IndexResult): boolean {
-  return index.error?.sqlstate === '55P03' || index.error?.sqlstate === '40P01';
+/** Texts as one line of sentences, each ending with a full stop. */
+function sentences(texts: readonly string[]): string {
+  return texts
+    .filter(Boolean)
+    .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+    .join(' ');
 }
 
 /** The one annotation of a run that did not get to build (`outcome` other than completed or cancelled). */
-function noticeAnnotation(report: Report): Annotation {
-  const notice = report.notice ?? `nothing was done (${report.outcome})`;
-  const failed = report.indexes.filter((index) => index.status === 'failed');
-  if (failed.length === 0) return { level: 'notice', title: 'No index was built', message: notice };
-  const critical = failed.some((index) => index.critical);
+function noticeAnnotation(report: Report, run: RunView): Annotation {
+  const first = run.indexes[0]?.outcome.nextStep;
+  const critical = report.indexes.some((index) => index.status === 'failed' && index.critical);
+  const failed = report.indexes.some((index) => index.status === 'failed');
   return {
-    level: critical ? 'error' : 'warning',
+    level: !failed ? 'notice' : critical ? 'error' : 'warning',
     title: 'No index was built',
-    // A read-only target stays read-only: the next run is refused the same way until the notice's fix is made.
-    message: `${notice}${critical ? '' : report.outcome === 'read-only' ? ' The deploy went on.' : ' The deploy went on; the next run retries.'}`,
+    message: sentences([report.notice ?? run.sentence, first ?? '']),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../../src/action/annotations.ts';
+import { capAnnotations, problemAnnotations, reportAnnotations, type Annotation } from '../../../src/render/annotations.ts';
 import { ANOTHER_BUILDER_RUNNING } from '../../../src/builder/build.ts';
 import { indexResult, lockTimeout, missingTable, reportOf } from '../../e2e/action/fixtures.ts';
 
@@ -20,11 +20,11 @@ describe('reportAnnotations', () => {
     ]);
     expect(annotations[0]).toMatchObject({ file: 'db/indexes.ts', startLine: critical.registry.line });
     expect(annotations[0]!.message).toBe(
-      '[42P01] relation "nope" does not exist. The application needs this index: fix the cause and run the builder again.',
+      '[42P01] relation "nope" does not exist. Needs a fix: the next run will fail the same way until the table exists (create it in a migration, or correct the registry entry).',
     );
     expect(annotations[1]!.message).toBe(
       '[55P03] canceling statement due to lock timeout (after 10 attempts). Blocked by pid 4242 (idle in transaction, ' +
-        'transaction open 5m12s): UPDATE leads SET name = $1 WHERE id = $2. The deploy went on; the next run retries it.',
+        'transaction open 5m12s): UPDATE leads SET name = $1 WHERE id = $2. Transient: the next run retries it.',
     );
   });
 
@@ -47,7 +47,11 @@ describe('reportAnnotations', () => {
     const notice = 'refused: default_transaction_read_only is on for role app (ALTER ROLE ... SET), so every transaction on db:5432/app is read-only';
     const failed = indexResult({ name: 'a', status: 'failed', attempts: 0, error: { message: notice, blockers: [] } });
     expect(reportAnnotations(reportOf([failed], { outcome: 'read-only', notice }))).toEqual([
-      { level: 'warning', title: 'No index was built', message: `${notice} The deploy went on.` },
+      {
+        level: 'warning',
+        title: 'No index was built',
+        message: `${notice}. Not attempted: the database takes no writes; point the database-url input at the primary, or every run is refused the same way.`,
+      },
     ]);
   });
 
@@ -70,13 +74,27 @@ describe('reportAnnotations', () => {
     const failed = (name: string, critical: boolean) =>
       indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
     expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
-      { level: 'error', title: 'No index was built', message },
+      {
+        level: 'error',
+        title: 'No index was built',
+        message: `${message}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
     ]);
     expect(reportAnnotations(reportOf([failed('b', false)], { outcome: 'unreachable', notice: message }))).toEqual([
-      { level: 'warning', title: 'No index was built', message: `${message} The deploy went on; the next run retries.` },
+      {
+        level: 'warning',
+        title: 'No index was built',
+        message: `${message}. Not attempted: the database could not be reached; the next run tries again.`,
+      },
     ]);
     const deferred = reportOf([indexResult({ name: 'a', status: 'deferred' })], { outcome: 'another-builder', notice: ANOTHER_BUILDER_RUNNING });
-    expect(reportAnnotations(deferred)).toEqual([{ level: 'notice', title: 'No index was built', message: ANOTHER_BUILDER_RUNNING }]);
+    expect(reportAnnotations(deferred)).toEqual([
+      {
+        level: 'notice',
+        title: 'No index was built',
+        message: `${ANOTHER_BUILDER_RUNNING}. Not attempted: another index-builder run holds this database; it, or the next run, builds what is missing.`,
+      },
+    ]);
   });
 
   it('keys on the outcome, not on notice text: a refused pooler is one annotation, a completed run with a note is not', () => {
@@ -84,7 +102,11 @@ describe('reportAnnotations', () => {
     const failed = (name: string, critical: boolean) =>
       indexResult({ name, status: 'failed', critical, attempts: 0, error: { message, blockers: [] } });
     expect(reportAnnotations(reportOf([failed('a', true), failed('b', false)], { outcome: 'pooler', notice: message }))).toEqual([
-      { level: 'error', title: 'No index was built', message },
+      {
+        level: 'error',
+        title: 'No index was built',
+        message: `${message} Not attempted: a transaction pooler refused the run; point the database-url input at the server or a session pooler, or every run is refused the same way.`,
+      },
     ]);
     const completed = reportOf([indexResult({ name: 'a', status: 'created' })], { notice: 'a note' });
     expect(reportAnnotations(completed)).toEqual([]);
@@ -112,18 +134,24 @@ describe('reportAnnotations', () => {
       },
     );
     expect(reportAnnotations(report).map((a) => [a.level, a.title, a.message])).toEqual([
-      ['warning', 'Index build cancelled', 'cancelled by SIGINT: the running build was stopped'],
-      ['warning', 'Index idx_cancelled failed', '[57014] cancelled by SIGINT. The deploy went on; the next run retries it.'],
+      [
+        'warning',
+        'Index build cancelled',
+        'cancelled by SIGINT: the running build was stopped. The run was cancelled: 1 index(es) not attempted; the next run builds what is missing.',
+      ],
+      ['warning', 'Index idx_cancelled failed', '[57014] cancelled by SIGINT. Transient: the next run retries it.'],
       [
         'notice',
         'Index idx_drift drifted',
-        'idx_drift exists on leads, but the registry now defines it differently; it was left as it is. ' +
-          'Database: CREATE INDEX idx_drift ON public.leads USING btree (a). Registry: CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b).',
+        'idx_drift exists on leads, but the registry now defines it differently. ' +
+          'Database: CREATE INDEX idx_drift ON public.leads USING btree (a). Registry: CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_drift ON leads (a, b). ' +
+          'Left as it is: to replace it without blocking writes, set the on-drift input to rebuild.',
       ],
       [
         'notice',
         'Indexes no longer in the registry',
-        "1 index(es) carrying index-builder's mark are no longer in the registry and were left in place: public.idx_old.",
+        "1 index(es) carrying index-builder's mark are no longer in the registry: public.idx_old. " +
+          'Left in place: set the prune input to true to drop them (restore.sql keeps the statements that recreate them).',
       ],
     ]);
   });
