@@ -1,5 +1,5 @@
 // `npm run docs:generate`: bundles tools/docs/generate.ts with esbuild (which resolves the sources' TypeScript, JSON
-// imports and tsconfig path aliases as the project's own bundles do), then runs it against this checkout.
+// imports and the workspace's own packages as the project's own bundles do), then runs it against this checkout.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,15 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // npm packages stay imports, resolved from node_modules; the workspace's own TypeScript packages are bundled.
+  plugins: [
+    {
+      name: 'external-dependencies',
+      setup(build) {
+        build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@index-builder/') ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
   tsconfig: join(root, 'tsconfig.json'),
   logLevel: 'warning',
 });
