@@ -11,6 +11,8 @@ export interface Blocker {
 export interface IndexFailure {
     sqlstate?: string;
     message: string;
+    /** PostgreSQL's DETAIL (the duplicated key of a unique build, ...). */
+    detail?: string;
     hint?: string;
     blockers: Blocker[];
 }
@@ -29,10 +31,14 @@ export interface IndexResult {
      * could not be adopted (its mark not written).
      */
     reason?: string;
-    /** For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says. */
+    /**
+     * For `drifted` (and a drift `rebuilt`): the index as the database has it, and as the registry now says; `kept`:
+     * why `--on-drift rebuild` does not swap it (a partitioned table, a constraint, foreign keys, not comparable).
+     */
     drift?: {
         database: string;
         registry: string;
+        kept?: string;
     };
     /** For an index on a partitioned table: its partitions, and how many have their index built and attached. */
     partitions?: {
