@@ -19,6 +19,12 @@ export const SETTING_DEFAULTS = {
   'per-host': '2',
   canary: '',
   shard: '',
+  'max-replica-lag': '',
+  'max-retained-wal': '',
+  window: '',
+  parallel: '1',
+  'maintenance-work-mem': '',
+  'max-parallel-maintenance-workers': '',
 } as const;
 
 export type SettingName = keyof typeof SETTING_DEFAULTS;

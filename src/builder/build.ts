@@ -23,6 +23,9 @@ import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns 
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
+import { runScheduled, tableLockKeys } from './scheduler.ts';
+import { StartGate } from './start-gate.ts';
+import type { MaintenanceWindow } from './window.ts';
 
 export { ADVISORY_LOCK_KEY } from './lock.ts';
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
@@ -59,6 +62,18 @@ export interface BuildOptions {
   events: BuildEvents;
   /** The run's connections, opened in advance (openSessions) so that they authenticate while the registry loads. */
   sessions?: OpeningSessions;
+  /** No build starts while a streaming replica's replay lag exceeds this (health-gate.ts). */
+  maxReplicaLagMs?: number;
+  /** No build starts while a replication slot keeps more WAL than this on the primary. */
+  maxRetainedWalBytes?: number;
+  /** No build starts outside it (entries with ignoreWindow excepted); they are deferred. */
+  window?: MaintenanceWindow;
+  /** Up to this many builds at once, never two on one table (scheduler.ts); default 1. */
+  parallel?: number;
+  /** maintenance_work_mem for each build's session (an entry's own overrides it). */
+  maintenanceWorkMem?: string;
+  /** max_parallel_maintenance_workers for each build's session (an entry's own overrides it). */
+  maxParallelMaintenanceWorkers?: number;
 }
 
 export const DEFAULTS = {
@@ -176,21 +191,53 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const equivalences = await compareWhereNeeded(control, ordered, states);
     const dependents = await readSwapDependents(control, ordered, states, equivalences);
     const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }, dependents[i]));
-    const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held };
+    const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held, waitedOut: new Set(), runPids: new Set() };
+    settings.gate = new StartGate({
+      ...(options.window ? { window: options.window } : {}),
+      bounds: {
+        ...(options.maxReplicaLagMs !== undefined ? { maxReplicaLagMs: options.maxReplicaLagMs } : {}),
+        ...(options.maxRetainedWalBytes !== undefined ? { maxRetainedWalBytes: options.maxRetainedWalBytes } : {}),
+      },
+      url: options.url,
+      monitor: () => held.client,
+      livenessTimeoutMs: settings.livenessTimeoutMs,
+      deadline: settings.deadline,
+      signal: settings.signal,
+      progressIntervalMs: settings.progressIntervalMs,
+    });
+    settings.resources = {
+      ...(options.maintenanceWorkMem !== undefined ? { maintenanceWorkMem: options.maintenanceWorkMem } : {}),
+      ...(options.maxParallelMaintenanceWorkers !== undefined ? { maxParallelMaintenanceWorkers: options.maxParallelMaintenanceWorkers } : {}),
+    };
+    const parallel = Math.max(1, options.parallel ?? 1);
+    // Builds in flight at once print their progress interleaved: each line then names its index.
+    const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: namingProgress(events) } : settings;
+    const lockKeys = parallel > 1 ? await tableLockKeys(control, ordered) : [];
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
-    for (const [i, entry] of ordered.entries()) {
-      events.indexStarted(i + 1, ordered.length, entry);
-      // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
-      const built = unreachable
-        ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
-        : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, settings, sessions);
-      const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
-      events.indexFinished(entry, outcome);
-      results.push(outcome);
-      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
-    }
+    let position = 0;
+    await runScheduled(
+      ordered.length,
+      parallel,
+      (i) => lockKeys[i] ?? [],
+      async (i, slot) => {
+        const entry = ordered[i]!;
+        events.indexStarted(++position, ordered.length, entry);
+        // Slot 0 builds on the run's build session; the others on connections of their own.
+        const slotSessions: RunSessions = slot === 0 ? sessions : { ...sessions, build: undefined };
+        // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
+        const built = unreachable
+          ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
+          : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, slotSettings, slotSessions);
+        const attached = await attachConstraint(entry, states[i]!.schema, built, settings);
+        const heldBack = settings.gate?.heldBack.get(entry.name);
+        const outcome = heldBack ? { ...attached, heldBack } : attached;
+        events.indexFinished(entry, outcome);
+        results[i] = outcome;
+        if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
+      },
+    );
     // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
     const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || held.client;
     // Without the lock nothing is dropped. The run still ends `completed` (every entry has a status, the deferred
@@ -211,6 +258,11 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       runLock ? runLock.release() : release(control, locked),
     ]);
   }
+}
+
+/** The run's events, with each progress line naming its index (builds in flight at once interleave their lines). */
+function namingProgress(events: BuildEvents): BuildEvents {
+  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, phase: `${entry.name}: ${progress.phase}` }, elapsedMs) };
 }
 
 /** Closes the control session, first releasing the lock: through a session pooler the server connection outlives ours. */
@@ -242,7 +294,12 @@ async function buildEntry(
       break;
   }
   if (settings.signal?.aborted) return done('deferred', 0);
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline) return done('deferred', 0, drift ? { drift } : {});
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline) {
+    const waitedFor = settings.gate?.budgetSpentOn;
+    return done('deferred', 0, { ...(drift ? { drift } : {}), ...(waitedFor ? { reason: `the time budget was spent waiting: ${waitedFor}` } : {}) });
+  }
+  const outsideWindow = settings.gate?.outsideWindow(entry);
+  if (outsideWindow) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: outsideWindow });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');

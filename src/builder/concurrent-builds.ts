@@ -17,7 +17,7 @@ FROM pg_stat_progress_create_index p
 JOIN pg_stat_activity a ON a.pid = p.pid
 LEFT JOIN pg_class i ON i.oid = p.index_relid
 WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND p.pid <> $2 AND p.pid <> pg_backend_pid()
+  AND p.pid <> ALL ($2::int[]) AND p.pid <> pg_backend_pid()
   AND (p.relid = to_regclass($1) OR a.application_name = '${APPLICATION_NAME}')
 ORDER BY p.pid`;
 
@@ -41,8 +41,8 @@ export interface WaitOptions {
   url: string;
   /** The quoted table the build is for. */
   table: string;
-  /** The server process that will build (excluded: our own). */
-  ownPid: number;
+  /** The server process that will build, and this run's other builds (--parallel): excluded, they are our own. */
+  ownPids: readonly number[];
   lockTimeoutMs: number;
   pollIntervalMs: number;
   progressIntervalMs: number;
@@ -69,7 +69,7 @@ export async function waitForOtherBuilds(options: WaitOptions): Promise<boolean>
     if (!client) return false;
     let others: OtherBuild[];
     try {
-      const query = client.query<OtherBuild>(OTHER_BUILDS_QUERY, [options.table, options.ownPid]);
+      const query = client.query<OtherBuild>(OTHER_BUILDS_QUERY, [options.table, options.ownPids]);
       others = (await withDeadline(query, options.livenessTimeoutMs, options.url)).rows;
     } catch (error) {
       if (sqlstateOf(error) && !/^(08|57P)/.test(sqlstateOf(error)!)) throw error;

@@ -8,11 +8,13 @@ import { checkIndexStatement } from '../sql/index-rewrite.ts';
 import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './catalog.ts';
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
+import { applyResources, resourcesFor, type BuildResources } from './build-resources.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
+import type { StartGate } from './start-gate.ts';
 import { runStatement } from './statement-reading.ts';
 
 /** 55P03 lock_not_available (lock_timeout), 40P01 deadlock_detected: worth another try; nothing else is. */
@@ -36,6 +38,10 @@ export interface BuildSettings {
   /** Aborted on SIGINT/SIGTERM: the running statement is cancelled on the server. */
   signal: AbortSignal | undefined;
   events: BuildEvents;
+  /** Asked before each attempt: the maintenance window and the replicas' and slots' health (start-gate.ts). */
+  gate?: StartGate;
+  /** The run's maintenance_work_mem and max_parallel_maintenance_workers; an entry's own override them. */
+  resources?: BuildResources;
 }
 
 /** An index to build: a target in the catalog, the statement that builds it, and the entry it is for. */
@@ -123,9 +129,12 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
   const { target } = job;
   const lost = await sessions.lock?.check();
   if (lost) throw new DeferredError(lost);
+  const held = await settings.gate?.hold(job.entry, (progress, waitedMs) => settings.events.progress(job.entry, progress, waitedMs));
+  if (held) throw new DeferredError(held);
   const connection = await stepConnection(sessions, settings.url, settings, settings.signal);
   const { client } = connection;
   const pid = connection.pid ?? (await backendPid(client));
+  sessions.runPids?.add(pid);
   const started = Date.now();
   const pollIntervalMs = Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000));
   const onProgress = (progress: BuildProgress) => settings.events.progress(job.entry, progress, Date.now() - started);
@@ -161,7 +170,12 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     if (settings.signal?.aborted) throw new Error('cancelled');
     if (state === 'invalid')
       await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
-    await watcher.awaiting(runStatement(client, job.sql));
+    const reset = await applyResources(client, resourcesFor(job.entry, settings.resources));
+    try {
+      await watcher.awaiting(runStatement(client, job.sql));
+    } finally {
+      if (!stalled) await reset();
+    }
     const [after] = await watcher.awaiting(readCatalog(client, [target]));
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
     await job.afterBuild?.(client).catch(() => {});
@@ -181,6 +195,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     throw Object.assign(new StalledError(stalled), { blockers: watcher.blockers() });
   } finally {
     settings.signal?.removeEventListener('abort', cancel);
+    sessions.runPids?.delete(pid);
     watcher.stop();
     await connection.release();
   }
@@ -206,7 +221,7 @@ async function startOnlyWhenClear(
       client: sessions.monitor,
       url: settings.url,
       table: quoteQualified(target.tableSchema ?? target.schema, target.tableName),
-      ownPid,
+      ownPids: [ownPid, ...(sessions.runPids ?? [])],
       lockTimeoutMs: settings.lockTimeoutMs,
       pollIntervalMs,
       progressIntervalMs: settings.progressIntervalMs,

@@ -20,6 +20,7 @@ import { addImportCommand } from './import-command.ts';
 import {
   durationOption,
   failOnOption,
+  healthOptions,
   onDriftOption,
   positiveIntegerOption,
   pruneIncludeOption,
@@ -137,6 +138,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         prune: flags.prune,
         pruneInclude: flags.pruneInclude,
         pruneMax: flags.pruneMax,
+        ...windowOf(flags as { window?: string }),
       });
       for (const line of result.lines) io.out(line);
       if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
@@ -144,6 +146,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     });
 
   for (const option of fleetOptions('plan')) planCommand.addOption(option);
+  planCommand.addOption(healthOptions().find((option) => option.long === '--window')!);
 
   const buildCommand = program
     .command('build')
@@ -189,7 +192,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         exitCode = await runFleetBuild(flags, io, (registry) => reportProblems(registry, io));
       } else exitCode = await runBuild({ ...flags, databaseUrl: flags.databaseUrl?.[0] }, io);
     });
-  for (const option of fleetOptions()) buildCommand.addOption(option);
+  for (const option of [...fleetOptions(), ...healthOptions()]) buildCommand.addOption(option);
   addShardsCommand(program, io, (code) => (exitCode = code));
 
   addImportCommand(program, io, (code) => void (exitCode = code));
@@ -245,6 +248,12 @@ async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   if (restore) io.out(`Statements that undo this run's drops and swaps were appended to ${restore}`);
   if (report.outcome === 'another-builder') return EXIT_OK;
   return shouldFail(report, flags.failOn) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** plan --window: the window build would be given. */
+function windowOf(flags: { window?: string }) {
+  const { window } = runSettingsOf({ window: flags.window } as RunSettingFlags);
+  return window ? { window } : {};
 }
 
 /** The registry's deadline (--registry-timeout) and the run's signal, which stops loading too. */

@@ -12,6 +12,11 @@ import pLimit, { type LimitFunction } from 'p-limit';
  */
 export const CONNECTIONS_PER_DATABASE = 3;
 
+/** With --parallel n: the control session, and for each build in flight its session and one short-lived step. */
+export function connectionsPerDatabase(parallel = 1): number {
+  return 1 + 2 * Math.max(1, parallel);
+}
+
 export interface Limits {
   concurrency: number;
   perHost: number;
@@ -29,10 +34,10 @@ export function limiter(limits: Limits): <T>(host: string, task: () => Promise<T
   };
 }
 
-/** The most connections a fleet of these hosts can hold at once under `limits`. */
-export function connectionBound(hosts: readonly string[], limits: Limits): number {
+/** The most connections a fleet of these hosts can hold at once under `limits`, each database building `parallel` at once. */
+export function connectionBound(hosts: readonly string[], limits: Limits, parallel = 1): number {
   const perHost = new Map<string, number>();
   for (const host of hosts) perHost.set(host, (perHost.get(host) ?? 0) + 1);
   const databases = [...perHost.values()].reduce((sum, count) => sum + Math.min(count, limits.perHost), 0);
-  return Math.min(databases, limits.concurrency) * CONNECTIONS_PER_DATABASE;
+  return Math.min(databases, limits.concurrency) * connectionsPerDatabase(parallel);
 }

@@ -72,6 +72,7 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       line(`⚠️  ${reason} received: cancelling the running build and stopping`);
     },
     indexFinished(entry, result) {
+      if (result.heldBack) line(`${INDENT}⏸️  Held back ${formatDuration(result.heldBack.waitedMs)} before starting: ${result.heldBack.cause}`);
       for (const text of outcomeLines(entry, result)) line(`${INDENT}${text}`);
       const constraint = constraintNote(result);
       if (constraint) line(`${INDENT}🔗 ${constraint}`);
