@@ -23,7 +23,7 @@ import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns 
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
-import { runScheduled, tableLockKeys } from './scheduler.ts';
+import { runScheduled, serializeQueries, tableLockKeys } from './scheduler.ts';
 import { StartGate } from './start-gate.ts';
 import type { MaintenanceWindow } from './window.ts';
 
@@ -191,7 +191,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const equivalences = await compareWhereNeeded(control, ordered, states);
     const dependents = await readSwapDependents(control, ordered, states, equivalences);
     const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }, dependents[i]));
-    const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held, waitedOut: new Set(), runPids: new Set() };
+    const parallel = Math.max(1, options.parallel ?? 1);
+    // Builds in flight at once share the control session to watch them: one query at a time on it.
+    const monitor = parallel > 1 ? () => (held.client ? serializeQueries(held.client) : undefined) : () => held.client;
+    const sessions: RunSessions = { monitor, build: session, lock: held, waitedOut: new Set(), runPids: new Set() };
     settings.gate = new StartGate({
       ...(options.window ? { window: options.window } : {}),
       bounds: {
@@ -199,7 +202,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         ...(options.maxRetainedWalBytes !== undefined ? { maxRetainedWalBytes: options.maxRetainedWalBytes } : {}),
       },
       url: options.url,
-      monitor: () => held.client,
+      monitor,
       livenessTimeoutMs: settings.livenessTimeoutMs,
       deadline: settings.deadline,
       signal: settings.signal,
@@ -209,7 +212,6 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       ...(options.maintenanceWorkMem !== undefined ? { maintenanceWorkMem: options.maintenanceWorkMem } : {}),
       ...(options.maxParallelMaintenanceWorkers !== undefined ? { maxParallelMaintenanceWorkers: options.maxParallelMaintenanceWorkers } : {}),
     };
-    const parallel = Math.max(1, options.parallel ?? 1);
     // Builds in flight at once print their progress interleaved: each line then names its index.
     const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: namingProgress(events) } : settings;
     const lockKeys = parallel > 1 ? await tableLockKeys(control, ordered) : [];

@@ -60,3 +60,26 @@ export async function tableLockKeys(
   );
   return rows.map((row, i) => row.keys ?? [`name:${tables[i]!.tableSchema ?? ''}.${tables[i]!.tableName}`]);
 }
+
+const SERIALIZED = Symbol('index-builder serialized queries');
+
+/**
+ * Makes the client send one query at a time, each after the previous has settled: the control session is shared by
+ * the watchers of every build in flight, and pg deprecates queuing queries on a busy client. Idempotent.
+ */
+export function serializeQueries(client: pg.Client): pg.Client {
+  const marked = client as pg.Client & { [SERIALIZED]?: true };
+  if (marked[SERIALIZED]) return client;
+  marked[SERIALIZED] = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let last: Promise<unknown> = Promise.resolve();
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const next = last.then(
+      () => query(...args),
+      () => query(...args),
+    );
+    last = next.catch(() => {});
+    return next;
+  };
+  return client;
+}
