@@ -45,7 +45,8 @@ function sample(client: pg.Client, writerPids: () => number[]) {
   const done = (async () => {
     while (running) {
       const { rows } = await client.query<{ tables: string[] | null; blocked: boolean }>(
-        `SELECT (SELECT array_agg(relid::regclass::text ORDER BY relid) FROM pg_stat_progress_create_index) AS tables,
+        `SELECT (SELECT array_agg(relid::regclass::text ORDER BY relid) FROM pg_stat_progress_create_index
+                 WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())) AS tables,
                 EXISTS (SELECT FROM pg_stat_activity WHERE pid = ANY ($1::int[]) AND wait_event_type = 'Lock') AS blocked`,
         [writerPids()],
       );

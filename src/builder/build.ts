@@ -25,6 +25,7 @@ import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
 import { runScheduled, serializeQueries, tableLockKeys } from './scheduler.ts';
 import { StartGate } from './start-gate.ts';
+import { BuildSpeeds, overBudget, readRecordedSpeeds, readTableBytes } from './eta.ts';
 import type { MaintenanceWindow } from './window.ts';
 
 export { ADVISORY_LOCK_KEY } from './lock.ts';
@@ -215,6 +216,10 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     // Builds in flight at once print their progress interleaved: each line then names its index.
     const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: namingProgress(events) } : settings;
     const lockKeys = parallel > 1 ? await tableLockKeys(control, ordered) : [];
+    // Estimates only when something is to be built: a steady-state run pays nothing for them.
+    const toBuild = decisions.some((decision) => ['create', 'rebuild', 'replace'].includes(decision.action));
+    const [recordedSpeeds, tableBytes] = toBuild ? await Promise.all([readRecordedSpeeds(control), readTableBytes(control, ordered)]) : [[], []];
+    settings.speeds = new BuildSpeeds(recordedSpeeds);
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
@@ -228,13 +233,16 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         events.indexStarted(++position, ordered.length, entry);
         // Slot 0 builds on the run's build session; the others on connections of their own.
         const slotSessions: RunSessions = slot === 0 ? sessions : { ...sessions, build: undefined };
+        const estimateMs = settings.speeds?.estimateMs(tableBytes[i] ?? 0);
+        const entrySettings = estimateMs === undefined ? slotSettings : { ...slotSettings, events: withRemaining(slotSettings.events, estimateMs) };
         // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
         const built = unreachable
           ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
-          : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, slotSettings, slotSessions);
+          : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, entrySettings, slotSessions, estimateMs);
         const attached = await attachConstraint(entry, states[i]!.schema, built, settings);
         const heldBack = settings.gate?.heldBack.get(entry.name);
-        const outcome = heldBack ? { ...attached, heldBack } : attached;
+        const builds = ['create', 'rebuild', 'replace'].includes(decisions[i]!.action);
+        const outcome = { ...attached, ...(heldBack ? { heldBack } : {}), ...(builds && estimateMs !== undefined ? { estimatedMs: estimateMs } : {}) };
         events.indexFinished(entry, outcome);
         results[i] = outcome;
         if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
@@ -267,6 +275,11 @@ function namingProgress(events: BuildEvents): BuildEvents {
   return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, phase: `${entry.name}: ${progress.phase}` }, elapsedMs) };
 }
 
+/** The events of one build expected to take `estimateMs`: its progress lines say how long is left. */
+function withRemaining(events: BuildEvents, estimateMs: number): BuildEvents {
+  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, remainingMs: Math.max(0, estimateMs - elapsedMs) }, elapsedMs) };
+}
+
 /** Closes the control session, first releasing the lock: through a session pooler the server connection outlives ours. */
 async function release(control: pg.Client, locked: boolean): Promise<void> {
   if (locked) await control.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`).catch(() => {});
@@ -280,6 +293,7 @@ async function buildEntry(
   control: pg.Client,
   settings: BuildSettings,
   sessions: RunSessions,
+  estimateMs?: number,
 ): Promise<IndexResult> {
   const started = Date.now();
   const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
@@ -302,6 +316,8 @@ async function buildEntry(
   }
   const outsideWindow = settings.gate?.outsideWindow(entry);
   if (outsideWindow) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: outsideWindow });
+  const wouldOverrun = overBudget(estimateMs, settings.deadline, Date.now());
+  if (wouldOverrun) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: wouldOverrun });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action === 'create' ? 'create' : 'rebuild');
@@ -330,7 +346,9 @@ async function runBuild(
     if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
-    const afterBuild = async (client: pg.Client) => void (await writeMark(client, state.schema, entry, 'built'));
+    // With how fast it went: later runs estimate their builds from it.
+    const afterBuild = async (client: pg.Client, buildMs: number) =>
+      void (await writeMark(client, state.schema, entry, 'built', { buildMs, record: (speed) => settings.speeds?.add(speed) }));
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);

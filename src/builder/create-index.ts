@@ -9,6 +9,7 @@ import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, describeError, disconnect, sqlstateOf } from './connection.ts';
 import { applyResources, resourcesFor, type BuildResources } from './build-resources.ts';
+import type { BuildSpeeds } from './eta.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
@@ -42,6 +43,8 @@ export interface BuildSettings {
   gate?: StartGate;
   /** The run's maintenance_work_mem and max_parallel_maintenance_workers; an entry's own override them. */
   resources?: BuildResources;
+  /** How fast builds went on this database (eta.ts); each build's mark adds its own. */
+  speeds?: BuildSpeeds;
 }
 
 /** An index to build: a target in the catalog, the statement that builds it, and the entry it is for. */
@@ -49,8 +52,8 @@ export interface BuildJob {
   entry: RegistryEntry;
   target: IndexTarget & { schema: string };
   sql: string;
-  /** Runs on the build's own connection once the index is valid (e.g. recording the builder's mark). */
-  afterBuild?: (client: pg.Client) => Promise<void>;
+  /** Runs on the build's own connection once the index is valid (e.g. recording the builder's mark), told how long the statement took. */
+  afterBuild?: (client: pg.Client, buildMs: number) => Promise<void>;
 }
 
 export interface BuildOutcome {
@@ -158,6 +161,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     unwatchable: () => sessions.lock?.unwatchable ?? false,
   });
   const cancel = () => void cancelBackend(settings.url, pid);
+  let statementStarted = Date.now();
   settings.signal?.addEventListener('abort', cancel);
   try {
     if (settings.signal?.aborted) throw new Error('cancelled');
@@ -171,6 +175,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     if (state === 'invalid')
       await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
     const reset = await applyResources(client, resourcesFor(job.entry, settings.resources));
+    statementStarted = Date.now();
     try {
       await watcher.awaiting(runStatement(client, job.sql));
     } finally {
@@ -178,7 +183,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     }
     const [after] = await watcher.awaiting(readCatalog(client, [target]));
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
-    await job.afterBuild?.(client).catch(() => {});
+    await job.afterBuild?.(client, Date.now() - statementStarted).catch(() => {});
     return undefined;
   } catch (error) {
     if (!stalled) {
@@ -189,7 +194,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     const control = await builtMeanwhile(target, settings, sessions);
     if (control) {
       settings.events.notice(`${stalled}; the index was built all the same`);
-      await job.afterBuild?.(control).catch(() => {});
+      await job.afterBuild?.(control, Date.now() - statementStarted).catch(() => {});
       return undefined;
     }
     throw Object.assign(new StalledError(stalled), { blockers: watcher.blockers() });

@@ -1,4 +1,5 @@
 // The console log, in the format of the guide's "Monitoring Index Build" block.
+import { roughDuration } from '../builder/eta.ts';
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '../registry/types.ts';
 import { formatDuration } from '../util/duration.ts';
@@ -50,7 +51,8 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       const percent = progress.percent === null ? '' : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : '';
       const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join('');
-      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})${waiting}`);
+      const eta = progress.remainingMs === undefined ? '' : `, ETA ${roughDuration(progress.remainingMs)}`;
+      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)}${eta})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
       const what = failure.sqlstate === '40P01' ? 'Deadlock' : 'Lock conflict';

@@ -47,6 +47,8 @@ export interface IndexResult {
    * seen (a replica's lag, a slot's retained WAL, against its bound).
    */
   heldBack?: { waitedMs: number; cause: string };
+  /** What its build was expected to take, from the speed of earlier builds on the database (absent when none was known). */
+  estimatedMs?: number;
 }
 
 /**

@@ -158,6 +158,6 @@ it.each(CASES.map((c) => [c.state, c] as const))('%s: plan then build give the s
     const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [
       registry[i]!.indexName,
     ]);
-    expect(rows[0]!.comment).toMatch(new RegExp(`\\[index-builder ${registry[i]!.fingerprint} (built|adopted) [0-9a-f]{12}\\]`));
+    expect(rows[0]!.comment).toMatch(new RegExp(`\\[index-builder ${registry[i]!.fingerprint} (built|adopted) [0-9a-f]{12}( \\d+B/s)?\\]`));
   }
 });
