@@ -140,6 +140,7 @@ function reasonOf(index: IndexResult): string {
     if (index.status === 'drifted') lines.push(`registry: ${code(oneLine(index.drift.registry))}`);
   }
   if (index.partitions) lines.push(`${index.partitions.built}/${index.partitions.total} partitions`);
+  if (index.heldBack) lines.push(`held back ${formatDuration(index.heldBack.waitedMs)} before starting: ${escapeText(index.heldBack.cause)}`);
   const constraint = constraintNote(index);
   if (constraint) lines.push(escapeText(constraint));
   return lines.join('<br>');
