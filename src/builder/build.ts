@@ -214,7 +214,8 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       ...(options.maxParallelMaintenanceWorkers !== undefined ? { maxParallelMaintenanceWorkers: options.maxParallelMaintenanceWorkers } : {}),
     };
     // Builds in flight at once print their progress interleaved: each line then names its index.
-    const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: namingProgress(events) } : settings;
+    const runEvents = parallel > 1 ? parallelEvents(events) : events;
+    const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: runEvents } : settings;
     const lockKeys = parallel > 1 ? await tableLockKeys(control, ordered) : [];
     // Estimates only when something is to be built: a steady-state run pays nothing for them.
     const toBuild = decisions.some((decision) => ['create', 'rebuild', 'replace'].includes(decision.action));
@@ -230,7 +231,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
       (i) => lockKeys[i] ?? [],
       async (i, slot) => {
         const entry = ordered[i]!;
-        events.indexStarted(++position, ordered.length, entry);
+        runEvents.indexStarted(++position, ordered.length, entry);
         // Slot 0 builds on the run's build session; the others on connections of their own.
         const slotSessions: RunSessions = slot === 0 ? sessions : { ...sessions, build: undefined };
         const estimateMs = settings.speeds?.estimateMs(tableBytes[i] ?? 0);
@@ -243,7 +244,7 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         const heldBack = settings.gate?.heldBack.get(entry.name);
         const builds = ['create', 'rebuild', 'replace'].includes(decisions[i]!.action);
         const outcome = { ...attached, ...(heldBack ? { heldBack } : {}), ...(builds && estimateMs !== undefined ? { estimatedMs: estimateMs } : {}) };
-        events.indexFinished(entry, outcome);
+        runEvents.indexFinished(entry, outcome);
         results[i] = outcome;
         if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
       },
@@ -270,14 +271,50 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   }
 }
 
-/** The run's events, with each progress line naming its index (builds in flight at once interleave their lines). */
-function namingProgress(events: BuildEvents): BuildEvents {
-  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, phase: `${entry.name}: ${progress.phase}` }, elapsedMs) };
+/**
+ * The run's events for builds in flight at once: each progress line names its index, and an index's heading is held
+ * back until it starts building or is done, so that an index that builds nothing prints its heading and outcome
+ * together instead of between another's lines.
+ */
+function parallelEvents(events: BuildEvents): BuildEvents {
+  const headings = new Map<RegistryEntry, () => void>();
+  const flush = (entry: RegistryEntry) => {
+    headings.get(entry)?.();
+    headings.delete(entry);
+  };
+  return {
+    ...events,
+    indexStarted: (position, count, entry) => void headings.set(entry, () => events.indexStarted(position, count, entry)),
+    building: (entry, kind) => {
+      flush(entry);
+      events.building(entry, kind);
+    },
+    progress: (entry, progress, elapsedMs) => {
+      flush(entry);
+      events.progress(entry, { ...progress, phase: `${entry.name}: ${progress.phase}` }, elapsedMs);
+    },
+    attemptFailed: (entry, ...rest) => {
+      flush(entry);
+      events.attemptFailed(entry, ...rest);
+    },
+    partitionDone: (entry, ...rest) => {
+      flush(entry);
+      events.partitionDone(entry, ...rest);
+    },
+    adopted: (entry) => {
+      flush(entry);
+      events.adopted(entry);
+    },
+    indexFinished: (entry, result) => {
+      flush(entry);
+      events.indexFinished(entry, result);
+    },
+  };
 }
 
 /** The events of one build expected to take `estimateMs`: its progress lines say how long is left. */
 function withRemaining(events: BuildEvents, estimateMs: number): BuildEvents {
-  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, remainingMs: Math.max(0, estimateMs - elapsedMs) }, elapsedMs) };
+  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, estimatedMs: estimateMs }, elapsedMs) };
 }
 
 /** Closes the control session, first releasing the lock: through a session pooler the server connection outlives ours. */

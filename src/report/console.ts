@@ -51,7 +51,13 @@ export function consoleEvents(write: WriteLine, group?: { start(title: string): 
       const percent = progress.percent === null ? '' : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : '';
       const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join('');
-      const eta = progress.remainingMs === undefined ? '' : `, ETA ${roughDuration(progress.remainingMs)}`;
+      const left = progress.estimatedMs === undefined ? undefined : progress.estimatedMs - elapsedMs;
+      const eta =
+        left === undefined || progress.estimatedMs === undefined
+          ? ''
+          : left > 0
+            ? `, ETA ${roughDuration(left)}`
+            : `, longer than the estimated ${roughDuration(progress.estimatedMs)}`;
       line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)}${eta})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
