@@ -44,7 +44,7 @@ async function createFreshTables(url, rows, log) {
                             amount numeric(12,2) NOT NULL, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL)`);
       await client.query(
         `INSERT INTO ${table} (customer_id, status, email, amount, created_at, updated_at)
-         SELECT (g * 7919) % 100000, (ARRAY['new','paid','shipped','cancelled'])[1 + g % 4], 'c' || (g % 100000) || '@example.com',
+         SELECT (g::bigint * 7919) % 100000, (ARRAY['new','paid','shipped','cancelled'])[1 + g % 4], 'c' || (g % 100000) || '@example.com',
                 (g % 100000) / 100.0, timestamptz '2024-01-01' + g * interval '1 second', now()
          FROM generate_series(1, $1) g`,
         [rows],
