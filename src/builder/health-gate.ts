@@ -29,8 +29,9 @@ interface SlotRow {
   retained_bytes: string | null;
 }
 
-// replay_lag is NULL once a replica has replayed everything (no new WAL to time); WAL it has not replayed is then
-// still counted, by bytes. state is NULL when the role may not read the row (pg_read_all_stats).
+// replay_lag is NULL once a replica has replayed everything and no new WAL has come to time (before that, it shows
+// its last measure for a while: bytes behind say whether it is still behind). state is NULL when the role may not
+// read the row (pg_read_all_stats).
 const REPLICAS_QUERY = `
 SELECT application_name AS name, host(client_addr) AS address, state,
        round(extract(epoch FROM replay_lag) * 1000) AS lag_ms,
@@ -53,7 +54,10 @@ export async function healthProblem(client: pg.Client, bounds: HealthBounds): Pr
       if (row.state === null) {
         return `the lag of ${replica} cannot be read: the builder's role needs pg_read_all_stats (or pg_monitor) to see pg_stat_replication`;
       }
-      const lagMs = row.lag_ms === null ? 0 : Number(row.lag_ms);
+      // A replica that has replayed everything is not behind: replay_lag goes on showing its last measure for a
+      // while once no new WAL comes to time.
+      const caughtUp = row.lag_bytes !== null && Number(row.lag_bytes) <= 0;
+      const lagMs = row.lag_ms === null || caughtUp ? 0 : Number(row.lag_ms);
       if (lagMs > bounds.maxReplicaLagMs) {
         const bytes = row.lag_bytes === null ? '' : `, ${formatBytes(Number(row.lag_bytes))} of WAL not replayed`;
         return `${replica} is ${formatDuration(lagMs)} behind${bytes} (bound ${formatDuration(bounds.maxReplicaLagMs)})`;
