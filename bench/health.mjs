@@ -140,7 +140,8 @@ export async function measureFreshBuild({ url, scale, workDir, log }) {
       parallel,
       run: async () => {
         const { report } = await builderRun(url, registry, reportFile, ['--parallel', String(parallel), '--progress-interval', '10min']);
-        if (report.totals.created !== 40) throw new Error(`--parallel ${parallel} created ${report.totals.created} of 40: ${JSON.stringify(report.totals)}`);
+        if (report.totals.created !== 40)
+          throw new Error(`--parallel ${parallel} created ${report.totals.created} of 40: ${JSON.stringify(report.totals)}`);
         return report;
       },
     });
@@ -169,7 +170,9 @@ export async function measureFreshBuild({ url, scale, workDir, log }) {
       peakBuilderConnections: mode.parallel ? peakConnections : null,
     };
     results.push(result);
-    log(`      ${result.wallSeconds} s, longest zero-write ${result.longestZeroWriteMs} ms, peak connections ${result.peakBuilderConnections ?? '-'}`);
+    log(
+      `      ${result.wallSeconds} s, longest zero-write ${result.longestZeroWriteMs} ms, peak connections ${result.peakBuilderConnections ?? '-'}`,
+    );
   }
   await withClient(url, async (c) => {
     for (const table of TABLES) await c.query(`DROP TABLE IF EXISTS ${table}`);
@@ -200,7 +203,8 @@ export async function measureSteadyState({ url, scale, workDir, log }) {
   const times = [];
   for (let i = 0; i < scale.steadyRuns; i += 1) {
     const result = await build();
-    if (result.code !== 0 || !result.stdout.includes('Skipped:        100')) throw new Error(`a steady-state build did not skip all 100:\n${tail(result.stdout)}`);
+    if (result.code !== 0 || !result.stdout.includes('Skipped:        100'))
+      throw new Error(`a steady-state build did not skip all 100:\n${tail(result.stdout)}`);
     times.push(result.wallMs);
   }
   const node = [];
@@ -259,7 +263,7 @@ export async function measureThrottledReplica({ url, scale, workDir, log, startS
     await withClient(url, async (client) => {
       await client.query('DROP TABLE IF EXISTS bench_replica');
       await client.query('CREATE TABLE bench_replica (id bigserial PRIMARY KEY, a int, b int, c text)');
-      await client.query("INSERT INTO bench_replica (a, b, c) SELECT g % 1000, g % 77, md5(g::text) FROM generate_series(1, $1) g", [rows]);
+      await client.query('INSERT INTO bench_replica (a, b, c) SELECT g % 1000, g % 77, md5(g::text) FROM generate_series(1, $1) g', [rows]);
     });
     await standby.waitForReplay(120_000);
     const entries = ['a', 'b', 'c', 'a, b', 'b, c', 'c, a'].map((columns, i) => ({
@@ -275,7 +279,20 @@ export async function measureThrottledReplica({ url, scale, workDir, log, startS
     const lag = sampleLag(url);
     const start = nowMs();
     const result = await runNode(
-      [CLI, 'build', '--registry', registry, '--database-url', url, '--json', reportFile, '--max-replica-lag', `${boundMs}ms`, '--progress-interval', '1s'],
+      [
+        CLI,
+        'build',
+        '--registry',
+        registry,
+        '--database-url',
+        url,
+        '--json',
+        reportFile,
+        '--max-replica-lag',
+        `${boundMs}ms`,
+        '--progress-interval',
+        '1s',
+      ],
       { timeoutMs: 1_800_000 },
     );
     const end = nowMs();
@@ -308,4 +325,3 @@ export async function measureThrottledReplica({ url, scale, workDir, log, startS
     await standby.stop();
   }
 }
-

@@ -60,7 +60,12 @@ describe('ETA', () => {
 
   it('shows an ETA in the progress line of the second build', async () => {
     const lines: string[] = [];
-    const report = await build(entries(second), { url: db.url, events: consoleEvents((line) => lines.push(line)), progressIntervalMs: 100, lockTimeoutMs: 400 });
+    const report = await build(entries(second), {
+      url: db.url,
+      events: consoleEvents((line) => lines.push(line)),
+      progressIntervalMs: 100,
+      lockTimeoutMs: 400,
+    });
     expect(report.indexes[0]).toMatchObject({ status: 'created', estimatedMs: expect.any(Number) });
     expect(lines.some((line) => /^ {4}⏳ .*\([\d.]+m?s, (ETA \d+ s|longer than the estimated \d+ s)\)/.test(line))).toBe(true);
   }, 30_000);

@@ -15,12 +15,12 @@ import { startStandby, type Standby } from './support/standby.ts';
 let primary: EmbeddedServer;
 let standby: Standby;
 
-async function sql(url: string, text: string): Promise<pg.QueryResult> {
+async function sql(url: string, text: string): Promise<pg.QueryResult<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
   await client.connect();
   try {
-    return await client.query(text);
+    return await client.query<Record<string, unknown>>(text);
   } finally {
     await client.end();
   }
@@ -114,7 +114,10 @@ describe('--max-replica-lag', () => {
         progressIntervalMs: 200,
       });
       expect(heldLines).toBeGreaterThan(0);
-      expect(report.indexes[0]).toMatchObject({ status: 'created', heldBack: { cause: expect.stringMatching(/^replica "index_builder_test_standby"/) } });
+      expect(report.indexes[0]).toMatchObject({
+        status: 'created',
+        heldBack: { cause: expect.stringMatching(/^replica "index_builder_test_standby"/) },
+      });
       expect(report.indexes[0]!.heldBack!.waitedMs).toBeGreaterThan(0);
       expect(await indexExists('idx_email')).toBe(true);
     } finally {
@@ -146,7 +149,11 @@ describe('--max-retained-wal', () => {
     } finally {
       await sql(primary.url, "SELECT pg_drop_replication_slot('ib_unread')");
     }
-    const built = await build(entries(index('idx_pad', 'filler (pad)')), { url: primary.url, events: silentEvents, maxRetainedWalBytes: 1024 * 1024 });
+    const built = await build(entries(index('idx_pad', 'filler (pad)')), {
+      url: primary.url,
+      events: silentEvents,
+      maxRetainedWalBytes: 1024 * 1024,
+    });
     expect(built.indexes[0]!.status).toBe('created');
   }, 30_000);
 });

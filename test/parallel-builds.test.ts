@@ -161,7 +161,9 @@ describe('--window', () => {
       ['a_1', 'deferred'],
     ]);
     expect(planned.report.indexes.map((i) => [i.name, i.status])).toEqual(report.indexes.map((i) => [i.name, i.status]));
-    expect(report.indexes[1]!.reason).toMatch(new RegExp(`^outside the maintenance window ${window.text} \\(it is \\d\\d:\\d\\d there\\); the next run inside it builds it$`));
+    expect(report.indexes[1]!.reason).toMatch(
+      new RegExp(`^outside the maintenance window ${window.text} \\(it is \\d\\d:\\d\\d there\\); the next run inside it builds it$`),
+    );
     expect(planned.lines.join('\n')).toContain(`a_1 on a: would be deferred: outside the maintenance window ${window.text}`);
   });
 

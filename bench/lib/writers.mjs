@@ -28,7 +28,11 @@ async function writerLoop(client, maxId, seed) {
     try {
       if (tables) {
         const table = tables[n % tables.length];
-        await client.query({ name: `u_${table}`, text: `UPDATE ${table} SET amount = amount + 1, updated_at = now() WHERE id = $1`, values: [1 + Math.floor(Math.random() * maxId)] });
+        await client.query({
+          name: `u_${table}`,
+          text: `UPDATE ${table} SET amount = amount + 1, updated_at = now() WHERE id = $1`,
+          values: [1 + Math.floor(Math.random() * maxId)],
+        });
       } else if (update) {
         await client.query({ name: 'u', text: UPDATE_SQL, values: [1 + Math.floor(Math.random() * maxId)] });
       } else {

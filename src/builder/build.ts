@@ -243,7 +243,11 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
         const attached = await attachConstraint(entry, states[i]!.schema, built, settings);
         const heldBack = settings.gate?.heldBack.get(entry.name);
         const builds = ['create', 'rebuild', 'replace'].includes(decisions[i]!.action);
-        const outcome = { ...attached, ...(heldBack ? { heldBack } : {}), ...(builds && estimateMs !== undefined ? { estimatedMs: estimateMs } : {}) };
+        const outcome = {
+          ...attached,
+          ...(heldBack ? { heldBack } : {}),
+          ...(builds && estimateMs !== undefined ? { estimatedMs: estimateMs } : {}),
+        };
         runEvents.indexFinished(entry, outcome);
         results[i] = outcome;
         if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);

@@ -17,7 +17,10 @@ export async function readRecordedSpeeds(client: pg.Client): Promise<number[]> {
 }
 
 /** The bytes each entry's build reads: its table's, or for a partitioned table its partitions' together; 0 if missing. */
-export async function readTableBytes(client: pg.Client, tables: readonly { tableSchema: string | undefined; tableName: string }[]): Promise<number[]> {
+export async function readTableBytes(
+  client: pg.Client,
+  tables: readonly { tableSchema: string | undefined; tableName: string }[],
+): Promise<number[]> {
   const { rows } = await client.query<{ bytes: string | null }>(
     `SELECT CASE WHEN t.relkind = 'p' THEN (SELECT sum(pg_table_size(p.relid)) FROM pg_partition_tree(t.oid) p) ELSE pg_table_size(t.oid) END AS bytes
      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(table_schema, table_name, ord)

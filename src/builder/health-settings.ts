@@ -22,7 +22,10 @@ type HealthRunSettings = Pick<
 >;
 
 /** Reads each setting that is not empty; `fail(name, message)` makes the error a caller throws. */
-export function readHealthSettings(value: (name: HealthSettingName) => string, fail: (name: HealthSettingName, message: string) => Error): HealthRunSettings {
+export function readHealthSettings(
+  value: (name: HealthSettingName) => string,
+  fail: (name: HealthSettingName, message: string) => Error,
+): HealthRunSettings {
   const settings: HealthRunSettings = {};
   const read = <T>(name: HealthSettingName, parse: (text: string) => T, set: (parsed: T) => void) => {
     const text = value(name).trim();

@@ -54,9 +54,7 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const reasons: Record<string, string> = {};
     const outside = outsideWindowReason(options.window, new Date());
     const buildsAt = decisions.map((decision) => decision.action === 'create' || decision.action === 'rebuild' || decision.action === 'replace');
-    const [speeds, tableBytes] = buildsAt.some(Boolean)
-      ? await Promise.all([readRecordedSpeeds(client), readTableBytes(client, ordered)])
-      : [[], []];
+    const [speeds, tableBytes] = buildsAt.some(Boolean) ? await Promise.all([readRecordedSpeeds(client), readTableBytes(client, ordered)]) : [[], []];
     const estimates = new BuildSpeeds(speeds);
     const indexes = ordered.map((entry, i): IndexResult => {
       const decision = decisions[i]!;

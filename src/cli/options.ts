@@ -38,7 +38,10 @@ export function healthOptions(): Option[] {
   };
   return HEALTH_SETTING_NAMES.map((name) =>
     new Option(`--${name} ${help[name][0]}`, help[name][1]).argParser((text: string) => {
-      readHealthSettings((asked) => (asked === name ? text : ''), (_, message) => new InvalidArgumentError(message));
+      readHealthSettings(
+        (asked) => (asked === name ? text : ''),
+        (_, message) => new InvalidArgumentError(message),
+      );
       return text;
     }),
   );

@@ -33,7 +33,13 @@ export function readBuildSettings(def: Record<string, unknown>): { settings: Ent
   const settings: EntryBuildSettings = {};
   if (def.maintenanceWorkMem !== undefined) {
     const why = memoryProblem(def.maintenanceWorkMem);
-    if (why) problems.push({ code: 'invalid-build-setting', field: 'maintenanceWorkMem', message: `"maintenanceWorkMem": ${why}`, fix: "write maintenanceWorkMem: '1GB'" });
+    if (why)
+      problems.push({
+        code: 'invalid-build-setting',
+        field: 'maintenanceWorkMem',
+        message: `"maintenanceWorkMem": ${why}`,
+        fix: "write maintenanceWorkMem: '1GB'",
+      });
     else settings.maintenanceWorkMem = (def.maintenanceWorkMem as string).trim();
   }
   if (def.maxParallelMaintenanceWorkers !== undefined) {

@@ -103,7 +103,8 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 export const PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES) as ProblemCode[];
 
 /** The entry keys a problem can be about. */
-export type EntryField = 'name' | 'sql' | 'critical' | 'description' | 'constraint' | 'maintenanceWorkMem' | 'maxParallelMaintenanceWorkers' | 'ignoreWindow';
+export type EntryField =
+  'name' | 'sql' | 'critical' | 'description' | 'constraint' | 'maintenanceWorkMem' | 'maxParallelMaintenanceWorkers' | 'ignoreWindow';
 
 /** What is wrong with one entry, before it is placed in its file. */
 export interface EntryProblem {

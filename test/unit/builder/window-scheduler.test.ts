@@ -63,15 +63,20 @@ describe('runScheduled', () => {
     const busy = new Set<string>();
     const overlaps: number[] = [];
     const release: (() => void)[] = [];
-    const finished = runScheduled(keys.length, parallel, (i) => keys[i]!, async (i) => {
-      order.push(i);
-      if (keys[i]!.some((key) => busy.has(key))) overlaps.push(i);
-      for (const key of keys[i]!) busy.add(key);
-      peak = Math.max(peak, ++inFlight);
-      await new Promise<void>((resolve) => release.push(resolve));
-      for (const key of keys[i]!) busy.delete(key);
-      inFlight -= 1;
-    });
+    const finished = runScheduled(
+      keys.length,
+      parallel,
+      (i) => keys[i]!,
+      async (i) => {
+        order.push(i);
+        if (keys[i]!.some((key) => busy.has(key))) overlaps.push(i);
+        for (const key of keys[i]!) busy.add(key);
+        peak = Math.max(peak, ++inFlight);
+        await new Promise<void>((resolve) => release.push(resolve));
+        for (const key of keys[i]!) busy.delete(key);
+        inFlight -= 1;
+      },
+    );
     // Finish the builds one by one, oldest first, until all are done.
     while (order.length < keys.length || release.length > 0) {
       await new Promise((resolve) => setImmediate(resolve));
