@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runScheduled } from '../../../src/builder/scheduler.ts';
 import { insideWindow, outsideWindowReason, parseWindow } from '../../../src/builder/window.ts';
 import { formatBytes, parseSize } from '../../../src/builder/health-gate.ts';
+import { connectionBound, connectionsPerDatabase } from '../../../src/fleet/limits.ts';
 
 describe('parseWindow', () => {
   it('reads HH:MM-HH:MM with an optional zone, UTC by default', () => {
@@ -107,5 +108,15 @@ describe('sizes', () => {
     expect(() => parseSize('5 gigs')).toThrow('"5 gigs" is not a size (examples: 512MB, 1GB, 64kB)');
     expect(formatBytes(1536)).toBe('1.5 kB');
     expect(formatBytes(200 * 1024 ** 2)).toBe('200 MB');
+  });
+});
+
+describe('the connection bound with --parallel', () => {
+  it('is the control session plus two per build in flight, for each database a fleet runs at once', () => {
+    expect(connectionsPerDatabase()).toBe(3);
+    expect(connectionsPerDatabase(4)).toBe(9);
+    const hosts = ['a:5432', 'a:5432', 'a:5432', 'b:5432'];
+    expect(connectionBound(hosts, { concurrency: 4, perHost: 2 })).toBe(9);
+    expect(connectionBound(hosts, { concurrency: 4, perHost: 2 }, 2)).toBe(15);
   });
 });
