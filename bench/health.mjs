@@ -83,14 +83,22 @@ async function startWriters(url, clients, tables) {
   };
 }
 
-/** Samples the number of the builder's connections (application_name index-builder) until stopped. */
+/**
+ * Samples the builder's connections (client backends of application_name index-builder) until stopped, and apart
+ * from them the parallel workers its builds use (they carry the leader's application_name but are no connections).
+ */
 function sampleConnections(url) {
-  let peak = 0;
+  const peak = { connections: 0, workers: 0 };
   let running = true;
   const done = withClient(url, async (client) => {
     while (running) {
-      const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'index-builder'");
-      peak = Math.max(peak, rows[0].n);
+      const { rows } = await client.query(
+        `SELECT count(*) FILTER (WHERE backend_type = 'client backend')::int AS connections,
+                count(*) FILTER (WHERE backend_type = 'parallel worker')::int AS workers
+         FROM pg_stat_activity WHERE application_name = 'index-builder'`,
+      );
+      peak.connections = Math.max(peak.connections, rows[0].connections);
+      peak.workers = Math.max(peak.workers, rows[0].workers);
       await sleep(25);
     }
   });
@@ -167,7 +175,9 @@ export async function measureFreshBuild({ url, scale, workDir, log }) {
       longestZeroWriteMs: round(longestGap([...data.ends], start, end).ms, 1),
       writes: [...data.ends].filter((t) => t >= start && t <= end).length,
       writeErrors: data.errors,
-      peakBuilderConnections: mode.parallel ? peakConnections : null,
+      peakBuilderConnections: mode.parallel ? peakConnections.connections : null,
+      connectionBound: mode.parallel ? 1 + 2 * mode.parallel : null,
+      peakParallelWorkers: mode.parallel ? peakConnections.workers : null,
     };
     results.push(result);
     log(

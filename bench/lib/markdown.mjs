@@ -295,9 +295,12 @@ function freshBuild(f) {
   return [
     `### 7. Fresh build of ${f.indexes} indexes on ${f.tables} tables (${f.rowsPerTable.toLocaleString('en-US')} rows each, ${f.tablesMiB} MiB), under ${f.writers} writers`,
     '',
-    '| how | wall time | longest zero-write interval | peak builder connections |',
-    '| --- | ---: | ---: | ---: |',
-    ...f.results.map((r) => `| ${r.mode} | ${r.wallSeconds} s | ${r.longestZeroWriteMs} ms | ${r.peakBuilderConnections ?? '–'} |`),
+    '| how | wall time | longest zero-write interval | peak builder connections (bound) | peak parallel workers |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...f.results.map(
+      (r) =>
+        `| ${r.mode} | ${r.wallSeconds} s | ${r.longestZeroWriteMs} ms | ${r.peakBuilderConnections === null ? '–' : `${r.peakBuilderConnections} (${r.connectionBound})`} | ${r.peakParallelWorkers ?? '–'} |`,
+    ),
     '',
   ].join('\n');
 }
