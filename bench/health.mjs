@@ -245,19 +245,39 @@ function throttleReplay(standbyUrl, pausedMs, periodMs) {
   };
 }
 
-/** Samples the largest replay lag on the primary every 50 ms, and the build starts the builder's log shows. */
+/**
+ * Samples the largest replay lag on the primary every 50 ms, and the indexes being built: the lag at a build's
+ * start is the last sample before its index first shows in pg_stat_progress_create_index.
+ */
 function sampleLag(url) {
   const samples = [];
+  const atStarts = [];
+  const seen = new Set();
   let running = true;
   const done = withClient(url, async (client) => {
+    let previousLag = 0;
     while (running) {
-      const { rows } = await client.query('SELECT coalesce(max(extract(epoch FROM replay_lag) * 1000), 0)::float8 AS lag FROM pg_stat_replication');
-      samples.push({ at: nowMs(), lagMs: rows[0].lag });
+      const { rows } = await client.query(
+        // As the gate reads it: a replica that has replayed all the WAL there is has no lag, whatever replay_lag
+        // still shows (PostgreSQL keeps its last measure for a while once no new WAL comes).
+        `SELECT coalesce((SELECT max(CASE WHEN pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) <= 0 THEN 0
+                                          ELSE extract(epoch FROM replay_lag) * 1000 END) FROM pg_stat_replication), 0)::float8 AS lag,
+                (SELECT coalesce(array_agg(index_relid::int), '{}') FROM pg_stat_progress_create_index WHERE index_relid <> 0) AS building`,
+      );
+      const { lag, building } = rows[0];
+      for (const index of building) {
+        if (seen.has(index)) continue;
+        seen.add(index);
+        atStarts.push(previousLag);
+      }
+      samples.push({ at: nowMs(), lagMs: lag });
+      previousLag = lag;
       await sleep(50);
     }
   });
   return {
     samples,
+    atStarts,
     stop: async () => {
       running = false;
       await done;
@@ -322,12 +342,14 @@ export async function measureThrottledReplica({ url, scale, workDir, log, startS
       created: report.totals.created,
       heldBackIndexes: report.indexes.filter((index) => index.heldBack).length,
       builderWaitedSeconds: round(waitedMs / 1000, 1),
+      maxLagAtBuildStartMs: round(max(lag.atStarts) ?? 0),
+      buildStartsSeen: lag.atStarts.length,
       maxLagObservedMs: round(max(during.map((s) => s.lagMs)) ?? 0),
       medianLagObservedMs: round(median(during.map((s) => s.lagMs)) ?? 0),
       lagSamples: during.length,
     };
     log(
-      `      ${figures.wallSeconds} s, waited ${figures.builderWaitedSeconds} s, lag max ${figures.maxLagObservedMs} ms (bound ${boundMs} ms), ${figures.created} created`,
+      `      ${figures.wallSeconds} s, waited ${figures.builderWaitedSeconds} s, lag at build starts max ${figures.maxLagAtBuildStartMs} ms, overall max ${figures.maxLagObservedMs} ms (bound ${boundMs} ms), ${figures.created} created`,
     );
     await withClient(url, (c) => c.query('DROP TABLE IF EXISTS bench_replica'));
     return figures;

@@ -322,9 +322,9 @@ function throttledReplica(r) {
   return [
     `### 9. A streaming replica with throttled replay (${r.throttle}), \`--max-replica-lag ${r.boundMs}ms\``,
     '',
-    '| indexes | wall time | builds held back | time the builder waited | replay lag, max / median (sampled every 50 ms) |',
-    '| ---: | ---: | ---: | ---: | ---: |',
-    `| ${r.created}/${r.indexes} created | ${r.wallSeconds} s | ${r.heldBackIndexes} | ${r.builderWaitedSeconds} s | ${r.maxLagObservedMs} / ${r.medianLagObservedMs} ms |`,
+    '| indexes | wall time | builds held back | time the builder waited | replay lag at build starts, max | replay lag overall, max / median |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${r.created}/${r.indexes} created | ${r.wallSeconds} s | ${r.heldBackIndexes} | ${r.builderWaitedSeconds} s | ${r.maxLagAtBuildStartMs} ms (${r.buildStartsSeen} starts seen; bound ${r.boundMs} ms) | ${r.maxLagObservedMs} / ${r.medianLagObservedMs} ms |`,
     '',
     'The gate holds each build until the lag is under the bound; a build in flight writes WAL and the lag can pass the bound while it runs.',
     '',
