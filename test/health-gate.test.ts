@@ -134,6 +134,29 @@ describe('--max-replica-lag', () => {
   }, 30_000);
 });
 
+describe("a role that may not read the replicas' lag", () => {
+  it('defers at once, naming the privilege it needs, rather than waiting for what it cannot see', async () => {
+    await sql(
+      primary.url,
+      `DROP ROLE IF EXISTS ib_plain; CREATE ROLE ib_plain LOGIN PASSWORD 'plain-pw';
+       GRANT CREATE ON SCHEMA public TO ib_plain; CREATE TABLE plain_t (a int); ALTER TABLE plain_t OWNER TO ib_plain;`,
+    );
+    const url = new URL(primary.url);
+    url.username = 'ib_plain';
+    url.password = 'plain-pw';
+    const report = await build(entries(index('idx_plain', 'plain_t (a)')), { url: url.toString(), events: silentEvents, maxReplicaLagMs: 1000 });
+    expect(report.indexes[0]).toMatchObject({
+      status: 'deferred',
+      reason:
+        'the lag of replica "index_builder_test_standby" cannot be read: ' +
+        "the builder's role needs pg_read_all_stats (or pg_monitor) to see pg_stat_replication; the next run builds it",
+    });
+    await sql(primary.url, 'GRANT pg_read_all_stats TO ib_plain');
+    const granted = await build(entries(index('idx_plain', 'plain_t (a)')), { url: url.toString(), events: silentEvents, maxReplicaLagMs: 60_000 });
+    expect([granted.indexes[0]!.status, granted.indexes[0]!.error?.message]).toEqual(['created', undefined]);
+  }, 30_000);
+});
+
 describe('--max-retained-wal', () => {
   it('defers while a logical slot nobody reads keeps more WAL than the bound, and builds once it is dropped', async () => {
     // The earlier builds' marks record their speed; without them no estimate defers this build before the gate does.

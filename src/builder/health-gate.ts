@@ -45,6 +45,9 @@ SELECT slot_name AS name, slot_type, wal_status,
 FROM pg_replication_slots
 ORDER BY restart_lsn NULLS LAST, slot_name`;
 
+/** Thrown when the gate cannot read what it needs: waiting would not change that, so the build is deferred at once. */
+export class UnreadableHealth extends Error {}
+
 /** What the gate saw: nothing over its bounds (undefined), or the first thing over one, as a sentence. */
 export async function healthProblem(client: pg.Client, bounds: HealthBounds): Promise<string | undefined> {
   if (bounds.maxReplicaLagMs !== undefined) {
@@ -52,7 +55,9 @@ export async function healthProblem(client: pg.Client, bounds: HealthBounds): Pr
     for (const row of rows) {
       const replica = describeReplica(row);
       if (row.state === null) {
-        return `the lag of ${replica} cannot be read: the builder's role needs pg_read_all_stats (or pg_monitor) to see pg_stat_replication`;
+        throw new UnreadableHealth(
+          `the lag of ${replica} cannot be read: the builder's role needs pg_read_all_stats (or pg_monitor) to see pg_stat_replication`,
+        );
       }
       // A replica that has replayed everything is not behind: replay_lag goes on showing its last measure for a
       // while once no new WAL comes to time.
@@ -117,11 +122,16 @@ export async function waitForHealth(options: GateWait): Promise<GateResult> {
   for (;;) {
     if (options.signal?.aborted) return { waitedMs: now() - started, ...(cause ? { cause } : {}) };
     const client = options.client();
-    const problem = client
-      ? await withDeadline(healthProblem(client, options.bounds), options.livenessTimeoutMs, options.url).catch(
-          (error: Error) => `the replication state could not be read (${error.message.split('\n')[0]})`,
-        )
-      : 'the control session is being regained';
+    let problem: string | undefined;
+    try {
+      problem = client
+        ? await withDeadline(healthProblem(client, options.bounds), options.livenessTimeoutMs, options.url)
+        : 'the control session is being regained';
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      if (error instanceof UnreadableHealth) return { waitedMs: now() - started, cause: message, deferred: `${message}; the next run builds it` };
+      problem = `the replication state could not be read (${message})`;
+    }
     const waitedMs = now() - started;
     if (problem === undefined) return { waitedMs, ...(cause ? { cause } : {}) };
     cause = problem;
