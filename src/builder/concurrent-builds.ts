@@ -1,6 +1,7 @@
 // No build starts beside another session's CREATE INDEX on the same table (two concurrent builds on one table
 // deadlock, and the loser leaves an invalid index), nor beside another index-builder session's build anywhere in the
-// database (concurrent builds wait for each other's snapshots). The advisory lock alone cannot promise the second: a
+// database (concurrent builds wait for each other's snapshots), this run's own with --parallel excepted: it chose to
+// run those at once, on other tables. The advisory lock alone cannot promise the second: a
 // builder killed mid-build, or one that lost its lock, leaves its CREATE INDEX running on the server. Such a build is
 // waited for up to lock_timeout, shown in the progress line; past that the entry is deferred with that reason.
 import type pg from 'pg';
