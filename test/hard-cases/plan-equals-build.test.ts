@@ -136,11 +136,13 @@ const CASES: Case[] = [
   },
   {
     state: 'missing, invalid and drifted outside the maintenance window; an entry that ignores it; one that exists',
-    setup: [
-      "CREATE INDEX idx_status ON leads (email)",
-      { fails: "CREATE UNIQUE INDEX CONCURRENTLY idx_email ON leads (status)" },
+    setup: ['CREATE INDEX idx_status ON leads (email)', { fails: 'CREATE UNIQUE INDEX CONCURRENTLY idx_email ON leads (status)' }],
+    registry: [
+      byStatus,
+      index('idx_email', 'leads (email)'),
+      index('idx_id', 'leads (id)', { ignoreWindow: true }),
+      index('idx_more', 'leads (status, id)'),
     ],
-    registry: [byStatus, index('idx_email', 'leads (email)'), index('idx_id', 'leads (id)', { ignoreWindow: true }), index('idx_more', 'leads (status, id)')],
     options: { onDrift: 'rebuild', window: outsideNow() },
     statuses: ['deferred', 'deferred', 'created', 'deferred'],
   },
