@@ -40,7 +40,8 @@ module.exports = {
     },
     {
       name: 'engine-below-entries',
-      comment: 'The engine (builder, fleet, import, registry, the outcome model, db) is driven by the CLI and the Action and never imports them or the renderers.',
+      comment:
+        'The engine (builder, fleet, import, registry, the outcome model, db) is driven by the CLI and the Action and never imports them or the renderers.',
       severity: 'error',
       from: { path: '^packages/index-builder/src/(builder|fleet|import|registry|outcome|db|util)/' },
       to: { path: '^packages/index-builder/src/(cli|action|render)/' },

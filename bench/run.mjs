@@ -3,7 +3,7 @@
 // Writes latest.json, write-latency.svg and latest.md into bench/.data/results/ (ignored by git);
 // `npm run bench -- --save` writes them into bench/results/ instead, the committed figures the docs cite.
 //   BENCH_SCALE=small       smaller sizes for development (results go to bench/.data/results-small/; not with --save)
-//   BENCH_ONLY=write,lint   run only some sections (write, overhead, registry, lint, action, fleet)
+//   BENCH_ONLY=write,lint   run only some sections (write, overhead, registry, lint, action, fleet, fresh, steady, replica)
 //   BENCH_ROWS=2000000      table size for write availability and overhead (default 5,000,000)
 //   BENCH_RESULTS_DIR=dir   where to write the results
 // Benchmarks report; they assert nothing. The exit code is 1 only when a section could not run at all.
@@ -14,9 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureActionStart } from './action-start.mjs';
 import { measureFleet } from './fleet.mjs';
+import { measureFreshBuild, measureSteadyState, measureThrottledReplica } from './health.mjs';
 import { renderWriteLatencyChart } from './chart.mjs';
 import { readConfig } from './lib/config.mjs';
-import { describeMachine, openServer, withClient } from './lib/db.mjs';
+import { describeMachine, EMBEDDED_FLAGS, openServer, withClient } from './lib/db.mjs';
 import { renderMarkdown } from './lib/markdown.mjs';
 import { createOrdersTable, TABLE } from './lib/orders-table.mjs';
 import { nowMs, run } from './lib/proc.mjs';
@@ -110,6 +111,9 @@ try {
   results.lint = await section('lint', '4. lint throughput', () => measureLint(context));
   results.actionStart = await section('action', '5. Action start', () => measureActionStart(context));
   results.fleet = await section('fleet', '6. fleet', () => measureFleet(context));
+  results.freshBuild = await section('fresh', '7. fresh build of 40 indexes, --parallel 1, 2, 4', () => measureFreshBuild(context));
+  results.steadyState = await section('steady', '8. steady state: build of 100 existing indexes', () => measureSteadyState(context));
+  results.throttledReplica = await section('replica', '9. a replica with throttled replay, --max-replica-lag', () => withReplicaPrimary(context));
 
   if (process.env.BENCH_DATABASE_URL) {
     // Leave another server as we found it.
@@ -118,6 +122,19 @@ try {
   }
 } finally {
   await server.stop();
+}
+
+/** The replica bench needs a primary of its own whose data directory it can copy: always an embedded server. */
+async function withReplicaPrimary(context) {
+  const { startEmbeddedServer } = await import('../tools/embedded-server.mjs');
+  const { createJiti } = await import('jiti');
+  const { startStandby } = await createJiti(import.meta.url).import('../packages/index-builder/test/support/standby.ts');
+  const primary = await startEmbeddedServer({ postgresFlags: EMBEDDED_FLAGS });
+  try {
+    return await measureThrottledReplica({ ...context, url: primary.url, primary, startStandby });
+  } finally {
+    await primary.stop();
+  }
 }
 
 results.totalSeconds = round((nowMs() - started) / 1000);

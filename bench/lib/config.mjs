@@ -14,6 +14,12 @@ const SCALES = {
     actionRuns: 5,
     fleetDatabases: 100,
     fleetRows: 20_000,
+    freshRows: 1_000_000,
+    steadyRuns: 9,
+    replicaRows: 1_000_000,
+    replicaBoundMs: 500,
+    replicaPausedMs: 2000,
+    replicaPeriodMs: 3000,
   },
   small: {
     rows: 200_000,
@@ -27,10 +33,16 @@ const SCALES = {
     actionRuns: 2,
     fleetDatabases: 20,
     fleetRows: 2000,
+    freshRows: 50_000,
+    steadyRuns: 5,
+    replicaRows: 100_000,
+    replicaBoundMs: 500,
+    replicaPausedMs: 2000,
+    replicaPeriodMs: 3000,
   },
 };
 
-const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action', 'fleet'];
+const SECTIONS = ['write', 'overhead', 'registry', 'lint', 'action', 'fleet', 'fresh', 'steady', 'replica'];
 
 export function readConfig(env = process.env) {
   const name = env.BENCH_SCALE || 'full';

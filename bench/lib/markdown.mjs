@@ -289,6 +289,48 @@ function targets(r) {
   ].join('\n');
 }
 
+function freshBuild(f) {
+  if (!f) return '';
+  if (f.error) return `### 7. Fresh build of 40 indexes\n\nFailed: ${f.error}\n`;
+  return [
+    `### 7. Fresh build of ${f.indexes} indexes on ${f.tables} tables (${f.rowsPerTable.toLocaleString('en-US')} rows each, ${f.tablesMiB} MiB), under ${f.writers} writers`,
+    '',
+    '| how | wall time | longest zero-write interval | peak builder connections (bound) | peak parallel workers |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...f.results.map(
+      (r) =>
+        `| ${r.mode} | ${r.wallSeconds} s | ${r.longestZeroWriteMs} ms | ${r.peakBuilderConnections === null ? '–' : `${r.peakBuilderConnections} (${r.connectionBound})`} | ${r.peakParallelWorkers ?? '–'} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function steadyState(s) {
+  if (!s) return '';
+  if (s.error) return `### 8. Steady state\n\nFailed: ${s.error}\n`;
+  return [
+    '### 8. Steady state: `build` of a 100-entry registry whose indexes all exist',
+    '',
+    `Median ${s.medianMs} ms over ${s.runs} runs (max ${s.maxMs} ms); \`node -e 0\` takes ${s.nodeStartMs} ms on this machine.`,
+    '',
+  ].join('\n');
+}
+
+function throttledReplica(r) {
+  if (!r) return '';
+  if (r.error) return `### 9. Throttled replica\n\nFailed: ${r.error}\n`;
+  return [
+    `### 9. A streaming replica with throttled replay (${r.throttle}), \`--max-replica-lag ${r.boundMs}ms\``,
+    '',
+    '| indexes | wall time | builds held back | time the builder waited | replay lag at build starts, max | replay lag overall, max / median |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${r.created}/${r.indexes} created | ${r.wallSeconds} s | ${r.heldBackIndexes} | ${r.builderWaitedSeconds} s | ${r.maxLagAtBuildStartMs} ms (${r.buildStartsSeen} starts seen; bound ${r.boundMs} ms) | ${r.maxLagObservedMs} / ${r.medianLagObservedMs} ms |`,
+    '',
+    'The gate holds each build until the lag is under the bound; a build in flight writes WAL and the lag can pass the bound while it runs.',
+    '',
+  ].join('\n');
+}
+
 export function renderMarkdown(results) {
   return [
     machine(results),
@@ -299,6 +341,9 @@ export function renderMarkdown(results) {
     lint(results.lint),
     action(results.actionStart),
     fleet(results.fleet),
+    freshBuild(results.freshBuild),
+    steadyState(results.steadyState),
+    throttledReplica(results.throttledReplica),
   ]
     .filter(Boolean)
     .join('\n');

@@ -1,6 +1,7 @@
 // The write load, run in its own process (forked by write-availability.mjs) so that nothing the orchestrator does —
 // spawning the builder, waiting on a CREATE INDEX — can delay a writer's callbacks and inflate its latencies.
 // N clients each loop: UPDATE one random existing row, INSERT one row, each its own autocommit transaction.
+// With `tables` (health.mjs), each write is an UPDATE of a random row of one of those tables, in turn.
 // Every write's start and completion are recorded (epoch ms, sub-millisecond precision) and sent back on 'stop'.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import { INSERT_SQL, UPDATE_SQL } from './orders-table.mjs';
 const nowMs = () => performance.timeOrigin + performance.now();
 
 let clients = [];
+let tables = null;
 let running = false;
 const starts = [];
 const ends = [];
@@ -24,7 +26,14 @@ async function writerLoop(client, maxId, seed) {
     n += 1;
     const started = nowMs();
     try {
-      if (update) {
+      if (tables) {
+        const table = tables[n % tables.length];
+        await client.query({
+          name: `u_${table}`,
+          text: `UPDATE ${table} SET amount = amount + 1, updated_at = now() WHERE id = $1`,
+          values: [1 + Math.floor(Math.random() * maxId)],
+        });
+      } else if (update) {
         await client.query({ name: 'u', text: UPDATE_SQL, values: [1 + Math.floor(Math.random() * maxId)] });
       } else {
         const customer = Math.floor(Math.random() * 100000);
@@ -43,6 +52,7 @@ async function writerLoop(client, maxId, seed) {
 let loops = [];
 process.on('message', async (message) => {
   if (message.cmd === 'init') {
+    tables = message.tables ?? null;
     clients = await Promise.all(
       Array.from({ length: message.clients }, async () => {
         const client = new pg.Client({ connectionString: message.url, application_name: 'bench-writer' });

@@ -37,6 +37,7 @@ export default defineConfig({
           { text: 'Concepts', link: '/concepts' },
           { text: 'The registry', link: '/registry' },
           { text: 'Fleets', link: '/fleets' },
+          { text: 'Database health, windows, parallel builds', link: '/health' },
           { text: 'Connection poolers', link: '/poolers' },
           { text: 'Performance', link: '/performance' },
           { text: 'FAQ', link: '/faq' },

@@ -19,4 +19,10 @@ export const SETTING_DEFAULTS = {
   'per-host': '2',
   canary: '',
   shard: '',
+  'max-replica-lag': '',
+  'max-retained-wal': '',
+  window: '',
+  parallel: '1',
+  'maintenance-work-mem': '',
+  'max-parallel-maintenance-workers': '',
 } as const;

@@ -2,6 +2,7 @@
 // with a message naming the input; the defaults here are the ones action.yml declares (a test keeps them equal).
 import { ON_DRIFT_VALUES, type OnDrift, type RunSettings } from '../builder/build.ts';
 import { checkDatabaseUrl, DatabaseUrlError, withSslCa } from '../db/url.ts';
+import { readHealthSettings } from '../builder/health-settings.ts';
 import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { parseShard, type Shard } from '../fleet/shards.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
@@ -22,6 +23,8 @@ export interface ActionInputs {
   prune: boolean;
   pruneInclude: PruneClass[];
   pruneMax: number;
+  /** max-replica-lag, max-retained-wal, window, parallel, maintenance-work-mem, max-parallel-maintenance-workers. */
+  health: ReturnType<typeof readHealthSettings>;
   /** Set only when the `targets` input is: a fleet run (database-url is then not used). */
   fleet?: FleetInputs;
 }
@@ -38,6 +41,7 @@ export function runSettingsOf(inputs: ActionInputs): RunSettings {
     prune: inputs.prune,
     pruneInclude: inputs.pruneInclude,
     pruneMax: inputs.pruneMax,
+    ...inputs.health,
   };
 }
 
@@ -80,6 +84,7 @@ export function readInputs(get: (name: InputName) => string): ActionInputs {
     prune: booleanInput('prune', value('prune')),
     pruneInclude: pruneIncludeInput(value('prune-include')),
     pruneMax: wholeNumberInput('prune-max', value('prune-max')),
+    health: readHealthSettings(value, (name, message) => invalid(name, message)),
     ...(fleet ? { fleet } : {}),
   };
 }

@@ -106,6 +106,7 @@ async function dryRun(entries: RegistryEntry[], inputs: ActionInputs) {
     prune: inputs.prune,
     pruneInclude: inputs.pruneInclude,
     pruneMax: inputs.pruneMax,
+    ...(inputs.health.window ? { window: inputs.health.window } : {}),
   });
   for (const line of result.lines) log.info(line);
   return result;

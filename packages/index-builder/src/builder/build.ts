@@ -25,6 +25,10 @@ import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns 
 import { closeSessions, openSessions, usableSession, type OpeningSessions, type RunSessions } from './sessions.ts';
 import { replaceDrifted } from './swap.ts';
 import { parseDuration } from '../util/duration.ts';
+import { runScheduled, serializeQueries, tableLockKeys } from './scheduler.ts';
+import { StartGate } from './start-gate.ts';
+import { BuildSpeeds, overBudget, readRecordedSpeeds, readTableBytes } from './eta.ts';
+import type { MaintenanceWindow } from './window.ts';
 
 export { ADVISORY_LOCK_KEY } from './lock.ts';
 export const ANOTHER_BUILDER_RUNNING = 'another index build is running on this database; nothing was done';
@@ -66,6 +70,18 @@ export interface BuildOptions {
   events: BuildEvents;
   /** The run's connections, opened in advance (openSessions) so that they authenticate while the registry loads. */
   sessions?: OpeningSessions;
+  /** No build starts while a streaming replica's replay lag exceeds this (health-gate.ts). */
+  maxReplicaLagMs?: number;
+  /** No build starts while a replication slot keeps more WAL than this on the primary. */
+  maxRetainedWalBytes?: number;
+  /** No build starts outside it (entries with ignoreWindow excepted); they are deferred. */
+  window?: MaintenanceWindow;
+  /** Up to this many builds at once, never two on one table (scheduler.ts); default 1. */
+  parallel?: number;
+  /** maintenance_work_mem for each build's session (an entry's own overrides it). */
+  maintenanceWorkMem?: string;
+  /** max_parallel_maintenance_workers for each build's session (an entry's own overrides it). */
+  maxParallelMaintenanceWorkers?: number;
 }
 
 export const DEFAULTS = {
@@ -183,21 +199,67 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
     const equivalences = await compareWhereNeeded(control, ordered, states);
     const dependents = await readSwapDependents(control, ordered, states, equivalences);
     const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], { onDrift: options.onDrift ?? 'report' }, dependents[i]));
-    const sessions: RunSessions = { monitor: () => held.client, build: session, lock: held };
+    const parallel = Math.max(1, options.parallel ?? 1);
+    // Builds in flight at once share the control session to watch them: one query at a time on it.
+    const monitor = parallel > 1 ? () => (held.client ? serializeQueries(held.client) : undefined) : () => held.client;
+    const sessions: RunSessions = { monitor, build: session, lock: held, waitedOut: new Set(), runPids: new Set() };
+    settings.gate = new StartGate({
+      ...(options.window ? { window: options.window } : {}),
+      bounds: {
+        ...(options.maxReplicaLagMs !== undefined ? { maxReplicaLagMs: options.maxReplicaLagMs } : {}),
+        ...(options.maxRetainedWalBytes !== undefined ? { maxRetainedWalBytes: options.maxRetainedWalBytes } : {}),
+      },
+      url: options.url,
+      monitor,
+      livenessTimeoutMs: settings.livenessTimeoutMs,
+      deadline: settings.deadline,
+      signal: settings.signal,
+      progressIntervalMs: settings.progressIntervalMs,
+    });
+    settings.resources = {
+      ...(options.maintenanceWorkMem !== undefined ? { maintenanceWorkMem: options.maintenanceWorkMem } : {}),
+      ...(options.maxParallelMaintenanceWorkers !== undefined ? { maxParallelMaintenanceWorkers: options.maxParallelMaintenanceWorkers } : {}),
+    };
+    // Builds in flight at once print their progress interleaved: each line then names its index.
+    const runEvents = parallel > 1 ? parallelEvents(events) : events;
+    const slotSettings: BuildSettings = parallel > 1 ? { ...settings, events: runEvents } : settings;
+    const lockKeys = parallel > 1 ? await tableLockKeys(control, ordered) : [];
+    // Estimates only when something is to be built: a steady-state run pays nothing for them.
+    const toBuild = decisions.some((decision) => ['create', 'rebuild', 'replace'].includes(decision.action));
+    const [recordedSpeeds, tableBytes] = toBuild ? await Promise.all([readRecordedSpeeds(control), readTableBytes(control, ordered)]) : [[], []];
+    settings.speeds = new BuildSpeeds(recordedSpeeds);
     events.runStarted(ordered.length);
     const results: IndexResult[] = [];
     let unreachable: string | undefined;
-    for (const [i, entry] of ordered.entries()) {
-      events.indexStarted(i + 1, ordered.length, entry);
-      // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
-      const built = unreachable
-        ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
-        : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, settings, sessions);
-      const outcome = await attachConstraint(entry, states[i]!.schema, built, settings);
-      events.indexFinished(entry, outcome);
-      results.push(outcome);
-      if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
-    }
+    let position = 0;
+    await runScheduled(
+      ordered.length,
+      parallel,
+      (i) => lockKeys[i] ?? [],
+      async (i, slot) => {
+        const entry = ordered[i]!;
+        runEvents.indexStarted(++position, ordered.length, entry);
+        // Slot 0 builds on the run's build session; the others on connections of their own.
+        const slotSessions: RunSessions = slot === 0 ? sessions : { ...sessions, build: undefined };
+        const estimateMs = settings.speeds?.estimateMs(tableBytes[i] ?? 0);
+        const entrySettings = estimateMs === undefined ? slotSettings : { ...slotSettings, events: withRemaining(slotSettings.events, estimateMs) };
+        // After a lost connection, what the catalog (read before the loss) settled still stands; the rest waits.
+        const built = unreachable
+          ? notAttempted(entry, decisions[i]!, `the connection to ${describeTarget(options.url)} was lost (${unreachable})`)
+          : await buildEntry(entry, states[i]!, decisions[i]!, held.client ?? control, entrySettings, slotSessions, estimateMs);
+        const attached = await attachConstraint(entry, states[i]!.schema, built, settings);
+        const heldBack = settings.gate?.heldBack.get(entry.name);
+        const builds = ['create', 'rebuild', 'replace'].includes(decisions[i]!.action);
+        const outcome = {
+          ...attached,
+          ...(heldBack ? { heldBack } : {}),
+          ...(builds && estimateMs !== undefined ? { estimatedMs: estimateMs } : {}),
+        };
+        runEvents.indexFinished(entry, outcome);
+        results[i] = outcome;
+        if (!unreachable && lostConnection(outcome)) unreachable = await probeServer(options.url, settings.signal);
+      },
+    );
     // On the build session while it lasts (its catalog caches are warm), unless a cancellation may still reach it.
     const orphanSession = (!options.signal?.aborted && usableSession(session)?.client) || held.client;
     // Without the lock nothing is dropped. The run still ends `completed` (every entry has a status, the deferred
@@ -220,6 +282,52 @@ export async function build(entries: readonly RegistryEntry[], options: BuildOpt
   }
 }
 
+/**
+ * The run's events for builds in flight at once: each progress line names its index, and an index's heading is held
+ * back until it starts building or is done, so that an index that builds nothing prints its heading and outcome
+ * together instead of between another's lines.
+ */
+function parallelEvents(events: BuildEvents): BuildEvents {
+  const headings = new Map<RegistryEntry, () => void>();
+  const flush = (entry: RegistryEntry) => {
+    headings.get(entry)?.();
+    headings.delete(entry);
+  };
+  return {
+    ...events,
+    indexStarted: (position, count, entry) => void headings.set(entry, () => events.indexStarted(position, count, entry)),
+    building: (entry, kind) => {
+      flush(entry);
+      events.building(entry, kind);
+    },
+    progress: (entry, progress, elapsedMs) => {
+      flush(entry);
+      events.progress(entry, { ...progress, phase: `${entry.name}: ${progress.phase}` }, elapsedMs);
+    },
+    attemptFailed: (entry, ...rest) => {
+      flush(entry);
+      events.attemptFailed(entry, ...rest);
+    },
+    partitionDone: (entry, ...rest) => {
+      flush(entry);
+      events.partitionDone(entry, ...rest);
+    },
+    adopted: (entry) => {
+      flush(entry);
+      events.adopted(entry);
+    },
+    indexFinished: (entry, result) => {
+      flush(entry);
+      events.indexFinished(entry, result);
+    },
+  };
+}
+
+/** The events of one build expected to take `estimateMs`: its progress lines say how long is left. */
+function withRemaining(events: BuildEvents, estimateMs: number): BuildEvents {
+  return { ...events, progress: (entry, progress, elapsedMs) => events.progress(entry, { ...progress, estimatedMs: estimateMs }, elapsedMs) };
+}
+
 /** Closes the control session, first releasing the lock: through a session pooler the server connection outlives ours. */
 async function release(control: pg.Client, locked: boolean): Promise<void> {
   if (locked) await control.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`).catch(() => {});
@@ -233,6 +341,7 @@ async function buildEntry(
   control: pg.Client,
   settings: BuildSettings,
   sessions: RunSessions,
+  estimateMs?: number,
 ): Promise<IndexResult> {
   const started = Date.now();
   const done = (status: IndexStatus, attempts: number, extra: Extra = {}) => result(entry, status, attempts, Date.now() - started, extra);
@@ -249,8 +358,14 @@ async function buildEntry(
       break;
   }
   if (settings.signal?.aborted) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: cancelledBeforeTurn(settings.signal.reason) });
-  if (settings.deadline !== undefined && Date.now() >= settings.deadline)
-    return done('deferred', 0, { ...(drift ? { drift } : {}), reason: BUDGET_SPENT });
+  if (settings.deadline !== undefined && Date.now() >= settings.deadline) {
+    const waitedFor = settings.gate?.budgetSpentOn;
+    return done('deferred', 0, { ...(drift ? { drift } : {}), reason: waitedFor ? `the time budget was spent waiting: ${waitedFor}` : BUDGET_SPENT });
+  }
+  const outsideWindow = settings.gate?.outsideWindow(entry);
+  if (outsideWindow) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: outsideWindow });
+  const wouldOverrun = overBudget(estimateMs, settings.deadline, Date.now());
+  if (wouldOverrun) return done('deferred', 0, { ...(drift ? { drift } : {}), reason: wouldOverrun });
 
   // Each build attempt reads this entry's catalog state again before acting, so a plan made long ago is safe.
   settings.events.building(entry, decision.action);
@@ -280,7 +395,9 @@ async function buildEntryIndex(
     if (decision.action === 'replace') return await replaceDrifted(entry, state.schema, settings, sessions);
     const target = { ...entry, schema: state.schema };
     // Record the definition that built it: later runs compare against this to detect drift.
-    const afterBuild = async (client: pg.Client) => void (await writeMark(client, state.schema, entry, 'built'));
+    // With how fast it went: later runs estimate their builds from it.
+    const afterBuild = async (client: pg.Client, buildMs: number) =>
+      void (await writeMark(client, state.schema, entry, 'built', { buildMs, record: (speed) => settings.speeds?.add(speed) }));
     return await buildIndex({ entry, target, sql: entry.sql, afterBuild }, settings, sessions);
   } catch (error) {
     const sqlstate = sqlstateOf(error);

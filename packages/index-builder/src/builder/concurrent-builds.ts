@@ -1,6 +1,7 @@
 // No build starts beside another session's CREATE INDEX on the same table (two concurrent builds on one table
 // deadlock, and the loser leaves an invalid index), nor beside another index-builder session's build anywhere in the
-// database (concurrent builds wait for each other's snapshots). The advisory lock alone cannot promise the second: a
+// database (concurrent builds wait for each other's snapshots), this run's own with --parallel excepted: it chose to
+// run those at once, on other tables. The advisory lock alone cannot promise the second: a
 // builder killed mid-build, or one that lost its lock, leaves its CREATE INDEX running on the server. Such a build is
 // waited for up to lock_timeout, shown in the progress line; past that the entry is deferred with that reason.
 import type pg from 'pg';
@@ -18,7 +19,7 @@ FROM pg_stat_progress_create_index p
 JOIN pg_stat_activity a ON a.pid = p.pid
 LEFT JOIN pg_class i ON i.oid = p.index_relid
 WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND p.pid <> $2 AND p.pid <> pg_backend_pid()
+  AND p.pid <> ALL ($2::int[]) AND p.pid <> pg_backend_pid()
   AND (p.relid = to_regclass($1) OR a.application_name = '${APPLICATION_NAME}')
 ORDER BY p.pid`;
 
@@ -42,8 +43,8 @@ export interface WaitOptions {
   url: string;
   /** The quoted table the build is for. */
   table: string;
-  /** The server process that will build (excluded: our own). */
-  ownPid: number;
+  /** The server process that will build, and this run's other builds (--parallel): excluded, they are our own. */
+  ownPids: readonly number[];
   lockTimeoutMs: number;
   pollIntervalMs: number;
   progressIntervalMs: number;
@@ -70,7 +71,7 @@ export async function waitForOtherBuilds(options: WaitOptions): Promise<boolean>
     if (!client) return false;
     let others: OtherBuild[];
     try {
-      const query = client.query<OtherBuild>(OTHER_BUILDS_QUERY, [options.table, options.ownPid]);
+      const query = client.query<OtherBuild>(OTHER_BUILDS_QUERY, [options.table, options.ownPids]);
       others = (await withDeadline(query, options.livenessTimeoutMs, options.url)).rows;
     } catch (error) {
       if (sqlstateOf(error) && !/^(08|57P)/.test(sqlstateOf(error)!)) throw error;

@@ -9,12 +9,15 @@ import { physicalState, quoteQualified, readCatalog, type IndexTarget } from './
 import { DeferredError, waitForOtherBuilds } from './concurrent-builds.ts';
 import { cancelBackend, connect, disconnect } from '../db/connection.ts';
 import { describeError, detailOf, sqlstateOf } from '../db/errors.ts';
+import { applyResources, resourcesFor, type BuildResources } from './build-resources.ts';
+import type { BuildSpeeds } from './eta.ts';
 import type { BuildEvents } from './events.ts';
 import { StalledError, stalledMessage, withDeadline } from './liveness.ts';
 import { watchBuild, type BuildProgress } from './monitor.ts';
 import { backendPid } from './pooler.ts';
 import { stepConnection, type RunSessions } from './sessions.ts';
 import { isLockConflict, retryLockConflicts, type BackoffSettings } from './retry.ts';
+import type { StartGate } from './start-gate.ts';
 import { runStatement } from '../db/statement-reading.ts';
 
 const CLEANUP_LOCK_TIMEOUT_MS = 5000;
@@ -32,6 +35,12 @@ export interface BuildSettings extends BackoffSettings {
   /** Aborted on SIGINT/SIGTERM: the running statement is cancelled on the server. */
   signal: AbortSignal | undefined;
   events: BuildEvents;
+  /** Asked before each attempt: the maintenance window and the replicas' and slots' health (start-gate.ts). */
+  gate?: StartGate;
+  /** The run's maintenance_work_mem and max_parallel_maintenance_workers; an entry's own override them. */
+  resources?: BuildResources;
+  /** How fast builds went on this database (eta.ts); each build's mark adds its own. */
+  speeds?: BuildSpeeds;
 }
 
 /** An index to build: a target in the catalog, the statement that builds it, and the entry it is for. */
@@ -39,8 +48,8 @@ export interface BuildJob {
   entry: RegistryEntry;
   target: IndexTarget & { schema: string };
   sql: string;
-  /** Runs on the build's own connection once the index is valid (e.g. recording the builder's mark). */
-  afterBuild?: (client: pg.Client) => Promise<void>;
+  /** Runs on the build's own connection once the index is valid (e.g. recording the builder's mark), told how long the statement took. */
+  afterBuild?: (client: pg.Client, buildMs: number) => Promise<void>;
 }
 
 export interface BuildOutcome {
@@ -112,9 +121,12 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
   const { target } = job;
   const lost = await sessions.lock?.check();
   if (lost) throw new DeferredError(lost);
+  const held = await settings.gate?.hold(job.entry, (progress, waitedMs) => settings.events.progress(job.entry, progress, waitedMs));
+  if (held) throw new DeferredError(held);
   const connection = await stepConnection(sessions, settings.url, settings, settings.signal);
   const { client } = connection;
   const pid = connection.pid ?? (await backendPid(client));
+  sessions.runPids?.add(pid);
   const started = Date.now();
   const pollIntervalMs = Math.max(50, Math.min(1000, settings.lockTimeoutMs / 4 || 1000));
   const onProgress = (progress: BuildProgress) => settings.events.progress(job.entry, progress, Date.now() - started);
@@ -138,6 +150,7 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     unwatchable: () => sessions.lock?.unwatchable ?? false,
   });
   const cancel = () => void cancelBackend(settings.url, pid);
+  let statementStarted = Date.now();
   settings.signal?.addEventListener('abort', cancel);
   try {
     if (settings.signal?.aborted) throw new Error('cancelled');
@@ -150,10 +163,16 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     if (settings.signal?.aborted) throw new Error('cancelled');
     if (state === 'invalid')
       await watcher.awaiting(runStatement(client, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(target.schema, target.indexName)}`));
-    await watcher.awaiting(runStatement(client, job.sql));
+    const reset = await applyResources(client, resourcesFor(job.entry, settings.resources));
+    statementStarted = Date.now();
+    try {
+      await watcher.awaiting(runStatement(client, job.sql));
+    } finally {
+      if (!stalled) await reset();
+    }
     const [after] = await watcher.awaiting(readCatalog(client, [target]));
     if (!after?.valid) throw new Error(`the statement succeeded but "${target.schema}.${target.indexName}" is not a valid index`);
-    await job.afterBuild?.(client).catch(() => {});
+    await job.afterBuild?.(client, Date.now() - statementStarted).catch(() => {});
     return undefined;
   } catch (error) {
     if (!stalled) {
@@ -164,12 +183,13 @@ async function runAttempt(job: BuildJob, settings: BuildSettings, sessions: RunS
     const control = await builtMeanwhile(target, settings, sessions);
     if (control) {
       settings.events.notice(`${stalled}; the index was built all the same`);
-      await job.afterBuild?.(control).catch(() => {});
+      await job.afterBuild?.(control, Date.now() - statementStarted).catch(() => {});
       return undefined;
     }
     throw Object.assign(new StalledError(stalled), { blockers: watcher.blockers() });
   } finally {
     settings.signal?.removeEventListener('abort', cancel);
+    sessions.runPids?.delete(pid);
     watcher.stop();
     await connection.release();
   }
@@ -195,7 +215,7 @@ async function startOnlyWhenClear(
       client: sessions.monitor,
       url: settings.url,
       table: quoteQualified(target.tableSchema ?? target.schema, target.tableName),
-      ownPid,
+      ownPids: [ownPid, ...(sessions.runPids ?? [])],
       lockTimeoutMs: settings.lockTimeoutMs,
       pollIntervalMs,
       progressIntervalMs: settings.progressIntervalMs,

@@ -15,6 +15,8 @@ export interface BuildProgress {
   partitionsTotal: number | null;
   /** The sessions the build waits for right now (a lock, writers, old snapshots): an operator can end them. */
   waitingFor: Blocker[];
+  /** How long the whole build should take, from the speed of earlier builds (eta.ts); absent without an estimate. */
+  estimatedMs?: number;
 }
 
 /** The phase shown while the statement waits for a lock before pg_stat_progress_create_index has a row. */

@@ -13,12 +13,16 @@ import { readSwapDependents } from './dependents.ts';
 import { DEFAULT_PRUNE_MAX, findPruneCandidates, planPrune, type PruneClass } from './prune.ts';
 import { detectPooler } from './pooler.ts';
 import { READ_ONLY_COLUMNS, readOnlyTarget, refusalNotice, type ReadOnlyColumns } from './read-only.ts';
+import { outsideWindowReason, type MaintenanceWindow } from './window.ts';
+import { BuildSpeeds, readRecordedSpeeds, readTableBytes, roughDuration } from './eta.ts';
 
 export interface PlanOptions extends Partial<DecisionOptions> {
   /** Plan for `build --prune` (with the same `pruneInclude` and `pruneMax`): what build would drop. */
   prune?: boolean;
   pruneInclude?: readonly PruneClass[];
   pruneMax?: number;
+  /** Plan for `build --window`: outside it, what build would build is deferred. */
+  window?: MaintenanceWindow;
 }
 
 export interface Plan {
@@ -49,10 +53,21 @@ export async function plan(entries: readonly RegistryEntry[], url: string, optio
     const dependents = await readSwapDependents(client, ordered, states, equivalences);
     const decisions = ordered.map((entry, i) => decide(entry, states[i]!, equivalences[i], decisionOptions, dependents[i]));
     const reasons: Record<string, string> = {};
+    const outside = outsideWindowReason(options.window, new Date());
+    const buildsAt = decisions.map((decision) => decision.action === 'create' || decision.action === 'rebuild' || decision.action === 'replace');
+    const [speeds, tableBytes] = buildsAt.some(Boolean) ? await Promise.all([readRecordedSpeeds(client), readTableBytes(client, ordered)]) : [[], []];
+    const estimates = new BuildSpeeds(speeds);
     const indexes = ordered.map((entry, i): IndexResult => {
       const decision = decisions[i]!;
-      reasons[entry.name] = decision.reason;
-      return indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
+      const builds = buildsAt[i]!;
+      const estimatedMs = builds && decision.status !== 'failed' ? estimates.estimateMs(tableBytes[i] ?? 0) : undefined;
+      if (builds && outside && !entry.ignoreWindow) {
+        reasons[entry.name] = `would be deferred: ${outside}`;
+        return indexResult(entry, 'deferred', 0, 0, { ...(decision.drift ? { drift: decision.drift } : {}), reason: outside });
+      }
+      reasons[entry.name] = estimatedMs === undefined ? decision.reason : `${decision.reason} (estimated ${roughDuration(estimatedMs)})`;
+      const result = indexResult(entry, decision.status, 0, 0, decisionDetails(decision));
+      return estimatedMs === undefined ? result : { ...result, estimatedMs };
     });
     const planned = planPrune(await findPruneCandidates(client, ordered, states, decisions), ordered, {
       prune: options.prune === true,

@@ -23,6 +23,8 @@ export interface RunSessions {
   lock?: RunLock;
   /** Other sessions' builds this run already waited out once (concurrent-builds.ts): not waited for again. */
   waitedOut?: Set<number>;
+  /** The server processes of this run's builds in flight (--parallel): never waited for as another session's. */
+  runPids?: Set<number>;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { RunSettings } from '../builder/build.ts';
 import { ON_DRIFT_VALUES, type OnDrift } from '../builder/decide.ts';
+import { HEALTH_SETTING_NAMES, readHealthSettings, type HealthSettingName } from '../builder/health-settings.ts';
 import { parsePruneClasses, type PruneClass } from '../builder/prune-classes.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../builder/result.ts';
 import { SETTING_DEFAULTS } from '../defaults.ts';
@@ -19,6 +20,33 @@ export interface RunSettingFlags {
   prune: boolean;
   pruneInclude: PruneClass[];
   pruneMax: number;
+  maxReplicaLag?: string;
+  maxRetainedWal?: string;
+  window?: string;
+  parallel?: string;
+  maintenanceWorkMem?: string;
+  maxParallelMaintenanceWorkers?: string;
+}
+
+/** The flags of the health gate, window, parallel builds and build resources: checked as the Action checks its inputs. */
+export function healthOptions(): Option[] {
+  const help: Record<HealthSettingName, [string, string]> = {
+    'max-replica-lag': ['<duration>', 'hold each build while a streaming replica replays further behind than this (e.g. 30s)'],
+    'max-retained-wal': ['<size>', 'hold each build while a replication slot keeps more WAL than this on the primary (e.g. 5GB)'],
+    window: ['<HH:MM-HH:MM[ zone]>', 'start builds only inside this maintenance window (e.g. "01:00-05:00 Europe/Paris"; UTC if no zone)'],
+    parallel: ['<n>', 'build up to n indexes at once, never two on one table (default: 1)'],
+    'maintenance-work-mem': ['<size>', "maintenance_work_mem for each build's session (e.g. 1GB)"],
+    'max-parallel-maintenance-workers': ['<n>', "max_parallel_maintenance_workers for each build's session"],
+  };
+  return HEALTH_SETTING_NAMES.map((name) =>
+    new Option(`--${name} ${help[name][0]}`, help[name][1]).argParser((text: string) => {
+      readHealthSettings(
+        (asked) => (asked === name ? text : ''),
+        (_, message) => new InvalidArgumentError(message),
+      );
+      return text;
+    }),
+  );
 }
 
 export const registryOption = () =>
@@ -50,6 +78,18 @@ export function whatBuildDoesOptions(): Option[] {
 }
 
 export function runSettingsOf(flags: RunSettingFlags): RunSettings {
+  const texts: Record<HealthSettingName, string | undefined> = {
+    'max-replica-lag': flags.maxReplicaLag,
+    'max-retained-wal': flags.maxRetainedWal,
+    window: flags.window,
+    parallel: flags.parallel,
+    'maintenance-work-mem': flags.maintenanceWorkMem,
+    'max-parallel-maintenance-workers': flags.maxParallelMaintenanceWorkers,
+  };
+  const health = readHealthSettings(
+    (name) => texts[name] ?? '',
+    (name, message) => new InvalidArgumentError(`--${name}: ${message}`),
+  );
   return {
     lockTimeoutMs: flags.lockTimeout,
     statementTimeoutMs: flags.statementTimeout,
@@ -60,6 +100,7 @@ export function runSettingsOf(flags: RunSettingFlags): RunSettings {
     prune: flags.prune,
     pruneInclude: flags.pruneInclude,
     pruneMax: flags.pruneMax,
+    ...health,
   };
 }
 

@@ -6,11 +6,13 @@ import pLimit, { type LimitFunction } from 'p-limit';
 
 /**
  * Connections one database's build holds at most at the same moment: the control session (pooler check, advisory
- * lock, progress and blockers), the build session (catalog, every CREATE INDEX) and a short-lived one for a step with
- * timeouts of its own (dropping a failed build's leftover, attaching a constraint, a swap's rename, a prune) or for
- * cancelling a build.
+ * lock, progress and blockers), and for each build in flight (`--parallel n`) its session (catalog, CREATE INDEX) and a
+ * short-lived one for a step with timeouts of its own (dropping a failed build's leftover, attaching a constraint, a
+ * swap's rename, a prune) or for cancelling a build: 3 with one build at a time.
  */
-const CONNECTIONS_PER_DATABASE = 3;
+export function connectionsPerDatabase(parallel = 1): number {
+  return 1 + 2 * Math.max(1, parallel);
+}
 
 export interface Limits {
   concurrency: number;
@@ -29,10 +31,10 @@ export function limiter(limits: Limits): <T>(host: string, task: () => Promise<T
   };
 }
 
-/** The most connections a fleet of these hosts can hold at once under `limits`. */
-export function connectionBound(hosts: readonly string[], limits: Limits): number {
+/** The most connections a fleet of these hosts can hold at once under `limits`, each database building `parallel` at once. */
+export function connectionBound(hosts: readonly string[], limits: Limits, parallel = 1): number {
   const perHost = new Map<string, number>();
   for (const host of hosts) perHost.set(host, (perHost.get(host) ?? 0) + 1);
   const databases = [...perHost.values()].reduce((sum, count) => sum + Math.min(count, limits.perHost), 0);
-  return Math.min(databases, limits.concurrency) * CONNECTIONS_PER_DATABASE;
+  return Math.min(databases, limits.concurrency) * connectionsPerDatabase(parallel);
 }

@@ -38,7 +38,7 @@ export function registrySql(definition: string): string {
 export function descriptionOf(comment: string | null): string | undefined {
   if (!comment) return undefined;
   const text = recordedFingerprint(comment)
-    ? comment.replace(/\s*\[index-builder [0-9a-f]{16}(?: (?:built|adopted) [0-9a-f]{12})?\]\s*$/, '')
+    ? comment.replace(/\s*\[index-builder [0-9a-f]{16}(?: (?:built|adopted) [0-9a-f]{12}(?: \d+B\/s)?)?\]\s*$/, '')
     : comment;
   return text.trim() || undefined;
 }

@@ -34,6 +34,8 @@ export interface IndexOutcome {
   facts: string[];
   /** The one sentence of what happens next, when there is one. */
   nextStep?: string;
+  /** How long the health gate held its build back, and why (`held back 1m05s before starting: replica ...`). */
+  heldBack?: string;
 }
 
 const LABEL: Record<IndexStatus, [build: string, dryRun: string]> = {
@@ -67,6 +69,12 @@ const ATTENTION: Record<IndexStatus, Attention> = {
 };
 
 export function indexOutcome(index: IndexResult, context: OutcomeContext = {}): IndexOutcome {
+  const outcome = outcomeByStatus(index, context);
+  if (!index.heldBack) return outcome;
+  return { ...outcome, heldBack: `held back ${formatDuration(index.heldBack.waitedMs)} before starting: ${index.heldBack.cause}` };
+}
+
+function outcomeByStatus(index: IndexResult, context: OutcomeContext): IndexOutcome {
   const dry = context.dryRun === true;
   const surface = context.surface ?? 'cli';
   const runOutcome = context.runOutcome ?? 'completed';

@@ -1,4 +1,5 @@
 // The console log: a banner, one block per index with its progress and result, then the summary block.
+import { roughDuration } from '../builder/eta.ts';
 import type { BuildEvents } from '../builder/events.ts';
 import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { formatDuration } from '../util/duration.ts';
@@ -61,7 +62,14 @@ export function consoleEvents(
       const percent = progress.percent === null ? '' : ` ${progress.percent}%`;
       const partitions = progress.partitionsTotal ? `, partition ${progress.partitionsDone}/${progress.partitionsTotal}` : '';
       const waiting = progress.waitingFor.map((session) => `; waiting for ${describeBlocker(session)}`).join('');
-      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)})${waiting}`);
+      const left = progress.estimatedMs === undefined ? undefined : progress.estimatedMs - elapsedMs;
+      const eta =
+        left === undefined || progress.estimatedMs === undefined
+          ? ''
+          : left > 0
+            ? `, ETA ${roughDuration(left)}`
+            : `, longer than the estimated ${roughDuration(progress.estimatedMs)}`;
+      line(`${INDENT}⏳ ${progress.phase}${percent}${partitions} (${formatDuration(elapsedMs)}${eta})${waiting}`);
     },
     attemptFailed(_entry, attempt, maxAttempts, failure, willRetry) {
       const what = failure.sqlstate === '40P01' ? 'Deadlock' : 'Lock conflict';
@@ -83,6 +91,8 @@ export function consoleEvents(
       line(`⚠️  ${reason} received: cancelling the running build and stopping`);
     },
     indexFinished(entry, result) {
+      const heldBack = indexOutcome(result, { surface }).heldBack;
+      if (heldBack) line(`${INDENT}⏸️  ${heldBack[0]!.toUpperCase()}${heldBack.slice(1)}`);
       for (const text of outcomeLines(entry, result, surface)) line(`${INDENT}${text}`);
       const constraint = constraintNote(result);
       if (constraint) line(`${INDENT}🔗 ${constraint}`);

@@ -124,6 +124,7 @@ function indexTable(entries: readonly Shown[], view: SummaryView, budget: number
     const facts = dry && planned !== undefined ? [escapeText(planned)] : outcome.facts.map((fact) => factText(fact));
     const constraint = constraintNote(index);
     if (constraint) facts.push(escapeText(constraint));
+    if (outcome.heldBack) facts.push(escapeText(outcome.heldBack));
     if (outcome.nextStep) facts.push(`**Next:** ${escapeText(outcome.nextStep)}`);
     const line = row([name, state, facts.join('<br>')]);
     size += Buffer.byteLength(line) + 1;

@@ -23,7 +23,7 @@ const v2 = index('idx_pending', "leads (status, id) WHERE status = 'pending'", {
 
 it('records the definition it built, ignores formatting changes, and reports a real change as drifted', async () => {
   expect((await build(entries(v1), options())).indexes[0]!.status).toBe('created');
-  expect(await comment('idx_pending')).toMatch(/^Pending leads \[index-builder [0-9a-f]{16} built [0-9a-f]{12}\]$/);
+  expect(await comment('idx_pending')).toMatch(/^Pending leads \[index-builder [0-9a-f]{16} built [0-9a-f]{12}(?: \d+B\/s)?\]$/);
 
   const reformatted = {
     ...v1,

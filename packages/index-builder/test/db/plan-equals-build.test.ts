@@ -5,6 +5,7 @@ import type { OnDrift } from '../../src/builder/decide.ts';
 import { silentEvents } from '../../src/builder/events.ts';
 import { definitionHashSql, markComment } from '../../src/builder/marker.ts';
 import { plan } from '../../src/builder/plan.ts';
+import { parseWindow } from '../../src/builder/window.ts';
 import type { IndexDef } from '@index-builder/sql-core/registry';
 import type { Report } from '../../src/builder/result.ts';
 import { useTestDatabase } from '../support/db.ts';
@@ -34,7 +35,7 @@ interface Case {
   /** Statements run first; `{ fails }` is one that must fail (it leaves the state to test). */
   setup: (string | { fails: string })[];
   registry: IndexDef[];
-  options?: { onDrift?: OnDrift; prune?: boolean };
+  options?: { onDrift?: OnDrift; prune?: boolean; window?: ReturnType<typeof parseWindow> };
   statuses: string[];
   orphans?: { name: string; dropped: boolean }[];
 }
@@ -126,7 +127,25 @@ const CASES: Case[] = [
     statuses: ['created'],
     orphans: [{ name: 'public.idx_old', dropped: true }],
   },
+  {
+    state: 'missing, invalid and drifted outside the maintenance window; an entry that ignores it; one that exists',
+    setup: ['CREATE INDEX idx_status ON leads (email)', { fails: 'CREATE UNIQUE INDEX CONCURRENTLY idx_email ON leads (status)' }],
+    registry: [
+      byStatus,
+      index('idx_email', 'leads (email)'),
+      index('idx_id', 'leads (id)', { ignoreWindow: true }),
+      index('idx_more', 'leads (status, id)'),
+    ],
+    options: { onDrift: 'rebuild', window: outsideNow() },
+    statuses: ['deferred', 'deferred', 'created', 'deferred'],
+  },
 ];
+
+/** A one-hour window starting two hours from now (UTC): now is outside it. */
+function outsideNow() {
+  const hour = (new Date().getUTCHours() + 2) % 24;
+  return parseWindow(`${String(hour).padStart(2, '0')}:00-${String((hour + 1) % 24).padStart(2, '0')}:00`);
+}
 
 const summary = (report: Report) => ({
   outcome: report.outcome,
@@ -151,6 +170,6 @@ it.each(CASES.map((c) => [c.state, c] as const))('%s: plan then build give the s
     const { rows } = await db.sql<{ comment: string | null }>("SELECT obj_description($1::regclass, 'pg_class') AS comment", [
       registry[i]!.indexName,
     ]);
-    expect(rows[0]!.comment).toMatch(new RegExp(`\\[index-builder ${registry[i]!.fingerprint} (built|adopted) [0-9a-f]{12}\\]`));
+    expect(rows[0]!.comment).toMatch(new RegExp(`\\[index-builder ${registry[i]!.fingerprint} (built|adopted) [0-9a-f]{12}( \\d+B/s)?\\]`));
   }
 });

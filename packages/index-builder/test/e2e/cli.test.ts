@@ -110,7 +110,7 @@ describe('index-builder check', () => {
         code: 'unknown-key',
         field: 'critcal',
         message: 'idx_a: unknown key "critcal"',
-        fix: 'remove it, or write one of name, sql, critical, description, constraint',
+        fix: 'remove it, or write one of name, sql, critical, description, constraint, maintenanceWorkMem, maxParallelMaintenanceWorkers, ignoreWindow',
       },
       {
         file: expect.stringMatching(/coded\.ts$/),

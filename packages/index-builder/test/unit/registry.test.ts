@@ -174,7 +174,7 @@ describe('validateEntry', () => {
       { ...good, critcal: true },
       'unknown-key',
       'critcal',
-      'idx_leads_status: unknown key "critcal"; remove it, or write one of name, sql, critical, description, constraint',
+      'idx_leads_status: unknown key "critcal"; remove it, or write one of name, sql, critical, description, constraint, maintenanceWorkMem, maxParallelMaintenanceWorkers, ignoreWindow',
     ],
     [{ sql: good.sql }, 'missing-name', 'name', 'entry 1: "name" must be a non-empty string; write the index name, as in the sql'],
     [

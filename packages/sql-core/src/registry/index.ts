@@ -4,4 +4,5 @@
 export * from './validate.ts';
 export * from './constraint.ts';
 export * from './problems.ts';
+export * from './build-settings.ts';
 export type * from './types.ts';

@@ -31,12 +31,16 @@ export const PROBLEM_CODES = {
   },
   'unknown-key': {
     problem: 'An entry has a key index-builder does not know (often a typo).',
-    fix: 'Remove it, or spell it as one of name, sql, critical, description, constraint.',
+    fix: 'Remove it, or spell it as one of name, sql, critical, description, constraint, or a build setting.',
   },
   'missing-name': { problem: '`name` is missing or empty.', fix: "Write the index name, as in the SQL: `name: 'idx_orders_customer'`." },
   'missing-sql': { problem: '`sql` is missing or empty.', fix: 'Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement.' },
   'invalid-critical': { problem: '`critical` is not a boolean.', fix: 'Write `critical: true` or `critical: false`.' },
   'invalid-description': { problem: '`description` is not a string.', fix: 'Write what the index is for as a string.' },
+  'invalid-build-setting': {
+    problem: 'A build setting of an entry has a value of the wrong kind.',
+    fix: "Write `maintenanceWorkMem: '1GB'`, `maxParallelMaintenanceWorkers: 2`, `ignoreWindow: true`.",
+  },
   'sql-syntax-error': { problem: '`sql` does not parse with the PostgreSQL parser.', fix: 'Fix the statement at the sql line shown.' },
   'no-statement': { problem: '`sql` holds only comments or whitespace.', fix: 'Write one `CREATE INDEX CONCURRENTLY IF NOT EXISTS ...` statement.' },
   'multiple-statements': { problem: '`sql` holds more than one statement.', fix: 'Keep only the CREATE INDEX; one entry per index.' },
@@ -99,7 +103,8 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 export const PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES) as ProblemCode[];
 
 /** The entry keys a problem can be about. */
-export type EntryField = 'name' | 'sql' | 'critical' | 'description' | 'constraint';
+export type EntryField =
+  'name' | 'sql' | 'critical' | 'description' | 'constraint' | 'maintenanceWorkMem' | 'maxParallelMaintenanceWorkers' | 'ignoreWindow';
 
 /** What is wrong with one entry, before it is placed in its file. */
 export interface EntryProblem {

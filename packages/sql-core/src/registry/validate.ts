@@ -3,13 +3,14 @@ import { treeFingerprint } from '../definition.ts';
 import { findNonImmutable } from '../immutability.ts';
 import { parseSql, SqlSyntaxError } from '../parser.ts';
 import { MAX_IDENTIFIER_BYTES } from '../safe-index-sql.ts';
+import { BUILD_SETTING_KEYS, readBuildSettings } from './build-settings.ts';
 import { checkConstraintKey, type ConstraintKind } from './constraint.ts';
 import type { EntryProblem, ProblemCode } from './problems.ts';
 import type { RegistryEntry, RegistryProblem, SourceLocation } from './types.ts';
 
 export { problemText, type EntryProblem } from './problems.ts';
 
-const KNOWN_KEYS = ['name', 'sql', 'critical', 'description', 'constraint'];
+const KNOWN_KEYS = ['name', 'sql', 'critical', 'description', 'constraint', ...BUILD_SETTING_KEYS];
 
 export interface ValidationResult {
   entries: RegistryEntry[];
@@ -92,6 +93,8 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
   if (def.description !== undefined && typeof def.description !== 'string') {
     problem('invalid-description', 'description', '"description" must be a string', 'write what the index is for, in quotes');
   }
+  const buildSettings = readBuildSettings(def);
+  for (const found of buildSettings.problems) labelled(found);
 
   const statement = typeof def.sql === 'string' && def.sql.trim() !== '' ? readSingleIndexStatement(def.sql) : undefined;
   if (statement && !('node' in statement)) labelled({ ...statement, field: 'sql' });
@@ -115,6 +118,7 @@ export function validateEntry(raw: unknown, index: number, location: SourceLocat
     unique: statement.unique,
     fingerprint: treeFingerprint({ IndexStmt: statement.node }),
     ...(def.constraint ? { constraint: def.constraint as ConstraintKind } : {}),
+    ...buildSettings.settings,
     location,
   };
 }

@@ -153,7 +153,10 @@ ruleTester.run('valid-registry', validRegistry, {
       errors: [
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: unknown key "concurrently"; remove it, or write one of name, sql, critical, description, constraint' },
+          data: {
+            message:
+              'idx_leads_status: unknown key "concurrently"; remove it, or write one of name, sql, critical, description, constraint, maintenanceWorkMem, maxParallelMaintenanceWorkers, ignoreWindow',
+          },
           ...at(unknownKey, 'concurrently'),
         },
       ],
@@ -178,7 +181,10 @@ ruleTester.run('valid-registry', validRegistry, {
         },
         {
           messageId: 'invalidEntry',
-          data: { message: 'idx_leads_status: unknown key "concurently"; remove it, or write one of name, sql, critical, description, constraint' },
+          data: {
+            message:
+              'idx_leads_status: unknown key "concurently"; remove it, or write one of name, sql, critical, description, constraint, maintenanceWorkMem, maxParallelMaintenanceWorkers, ignoreWindow',
+          },
           ...at(threeProblems, 'concurently'),
         },
       ],

@@ -13,6 +13,7 @@ import { ExitCode, redactedJson, type Io } from '../io.ts';
 import {
   durationOption,
   failOnOption,
+  healthOptions,
   positiveIntegerOption,
   registryOption,
   registryTimeoutOption,
@@ -61,7 +62,7 @@ export function declareBuild(program: Command): Command {
     );
   for (const option of whatBuildDoesOptions()) command.addOption(option);
   command.addOption(new Option('--json <file>', 'write the report as JSON; restore.sql goes beside it'));
-  for (const option of fleetOptions()) command.addOption(option);
+  for (const option of [...fleetOptions(), ...healthOptions()]) command.addOption(option);
   return command;
 }
 

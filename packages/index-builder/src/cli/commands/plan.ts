@@ -5,7 +5,15 @@ import { loadRegistry } from '../../registry/load.ts';
 import { writeJsonReport } from '../../render/json.ts';
 import { databaseUrl } from '../database-url.ts';
 import { ExitCode, redactedJson, type Io } from '../io.ts';
-import { registryOption, registryTimeoutOption, sslCaOption, whatBuildDoesOptions } from '../options.ts';
+import {
+  healthOptions,
+  registryOption,
+  registryTimeoutOption,
+  runSettingsOf,
+  sslCaOption,
+  whatBuildDoesOptions,
+  type RunSettingFlags,
+} from '../options.ts';
 import { loadOptions, reportProblems, requireRegistryFile } from '../registry-input.ts';
 import { fleetOptions, isFleetRun, repeatedUrlOption } from './fleet-options.ts';
 import type { FleetPlanFlags } from './fleet-plan.ts';
@@ -21,6 +29,7 @@ export function declarePlan(program: Command): Command {
   for (const option of whatBuildDoesOptions()) command.addOption(option);
   command.addOption(new Option('--json <file>', 'write the report build would give, as JSON'));
   for (const option of fleetOptions('plan')) command.addOption(option);
+  command.addOption(healthOptions().find((option) => option.long === '--window')!);
   return command;
 }
 
@@ -39,8 +48,15 @@ export async function runPlan(flags: FleetPlanFlags, io: Io): Promise<number> {
     prune: flags.prune,
     pruneInclude: flags.pruneInclude,
     pruneMax: flags.pruneMax,
+    ...windowOf(flags as { window?: string }),
   });
   for (const line of result.lines) io.out(line);
   if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
   return result.error ? ExitCode.FAILED : ExitCode.OK;
+}
+
+/** plan --window: the window build would be given. */
+function windowOf(flags: { window?: string }) {
+  const { window } = runSettingsOf({ window: flags.window } as RunSettingFlags);
+  return window ? { window } : {};
 }

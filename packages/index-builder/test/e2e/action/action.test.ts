@@ -266,7 +266,8 @@ describe('other runs', () => {
     // Marked as a dry run everywhere: the outputs, the headline, each row's "would".
     expect(result.outputs).toMatchObject({ created: '1', failed: '2', 'critical-failed': 'true', 'dry-run': 'true' });
     expect(result.summary).toMatch(/^## ❌ Index build plan \(dry run: nothing was changed\): 2 would fail, 1 to create · /);
-    expect(result.summary).toContain('| `idx_e2e_dry`<br>on `leads` | ✅ would create | missing: would create it |');
+    // Earlier builds on this database recorded their speed: the plan adds an estimate.
+    expect(result.summary).toMatch(/\| `idx_e2e_dry`<br>on `leads` \| ✅ would create \| missing: would create it \(estimated [^)]+\) \|/);
     expect(result.summary).toContain('| `idx_e2e_dry_gone`<br>on `gone` | ⚠️ would fail | table gone does not exist: would fail |');
     expect(result.summary).not.toMatch(/✅ created|\d created/);
     expect(commands(result.stdout, 'error').map((e) => e.properties.title)).toEqual(['Critical index idx_e2e_dry_taken would fail']);

@@ -33,7 +33,37 @@ describe('readInputs', () => {
       prune: false,
       pruneInclude: [],
       pruneMax: 5,
+      health: { parallel: 1 },
     });
+  });
+
+  it('reads the health gate, window, parallel and resource inputs, and names a bad one', () => {
+    expect(
+      read({
+        'database-url': URL,
+        'max-replica-lag': '30s',
+        'max-retained-wal': '5GB',
+        window: '22:00-04:00 Europe/Paris',
+        parallel: '4',
+        'maintenance-work-mem': '1GB',
+        'max-parallel-maintenance-workers': '2',
+      }).health,
+    ).toEqual({
+      maxReplicaLagMs: 30_000,
+      maxRetainedWalBytes: 5 * 1024 ** 3,
+      window: { startMinute: 22 * 60, endMinute: 4 * 60, zone: 'Europe/Paris', text: '22:00–04:00 Europe/Paris' },
+      parallel: 4,
+      maintenanceWorkMem: '1GB',
+      maxParallelMaintenanceWorkers: 2,
+    });
+    expect(() => read({ 'database-url': URL, window: '1:00-5:00 Mars/Olympus' })).toThrow(
+      'Invalid input "window": "1:00-5:00 Mars/Olympus" is not a window: "Mars/Olympus" is not a time zone (write an IANA name such as UTC or Europe/Paris)',
+    );
+    expect(() => read({ 'database-url': URL, parallel: '0' })).toThrow('Invalid input "parallel": "0" is not a whole number from 1 to 64');
+    expect(() => read({ 'database-url': URL, 'maintenance-work-mem': '1 gigabyte' })).toThrow(
+      `Invalid input "maintenance-work-mem": "1 gigabyte" is not a memory size (e.g. '1GB', '256MB')`,
+    );
+    expect(() => read({ 'database-url': URL, 'max-retained-wal': 'lots' })).toThrow('Invalid input "max-retained-wal": "lots" is not a size');
   });
 
   it('reads prune-include and prune-max, and names a bad class or bound', () => {

@@ -58,3 +58,20 @@ it('build --help shows the defaults action.yml declares (defaults.ts)', async ()
   expect(help).toContain(`any index failed (default: "${SETTING_DEFAULTS['fail-on']}")`);
   expect(help).toContain(`(default: "${SETTING_DEFAULTS.registry}")`);
 });
+
+it('build and plan name a bad --window, --parallel, --max-replica-lag or resource flag as a usage error', async () => {
+  const url = 'postgres://app@127.0.0.1:1/app';
+  const cases: [string[], string][] = [
+    [['build', '--parallel', '0'], `option '--parallel <n>' argument '0' is invalid. "0" is not a whole number from 1 to 64`],
+    [['build', '--max-replica-lag', 'soon'], `argument 'soon' is invalid. "soon" is not a duration`],
+    [['build', '--max-retained-wal', 'lots'], `argument 'lots' is invalid. "lots" is not a size (examples: 512MB, 1GB, 64kB)`],
+    [['build', '--maintenance-work-mem', '1 gig'], `argument '1 gig' is invalid. "1 gig" is not a memory size (e.g. '1GB', '256MB')`],
+    [['build', '--max-parallel-maintenance-workers', '-1'], `argument '-1' is invalid. "-1" is not a whole number from 0 to 1024`],
+    [['plan', '--window', '9-17'], `argument '9-17' is invalid. "9-17" is not a window: write HH:MM-HH:MM with an optional time zone`],
+  ];
+  for (const [argv, message] of cases) {
+    const result = await runMain([...argv, '-d', url, '--registry', join(dir, 'valid.json')]);
+    expect([argv[1], result.code]).toEqual([argv[1], ExitCode.USAGE]);
+    expect(result.err).toContain(message);
+  }
+});

@@ -106,6 +106,14 @@ describe('renderSummary', () => {
     expect(held).toContain('another index-builder run holds this database');
   });
 
+  it('says how long a build was held back by the health gate, and why', () => {
+    const cause = 'replica standby_1 (10.0.0.5) is 42.0s behind, 96 MB of WAL not replayed (bound 30.0s)';
+    const markdown = renderSummary({
+      report: reportOf([indexResult({ name: 'a', status: 'created', heldBack: { waitedMs: 65_000, cause } })]),
+    });
+    expect(markdown).toContain(`held back 1m05s before starting: ${cause}`);
+  });
+
   it('says when annotations were left out, and why the step failed', () => {
     const report = reportOf([indexResult({ name: 'a', status: 'failed', critical: true, error: missingTable })]);
     const markdown = renderSummary({
