@@ -49,6 +49,16 @@ export interface IndexResult {
     constraint?: ConstraintResult;
     /** For an index a swap replaced (`--on-drift rebuild`): the statements that put the old definition back. */
     restore?: string;
+    /**
+     * How long its build was held back before starting (--max-replica-lag, --max-retained-wal), and the last cause
+     * seen (a replica's lag, a slot's retained WAL, against its bound).
+     */
+    heldBack?: {
+        waitedMs: number;
+        cause: string;
+    };
+    /** What its build was expected to take, from the speed of earlier builds on the database (absent when none was known). */
+    estimatedMs?: number;
 }
 /**
  * `added`: attached by this run. `present`: already attached to this index. `failed`: not attached (the entry's

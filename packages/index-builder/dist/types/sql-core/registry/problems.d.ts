@@ -42,7 +42,7 @@ export declare const PROBLEM_CODES: {
     };
     readonly 'unknown-key': {
         readonly problem: "An entry has a key index-builder does not know (often a typo).";
-        readonly fix: "Remove it, or spell it as one of name, sql, critical, description, constraint.";
+        readonly fix: "Remove it, or spell it as one of name, sql, critical, description, constraint, or a build setting.";
     };
     readonly 'missing-name': {
         readonly problem: "`name` is missing or empty.";
@@ -59,6 +59,10 @@ export declare const PROBLEM_CODES: {
     readonly 'invalid-description': {
         readonly problem: "`description` is not a string.";
         readonly fix: "Write what the index is for as a string.";
+    };
+    readonly 'invalid-build-setting': {
+        readonly problem: "A build setting of an entry has a value of the wrong kind.";
+        readonly fix: "Write `maintenanceWorkMem: '1GB'`, `maxParallelMaintenanceWorkers: 2`, `ignoreWindow: true`.";
     };
     readonly 'sql-syntax-error': {
         readonly problem: "`sql` does not parse with the PostgreSQL parser.";
@@ -132,7 +136,7 @@ export declare const PROBLEM_CODES: {
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 export declare const PROBLEM_CODE_LIST: ProblemCode[];
 /** The entry keys a problem can be about. */
-export type EntryField = 'name' | 'sql' | 'critical' | 'description' | 'constraint';
+export type EntryField = 'name' | 'sql' | 'critical' | 'description' | 'constraint' | 'maintenanceWorkMem' | 'maxParallelMaintenanceWorkers' | 'ignoreWindow';
 /** What is wrong with one entry, before it is placed in its file. */
 export interface EntryProblem {
     code: ProblemCode;

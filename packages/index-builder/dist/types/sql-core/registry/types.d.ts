@@ -1,3 +1,4 @@
+import type { EntryBuildSettings } from './build-settings.js';
 import type { EntryProblem } from './problems.js';
 /** One performance index, as a team declares it in its registry (`db/indexes.ts`). */
 export interface IndexDef {
@@ -15,6 +16,12 @@ export interface IndexDef {
      * index on plain columns without WHERE; for 'primary key' the columns must already be NOT NULL.
      */
     constraint?: 'unique' | 'primary key';
+    /** maintenance_work_mem for this index's build only (e.g. '2GB'); else the run's --maintenance-work-mem. */
+    maintenanceWorkMem?: string;
+    /** max_parallel_maintenance_workers for this index's build only; else the run's flag. */
+    maxParallelMaintenanceWorkers?: number;
+    /** Build it even outside the maintenance window (--window): for a small index that must never wait. */
+    ignoreWindow?: boolean;
 }
 /** Where an entry stands in its registry file, for `file:line` messages and annotations. */
 export interface SourceLocation {
@@ -22,7 +29,7 @@ export interface SourceLocation {
     line: number;
 }
 /** A validated registry entry, with what the builder needs from its SQL. */
-export interface RegistryEntry {
+export interface RegistryEntry extends EntryBuildSettings {
     name: string;
     sql: string;
     critical: boolean;
