@@ -77,3 +77,12 @@ it('the ESLint plugin reaches the shared code only through its public surfaces (
   );
   expect(pathImports).toEqual([]);
 });
+
+it('the README stays a first-five-minutes page (at most 12 KiB); everything else goes to the docs site', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'));
+  expect(readme.length).toBeLessThanOrEqual(12 * 1024);
+  // Its first lines give a new user the two commands: the demo and the tests.
+  const commands = readme.toString('utf8').split('\n').slice(0, 6).join('\n');
+  expect(commands).toContain('npm run demo');
+  expect(commands).toContain('npm test');
+});
