@@ -55,9 +55,11 @@ export async function writeSourceStamp(pkg, outdir) {
   await writeFile(join(outdir, STAMP), `${await sourceHash(pkg)}\n`);
 }
 
-/** Undefined when `pkg`'s committed dist/ was built from the sources as they are; otherwise the one line to show. */
-export async function staleDist(pkg) {
+/** Throws when `pkg`'s committed dist/ was not built from the sources as they are: one line, no stack (jest prints it). */
+export async function requireFreshDist(pkg) {
   const stamp = await readFile(join(repoRoot, pkg, 'dist', STAMP), 'utf8').catch(() => '');
-  if (stamp.trim() === (await sourceHash(pkg))) return undefined;
-  return `${pkg}/dist/ is stale: run \`npm run bundle\``;
+  if (stamp.trim() === (await sourceHash(pkg))) return;
+  const error = new Error(`${pkg}/dist/ is stale: run \`npm run bundle\``);
+  error.stack = error.message;
+  throw error;
 }

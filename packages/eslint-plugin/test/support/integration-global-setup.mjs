@@ -1,11 +1,7 @@
 // The integration project lints with the committed plugin bundle: before any of its tests, dist/ must be what the
 // sources build to (its source stamp, tools/dist-stamp.mjs), or the run stops with one line.
-import { staleDist } from '../../../../tools/dist-stamp.mjs';
+import { requireFreshDist } from '../../../../tools/dist-stamp.mjs';
 
 export default async function integrationGlobalSetup() {
-  const stale = await staleDist('packages/eslint-plugin');
-  if (!stale) return;
-  const error = new Error(stale);
-  error.stack = stale;
-  throw error;
+  await requireFreshDist('packages/eslint-plugin');
 }

@@ -1,6 +1,7 @@
 // Every sentence that tells a reader what happens next, in one place: per failure class (transient, needs a human,
 // not attempted) and per state. The renderers (log, JSON, summaries, outputs, annotations) never word their own.
 import type { IndexFailure, RunOutcome } from '../builder/result.ts';
+import { isLockConflict } from '../builder/retry.ts';
 
 /**
  * `transient`: a lock, a deadlock, a cancel or a timeout; the next run retries and likely succeeds.
@@ -12,7 +13,8 @@ export type FailureClass = 'transient' | 'needs-human' | 'not-attempted';
 /** Where the reader changes a setting: the CLI's flags or the Action's inputs. */
 export type Surface = 'cli' | 'action';
 
-const TRANSIENT_SQLSTATES = new Set(['55P03', '40P01', '40001', '57014', '57P01', '57P02', '57P03', '53300', '25P03']);
+/** Transient besides the lock conflicts (retry.ts): serialization, cancel, shutdown, too many connections, idle timeout. */
+const OTHER_TRANSIENT_SQLSTATES = new Set(['40001', '57014', '57P01', '57P02', '57P03', '53300', '25P03']);
 
 /** What a human must fix before the next run can succeed, by SQLSTATE (exact, then by class). */
 const FIX_BY_SQLSTATE: Record<string, string> = {
@@ -46,7 +48,7 @@ export function failureClassOf(error: IndexFailure | undefined, attempts: number
     // No SQLSTATE: the connection broke or the build stalled, which the next run gets past.
     return 'transient';
   }
-  if (TRANSIENT_SQLSTATES.has(sqlstate) || sqlstate.startsWith('08')) return 'transient';
+  if (isLockConflict(sqlstate) || OTHER_TRANSIENT_SQLSTATES.has(sqlstate) || sqlstate.startsWith('08')) return 'transient';
   return 'needs-human';
 }
 

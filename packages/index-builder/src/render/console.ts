@@ -5,7 +5,7 @@ import type { RegistryEntry } from '@index-builder/sql-core/registry';
 import { formatDuration } from '../util/duration.ts';
 import { constraintNote } from './constraint-text.ts';
 import type { FailOn, IndexFailure, IndexResult, Report } from '../builder/result.ts';
-import { describeBlocker, indexOutcome } from '../outcome/index-outcome.ts';
+import { describeBlocker, indexOutcome, type IndexOutcome } from '../outcome/index-outcome.ts';
 import type { Surface } from '../outcome/next-step.ts';
 import { runView, stepFailureOf, type RunContext } from '../outcome/run-outcome.ts';
 
@@ -91,9 +91,9 @@ export function consoleEvents(
       line(`⚠️  ${reason} received: cancelling the running build and stopping`);
     },
     indexFinished(entry, result) {
-      const heldBack = indexOutcome(result, { surface }).heldBack;
-      if (heldBack) line(`${INDENT}⏸️  ${heldBack[0]!.toUpperCase()}${heldBack.slice(1)}`);
-      for (const text of outcomeLines(entry, result, surface)) line(`${INDENT}${text}`);
+      const outcome = indexOutcome(result, { surface });
+      if (outcome.heldBack) line(`${INDENT}⏸️  ${outcome.heldBack[0]!.toUpperCase()}${outcome.heldBack.slice(1)}`);
+      for (const text of outcomeLines(entry, result, outcome)) line(`${INDENT}${text}`);
       const constraint = constraintNote(result);
       if (constraint) line(`${INDENT}🔗 ${constraint}`);
       if (group) group.end();
@@ -107,8 +107,7 @@ export function consoleEvents(
   };
 }
 
-function outcomeLines(entry: RegistryEntry, result: IndexResult, surface: Surface): string[] {
-  const outcome = indexOutcome(result, { surface });
+function outcomeLines(entry: RegistryEntry, result: IndexResult, outcome: IndexOutcome): string[] {
   const took = formatDuration(result.durationMs);
   const next = outcome.nextStep ? [`    ${outcome.nextStep}`] : [];
   switch (result.status) {

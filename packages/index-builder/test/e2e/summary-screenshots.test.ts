@@ -2,16 +2,15 @@
 // GitHub styles a job summary, in headless Chromium (Debian's package; no browser is downloaded) at GitHub's width.
 // The headline state comes first and no column is clipped; screenshots go to .tmp/screenshots/summaries/.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { marked } from 'marked';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../../../../tools/system-packages.mjs';
+import { ROOT } from '../support/cli.ts';
 import { renderChannels, scenarios } from '../support/scenarios.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const SCREENSHOTS = join(repoRoot, '.tmp/screenshots/summaries');
+const SCREENSHOTS = join(ROOT, '.tmp/screenshots/summaries');
 /** The width of a job summary's Markdown on github.com at its usual layout. */
 const VIEWPORT = { width: 1012, height: 900 };
 
@@ -32,9 +31,9 @@ sub { font-size: 75%; }
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium is not installed: run node tools/ensure-system-packages.mjs (npm test runs it first)');
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 

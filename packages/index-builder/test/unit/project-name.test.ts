@@ -20,7 +20,7 @@ const PLACEHOLDERS: [string, RegExp][] = [
 function trackedFiles(): string[] {
   return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((file) => file !== '' && !/^(eslint-plugin\/)?dist\//.test(file) && !/\.(wasm|png|svg|ico)$/.test(file));
+    .filter((file) => file !== '' && !/^packages\/[^/]+\/dist\//.test(file) && !/\.(wasm|png|svg|ico)$/.test(file));
 }
 
 it('no tracked file names the project with a placeholder or another owner', () => {

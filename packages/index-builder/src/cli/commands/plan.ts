@@ -5,15 +5,8 @@ import { loadRegistry } from '../../registry/load.ts';
 import { writeJsonReport } from '../../render/json.ts';
 import { databaseUrl } from '../database-url.ts';
 import { ExitCode, redactedJson, type Io } from '../io.ts';
-import {
-  healthOptions,
-  registryOption,
-  registryTimeoutOption,
-  runSettingsOf,
-  sslCaOption,
-  whatBuildDoesOptions,
-  type RunSettingFlags,
-} from '../options.ts';
+import { parseWindow } from '../../builder/window.ts';
+import { healthOptions, registryOption, registryTimeoutOption, sslCaOption, whatBuildDoesOptions } from '../options.ts';
 import { loadOptions, reportProblems, requireRegistryFile } from '../registry-input.ts';
 import { fleetOptions, isFleetRun, repeatedUrlOption } from './fleet-options.ts';
 import type { FleetPlanFlags } from './fleet-plan.ts';
@@ -33,7 +26,7 @@ export function declarePlan(program: Command): Command {
   return command;
 }
 
-export async function runPlan(flags: FleetPlanFlags, io: Io): Promise<number> {
+export async function runPlan(flags: FleetPlanFlags & { window?: string }, io: Io): Promise<number> {
   if (isFleetRun(flags)) {
     const { runFleetPlan } = await import('./fleet-plan.ts');
     return runFleetPlan(flags, io);
@@ -48,15 +41,10 @@ export async function runPlan(flags: FleetPlanFlags, io: Io): Promise<number> {
     prune: flags.prune,
     pruneInclude: flags.pruneInclude,
     pruneMax: flags.pruneMax,
-    ...windowOf(flags as { window?: string }),
+    // --window was checked as it was parsed.
+    ...(flags.window?.trim() ? { window: parseWindow(flags.window.trim()) } : {}),
   });
   for (const line of result.lines) io.out(line);
   if (flags.json) await writeJsonReport(flags.json, redactedJson(io, result.report));
   return result.error ? ExitCode.FAILED : ExitCode.OK;
-}
-
-/** plan --window: the window build would be given. */
-function windowOf(flags: { window?: string }) {
-  const { window } = runSettingsOf({ window: flags.window } as RunSettingFlags);
-  return window ? { window } : {};
 }
